@@ -1,0 +1,425 @@
+import { and, assign, raise, setup } from 'xstate';
+import { triggeredFlags, type CoachCatalog } from './catalog.ts';
+import type {
+  CoachContext,
+  CoachEvent,
+  ClinicalEventType,
+  Onset,
+  Output,
+  Reach,
+  RedFlagHit,
+  Region,
+  Sides,
+  Surgery,
+  Understanding,
+} from './types.ts';
+
+/** Bump when a stored snapshot of the previous version can no longer be resumed as it is. */
+export const MACHINE_VERSION = 1;
+
+const KEEP_PAIN = 30;
+const KEEP_FLAGS = 30;
+const MAX_FAILED_TRIES = 3;
+
+type MessageEvent = Extract<CoachEvent, { type: 'MESSAGE' }>;
+
+const understandingOf = (event: CoachEvent): Understanding | undefined =>
+  event.type === 'MESSAGE' ? event.understanding : event.type === 'RED_FLAG' ? event.understanding : undefined;
+
+const choiceOf = (event: CoachEvent) => understandingOf(event)?.choice;
+const yesNoOf = (event: CoachEvent) => {
+  const u = understandingOf(event);
+  return u?.yesNo ?? (u?.choice === 'yes' || u?.choice === 'no' ? u.choice : undefined);
+};
+
+function push(context: CoachContext, ...outputs: Output[]): Output[] {
+  return [...context.outputs, ...outputs];
+}
+
+function record(type: ClinicalEventType, data: Record<string, unknown>): Output {
+  return { kind: 'record', type, data };
+}
+
+function hitsOf(event: CoachEvent): RedFlagHit[] {
+  return event.type === 'RED_FLAG' ? event.hits : [];
+}
+
+const tierRank = { emergency: 0, urgent: 1, soon: 2, routine: 3 } as const;
+
+export function createCoachMachine(catalog: CoachCatalog) {
+  const isLockingHit = (hit: RedFlagHit) => hit.urgency === 'emergency' || hit.urgency === 'urgent';
+
+  /** Outputs and context changes of a referral for the given hits, shared by disclosures and screening answers. */
+  function refer(context: CoachContext, hits: RedFlagHit[], at: string): Partial<CoachContext> {
+    const sorted = [...hits].sort((a, b) => tierRank[a.urgency] - tierRank[b.urgency]);
+    const top = sorted[0];
+    if (!top) return {};
+    const urgency = top.urgency;
+    const exerciseOnHold = sorted.some(isLockingHit) || (context.referral?.exerciseOnHold ?? false);
+    const outputs: Output[] = [
+      ...sorted.map((hit) => record('redFlag.raised', { flagId: hit.flagId, urgency: hit.urgency, matched: hit.matched })),
+      { kind: 'say', key: `referral.${urgency}` },
+      { kind: 'handoff', urgency, reasons: sorted.map((hit) => hit.flagId), hits: sorted, requestedBy: 'rules' },
+      record('referral.made', { urgency, reasons: sorted.map((hit) => hit.flagId) }),
+    ];
+    if (exerciseOnHold) outputs.push({ kind: 'say', key: 'referral.noExerciseUntilSeen' });
+    return {
+      outputs: push(context, ...outputs),
+      redFlags: [...context.redFlags, ...sorted.map((hit) => ({ ...hit, at }))].slice(-KEEP_FLAGS),
+      referral: {
+        urgency: context.referral && tierRank[context.referral.urgency] < tierRank[urgency] && context.referral.exerciseOnHold ? context.referral.urgency : urgency,
+        at,
+        exerciseOnHold,
+      },
+    };
+  }
+
+  return setup({
+    types: {
+      context: {} as CoachContext,
+      events: {} as CoachEvent,
+    },
+    guards: {
+      hitsHoldExercise: ({ event }) => hitsOf(event).some(isLockingHit),
+      hasFollowUpMessage: ({ event }) => event.type === 'RED_FLAG' && event.understanding !== undefined,
+      saidYes: ({ event }) => yesNoOf(event) === 'yes',
+      saidNo: ({ event }) => yesNoOf(event) === 'no',
+      saidStart: ({ event }) => yesNoOf(event) === 'yes' || /\b(start|begin|restart)\b/i.test(understandingOf(event)?.text ?? ''),
+      gaveRegion: ({ event }) => {
+        const u = understandingOf(event);
+        return u?.region !== undefined || ['lumbar', 'thoracic', 'cervical'].includes(u?.choice ?? '');
+      },
+      gavePainScore: ({ event }) => understandingOf(event)?.score !== undefined,
+      gaveChoice: ({ event }) => choiceOf(event) !== undefined,
+      gaveWeeks: ({ event }) => {
+        const n = understandingOf(event)?.number;
+        return n !== undefined && n >= 0 && n <= 520;
+      },
+      reachesLimb: ({ context }) => context.profile.reach !== undefined && context.profile.reach !== 'spine_only',
+      hadSurgery: ({ context }) => context.profile.surgery !== undefined && context.profile.surgery !== 'none',
+      screeningQueueEmpty: ({ context }) => context.screeningQueue.length === 0,
+      currentFlagHoldsExercise: ({ context }) => {
+        const flagId = context.screeningQueue[0];
+        return flagId !== undefined && ['emergency', 'urgent'].includes(catalog.flagUrgency[flagId] ?? '');
+      },
+      profileTriggersFlag: ({ context }) => triggeredFlags(catalog, context.profile).length > 0,
+      triggeredFlagHoldsExercise: ({ context }) =>
+        triggeredFlags(catalog, context.profile).some((id) => ['emergency', 'urgent'].includes(catalog.flagUrgency[id] ?? '')),
+      tooManyFailedTries: ({ context }) => context.failedTries + 1 >= MAX_FAILED_TRIES,
+      screeningDone: ({ context }) => context.screeningDone,
+    },
+    actions: {
+      countMessage: assign({ messages: ({ context }) => context.messages + 1 }),
+      say: assign({ outputs: ({ context }, params: { key: string }) => push(context, { kind: 'say', key: params.key }) }),
+      ask: assign(({ context }, params: { question: string }) => ({
+        outputs: push(context, { kind: 'ask', question: params.question }),
+        asking: { question: params.question },
+        failedTries: 0,
+      })),
+      askCurrentFlag: assign(({ context }) => {
+        const flagId = context.screeningQueue[0];
+        if (flagId === undefined) return {};
+        return {
+          outputs: push(context, { kind: 'ask', question: 'redFlagAnswer', flagId }),
+          asking: { question: 'redFlagAnswer', flagId },
+          failedTries: 0,
+        };
+      }),
+      reask: assign(({ context }) => ({
+        outputs: push(
+          context,
+          { kind: 'say', key: 'notUnderstood' },
+          record('answer.unclear', { question: context.asking?.question ?? null, flagId: context.asking?.flagId ?? null }),
+          { kind: 'ask', question: context.asking?.question ?? 'consent', flagId: context.asking?.flagId, reask: true },
+        ),
+        failedTries: context.failedTries + 1,
+      })),
+      offerClinician: assign(({ context }) => ({
+        outputs: push(context, { kind: 'say', key: 'offerClinicianAfterRetries' }),
+        failedTries: 0,
+      })),
+      recordConsent: assign(({ context }) => ({
+        profile: { ...context.profile, consentVersion: catalog.consentVersion },
+        outputs: push(context, record('consent.given', { version: catalog.consentVersion })),
+      })),
+      recordDeclined: assign(({ context }) => ({
+        outputs: push(context, record('consent.declined', { version: catalog.consentVersion })),
+      })),
+      recordRegion: assign(({ context, event }) => {
+        const u = understandingOf(event);
+        const region = (u?.region ?? u?.choice) as Region;
+        return {
+          profile: { ...context.profile, region },
+          outputs: push(context, record('screening.answer', { question: 'region', value: region }), {
+            kind: 'say',
+            key: 'regionNoted',
+            vars: { region },
+          }),
+        };
+      }),
+      recordPain: assign(({ context, event }) => {
+        const score = understandingOf(event)?.score ?? 0;
+        const at = (event as MessageEvent).at;
+        return {
+          pain: [...context.pain, { at, score }].slice(-KEEP_PAIN),
+          outputs: push(context, record('pain.score', { score, context: 'screening' })),
+        };
+      }),
+      recordChoice: assign(({ context, event }, params: { field: 'reach' | 'sides' | 'onset' | 'surgery' }) => {
+        const value = choiceOf(event) as Reach & Sides & Onset & Surgery;
+        return {
+          profile: { ...context.profile, [params.field]: value },
+          outputs: push(context, record('screening.answer', { question: params.field, value })),
+        };
+      }),
+      recordWeeks: assign(({ context, event }) => {
+        const weeks = understandingOf(event)?.number ?? 0;
+        return {
+          profile: { ...context.profile, weeksSinceSurgery: weeks },
+          outputs: push(context, record('screening.answer', { question: 'weeksSinceSurgery', value: weeks })),
+        };
+      }),
+      planScreening: assign(({ context }) => ({
+        screeningQueue: catalog.screeningFlags[context.profile.region ?? 'lumbar'].filter(
+          (id) => !context.redFlags.some((raised) => raised.flagId === id),
+        ),
+      })),
+      referFromTriggers: assign(({ context, event }) =>
+        refer(
+          context,
+          triggeredFlags(catalog, context.profile).map((flagId) => ({
+            flagId,
+            urgency: catalog.flagUrgency[flagId] ?? 'urgent',
+            matched: `answers: ${[context.profile.reach, context.profile.sides].filter(Boolean).join(', ')}`,
+          })),
+          (event as MessageEvent).at,
+        ),
+      ),
+      referForCurrentFlag: assign(({ context, event }) => {
+        const flagId = context.screeningQueue[0] ?? '';
+        return {
+          ...refer(context, [{ flagId, urgency: catalog.flagUrgency[flagId] ?? 'urgent', matched: `yes to: ${flagId}` }], (event as MessageEvent).at),
+          screeningQueue: context.screeningQueue.slice(1),
+        };
+      }),
+      denyCurrentFlag: assign(({ context }) => ({
+        outputs: push(context, record('redFlag.denied', { flagId: context.screeningQueue[0] ?? null })),
+        screeningQueue: context.screeningQueue.slice(1),
+      })),
+      completeScreening: assign(({ context }) => ({
+        screeningDone: true,
+        outputs: push(context, record('screening.completed', { profile: context.profile })),
+      })),
+      restartScreening: assign(({ context }) => ({ profile: { consentVersion: context.profile.consentVersion }, screeningDone: false })),
+      confirmProfile: assign(({ context }) => ({
+        outputs: push(context, {
+          kind: 'say',
+          key: 'confirm',
+          vars: {
+            region: context.profile.region ?? 'unknown',
+            reach: context.profile.reach ?? 'spine_only',
+            onset: context.profile.onset ?? 'over_6_weeks',
+            score: context.pain.at(-1)?.score ?? '?',
+            surgery: context.profile.surgery ?? 'none',
+          },
+        }),
+      })),
+      referDisclosure: assign(({ context, event }) => refer(context, hitsOf(event), event.at)),
+      replayMessage: raise(({ event }) => ({
+        type: 'MESSAGE' as const,
+        at: event.at,
+        understanding: (event as Extract<CoachEvent, { type: 'RED_FLAG' }>).understanding ?? { text: '' },
+      })),
+      handOffOnRequest: assign(({ context, event }) => ({
+        outputs: push(
+          context,
+          { kind: 'say', key: 'referral.routine' },
+          { kind: 'handoff', urgency: 'routine', reasons: ['person.asked'], hits: [], requestedBy: 'person' },
+          record('referral.made', { urgency: 'routine', reasons: ['person.asked'], words: event.type === 'CLINICIAN_REQUESTED' ? event.text : '' }),
+        ),
+      })),
+      recordAssessed: assign(({ context, event }) => ({
+        referral: context.referral ? { ...context.referral, exerciseOnHold: false } : null,
+        outputs: push(
+          context,
+          record('clinician.assessed', { words: event.type === 'CLINICIAN_ASSESSED' ? event.text : '' }),
+          { kind: 'say', key: 'referral.cleared' },
+        ),
+      })),
+      tooLong: assign(({ context, event }) => ({
+        outputs: push(context, { kind: 'say', key: 'tooLong', vars: { length: event.type === 'TOO_LONG' ? event.length : 0 } }),
+      })),
+    },
+  }).createMachine({
+    id: 'coach',
+    initial: 'welcome',
+    context: {
+      profile: {},
+      pain: [],
+      redFlags: [],
+      referral: null,
+      screeningQueue: [],
+      screeningDone: false,
+      asking: null,
+      failedTries: 0,
+      messages: 0,
+      outputs: [],
+    },
+    on: {
+      // Safety is global: a disclosure in any state refers in the same turn.
+      RED_FLAG: [
+        { guard: 'hitsHoldExercise', target: '.referred', actions: 'referDisclosure' },
+        { guard: 'hasFollowUpMessage', actions: ['referDisclosure', 'replayMessage'] },
+        { actions: 'referDisclosure' },
+      ],
+      CLINICIAN_REQUESTED: { actions: 'handOffOnRequest' },
+      CLINICIAN_ASSESSED: { actions: 'recordAssessed' },
+      TOO_LONG: { actions: 'tooLong' },
+      MESSAGE: { actions: 'countMessage' },
+    },
+    states: {
+      welcome: {
+        on: {
+          START: { target: 'consent', actions: [{ type: 'say', params: { key: 'greeting' } }, { type: 'say', params: { key: 'about' } }] },
+          MESSAGE: { target: 'consent', actions: ['countMessage', { type: 'say', params: { key: 'greeting' } }, { type: 'say', params: { key: 'about' } }] },
+        },
+      },
+      consent: {
+        entry: [{ type: 'say', params: { key: 'consent' } }, { type: 'ask', params: { question: 'consent' } }],
+        on: {
+          MESSAGE: [
+            { guard: 'saidYes', target: 'screening', actions: ['countMessage', 'recordConsent', { type: 'say', params: { key: 'consentThanks' } }] },
+            { guard: 'saidNo', target: 'declined', actions: ['countMessage', 'recordDeclined', { type: 'say', params: { key: 'consentDeclined' } }] },
+            { actions: ['countMessage', 'reask'] },
+          ],
+        },
+      },
+      declined: {
+        on: {
+          MESSAGE: [
+            { guard: 'saidStart', target: 'consent', actions: 'countMessage' },
+            { actions: ['countMessage', { type: 'say', params: { key: 'declinedReminder' } }] },
+          ],
+          // A person who has not consented can still ask for a human.
+        },
+      },
+      screening: {
+        initial: 'region',
+        states: {
+          region: {
+            entry: { type: 'ask', params: { question: 'region' } },
+            on: { MESSAGE: [{ guard: 'gaveRegion', target: 'pain', actions: ['countMessage', 'recordRegion'] }, { guard: 'tooManyFailedTries', actions: ['countMessage', 'reask', 'offerClinician'] }, { actions: ['countMessage', 'reask'] }] },
+          },
+          pain: {
+            entry: { type: 'ask', params: { question: 'pain' } },
+            on: { MESSAGE: [{ guard: 'gavePainScore', target: 'reach', actions: ['countMessage', 'recordPain'] }, { guard: 'tooManyFailedTries', actions: ['countMessage', 'reask', 'offerClinician'] }, { actions: ['countMessage', 'reask'] }] },
+          },
+          reach: {
+            entry: { type: 'ask', params: { question: 'reach' } },
+            on: {
+              MESSAGE: [
+                { guard: 'gaveChoice', target: 'afterReach', actions: ['countMessage', { type: 'recordChoice', params: { field: 'reach' } }] },
+                { guard: 'tooManyFailedTries', actions: ['countMessage', 'reask', 'offerClinician'] },
+                { actions: ['countMessage', 'reask'] },
+              ],
+            },
+          },
+          afterReach: { always: [{ guard: 'reachesLimb', target: 'sides' }, { target: 'onset' }] },
+          sides: {
+            entry: { type: 'ask', params: { question: 'sides' } },
+            on: {
+              MESSAGE: [
+                { guard: 'gaveChoice', target: 'afterSides', actions: ['countMessage', { type: 'recordChoice', params: { field: 'sides' } }] },
+                { guard: 'tooManyFailedTries', actions: ['countMessage', 'reask', 'offerClinician'] },
+                { actions: ['countMessage', 'reask'] },
+              ],
+            },
+          },
+          afterSides: {
+            always: [
+              { guard: 'triggeredFlagHoldsExercise', target: '#coach.referred', actions: 'referFromTriggers' },
+              { guard: 'profileTriggersFlag', target: 'onset', actions: 'referFromTriggers' },
+              { target: 'onset' },
+            ],
+          },
+          onset: {
+            entry: { type: 'ask', params: { question: 'onset' } },
+            on: {
+              MESSAGE: [
+                { guard: 'gaveChoice', target: 'surgery', actions: ['countMessage', { type: 'recordChoice', params: { field: 'onset' } }] },
+                { guard: 'tooManyFailedTries', actions: ['countMessage', 'reask', 'offerClinician'] },
+                { actions: ['countMessage', 'reask'] },
+              ],
+            },
+          },
+          surgery: {
+            entry: { type: 'ask', params: { question: 'surgery' } },
+            on: {
+              MESSAGE: [
+                { guard: 'gaveChoice', target: 'afterSurgery', actions: ['countMessage', { type: 'recordChoice', params: { field: 'surgery' } }] },
+                { guard: 'tooManyFailedTries', actions: ['countMessage', 'reask', 'offerClinician'] },
+                { actions: ['countMessage', 'reask'] },
+              ],
+            },
+          },
+          afterSurgery: { always: [{ guard: 'hadSurgery', target: 'weeksSinceSurgery' }, { target: 'redFlagsIntro' }] },
+          weeksSinceSurgery: {
+            entry: { type: 'ask', params: { question: 'weeksSinceSurgery' } },
+            on: {
+              MESSAGE: [
+                { guard: 'gaveWeeks', target: 'redFlagsIntro', actions: ['countMessage', 'recordWeeks'] },
+                { guard: 'tooManyFailedTries', actions: ['countMessage', 'reask', 'offerClinician'] },
+                { actions: ['countMessage', 'reask'] },
+              ],
+            },
+          },
+          redFlagsIntro: {
+            entry: ['planScreening', { type: 'say', params: { key: 'screeningIntro' } }],
+            always: 'nextRedFlag',
+          },
+          nextRedFlag: { always: [{ guard: 'screeningQueueEmpty', target: 'confirm' }, { target: 'redFlagQuestion' }] },
+          redFlagQuestion: {
+            entry: 'askCurrentFlag',
+            // Resuming here after a referral, with every question already asked.
+            always: { guard: 'screeningQueueEmpty', target: 'confirm' },
+            on: {
+              MESSAGE: [
+                { guard: and(['saidYes', 'currentFlagHoldsExercise']), target: '#coach.referred', actions: ['countMessage', 'referForCurrentFlag'] },
+                { guard: 'saidYes', target: 'nextRedFlag', actions: ['countMessage', 'referForCurrentFlag'] },
+                { guard: 'saidNo', target: 'nextRedFlag', actions: ['countMessage', 'denyCurrentFlag'] },
+                { guard: 'tooManyFailedTries', actions: ['countMessage', 'reask', 'offerClinician'] },
+                { actions: ['countMessage', 'reask'] },
+              ],
+            },
+          },
+          confirm: {
+            entry: ['confirmProfile', { type: 'ask', params: { question: 'confirm' } }],
+            on: {
+              MESSAGE: [
+                { guard: 'saidYes', target: '#coach.coaching', actions: ['countMessage', 'completeScreening'] },
+                { guard: 'saidNo', target: 'region', actions: ['countMessage', 'restartScreening'] },
+                { actions: ['countMessage', 'reask'] },
+              ],
+            },
+          },
+          resume: { type: 'history', history: 'deep' },
+        },
+      },
+      coaching: {
+        entry: { type: 'say', params: { key: 'readyForCoaching' } },
+        on: { MESSAGE: { actions: 'countMessage' } },
+      },
+      referred: {
+        on: {
+          CLINICIAN_ASSESSED: [
+            { guard: 'screeningDone', target: 'coaching', actions: 'recordAssessed' },
+            { target: 'screening.resume', actions: 'recordAssessed' },
+          ],
+          MESSAGE: { actions: ['countMessage', { type: 'say', params: { key: 'referral.stillWaiting' } }] },
+        },
+      },
+    },
+  });
+}
+
+export type CoachMachine = ReturnType<typeof createCoachMachine>;

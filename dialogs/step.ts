@@ -1,0 +1,79 @@
+import { initialTransition, transition } from 'xstate';
+import { MACHINE_VERSION, type CoachMachine } from './machine.ts';
+import type { CoachContext, CoachEvent, Output } from './types.ts';
+
+/** What is stored per conversation: enough to resume the machine exactly where it was. */
+export interface StoredConversation {
+  machineVersion: number;
+  value: unknown;
+  context: CoachContext;
+  /** The person's last few messages, so a warning sign told over two messages is still seen. */
+  recent?: string[];
+}
+
+export interface StepResult {
+  conversation: StoredConversation;
+  outputs: Output[];
+  /** True when a stored snapshot could not be resumed and the conversation began again. */
+  restarted: boolean;
+}
+
+type Snapshot = ReturnType<CoachMachine['resolveState']>;
+
+function toStored(snapshot: Snapshot): StoredConversation {
+  return { machineVersion: MACHINE_VERSION, value: snapshot.value, context: { ...snapshot.context, outputs: [] } };
+}
+
+function fresh(machine: CoachMachine): Snapshot {
+  const [snapshot] = initialTransition(machine);
+  return snapshot;
+}
+
+/**
+ * Brings a stored conversation back as a machine snapshot. A snapshot from another machine version,
+ * or one that no longer fits the machine, is not resumed: the caller starts again politely,
+ * keeping the clinical facts (profile, pain, red flags, referral) the person already gave.
+ */
+export function restore(machine: CoachMachine, stored: StoredConversation | null): { snapshot: Snapshot; restarted: boolean } {
+  if (!stored) return { snapshot: fresh(machine), restarted: false };
+  if (stored.machineVersion === MACHINE_VERSION) {
+    try {
+      return { snapshot: machine.resolveState({ value: stored.value as never, context: { ...stored.context, outputs: [] } }), restarted: false };
+    } catch {
+      // falls through to a polite restart
+    }
+  }
+  const base = fresh(machine);
+  const kept = stored.context ?? ({} as Partial<CoachContext>);
+  const snapshot = machine.resolveState({
+    value: base.value,
+    context: {
+      ...base.context,
+      profile: kept.profile ?? {},
+      pain: Array.isArray(kept.pain) ? kept.pain : [],
+      redFlags: Array.isArray(kept.redFlags) ? kept.redFlags : [],
+      referral: kept.referral ?? null,
+    },
+  });
+  return { snapshot, restarted: true };
+}
+
+/** Applies events in order to a stored conversation: pure, deterministic, no clock, no I/O. */
+export function step(machine: CoachMachine, stored: StoredConversation | null, events: CoachEvent[]): StepResult {
+  const { snapshot: start, restarted } = restore(machine, stored);
+  let snapshot = start;
+  const outputs: Output[] = restarted ? [{ kind: 'say', key: 'restartPolitely' }] : [];
+  for (const event of events) {
+    [snapshot] = transition(machine, snapshot, event);
+    outputs.push(...snapshot.context.outputs);
+    snapshot = machine.resolveState({ value: snapshot.value, context: { ...snapshot.context, outputs: [] } });
+  }
+  return { conversation: toStored(snapshot), outputs, restarted };
+}
+
+/** Dotted name of the current state, for logs, tests and the shell's routing. */
+export function stateName(stored: StoredConversation): string {
+  const walk = (value: unknown): string =>
+    typeof value === 'string' ? value : Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}.${walk(v)}`).join(',');
+  return walk(stored.value);
+}

@@ -1,0 +1,103 @@
+/** The vocabulary shared by the conversation machine and the shell around it. */
+
+export type Region = 'lumbar' | 'thoracic' | 'cervical';
+export type Urgency = 'emergency' | 'urgent' | 'soon' | 'routine';
+export type RedFlagTier = Exclude<Urgency, 'routine'>;
+export type Reach = 'spine_only' | 'buttock_thigh' | 'below_knee' | 'arm_hand';
+export type Sides = 'one' | 'both';
+export type Onset = 'last_2_days' | 'under_2_weeks' | 'under_6_weeks' | 'over_6_weeks';
+export type Surgery = 'none' | 'discectomy' | 'fusion';
+
+/** The question the person is being asked now; the shell uses it to read a typed answer. */
+export interface Asking {
+  question: string;
+  flagId?: string;
+}
+
+/** What the shell understood of one message, given the question being asked. */
+export interface Understanding {
+  text: string;
+  /** The value of a button, or of a choice recognised in typed words. */
+  choice?: string;
+  yesNo?: 'yes' | 'no';
+  score?: number;
+  number?: number;
+  region?: Region;
+}
+
+export interface RedFlagHit {
+  flagId: string;
+  urgency: RedFlagTier;
+  /** The person's words that disclosed it, or the question they said yes to. */
+  matched: string;
+}
+
+export type CoachEvent =
+  | { type: 'START'; at: string }
+  | { type: 'MESSAGE'; at: string; understanding: Understanding }
+  | { type: 'RED_FLAG'; at: string; hits: RedFlagHit[]; understanding?: Understanding }
+  | { type: 'CLINICIAN_REQUESTED'; at: string; text: string }
+  | { type: 'CLINICIAN_ASSESSED'; at: string; text: string }
+  | { type: 'TOO_LONG'; at: string; length: number };
+
+export type ClinicalEventType =
+  | 'consent.given'
+  | 'consent.declined'
+  | 'screening.answer'
+  | 'pain.score'
+  | 'redFlag.raised'
+  | 'redFlag.denied'
+  | 'referral.made'
+  | 'clinician.assessed'
+  | 'screening.completed'
+  | 'answer.unclear';
+
+/** What the machine asks the shell to do, as data. The shell renders, stores and sends. */
+export type Output =
+  | { kind: 'say'; key: string; vars?: Record<string, string | number> }
+  | { kind: 'ask'; question: string; flagId?: string; reask?: boolean }
+  | { kind: 'record'; type: ClinicalEventType; data: Record<string, unknown> }
+  | { kind: 'handoff'; urgency: Urgency; reasons: string[]; hits: RedFlagHit[]; requestedBy: 'rules' | 'person' };
+
+export interface Profile {
+  region?: Region;
+  reach?: Reach;
+  sides?: Sides;
+  onset?: Onset;
+  surgery?: Surgery;
+  weeksSinceSurgery?: number;
+  consentVersion?: string;
+}
+
+export interface PainEntry {
+  at: string;
+  score: number;
+}
+
+export interface RaisedFlag extends RedFlagHit {
+  at: string;
+}
+
+export interface Referral {
+  urgency: Urgency;
+  at: string;
+  /** Emergency and urgent referrals hold back exercise until a clinician has seen the person. */
+  exerciseOnHold: boolean;
+}
+
+export interface CoachContext {
+  profile: Profile;
+  /** Most recent pain scores, newest last; bounded so the snapshot stays small. */
+  pain: PainEntry[];
+  /** Warning signs raised, newest last; bounded. */
+  redFlags: RaisedFlag[];
+  referral: Referral | null;
+  /** Red-flag questions still to ask in screening, in order. */
+  screeningQueue: string[];
+  screeningDone: boolean;
+  asking: Asking | null;
+  failedTries: number;
+  messages: number;
+  /** Outputs of the event being handled; the shell takes them and they are cleared. */
+  outputs: Output[];
+}

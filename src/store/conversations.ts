@@ -1,0 +1,55 @@
+import type { StoredConversation } from '../../dialogs/step.ts';
+import type { Sql } from './database.ts';
+
+export interface ConversationRow {
+  conversation: StoredConversation;
+  version: number;
+  reference: unknown;
+}
+
+export async function readConversation(sql: Sql, id: string): Promise<ConversationRow | null> {
+  const rows = await sql.query<{ machine_version: number; state: { value: unknown; context: StoredConversation['context']; recent?: string[] }; version: string | number; reference: unknown }>(
+    'select machine_version, state, version, reference from conversations where id = $1',
+    [id],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    conversation: { machineVersion: Number(row.machine_version), value: row.state.value, context: row.state.context, recent: row.state.recent },
+    version: Number(row.version),
+    reference: row.reference,
+  };
+}
+
+export interface ConversationWrite {
+  id: string;
+  conversation: StoredConversation;
+  reference: unknown;
+  channelId?: string;
+  userId?: string;
+  tenantId?: string;
+}
+
+/**
+ * Compare-and-swap: writes only if the stored version is still `expectedVersion` (null = not stored yet).
+ * Returns false when another turn got there first; the caller re-reads and re-applies its event.
+ */
+export async function writeConversation(sql: Sql, write: ConversationWrite, expectedVersion: number | null): Promise<boolean> {
+  const state = JSON.stringify({ value: write.conversation.value, context: write.conversation.context, recent: write.conversation.recent ?? [] });
+  const reference = JSON.stringify(write.reference ?? null);
+  if (expectedVersion === null) {
+    const rows = await sql.query(
+      `insert into conversations (id, machine_version, state, version, reference, channel_id, user_id, tenant_id)
+       values ($1, $2, $3, 1, $4, $5, $6, $7) on conflict (id) do nothing returning id`,
+      [write.id, write.conversation.machineVersion, state, reference, write.channelId ?? null, write.userId ?? null, write.tenantId ?? null],
+    );
+    return rows.length === 1;
+  }
+  const rows = await sql.query(
+    `update conversations set machine_version = $2, state = $3, version = version + 1, reference = $4,
+       channel_id = coalesce($5, channel_id), user_id = coalesce($6, user_id), tenant_id = coalesce($7, tenant_id), updated_at = now()
+     where id = $1 and version = $8 returning id`,
+    [write.id, write.conversation.machineVersion, state, reference, write.channelId ?? null, write.userId ?? null, write.tenantId ?? null, expectedVersion],
+  );
+  return rows.length === 1;
+}

@@ -1,0 +1,19 @@
+/** The one small interface both engines offer; every SQL module is written against it. */
+export interface Sql {
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+}
+
+export interface Database extends Sql {
+  readonly engine: 'pglite' | 'postgres';
+  /** Runs fn in one transaction: all of its writes land, or none do. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Raised when the database cannot be reached, so the shell can answer "try again" politely. */
+export class StoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`database unavailable: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = 'StoreUnavailableError';
+  }
+}

@@ -1,0 +1,21 @@
+import { Resvg } from '@resvg/resvg-js';
+
+/**
+ * SVG → PNG locally, for channels that show images but not SVG (Teams cards). Uses the fonts
+ * installed on the machine (DejaVu Sans in our images); nothing is fetched over the network.
+ */
+export function svgToPng(svg: string): Buffer {
+  const resvg = new Resvg(svg, {
+    background: '#ffffff',
+    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+  });
+  return resvg.render().asPng();
+}
+
+/** Width and height from a PNG's IHDR chunk, to check what was produced. */
+export function pngSize(png: Uint8Array): { width: number; height: number } {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (png.length < 24 || !signature.every((b, i) => png[i] === b)) throw new Error('not a PNG');
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}

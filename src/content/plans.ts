@@ -1,7 +1,8 @@
-import { basename, extname } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { z } from 'zod';
 import { loadYamlDir, type ContentLoad } from './loadYamlDir.ts';
-import { phases, purposes, regions, type Exercise } from './exercises.ts';
+import { exercisesById, loadExercises, phases, purposes, regions, type Exercise } from './exercises.ts';
+import { loadEducation, type EducationPiece } from './education.ts';
 
 /**
  * A plan says, for one region and one phase, which exercises a session draws on and in what
@@ -82,4 +83,32 @@ export function checkPlanReferences(
     for (const phase of phases)
       if (!plans.some((p) => p.value.region === region && p.value.phase === phase)) problems.push(`plans: no plan for ${region}/${phase}`);
   return problems;
+}
+
+/**
+ * Everything the coaching rules need, loaded and cross-checked in one call, for start-up and
+ * `npm run content:check`. Any problem (file and field named) means the content must not be used.
+ */
+export function loadCoachingContent(contentRoot: string): {
+  exercises: Record<string, Exercise>;
+  plans: Plan[];
+  education: Record<string, EducationPiece>;
+  problems: string[];
+} {
+  const exercises = loadExercises(join(contentRoot, 'exercises'));
+  const plans = loadPlans(join(contentRoot, 'plans'));
+  const education = loadEducation(join(contentRoot, 'education'));
+  const exerciseList = exercises.items.map((i) => i.value);
+  const problems = [
+    ...exercises.problems.map((p) => `exercises/${p}`),
+    ...plans.problems.map((p) => `plans/${p}`),
+    ...education.problems.map((p) => `education/${p}`),
+    ...checkPlanReferences(plans.items, exerciseList, education.items.map((i) => i.value.id)).map((p) => (p.startsWith('plans:') ? p : `plans/${p}`)),
+  ];
+  return {
+    exercises: exercisesById(exerciseList),
+    plans: plans.items.map((i) => i.value),
+    education: Object.fromEntries(education.items.map((i) => [i.value.id, i.value])),
+    problems,
+  };
 }

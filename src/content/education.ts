@@ -59,9 +59,10 @@ export function loadEducation(dir: string): ContentLoad<EducationPiece> {
   const items: { file: string; value: EducationPiece }[] = [];
   const problems: string[] = [];
   for (const name of names) {
-    const parsed = parseEducation(name, readFileSync(join(dir, name), 'utf8'));
+    // Named from the content root (`education/faq-costs.md`), as a clinician sees it.
+    const parsed = parseEducation(join(basename(dir), name), readFileSync(join(dir, name), 'utf8'));
     problems.push(...parsed.problems);
-    if (parsed.piece) items.push({ file: name, value: parsed.piece });
+    if (parsed.piece) items.push({ file: join(basename(dir), name), value: parsed.piece });
   }
   return { items, problems };
 }

@@ -1,4 +1,4 @@
-import { basename, extname } from 'node:path';
+import { basename, dirname, extname } from 'node:path';
 import { z } from 'zod';
 import { loadYamlDir, type ContentLoad } from './loadYamlDir.ts';
 
@@ -91,9 +91,12 @@ export const exerciseSchema = z
   });
 export type Exercise = z.infer<typeof exerciseSchema>;
 
-/** Loads and validates every exercise; also checks that each id matches its file name. */
+/**
+ * Loads and validates every exercise; also checks that each id matches its file name.
+ * Problems name the file from the content root (`exercises/bird-dog.yaml`), as a clinician sees it.
+ */
 export function loadExercises(dir: string): ContentLoad<Exercise> {
-  const load = loadYamlDir(dir, exerciseSchema);
+  const load = loadYamlDir(dir, exerciseSchema, dirname(dir));
   const problems = [...load.problems];
   const ids = new Map<string, string>();
   for (const { file, value } of load.items) {

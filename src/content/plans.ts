@@ -1,4 +1,4 @@
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { z } from 'zod';
 import { loadYamlDir, type ContentLoad } from './loadYamlDir.ts';
 import { exercisesById, loadExercises, phases, purposes, regions, type Exercise } from './exercises.ts';
@@ -38,7 +38,7 @@ export const planSchema = z.strictObject({
 export type Plan = z.infer<typeof planSchema>;
 
 export function loadPlans(dir: string): ContentLoad<Plan> {
-  const load = loadYamlDir(dir, planSchema);
+  const load = loadYamlDir(dir, planSchema, dirname(dir));
   const problems = [...load.problems];
   const seen = new Map<string, string>();
   for (const { file, value } of load.items) {
@@ -100,10 +100,10 @@ export function loadCoachingContent(contentRoot: string): {
   const education = loadEducation(join(contentRoot, 'education'));
   const exerciseList = exercises.items.map((i) => i.value);
   const problems = [
-    ...exercises.problems.map((p) => `exercises/${p}`),
-    ...plans.problems.map((p) => `plans/${p}`),
-    ...education.problems.map((p) => `education/${p}`),
-    ...checkPlanReferences(plans.items, exerciseList, education.items.map((i) => i.value.id)).map((p) => (p.startsWith('plans:') ? p : `plans/${p}`)),
+    ...exercises.problems,
+    ...plans.problems,
+    ...education.problems,
+    ...checkPlanReferences(plans.items, exerciseList, education.items.map((i) => i.value.id)),
   ];
   return {
     exercises: exercisesById(exerciseList),

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,7 +27,8 @@ describe('coaching content', () => {
   });
 
   it('reports a broken exercise file with the file name and the field', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'exercises-'));
+    const dir = join(mkdtempSync(join(tmpdir(), 'content-')), 'exercises');
+    mkdirSync(dir);
     const good = readFileSync(join(root, 'exercises', 'bird-dog.yaml'), 'utf8');
     // A stage with no amount, a misspelled safety field, and an unknown region.
     const broken = good
@@ -39,10 +40,10 @@ describe('coaching content', () => {
     expect(items).toEqual([]);
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^bird-dog\.yaml: stages\.0\.dose: a dose needs reps/),
-        expect.stringMatching(/^bird-dog\.yaml: stopIf: /),
-        expect.stringMatching(/^bird-dog\.yaml: \(file\): .*stopif/i),
-        expect.stringMatching(/^bird-dog\.yaml: regions\.1: /),
+        expect.stringMatching(/^exercises\/bird-dog\.yaml: stages\.0\.dose: a dose needs reps/),
+        expect.stringMatching(/^exercises\/bird-dog\.yaml: stopIf: /),
+        expect.stringMatching(/^exercises\/bird-dog\.yaml: \(file\): .*stopif/i),
+        expect.stringMatching(/^exercises\/bird-dog\.yaml: regions\.1: /),
       ]),
     );
   });
@@ -55,7 +56,7 @@ describe('coaching content', () => {
         : p,
     );
     expect(checkPlanReferences(plans, exercises, [])).toEqual(
-      expect.arrayContaining(['cervical-ongoing.yaml: blocks.0.exercises.0: unknown exercise "neck-crunches"']),
+      expect.arrayContaining(['plans/cervical-ongoing.yaml: blocks.0.exercises.0: unknown exercise "neck-crunches"']),
     );
   });
 

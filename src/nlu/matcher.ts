@@ -1,0 +1,42 @@
+/** Finds every place a compiled phrase matches a prepared message, as token spans. */
+import type { CompiledPattern } from './pattern.ts';
+import type { PreparedText } from './preparedText.ts';
+
+export interface Span {
+  /** First and last token index, inclusive. */
+  start: number;
+  end: number;
+  /** Tokens that filled a `...` gap: not part of the phrase, so a negation there still counts. */
+  gapTokens: number[];
+}
+
+/**
+ * All matches, including ones that start inside an earlier match: a negated first match must
+ * not hide a later, affirmed one ("no tingling in my bum but my bum is numb").
+ */
+export function findSpans(pattern: CompiledPattern, text: PreparedText): Span[] {
+  const spans: Span[] = [];
+  const regex = pattern.regex;
+  regex.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = regex.exec(text.joined)) !== null) {
+    const first = text.tokenAt[match.index + 1] ?? -1;
+    const last = text.tokenAt[match.index + match[0].length - 1] ?? -1;
+    if (first >= 0 && last >= first) spans.push({ start: first, end: last, gapTokens: gapTokens(pattern, match, text) });
+    regex.lastIndex = match.index + 1;
+  }
+  return spans;
+}
+
+function gapTokens(pattern: CompiledPattern, match: RegExpExecArray, text: PreparedText): number[] {
+  const tokens: number[] = [];
+  for (const group of pattern.gapGroups) {
+    const range = match.indices?.[group];
+    if (range === undefined) continue;
+    for (let char = range[0]; char < range[1]; char += 1) {
+      const token = text.tokenAt[char] ?? -1;
+      if (token >= 0 && tokens[tokens.length - 1] !== token) tokens.push(token);
+    }
+  }
+  return tokens;
+}

@@ -1,0 +1,115 @@
+/**
+ * Decides whether a matched phrase is affirmed, denied, or about someone else, using the
+ * scopes of negationRules.ts. Works on token spans; knows nothing about red flags.
+ */
+import type { Span } from './matcher.ts';
+import { NEGATION_RULES, type NegationRules } from './negationRules.ts';
+import { phraseWords, SENTENCE_BOUNDARY, type Token } from './normalise.ts';
+
+export type SpanContext = 'affirmed' | 'negated' | 'someone-else';
+
+interface AfterTrigger { words: string[]; endsSentence: boolean }
+
+export interface CompiledNegation {
+  before: string[][];
+  singleWordBefore: Set<string>;
+  after: AfterTrigger[];
+  pseudo: string[][];
+  terminators: Set<string>;
+  clauseStarters: Set<string>;
+  conjunctions: Set<string>;
+  otherPeople: Set<string>;
+  firstPerson: Set<string>;
+  sharedWithMe: string[][];
+  beforeReach: number;
+  afterReach: number;
+}
+
+export function compileNegation(rules: NegationRules = NEGATION_RULES): CompiledNegation {
+  const before = rules.before.map(phraseWords);
+  return {
+    before,
+    singleWordBefore: new Set(before.filter((words) => words.length === 1).map((words) => words[0] ?? '')),
+    after: rules.after.map((text) => ({ words: phraseWords(text.replace(/\$$/, '')), endsSentence: text.endsWith('$') })),
+    pseudo: rules.pseudo.map(phraseWords),
+    terminators: new Set(rules.terminators),
+    clauseStarters: new Set(rules.clauseStarters),
+    conjunctions: new Set(rules.conjunctions),
+    otherPeople: new Set(rules.otherPeople),
+    firstPerson: new Set(rules.firstPerson),
+    sharedWithMe: rules.sharedWithMe.map(phraseWords),
+    beforeReach: rules.beforeReach,
+    afterReach: rules.afterReach,
+  };
+}
+
+function sequenceAt(tokens: Token[], index: number, words: string[]): boolean {
+  if (index < 0 || index + words.length > tokens.length) return false;
+  return words.every((word, offset) => tokens[index + offset]?.word === word);
+}
+
+function coveredByPseudo(tokens: Token[], index: number, rules: CompiledNegation): boolean {
+  const word = tokens[index]?.word;
+  return rules.pseudo.some((pseudo) => pseudo.some((w, offset) => w === word && sequenceAt(tokens, index - offset, pseudo)));
+}
+
+function isClauseBreakBefore(tokens: Token[], index: number, rules: CompiledNegation): boolean {
+  const token = tokens[index];
+  const previous = tokens[index - 1];
+  if (token === undefined || previous === undefined) return false;
+  return rules.clauseStarters.has(token.word) && (token.afterComma || rules.conjunctions.has(previous.word));
+}
+
+function hasFirstPerson(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+  for (let i = from; i <= to; i += 1) if (rules.firstPerson.has(tokens[i]?.word ?? '')) return true;
+  return false;
+}
+
+/** Looks back from the phrase for a denial or another person, stopping at the first clause break. */
+function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation): SpanContext {
+  let reach = 0;
+  for (let j = span.start - 1; j >= 0 && reach < rules.beforeReach; j -= 1) {
+    const token = tokens[j];
+    if (token === undefined || token.word === SENTENCE_BOUNDARY) break;
+    if (isClauseBreakBefore(tokens, j + 1, rules) || rules.terminators.has(token.word)) break;
+    const denies = rules.before.some((words) => sequenceAt(tokens, j - words.length + 1, words));
+    if (denies && !coveredByPseudo(tokens, j, rules)) return 'negated';
+    if (rules.otherPeople.has(token.word) && !hasFirstPerson(tokens, j + 1, span.start - 1, rules)) return 'someone-else';
+    reach += 1;
+  }
+  return 'affirmed';
+}
+
+/** A denial sitting in a `...` gap ("down there is not numb") denies the phrase. */
+function negatedInsideGap(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
+  return span.gapTokens.some((index) => rules.singleWordBefore.has(tokens[index]?.word ?? '') && !coveredByPseudo(tokens, index, rules));
+}
+
+function negatedAfter(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
+  for (let j = span.end + 1; j < tokens.length && j <= span.end + rules.afterReach; j += 1) {
+    const word = tokens[j]?.word ?? SENTENCE_BOUNDARY;
+    if (word === SENTENCE_BOUNDARY || rules.terminators.has(word)) return false;
+    for (const trigger of rules.after) {
+      if (!sequenceAt(tokens, j, trigger.words)) continue;
+      const next = tokens[j + trigger.words.length];
+      if (!trigger.endsSentence || next === undefined || next.word === SENTENCE_BOUNDARY) return true;
+    }
+  }
+  return false;
+}
+
+function sharedWithMeLater(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
+  for (let j = span.end + 1; j < tokens.length && tokens[j]?.word !== SENTENCE_BOUNDARY; j += 1) {
+    if (rules.sharedWithMe.some((words) => sequenceAt(tokens, j, words))) return true;
+  }
+  return false;
+}
+
+export function spanContext(tokens: Token[], span: Span, rules: CompiledNegation): SpanContext {
+  if (negatedInsideGap(tokens, span, rules)) return 'negated';
+  const before = contextBefore(tokens, span, rules);
+  if (before === 'negated') return before;
+  if (negatedAfter(tokens, span, rules)) return 'negated';
+  if (before === 'someone-else' && !sharedWithMeLater(tokens, span, rules)) return 'someone-else';
+  return 'affirmed';
+}

@@ -1,0 +1,111 @@
+/**
+ * Turns a free-text message into plain lower-case word tokens that content patterns can match.
+ * People type fast and on phones: curly apostrophes, missing apostrophes ("cant", "dont"),
+ * accents and mixed case must all end up the same, and "can't" must read as "can not" so a
+ * pattern or a negation rule only has one spelling to know.
+ */
+
+/** A word of the message, or the sentence boundary marker `.`. */
+export interface Token {
+  /** Normalised word (letters and digits only), or `.` for a sentence boundary. */
+  word: string;
+  /** Offsets into the original text, so a detection can quote the person's own words. */
+  start: number;
+  end: number;
+  /** A comma, colon, dash or bracket came right before this word: a possible clause break. */
+  afterComma: boolean;
+}
+
+export const SENTENCE_BOUNDARY = '.';
+
+/**
+ * Contractions with and without the apostrophe (not "ill" or "id": those are words too). This is English grammar, not clinical content,
+ * which is why it lives in code: every pattern and negation rule relies on it being the same.
+ */
+const CONTRACTIONS: Readonly<Record<string, string>> = {
+  cant: 'can not', cannot: 'can not', wont: 'will not', dont: 'do not', doesnt: 'does not',
+  didnt: 'did not', isnt: 'is not', arent: 'are not', wasnt: 'was not', werent: 'were not',
+  havent: 'have not', hasnt: 'has not', hadnt: 'had not', couldnt: 'could not',
+  wouldnt: 'would not', shouldnt: 'should not', aint: 'is not', mustnt: 'must not',
+  im: 'i am', ive: 'i have', youre: 'you are', theyre: 'they are',
+  thats: 'that is', theres: 'there is', whats: 'what is', hes: 'he is', shes: 'she is',
+  gonna: 'going to', wanna: 'want to', gotta: 'got to', dunno: 'do not know',
+  "can't": 'can not', "won't": 'will not', "shan't": 'shall not', "ain't": 'is not',
+  "i'm": 'i am', "it's": 'it is', "i'd": 'i would', "let's": 'let us',
+};
+
+/** The pronouns whose "'s" means "is" rather than a possessive. */
+const IS_CONTRACTED = new Set(['it', 'that', 'there', 'what', 'he', 'she', 'here', 'who', 'where']);
+
+const SUFFIXES: ReadonlyArray<readonly [string, string]> = [
+  ["n't", ' not'], ["'ve", ' have'], ["'re", ' are'], ["'ll", ' will'], ["'d", ' would'], ["'m", ' am'],
+];
+
+/** Expands one raw word (lower case, straight apostrophes) into one or more plain words. */
+export function expandWord(raw: string): string[] {
+  // "38.5" is one number, not two sentences: read it as "38 point 5".
+  if (/^\d+\.\d+$/.test(raw)) return raw.replace('.', ' point ').split(' ');
+  const direct = CONTRACTIONS[raw];
+  if (direct !== undefined) return direct.split(' ');
+  for (const [suffix, replacement] of SUFFIXES) {
+    if (raw.endsWith(suffix) && raw.length > suffix.length) {
+      return `${raw.slice(0, -suffix.length)}${replacement}`.replace(/'/g, '').split(' ');
+    }
+  }
+  if (raw.endsWith("'s")) {
+    const base = raw.slice(0, -2);
+    return IS_CONTRACTED.has(base) ? [base, 'is'] : [base.replace(/'/g, '')];
+  }
+  return [raw.replace(/'/g, '')].filter((word) => word.length > 0);
+}
+
+/** Lower case, no accents, straight apostrophes: "Can’t" and "can't" become the same. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'");
+}
+
+// Words (with inner apostrophes), sentence ends, and clause punctuation. Compiled once.
+const TOKEN_PATTERN = /\d+\.\d+|[a-z0-9]+(?:'[a-z]+)*|[.!?;\n]+|[,:()\u2013\u2014]|\s-\s/g;
+
+/**
+ * Splits text into tokens. Sentence ends collapse into one `.` token; never a leading or
+ * trailing one, so a pattern anchored to the start or end of the message still works.
+ */
+export function tokenise(text: string): Token[] {
+  const folded = foldText(text);
+  const tokens: Token[] = [];
+  let afterComma = false;
+  for (const match of folded.matchAll(TOKEN_PATTERN)) {
+    const piece = match[0];
+    const start = match.index;
+    const end = start + piece.length;
+    if (/^[.!?;\n]+$/.test(piece)) {
+      if (tokens.length > 0 && tokens[tokens.length - 1]?.word !== SENTENCE_BOUNDARY) {
+        tokens.push({ word: SENTENCE_BOUNDARY, start, end, afterComma: false });
+      }
+      afterComma = false;
+      continue;
+    }
+    if (!/^[a-z0-9]/.test(piece)) {
+      afterComma = true;
+      continue;
+    }
+    for (const word of expandWord(piece)) {
+      tokens.push({ word, start, end, afterComma });
+      afterComma = false;
+    }
+  }
+  while (tokens.length > 0 && tokens[tokens.length - 1]?.word === SENTENCE_BOUNDARY) tokens.pop();
+  return tokens;
+}
+
+/** The words of a short phrase (a pattern word, a trigger), normalised the same way as messages. */
+export function phraseWords(phrase: string): string[] {
+  return tokenise(phrase)
+    .map((token) => token.word)
+    .filter((word) => word !== SENTENCE_BOUNDARY);
+}

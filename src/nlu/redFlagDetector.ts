@@ -1,0 +1,132 @@
+/**
+ * Spots warning signs in what a person writes. Pure and deterministic: the content's phrases
+ * are compiled once; `detect` only runs them, then asks negation.ts whether each match is
+ * affirmed. A flag is detected when any of its phrases is affirmed in the current message, or
+ * completed by it (a phrase that starts in one of the last messages and ends in this one).
+ */
+import type { RedFlag } from '../content/redFlags.ts';
+import { findSpans, type Span } from './matcher.ts';
+import { compileNegation, spanContext, type CompiledNegation } from './negation.ts';
+import { tokenise, type Token } from './normalise.ts';
+import { compilePattern, type CompiledPattern } from './pattern.ts';
+import { prepareTokens, type PreparedText } from './preparedText.ts';
+import { compileSpelling, type SpellingCorrector } from './spelling.ts';
+import { compareUrgency, type RedFlagUrgency } from './urgency.ts';
+
+export interface RedFlagDetection {
+  flagId: string;
+  urgency: RedFlagUrgency;
+  /** The words of the current message that matched, as the person wrote them. */
+  matched: string;
+  /** When the disclosure began in an earlier message: the words it began with. */
+  fromRecent?: string;
+}
+
+export interface DetectOptions {
+  /** The person's previous few messages, oldest first. */
+  recent?: string[];
+}
+
+export interface RedFlagDetector {
+  detect(text: string, options?: DetectOptions): RedFlagDetection[];
+}
+
+interface CompiledFlag {
+  flag: RedFlag;
+  order: number;
+  phrases: CompiledPattern[];
+  requires: CompiledPattern[] | undefined;
+  except: CompiledPattern[];
+}
+
+/** Messages before this one that may complete a phrase or satisfy `requires`. */
+const RECENT_MESSAGES = 3;
+const RECENT_JOINS = 2;
+
+interface Message {
+  text: string;
+  prepared: PreparedText;
+}
+
+export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetector {
+  const negation = compileNegation();
+  const compiled: CompiledFlag[] = flags.map((flag, order) => ({
+    flag,
+    order,
+    phrases: flag.phrases.map((phrase) => compilePattern(phrase)),
+    requires: flag.requires?.map((phrase) => compilePattern(phrase)),
+    except: (flag.except ?? []).map((phrase) => compilePattern(phrase)),
+  }));
+  const vocabulary = compiled.flatMap((entry) => [...entry.phrases, ...(entry.requires ?? []), ...entry.except].flatMap((pattern) => pattern.literals));
+  const correct = compileSpelling(vocabulary);
+  const prepare = (text: string): Message => ({ text, prepared: prepareTokens(correct(tokenise(text))) });
+
+  return {
+    detect(text, options = {}) {
+      const current = prepare(text);
+      const recent = (options.recent ?? []).slice(-RECENT_MESSAGES).map(prepare);
+      const detections: Array<RedFlagDetection & { order: number }> = [];
+      for (const entry of compiled) {
+        const found = findInCurrent(entry, current, negation) ?? findAcrossMessages(entry, current, recent, negation);
+        if (found === undefined) continue;
+        if (entry.requires !== undefined && ![current, ...recent].some((message) => anyAffirmed(entry.requires ?? [], message.prepared, negation))) continue;
+        detections.push({ flagId: entry.flag.id, urgency: entry.flag.urgency, ...found, order: entry.order });
+      }
+      detections.sort((a, b) => compareUrgency(a.urgency, b.urgency) || a.order - b.order);
+      return detections.map(({ order: _order, ...detection }) => detection);
+    },
+  };
+}
+
+/**
+ * A known look-alike ("stretch both legs") cancels only the match it overlaps, never the rest of
+ * the sentence: a real disclosure next to a look-alike must still be found.
+ */
+function isExcepted(entry: CompiledFlag, prepared: PreparedText, span: Span): boolean {
+  return entry.except.some((pattern) => findSpans(pattern, prepared).some((other) => other.end >= span.start && other.start <= span.end));
+}
+
+function affirmedSpans(patterns: CompiledPattern[], prepared: PreparedText, negation: CompiledNegation, keep: (span: Span) => boolean): Span | undefined {
+  for (const pattern of patterns) {
+    for (const span of findSpans(pattern, prepared)) {
+      if (keep(span) && spanContext(prepared.tokens, span, negation) === 'affirmed') return span;
+    }
+  }
+  return undefined;
+}
+
+function anyAffirmed(patterns: CompiledPattern[], prepared: PreparedText, negation: CompiledNegation): boolean {
+  return affirmedSpans(patterns, prepared, negation, () => true) !== undefined;
+}
+
+function quote(text: string, tokens: Token[], from: number, to: number): string {
+  const first = tokens[from];
+  const last = tokens[to];
+  return first === undefined || last === undefined ? '' : text.slice(first.start, last.end);
+}
+
+function findInCurrent(entry: CompiledFlag, current: Message, negation: CompiledNegation): Pick<RedFlagDetection, 'matched'> | undefined {
+  const span = affirmedSpans(entry.phrases, current.prepared, negation, (candidate) => !isExcepted(entry, current.prepared, candidate));
+  return span === undefined ? undefined : { matched: quote(current.text, current.prepared.tokens, span.start, span.end) };
+}
+
+/** "something odd happens when I wipe" + "I can't feel it": a phrase split over two messages. */
+function findAcrossMessages(
+  entry: CompiledFlag,
+  current: Message,
+  recent: Message[],
+  negation: CompiledNegation,
+): Pick<RedFlagDetection, 'matched' | 'fromRecent'> | undefined {
+  for (const earlier of recent.slice(-RECENT_JOINS).reverse()) {
+    const boundary = earlier.prepared.tokens.length;
+    if (boundary === 0) continue;
+    const joined = prepareTokens([...earlier.prepared.tokens, ...current.prepared.tokens]);
+    const span = affirmedSpans(entry.phrases, joined, negation, (candidate) => candidate.start < boundary && candidate.end >= boundary && !isExcepted(entry, joined, candidate));
+    if (span === undefined) continue;
+    return {
+      matched: quote(current.text, joined.tokens, boundary, span.end),
+      fromRecent: quote(earlier.text, joined.tokens, span.start, boundary - 1),
+    };
+  }
+  return undefined;
+}

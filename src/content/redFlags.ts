@@ -3,7 +3,7 @@
  * The loader validates every field, expands `@word-group` references, checks every phrase
  * compiles, and rejects duplicate ids, naming the file and field of each problem.
  */
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { compilePattern, expandWordGroups, PatternError } from '../nlu/pattern.ts';
 import { loadYamlDir, type ContentItem } from './loadYamlDir.ts';
@@ -89,9 +89,9 @@ function expandPhrases(phrases: string[] | undefined, field: string, groups: Map
   return expanded;
 }
 
-/** Loads `<contentDir>/red-flags/**.yaml`; file names in problems are relative to the project. */
+/** Loads `<contentDir>/red-flags/**.yaml`; problems name the file from the content root (`red-flags/ces.yaml`). */
 export function loadRedFlags(contentDir: string): RedFlagLoad {
-  const load = loadYamlDir(join(contentDir, 'red-flags'), redFlagFileSchema, dirname(contentDir));
+  const load = loadYamlDir(join(contentDir, 'red-flags'), redFlagFileSchema, contentDir);
   const problems = [...load.problems];
   const groups = collectWordGroups(load.items, problems);
   const seen = new Map<string, string>();

@@ -1,0 +1,102 @@
+/**
+ * The words the coach understands in typed answers (content/lexicon/*.yaml): yes/no, 0-10 scores,
+ * spine regions, movement responses and requests. Every phrase is test-compiled at load time so a
+ * bad one is reported with its file and field instead of failing on a person's message.
+ */
+import { join } from 'node:path';
+import { z } from 'zod';
+import { compilePattern, PatternError } from '../nlu/pattern.ts';
+import { loadYamlFile } from './loadYamlDir.ts';
+
+export const MOVEMENT_RESPONSES = ['centralized', 'peripheralized', 'no_change', 'local_only', 'could_not'] as const;
+export type MovementResponse = (typeof MOVEMENT_RESPONSES)[number];
+
+export const INTENTS = [
+  'talk_to_clinician', 'clinician_assessed', 'stop_messages', 'pause', 'resume', 'delete_data',
+  'export_data', 'what_do_you_know', 'progress', 'help',
+] as const;
+export type Intent = (typeof INTENTS)[number];
+
+export const SPINE_REGIONS = ['lumbar', 'thoracic', 'cervical'] as const;
+export type SpineRegion = (typeof SPINE_REGIONS)[number];
+
+const phrases = z.array(z.string().trim().min(1)).min(1, 'give at least one phrase');
+const sources = z.array(z.string().trim().min(3)).min(1, 'name the source');
+
+/** A map whose key order is the priority order; every key of `keys` must be there, no others. */
+function orderedMap<const K extends readonly string[]>(keys: K) {
+  return z.record(z.string(), phrases).superRefine((value, context) => {
+    for (const key of Object.keys(value)) {
+      if (!keys.includes(key)) context.addIssue({ code: 'custom', path: [key], message: `unknown name; use one of ${keys.join(', ')}` });
+    }
+    for (const key of keys) {
+      if (!(key in value)) context.addIssue({ code: 'custom', path: [key], message: 'is missing' });
+    }
+  }) as unknown as z.ZodType<Record<K[number], string[]>>;
+}
+
+export const yesNoLexiconSchema = z.object({ sources, yes: phrases, no: phrases, unsure: phrases });
+export const scoreLexiconSchema = z.object({
+  sources,
+  numbers: z.record(z.string().regex(/^[a-z]+$/), z.number().int().min(0)),
+  zero: phrases,
+  units: phrases,
+});
+export const regionLexiconSchema = z.object({ sources, regions: orderedMap(SPINE_REGIONS) });
+export const movementLexiconSchema = z.object({ sources, outcomes: orderedMap(MOVEMENT_RESPONSES) });
+export const intentLexiconSchema = z.object({ sources, intents: orderedMap(INTENTS) });
+
+export interface Lexicon {
+  yesNo: z.infer<typeof yesNoLexiconSchema>;
+  scores: z.infer<typeof scoreLexiconSchema>;
+  regions: z.infer<typeof regionLexiconSchema>['regions'];
+  /** Key order is the order outcomes are checked in. */
+  movement: Record<MovementResponse, string[]>;
+  /** Key order is the order intents are checked in. */
+  intents: Record<Intent, string[]>;
+}
+
+export interface LexiconLoad {
+  lexicon: Lexicon | undefined;
+  problems: string[];
+}
+
+/** Reports each phrase that does not compile, as `file: field.index: reason`. */
+function checkPhrases(file: string, field: string, list: string[], problems: string[]): void {
+  list.forEach((phrase, index) => {
+    try {
+      compilePattern(phrase);
+    } catch (error) {
+      if (!(error instanceof PatternError)) throw error;
+      problems.push(`${file}: ${field}.${index}: ${error.message}`);
+    }
+  });
+}
+
+function loadPart<T>(contentDir: string, name: string, schema: z.ZodType<T>, problems: string[]): T | undefined {
+  const load = loadYamlFile(join(contentDir, 'lexicon', name), schema, contentDir);
+  problems.push(...load.problems);
+  return load.items[0]?.value;
+}
+
+/** Loads `<contentDir>/lexicon/*.yaml`; problems name the file from the content root. */
+export function loadLexicon(contentDir: string): LexiconLoad {
+  const problems: string[] = [];
+  const yesNo = loadPart(contentDir, 'yes-no.yaml', yesNoLexiconSchema, problems);
+  const scores = loadPart(contentDir, 'scores.yaml', scoreLexiconSchema, problems);
+  const regions = loadPart(contentDir, 'regions.yaml', regionLexiconSchema, problems);
+  const movement = loadPart(contentDir, 'movement.yaml', movementLexiconSchema, problems);
+  const intents = loadPart(contentDir, 'intents.yaml', intentLexiconSchema, problems);
+  const groups: Array<[string, Record<string, string[]> | undefined]> = [
+    ['lexicon/yes-no.yaml', yesNo && { yes: yesNo.yes, no: yesNo.no, unsure: yesNo.unsure }],
+    ['lexicon/scores.yaml', scores && { zero: scores.zero, units: scores.units }],
+    ['lexicon/regions.yaml', regions?.regions],
+    ['lexicon/movement.yaml', movement?.outcomes],
+    ['lexicon/intents.yaml', intents?.intents],
+  ];
+  for (const [file, lists] of groups) {
+    for (const [field, list] of Object.entries(lists ?? {})) checkPhrases(file, field, list, problems);
+  }
+  if (!yesNo || !scores || !regions || !movement || !intents || problems.length > 0) return { lexicon: undefined, problems };
+  return { lexicon: { yesNo, scores, regions: regions.regions, movement: movement.outcomes, intents: intents.intents }, problems };
+}

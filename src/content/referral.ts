@@ -1,0 +1,41 @@
+/**
+ * Referral wording per urgency tier (content/referral/tiers.yaml): what to do now and how fast.
+ * Every tier must be present, so no referral can ever go out without words.
+ */
+import { join } from 'node:path';
+import { z } from 'zod';
+import { loadYamlFile } from './loadYamlDir.ts';
+
+export const referralTierSchema = z.object({
+  label: z.string().trim().min(2),
+  /** Plain words for how fast ("now", "today"), for the summary and the message. */
+  timeframe: z.string().trim().min(2),
+  /** What the person should do, in plain words. */
+  say: z.string().trim().min(20),
+  /** A safety-net sentence shown after the instruction. */
+  reminder: z.string().trim().min(10),
+});
+
+export const referralTiersSchema = z.object({
+  sources: z.array(z.string().trim().min(3)).min(1),
+  tiers: z.object({
+    emergency: referralTierSchema,
+    urgent: referralTierSchema,
+    soon: referralTierSchema,
+    routine: referralTierSchema,
+  }),
+});
+
+export type ReferralTier = z.infer<typeof referralTierSchema>;
+export type ReferralTiers = z.infer<typeof referralTiersSchema>['tiers'];
+
+export interface ReferralLoad {
+  tiers: ReferralTiers | undefined;
+  problems: string[];
+}
+
+/** Loads `<contentDir>/referral/tiers.yaml`; problems name the file from the content root. */
+export function loadReferralTiers(contentDir: string): ReferralLoad {
+  const load = loadYamlFile(join(contentDir, 'referral', 'tiers.yaml'), referralTiersSchema, contentDir);
+  return { tiers: load.items[0]?.value.tiers, problems: load.problems };
+}

@@ -1,0 +1,48 @@
+/**
+ * A lexicon compiled once (phrase sets and number words), cached per lexicon object so parsers
+ * called on every message never compile a pattern twice.
+ */
+import type { Intent, Lexicon, MovementResponse, SpineRegion } from '../content/lexicon.ts';
+import { compilePhraseSet, type PhraseSet } from './phraseSet.ts';
+
+export interface CompiledLexicon {
+  yesNo: PhraseSet<'yes' | 'no' | 'unsure'>;
+  regions: PhraseSet<SpineRegion>;
+  movement: PhraseSet<MovementResponse>;
+  intents: PhraseSet<Intent>;
+  zero: PhraseSet<'zero'>;
+  numberWords: ReadonlyMap<string, number>;
+  /** Matches a number word as a whole word, e.g. /\b(?:zero|one|...)\b/g. */
+  numberWordPattern: RegExp | undefined;
+  /** Matches a unit word right after a number ("10 minutes"), at the start of the remaining text. */
+  unitAfterNumber: RegExp;
+}
+
+const cache = new WeakMap<Lexicon, CompiledLexicon>();
+
+/** Unit entries are plain words with an optional trailing `*`; turned into one anchored regex. */
+function unitRegex(units: readonly string[]): RegExp {
+  const alternatives = units.map((unit) => {
+    const word = unit.replace(/[^a-z0-9*]/g, '');
+    return word.endsWith('*') ? `${word.slice(0, -1)}[a-z]*` : word;
+  });
+  return new RegExp(`^\\s*(?:${alternatives.join('|')})\\b`);
+}
+
+export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
+  const cached = cache.get(lexicon);
+  if (cached !== undefined) return cached;
+  const numberWords = new Map(Object.entries(lexicon.scores.numbers));
+  const compiled: CompiledLexicon = {
+    yesNo: compilePhraseSet({ yes: lexicon.yesNo.yes, no: lexicon.yesNo.no, unsure: lexicon.yesNo.unsure }),
+    regions: compilePhraseSet(lexicon.regions),
+    movement: compilePhraseSet(lexicon.movement),
+    intents: compilePhraseSet(lexicon.intents),
+    zero: compilePhraseSet({ zero: lexicon.scores.zero }),
+    numberWords,
+    numberWordPattern: numberWords.size > 0 ? new RegExp(`\\b(?:${[...numberWords.keys()].join('|')})\\b`, 'g') : undefined,
+    unitAfterNumber: unitRegex(lexicon.scores.units),
+  };
+  cache.set(lexicon, compiled);
+  return compiled;
+}

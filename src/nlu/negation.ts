@@ -18,6 +18,7 @@ export interface CompiledNegation {
   terminators: Set<string>;
   clauseStarters: Set<string>;
   conjunctions: Set<string>;
+  listWords: Set<string>;
   otherPeople: Set<string>;
   firstPerson: Set<string>;
   sharedWithMe: string[][];
@@ -35,6 +36,7 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     terminators: new Set(rules.terminators),
     clauseStarters: new Set(rules.clauseStarters),
     conjunctions: new Set(rules.conjunctions),
+    listWords: new Set(rules.listWords),
     otherPeople: new Set(rules.otherPeople),
     firstPerson: new Set(rules.firstPerson),
     sharedWithMe: rules.sharedWithMe.map(phraseWords),
@@ -53,10 +55,21 @@ function coveredByPseudo(tokens: Token[], index: number, rules: CompiledNegation
   return rules.pseudo.some((pseudo) => pseudo.some((w, offset) => w === word && sequenceAt(tokens, index - offset, pseudo)));
 }
 
+/** The comma segment starting at `index` (up to the next comma or sentence end) holds a list word. */
+function segmentIsList(tokens: Token[], index: number, rules: CompiledNegation): boolean {
+  for (let i = index; i < tokens.length; i += 1) {
+    const token = tokens[i];
+    if (token === undefined || token.word === SENTENCE_BOUNDARY || (i > index && token.afterComma)) return false;
+    if (rules.listWords.has(token.word)) return true;
+  }
+  return false;
+}
+
 function isClauseBreakBefore(tokens: Token[], index: number, rules: CompiledNegation): boolean {
   const token = tokens[index];
   const previous = tokens[index - 1];
   if (token === undefined || previous === undefined) return false;
+  if (token.afterComma && !segmentIsList(tokens, index, rules)) return true;
   return rules.clauseStarters.has(token.word) && (token.afterComma || rules.conjunctions.has(previous.word));
 }
 

@@ -23,6 +23,11 @@ export interface NegationRules {
   /** Words that open a new clause after a comma or a conjunction ("..., I can't"). */
   clauseStarters: string[];
   conjunctions: string[];
+  /**
+   * A denial reaches past a comma only into a list ("no numbness, tingling or weakness"); a
+   * comma segment without one of these is a new statement ("no leg pain, numb bum though").
+   */
+  listWords: string[];
   /** Other people: "my mum had cancer" is not the person's own history. */
   otherPeople: string[];
   firstPerson: string[];
@@ -55,12 +60,19 @@ export const NEGATION_RULES: NegationRules = {
     'not always', 'not quite', 'not fully', 'not completely', 'not properly', 'not totally', 'not entirely',
     'whether or not', 'if not', 'not to mention', 'no doubt', 'nothing but', 'not able', 'not normal',
     'not right', 'not working', 'not as', 'not much', 'not like', 'no one', 'no way',
+    // "without" describing how it happened, not denying it: "without any warning I wet myself"
+    'without warning', 'without any warning', 'without realising', 'without realizing', 'without knowing',
+    'without feeling', 'without noticing', 'without meaning', 'without trying',
+    // "No" as an interjection answering the coach, followed by the person's own sentence
+    'no i', 'no my', 'no it', 'no its', 'no the', 'no that', 'no this', 'no there', 'no actually', 'no wait',
+    'no sorry', 'no but', 'no and', 'no now', 'no well', 'no just', 'no yes', 'no im', 'no ive',
   ],
   terminators: [
     'but', 'however', 'although', 'though', 'except', 'apart', 'yet', 'whereas', 'because', 'cos', 'cause',
     'which', 'otherwise', 'still', 'now', 'besides', 'instead', 'else', 'everything', 'other',
   ],
-  clauseStarters: ['i', 'my', 'it', 'there', 'we', 'me', 'this', 'that', 'when', 'then', 'and', 'also', 'sometimes', 'today', 'yesterday', 'lately', 'recently'],
+  clauseStarters: ['i', 'my', 'it', 'there', 'we', 'me', 'this', 'that', 'when', 'then', 'and', 'also', 'sometimes', 'today', 'yesterday', 'lately', 'recently', 'just', 'only', 'now', 'though'],
+  listWords: ['or', 'nor', 'and'],
   conjunctions: ['and', 'or', 'so', 'also', 'then', 'plus', 'while'],
   otherPeople: [
     'mum', 'mom', 'mother', 'dad', 'father', 'brother', 'sister', 'wife', 'husband', 'partner', 'son', 'daughter',

@@ -67,10 +67,8 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
       const recent = (options.recent ?? []).slice(-RECENT_MESSAGES).map(prepare);
       const detections: Array<RedFlagDetection & { order: number }> = [];
       for (const entry of compiled) {
-        const found = findInCurrent(entry, current, negation) ?? findAcrossMessages(entry, current, recent, negation);
-        if (found === undefined) continue;
-        if (entry.requires !== undefined && ![current, ...recent].some((message) => anyAffirmed(entry.requires ?? [], message.prepared, negation))) continue;
-        detections.push({ flagId: entry.flag.id, urgency: entry.flag.urgency, ...found, order: entry.order });
+        const found = findWithRequirement(entry, current, recent, negation);
+        if (found !== undefined) detections.push({ flagId: entry.flag.id, urgency: entry.flag.urgency, ...found, order: entry.order });
       }
       detections.sort((a, b) => compareUrgency(a.urgency, b.urgency) || a.order - b.order);
       return detections.map(({ order: _order, ...detection }) => detection);
@@ -90,6 +88,34 @@ function affirmedSpans(patterns: CompiledPattern[], prepared: PreparedText, nega
   for (const pattern of patterns) {
     for (const span of findSpans(pattern, prepared)) {
       if (keep(span) && spanContext(prepared.tokens, span, negation) === 'affirmed') return span;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A flag with `requires` needs both parts, in any order, with at least one of them in the
+ * current message: "I'm 58" then "this pain is new" is as clear as saying both at once.
+ */
+function findWithRequirement(
+  entry: CompiledFlag,
+  current: Message,
+  recent: Message[],
+  negation: CompiledNegation,
+): Pick<RedFlagDetection, 'matched' | 'fromRecent'> | undefined {
+  const found = findInCurrent(entry, current, negation) ?? findAcrossMessages(entry, current, recent, negation);
+  const requires = entry.requires;
+  if (requires === undefined) return found;
+  if (found !== undefined && [current, ...recent].some((message) => anyAffirmed(requires, message.prepared, negation))) return found;
+  const requirement = affirmedSpans(requires, current.prepared, negation, () => true);
+  if (requirement === undefined) return undefined;
+  for (const earlier of [...recent].reverse()) {
+    const span = affirmedSpans(entry.phrases, earlier.prepared, negation, (candidate) => !isExcepted(entry, earlier.prepared, candidate));
+    if (span !== undefined) {
+      return {
+        matched: quote(current.text, current.prepared.tokens, requirement.start, requirement.end),
+        fromRecent: quote(earlier.text, earlier.prepared.tokens, span.start, span.end),
+      };
     }
   }
   return undefined;

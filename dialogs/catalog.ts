@@ -1,3 +1,4 @@
+import type { CoachingContent } from './coaching/types.ts';
 import type { Profile, Region, RedFlagTier } from './types.ts';
 
 /** The slice of content the machine decides with. Plain data, so the machine stays pure. */
@@ -8,6 +9,8 @@ export interface CoachCatalog {
   flagUrgency: Record<string, RedFlagTier>;
   /** Screening answers that are warning signs in themselves. */
   screeningTriggers: { flag: string; when: Partial<Record<'region' | 'reach' | 'sides' | 'surgery', string[]>> }[];
+  /** Exercises and plans for the coaching rules. */
+  coaching: CoachingContent;
 }
 
 export function triggeredFlags(catalog: CoachCatalog, profile: Profile): string[] {

@@ -1,5 +1,6 @@
 import { and, assign, raise, setup } from 'xstate';
 import { triggeredFlags, type CoachCatalog } from './catalog.ts';
+import { answerMovement, currentExerciseOutputs, dayOf, emptyCoaching, painReviewDue, planToday, sessionContinues, startProgramme } from './coachingSteps.ts';
 import type {
   CoachContext,
   CoachEvent,
@@ -58,7 +59,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
     const exerciseOnHold = sorted.some(isLockingHit) || (context.referral?.exerciseOnHold ?? false);
     const outputs: Output[] = [
       ...sorted.map((hit) => record('redFlag.raised', { flagId: hit.flagId, urgency: hit.urgency, matched: hit.matched })),
-      { kind: 'say', key: `referral.${urgency}` },
+      { kind: 'say', key: `referral.${urgency}`, vars: { flags: sorted.map((hit) => hit.flagId).join(',') } },
       { kind: 'handoff', urgency, reasons: sorted.map((hit) => hit.flagId), hits: sorted, requestedBy: 'rules' },
       record('referral.made', { urgency, reasons: sorted.map((hit) => hit.flagId) }),
     ];
@@ -107,6 +108,13 @@ export function createCoachMachine(catalog: CoachCatalog) {
         triggeredFlags(catalog, context.profile).some((id) => ['emergency', 'urgent'].includes(catalog.flagUrgency[id] ?? '')),
       tooManyFailedTries: ({ context }) => context.failedTries + 1 >= MAX_FAILED_TRIES,
       screeningDone: ({ context }) => context.screeningDone,
+      wantsSession: ({ event }) => yesNoOf(event) === 'yes' || choiceOf(event) === 'start' || /\b(start|begin|exercise|exercises|session|ready|go)\b/i.test(understandingOf(event)?.text ?? ''),
+      gaveMovement: ({ event }) => understandingOf(event)?.movement !== undefined,
+      exerciseOnHold: ({ context }) => context.referral?.exerciseOnHold === true,
+      needsLiftingLimit: ({ context }) => context.coaching.session === null && context.coaching.lastDecision === 'ask_lifting_limit',
+      sessionHasSteps: ({ context }) => (context.coaching.session?.steps.length ?? 0) > 0,
+      sessionContinues: ({ context }) => sessionContinues(context.coaching),
+      painReviewDue: ({ context, event }) => painReviewDue(context.coaching, context.pain, event.at) !== null,
     },
     actions: {
       countMessage: assign({ messages: ({ context }) => context.messages + 1 }),
@@ -246,6 +254,102 @@ export function createCoachMachine(catalog: CoachCatalog) {
           { kind: 'say', key: 'referral.cleared' },
         ),
       })),
+      beginProgramme: assign(({ context, event }) => ({ coaching: startProgramme(context, event.at) })),
+      startCheckIn: assign(({ context, event }) => {
+        const missed = event.type === 'CHECK_IN' ? (event.missedDays ?? 0) : 0;
+        return {
+          coaching: { ...context.coaching, checkIn: true },
+          outputs: push(
+            context,
+            record('checkIn.started', { missedDays: missed }),
+            { kind: 'say', key: missed > 0 ? 'checkIn.welcomeBack' : 'checkIn.greeting', vars: { missed } },
+          ),
+        };
+      }),
+      recordCheckInPain: assign(({ context, event }) => {
+        const score = understandingOf(event)?.score ?? 0;
+        return {
+          pain: [...context.pain, { at: event.at, score }].slice(-KEEP_PAIN),
+          outputs: push(context, record('pain.score', { score, context: 'checkIn' })),
+        };
+      }),
+      recordCheckInClear: assign(({ context }) => ({ outputs: push(context, record('redFlag.denied', { flagId: 'checkIn.any' })) })),
+      recommendReview: assign(({ context, event }) => {
+        const due = painReviewDue(context.coaching, context.pain, event.at);
+        if (!due) return {};
+        const coaching = { ...context.coaching, reviewsMade: [...context.coaching.reviewsMade, due] };
+        if (due === 'plan_review') {
+          return { coaching, outputs: push(context, record('review.recommended', { kind: due }), { kind: 'say', key: 'review.plan' }) };
+        }
+        return {
+          ...refer(context, [{ flagId: 'soon.no-improvement', urgency: 'soon', matched: 'pain history: no meaningful improvement at 6 weeks' }], event.at),
+          coaching,
+        };
+      }),
+      planSession: assign(({ context, event }) => {
+        const today = dayOf(event as { at: string; localDate?: string });
+        const plan = planToday(context, catalog.coaching, today);
+        if (!plan) return { coaching: { ...context.coaching, session: null, lastDecision: 'no_plan' } };
+        if (plan.asks.includes('lifting_limit')) return { coaching: { ...context.coaching, session: null, lastDecision: 'ask_lifting_limit' } };
+        return {
+          coaching: {
+            ...context.coaching,
+            checkIn: false,
+            lastDecision: plan.stoppedToday ? 'stopped_today' : plan.steps.length ? null : 'nothing_today',
+            session: plan.steps.length ? { date: today, steps: plan.steps.map((step) => ({ exerciseId: step.exerciseId, stageId: step.stageId, dose: step.dose })), index: 0 } : null,
+          },
+        };
+      }),
+      explainNoSession: assign(({ context }) => ({
+        outputs: push(context, { kind: 'say', key: context.coaching.lastDecision === 'stopped_today' ? 'session.stoppedToday' : 'session.nothingToday' }),
+      })),
+      recordLiftingLimit: assign(({ context, event }) => {
+        const kg = understandingOf(event)?.number ?? 0;
+        return {
+          coaching: { ...context.coaching, lastDecision: null, profile: context.coaching.profile ? { ...context.coaching.profile, liftingLimitKg: kg } : null },
+          outputs: push(context, record('liftingLimit.given', { kg })),
+        };
+      }),
+      recordNoLiftingLimit: assign(({ context }) => ({
+        // Unknown limit: nothing weighted is offered (the rules treat it as 0 kg) until the surgeon is asked.
+        coaching: { ...context.coaching, lastDecision: null, profile: context.coaching.profile ? { ...context.coaching.profile, liftingLimitKg: 0 } : null },
+        outputs: push(context, record('liftingLimit.given', { kg: 0, known: false }), { kind: 'say', key: 'liftingLimit.unknown' }),
+      })),
+      recordSessionStarted: assign(({ context }) => ({
+        outputs: push(context, record('session.started', { steps: context.coaching.session?.steps.map((s) => `${s.exerciseId}/${s.stageId}`) ?? [] })),
+      })),
+      showExercise: assign(({ context }) => ({ outputs: push(context, ...currentExerciseOutputs(context.coaching)) })),
+      applyMovement: assign(({ context, event }) => {
+        const u = understandingOf(event)!;
+        const result = answerMovement(context, catalog.coaching, {
+          response: u.movement!,
+          toesOrFingers: u.toesOrFingers === true,
+          at: event.at,
+          today: context.coaching.session?.date ?? dayOf(event as { at: string }),
+        });
+        const base = { coaching: result.coaching, outputs: push(context, ...result.outputs) };
+        if (!result.referSoon) return base;
+        const merged = { ...context, ...base };
+        return { ...base, ...refer(merged, [{ flagId: 'soon.peripheralizing', urgency: 'soon', matched: 'symptoms spread down the limb in two sessions' }], event.at) };
+      }),
+      nextStep: assign(({ context }) => ({
+        coaching: { ...context.coaching, session: context.coaching.session ? { ...context.coaching.session, index: context.coaching.session.index + 1 } : null },
+      })),
+      finishSession: assign(({ context }) => ({
+        coaching: { ...context.coaching, session: null },
+        outputs: push(
+          context,
+          record('session.finished', { stopped: context.coaching.lastDecision === 'stop_now' }),
+          { kind: 'say', key: context.coaching.lastDecision === 'stop_now' ? 'session.stopped' : 'session.done' },
+        ),
+      })),
+      nudgeSetup: assign(({ context }) => ({
+        outputs: push(
+          context,
+          { kind: 'say', key: 'checkIn.finishSetup' },
+          ...(context.asking ? [{ kind: 'ask' as const, question: context.asking.question, flagId: context.asking.flagId, reask: true }] : []),
+        ),
+      })),
       tooLong: assign(({ context, event }) => ({
         outputs: push(context, { kind: 'say', key: 'tooLong', vars: { length: event.type === 'TOO_LONG' ? event.length : 0 } }),
       })),
@@ -263,6 +367,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
       asking: null,
       failedTries: 0,
       messages: 0,
+      coaching: emptyCoaching(),
       outputs: [],
     },
     on: {
@@ -275,6 +380,8 @@ export function createCoachMachine(catalog: CoachCatalog) {
       CLINICIAN_REQUESTED: { actions: 'handOffOnRequest' },
       CLINICIAN_ASSESSED: { actions: 'recordAssessed' },
       TOO_LONG: { actions: 'tooLong' },
+      // A check-in that arrives before set-up is finished only nudges: the person is mid-question.
+      CHECK_IN: { actions: 'nudgeSetup' },
       MESSAGE: { actions: 'countMessage' },
     },
     states: {
@@ -406,16 +513,123 @@ export function createCoachMachine(catalog: CoachCatalog) {
         },
       },
       coaching: {
-        entry: { type: 'say', params: { key: 'readyForCoaching' } },
-        on: { MESSAGE: { actions: 'countMessage' } },
+        initial: 'intro',
+        states: {
+          intro: {
+            entry: ['beginProgramme', { type: 'say', params: { key: 'readyForCoaching' } }],
+            always: 'offer',
+          },
+          offer: {
+            entry: { type: 'ask', params: { question: 'startSession' } },
+            on: {
+              MESSAGE: [
+                { guard: 'wantsSession', target: 'planning', actions: 'countMessage' },
+                { guard: 'saidNo', target: 'idle', actions: ['countMessage', { type: 'say', params: { key: 'session.later' } }] },
+                { actions: ['countMessage', 'reask'] },
+              ],
+              CHECK_IN: { target: 'checkIn', actions: 'startCheckIn' },
+            },
+          },
+          idle: {
+            on: {
+              MESSAGE: [
+                { guard: 'wantsSession', target: 'planning', actions: 'countMessage' },
+                { target: 'offer', actions: ['countMessage', { type: 'say', params: { key: 'idle.help' } }] },
+              ],
+              CHECK_IN: { target: 'checkIn', actions: 'startCheckIn' },
+            },
+          },
+          checkIn: {
+            initial: 'pain',
+            states: {
+              pain: {
+                entry: { type: 'ask', params: { question: 'checkInPain' } },
+                on: {
+                  MESSAGE: [
+                    { guard: 'gavePainScore', target: 'afterPain', actions: ['countMessage', 'recordCheckInPain'] },
+                    { guard: 'tooManyFailedTries', actions: ['countMessage', 'reask', 'offerClinician'] },
+                    { actions: ['countMessage', 'reask'] },
+                  ],
+                },
+              },
+              afterPain: {
+                always: [
+                  { guard: 'painReviewDue', target: 'warning', actions: 'recommendReview' },
+                  { target: 'warning' },
+                ],
+              },
+              warning: {
+                entry: { type: 'ask', params: { question: 'checkInWarning' } },
+                on: {
+                  MESSAGE: [
+                    { guard: 'saidNo', target: '#coach.coaching.planning', actions: ['countMessage', 'recordCheckInClear'] },
+                    // "Yes" without details: ask the region's warning-sign questions one by one.
+                    { guard: 'saidYes', target: 'recheck', actions: ['countMessage', 'planScreening'] },
+                    { guard: 'tooManyFailedTries', actions: ['countMessage', 'reask', 'offerClinician'] },
+                    { actions: ['countMessage', 'reask'] },
+                  ],
+                },
+              },
+              recheck: { always: [{ guard: 'screeningQueueEmpty', target: '#coach.coaching.planning' }, { target: 'recheckQuestion' }] },
+              recheckQuestion: {
+                entry: 'askCurrentFlag',
+                on: {
+                  MESSAGE: [
+                    { guard: and(['saidYes', 'currentFlagHoldsExercise']), target: '#coach.referred', actions: ['countMessage', 'referForCurrentFlag'] },
+                    { guard: 'saidYes', target: 'recheck', actions: ['countMessage', 'referForCurrentFlag'] },
+                    { guard: 'saidNo', target: 'recheck', actions: ['countMessage', 'denyCurrentFlag'] },
+                    { actions: ['countMessage', 'reask'] },
+                  ],
+                },
+              },
+            },
+          },
+          planning: {
+            entry: 'planSession',
+            always: [
+              { guard: 'exerciseOnHold', target: '#coach.referred', actions: { type: 'say', params: { key: 'referral.stillWaiting' } } },
+              { guard: 'needsLiftingLimit', target: 'liftingLimit' },
+              { guard: 'sessionHasSteps', target: 'exercise', actions: 'recordSessionStarted' },
+              { target: 'idle', actions: 'explainNoSession' },
+            ],
+          },
+          liftingLimit: {
+            entry: { type: 'ask', params: { question: 'liftingLimit' } },
+            on: {
+              MESSAGE: [
+                { guard: 'gaveWeeks', target: 'planning', actions: ['countMessage', 'recordLiftingLimit'] },
+                { guard: 'saidNo', target: 'planning', actions: ['countMessage', 'recordNoLiftingLimit'] },
+                { guard: 'tooManyFailedTries', actions: ['countMessage', 'reask', 'offerClinician'] },
+                { actions: ['countMessage', 'reask'] },
+              ],
+            },
+          },
+          exercise: {
+            entry: ['showExercise', { type: 'ask', params: { question: 'movementResponse' } }],
+            on: {
+              MESSAGE: [
+                { guard: 'gaveMovement', target: 'afterResponse', actions: ['countMessage', 'applyMovement'] },
+                { guard: 'tooManyFailedTries', actions: ['countMessage', 'reask', 'offerClinician'] },
+                { actions: ['countMessage', 'reask'] },
+              ],
+            },
+          },
+          afterResponse: {
+            always: [
+              { guard: 'sessionContinues', target: 'exercise', reenter: true, actions: 'nextStep' },
+              { target: 'idle', actions: 'finishSession' },
+            ],
+          },
+        },
       },
       referred: {
         on: {
           CLINICIAN_ASSESSED: [
-            { guard: 'screeningDone', target: 'coaching', actions: 'recordAssessed' },
+            { guard: 'screeningDone', target: 'coaching.offer', actions: 'recordAssessed' },
             { target: 'screening.resume', actions: 'recordAssessed' },
           ],
           MESSAGE: { actions: ['countMessage', { type: 'say', params: { key: 'referral.stillWaiting' } }] },
+          CHECK_IN: { actions: [{ type: 'say', params: { key: 'checkIn.onHold' } }, { type: 'ask', params: { question: 'clinicianAssessed' } }] },
         },
       },
     },

@@ -1,3 +1,5 @@
+import type { CoachingProfile, CoachingProgress } from './coaching/types.ts';
+
 /** The vocabulary shared by the conversation machine and the shell around it. */
 
 export type Region = 'lumbar' | 'thoracic' | 'cervical';
@@ -23,6 +25,9 @@ export interface Understanding {
   score?: number;
   number?: number;
   region?: Region;
+  movement?: MovementResponse;
+  /** Tingling or numbness reaching the toes or fingers. */
+  toesOrFingers?: boolean;
 }
 
 export interface RedFlagHit {
@@ -34,11 +39,15 @@ export interface RedFlagHit {
 
 export type CoachEvent =
   | { type: 'START'; at: string }
-  | { type: 'MESSAGE'; at: string; understanding: Understanding }
+  | { type: 'MESSAGE'; at: string; understanding: Understanding; localDate?: string }
   | { type: 'RED_FLAG'; at: string; hits: RedFlagHit[]; understanding?: Understanding }
   | { type: 'CLINICIAN_REQUESTED'; at: string; text: string }
   | { type: 'CLINICIAN_ASSESSED'; at: string; text: string }
-  | { type: 'TOO_LONG'; at: string; length: number };
+  | { type: 'TOO_LONG'; at: string; length: number }
+  /** The daily check-in is due (sent by the scheduler); missedDays counts check-ins left unanswered. */
+  | { type: 'CHECK_IN'; at: string; localDate?: string; missedDays?: number };
+
+export type MovementResponse = 'centralized' | 'peripheralized' | 'no_change' | 'local_only' | 'could_not';
 
 export type ClinicalEventType =
   | 'consent.given'
@@ -50,14 +59,22 @@ export type ClinicalEventType =
   | 'referral.made'
   | 'clinician.assessed'
   | 'screening.completed'
-  | 'answer.unclear';
+  | 'answer.unclear'
+  | 'session.started'
+  | 'session.finished'
+  | 'exercise.shown'
+  | 'movement.response'
+  | 'liftingLimit.given'
+  | 'checkIn.started'
+  | 'review.recommended';
 
 /** What the machine asks the shell to do, as data. The shell renders, stores and sends. */
 export type Output =
   | { kind: 'say'; key: string; vars?: Record<string, string | number> }
   | { kind: 'ask'; question: string; flagId?: string; reask?: boolean }
   | { kind: 'record'; type: ClinicalEventType; data: Record<string, unknown> }
-  | { kind: 'handoff'; urgency: Urgency; reasons: string[]; hits: RedFlagHit[]; requestedBy: 'rules' | 'person' };
+  | { kind: 'handoff'; urgency: Urgency; reasons: string[]; hits: RedFlagHit[]; requestedBy: 'rules' | 'person' }
+  | { kind: 'exercise'; exerciseId: string; stageId: string; dose: Record<string, unknown>; position: number; of: number };
 
 export interface Profile {
   region?: Region;
@@ -85,6 +102,26 @@ export interface Referral {
   exerciseOnHold: boolean;
 }
 
+export interface SessionState {
+  date: string;
+  steps: { exerciseId: string; stageId: string; dose: Record<string, unknown> }[];
+  index: number;
+}
+
+export interface CoachingState {
+  profile: CoachingProfile | null;
+  progress: CoachingProgress;
+  session: SessionState | null;
+  /** First pain score of the programme: the baseline the 6-week review compares against. */
+  baseline: PainEntry | null;
+  programmeStart: string | null;
+  /** Reviews already recommended, so one is not handed off twice. */
+  reviewsMade: string[];
+  lastDecision: string | null;
+  /** True while a check-in is asking its questions, before the session. */
+  checkIn: boolean;
+}
+
 export interface CoachContext {
   profile: Profile;
   /** Most recent pain scores, newest last; bounded so the snapshot stays small. */
@@ -98,6 +135,7 @@ export interface CoachContext {
   asking: Asking | null;
   failedTries: number;
   messages: number;
+  coaching: CoachingState;
   /** Outputs of the event being handled; the shell takes them and they are cleared. */
   outputs: Output[];
 }

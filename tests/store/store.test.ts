@@ -6,11 +6,12 @@ import { appendEvents, listEvents } from '../../src/store/events.ts';
 import { claimDueHandoffs, enqueueHandoff, listHandoffs, markHandoffDelivered, markHandoffFailed } from '../../src/store/outbox.ts';
 import { migrate } from '../../src/store/migrations.ts';
 import type { StoredConversation } from '../../dialogs/step.ts';
+import { emptyCoaching } from '../../dialogs/coachingSteps.ts';
 
 const conversation = (step: number): StoredConversation => ({
   machineVersion: 1,
   value: { screening: 'pain' },
-  context: { profile: { region: 'lumbar' }, pain: [], redFlags: [], referral: null, screeningQueue: [], screeningDone: false, asking: { question: 'pain' }, failedTries: 0, messages: step, outputs: [] },
+  context: { profile: { region: 'lumbar' }, pain: [], redFlags: [], referral: null, screeningQueue: [], screeningDone: false, asking: { question: 'pain' }, failedTries: 0, messages: step, coaching: emptyCoaching(), outputs: [] },
 });
 
 describe.each(engines)('store on $name', (engine) => {

@@ -1,0 +1,72 @@
+import type restify from 'restify';
+import { createCoachMachine } from '../dialogs/machine.ts';
+import { createAdapter } from './bot/adapter.ts';
+import { createCoachBot } from './bot/coachBot.ts';
+import type { Config } from './config.ts';
+import { buildCatalog, loadContent, type Content } from './content/index.ts';
+import { createNlu } from './bot/nlu.ts';
+import { startOutboxWorker } from './referral/outboxWorker.ts';
+import { createLogger, type Logger } from './log.ts';
+import { createServer } from './server.ts';
+import type { Database } from './store/database.ts';
+import { openDatabase } from './store/open.ts';
+
+export class ContentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ContentError';
+  }
+}
+
+export interface App {
+  server: restify.Server;
+  db: Database;
+  content: Content;
+  log: Logger;
+  url: string;
+  /** Delivers due handoffs now (tests and operators; the worker also polls by itself). */
+  deliverHandoffs(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Wires config → content → store → machine → bot → server. Content is validated before the store
+ * is opened, so a bad file stops the start without touching data.
+ */
+export async function startApp(config: Config, options: { now?: () => Date; log?: Logger } = {}): Promise<App> {
+  const log = options.log ?? createLogger(config.LOG_LEVEL);
+  const loaded = loadContent(config.CONTENT_DIR);
+  if (!loaded.content) throw new ContentError(loaded.problems);
+  const content = loaded.content;
+  const nlu = createNlu(content);
+  let ready = false;
+  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const machine = createCoachMachine(buildCatalog(content));
+  const adapter = createAdapter(config, log);
+  const outbox = startOutboxWorker({ db, webhookUrl: config.CLINICIAN_WEBHOOK_URL, log, now: options.now });
+  const bot = createCoachBot({ db, machine, content, nlu, log, maxMessageLength: config.MAX_MESSAGE_LENGTH, now: options.now, onHandoff: () => void outbox.wake() });
+  const server = createServer({ adapter, onTurn: bot.onTurn, isReady: () => ready, log });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    if (config.HOST) server.listen(config.PORT, config.HOST, resolve);
+    else server.listen(config.PORT, resolve);
+  });
+  ready = true;
+  const address = server.address();
+  const url = `http://127.0.0.1:${address.port}`;
+  log.info({ url, engine: db.engine }, 'disc coach ready');
+  return {
+    server,
+    db,
+    content,
+    log,
+    url,
+    deliverHandoffs: () => outbox.wake(),
+    async close() {
+      ready = false;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await outbox.stop();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { ActionTypes, ActivityTypes, EventFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import type { Reply } from './render.ts';
+
+/** The transcript that travels with a handoff, as Bot Framework activities. */
+export interface TranscriptLine {
+  from: 'person' | 'bot';
+  text: string;
+  at: string;
+}
+
+/** The only place replies become Bot Framework activities (suggested actions work in Teams and Web Chat). */
+export function toActivities(context: TurnContext, replies: Reply[], transcript: () => TranscriptLine[]): Partial<Activity>[] {
+  return replies.map((reply) => {
+    if (reply.kind === 'handoff') {
+      const lines = transcript();
+      return EventFactory.createHandoffInitiation(context, reply.value, {
+        activities: lines.map((line) => ({
+          type: ActivityTypes.Message,
+          text: line.text,
+          timestamp: new Date(line.at),
+          from: line.from === 'person' ? context.activity.from : context.activity.recipient,
+        })) as Activity[],
+      });
+    }
+    if (!reply.choices?.length) return MessageFactory.text(reply.text);
+    // imBack sends the label as the person's own words, so a typed answer and a tap read the same.
+    return MessageFactory.suggestedActions(
+      reply.choices.map((choice) => ({ type: ActionTypes.ImBack, title: choice.label, value: choice.label })),
+      reply.text,
+    );
+  });
+}

@@ -1,0 +1,160 @@
+import { ActivityTypes, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import type { StoredConversation } from '../../dialogs/step.ts';
+import type { CoachEvent } from '../../dialogs/types.ts';
+import { readConversation } from '../store/conversations.ts';
+import type { Reply } from './render.ts';
+import type { CoachMachine } from '../../dialogs/machine.ts';
+import type { Content } from '../content/index.ts';
+import type { Database } from '../store/database.ts';
+import { StoreUnavailableError } from '../store/database.ts';
+import { listEvents } from '../store/events.ts';
+import type { Logger } from '../log.ts';
+import { toActivities, type TranscriptLine } from './activities.ts';
+import { parseCardValue } from './inbound.ts';
+import { KeyedQueue } from './keyedQueue.ts';
+import { runTurn, type InboundTurn } from './turn.ts';
+import { eventsForMessage, type Nlu } from './understand.ts';
+
+export interface CoachBotDeps {
+  db: Database;
+  machine: CoachMachine;
+  content: Content;
+  nlu: Nlu;
+  log: Logger;
+  maxMessageLength: number;
+  now?: () => Date;
+  /** Called after a turn stored a handoff in the outbox, so delivery starts at once. */
+  onHandoff?: () => void;
+  /**
+   * Commands handled outside the conversation machine (schedule, data rights, ...), tried in order
+   * after the warning-sign check: a message that discloses a warning sign always reaches the machine.
+   */
+  commands?: ShellCommand[];
+}
+
+export interface ShellCommandInput {
+  conversationId: string;
+  text: string;
+  intent: string | undefined;
+  activity: Activity;
+  at: string;
+}
+
+/** Returns the texts to reply with when it handled the message, or undefined to pass it on. */
+export interface ShellCommand {
+  name: string;
+  handle(input: ShellCommandInput): Promise<string[] | undefined>;
+}
+
+function isUserJoining(activity: Activity): boolean {
+  return (activity.membersAdded ?? []).some((member) => member.id !== activity.recipient?.id);
+}
+
+/** Turns one Bot Framework activity into a turn of the conversation and sends the replies. */
+export function createCoachBot(deps: CoachBotDeps) {
+  const queue = new KeyedQueue();
+  const now = deps.now ?? (() => new Date());
+
+  async function transcriptOf(conversationId: string): Promise<TranscriptLine[]> {
+    const events = await listEvents(deps.db, conversationId, { types: ['message.received', 'message.sent'], limit: 40 });
+    return events.map((event) => ({ from: event.type === 'message.received' ? 'person' : 'bot', text: String(event.data.text ?? ''), at: event.at }));
+  }
+
+  async function onTurn(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const conversationId = activity.conversation?.id;
+    if (!conversationId) return;
+    const at = now().toISOString();
+    const base = {
+      conversationId,
+      activityId: activity.id,
+      at,
+      reference: TurnContext.getConversationReference(activity),
+      channelId: activity.channelId,
+      userId: activity.from?.id,
+      tenantId: activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
+    };
+    let inbound: InboundTurn;
+    let text = '';
+    if (activity.type === ActivityTypes.Message) {
+      text = typeof activity.text === 'string' ? activity.text.trim() : '';
+      const card = parseCardValue(activity.value);
+      if (!text && !card) {
+        await context.sendActivity(deps.content.conversation.messages.emptyMessage ?? 'Please type your answer.');
+        return;
+      }
+      if (text && deps.commands?.length && deps.nlu.redFlags(text, []).length === 0) {
+        const intent = deps.nlu.intent(text);
+        for (const command of deps.commands) {
+          const replies = await command.handle({ conversationId, text, intent, activity, at });
+          if (replies) {
+            await context.sendActivities(replies.map((reply) => ({ type: ActivityTypes.Message, text: reply })));
+            return;
+          }
+        }
+      }
+      inbound = {
+        ...base,
+        text: text || card?.choice,
+        events: (stored) => eventsForMessage({ text, card, at, maxLength: deps.maxMessageLength }, stored, deps.content.conversation.questions, deps.nlu),
+      };
+    } else if ((activity.type === ActivityTypes.ConversationUpdate && isUserJoining(activity)) || (activity.type === ActivityTypes.InstallationUpdate && activity.action === 'add')) {
+      inbound = { ...base, activityId: undefined, events: () => [{ type: 'START', at }] };
+    } else {
+      return; // Other activity types are acknowledged and ignored.
+    }
+
+    try {
+      const result = await queue.run(conversationId, () => runTurn(deps.db, deps.machine, deps.content, inbound));
+      if (result.duplicate || result.replies.length === 0) return;
+      const handoff = result.replies.find((reply) => reply.kind === 'handoff');
+      if (handoff) {
+        deps.log.warn({ conversationId, urgency: handoff.value.urgency, reasons: handoff.value.reasons }, 'handoff initiated');
+        deps.onHandoff?.();
+      }
+      const transcript = handoff ? await transcriptOf(conversationId) : [];
+      await context.sendActivities(toActivities(context, result.replies, () => transcript));
+    } catch (error) {
+      deps.log.error({ err: error, conversationId }, 'turn failed');
+      await sendPoliteFailure(context, text, error);
+    }
+  }
+
+  /**
+   * When a turn cannot be saved, the person still hears what to do about a warning sign they just
+   * told us, then a short "try again"; nothing half-written remains because the transaction rolled back.
+   */
+  async function sendPoliteFailure(context: TurnContext, text: string, error: unknown): Promise<void> {
+    const messages = deps.content.conversation.messages;
+    const hits = text ? deps.nlu.redFlags(text, []) : [];
+    const top = hits[0];
+    const lines = top ? [messages[`referral.${top.urgency}`] ?? ''] : [];
+    lines.push(error instanceof StoreUnavailableError || top ? (messages.databaseDown ?? '') : (messages.databaseDown ?? ''));
+    await context.sendActivity(lines.filter(Boolean).join('\n\n')).catch(() => {});
+  }
+
+  /**
+   * A turn the bot starts itself (a check-in, a clinician's message): the events are applied and
+   * stored like any turn; the caller sends the replies to the stored reference, within channel limits.
+   */
+  async function proactiveTurn(conversationId: string, events: (stored: StoredConversation | null) => CoachEvent[]): Promise<{ reference: Partial<ConversationReference> | null; replies: Reply[] } | null> {
+    const row = await readConversation(deps.db, conversationId);
+    if (!row) return null;
+    const reference = (row.reference ?? null) as Partial<ConversationReference> | null;
+    const at = now().toISOString();
+    const result = await queue.run(conversationId, () => runTurn(deps.db, deps.machine, deps.content, { conversationId, at, reference, events }));
+    if (result.replies.some((reply) => reply.kind === 'handoff')) deps.onHandoff?.();
+    return { reference, replies: result.replies };
+  }
+
+  /** Bot Framework activities for replies, inside a proactive TurnContext (continueConversationAsync). */
+  async function activitiesFor(context: TurnContext, replies: Reply[]): Promise<Partial<Activity>[]> {
+    const conversationId = context.activity.conversation?.id;
+    const transcript = conversationId && replies.some((reply) => reply.kind === 'handoff') ? await transcriptOf(conversationId) : [];
+    return toActivities(context, replies, () => transcript);
+  }
+
+  return { onTurn, proactiveTurn, activitiesFor };
+}
+
+export type CoachBot = ReturnType<typeof createCoachBot>;

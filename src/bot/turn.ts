@@ -1,0 +1,87 @@
+import { step, type StoredConversation } from '../../dialogs/step.ts';
+import type { CoachMachine } from '../../dialogs/machine.ts';
+import type { CoachEvent, Output } from '../../dialogs/types.ts';
+import type { Database } from '../store/database.ts';
+import { readConversation, writeConversation } from '../store/conversations.ts';
+import { appendEvents, type ClinicalEvent } from '../store/events.ts';
+import { enqueueHandoff } from '../store/outbox.ts';
+import { render, type Reply } from './render.ts';
+import type { Content } from '../content/index.ts';
+
+export interface InboundTurn {
+  conversationId: string;
+  activityId?: string;
+  at: string;
+  reference: unknown;
+  channelId?: string;
+  userId?: string;
+  tenantId?: string;
+  /** The person's words, if this turn carries a message; recorded in the transcript. */
+  text?: string;
+  /** Builds the machine events from the stored conversation (the question being asked, recent words). */
+  events: (stored: StoredConversation | null) => CoachEvent[];
+}
+
+export interface TurnResult {
+  replies: Reply[];
+  /** The turn was a redelivery of an activity already handled: nothing changed, nothing to send. */
+  duplicate: boolean;
+  conversation: StoredConversation;
+}
+
+class DuplicateActivity extends Error {}
+
+const MAX_ATTEMPTS = 25;
+const RECENT_TEXTS = 3;
+
+function clinicalEvents(outputs: Output[], at: string): ClinicalEvent[] {
+  return outputs.flatMap((output) => (output.kind === 'record' ? [{ type: output.type, data: output.data, at }] : []));
+}
+
+/**
+ * One turn: read, decide (pure), then write the snapshot, the clinical events and the handoff outbox
+ * in one transaction with compare-and-swap. A turn that loses the race re-reads and re-applies its
+ * event, so concurrent turns of one conversation never lose an update.
+ */
+export async function runTurn(db: Database, machine: CoachMachine, content: Content, inbound: InboundTurn): Promise<TurnResult> {
+  for (let attempt = 1; ; attempt++) {
+    const row = await readConversation(db, inbound.conversationId);
+    const stored = row?.conversation ?? null;
+    const result = step(machine, stored, inbound.events(stored));
+    if (inbound.text !== undefined) {
+      result.conversation.recent = [...(stored?.recent ?? []), inbound.text].slice(-RECENT_TEXTS);
+    } else if (stored?.recent) {
+      result.conversation.recent = stored.recent;
+    }
+    const replies = render(result.outputs, result.conversation.context, content);
+    try {
+      const written = await db.transaction(async (tx) => {
+        const swapped = await writeConversation(
+          tx,
+          { id: inbound.conversationId, conversation: result.conversation, reference: inbound.reference, channelId: inbound.channelId, userId: inbound.userId, tenantId: inbound.tenantId },
+          row?.version ?? null,
+        );
+        if (!swapped) return false;
+        if (inbound.text !== undefined) {
+          const first = await appendEvents(tx, inbound.conversationId, [
+            { type: 'message.received', data: { text: inbound.text }, at: inbound.at, activityId: inbound.activityId },
+          ]);
+          if (!first) throw new DuplicateActivity();
+        }
+        const sent = replies.flatMap((reply) => (reply.kind === 'message' ? [{ type: 'message.sent', data: { text: reply.text }, at: inbound.at }] : []));
+        await appendEvents(tx, inbound.conversationId, [...clinicalEvents(result.outputs, inbound.at), ...sent]);
+        for (const reply of replies) {
+          if (reply.kind === 'handoff') {
+            await enqueueHandoff(tx, inbound.conversationId, reply.value.urgency, { ...reply.value, conversationId: inbound.conversationId, at: inbound.at }, inbound.at);
+          }
+        }
+        return true;
+      });
+      if (written) return { replies, duplicate: false, conversation: result.conversation };
+    } catch (error) {
+      if (error instanceof DuplicateActivity) return { replies: [], duplicate: true, conversation: stored ?? result.conversation };
+      throw error;
+    }
+    if (attempt >= MAX_ATTEMPTS) throw new Error(`conversation ${inbound.conversationId}: gave up after ${attempt} write conflicts`);
+  }
+}

@@ -1,0 +1,97 @@
+import type { StoredConversation } from '../../dialogs/step.ts';
+import type { CoachEvent, MovementResponse, RedFlagHit, Region, Understanding } from '../../dialogs/types.ts';
+import type { Question } from '../content/conversation.ts';
+import type { CardValue } from './inbound.ts';
+
+/** The free-text understanding the shell needs, compiled once from content (src/nlu). */
+export interface Nlu {
+  redFlags(text: string, recent: string[]): RedFlagHit[];
+  yesNo(text: string): 'yes' | 'no' | undefined;
+  score(text: string): number | undefined;
+  region(text: string): Region | undefined;
+  intent(text: string): string | undefined;
+  movement(text: string): MovementResponse | undefined;
+}
+
+const normalise = (text: string) => text.toLowerCase().replace(/[’']/g, "'").replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+
+function containsPhrase(haystack: string, phrase: string): boolean {
+  const needle = normalise(phrase);
+  if (!needle) return false;
+  return ` ${haystack} `.includes(` ${needle} `);
+}
+
+/** The choice of the current question that a typed answer names, by its label, value or typed synonyms. */
+export function matchChoice(text: string, question: Question | undefined): string | undefined {
+  if (!question) return undefined;
+  const said = normalise(text);
+  if (!said) return undefined;
+  const exact = question.choices.find((choice) => normalise(choice.label) === said || normalise(choice.value) === said);
+  if (exact) return exact.value;
+  // Longest synonym wins, so "below the knee" beats "knee".
+  let best: { value: string; length: number } | undefined;
+  for (const choice of question.choices) {
+    for (const phrase of choice.match ?? []) {
+      if (containsPhrase(said, phrase) && (!best || phrase.length > best.length)) best = { value: choice.value, length: phrase.length };
+    }
+  }
+  return best?.value;
+}
+
+/** A whole number of weeks such as "6", "6 weeks", "about 3". */
+export function parseCount(text: string, nlu: Nlu): number | undefined {
+  const digits = text.match(/\b(\d{1,3})\b/);
+  if (digits) return Number(digits[1]);
+  return nlu.score(text);
+}
+
+export function understand(text: string, card: CardValue | undefined, question: Question | undefined, nlu: Nlu): Understanding {
+  const choice = card?.choice ?? matchChoice(text, question);
+  const said = text || card?.choice || '';
+  const understanding: Understanding = { text: said };
+  if (choice !== undefined && question?.choices.some((c) => c.value === choice)) understanding.choice = choice;
+  const yesNo = understanding.choice === 'yes' || understanding.choice === 'no' ? understanding.choice : nlu.yesNo(said);
+  if (yesNo) understanding.yesNo = yesNo;
+  const score = nlu.score(said);
+  if (score !== undefined) understanding.score = score;
+  const count = parseCount(said, nlu);
+  if (count !== undefined) understanding.number = count;
+  const region = nlu.region(said);
+  if (region) understanding.region = region;
+  if (question && question.choices.some((c) => c.value === 'centralized')) {
+    // The button for toes or fingers is a peripheralization that stops the session at once.
+    const typed = nlu.movement(said);
+    const toes = question.choices.find((c) => c.value === 'toes_or_fingers');
+    const reachesToes = understanding.choice === 'toes_or_fingers' || (toes?.match ?? []).some((phrase) => containsPhrase(normalise(said), phrase));
+    if (understanding.choice === 'toes_or_fingers' || (typed === 'peripheralized' && reachesToes)) Object.assign(understanding, { movement: 'peripheralized', toesOrFingers: true });
+    else if (typed) understanding.movement = typed;
+    else if (understanding.choice) understanding.movement = understanding.choice as MovementResponse;
+  }
+  return understanding;
+}
+
+/**
+ * The machine events for one message. Warning signs are looked for first, on every message, in
+ * every state; intents such as "talk to a clinician" come next; everything else is an answer.
+ */
+export function eventsForMessage(
+  input: { text: string; card?: CardValue; at: string; maxLength: number },
+  stored: StoredConversation | null,
+  questions: Record<string, Question>,
+  nlu: Nlu,
+): CoachEvent[] {
+  const { text, at } = input;
+  const recent = stored?.recent ?? [];
+  const hits = text ? nlu.redFlags(text, recent) : [];
+  if (text.length > input.maxLength) {
+    return [...(hits.length ? [{ type: 'RED_FLAG' as const, at, hits }] : []), { type: 'TOO_LONG', at, length: text.length }];
+  }
+  const asking = stored?.context.asking ?? null;
+  const question = asking ? questions[asking.question] : undefined;
+  const understanding = understand(text, input.card, question, nlu);
+  if (hits.length) return [{ type: 'RED_FLAG', at, hits, understanding }];
+  const intent = input.card?.choice === 'clinician' ? 'talk_to_clinician' : input.card?.choice === 'assessed' ? 'clinician_assessed' : text ? nlu.intent(text) : undefined;
+  if (intent === 'talk_to_clinician') return [{ type: 'CLINICIAN_REQUESTED', at, text }];
+  if (intent === 'clinician_assessed') return [{ type: 'CLINICIAN_ASSESSED', at, text }];
+  return [{ type: 'MESSAGE', at, understanding }];
+}

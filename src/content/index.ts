@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import type { CoachCatalog } from '../../dialogs/catalog.ts';
+import type { Region } from '../../dialogs/types.ts';
+import { loadConversationContent, type ConversationContent } from './conversation.ts';
+import { loadEducation, type EducationPiece } from './education.ts';
+import { exercisesById, loadExercises, type Exercise } from './exercises.ts';
+import { checkPlanReferences, loadPlans, type Plan } from './plans.ts';
+import { loadLexicon, type Lexicon } from './lexicon.ts';
+import { loadRedFlags, type RedFlag } from './redFlags.ts';
+import { loadReferralTiers, type ReferralTiers } from './referral.ts';
+
+/** Everything clinicians edit, loaded and validated once at start-up. */
+export interface Content {
+  conversation: ConversationContent;
+  redFlags: { list: RedFlag[]; byId: Map<string, RedFlag> };
+  exercises: { list: Exercise[]; byId: Record<string, Exercise> };
+  plans: Plan[];
+  education: EducationPiece[];
+  lexicon: Lexicon;
+  referralTiers: ReferralTiers;
+}
+
+/**
+ * Loads and cross-checks every content file. Problems are collected, never thrown, so one run
+ * lists them all: each names the file and the field.
+ */
+export function loadContent(dir: string): { content?: Content; problems: string[] } {
+  const conversation = loadConversationContent(dir);
+  const redFlags = loadRedFlags(dir);
+  const exercises = loadExercises(join(dir, 'exercises'));
+  const plans = loadPlans(join(dir, 'plans'));
+  const education = loadEducation(join(dir, 'education'));
+  const lexicon = loadLexicon(dir);
+  const referral = loadReferralTiers(dir);
+  const problems = [...conversation.problems, ...redFlags.problems, ...exercises.problems, ...plans.problems, ...education.problems, ...lexicon.problems, ...referral.problems];
+  const exerciseList = exercises.items.map((item) => item.value);
+  problems.push(...checkPlanReferences(plans.items, exerciseList, education.items.map((item) => item.value.id)));
+  const byId = new Map(redFlags.flags.map((flag) => [flag.id, flag]));
+  for (const trigger of conversation.content?.screening.triggers ?? []) {
+    if (!byId.has(trigger.flag)) problems.push(`screening.yaml: triggers: unknown red-flag id "${trigger.flag}"`);
+  }
+  if (problems.length > 0 || !conversation.content || !lexicon.lexicon || !referral.tiers) return { problems };
+  return {
+    content: {
+      conversation: conversation.content,
+      redFlags: { list: redFlags.flags, byId },
+      exercises: { list: exerciseList, byId: exercisesById(exerciseList) },
+      plans: plans.items.map((item) => item.value),
+      education: education.items.map((item) => item.value),
+      lexicon: lexicon.lexicon,
+      referralTiers: referral.tiers,
+    },
+    problems,
+  };
+}
+
+/** The plain data the conversation machine decides with. */
+export function buildCatalog(content: Content): CoachCatalog {
+  const regions: Region[] = ['lumbar', 'thoracic', 'cervical'];
+  const screened = content.redFlags.list.filter((flag) => flag.screen && flag.question);
+  // Most urgent questions first: if the person stops answering, the important ones were asked.
+  const rank = { emergency: 0, urgent: 1, soon: 2 } as const;
+  const ordered = [...screened].sort((a, b) => rank[a.urgency] - rank[b.urgency]);
+  return {
+    consentVersion: content.conversation.consent.version,
+    screeningFlags: Object.fromEntries(regions.map((region) => [region, ordered.filter((flag) => flag.regions.includes(region)).map((flag) => flag.id)])) as Record<Region, string[]>,
+    flagUrgency: Object.fromEntries(content.redFlags.list.map((flag) => [flag.id, flag.urgency])),
+    screeningTriggers: content.conversation.screening.triggers,
+    coaching: { exercises: content.exercises.byId, plans: content.plans },
+  };
+}

@@ -19,8 +19,9 @@ export interface Token {
 export const SENTENCE_BOUNDARY = '.';
 
 /**
- * Contractions with and without the apostrophe (not "ill" or "id": those are words too). This is English grammar, not clinical content,
- * which is why it lives in code: every pattern and negation rule relies on it being the same.
+ * Contractions with and without the apostrophe (not "ill" or "id": those are words too).
+ * This is English grammar, not clinical content, which is why it lives in code: every pattern
+ * and negation rule relies on it being the same.
  */
 const CONTRACTIONS: Readonly<Record<string, string>> = {
   cant: 'can not', cannot: 'can not', wont: 'will not', dont: 'do not', doesnt: 'does not',

@@ -75,9 +75,15 @@ export interface RunningBot {
 }
 
 /** Starts the whole bot in-process on a free port with fresh storage of the given engine. */
-export async function startBot(engine: 'pglite' | 'postgres' = 'pglite', env: Record<string, string> = {}, now?: () => Date): Promise<RunningBot> {
+export async function startBot(
+  engine: 'pglite' | 'postgres' = 'pglite',
+  env: Record<string, string> = {},
+  now?: () => Date,
+  /** Reuse this DATA_DIR (a restart); the caller removes it. */
+  dataDir?: string,
+): Promise<RunningBot> {
   const storage = engine === 'postgres' ? await freshPostgresUrl() : undefined;
-  const data = engine === 'pglite' ? freshDataDir() : undefined;
+  const data = engine === 'pglite' ? (dataDir ? { dir: dataDir, remove: () => {} } : freshDataDir()) : undefined;
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: data?.dir, DATABASE_URL: storage?.url, ...env });
   const app = await startApp(config, { now });
   return {

@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type restify from 'restify';
+import { picturePath } from '../cards/pictures.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const PUBLIC = join(here, 'public');
+
+/** The Web Chat bundle shipped in node_modules (never a CDN). */
+export function webChatBundlePath(): string {
+  const entry = createRequire(import.meta.url).resolve('botframework-webchat');
+  return join(dirname(entry), '..', 'dist', 'webchat.js');
+}
+
+/**
+ * Security headers for the page: scripts only from this server, styles from this server or carrying
+ * this response's nonce (Web Chat injects its styles with it), no framing, no plugins.
+ */
+export function pageHeaders(nonce: string): Record<string, string> {
+  return {
+    'content-security-policy': [
+      "default-src 'self'",
+      "script-src 'self'",
+      `style-src 'self' 'nonce-${nonce}'`,
+      "img-src 'self' data: blob:",
+      "font-src 'self' data:",
+      "connect-src 'self'",
+      "media-src 'none'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join('; '),
+    'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+    'cross-origin-opener-policy': 'same-origin',
+    'cache-control': 'no-store',
+  };
+}
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+};
+
+function sendFile(res: restify.Response, path: string, headers: Record<string, string> = {}) {
+  res.status(200);
+  res.setHeader('content-type', TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream');
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  const stream = createReadStream(path);
+  stream.on('error', () => {
+    if (!res.headersSent) res.status(404);
+    res.end();
+  });
+  stream.pipe(res);
+}
+
+/** The local web chat: the page at `/`, its script and style, the Web Chat bundle, and exercise pictures. */
+export function registerWebChat(server: restify.Server): void {
+  const template = readFileSync(join(PUBLIC, 'index.html'), 'utf8');
+  const bundle = webChatBundlePath();
+
+  server.get('/', async (_req, res) => {
+    const nonce = randomBytes(16).toString('base64');
+    res.status(200);
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    for (const [name, value] of Object.entries(pageHeaders(nonce))) res.setHeader(name, value);
+    res.end(template.replaceAll('__NONCE__', nonce));
+  });
+  server.get('/webchat/webchat.js', async (_req, res) => sendFile(res, bundle, { 'cache-control': 'public, max-age=3600' }));
+  server.get('/webchat/app.js', async (_req, res) => sendFile(res, join(PUBLIC, 'app.js'), { 'cache-control': 'no-cache' }));
+  server.get('/webchat/app.css', async (_req, res) => sendFile(res, join(PUBLIC, 'app.css'), { 'cache-control': 'no-cache' }));
+
+  server.get('/pictures/:file', async (req, res) => {
+    const path = picturePath(String(req.params.file));
+    if (!path) {
+      res.status(404);
+      res.setHeader('content-type', 'text/plain; charset=utf-8');
+      return res.end('not found');
+    }
+    // An SVG opened on its own may not run scripts.
+    sendFile(res, path, { 'cache-control': 'public, max-age=3600', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox" });
+  });
+}

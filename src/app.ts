@@ -8,6 +8,7 @@ import { createNlu } from './bot/nlu.ts';
 import { startOutboxWorker } from './referral/outboxWorker.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createServer } from './server.ts';
+import { channelRoutes } from './channels/index.ts';
 import type { Database } from './store/database.ts';
 import { openDatabase } from './store/open.ts';
 
@@ -45,7 +46,8 @@ export async function startApp(config: Config, options: { now?: () => Date; log?
   const adapter = createAdapter(config, log);
   const outbox = startOutboxWorker({ db, webhookUrl: config.CLINICIAN_WEBHOOK_URL, log, now: options.now });
   const bot = createCoachBot({ db, machine, content, nlu, log, maxMessageLength: config.MAX_MESSAGE_LENGTH, now: options.now, onHandoff: () => void outbox.wake() });
-  const server = createServer({ adapter, onTurn: bot.onTurn, isReady: () => ready, log });
+  const channels = channelRoutes(config, { adapter, onTurn: bot.onTurn, log });
+  const server = createServer({ adapter, onTurn: bot.onTurn, isReady: () => ready, log, routes: [...channels.routes] });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     if (config.HOST) server.listen(config.PORT, config.HOST, resolve);

@@ -22,6 +22,8 @@ const envSchema = z
     CLINICIAN_WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional()),
     CONTENT_DIR: optionalText.transform((value) => value ?? './content'),
     MAX_MESSAGE_LENGTH: optionalText.pipe(z.coerce.number<string>().int().min(100).max(100000).optional()).transform((value) => value ?? 4000),
+    /** The local web chat and its Direct Line endpoint: on without MicrosoftAppId, off with it (auto), or forced. */
+    LOCAL_WEBCHAT: optionalText.pipe(z.enum(['on', 'off', 'auto'], { message: 'must be on, off or auto' }).optional()).transform((value) => value ?? 'auto'),
     LOG_LEVEL: optionalText.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()).transform((value) => value ?? 'info'),
   })
   .superRefine((env, ctx) => {

@@ -1,5 +1,6 @@
 import { ActionTypes, ActivityTypes, EventFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
-import type { Reply } from './render.ts';
+import type { PersonReply } from './render.ts';
+import { channelMessage } from '../channels/cards/index.ts';
 
 /** The transcript that travels with a handoff, as Bot Framework activities. */
 export interface TranscriptLine {
@@ -9,24 +10,34 @@ export interface TranscriptLine {
 }
 
 /** The only place replies become Bot Framework activities (suggested actions work in Teams and Web Chat). */
-export function toActivities(context: TurnContext, replies: Reply[], transcript: () => TranscriptLine[]): Partial<Activity>[] {
-  return replies.map((reply) => {
-    if (reply.kind === 'handoff') {
-      const lines = transcript();
-      return EventFactory.createHandoffInitiation(context, reply.value, {
-        activities: lines.map((line) => ({
-          type: ActivityTypes.Message,
-          text: line.text,
-          timestamp: new Date(line.at),
-          from: line.from === 'person' ? context.activity.from : context.activity.recipient,
-        })) as Activity[],
-      });
-    }
-    if (!reply.choices?.length) return MessageFactory.text(reply.text);
-    // imBack sends the label as the person's own words, so a typed answer and a tap read the same.
-    return MessageFactory.suggestedActions(
-      reply.choices.map((choice) => ({ type: ActionTypes.ImBack, title: choice.label, value: choice.label })),
-      reply.text,
-    );
-  });
+export function toActivities(context: TurnContext, replies: PersonReply[], transcript: () => TranscriptLine[]): Partial<Activity>[] {
+  // Cards and the text-only fallback depend on the channel (src/channels/cards); an exercise card
+  // takes the question after it as its buttons, so one activity may stand for two replies.
+  const activities: Partial<Activity>[] = [];
+  for (let index = 0; index < replies.length; index++) {
+    const channel = channelMessage(context.activity.channelId, replies, index);
+    if (channel) index += channel.used - 1;
+    activities.push(channel ? channel.activity : defaultActivity(context, replies[index]!, transcript));
+  }
+  return activities;
+}
+
+function defaultActivity(context: TurnContext, reply: PersonReply, transcript: () => TranscriptLine[]): Partial<Activity> {
+  if (reply.kind === 'handoff') {
+    const lines = transcript();
+    return EventFactory.createHandoffInitiation(context, reply.value, {
+      activities: lines.map((line) => ({
+        type: ActivityTypes.Message,
+        text: line.text,
+        timestamp: new Date(line.at),
+        from: line.from === 'person' ? context.activity.from : context.activity.recipient,
+      })) as Activity[],
+    });
+  }
+  if (!reply.choices?.length) return MessageFactory.text(reply.text);
+  // imBack sends the label as the person's own words, so a typed answer and a tap read the same.
+  return MessageFactory.suggestedActions(
+    reply.choices.map((choice) => ({ type: ActionTypes.ImBack, title: choice.label, value: choice.label })),
+    reply.text,
+  );
 }

@@ -108,6 +108,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
         triggeredFlags(catalog, context.profile).some((id) => ['emergency', 'urgent'].includes(catalog.flagUrgency[id] ?? '')),
       tooManyFailedTries: ({ context }) => context.failedTries + 1 >= MAX_FAILED_TRIES,
       screeningDone: ({ context }) => context.screeningDone,
+      holdStays: ({ context, event }) => context.referral?.exerciseOnHold === true && !(event.type === 'CLINICIAN_LEFT' && event.outcome === 'cleared_to_exercise'),
       wantsSession: ({ event }) => yesNoOf(event) === 'yes' || choiceOf(event) === 'start' || /\b(start|begin|exercise|exercises|session|ready|go)\b/i.test(understandingOf(event)?.text ?? ''),
       gaveMovement: ({ event }) => understandingOf(event)?.movement !== undefined,
       exerciseOnHold: ({ context }) => context.referral?.exerciseOnHold === true,
@@ -343,6 +344,34 @@ export function createCoachMachine(catalog: CoachCatalog) {
           { kind: 'say', key: context.coaching.lastDecision === 'stop_now' ? 'session.stopped' : 'session.done' },
         ),
       })),
+      clinicianJoined: assign(({ context, event }) => {
+        if (event.type !== 'CLINICIAN_JOINED') return {};
+        return {
+          clinician: { name: event.clinician, caseId: event.caseId, since: event.at },
+          outputs: push(context, record('clinician.joined', { clinician: event.clinician, caseId: event.caseId }), {
+            kind: 'say',
+            key: 'clinician.joined',
+            vars: { name: event.clinician },
+          }),
+        };
+      }),
+      relayToClinician: assign(({ context, event }) => ({
+        outputs: push(context, { kind: 'relay', text: understandingOf(event)?.text ?? '', caseId: context.clinician?.caseId ?? '' }, record('message.relayed', { caseId: context.clinician?.caseId ?? null })),
+      })),
+      clinicianLeft: assign(({ context, event }) => {
+        if (event.type !== 'CLINICIAN_LEFT') return {};
+        const cleared = event.outcome === 'cleared_to_exercise';
+        return {
+          clinician: null,
+          referral: context.referral && cleared ? { ...context.referral, exerciseOnHold: false } : context.referral,
+          outputs: push(
+            context,
+            record('clinician.left', { outcome: event.outcome, note: event.note ?? null }),
+            ...(cleared && context.referral?.exerciseOnHold ? [record('clinician.assessed', { by: context.clinician?.name ?? null, outcome: event.outcome })] : []),
+            { kind: 'say', key: `clinician.left.${event.outcome}` },
+          ),
+        };
+      }),
       nudgeSetup: assign(({ context }) => ({
         outputs: push(
           context,
@@ -368,6 +397,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
       failedTries: 0,
       messages: 0,
       coaching: emptyCoaching(),
+      clinician: null,
       outputs: [],
     },
     on: {
@@ -382,6 +412,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
       TOO_LONG: { actions: 'tooLong' },
       // A check-in that arrives before set-up is finished only nudges: the person is mid-question.
       CHECK_IN: { actions: 'nudgeSetup' },
+      CLINICIAN_JOINED: { target: '.withClinician', actions: 'clinicianJoined' },
       MESSAGE: { actions: 'countMessage' },
     },
     states: {
@@ -620,6 +651,20 @@ export function createCoachMachine(catalog: CoachCatalog) {
               { target: 'idle', actions: 'finishSession' },
             ],
           },
+        },
+      },
+      withClinician: {
+        on: {
+          // Coaching pauses; what the person writes goes to the clinician. Warning signs are still
+          // checked first (the root RED_FLAG handler), so a disclosure refers even now.
+          MESSAGE: { actions: ['countMessage', 'relayToClinician'] },
+          CHECK_IN: {},
+          CLINICIAN_JOINED: { actions: 'clinicianJoined' },
+          CLINICIAN_LEFT: [
+            { guard: 'holdStays', target: 'referred', actions: 'clinicianLeft' },
+            { guard: 'screeningDone', target: 'coaching.offer', actions: 'clinicianLeft' },
+            { target: 'screening.resume', actions: 'clinicianLeft' },
+          ],
         },
       },
       referred: {

@@ -45,7 +45,13 @@ export type CoachEvent =
   | { type: 'CLINICIAN_ASSESSED'; at: string; text: string }
   | { type: 'TOO_LONG'; at: string; length: number }
   /** The daily check-in is due (sent by the scheduler); missedDays counts check-ins left unanswered. */
-  | { type: 'CHECK_IN'; at: string; localDate?: string; missedDays?: number };
+  | { type: 'CHECK_IN'; at: string; localDate?: string; missedDays?: number }
+  /** A clinician accepted the case and now owns the conversation: the bot relays, it does not coach. */
+  | { type: 'CLINICIAN_JOINED'; at: string; clinician: string; caseId: string }
+  /** The clinician handed the conversation back, with the outcome of their assessment. */
+  | { type: 'CLINICIAN_LEFT'; at: string; outcome: ClinicianOutcome; note?: string };
+
+export type ClinicianOutcome = 'cleared_to_exercise' | 'seen_in_ed' | 'refer_to_surgeon' | 'continue_monitoring' | 'no_contact';
 
 export type MovementResponse = 'centralized' | 'peripheralized' | 'no_change' | 'local_only' | 'could_not';
 
@@ -66,7 +72,10 @@ export type ClinicalEventType =
   | 'movement.response'
   | 'liftingLimit.given'
   | 'checkIn.started'
-  | 'review.recommended';
+  | 'review.recommended'
+  | 'clinician.joined'
+  | 'clinician.left'
+  | 'message.relayed';
 
 /** What the machine asks the shell to do, as data. The shell renders, stores and sends. */
 export type Output =
@@ -74,7 +83,9 @@ export type Output =
   | { kind: 'ask'; question: string; flagId?: string; reask?: boolean }
   | { kind: 'record'; type: ClinicalEventType; data: Record<string, unknown> }
   | { kind: 'handoff'; urgency: Urgency; reasons: string[]; hits: RedFlagHit[]; requestedBy: 'rules' | 'person' }
-  | { kind: 'exercise'; exerciseId: string; stageId: string; dose: Record<string, unknown>; position: number; of: number };
+  | { kind: 'exercise'; exerciseId: string; stageId: string; dose: Record<string, unknown>; position: number; of: number }
+  /** A message from the person to pass to the clinician who owns the conversation. */
+  | { kind: 'relay'; text: string; caseId: string };
 
 export interface Profile {
   region?: Region;
@@ -136,6 +147,8 @@ export interface CoachContext {
   failedTries: number;
   messages: number;
   coaching: CoachingState;
+  /** Set while a clinician owns the conversation. */
+  clinician: { name: string; caseId: string; since: string } | null;
   /** Outputs of the event being handled; the shell takes them and they are cleared. */
   outputs: Output[];
 }

@@ -2,7 +2,7 @@ import { ActivityTypes, TurnContext, type Activity, type ConversationReference }
 import type { StoredConversation } from '../../dialogs/step.ts';
 import type { CoachEvent } from '../../dialogs/types.ts';
 import { readConversation } from '../store/conversations.ts';
-import type { Reply } from './render.ts';
+import { isPersonReply, type Reply } from './render.ts';
 import type { CoachMachine } from '../../dialogs/machine.ts';
 import type { Content } from '../content/index.ts';
 import type { Database } from '../store/database.ts';
@@ -25,6 +25,8 @@ export interface CoachBotDeps {
   now?: () => Date;
   /** Called after a turn stored a handoff in the outbox, so delivery starts at once. */
   onHandoff?: () => void;
+  /** Receives what the person wrote while a clinician owns the conversation. */
+  onRelay?: (conversationId: string, relay: Extract<Reply, { kind: 'relay' }>) => Promise<void>;
   /**
    * Commands handled outside the conversation machine (schedule, data rights, ...), tried in order
    * after the warning-sign check: a message that discloses a warning sign always reaches the machine.
@@ -113,7 +115,9 @@ export function createCoachBot(deps: CoachBotDeps) {
         deps.onHandoff?.();
       }
       const transcript = handoff ? await transcriptOf(conversationId) : [];
-      await context.sendActivities(toActivities(context, result.replies, () => transcript));
+      for (const reply of result.replies) if (reply.kind === 'relay') await deps.onRelay?.(conversationId, reply);
+      const personReplies = result.replies.filter(isPersonReply);
+      if (personReplies.length) await context.sendActivities(toActivities(context, personReplies, () => transcript));
     } catch (error) {
       deps.log.error({ err: error, conversationId }, 'turn failed');
       await sendPoliteFailure(context, text, error);
@@ -151,7 +155,7 @@ export function createCoachBot(deps: CoachBotDeps) {
   async function activitiesFor(context: TurnContext, replies: Reply[]): Promise<Partial<Activity>[]> {
     const conversationId = context.activity.conversation?.id;
     const transcript = conversationId && replies.some((reply) => reply.kind === 'handoff') ? await transcriptOf(conversationId) : [];
-    return toActivities(context, replies, () => transcript);
+    return toActivities(context, replies.filter(isPersonReply), () => transcript);
   }
 
   return { onTurn, proactiveTurn, activitiesFor };

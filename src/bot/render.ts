@@ -22,7 +22,9 @@ export interface ExerciseView {
 
 export type Reply =
   | { kind: 'message'; text: string; choices?: Choice[]; question?: string; exercise?: ExerciseView }
-  | { kind: 'handoff'; value: HandoffValue };
+  | { kind: 'handoff'; value: HandoffValue }
+  /** The person's words for the clinician who owns the conversation (not shown to the person). */
+  | { kind: 'relay'; text: string; caseId: string };
 
 const LABELLED_VARS = new Set(['region', 'reach', 'onset', 'surgery', 'sides']);
 
@@ -40,6 +42,11 @@ function fill(template: string, vars: Record<string, string | number> | undefine
     return String(value);
   });
 }
+
+/** The replies the person sees (relays go to the clinician instead). */
+export type PersonReply = Exclude<Reply, { kind: 'relay' }>;
+
+export const isPersonReply = (reply: Reply): reply is PersonReply => reply.kind !== 'relay';
 
 /**
  * Turns the machine's outputs into replies. Things said before a question travel with it, so a
@@ -91,6 +98,9 @@ export function render(outputs: Output[], context: CoachContext, content: Conten
         if (view) replies.push({ kind: 'message', text: exerciseText(view, content), exercise: view });
         break;
       }
+      case 'relay':
+        replies.push({ kind: 'relay', text: output.text, caseId: output.caseId });
+        break;
       case 'record':
         break;
     }

@@ -29,6 +29,8 @@ const answers: CoachEvent[] = [
   message({ text: '???' }),
   { type: 'CHECK_IN', at },
   { type: 'CLINICIAN_ASSESSED', at, text: 'I was seen' },
+  { type: 'CLINICIAN_JOINED', at, clinician: 'Sam', caseId: '1' },
+  { type: 'CLINICIAN_LEFT', at, outcome: 'cleared_to_exercise' },
 ];
 
 const cesDisclosure: CoachEvent = {
@@ -51,7 +53,7 @@ describe('a cauda equina disclosure in every reachable state', () => {
 
   it('reaches every kind of state the machine has', () => {
     const reached = new Set(states.map((s) => JSON.stringify(s.value)));
-    for (const expected of ['welcome', 'consent', 'declined', 'referred']) expect(reached).toContain(JSON.stringify(expected));
+    for (const expected of ['welcome', 'consent', 'declined', 'referred', 'withClinician']) expect(reached).toContain(JSON.stringify(expected));
     for (const leaf of ['region', 'pain', 'reach', 'sides', 'onset', 'surgery', 'weeksSinceSurgery', 'redFlagQuestion', 'confirm']) {
       expect(reached).toContain(JSON.stringify({ screening: leaf }));
     }
@@ -75,7 +77,7 @@ describe('a cauda equina disclosure in every reachable state', () => {
   it('prescribes no exercise after an emergency referral until a clinician has assessed the person', () => {
     for (const state of states) {
       let [next] = transition(machine, state, cesDisclosure);
-      for (const event of answers.filter((e) => e.type !== 'CLINICIAN_ASSESSED')) {
+      for (const event of answers.filter((e) => e.type !== 'CLINICIAN_ASSESSED' && e.type !== 'CLINICIAN_LEFT')) {
         const before = next.context.outputs.length;
         [next] = transition(machine, next, event);
         const shown = next.context.outputs.slice(before).filter((o) => o.kind === 'exercise');

@@ -1,3 +1,4 @@
+import { scheduleMigrations } from '../schedule/migrations.ts';
 import type { Database } from './database.ts';
 
 /**
@@ -49,6 +50,8 @@ export const migrations: { id: number; name: string; sql: string }[] = [
       create index handoff_outbox_due on handoff_outbox (next_attempt_at) where status = 'pending';
     `,
   },
+  // Daily check-ins (src/schedule/), ids 10-19.
+  ...scheduleMigrations,
 ];
 
 /** Brings the schema up to date; safe when several instances start at once on one PostgreSQL. */

@@ -1,0 +1,33 @@
+/**
+ * The real check-in: a CHECK_IN event through the conversation machine (src/bot's proactiveTurn,
+ * which stores the new state and the events), its replies kept as data so a retry sends the same.
+ */
+import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
+import type { CoachBot } from '../bot/coachBot.ts';
+import type { Reply } from '../bot/render.ts';
+import type { Database } from '../store/database.ts';
+import { textActivities, type CheckinComposer } from './checkins.ts';
+
+interface RepliesPayload {
+  replies: Reply[];
+}
+
+export async function storedReference(db: Database, conversationId: string): Promise<Partial<ConversationReference> | null> {
+  const rows = await db.query<{ reference: Partial<ConversationReference> | null }>('select reference from conversations where id = $1', [conversationId]);
+  return rows[0]?.reference ?? null;
+}
+
+export function botComposer(bot: Pick<CoachBot, 'proactiveTurn' | 'activitiesFor'>, db: Database): CheckinComposer {
+  return {
+    async checkIn(conversationId, event) {
+      const result = await bot.proactiveTurn(conversationId, () => [{ type: 'CHECK_IN', at: event.at, localDate: event.localDate, missedDays: event.missedDays }]);
+      if (!result) return null;
+      return { replies: result.replies } satisfies RepliesPayload;
+    },
+    async activities(context: TurnContext, payload: unknown): Promise<Partial<Activity>[]> {
+      const replies = (payload as Partial<RepliesPayload> | null)?.replies;
+      return replies ? bot.activitiesFor(context, replies) : textActivities(payload);
+    },
+    reference: (conversationId) => storedReference(db, conversationId),
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * The schedule as the person controls it in conversation: set or change the time and zone, pause
+ * for N days, resume, stop ("stop", "unsubscribe", "no more messages"... honoured at once and
+ * confirmed), show. A ShellCommand for createCoachBot, so a message with a warning sign never
+ * reaches it. Also: the default schedule offered when screening completes, and uninstall.
+ */
+import type { Activity } from 'botbuilder';
+import type { ShellCommand, ShellCommandInput } from '../bot/coachBot.ts';
+import type { Database } from '../store/database.ts';
+import { say, type ScheduleContent } from './content.ts';
+import { daysUntilWeekday, parseScheduleCommand, type ScheduleCommand } from './parse.ts';
+import { createScheduleIfAbsent, readSchedule, recordScheduleEvent, stopSchedule, writeSchedule, type ScheduleRow } from './store.ts';
+import { addDays, canonicalZone, describeInstant, formatLocalTime, localDayOf, nextDueAt, parseLocalTimeOfDay, type LocalTime } from './time.ts';
+import { DateTime } from 'luxon';
+
+/** The zone the channel tells us the person is in: `localTimezone`, or a clientInfo entity's `timezone`. */
+export function guessZone(activity: Partial<Activity> | undefined): string | null {
+  if (!activity) return null;
+  const direct = (activity as { localTimezone?: unknown }).localTimezone;
+  if (typeof direct === 'string' && canonicalZone(direct)) return canonicalZone(direct);
+  for (const entity of activity.entities ?? []) {
+    const zone = (entity as { type?: string; timezone?: unknown }).type === 'clientInfo' ? (entity as { timezone?: unknown }).timezone : undefined;
+    if (typeof zone === 'string' && canonicalZone(zone)) return canonicalZone(zone);
+  }
+  return null;
+}
+
+function tenantOf(activity: Partial<Activity> | undefined): string | null {
+  return activity?.conversation?.tenantId ?? (activity?.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? null;
+}
+
+export interface ScheduleShellDeps {
+  db: Database;
+  content: ScheduleContent;
+  now?: () => Date;
+}
+
+export function createScheduleShell(deps: ScheduleShellDeps) {
+  const { db, content } = deps;
+  const clock = deps.now ?? (() => new Date());
+
+  const vars = (schedule: { localTime: string; timeZone: string }, next: Date | null) => ({
+    time: schedule.localTime,
+    zone: schedule.timeZone,
+    next: next ? describeInstant(next, schedule.timeZone) : '',
+  });
+
+  function timeOf(schedule: ScheduleRow | null): LocalTime {
+    return (schedule && parseLocalTimeOfDay(schedule.localTime)) || content.defaultTime;
+  }
+
+  async function handleCommand(command: ScheduleCommand, input: ShellCommandInput): Promise<string[] | undefined> {
+    const now = new Date(input.at ?? clock().toISOString());
+    const schedule = await readSchedule(db, input.conversationId);
+    const tenantId = tenantOf(input.activity);
+    switch (command.kind) {
+      case 'stop': {
+        if (schedule?.stoppedAt) return [say(content, 'alreadyStopped')];
+        if (!schedule) {
+          // Remember the wish even before a schedule exists, so none is created later.
+          const zone = guessZone(input.activity) ?? 'UTC';
+          await writeSchedule(db, { conversationId: input.conversationId, tenantId, localTime: formatLocalTime(content.defaultTime), timeZone: zone, zoneGuessed: true, pausedUntil: null, nextDueAt: null }, now);
+        }
+        await stopSchedule(db, input.conversationId, 'the person asked to stop', now);
+        await recordScheduleEvent(db, input.conversationId, 'schedule.stopped', { reason: 'the person asked to stop', words: input.text, by: 'person' }, now);
+        return [say(content, 'stopped')];
+      }
+      case 'pause': {
+        if (!schedule) return [say(content, 'statusNone')];
+        if (schedule.stoppedAt) return [say(content, 'alreadyStopped')];
+        const today = localDayOf(now, schedule.timeZone);
+        let days = command.days ?? content.defaultPauseDays;
+        if (command.untilWeekday !== undefined) {
+          const weekday = DateTime.fromISO(today, { zone: 'UTC' }).weekday % 7; // luxon: Monday=1..Sunday=7 → Sunday=0
+          days = daysUntilWeekday(weekday, command.untilWeekday);
+        }
+        const capped = days > content.maxPauseDays;
+        days = Math.min(days, content.maxPauseDays);
+        const pausedUntil = addDays(today, days);
+        const next = nextDueAt(timeOf(schedule), schedule.timeZone, now, pausedUntil);
+        await writeSchedule(db, { ...schedule, tenantId: tenantId ?? schedule.tenantId, pausedUntil, nextDueAt: next }, now);
+        await recordScheduleEvent(db, input.conversationId, 'schedule.paused', { days, until: pausedUntil }, now);
+        return [capped ? say(content, 'pauseCapped', { max: content.maxPauseDays, ...vars(schedule, next) }) : say(content, 'paused', { days, ...vars(schedule, next) })];
+      }
+      case 'resume': {
+        if (!schedule) {
+          if (!command.explicit) return undefined;
+          return setSchedule({ kind: 'set' }, input, null, now);
+        }
+        const today = localDayOf(now, schedule.timeZone);
+        const paused = schedule.pausedUntil !== null && schedule.pausedUntil > today;
+        if (!schedule.stoppedAt && !paused) {
+          if (!command.explicit) return undefined; // "continue", "I'm back": the conversation's words, not ours
+          return [say(content, 'notPaused', vars(schedule, schedule.nextDueAt))];
+        }
+        const next = nextDueAt(timeOf(schedule), schedule.timeZone, now);
+        await writeSchedule(db, { ...schedule, tenantId: tenantId ?? schedule.tenantId, pausedUntil: null, nextDueAt: next }, now);
+        await recordScheduleEvent(db, input.conversationId, 'schedule.resumed', { wasStopped: schedule.stoppedAt !== null }, now);
+        return [say(content, 'resumed', vars(schedule, next))];
+      }
+      case 'show': {
+        if (!schedule) return [say(content, 'statusNone')];
+        if (schedule.stoppedAt) return [say(content, 'statusStopped')];
+        const today = localDayOf(now, schedule.timeZone);
+        const key = schedule.pausedUntil && schedule.pausedUntil > today ? 'statusPaused' : 'status';
+        return [say(content, key, vars(schedule, schedule.nextDueAt))];
+      }
+      case 'set':
+        return setSchedule(command, input, schedule, now);
+    }
+  }
+
+  async function setSchedule(command: Extract<ScheduleCommand, { kind: 'set' }>, input: ShellCommandInput, schedule: ScheduleRow | null, now: Date): Promise<string[]> {
+    if (command.unknownZone && !command.zone) return [say(content, 'zoneUnknown', { zone: command.unknownZone })];
+    if (!command.time && !command.zone && schedule) return [say(content, 'timeNeeded')];
+    const guessed = guessZone(input.activity);
+    const zone = command.zone ?? schedule?.timeZone ?? guessed ?? 'UTC';
+    const time = command.time ?? timeOf(schedule);
+    const today = localDayOf(now, zone);
+    const pausedUntil = schedule?.pausedUntil && schedule.pausedUntil > today && !schedule.stoppedAt ? schedule.pausedUntil : null;
+    const next = nextDueAt(time, zone, now, pausedUntil);
+    const written = { localTime: formatLocalTime(time), timeZone: zone };
+    await writeSchedule(db, {
+      conversationId: input.conversationId,
+      tenantId: tenantOf(input.activity) ?? schedule?.tenantId ?? null,
+      ...written,
+      zoneGuessed: command.zone ? false : (schedule?.zoneGuessed ?? guessed !== null),
+      pausedUntil,
+      nextDueAt: next,
+    }, now);
+    await recordScheduleEvent(db, input.conversationId, 'schedule.set', { ...written, wasStopped: schedule?.stoppedAt != null }, now);
+    return [say(content, 'timeSet', vars(written, next))];
+  }
+
+  const command: ShellCommand = {
+    name: 'schedule',
+    async handle(input) {
+      const parsed = parseScheduleCommand(input.text, { intent: input.intent, aliases: content.zoneAliases });
+      return parsed ? handleCommand(parsed, input) : undefined;
+    },
+  };
+
+  /**
+   * After every turn: uninstall stops the schedule (and says why in the log); the first turn after
+   * screening completed creates the default schedule and tells the person how to change it.
+   */
+  async function afterTurn(activity: Partial<Activity>): Promise<string[]> {
+    const conversationId = activity.conversation?.id;
+    if (!conversationId) return [];
+    const at = clock();
+    const removed =
+      (activity.type === 'installationUpdate' && /^remove/.test(String(activity.action ?? ''))) ||
+      (activity.type === 'conversationUpdate' && (activity.membersRemoved ?? []).some((member) => member.id === activity.recipient?.id));
+    if (removed) {
+      if (await stopSchedule(db, conversationId, 'uninstalled: the bot was removed from the conversation', at)) {
+        await recordScheduleEvent(db, conversationId, 'schedule.stopped', { reason: 'uninstalled', by: 'channel' }, at);
+      }
+      return [];
+    }
+    if (activity.type !== 'message') return [];
+    const existing = await db.query('select 1 from checkin_schedules where conversation_id = $1', [conversationId]);
+    if (existing.length) return [];
+    const screened = await db.query("select 1 from clinical_events where conversation_id = $1 and type = 'screening.completed' limit 1", [conversationId]);
+    if (!screened.length) return [];
+    const guessed = guessZone(activity);
+    const zone = guessed ?? 'UTC';
+    const next = nextDueAt(content.defaultTime, zone, at);
+    const created = await createScheduleIfAbsent(db, {
+      conversationId, tenantId: tenantOf(activity), localTime: formatLocalTime(content.defaultTime), timeZone: zone, zoneGuessed: true, pausedUntil: null, nextDueAt: next,
+    }, at);
+    if (!created) return [];
+    await recordScheduleEvent(db, conversationId, 'schedule.set', { localTime: formatLocalTime(content.defaultTime), timeZone: zone, default: true }, at);
+    return [`${say(content, 'scheduled', { time: formatLocalTime(content.defaultTime), zone })} ${say(content, guessed ? 'zoneGuessed' : 'zoneNotGuessed')}`];
+  }
+
+  return { command, afterTurn };
+}

@@ -1,0 +1,136 @@
+/**
+ * pg-boss on the project's database carries the check-in work: a cron job ticks every minute (one
+ * tick per minute across all instances), and one job per send. PGlite in-process by default
+ * (`fromPglite`), PostgreSQL when DATABASE_URL is set. The job queue is the transport; the
+ * exactly-once rules are in src/schedule/checkins.ts and its tables.
+ */
+import { PgBoss, fromPglite, type Job } from 'pg-boss';
+import type { Logger } from '../log.ts';
+import type { Database } from '../store/database.ts';
+import type { Checkins, SendJob, TickResult } from './checkins.ts';
+import type { SendKey } from './store.ts';
+
+export const TICK_QUEUE = 'checkin-tick';
+export const SEND_QUEUE = 'checkin-send';
+
+export interface RunnerOptions {
+  db: Database;
+  checkins: Checkins;
+  log: Logger;
+  /** PostgreSQL URL; absent = the PGlite instance behind `db`. */
+  databaseUrl?: string;
+  /** pg-boss schema; by default `pgboss`, or `<schema>_pgboss` when the store lives in a non-public schema. */
+  schema?: string;
+  /** Cron of the tick; false = no cron (tests and the operator script tick by hand). */
+  cron?: string | false;
+  pollingIntervalSeconds?: number;
+  /** Jobs fetched per worker fetch, and workers per instance. */
+  batchSize?: number;
+  concurrency?: number;
+  /** Whether this instance sends (false: only enqueues, e.g. the operator script). */
+  work?: boolean;
+}
+
+export interface CheckinRunner {
+  boss: PgBoss;
+  schema: string;
+  /** Runs one tick now and queues its jobs (what the cron job does). */
+  tick(): Promise<TickResult>;
+  enqueue(jobs: SendJob[]): Promise<void>;
+  /** Resolves when no send is queued or in flight (tests, benchmark). */
+  idle(timeoutMs?: number): Promise<void>;
+  stop(options?: { graceful?: boolean; timeoutMs?: number }): Promise<void>;
+}
+
+const keyOf = (job: SendKey) => `${job.conversationId}|${job.localDay}|${job.kind}`;
+
+async function bossSchemaFor(db: Database, databaseUrl?: string): Promise<string> {
+  if (!databaseUrl) return 'pgboss';
+  const rows = await db.query<{ schema: string }>('select current_schema() as schema');
+  const current = rows[0]?.schema ?? 'public';
+  return current === 'public' ? 'pgboss' : `${current}_pgboss`;
+}
+
+export async function startCheckinRunner(options: RunnerOptions): Promise<CheckinRunner> {
+  const { db, checkins, log } = options;
+  const schema = options.schema ?? (await bossSchemaFor(db, options.databaseUrl));
+  let boss: PgBoss;
+  if (options.databaseUrl) {
+    boss = new PgBoss({ connectionString: options.databaseUrl, schema, max: 4, application_name: 'disc-coach-checkins' });
+  } else {
+    const pglite = db.pglite;
+    if (!pglite) throw new Error('check-ins: the embedded store did not expose its PGlite instance');
+    boss = new PgBoss({ db: fromPglite(pglite), backend: 'pglite', schema });
+  }
+  boss.on('error', (error: unknown) => log.error({ err: error }, 'pg-boss error'));
+  await boss.start();
+  await boss.createQueue(TICK_QUEUE, { policy: 'stately', retryLimit: 0, expireInSeconds: 300 }).catch(() => {});
+  // stately: one job per send waiting and one running, so a retry can be queued while its job finishes.
+  await boss.createQueue(SEND_QUEUE, { policy: 'stately', retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 600 }).catch(() => {});
+
+  async function enqueue(jobs: SendJob[]): Promise<void> {
+    for (let i = 0; i < jobs.length; i += 1000) {
+      await boss.insert(
+        SEND_QUEUE,
+        jobs.slice(i, i + 1000).map((job) => ({
+          data: { conversationId: job.conversationId, localDay: job.localDay, kind: job.kind },
+          singletonKey: keyOf(job),
+          startAfter: job.delaySeconds ? job.delaySeconds : undefined,
+        })),
+      );
+    }
+  }
+
+  async function tick(): Promise<TickResult> {
+    const result = await checkins.tick();
+    await enqueue(result.jobs);
+    if (result.jobs.length) log.info({ claimed: result.claimed, reminders: result.reminders, requeued: result.requeued }, 'check-ins queued');
+    return result;
+  }
+
+  const polling = options.pollingIntervalSeconds ?? 1;
+  if (options.work !== false) {
+    if (options.cron !== false) {
+      await boss.work(TICK_QUEUE, { pollingIntervalSeconds: Math.max(polling, 2) }, async () => {
+        await tick();
+      });
+      await boss.schedule(TICK_QUEUE, options.cron ?? '* * * * *', null, { tz: 'UTC' });
+    }
+    await boss.work<SendKey>(
+      SEND_QUEUE,
+      { batchSize: options.batchSize ?? 50, localConcurrency: options.concurrency ?? 8, pollingIntervalSeconds: polling, burstWhenBatchFull: true },
+      async (jobs: Job<SendKey>[]) => {
+        await Promise.all(
+          jobs.map(async (job) => {
+            try {
+              const result = await checkins.processSend(job.data);
+              if (result.result === 'retry') await enqueue([{ ...job.data, tenantId: null, delaySeconds: result.delaySeconds }]);
+            } catch (error) {
+              // The send keeps its lease and the tick's sweep queues it again once the lease lapses.
+              log.error({ err: error, conversationId: job.data.conversationId }, 'check-in send failed');
+            }
+          }),
+        );
+      },
+    );
+  }
+
+  return {
+    boss,
+    schema,
+    tick,
+    enqueue,
+    async idle(timeoutMs = 60_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const rows = await db.query<{ n: string | number }>("select count(*) as n from checkin_sends where status in ('queued', 'sending')");
+        if (Number(rows[0]?.n ?? 0) === 0) return;
+        if (Date.now() > deadline) throw new Error(`check-ins still pending after ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    async stop(stopOptions = {}) {
+      await boss.stop({ graceful: stopOptions.graceful ?? true, timeout: stopOptions.timeoutMs ?? 10_000, close: true });
+    },
+  };
+}

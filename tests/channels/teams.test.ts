@@ -28,7 +28,7 @@ describe('Teams activities replayed against /api/messages', () => {
 
   it('install where Teams lists the person too still greets once', async () => {
     const person = teamsPerson(bot.url);
-    const [added, installed] = person.installActivities() as [Record<string, unknown>, Record<string, unknown>];
+    const [added, installed] = person.installActivities() as unknown as [Record<string, unknown>, Record<string, unknown>];
     added.membersAdded = [{ id: person.bot.id }, { id: person.user.id }];
     const greeting = [...(await person.post(added)).activities, ...(await person.post(installed)).activities];
     expect(texts(greeting).filter((text) => text.includes('Do you agree')).length).toBe(1);

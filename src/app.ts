@@ -1,7 +1,7 @@
 import type restify from 'restify';
 import { createCoachMachine } from '../dialogs/machine.ts';
 import { createAdapter } from './bot/adapter.ts';
-import { createCoachBot } from './bot/coachBot.ts';
+import { createCoachBot, type CoachBot } from './bot/coachBot.ts';
 import type { Config } from './config.ts';
 import { buildCatalog, loadContent, type Content } from './content/index.ts';
 import { createNlu } from './bot/nlu.ts';
@@ -11,6 +11,8 @@ import { createServer } from './server.ts';
 import { channelRoutes } from './channels/index.ts';
 import type { Database } from './store/database.ts';
 import { openDatabase } from './store/open.ts';
+import { createPrivacy, installPrivacyCipher, loadPrivacyContent } from './privacy/index.ts';
+import { createCheckinShell, loadCheckinContent, startCheckins, type CheckinSettings, type RunningCheckins } from './schedule/index.ts';
 
 export class ContentError extends Error {
   constructor(readonly problems: string[]) {
@@ -27,6 +29,12 @@ export interface App {
   url: string;
   /** Delivers due handoffs now (tests and operators; the worker also polls by itself). */
   deliverHandoffs(): Promise<void>;
+  /** Privacy (src/privacy): runs the retention job now. */
+  privacy: { runRetention(): Promise<unknown> };
+  /** Daily check-ins: tick, send one now, who is due (src/schedule). */
+  checkins: RunningCheckins;
+  /** The bot itself, for proactive turns (check-ins, clinicians) and tests. */
+  bot: CoachBot;
   close(): Promise<void>;
 }
 
@@ -34,20 +42,31 @@ export interface App {
  * Wires config → content → store → machine → bot → server. Content is validated before the store
  * is opened, so a bad file stops the start without touching data.
  */
-export async function startApp(config: Config, options: { now?: () => Date; log?: Logger } = {}): Promise<App> {
+export async function startApp(config: Config, options: { now?: () => Date; log?: Logger; checkins?: CheckinSettings } = {}): Promise<App> {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const loaded = loadContent(config.CONTENT_DIR);
-  if (!loaded.content) throw new ContentError(loaded.problems);
+  const schedule = loadCheckinContent(config.CONTENT_DIR);
+  const privacyContent = loadPrivacyContent(config.CONTENT_DIR);
+  if (!loaded.content || !schedule.content || !privacyContent.content) throw new ContentError([...loaded.problems, ...schedule.problems, ...privacyContent.problems]);
   const content = loaded.content;
   const nlu = createNlu(content);
   let ready = false;
+  installPrivacyCipher(config);
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   const machine = createCoachMachine(buildCatalog(content));
   const adapter = createAdapter(config, log);
   const outbox = startOutboxWorker({ db, webhookUrl: config.CLINICIAN_WEBHOOK_URL, log, now: options.now });
-  const bot = createCoachBot({ db, machine, content, nlu, log, maxMessageLength: config.MAX_MESSAGE_LENGTH, now: options.now, onHandoff: () => void outbox.wake() });
-  const channels = channelRoutes(config, { adapter, onTurn: bot.onTurn, log });
-  const server = createServer({ adapter, onTurn: bot.onTurn, isReady: () => ready, log, routes: [...channels.routes] });
+  let listeningUrl = '';
+  const privacy = createPrivacy({ config, db, content, messages: privacyContent.content, nlu, log, now: options.now, listeningUrl: () => listeningUrl });
+  const checkinShell = createCheckinShell({ db, content: schedule.content, now: options.now, log });
+  const bot = createCoachBot({ db, machine, content, nlu, log, maxMessageLength: config.MAX_MESSAGE_LENGTH, now: options.now, onHandoff: () => void outbox.wake(), commands: [...privacy.commands, ...checkinShell.commands] });
+  const checkins = await startCheckins({ db, content: schedule.content, bot, adapter, appId: config.MicrosoftAppId ?? '', log, databaseUrl: config.DATABASE_URL, now: options.now, settings: options.checkins });
+  const onTurn = async (context: Parameters<typeof bot.onTurn>[0]) => {
+    await bot.onTurn(context);
+    await checkinShell.afterTurn(context);
+  };
+  const channels = channelRoutes(config, { adapter, onTurn, log });
+  const server = createServer({ adapter, onTurn, isReady: () => ready, log, routes: [...channels.routes, ...privacy.routes] });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     if (config.HOST) server.listen(config.PORT, config.HOST, resolve);
@@ -56,6 +75,7 @@ export async function startApp(config: Config, options: { now?: () => Date; log?
   ready = true;
   const address = server.address();
   const url = `http://127.0.0.1:${address.port}`;
+  listeningUrl = url;
   log.info({ url, engine: db.engine }, 'disc coach ready');
   return {
     server,
@@ -64,9 +84,14 @@ export async function startApp(config: Config, options: { now?: () => Date; log?
     log,
     url,
     deliverHandoffs: () => outbox.wake(),
+    checkins,
+    bot,
+    privacy,
     async close() {
       ready = false;
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await checkins.stop();
+      await privacy.stop();
       await outbox.stop();
       await db.close();
     },

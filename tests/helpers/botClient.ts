@@ -1,5 +1,6 @@
 import { loadConfig } from '../../src/config.ts';
 import { startApp, type App } from '../../src/app.ts';
+import type { CheckinSettings } from '../../src/schedule/index.ts';
 import { freshDataDir, freshPostgresUrl } from './databases.ts';
 
 export interface BotActivity {
@@ -16,6 +17,8 @@ let counter = 0;
 /** A person talking to the real HTTP endpoint with Bot Framework activities (expectReplies). */
 export class Person {
   readonly conversationId: string;
+  /** Where the bot's proactive messages go (a fake Bot Connector in check-in tests). */
+  serviceUrl = 'http://127.0.0.1:9/';
   constructor(
     private readonly url: string,
     readonly id = `user-${++counter}-${Math.random().toString(36).slice(2, 8)}`,
@@ -27,7 +30,7 @@ export class Person {
   activity(extra: Record<string, unknown>) {
     return {
       channelId: 'test',
-      serviceUrl: 'http://127.0.0.1:9/',
+      serviceUrl: this.serviceUrl,
       deliveryMode: 'expectReplies',
       id: `act-${++counter}`,
       from: { id: this.id, name: 'Pat' },
@@ -81,11 +84,13 @@ export async function startBot(
   now?: () => Date,
   /** Reuse this DATA_DIR (a restart); the caller removes it. */
   dataDir?: string,
+  /** Check-in scheduler settings (e.g. `{ cron: false }` so a test ticks by hand). */
+  checkins?: CheckinSettings,
 ): Promise<RunningBot> {
   const storage = engine === 'postgres' ? await freshPostgresUrl() : undefined;
   const data = engine === 'pglite' ? (dataDir ? { dir: dataDir, remove: () => {} } : freshDataDir()) : undefined;
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: data?.dir, DATABASE_URL: storage?.url, ...env });
-  const app = await startApp(config, { now });
+  const app = await startApp(config, { now, checkins });
   return {
     app,
     url: app.url,

@@ -22,6 +22,8 @@ export async function freshPostgresUrl(): Promise<{ url: string; drop: () => Pro
       const client = new pg.Client({ connectionString: POSTGRES_URL });
       await client.connect();
       await client.query(`drop schema if exists ${schema} cascade`);
+      // pg-boss (daily check-ins) keeps its jobs beside the store's schema.
+      await client.query(`drop schema if exists ${schema}_pgboss cascade`);
       await client.end();
     },
   };

@@ -1,0 +1,84 @@
+/**
+ * Daily check-ins, wired: the conversation commands (before the bot exists) and, once the bot is
+ * there, the sender, the check-in service and the pg-boss runner. src/app.ts calls these two.
+ */
+import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
+import type { CoachBot } from '../bot/coachBot.ts';
+import type { Logger } from '../log.ts';
+import { botFrameworkChannel } from '../proactive/channel.ts';
+import { ProactiveSender, teamsLimits, type SendLimits } from '../proactive/sender.ts';
+import type { Database } from '../store/database.ts';
+import { botComposer } from './botComposer.ts';
+import { createCheckins, type CheckinOptions, type Checkins } from './checkins.ts';
+import { createScheduleShell } from './commands.ts';
+import { loadScheduleContent, type ScheduleContent } from './content.ts';
+import { startCheckinRunner, type CheckinRunner } from './runner.ts';
+
+export interface CheckinSettings {
+  /** Cron of the tick; false = no automatic tick (tests drive it). Default every minute. */
+  cron?: string | false;
+  limits?: SendLimits;
+  options?: Partial<CheckinOptions>;
+  pollingIntervalSeconds?: number;
+}
+
+export function loadCheckinContent(contentDir: string): { content?: ScheduleContent; problems: string[] } {
+  return loadScheduleContent(contentDir);
+}
+
+/** The part the bot needs at construction: the schedule commands and the after-turn hook. */
+export function createCheckinShell(deps: { db: Database; content: ScheduleContent; now?: () => Date; log?: Logger }) {
+  const shell = createScheduleShell(deps);
+  return {
+    commands: [shell.command],
+    /** Call after the bot's turn: uninstall stops the schedule; a finished screening gets the default schedule. */
+    async afterTurn(context: TurnContext): Promise<void> {
+      try {
+        const texts = await shell.afterTurn(context.activity as Partial<Activity>);
+        if (texts.length) await context.sendActivities(texts.map((text) => ({ type: 'message', text })));
+      } catch (error) {
+        // The turn itself is done and answered; the schedule is set on the next turn instead.
+        deps.log?.error({ err: error, conversationId: context.activity.conversation?.id }, 'check-in schedule after turn failed');
+      }
+    },
+  };
+}
+
+export interface RunningCheckins {
+  checkins: Checkins;
+  runner: CheckinRunner;
+  sender: ProactiveSender;
+  stop(): Promise<void>;
+}
+
+export async function startCheckins(deps: {
+  db: Database;
+  content: ScheduleContent;
+  bot: Pick<CoachBot, 'proactiveTurn' | 'activitiesFor'>;
+  adapter: CloudAdapter;
+  appId: string;
+  log: Logger;
+  databaseUrl?: string;
+  now?: () => Date;
+  settings?: CheckinSettings;
+}): Promise<RunningCheckins> {
+  const sender = new ProactiveSender(botFrameworkChannel(deps.adapter, deps.appId), deps.settings?.limits ?? teamsLimits);
+  const checkins = createCheckins({
+    db: deps.db,
+    content: deps.content,
+    composer: botComposer(deps.bot, deps.db),
+    sender,
+    log: deps.log,
+    now: deps.now,
+    options: deps.settings?.options,
+  });
+  const runner = await startCheckinRunner({
+    db: deps.db,
+    checkins,
+    log: deps.log,
+    databaseUrl: deps.databaseUrl,
+    cron: deps.settings?.cron,
+    pollingIntervalSeconds: deps.settings?.pollingIntervalSeconds,
+  });
+  return { checkins, runner, sender, stop: () => runner.stop({ graceful: true, timeoutMs: 10_000 }) };
+}

@@ -5,7 +5,7 @@ import type { CoachContext, CoachingState, Onset, Output, PainEntry } from './ty
 const ONSET_DAYS: Record<Onset, number> = { last_2_days: 1, under_2_weeks: 7, under_6_weeks: 28, over_6_weeks: 60 };
 
 export function emptyCoaching(): CoachingState {
-  return { profile: null, progress: emptyProgress(), session: null, baseline: null, programmeStart: null, reviewsMade: [], lastDecision: null, checkIn: false };
+  return { profile: null, progress: emptyProgress(), session: null, baseline: null, programmeStart: null, reviewsMade: [], lastDecision: null, checkIn: false, educationShown: [], sessionEducation: [], progressShownOn: null };
 }
 
 export const dayOf = (event: { at: string; localDate?: string }) => event.localDate ?? event.at.slice(0, 10);
@@ -91,4 +91,11 @@ export function painReviewDue(coaching: CoachingState, pain: PainEntry[], now: s
   if (review.kind === 'review_soon' && !coaching.reviewsMade.includes('review_soon')) return 'review_soon';
   if (review.planReview && !coaching.reviewsMade.includes('plan_review')) return 'plan_review';
   return null;
+}
+
+/** Weekly progress: due at a check-in when it was never shown or shown 7 or more days ago. */
+export function weeklyProgressDue(coaching: CoachingState, today: string): boolean {
+  if (!coaching.programmeStart) return false;
+  const since = coaching.progressShownOn ?? coaching.programmeStart.slice(0, 10);
+  return (Date.parse(today) - Date.parse(since)) / 86_400_000 >= 7;
 }

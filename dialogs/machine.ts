@@ -1,6 +1,6 @@
 import { and, assign, raise, setup } from 'xstate';
 import { triggeredFlags, type CoachCatalog } from './catalog.ts';
-import { answerMovement, currentExerciseOutputs, dayOf, emptyCoaching, painReviewDue, planToday, sessionContinues, startProgramme } from './coachingSteps.ts';
+import { answerMovement, currentExerciseOutputs, dayOf, emptyCoaching, painReviewDue, planToday, sessionContinues, startProgramme, weeklyProgressDue } from './coachingSteps.ts';
 import type {
   CoachContext,
   CoachEvent,
@@ -110,6 +110,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
       screeningDone: ({ context }) => context.screeningDone,
       holdStays: ({ context, event }) => context.referral?.exerciseOnHold === true && !(event.type === 'CLINICIAN_LEFT' && event.outcome === 'cleared_to_exercise'),
       wantsSession: ({ event }) => yesNoOf(event) === 'yes' || choiceOf(event) === 'start' || /\b(start|begin|exercise|exercises|session|ready|go)\b/i.test(understandingOf(event)?.text ?? ''),
+      sessionIsStale: ({ context, event }) => context.coaching.session !== null && context.coaching.session.date < dayOf(event as { at: string; localDate?: string }),
       gaveMovement: ({ event }) => understandingOf(event)?.movement !== undefined,
       exerciseOnHold: ({ context }) => context.referral?.exerciseOnHold === true,
       needsLiftingLimit: ({ context }) => context.coaching.session === null && context.coaching.lastDecision === 'ask_lifting_limit',
@@ -258,12 +259,15 @@ export function createCoachMachine(catalog: CoachCatalog) {
       beginProgramme: assign(({ context, event }) => ({ coaching: startProgramme(context, event.at) })),
       startCheckIn: assign(({ context, event }) => {
         const missed = event.type === 'CHECK_IN' ? (event.missedDays ?? 0) : 0;
+        const today = dayOf(event as { at: string; localDate?: string });
+        const weekly = weeklyProgressDue(context.coaching, today);
         return {
-          coaching: { ...context.coaching, checkIn: true },
+          coaching: { ...context.coaching, checkIn: true, progressShownOn: weekly ? today : context.coaching.progressShownOn },
           outputs: push(
             context,
             record('checkIn.started', { missedDays: missed }),
             { kind: 'say', key: missed > 0 ? 'checkIn.welcomeBack' : 'checkIn.greeting', vars: { missed } },
+            ...(weekly ? [{ kind: 'progress' as const }, record('progress.shown', { weekly: true })] : []),
           ),
         };
       }),
@@ -297,6 +301,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
             ...context.coaching,
             checkIn: false,
             lastDecision: plan.stoppedToday ? 'stopped_today' : plan.steps.length ? null : 'nothing_today',
+            sessionEducation: plan.education,
             session: plan.steps.length ? { date: today, steps: plan.steps.map((step) => ({ exerciseId: step.exerciseId, stageId: step.stageId, dose: step.dose })), index: 0 } : null,
           },
         };
@@ -316,9 +321,18 @@ export function createCoachMachine(catalog: CoachCatalog) {
         coaching: { ...context.coaching, lastDecision: null, profile: context.coaching.profile ? { ...context.coaching.profile, liftingLimitKg: 0 } : null },
         outputs: push(context, record('liftingLimit.given', { kg: 0, known: false }), { kind: 'say', key: 'liftingLimit.unknown' }),
       })),
-      recordSessionStarted: assign(({ context }) => ({
-        outputs: push(context, record('session.started', { steps: context.coaching.session?.steps.map((s) => `${s.exerciseId}/${s.stageId}`) ?? [] })),
-      })),
+      recordSessionStarted: assign(({ context }) => {
+        // One small piece of the plan's education per session, each only once.
+        const pieceId = context.coaching.sessionEducation.find((id) => !context.coaching.educationShown.includes(id));
+        return {
+          outputs: push(
+            context,
+            record('session.started', { steps: context.coaching.session?.steps.map((s) => `${s.exerciseId}/${s.stageId}`) ?? [] }),
+            ...(pieceId ? [{ kind: 'education' as const, pieceId }, record('education.shown', { pieceId, asked: false })] : []),
+          ),
+          coaching: pieceId ? { ...context.coaching, educationShown: [...context.coaching.educationShown, pieceId] } : context.coaching,
+        };
+      }),
       showExercise: assign(({ context }) => ({ outputs: push(context, ...currentExerciseOutputs(context.coaching)) })),
       applyMovement: assign(({ context, event }) => {
         const u = understandingOf(event)!;
@@ -372,6 +386,21 @@ export function createCoachMachine(catalog: CoachCatalog) {
           ),
         };
       }),
+      teach: assign(({ context, event }) => {
+        if (event.type !== 'EDUCATION') return {};
+        return {
+          outputs: push(context, { kind: 'education', pieceId: event.pieceId }, record('education.shown', { pieceId: event.pieceId, asked: true })),
+          coaching: { ...context.coaching, educationShown: [...new Set([...context.coaching.educationShown, event.pieceId])] },
+        };
+      }),
+      showProgress: assign(({ context, event }) => ({
+        outputs: push(context, { kind: 'progress' }, record('progress.shown', { asked: event.type === 'PROGRESS_REQUESTED' })),
+        coaching: { ...context.coaching, progressShownOn: dayOf(event as { at: string; localDate?: string }) },
+      })),
+      // After an aside (an explanation, the chart) the pending question is asked again, so nothing is skipped.
+      reaskPending: assign(({ context }) => ({
+        outputs: context.asking ? push(context, { kind: 'ask', question: context.asking.question, flagId: context.asking.flagId, reask: true }) : context.outputs,
+      })),
       nudgeSetup: assign(({ context }) => ({
         outputs: push(
           context,
@@ -413,6 +442,8 @@ export function createCoachMachine(catalog: CoachCatalog) {
       // A check-in that arrives before set-up is finished only nudges: the person is mid-question.
       CHECK_IN: { actions: 'nudgeSetup' },
       CLINICIAN_JOINED: { target: '.withClinician', actions: 'clinicianJoined' },
+      EDUCATION: { actions: ['teach', 'reaskPending'] },
+      PROGRESS_REQUESTED: { actions: ['showProgress', 'reaskPending'] },
       MESSAGE: { actions: 'countMessage' },
     },
     states: {
@@ -545,6 +576,8 @@ export function createCoachMachine(catalog: CoachCatalog) {
       },
       coaching: {
         initial: 'intro',
+        // A new day's check-in replaces whatever was left open (an unfinished session, a question).
+        on: { CHECK_IN: { target: '.checkIn', actions: 'startCheckIn' } },
         states: {
           intro: {
             entry: ['beginProgramme', { type: 'say', params: { key: 'readyForCoaching' } }],
@@ -639,6 +672,8 @@ export function createCoachMachine(catalog: CoachCatalog) {
             entry: ['showExercise', { type: 'ask', params: { question: 'movementResponse' } }],
             on: {
               MESSAGE: [
+                // Yesterday's unfinished session is not resumed: today's plan starts afresh.
+                { guard: and(['sessionIsStale', 'wantsSession']), target: 'planning', actions: 'countMessage' },
                 { guard: 'gaveMovement', target: 'afterResponse', actions: ['countMessage', 'applyMovement'] },
                 { guard: 'tooManyFailedTries', actions: ['countMessage', 'reask', 'offerClinician'] },
                 { actions: ['countMessage', 'reask'] },

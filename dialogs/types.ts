@@ -48,6 +48,10 @@ export type CoachEvent =
   | { type: 'CHECK_IN'; at: string; localDate?: string; missedDays?: number }
   /** A clinician accepted the case and now owns the conversation: the bot relays, it does not coach. */
   | { type: 'CLINICIAN_JOINED'; at: string; clinician: string; caseId: string }
+  /** The person asked something an education piece answers. */
+  | { type: 'EDUCATION'; at: string; pieceId: string }
+  /** The person asked how they are doing. */
+  | { type: 'PROGRESS_REQUESTED'; at: string }
   /** The clinician handed the conversation back, with the outcome of their assessment. */
   | { type: 'CLINICIAN_LEFT'; at: string; outcome: ClinicianOutcome; note?: string };
 
@@ -75,7 +79,9 @@ export type ClinicalEventType =
   | 'review.recommended'
   | 'clinician.joined'
   | 'clinician.left'
-  | 'message.relayed';
+  | 'message.relayed'
+  | 'education.shown'
+  | 'progress.shown';
 
 /** What the machine asks the shell to do, as data. The shell renders, stores and sends. */
 export type Output =
@@ -84,6 +90,9 @@ export type Output =
   | { kind: 'record'; type: ClinicalEventType; data: Record<string, unknown> }
   | { kind: 'handoff'; urgency: Urgency; reasons: string[]; hits: RedFlagHit[]; requestedBy: 'rules' | 'person' }
   | { kind: 'exercise'; exerciseId: string; stageId: string; dose: Record<string, unknown>; position: number; of: number }
+  | { kind: 'education'; pieceId: string }
+  /** The progress chart and summary, built by the shell from the clinical log. */
+  | { kind: 'progress' }
   /** A message from the person to pass to the clinician who owns the conversation. */
   | { kind: 'relay'; text: string; caseId: string };
 
@@ -131,6 +140,12 @@ export interface CoachingState {
   lastDecision: string | null;
   /** True while a check-in is asking its questions, before the session. */
   checkIn: boolean;
+  /** Education pieces already offered in sessions, so each comes once. */
+  educationShown: string[];
+  /** The education pieces of today's plan, in order. */
+  sessionEducation: string[];
+  /** Local day the progress chart was last shown; shown again weekly at check-in. */
+  progressShownOn: string | null;
 }
 
 export interface CoachContext {

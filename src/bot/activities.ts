@@ -34,6 +34,9 @@ function defaultActivity(context: TurnContext, reply: PersonReply, transcript: (
       })) as Activity[],
     });
   }
+  if (reply.image) {
+    return MessageFactory.attachment({ contentType: 'image/png', contentUrl: reply.image.dataUrl, name: reply.image.alt }, reply.text);
+  }
   if (!reply.choices?.length) return MessageFactory.text(reply.text);
   // imBack sends the label as the person's own words, so a typed answer and a tap read the same.
   return MessageFactory.suggestedActions(

@@ -2,7 +2,8 @@ import { ActivityTypes, TurnContext, type Activity, type ConversationReference }
 import type { StoredConversation } from '../../dialogs/step.ts';
 import type { CoachEvent } from '../../dialogs/types.ts';
 import { readConversation } from '../store/conversations.ts';
-import { isPersonReply, type Reply } from './render.ts';
+import { isPersonReply, type PersonReply, type Reply } from './render.ts';
+import { progressReport } from '../progress/report.ts';
 import type { CoachMachine } from '../../dialogs/machine.ts';
 import type { Content } from '../content/index.ts';
 import type { Database } from '../store/database.ts';
@@ -62,6 +63,15 @@ export function createCoachBot(deps: CoachBotDeps) {
     return events.map((event) => ({ from: event.type === 'message.received' ? 'person' : 'bot', text: String(event.data.text ?? ''), at: event.at }));
   }
 
+  /** Fills in the progress chart from the clinical log (aggregated per day, last 120 days of events). */
+  async function withProgress(conversationId: string, replies: Reply[]): Promise<PersonReply[]> {
+    if (!replies.some((reply) => reply.kind === 'progress')) return replies.filter(isPersonReply);
+    const events = await listEvents(deps.db, conversationId, { types: ['pain.score', 'movement.response'], limit: 2000 });
+    const report = progressReport(events, deps.content);
+    const image = { dataUrl: `data:image/png;base64,${report.image.png.toString('base64')}`, alt: report.image.alt, title: report.image.title };
+    return replies.flatMap((reply): PersonReply[] => (reply.kind === 'progress' ? [{ kind: 'message', text: report.text, image }] : isPersonReply(reply) ? [reply] : []));
+  }
+
   async function onTurn(context: TurnContext): Promise<void> {
     const activity = context.activity;
     const conversationId = activity.conversation?.id;
@@ -116,7 +126,7 @@ export function createCoachBot(deps: CoachBotDeps) {
       }
       const transcript = handoff ? await transcriptOf(conversationId) : [];
       for (const reply of result.replies) if (reply.kind === 'relay') await deps.onRelay?.(conversationId, reply);
-      const personReplies = result.replies.filter(isPersonReply);
+      const personReplies = await withProgress(conversationId, result.replies);
       if (personReplies.length) await context.sendActivities(toActivities(context, personReplies, () => transcript));
     } catch (error) {
       deps.log.error({ err: error, conversationId }, 'turn failed');
@@ -155,7 +165,7 @@ export function createCoachBot(deps: CoachBotDeps) {
   async function activitiesFor(context: TurnContext, replies: Reply[]): Promise<Partial<Activity>[]> {
     const conversationId = context.activity.conversation?.id;
     const transcript = conversationId && replies.some((reply) => reply.kind === 'handoff') ? await transcriptOf(conversationId) : [];
-    return toActivities(context, replies.filter(isPersonReply), () => transcript);
+    return toActivities(context, conversationId ? await withProgress(conversationId, replies) : replies.filter(isPersonReply), () => transcript);
   }
 
   return { onTurn, proactiveTurn, activitiesFor };

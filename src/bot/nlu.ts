@@ -1,5 +1,6 @@
 import type { Content } from '../content/index.ts';
 import { compileRedFlagDetector, detectIntent, parseMovementResponse, parseRegion, parseScore, parseYesNo } from '../nlu/index.ts';
+import { compileEducationMatcher } from '../nlu/education.ts';
 import type { Nlu } from './understand.ts';
 
 /** Compiles the free-text understanding once at start-up, from content only. */
@@ -21,5 +22,6 @@ export function createNlu(content: Content): Nlu {
     region: (text) => parseRegion(text, lexicon),
     intent: (text) => detectIntent(text, lexicon),
     movement: (text) => parseMovementResponse(text, lexicon),
+    education: compileEducationMatcher(content.education),
   };
 }

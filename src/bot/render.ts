@@ -20,8 +20,17 @@ export interface ExerciseView {
   picture?: { file: string; alt: string };
 }
 
+export interface ImageView {
+  /** A data: URL, so no file server or outside host is needed (Teams personal chat and Web Chat show it). */
+  dataUrl: string;
+  alt: string;
+  title: string;
+}
+
 export type Reply =
-  | { kind: 'message'; text: string; choices?: Choice[]; question?: string; exercise?: ExerciseView }
+  | { kind: 'message'; text: string; choices?: Choice[]; question?: string; exercise?: ExerciseView; image?: ImageView }
+  /** Placeholder for the progress chart: the shell fills it in from the clinical log. */
+  | { kind: 'progress' }
   | { kind: 'handoff'; value: HandoffValue }
   /** The person's words for the clinician who owns the conversation (not shown to the person). */
   | { kind: 'relay'; text: string; caseId: string };
@@ -44,9 +53,9 @@ function fill(template: string, vars: Record<string, string | number> | undefine
 }
 
 /** The replies the person sees (relays go to the clinician instead). */
-export type PersonReply = Exclude<Reply, { kind: 'relay' }>;
+export type PersonReply = Exclude<Reply, { kind: 'relay' } | { kind: 'progress' }>;
 
-export const isPersonReply = (reply: Reply): reply is PersonReply => reply.kind !== 'relay';
+export const isPersonReply = (reply: Reply): reply is PersonReply => reply.kind !== 'relay' && reply.kind !== 'progress';
 
 /**
  * Turns the machine's outputs into replies. Things said before a question travel with it, so a
@@ -98,6 +107,15 @@ export function render(outputs: Output[], context: CoachContext, content: Conten
         if (view) replies.push({ kind: 'message', text: exerciseText(view, content), exercise: view });
         break;
       }
+      case 'education': {
+        const piece = content.education.find((p) => p.id === output.pieceId);
+        if (piece) pending.push(`${piece.title}\n\n${piece.body}`);
+        break;
+      }
+      case 'progress':
+        flush();
+        replies.push({ kind: 'progress' });
+        break;
       case 'relay':
         replies.push({ kind: 'relay', text: output.text, caseId: output.caseId });
         break;

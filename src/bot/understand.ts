@@ -11,6 +11,8 @@ export interface Nlu {
   region(text: string): Region | undefined;
   intent(text: string): string | undefined;
   movement(text: string): MovementResponse | undefined;
+  /** The education piece that answers a question the person asked, if any. */
+  education(text: string): string | undefined;
 }
 
 const normalise = (text: string) => text.toLowerCase().replace(/[’']/g, "'").replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
@@ -93,5 +95,13 @@ export function eventsForMessage(
   const intent = input.card?.choice === 'clinician' ? 'talk_to_clinician' : input.card?.choice === 'assessed' ? 'clinician_assessed' : text ? nlu.intent(text) : undefined;
   if (intent === 'talk_to_clinician') return [{ type: 'CLINICIAN_REQUESTED', at, text }];
   if (intent === 'clinician_assessed') return [{ type: 'CLINICIAN_ASSESSED', at, text }];
+  if (intent === 'progress') return [{ type: 'PROGRESS_REQUESTED', at }];
+  // A question the content answers, unless the words also answer the question being asked.
+  const pieceId = text && !understandingAnswers(understanding) ? nlu.education(text) : undefined;
+  if (pieceId) return [{ type: 'EDUCATION', at, pieceId }];
   return [{ type: 'MESSAGE', at, understanding }];
+}
+
+function understandingAnswers(understanding: Understanding): boolean {
+  return understanding.choice !== undefined || understanding.yesNo !== undefined || understanding.score !== undefined || understanding.movement !== undefined;
 }

@@ -17,6 +17,8 @@ export const educationFrontMatterSchema = z.strictObject({
   id: slug,
   title: text,
   topics: z.array(slug).min(1),
+  /** Questions in the person's words that this piece answers (phrase language of content/red-flags/README.md). */
+  asks: z.array(text).optional(),
   source: text,
 });
 

@@ -6,6 +6,8 @@ import { loadEducation, type EducationPiece } from './education.ts';
 import { exercisesById, loadExercises, type Exercise } from './exercises.ts';
 import { checkPlanReferences, loadPlans, type Plan } from './plans.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
+import { compileEducationMatcher } from '../nlu/education.ts';
+import { PatternError } from '../nlu/pattern.ts';
 import { loadRedFlags, type RedFlag } from './redFlags.ts';
 import { loadReferralTiers, type ReferralTiers } from './referral.ts';
 
@@ -35,6 +37,12 @@ export function loadContent(dir: string): { content?: Content; problems: string[
   const problems = [...conversation.problems, ...redFlags.problems, ...exercises.problems, ...plans.problems, ...education.problems, ...lexicon.problems, ...referral.problems];
   const exerciseList = exercises.items.map((item) => item.value);
   problems.push(...checkPlanReferences(plans.items, exerciseList, education.items.map((item) => item.value.id)));
+  try {
+    compileEducationMatcher(education.items.map((item) => item.value));
+  } catch (error) {
+    if (!(error instanceof PatternError)) throw error;
+    problems.push(`education: asks: ${error.message}`);
+  }
   const byId = new Map(redFlags.flags.map((flag) => [flag.id, flag]));
   for (const trigger of conversation.content?.screening.triggers ?? []) {
     if (!byId.has(trigger.flag)) problems.push(`screening.yaml: triggers: unknown red-flag id "${trigger.flag}"`);

@@ -108,6 +108,8 @@ export function createCoachMachine(catalog: CoachCatalog) {
         triggeredFlags(catalog, context.profile).some((id) => ['emergency', 'urgent'].includes(catalog.flagUrgency[id] ?? '')),
       tooManyFailedTries: ({ context }) => context.failedTries + 1 >= MAX_FAILED_TRIES,
       screeningDone: ({ context }) => context.screeningDone,
+      screeningWasAt: ({ context }, params: { step: string }) => context.screeningAt === params.step,
+      consentOutdated: ({ context }) => context.profile.consentVersion !== undefined && context.profile.consentVersion !== catalog.consentVersion,
       holdStays: ({ context, event }) => context.referral?.exerciseOnHold === true && !(event.type === 'CLINICIAN_LEFT' && event.outcome === 'cleared_to_exercise'),
       wantsSession: ({ event }) => yesNoOf(event) === 'yes' || choiceOf(event) === 'start' || /\b(start|begin|exercise|exercises|session|ready|go)\b/i.test(understandingOf(event)?.text ?? ''),
       sessionIsStale: ({ context, event }) => context.coaching.session !== null && context.coaching.session.date < dayOf(event as { at: string; localDate?: string }),
@@ -256,6 +258,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
           { kind: 'say', key: 'referral.cleared' },
         ),
       })),
+      markScreening: assign((_, params: { step: string }) => ({ screeningAt: params.step })),
       beginProgramme: assign(({ context, event }) => ({ coaching: startProgramme(context, event.at) })),
       startCheckIn: assign(({ context, event }) => {
         const missed = event.type === 'CHECK_IN' ? (event.missedDays ?? 0) : 0;
@@ -427,6 +430,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
       messages: 0,
       coaching: emptyCoaching(),
       clinician: null,
+      screeningAt: null,
       outputs: [],
     },
     on: {
@@ -474,17 +478,18 @@ export function createCoachMachine(catalog: CoachCatalog) {
       },
       screening: {
         initial: 'region',
+        always: { guard: 'consentOutdated', target: 'reconsent' },
         states: {
           region: {
-            entry: { type: 'ask', params: { question: 'region' } },
+            entry: [{ type: 'markScreening', params: { step: 'region' } }, { type: 'ask', params: { question: 'region' } }],
             on: { MESSAGE: [{ guard: 'gaveRegion', target: 'pain', actions: ['countMessage', 'recordRegion'] }, { guard: 'tooManyFailedTries', actions: ['countMessage', 'reask', 'offerClinician'] }, { actions: ['countMessage', 'reask'] }] },
           },
           pain: {
-            entry: { type: 'ask', params: { question: 'pain' } },
+            entry: [{ type: 'markScreening', params: { step: 'pain' } }, { type: 'ask', params: { question: 'pain' } }],
             on: { MESSAGE: [{ guard: 'gavePainScore', target: 'reach', actions: ['countMessage', 'recordPain'] }, { guard: 'tooManyFailedTries', actions: ['countMessage', 'reask', 'offerClinician'] }, { actions: ['countMessage', 'reask'] }] },
           },
           reach: {
-            entry: { type: 'ask', params: { question: 'reach' } },
+            entry: [{ type: 'markScreening', params: { step: 'reach' } }, { type: 'ask', params: { question: 'reach' } }],
             on: {
               MESSAGE: [
                 { guard: 'gaveChoice', target: 'afterReach', actions: ['countMessage', { type: 'recordChoice', params: { field: 'reach' } }] },
@@ -495,7 +500,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
           },
           afterReach: { always: [{ guard: 'reachesLimb', target: 'sides' }, { target: 'onset' }] },
           sides: {
-            entry: { type: 'ask', params: { question: 'sides' } },
+            entry: [{ type: 'markScreening', params: { step: 'sides' } }, { type: 'ask', params: { question: 'sides' } }],
             on: {
               MESSAGE: [
                 { guard: 'gaveChoice', target: 'afterSides', actions: ['countMessage', { type: 'recordChoice', params: { field: 'sides' } }] },
@@ -512,7 +517,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
             ],
           },
           onset: {
-            entry: { type: 'ask', params: { question: 'onset' } },
+            entry: [{ type: 'markScreening', params: { step: 'onset' } }, { type: 'ask', params: { question: 'onset' } }],
             on: {
               MESSAGE: [
                 { guard: 'gaveChoice', target: 'surgery', actions: ['countMessage', { type: 'recordChoice', params: { field: 'onset' } }] },
@@ -522,7 +527,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
             },
           },
           surgery: {
-            entry: { type: 'ask', params: { question: 'surgery' } },
+            entry: [{ type: 'markScreening', params: { step: 'surgery' } }, { type: 'ask', params: { question: 'surgery' } }],
             on: {
               MESSAGE: [
                 { guard: 'gaveChoice', target: 'afterSurgery', actions: ['countMessage', { type: 'recordChoice', params: { field: 'surgery' } }] },
@@ -533,7 +538,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
           },
           afterSurgery: { always: [{ guard: 'hadSurgery', target: 'weeksSinceSurgery' }, { target: 'redFlagsIntro' }] },
           weeksSinceSurgery: {
-            entry: { type: 'ask', params: { question: 'weeksSinceSurgery' } },
+            entry: [{ type: 'markScreening', params: { step: 'weeksSinceSurgery' } }, { type: 'ask', params: { question: 'weeksSinceSurgery' } }],
             on: {
               MESSAGE: [
                 { guard: 'gaveWeeks', target: 'redFlagsIntro', actions: ['countMessage', 'recordWeeks'] },
@@ -548,7 +553,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
           },
           nextRedFlag: { always: [{ guard: 'screeningQueueEmpty', target: 'confirm' }, { target: 'redFlagQuestion' }] },
           redFlagQuestion: {
-            entry: 'askCurrentFlag',
+            entry: [{ type: 'markScreening', params: { step: 'nextRedFlag' } }, 'askCurrentFlag'],
             // Resuming here after a referral, with every question already asked.
             always: { guard: 'screeningQueueEmpty', target: 'confirm' },
             on: {
@@ -562,7 +567,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
             },
           },
           confirm: {
-            entry: ['confirmProfile', { type: 'ask', params: { question: 'confirm' } }],
+            entry: [{ type: 'markScreening', params: { step: 'confirm' } }, 'confirmProfile', { type: 'ask', params: { question: 'confirm' } }],
             on: {
               MESSAGE: [
                 { guard: 'saidYes', target: '#coach.coaching', actions: ['countMessage', 'completeScreening'] },
@@ -571,11 +576,27 @@ export function createCoachMachine(catalog: CoachCatalog) {
               ],
             },
           },
-          resume: { type: 'history', history: 'deep' },
+          // Back to the question the person was at. Explicit rather than XState history, because
+          // history is not part of the stored snapshot and would be lost between turns.
+          resume: {
+            always: [
+              { guard: { type: 'screeningWasAt', params: { step: 'region' } }, target: 'region' },
+              { guard: { type: 'screeningWasAt', params: { step: 'pain' } }, target: 'pain' },
+              { guard: { type: 'screeningWasAt', params: { step: 'reach' } }, target: 'reach' },
+              { guard: { type: 'screeningWasAt', params: { step: 'sides' } }, target: 'sides' },
+              { guard: { type: 'screeningWasAt', params: { step: 'onset' } }, target: 'onset' },
+              { guard: { type: 'screeningWasAt', params: { step: 'surgery' } }, target: 'surgery' },
+              { guard: { type: 'screeningWasAt', params: { step: 'weeksSinceSurgery' } }, target: 'weeksSinceSurgery' },
+              { guard: { type: 'screeningWasAt', params: { step: 'confirm' } }, target: 'confirm' },
+              { guard: { type: 'screeningWasAt', params: { step: 'nextRedFlag' } }, target: 'nextRedFlag' },
+              { target: 'region' },
+            ],
+          },
         },
       },
       coaching: {
         initial: 'intro',
+        always: { guard: 'consentOutdated', target: 'reconsent' },
         // A new day's check-in replaces whatever was left open (an unfinished session, a question).
         on: { CHECK_IN: { target: '.checkIn', actions: 'startCheckIn' } },
         states: {
@@ -686,6 +707,19 @@ export function createCoachMachine(catalog: CoachCatalog) {
               { target: 'idle', actions: 'finishSession' },
             ],
           },
+        },
+      },
+      // The consent text changed since the person agreed: they are asked again before going on.
+      reconsent: {
+        entry: [{ type: 'say', params: { key: 'consentChanged' } }, { type: 'say', params: { key: 'consent' } }, { type: 'ask', params: { question: 'consent' } }],
+        on: {
+          MESSAGE: [
+            { guard: and(['saidYes', 'screeningDone']), target: 'coaching.offer', actions: ['countMessage', 'recordConsent', { type: 'say', params: { key: 'consentThanks' } }] },
+            { guard: 'saidYes', target: 'screening.resume', actions: ['countMessage', 'recordConsent', { type: 'say', params: { key: 'consentThanks' } }] },
+            { guard: 'saidNo', target: 'declined', actions: ['countMessage', 'recordDeclined', { type: 'say', params: { key: 'consentDeclined' } }] },
+            { actions: ['countMessage', 'reask'] },
+          ],
+          CHECK_IN: { actions: 'reaskPending' },
         },
       },
       withClinician: {

@@ -162,6 +162,8 @@ export interface CoachContext {
   failedTries: number;
   messages: number;
   coaching: CoachingState;
+  /** The screening step the person was at, to come back to after a referral or a renewed consent. */
+  screeningAt: string | null;
   /** Set while a clinician owns the conversation. */
   clinician: { name: string; caseId: string; since: string } | null;
   /** Outputs of the event being handled; the shell takes them and they are cleared. */

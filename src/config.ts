@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isKeySpec } from './privacy/crypto.ts';
 
 const optionalText = z
   .string()
@@ -24,11 +25,28 @@ const envSchema = z
     MAX_MESSAGE_LENGTH: optionalText.pipe(z.coerce.number<string>().int().min(100).max(100000).optional()).transform((value) => value ?? 4000),
     /** The local web chat and its Direct Line endpoint: on without MicrosoftAppId, off with it (auto), or forced. */
     LOCAL_WEBCHAT: optionalText.pipe(z.enum(['on', 'off', 'auto'], { message: 'must be on, off or auto' }).optional()).transform((value) => value ?? 'auto'),
+    /** Privacy and security (src/privacy, src/security; see docs/privacy.md). */
+    RETENTION_DAYS: optionalText.pipe(z.coerce.number<string>({ message: 'must be a number' }).int('must be a whole number of days').min(0, 'must be 0 (keep until deleted) or more').max(36500).optional()).transform((value) => value ?? 365),
+    RETENTION_INTERVAL_MINUTES: optionalText.pipe(z.coerce.number<string>().int().min(1).max(10080).optional()).transform((value) => value ?? 60),
+    RATE_LIMIT_MESSAGES: optionalText.pipe(z.coerce.number<string>().int().min(1).max(10000).optional()).transform((value) => value ?? 60),
+    RATE_LIMIT_WINDOW_SECONDS: optionalText.pipe(z.coerce.number<string>().int().min(1).max(3600).optional()).transform((value) => value ?? 60),
+    /** Where people's browsers reach the bot (export download links); the listening address by default. */
+    PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional()),
+    /** Encryption of stored free text: `<keyId>:<32 bytes as base64 or 64 hex digits>`; the previous key still decrypts during rotation. */
+    DATA_ENCRYPTION_KEY: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,16}:\S+$/, 'must be <keyId>:<key>, e.g. k2026:base64-of-32-bytes').optional()),
+    DATA_ENCRYPTION_KEY_PREVIOUS: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,16}:\S+$/, 'must be <keyId>:<key>').optional()),
     LOG_LEVEL: optionalText.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()).transform((value) => value ?? 'info'),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+    }
+    if (env.DATA_ENCRYPTION_KEY_PREVIOUS && !env.DATA_ENCRYPTION_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['DATA_ENCRYPTION_KEY'], message: 'is required when DATA_ENCRYPTION_KEY_PREVIOUS is set' });
+    }
+    for (const name of ['DATA_ENCRYPTION_KEY', 'DATA_ENCRYPTION_KEY_PREVIOUS'] as const) {
+      const value = env[name];
+      if (value && !isKeySpec(value)) ctx.addIssue({ code: 'custom', path: [name], message: 'the key must be 32 bytes, as base64 or 64 hex digits' });
     }
     if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType is SingleTenant' });
@@ -48,7 +66,9 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const result = envSchema.safeParse(env);
   if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')}: ${issue.message} (got ${JSON.stringify(env[String(issue.path[0])] ?? '')})`));
+    // A secret's value is never echoed: start-up output ends up in logs.
+    const shown = (name: string) => (/KEY|PASSWORD|SECRET|TOKEN/i.test(name) ? '(value hidden)' : `(got ${JSON.stringify(env[name] ?? '')})`);
+    throw new ConfigError(result.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')}: ${issue.message} ${shown(String(issue.path[0]))}`));
   }
   return { ...result.data, localMode: !result.data.MicrosoftAppId };
 }

@@ -1,5 +1,6 @@
 import type { StoredConversation } from '../../dialogs/step.ts';
 import type { Sql } from './database.ts';
+import { openText, sealText } from '../privacy/freeText.ts';
 
 export interface ConversationRow {
   conversation: StoredConversation;
@@ -15,7 +16,7 @@ export async function readConversation(sql: Sql, id: string): Promise<Conversati
   const row = rows[0];
   if (!row) return null;
   return {
-    conversation: { machineVersion: Number(row.machine_version), value: row.state.value, context: row.state.context, recent: row.state.recent },
+    conversation: { machineVersion: Number(row.machine_version), value: row.state.value, context: row.state.context, recent: row.state.recent?.map(openText) },
     version: Number(row.version),
     reference: row.reference,
   };
@@ -35,7 +36,7 @@ export interface ConversationWrite {
  * Returns false when another turn got there first; the caller re-reads and re-applies its event.
  */
 export async function writeConversation(sql: Sql, write: ConversationWrite, expectedVersion: number | null): Promise<boolean> {
-  const state = JSON.stringify({ value: write.conversation.value, context: write.conversation.context, recent: write.conversation.recent ?? [] });
+  const state = JSON.stringify({ value: write.conversation.value, context: write.conversation.context, recent: (write.conversation.recent ?? []).map(sealText) });
   const reference = JSON.stringify(write.reference ?? null);
   if (expectedVersion === null) {
     const rows = await sql.query(

@@ -1,4 +1,5 @@
 import type { Sql } from './database.ts';
+import { openFreeText, sealFreeText } from '../privacy/freeText.ts';
 
 /** The append-only clinical log: the source for progress, audit and the clinician summary. */
 export interface ClinicalEvent {
@@ -18,7 +19,7 @@ export async function appendEvents(sql: Sql, conversationId: string, events: Cli
   if (events.length === 0) return true;
   const values: unknown[] = [];
   const rows = events.map((event, index) => {
-    values.push(conversationId, event.type, JSON.stringify(event.data), event.activityId ?? null, event.at);
+    values.push(conversationId, event.type, JSON.stringify(sealFreeText(event.data)), event.activityId ?? null, event.at);
     const base = index * 5;
     return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5})`;
   });
@@ -41,7 +42,7 @@ export async function listEvents(sql: Sql, conversationId: string, options: { ty
     id: Number(row.id),
     conversationId: row.conversation_id,
     type: row.type,
-    data: row.data,
+    data: openFreeText(row.data),
     activityId: row.activity_id ?? undefined,
     at: new Date(row.at).toISOString(),
   }));

@@ -1,4 +1,5 @@
 import { scheduleMigrations } from '../schedule/migrations.ts';
+import { privacyMigrations } from '../privacy/migrations.ts';
 import type { Database } from './database.ts';
 
 /**
@@ -52,6 +53,8 @@ export const migrations: { id: number; name: string; sql: string }[] = [
   },
   // Daily check-ins (src/schedule/), ids 10-19.
   ...scheduleMigrations,
+  // Privacy (src/privacy/): erasure audit, confirmations, export links, ids 40-49.
+  ...privacyMigrations,
 ];
 
 /** Brings the schema up to date; safe when several instances start at once on one PostgreSQL. */

@@ -49,7 +49,18 @@ function withoutSdkRetries(context: TurnContext, adapter: CloudAdapter): void {
   connector?.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
 }
 
-export function botFrameworkChannel(adapter: CloudAdapter, appId: string): ProactiveChannel {
+/** A post with no answer in this time counts as "no answer" (retried; it may have arrived: at-least-once). */
+export const POST_TIMEOUT_MS = 30_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ChannelError(undefined, undefined, `no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export function botFrameworkChannel(adapter: CloudAdapter, appId: string, postTimeoutMs = POST_TIMEOUT_MS): ProactiveChannel {
   return {
     async withConversation(reference, fn) {
       let result: Awaited<ReturnType<typeof fn>> | undefined;
@@ -58,7 +69,7 @@ export function botFrameworkChannel(adapter: CloudAdapter, appId: string): Proac
           withoutSdkRetries(context, adapter);
           const post: Post = async (activity) => {
             try {
-              await context.sendActivity(activity);
+              await withTimeout(context.sendActivity(activity), postTimeoutMs);
             } catch (error) {
               throw toChannelError(error);
             }

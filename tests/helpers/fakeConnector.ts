@@ -3,6 +3,9 @@
  * `POST /v3/conversations/:id/activities`, enforces the Teams rate limits (per tenant and per
  * conversation, sliding one-second window, answered with 429 + Retry-After), and can be told to
  * answer 429, 403, 500 (or anything) for a conversation or a tenant.
+ *
+ * restify (loaded by the bot in the same process) patches ServerResponse.writeHead to return
+ * nothing, so writeHead is never chained here.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -115,7 +118,8 @@ export class FakeConnector {
     if (this.options.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/[^/]+)?\/?$/.exec(req.url ?? '');
     if (req.method !== 'POST' || !match) {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'NotFound' } }));
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'NotFound' } }));
       return;
     }
     const conversationId = decodeURIComponent(match[1]!);
@@ -123,7 +127,8 @@ export class FakeConnector {
     try {
       activity = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
     } catch {
-      res.writeHead(400).end();
+      res.writeHead(400);
+      res.end();
       return;
     }
     const conversation = activity.conversation as { tenantId?: string } | undefined;
@@ -147,7 +152,8 @@ export class FakeConnector {
       return this.answer(res, 429, String(this.options.retryAfterSeconds ?? 1));
     }
     this.received.push({ conversationId, tenantId, activity, at: now });
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `a-${this.received.length}` }));
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: `a-${this.received.length}` }));
   }
 
   private nextScripted(conversationId: string): ScriptedAnswer | undefined {
@@ -160,7 +166,8 @@ export class FakeConnector {
   private answer(res: ServerResponse, status: number, retryAfter?: string): void {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (retryAfter !== undefined) headers['retry-after'] = retryAfter;
-    res.writeHead(status, headers).end(JSON.stringify({ error: { code: String(status), message: `fake connector answered ${status}` } }));
+    res.writeHead(status, headers);
+    res.end(JSON.stringify({ error: { code: String(status), message: `fake connector answered ${status}` } }));
   }
 }
 

@@ -1,0 +1,75 @@
+/**
+ * The clinician side's tables, as steps of the one schema (ids 30-39 are the clinician side's).
+ * Appended to src/store/migrations.ts; a released step is never edited.
+ */
+export const clinicianMigrations: { id: number; name: string; sql: string }[] = [
+  {
+    id: 30,
+    name: 'clinician cases, care-team channels, notices, audit log, pairing codes',
+    sql: `
+      create table clinician_cases (
+        id bigserial primary key,
+        conversation_id text not null,
+        urgency text not null,
+        reasons jsonb not null,
+        region text not null,
+        summary text not null,
+        status text not null default 'open',
+        version integer not null default 1,
+        clinician text,
+        accepted_at timestamptz,
+        outcome text,
+        closed_at timestamptz,
+        created_at timestamptz not null,
+        updated_at timestamptz not null,
+        reminders integer not null default 0,
+        next_check_at timestamptz,
+        escalated_at timestamptz
+      );
+      create unique index clinician_cases_one_live on clinician_cases (conversation_id) where status <> 'closed';
+      create index clinician_cases_due on clinician_cases (next_check_at) where status = 'open';
+      create table clinician_case_handoffs (
+        handoff_id bigint primary key,
+        case_id bigint not null,
+        at timestamptz not null
+      );
+      create table care_team_channels (
+        conversation_id text primary key,
+        reference jsonb not null,
+        added_by text,
+        added_at timestamptz not null,
+        active boolean not null default true
+      );
+      create table clinician_notices (
+        id bigserial primary key,
+        case_id bigint not null,
+        kind text not null,
+        target text not null,
+        payload jsonb not null,
+        status text not null default 'pending',
+        attempts integer not null default 0,
+        next_attempt_at timestamptz not null,
+        last_error text,
+        created_at timestamptz not null,
+        sent_at timestamptz
+      );
+      create index clinician_notices_due on clinician_notices (next_attempt_at) where status = 'pending';
+      create table clinician_audit (
+        id bigserial primary key,
+        at timestamptz not null,
+        actor text not null,
+        action text not null,
+        case_id bigint,
+        conversation_id text,
+        detail jsonb not null default '{}'::jsonb
+      );
+      create index clinician_audit_by_case on clinician_audit (case_id, id);
+      create table clinician_pairing_codes (
+        code text primary key,
+        created_by text not null,
+        expires_at timestamptz not null,
+        used_at timestamptz
+      )
+    `,
+  },
+];

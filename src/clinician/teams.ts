@@ -1,0 +1,127 @@
+/**
+ * The care team's side of Teams: the install command that makes a channel (or group chat) the
+ * place where handoff cards go, and the cards' buttons (accept, write to the person).
+ *
+ * Runs before the coaching bot for group conversations only. A registered care-team channel never
+ * reaches the conversation machine: it must not be onboarded as a patient, and its words are not
+ * clinical events of any person. Card submits carry `value` and no text, which the bot's shell
+ * commands never see; that is why this is a turn filter rather than a ShellCommand.
+ */
+import { TurnContext, type Activity } from 'botbuilder';
+import type { Database } from '../store/database.ts';
+import type { Logger } from '../log.ts';
+import { cardActionSchema, writeCard } from './card.ts';
+import type { ClinicianService } from './service.ts';
+import * as store from './store.ts';
+import { fill, type ClinicianWording } from './wording.ts';
+
+const COMMAND = /\buse this (?:channel|chat|conversation) for handoffs\b\s*(?:with code\s*)?([A-Za-z0-9-]{4,20})?/i;
+
+/** Teams addresses a reply thread as `<channel>;messageid=<id>`; the channel itself is the part before. */
+export function channelKey(conversationId: string): string {
+  return conversationId.split(';')[0]!;
+}
+
+function isGroupConversation(activity: Activity): boolean {
+  const type = activity.conversation?.conversationType;
+  return type === 'channel' || type === 'groupChat' || activity.conversation?.isGroup === true;
+}
+
+export interface TeamsDeps {
+  db: Database;
+  service: ClinicianService;
+  wording: ClinicianWording;
+  log: Logger;
+  now: () => Date;
+}
+
+export function careTeamTurns(deps: TeamsDeps) {
+  const { wording } = deps;
+
+  async function reply(context: TurnContext, text: string): Promise<void> {
+    await context.sendActivity({ type: 'message', text });
+  }
+
+  /** Returns true when the turn belonged to the care team (handled here), false to pass it to the bot. */
+  async function handle(context: TurnContext): Promise<boolean> {
+    const activity = context.activity;
+    if (activity.type !== 'message' || !activity.conversation?.id || !isGroupConversation(activity)) return false;
+    const key = channelKey(activity.conversation.id);
+    const text = (TurnContext.removeRecipientMention(activity) ?? activity.text ?? '').replace(/<at>[^<]*<\/at>/g, '').trim();
+    const who = activity.from?.name ?? activity.from?.id ?? 'unknown';
+    const actor = `teams:${who}${activity.from?.aadObjectId ? ` (${activity.from.aadObjectId})` : ''}`;
+    const at = deps.now();
+
+    const command = COMMAND.exec(text);
+    if (command) {
+      const code = command[1]?.toUpperCase();
+      if (!code) {
+        await reply(context, wording.teams.needsCode);
+        return true;
+      }
+      const pairing = await store.usePairingCode(deps.db, code, at);
+      if (!pairing) {
+        await store.audit(deps.db, { actor, action: 'channel.pairingRefused', conversationId: key }, at);
+        await reply(context, wording.teams.badCode);
+        return true;
+      }
+      const reference = TurnContext.getConversationReference(activity);
+      // Cards go to the channel itself (a new post each), not as replies to the command's thread.
+      const stored = { ...reference, conversation: { ...reference.conversation, id: key }, activityId: undefined };
+      await store.registerChannel(deps.db, key, stored, actor, at);
+      await store.audit(deps.db, { actor, action: 'channel.registered', conversationId: key, detail: { pairedBy: pairing.createdBy } }, at);
+      deps.log.info({ channel: key }, 'care-team channel registered');
+      await reply(context, wording.teams.channelRegistered);
+      return true;
+    }
+
+    if (!(await store.isCareTeamChannel(deps.db, key))) return false;
+    if (activity.value === undefined || activity.value === null) return true; // Talk among the care team: not for the bot.
+    const parsed = cardActionSchema.safeParse(activity.value);
+    if (!parsed.success) {
+      await store.audit(deps.db, { actor, action: 'card.invalid', conversationId: key }, at);
+      await reply(context, wording.teams.invalid);
+      return true;
+    }
+    const action = parsed.data;
+    if (action.clinicianAction === 'accept') {
+      const result = await deps.service.accept(action.caseId, who);
+      await store.audit(deps.db, { actor, action: result.ok ? 'case.accepted' : 'case.acceptRefused', caseId: action.caseId, conversationId: result.ok ? result.item.conversationId : null, detail: { via: 'teams', ...(result.ok ? { delivery: result.delivery?.outcome } : { reason: result.reason }) } }, at);
+      if (!result.ok) {
+        await reply(context, refusal(action.caseId, result));
+        return true;
+      }
+      const lines = [fill(wording.teams.accepted, { caseId: action.caseId, clinician: who })];
+      if (result.delivery?.outcome === 'not_sent') lines.push(result.delivery.message);
+      await context.sendActivity({ type: 'message', text: lines.join('\n\n'), attachments: [writeCard(action.caseId, lines[0]!, lines[1], wording)] });
+      return true;
+    }
+    const result = await deps.service.message(action.caseId, who, action.message);
+    await store.audit(deps.db, { actor, action: result.ok ? 'case.messaged' : 'case.messageRefused', caseId: action.caseId, conversationId: result.ok ? result.item.conversationId : null, detail: { via: 'teams', ...(result.ok ? { delivery: result.delivery?.outcome } : { reason: result.reason }) } }, at);
+    if (!result.ok) await reply(context, refusal(action.caseId, result));
+    else if (result.delivery?.outcome === 'sent') await reply(context, fill(wording.teams.sent, { caseId: action.caseId }));
+    else await reply(context, fill(wording.teams.notSent, { caseId: action.caseId, reason: result.delivery?.outcome === 'not_sent' ? result.delivery.message : '' }));
+    return true;
+  }
+
+  function refusal(caseId: number, result: { reason: string; item?: store.ClinicianCase }): string {
+    if (result.reason === 'unknown' || !result.item) return fill(wording.teams.unknownCase, { caseId });
+    return fill(wording.teams.alreadyTaken, { caseId, status: result.item.status === 'open' ? 'not accepted yet' : result.item.status, by: result.item.clinician ? ` by ${result.item.clinician}` : '' });
+  }
+
+  /** Wraps the bot's turn handler: care-team turns are handled here, every other turn goes on unchanged. */
+  function wrap(onTurn: (context: TurnContext) => Promise<void>): (context: TurnContext) => Promise<void> {
+    return async (context) => {
+      let handled = false;
+      try {
+        handled = await handle(context);
+      } catch (error) {
+        deps.log.error({ err: error }, 'care-team turn failed');
+        if (isGroupConversation(context.activity)) return;
+      }
+      if (!handled) await onTurn(context);
+    };
+  }
+
+  return { handle, wrap };
+}

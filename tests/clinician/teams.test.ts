@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allText, handoffs } from '../helpers/botClient.ts';
+import { onboard } from '../helpers/onboarding.ts';
+import { startFakeWebhook } from '../helpers/fakeWebhook.ts';
+import { listEvents } from '../../src/store/events.ts';
+import { listAudit, listLiveCases, getCase } from '../../src/clinician/store.ts';
+import { careTeamChannel, pairingCode, startClinicianWorld, type ClinicianWorld } from './harness.ts';
+
+const EMERGENCY = "Since yesterday I can't feel anything when I wipe after the toilet";
+
+type Card = { contentType: string; content: { version: string; body: any[]; actions: any[] } };
+const cardsIn = (world: ClinicianWorld, conversationId: string) =>
+  world.connector.messagesFor(conversationId).flatMap((item) => ((item.activity.attachments as Card[] | undefined) ?? []).map((card) => ({ card, activity: item.activity })));
+const cardText = (card: Card) => JSON.stringify(card.content);
+
+describe('Teams care-team channel', () => {
+  let world: ClinicianWorld;
+  let escalation: Awaited<ReturnType<typeof startFakeWebhook>>;
+  let channel: ReturnType<typeof careTeamChannel>;
+
+  beforeAll(async () => {
+    escalation = await startFakeWebhook();
+    world = await startClinicianWorld({ HANDOFF_ACCEPT_MINUTES: '10', HANDOFF_ACCEPT_MINUTES_URGENT: '60', ESCALATION_CONTACT_URL: escalation.url });
+    channel = careTeamChannel(world.bot.url, world.connector.serviceUrl);
+  });
+  afterAll(async () => {
+    await world.stop();
+    await escalation.close();
+  });
+
+  it('asks for a code from the console before a channel receives handoffs, and refuses a wrong one', async () => {
+    const bare = await channel.say('use this channel for handoffs');
+    expect(allText(bare.activities)).toMatch(/clinician console/i);
+    const wrong = await channel.say('use this channel for handoffs ABCD-EFGH');
+    expect(allText(wrong.activities)).toMatch(/not valid or has expired/i);
+    // The channel was not onboarded as a patient.
+    expect(allText(bare.activities)).not.toMatch(/consent|agree/i);
+  });
+
+  it('registers the channel with a code, then posts an Adaptive Card 1.5 for an emergency handoff', async () => {
+    const code = await pairingCode(world.bot.url);
+    const registered = await channel.say(`use this channel for handoffs ${code}`);
+    expect(allText(registered.activities)).toMatch(/now receives the care team's handoff cards/i);
+    // A code works once.
+    expect(allText((await channel.say(`use this channel for handoffs ${code}`)).activities)).toMatch(/not valid/i);
+
+    const person = world.person();
+    await onboard(person);
+    const replies = await person.say(EMERGENCY);
+    expect(handoffs(replies)[0]?.value.urgency).toBe('emergency');
+    await world.bot.app.clinician.service.wake();
+
+    const cards = cardsIn(world, channel.channelId);
+    expect(cards).toHaveLength(1);
+    const { card, activity } = cards[0]!;
+    expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(card.content.version).toBe('1.5');
+    const text = cardText(card);
+    // Marked in words (and an icon), not only by colour; the notification text says it too.
+    expect(text).toMatch(/🚨 EMERGENCY: new handoff, case #\d+/);
+    expect(String(activity.summary)).toMatch(/EMERGENCY/);
+    expect(text).toMatch(/go to an emergency department now/);
+    // Reasons in plain words (the red-flag label from content), region, summary, pain trend.
+    expect(text).toContain('Changed feeling in the saddle area');
+    expect(text).toContain('lumbar');
+    expect(text).toMatch(/wipe/);
+    expect(text).toContain('6/10');
+    const [caseRow] = await listLiveCases(world.bot.app.db);
+    expect(card.content.actions).toEqual([
+      expect.objectContaining({ type: 'Action.Submit', title: 'Accept case', data: { clinicianAction: 'accept', caseId: caseRow!.id } }),
+      expect.objectContaining({ type: 'Action.OpenUrl', title: 'Open record', url: `https://coach.example.org/clinician/cases/${caseRow!.id}` }),
+    ]);
+  });
+
+  it('re-notifies an emergency not accepted in time, then escalates to the fallback contact; the person is never told someone is coming', async () => {
+    const person = world.person();
+    await onboard(person);
+    await person.say("I've started leaking urine and need pads");
+    await world.bot.app.clinician.service.wake();
+    const item = (await listLiveCases(world.bot.app.db)).find((c) => c.conversationId === person.conversationId)!;
+    const cardsFor = () => cardsIn(world, channel.channelId).filter(({ card }) => cardText(card).includes(`case #${item.id}`));
+    expect(cardsFor()).toHaveLength(1);
+
+    world.clock.advance(9);
+    await world.bot.app.clinician.service.wake();
+    expect(cardsFor()).toHaveLength(1);
+
+    world.clock.advance(2); // 11 minutes: past the 10-minute window
+    await world.bot.app.clinician.service.wake();
+    expect(cardsFor()).toHaveLength(2);
+    expect(cardText(cardsFor()[1]!.card)).toMatch(/REMINDER, case #\d+ is not accepted after 11 minutes/);
+    const escalationsFor = () => (escalation.received as { caseId: number }[]).filter((e) => e.caseId === item.id);
+    expect(escalationsFor()).toHaveLength(0);
+
+    world.clock.advance(10);
+    await world.bot.app.clinician.service.wake();
+    expect(cardsFor()).toHaveLength(3);
+    expect(cardText(cardsFor()[2]!.card)).toMatch(/ESCALATED/);
+    expect(escalationsFor()).toEqual([expect.objectContaining({ kind: 'handoff.escalation', caseId: item.id, urgency: 'emergency', reasonLabels: [expect.stringMatching(/bladder|urine/i)] })]);
+    // The person hears "don't wait for us", never "a clinician is coming".
+    const toPerson = world.connector.messagesFor(person.conversationId).map((m) => String(m.activity.text ?? ''));
+    expect(toPerson.join('\n')).toMatch(/do not wait for us/i);
+    expect(toPerson.join('\n')).not.toMatch(/joined|is coming|on (their|the) way/i);
+    const audit = await listAudit(world.bot.app.db, { caseId: item.id });
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['case.opened', 'case.reminded', 'case.escalated']));
+
+    // Reminders go on while nobody accepts; a second escalation does not happen.
+    world.clock.advance(10);
+    await world.bot.app.clinician.service.wake();
+    expect(cardsFor()).toHaveLength(4);
+    expect(escalationsFor()).toHaveLength(1);
+  });
+
+  it('accepts from the card: the person is told who joined, with a handoff.status "accepted"; a second accept changes nothing', async () => {
+    const person = world.person();
+    await onboard(person);
+    await person.say('both my legs have gone weak and I keep falling');
+    await world.bot.app.clinician.service.wake();
+    const item = (await listLiveCases(world.bot.app.db)).find((c) => c.conversationId === person.conversationId)!;
+
+    // The same card value from the person's own chat is not a care-team action.
+    await person.post(person.activity({ type: 'message', value: { clinicianAction: 'accept', caseId: item.id } }));
+    expect((await getCase(world.bot.app.db, item.id))!.status).toBe('open');
+
+    const accepted = await channel.submit({ clinicianAction: 'accept', caseId: item.id });
+    expect(allText(accepted.activities)).toMatch(new RegExp(`Case #${item.id} accepted by Dr Sam Lee`));
+    expect((await getCase(world.bot.app.db, item.id))!.status).toBe('accepted');
+    const received = world.connector.messagesFor(person.conversationId).map((m) => m.activity);
+    expect(received.map((a) => a.text).join('\n')).toMatch(/Dr Sam Lee from the care team has joined/);
+    expect(received).toContainEqual(expect.objectContaining({ type: 'event', name: 'handoff.status', value: { state: 'accepted' } }));
+
+    const again = await channel.submit({ clinicianAction: 'accept', caseId: item.id }, { id: '29:other', name: 'Dr Other' });
+    expect(allText(again.activities)).toMatch(/already accepted by Dr Sam Lee\. Nothing was changed/);
+    expect((await getCase(world.bot.app.db, item.id))!.clinician).toBe('Dr Sam Lee');
+
+    // Forged and malformed values change nothing.
+    expect(allText((await channel.submit({ clinicianAction: 'accept', caseId: 999999 })).activities)).toMatch(/no open case #999999/i);
+    expect(allText((await channel.submit({ clinicianAction: 'delete', caseId: item.id })).activities)).toMatch(/could not be read/i);
+
+    // The person's reply comes back to the channel; the clinician answers from the card.
+    await person.say('I am at home, my partner can drive me');
+    await world.bot.app.clinician.service.wake();
+    const relay = cardsIn(world, channel.channelId).filter(({ card }) => cardText(card).includes('the person wrote'));
+    expect(cardText(relay.at(-1)!.card)).toContain('my partner can drive me');
+    const sent = await channel.submit({ clinicianAction: 'message', caseId: item.id, message: 'Please go to A&E now, I have called ahead.' });
+    expect(allText(sent.activities)).toMatch(/Sent to the person/);
+    expect(world.connector.messagesFor(person.conversationId).map((m) => m.activity.text)).toContain('Dr Sam Lee (care team): Please go to A&E now, I have called ahead.');
+    const logged = await listEvents(world.bot.app.db, person.conversationId, { types: ['clinician.message'] });
+    expect(logged).toHaveLength(1);
+  });
+
+  it('does not re-notify an urgent case inside its own (longer) window', async () => {
+    const person = world.person();
+    await onboard(person);
+    await person.say('my foot has started slapping on the ground when I walk');
+    await world.bot.app.clinician.service.wake();
+    const item = (await listLiveCases(world.bot.app.db)).find((c) => c.conversationId === person.conversationId);
+    if (!item) return; // The phrase is not urgent in this content: nothing to check.
+    expect(item.urgency).toBe('urgent');
+    world.clock.advance(30);
+    await world.bot.app.clinician.service.wake();
+    expect(cardsIn(world, channel.channelId).filter(({ card }) => cardText(card).includes(`case #${item.id}`))).toHaveLength(1);
+  });
+});

@@ -12,6 +12,7 @@ import { channelRoutes } from './channels/index.ts';
 import type { Database } from './store/database.ts';
 import { openDatabase } from './store/open.ts';
 import { createPrivacy, installPrivacyCipher, loadPrivacyContent } from './privacy/index.ts';
+import { loadClinicianWording, startClinicianSide, type ClinicianSide } from './clinician/index.ts';
 import { createCheckinShell, loadCheckinContent, startCheckins, type CheckinSettings, type RunningCheckins } from './schedule/index.ts';
 
 export class ContentError extends Error {
@@ -35,6 +36,8 @@ export interface App {
   checkins: RunningCheckins;
   /** The bot itself, for proactive turns (check-ins, clinicians) and tests. */
   bot: CoachBot;
+  /** Clinician side (src/clinician): cases, Teams cards, escalation, console actions. */
+  clinician: ClinicianSide;
   close(): Promise<void>;
 }
 
@@ -49,6 +52,8 @@ export async function startApp(config: Config, options: { now?: () => Date; log?
   const privacyContent = loadPrivacyContent(config.CONTENT_DIR);
   if (!loaded.content || !schedule.content || !privacyContent.content) throw new ContentError([...loaded.problems, ...schedule.problems, ...privacyContent.problems]);
   const content = loaded.content;
+  const clinicianWording = loadClinicianWording(config.CONTENT_DIR);
+  if (!clinicianWording.wording) throw new ContentError(clinicianWording.problems);
   const nlu = createNlu(content);
   let ready = false;
   installPrivacyCipher(config);
@@ -59,14 +64,18 @@ export async function startApp(config: Config, options: { now?: () => Date; log?
   let listeningUrl = '';
   const privacy = createPrivacy({ config, db, content, messages: privacyContent.content, nlu, log, now: options.now, listeningUrl: () => listeningUrl });
   const checkinShell = createCheckinShell({ db, content: schedule.content, now: options.now, log });
-  const bot = createCoachBot({ db, machine, content, nlu, log, maxMessageLength: config.MAX_MESSAGE_LENGTH, now: options.now, onHandoff: () => void outbox.wake(), commands: [...privacy.commands, ...checkinShell.commands] });
+  let clinician: ClinicianSide | undefined;
+  const bot = createCoachBot({ db, machine, content, nlu, log, maxMessageLength: config.MAX_MESSAGE_LENGTH, now: options.now, onHandoff: () => { void outbox.wake(); clinician?.onHandoff(); }, onRelay: async (id, relay) => clinician?.onRelay(id, relay), commands: [...privacy.commands, ...checkinShell.commands] });
   const checkins = await startCheckins({ db, content: schedule.content, bot, adapter, appId: config.MicrosoftAppId ?? '', log, databaseUrl: config.DATABASE_URL, now: options.now, settings: options.checkins });
-  const onTurn = async (context: Parameters<typeof bot.onTurn>[0]) => {
+  clinician = startClinicianSide(config, { db, content, adapter, bot: () => bot, log, now: options.now, sender: checkins.sender, wording: clinicianWording.wording });
+  const coachTurn = async (context: Parameters<typeof bot.onTurn>[0]) => {
     await bot.onTurn(context);
     await checkinShell.afterTurn(context);
   };
+  // Care-team conversations (Teams install command, card buttons) are handled before the coach.
+  const onTurn = clinician.wrapTurn(coachTurn);
   const channels = channelRoutes(config, { adapter, onTurn, log });
-  const server = createServer({ adapter, onTurn, isReady: () => ready, log, routes: [...channels.routes, ...privacy.routes] });
+  const server = createServer({ adapter, onTurn, isReady: () => ready, log, routes: [...channels.routes, ...privacy.routes, ...clinician.routes] });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     if (config.HOST) server.listen(config.PORT, config.HOST, resolve);
@@ -87,9 +96,11 @@ export async function startApp(config: Config, options: { now?: () => Date; log?
     checkins,
     bot,
     privacy,
+    clinician,
     async close() {
       ready = false;
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await clinician?.stop();
       await checkins.stop();
       await privacy.stop();
       await outbox.stop();

@@ -21,6 +21,15 @@ const envSchema = z
     MicrosoftAppType: optionalText.pipe(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], { message: 'must be MultiTenant, SingleTenant or UserAssignedMSI' }).optional()),
     MicrosoftAppTenantId: optionalText,
     CLINICIAN_WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional()),
+    /** Clinician side (src/clinician). The console answers 401 to everyone until CLINICIAN_TOKEN is set. */
+    CLINICIAN_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+    /** Where clinicians reach the console (https://…/clinician), for the Teams card's "Open record" button. */
+    CLINICIAN_CONSOLE_URL: optionalText.pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional()),
+    /** Minutes an emergency (and an urgent) handoff may wait for a clinician before it is re-notified, then escalated. */
+    HANDOFF_ACCEPT_MINUTES: optionalText.pipe(z.coerce.number<string>({ message: 'must be a number' }).int('must be whole minutes').min(1).max(1440).optional()).transform((value) => value ?? 10),
+    HANDOFF_ACCEPT_MINUTES_URGENT: optionalText.pipe(z.coerce.number<string>({ message: 'must be a number' }).int('must be whole minutes').min(1).max(2880).optional()).transform((value) => value ?? 60),
+    /** The fallback contact told when an emergency or urgent handoff is not accepted in time (POST JSON). */
+    ESCALATION_CONTACT_URL: optionalText.pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional()),
     CONTENT_DIR: optionalText.transform((value) => value ?? './content'),
     MAX_MESSAGE_LENGTH: optionalText.pipe(z.coerce.number<string>().int().min(100).max(100000).optional()).transform((value) => value ?? 4000),
     /** The local web chat and its Direct Line endpoint: on without MicrosoftAppId, off with it (auto), or forced. */

@@ -1,4 +1,5 @@
 import { scheduleMigrations } from '../schedule/migrations.ts';
+import { clinicianMigrations } from '../clinician/migrations.ts';
 import { privacyMigrations } from '../privacy/migrations.ts';
 import type { Database } from './database.ts';
 
@@ -53,6 +54,8 @@ export const migrations: { id: number; name: string; sql: string }[] = [
   },
   // Daily check-ins (src/schedule/), ids 10-19.
   ...scheduleMigrations,
+  // Clinician side (src/clinician/): cases, care-team channels, notices, audit, ids 30-39.
+  ...clinicianMigrations,
   // Privacy (src/privacy/): erasure audit, confirmations, export links, ids 40-49.
   ...privacyMigrations,
 ];

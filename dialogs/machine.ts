@@ -442,7 +442,9 @@ export function createCoachMachine(catalog: CoachCatalog) {
       ],
       CLINICIAN_REQUESTED: { actions: 'handOffOnRequest' },
       CLINICIAN_ASSESSED: { actions: 'recordAssessed' },
-      TOO_LONG: { actions: 'tooLong' },
+      // Never a silent skip: after a message we cannot read, the pending question comes again with its buttons.
+      TOO_LONG: { actions: ['tooLong', 'reaskPending'] },
+      UNREADABLE: { actions: [{ type: 'say', params: { key: 'emptyMessage' } }, 'reaskPending'] },
       // A check-in that arrives before set-up is finished only nudges: the person is mid-question.
       CHECK_IN: { actions: 'nudgeSetup' },
       CLINICIAN_JOINED: { target: '.withClinician', actions: 'clinicianJoined' },

@@ -44,6 +44,8 @@ export type CoachEvent =
   | { type: 'CLINICIAN_REQUESTED'; at: string; text: string }
   | { type: 'CLINICIAN_ASSESSED'; at: string; text: string }
   | { type: 'TOO_LONG'; at: string; length: number }
+  /** A message with nothing to read in it (empty, only a picture or a sticker). */
+  | { type: 'UNREADABLE'; at: string }
   /** The daily check-in is due (sent by the scheduler); missedDays counts check-ins left unanswered. */
   | { type: 'CHECK_IN'; at: string; localDate?: string; missedDays?: number }
   /** A clinician accepted the case and now owns the conversation: the bot relays, it does not coach. */

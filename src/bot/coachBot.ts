@@ -72,6 +72,21 @@ export function createCoachBot(deps: CoachBotDeps) {
     return replies.flatMap((reply): PersonReply[] => (reply.kind === 'progress' ? [{ kind: 'message', text: report.text, image }] : isPersonReply(reply) ? [reply] : []));
   }
 
+  /** Commands outside the machine, never for a message that discloses a warning sign. */
+  async function handledAsCommand(context: TurnContext, text: string, at: string): Promise<boolean> {
+    if (!deps.commands?.length || deps.nlu.redFlags(text, []).length > 0) return false;
+    const intent = deps.nlu.intent(text);
+    const conversationId = context.activity.conversation.id;
+    for (const command of deps.commands) {
+      const replies = await command.handle({ conversationId, text, intent, activity: context.activity, at });
+      if (replies) {
+        await context.sendActivities(replies.map((reply) => ({ type: ActivityTypes.Message, text: reply })));
+        return true;
+      }
+    }
+    return false;
+  }
+
   async function onTurn(context: TurnContext): Promise<void> {
     const activity = context.activity;
     const conversationId = activity.conversation?.id;
@@ -91,24 +106,13 @@ export function createCoachBot(deps: CoachBotDeps) {
     if (activity.type === ActivityTypes.Message) {
       text = typeof activity.text === 'string' ? activity.text.trim() : '';
       const card = parseCardValue(activity.value);
-      if (!text && !card) {
-        await context.sendActivity(deps.content.conversation.messages.emptyMessage ?? 'Please type your answer.');
-        return;
-      }
-      if (text && deps.commands?.length && deps.nlu.redFlags(text, []).length === 0) {
-        const intent = deps.nlu.intent(text);
-        for (const command of deps.commands) {
-          const replies = await command.handle({ conversationId, text, intent, activity, at });
-          if (replies) {
-            await context.sendActivities(replies.map((reply) => ({ type: ActivityTypes.Message, text: reply })));
-            return;
-          }
-        }
-      }
+      if (text && card === undefined && (await handledAsCommand(context, text, at))) return;
       inbound = {
         ...base,
-        text: text || card?.choice,
-        events: (stored) => eventsForMessage({ text, card, at, maxLength: deps.maxMessageLength }, stored, deps.content.conversation.questions, deps.nlu),
+        text: text || card?.choice || '',
+        // Nothing readable (empty, a picture, a sticker): the machine says so and asks the pending question again.
+        events: (stored) =>
+          !text && !card ? [{ type: 'UNREADABLE', at }] : eventsForMessage({ text, card, at, maxLength: deps.maxMessageLength }, stored, deps.content.conversation.questions, deps.nlu),
       };
     } else if ((activity.type === ActivityTypes.ConversationUpdate && isUserJoining(activity)) || (activity.type === ActivityTypes.InstallationUpdate && activity.action === 'add')) {
       inbound = { ...base, activityId: undefined, events: () => [{ type: 'START', at }] };

@@ -45,6 +45,22 @@ describe('onboarding by typing, through the HTTP endpoint', () => {
     expect(allText(still)).toMatch(/neck/i);
   });
 
+  it('re-asks the pending question with its buttons after an empty, a picture-only or a very long answer', async () => {
+    const person = new Person(bot.url);
+    await person.say('hi');
+    await person.say('yes');
+    const empty = await person.post(person.activity({ type: 'message', text: '' }));
+    expect(buttons(empty.activities)).toContain('Lower back');
+    const picture = await person.post(person.activity({ type: 'message', attachments: [{ contentType: 'image/png', contentUrl: 'data:image/png;base64,AAAA' }] }));
+    expect(buttons(picture.activities)).toContain('Lower back');
+    const long = await person.say('my back '.repeat(700));
+    expect(allText(long)).toMatch(/too long/i);
+    expect(buttons(long)).toContain('Lower back');
+    const mixed = await person.say('me duele la espalda, lower back');
+    expect(allText(mixed)).toMatch(/lower back/i);
+    expect(allText(mixed)).toMatch(/0 \(no pain\) to 10/);
+  });
+
   it('respects a "no" to consent: no health question is asked', async () => {
     const person = new Person(bot.url);
     await person.say('hi');

@@ -3,6 +3,7 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { inboundActivitySchema } from './bot/inbound.ts';
 import { BodyTooLarge, readBody } from './http/readBody.ts';
 import type { Logger } from './log.ts';
+import { applySecurityHeaders } from './security/headers.ts';
 
 export interface ServerDeps {
   adapter: CloudAdapter;
@@ -27,12 +28,8 @@ export function createServer(deps: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'disc-coach', handleUncaughtExceptions: false });
   const maxBody = deps.maxBodyBytes ?? DEFAULT_MAX_BODY;
 
-  server.use((req, res, next) => {
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('referrer-policy', 'no-referrer');
-    res.setHeader('x-frame-options', 'DENY');
-    next();
-  });
+  // Before routing, so every answer (404 and 405 included) carries them (src/security/headers.ts).
+  server.pre(applySecurityHeaders);
 
   server.get('/healthz', async (_req, res) => {
     if (deps.isReady()) sendJson(res, 200, { status: 'ok' });

@@ -286,6 +286,8 @@ export function createCheckins(deps: CheckinDeps) {
     const zone = schedule?.timeZone ?? 'UTC';
     const key: SendKey = { conversationId, localDay: localDayOf(at, zone), kind: 'checkin' };
     const tenantRows = await db.query<{ tenant_id: string | null }>('select tenant_id from conversations where id = $1', [conversationId]);
+    if (tenantRows.length === 0) return { key, result: { result: 'skipped', why: 'no such conversation' } };
+    if (!schedule || schedule.stoppedAt) return { key, result: { result: 'skipped', why: schedule ? `check-ins stopped (${schedule.stopReason})` : 'no check-in schedule' } };
     const inserted = await insertSends(db, [{ ...key, tenantId: tenantRows[0]?.tenant_id ?? schedule?.tenantId ?? null, dueAt: at }], at, options.requeueAfterSeconds);
     if (inserted.length === 0) {
       const row = (await readSend(db, key))!;

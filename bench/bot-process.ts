@@ -1,0 +1,26 @@
+/**
+ * The real bot for `npm run bench`: exactly what src/main.ts starts (loadConfig + startApp), plus an
+ * IPC channel so the benchmark can collect garbage and read memory inside the process.
+ * Run with `node --expose-gc --import tsx bench/bot-process.ts` through child_process.fork.
+ */
+import { loadConfig } from '../src/config.ts';
+import { startApp } from '../src/app.ts';
+
+const app = await startApp(loadConfig(process.env));
+process.send?.({ ready: app.url });
+
+process.on('message', async (message: { cmd?: string }) => {
+  if (message.cmd === 'memory') {
+    // Two passes: the first frees, the second runs finalisers' follow-ups.
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    gc?.();
+    const usage = process.memoryUsage();
+    process.send?.({ memory: { rss: usage.rss, heapUsed: usage.heapUsed, external: usage.external, arrayBuffers: usage.arrayBuffers } });
+  } else if (message.cmd === 'stop') {
+    await app.close().catch(() => {});
+    process.exit(0);
+  }
+});
+process.once('SIGTERM', () => void app.close().finally(() => process.exit(0)));

@@ -1,0 +1,312 @@
+/**
+ * `npm run bench`: the real bot against the framework's floor (bench/echo-bot.ts), same machine,
+ * same run. Starts the floor, the bot on PGlite and the bot on PostgreSQL as separate processes,
+ * drives each in turn with autocannon on loopback (same duration, 20 connections, alternating over
+ * rounds), then measures memory over 10,000 conversations, stored bytes, cold start and the pure
+ * core. Prints one report and writes it to bench/results/<date>-node<version>.md (+ .json).
+ *
+ * Environment: BENCH_SECONDS (per measured run, default 15), BENCH_ROUNDS (default 2),
+ * BENCH_CONVERSATIONS (memory phase, default 10000), TEST_DATABASE_URL (default the local test db).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { freshPostgresUrl } from '../tests/helpers/databases.ts';
+import { freePort } from '../tests/helpers/process.ts';
+import { runMicro, type MicroResult } from './micro.ts';
+import { autocannonRequests, conversationScript, discoverOnboarding, mix, WARNING_EVERY, type Step } from './traffic.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const WARMUP_SECONDS = 2;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const CONNECTIONS = 20;
+const MEMORY_CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 10_000);
+const started = Date.now();
+
+type TargetName = 'floor (echo)' | 'bot, PGlite' | 'bot, PostgreSQL';
+
+interface Target {
+  name: TargetName;
+  child: ChildProcess;
+  url: string;
+  coldStartMs: number;
+  cleanup: () => Promise<void>;
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+async function cleanupAll() {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {});
+}
+process.once('SIGINT', () => void cleanupAll().finally(() => process.exit(130)));
+
+/** Forks a server and measures the time from spawn to the first /healthz 200. */
+async function startTarget(name: TargetName, entry: string, env: Record<string, string>, cleanupStorage: () => Promise<void> = async () => {}): Promise<Target> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const child = fork(join(root, entry), [], {
+    cwd: root,
+    execArgv: ['--expose-gc', '--import', 'tsx'],
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let errors = '';
+  child.stderr?.on('data', (chunk) => (errors = (errors + chunk).slice(-4000)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited during start: ${errors}`);
+    if (Date.now() > deadline) throw new Error(`${name}: /healthz not 200 within 120 s: ${errors}`);
+    const ok = await fetch(`${url}/healthz`).then((r) => r.status === 200, () => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const coldStartMs = performance.now() - t0;
+  const target: Target = {
+    name,
+    child,
+    url,
+    coldStartMs,
+    cleanup: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      await cleanupStorage();
+    },
+  };
+  cleanups.push(target.cleanup);
+  return target;
+}
+
+async function startBot(name: TargetName, engine: 'pglite' | 'postgres'): Promise<Target & { databaseUrl?: string }> {
+  if (engine === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'disc-coach-bench-'));
+    return startTarget(name, 'bench/bot-process.ts', { DATA_DIR: dir }, async () => rmSync(dir, { recursive: true, force: true }));
+  }
+  const fresh = await freshPostgresUrl();
+  const target = await startTarget(name, 'bench/bot-process.ts', { DATABASE_URL: fresh.url }, fresh.drop);
+  return { ...target, databaseUrl: fresh.url };
+}
+
+function memoryOf(target: Target): Promise<{ rss: number; heapUsed: number; external: number; arrayBuffers: number }> {
+  return new Promise((resolveMemory, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${target.name}: no memory answer`)), 10_000);
+    const listener = (message: { memory?: { rss: number; heapUsed: number; external: number; arrayBuffers: number } }) => {
+      if (!message.memory) return;
+      clearTimeout(timer);
+      target.child.off('message', listener);
+      resolveMemory(message.memory);
+    };
+    target.child.on('message', listener);
+    target.child.send({ cmd: 'memory' });
+  });
+}
+
+interface RunResult {
+  target: TargetName;
+  round: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  conversations: number;
+}
+
+const DB_DOWN = "can't save anything right now";
+
+/** A reply counts as an error if it is not a 200 with activities, or the bot's polite "try again". */
+function verifyBody(body: string): boolean {
+  return body.includes('"activities"') && !body.includes(DB_DOWN);
+}
+
+async function drive(target: Target, script: Step[], options: { seconds?: number; amount?: number; connections?: number; prefix: string }): Promise<autocannon.Result & { conversations: number }> {
+  const traffic = autocannonRequests(script, options.prefix);
+  const result = await autocannon({
+    url: target.url,
+    connections: options.connections ?? CONNECTIONS,
+    pipelining: 1,
+    ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? SECONDS }),
+    timeout: 10,
+    requests: traffic.requests,
+    verifyBody,
+  } as unknown as autocannon.Options);
+  return Object.assign(result, { conversations: traffic.started() });
+}
+
+function toRun(target: Target, round: number, result: autocannon.Result & { conversations: number }): RunResult {
+  return {
+    target: target.name,
+    round,
+    requests: result.requests.total,
+    rps: result.requests.total / (result.duration || SECONDS),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx + (result.mismatches ?? 0),
+    conversations: result.conversations,
+  };
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const pad = (text: string, width: number) => text.padEnd(width);
+const lpad = (text: string, width: number) => text.padStart(width);
+
+async function storedBytes(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const [row] = (
+      await client.query<{ conversations: string; avg_json: string; max_json: string; avg_stored: string; events: string }>(
+        `select count(*) as conversations, avg(octet_length(state::text)) as avg_json, max(octet_length(state::text)) as max_json,
+                avg(pg_column_size(state)) as avg_stored, (select count(*) from clinical_events) as events from conversations`,
+      )
+    ).rows;
+    const tables = (
+      await client.query<{ name: string; bytes: string }>(
+        `select c.relname as name, pg_total_relation_size(c.oid) as bytes from pg_class c join pg_namespace n on n.oid = c.relnamespace
+         where n.nspname = current_schema() and c.relkind = 'r'`,
+      )
+    ).rows;
+    const ours = tables.filter((t) => ['conversations', 'clinical_events', 'handoff_outbox', 'checkin_schedules', 'checkin_sends'].includes(t.name));
+    const total = ours.reduce((sum, t) => sum + Number(t.bytes), 0);
+    const conversations = Number(row!.conversations);
+    return {
+      conversations,
+      eventsPerConversation: Number(row!.events) / conversations,
+      snapshotJsonAvg: Number(row!.avg_json),
+      snapshotJsonMax: Number(row!.max_json),
+      snapshotStoredAvg: Number(row!.avg_stored),
+      totalPerConversation: total / conversations,
+      tables: Object.fromEntries(ours.map((t) => [t.name, Number(t.bytes)])),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+async function main() {
+  const lines: string[] = [];
+  const say = (line = '') => {
+    lines.push(line);
+    console.log(line);
+  };
+  const date = new Date().toISOString().slice(0, 10);
+  say(`# Benchmark ${new Date().toISOString()}`);
+  say(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())} RAM; autocannon on loopback, ${CONNECTIONS} connections, ${SECONDS} s per run (+${WARMUP_SECONDS} s warm-up), ${ROUNDS} rounds alternating.`);
+  say();
+
+  // Cold start, one process after the other so they do not compete for the CPU.
+  const floor = await startTarget('floor (echo)', 'bench/echo-bot.ts', {});
+  const pglite = await startBot('bot, PGlite', 'pglite');
+  const postgres = await startBot('bot, PostgreSQL', 'postgres');
+  const targets: Target[] = [floor, pglite, postgres];
+
+  const onboarding = await discoverOnboarding(pglite.url);
+  const script = conversationScript(onboarding);
+  const counts = mix(script);
+  const micro: MicroResult[] = runMicro(script);
+
+  const runs: RunResult[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const target of targets) {
+      await drive(target, script, { seconds: WARMUP_SECONDS, prefix: `warm-${round}` });
+      const result = await drive(target, script, { seconds: SECONDS, prefix: `r${round}` });
+      const run = toRun(target, round, result);
+      runs.push(run);
+      console.error(`  round ${round}: ${pad(target.name, 16)} ${run.rps.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, errors ${run.errors}`);
+    }
+  }
+  const stored = postgres.databaseUrl ? await storedBytes(postgres.databaseUrl) : undefined;
+  const busy = { pglite: await memoryOf(pglite), postgres: await memoryOf(postgres) };
+  for (const target of targets) await target.cleanup();
+
+  // Memory: fresh processes, 100 then MEMORY_CONVERSATIONS conversations of a greeting and two answers;
+  // both engines at once (memory, not time, is measured here).
+  const memoryScript: Step[] = [{ kind: 'greeting' }, { kind: 'greeting', text: 'hi' }, { kind: 'screening', text: 'yes' }];
+  const memoryTargets = [await startBot('bot, PGlite', 'pglite'), await startBot('bot, PostgreSQL', 'postgres')];
+  const memoryRuns = await Promise.all(
+    memoryTargets.map(async (target) => {
+      const engine = target.databaseUrl ? 'postgres' : 'pglite';
+      const at0 = await memoryOf(target);
+      await drive(target, memoryScript, { amount: 100 * memoryScript.length, connections: 10, prefix: 'mem-a' });
+      const at100 = await memoryOf(target);
+      const rest = await drive(target, memoryScript, { amount: (MEMORY_CONVERSATIONS - 100) * memoryScript.length, connections: 10, prefix: 'mem-b' });
+      const atMany = await memoryOf(target);
+      await target.cleanup();
+      return { engine, at0, at100, atMany, errors: rest.errors + rest.non2xx + (rest.mismatches ?? 0) };
+    }),
+  );
+
+  // The report.
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  const summary = targets.map((target) => {
+    const mine = runs.filter((run) => run.target === target.name);
+    return {
+      name: target.name,
+      rps: mean(mine.map((r) => r.rps)),
+      p50: mean(mine.map((r) => r.p50)),
+      p99: mean(mine.map((r) => r.p99)),
+      errors: mine.reduce((sum, r) => sum + r.errors, 0),
+      requests: mine.reduce((sum, r) => sum + r.requests, 0),
+      conversations: mine.reduce((sum, r) => sum + r.conversations, 0),
+    };
+  });
+  const floorRow = summary[0]!;
+  const targetRatio: Record<TargetName, number | undefined> = { 'floor (echo)': undefined, 'bot, PGlite': 0.35, 'bot, PostgreSQL': 0.5 };
+
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  say(`Traffic: conversations of ${total} turns each (${Object.entries(counts).map(([kind, n]) => `${kind} ${((100 * n) / total).toFixed(0)}%`).join(', ')}); every ${WARNING_EVERY}th conversation discloses an emergency warning sign (referral + outbox). deliveryMode expectReplies.`);
+  say();
+  say('## Throughput and latency (mean of rounds)');
+  say();
+  say('| target | req/s | p50 ms | p99 ms | errors | requests | ratio to floor | p99 / floor p99 | target |');
+  say('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const row of summary) {
+    const ratio = row.rps / floorRow.rps;
+    const p99Ratio = row.p99 / floorRow.p99;
+    const wanted = targetRatio[row.name as TargetName];
+    const verdict = wanted === undefined ? '' : `${ratio >= wanted ? 'met' : 'MISSED'} ≥ ${wanted}×; ${p99Ratio <= 3 ? 'met' : 'MISSED'} p99 ≤ 3×`;
+    say(`| ${row.name} | ${row.rps.toFixed(0)} | ${row.p50.toFixed(1)} | ${row.p99.toFixed(1)} | ${row.errors} | ${row.requests} | ${ratio.toFixed(2)} | ${p99Ratio.toFixed(2)} | ${verdict} |`);
+  }
+  say();
+  say('Per run: ' + runs.map((r) => `${r.target} r${r.round} ${r.rps.toFixed(0)}/s p99 ${r.p99}`).join('; '));
+  say();
+  say('## Memory, storage, start');
+  say();
+  for (const run of memoryRuns) {
+    const ratio = run.atMany.rss / run.at100.rss;
+    say(`- RSS, ${run.engine}: ${mb(run.at0.rss)} idle, ${mb(run.at100.rss)} after 100 conversations, ${mb(run.atMany.rss)} after ${MEMORY_CONVERSATIONS.toLocaleString('en')} (${ratio.toFixed(2)}×, target ≤ 1.2×: ${ratio <= 1.2 ? 'met' : 'MISSED'}); JS heap ${mb(run.at100.heapUsed)} → ${mb(run.atMany.heapUsed)}, array buffers ${mb(run.at100.arrayBuffers)} → ${mb(run.atMany.arrayBuffers)}; errors ${run.errors}`);
+  }
+  say(`- RSS after the throughput rounds: PGlite ${mb(busy.pglite.rss)}, PostgreSQL ${mb(busy.postgres.rss)}`);
+  if (stored) {
+    say(`- Stored per conversation (PostgreSQL, ${stored.conversations} conversations of the mix, ${stored.eventsPerConversation.toFixed(1)} events each): snapshot JSON ${stored.snapshotJsonAvg.toFixed(0)} B mean, ${stored.snapshotJsonMax} B max (target ≤ 4096: ${stored.snapshotJsonMax <= 4096 ? 'met' : 'MISSED'}), ${stored.snapshotStoredAvg.toFixed(0)} B as stored jsonb; all tables with indexes ${(stored.totalPerConversation / 1024).toFixed(1)} KB per conversation`);
+  }
+  for (const target of targets) say(`- Cold start to /healthz 200, ${target.name}: ${target.coldStartMs.toFixed(0)} ms`);
+  say();
+  say('## Pure core (this process, median of batches)');
+  say();
+  for (const m of micro) {
+    const detector = m.name.startsWith('detector');
+    say(`- ${m.name}: ${m.microseconds.toFixed(1)} µs${detector ? ` (target < 100 µs: ${m.microseconds < 100 ? 'met' : 'MISSED'})` : ''}`);
+  }
+  say();
+  say(`Whole run: ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+
+  mkdirSync(join(root, 'bench/results'), { recursive: true });
+  const base = join(root, 'bench/results', `${date}-node${process.version.slice(1)}`);
+  writeFileSync(`${base}.md`, `${lines.join('\n')}\n`);
+  writeFileSync(`${base}.json`, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, seconds: SECONDS, rounds: ROUNDS, connections: CONNECTIONS, mix: counts, summary, runs, memory: memoryRuns, busy, stored, coldStart: Object.fromEntries(targets.map((t) => [t.name, t.coldStartMs])), micro }, null, 2)}\n`);
+  console.log(`\nwritten: ${base}.md`);
+}
+
+try {
+  await main();
+} finally {
+  await cleanupAll();
+}

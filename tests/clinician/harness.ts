@@ -31,7 +31,7 @@ export function careTeamChannel(url: string, serviceUrl: string, suffix = Math.r
     }
     return { status: response.status, activities };
   }
-  const clinician = { id: '29:1clinicianAbC', name: 'Dr Sam Lee', aadObjectId: '11111111-2222-3333-4444-555555555555' };
+  const clinician: { id: string; name: string; aadObjectId?: string } = { id: '29:1clinicianAbC', name: 'Dr Sam Lee', aadObjectId: '11111111-2222-3333-4444-555555555555' };
   return {
     channelId,
     tenantId,
@@ -66,7 +66,7 @@ export async function startClinicianWorld(env: Record<string, string> = {}): Pro
       this.now = new Date(this.now.getTime() + minutes * 60_000);
     },
   };
-  const bot = await startBot('pglite', { CLINICIAN_TOKEN: TOKEN, CLINICIAN_CONSOLE_URL: 'https://coach.example.org/clinician', ...env }, () => clock.now, undefined, { cron: false } as never);
+  const bot = await startBot('pglite', { CLINICIAN_TOKEN: TOKEN, CLINICIAN_CONSOLE_URL: 'https://coach.example.org/clinician', ...env }, () => clock.now, undefined, { cron: false });
   return {
     bot,
     connector,

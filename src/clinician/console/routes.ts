@@ -135,6 +135,8 @@ export function consoleRoutes(deps: ConsoleDeps): (server: restify.Server) => vo
   }
 
   const reasonLabel = (id: string) => deps.service.reasonLabel(id);
+  /** restify leaves the query string unparsed unless a plugin is used; read it here. */
+  const queryOf = (req: restify.Request, name: string) => new URL(req.url ?? '/', 'http://console.invalid').searchParams.get(name) ?? undefined;
 
   function noticeCode(result: ActionResult, ok: string): string {
     if (!result.ok) return result.reason === 'not_accepted' ? 'notAccepted' : 'stale';
@@ -211,7 +213,8 @@ export function consoleRoutes(deps: ConsoleDeps): (server: restify.Server) => vo
       await deps.service.wake();
       const [live, closed, channels] = await Promise.all([store.listLiveCases(deps.db), store.listClosedCases(deps.db, 10), store.activeChannels(deps.db)]);
       await store.audit(deps.db, { actor: clinician.name, action: 'queue.viewed', detail: { via: clinician.via, cases: live.map((c) => c.id) } }, deps.now());
-      const code = typeof req.query?.code === 'string' && /^[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(req.query.code) ? req.query.code : undefined;
+      const asked = queryOf(req, 'code');
+      const code = asked && /^[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(asked) ? asked : undefined;
       send(res, 200, queuePage(live, closed, { now: deps.now(), wording: deps.wording, reasonLabel, clinician: clinician.name, csrf: auth.csrfFor(clinician), channels: channels.length, ...(code ? { pairingCode: { code, minutes: PAIRING_MINUTES } } : {}) }));
     });
     server.get('/clinician', queue);
@@ -236,7 +239,7 @@ export function consoleRoutes(deps: ConsoleDeps): (server: restify.Server) => vo
       guarded(async (req, res, clinician) => {
         const id = caseIdSchema.safeParse(req.params?.id);
         if (!id.success) return send(res, 404, '<!doctype html><title>Not found</title><p>No such case.</p>');
-        const notice = typeof req.query?.notice === 'string' ? req.query.notice : undefined;
+        const notice = queryOf(req, 'notice');
         await renderCase(res, clinician, id.data, 200, notice);
       }),
     );
@@ -250,7 +253,7 @@ export function consoleRoutes(deps: ConsoleDeps): (server: restify.Server) => vo
         if (!item) return send(res, 404, '');
         const record = await loadRecord(deps.db, deps.content, item.conversationId, deps.now());
         const entries = record?.transcript ?? [];
-        const known = Number(req.query?.count ?? -1);
+        const known = Number(queryOf(req, 'count') ?? -1);
         if (known === entries.length) {
           res.status(204);
           for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);

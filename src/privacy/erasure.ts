@@ -76,7 +76,8 @@ export async function deleteRows(tx: Sql, ids: string[]): Promise<{ rowsDeleted:
  */
 export async function erasePerson(db: Database, conversationId: string, options: { reason: 'request' | 'retention'; at: Date }): Promise<ErasureResult> {
   return db.transaction(async (tx) => {
-    const ids = await conversationsOfPerson(tx, conversationId);
+    // On request, everything of the person; by retention, only the conversation that went quiet.
+    const ids = options.reason === 'request' ? await conversationsOfPerson(tx, conversationId) : [conversationId];
     const { rowsDeleted, tablesTouched } = await deleteRows(tx, ids);
     // A retention run racing another instance finds nothing left: no second audit row for it.
     if (rowsDeleted === 0 && options.reason === 'retention') return { conversations: 0, rowsDeleted, tablesTouched };

@@ -4,8 +4,6 @@ import { erasePerson } from './erasure.ts';
 
 export interface RetentionResult {
   erased: number;
-  /** Inactive people kept for now because a handoff to the care team is still being delivered. */
-  heldForHandoff: number;
 }
 
 /**
@@ -17,21 +15,14 @@ export async function enforceRetention(db: Database, options: { days: number; no
   const cutoff = new Date(options.now.getTime() - options.days * 86_400_000).toISOString();
   await db.query('delete from privacy_export_tokens where expires_at <= $1', [options.now.toISOString()]);
   await db.query('delete from privacy_pending where expires_at <= $1', [options.now.toISOString()]);
-  const stale = await db.query<{ id: string; pending: boolean }>(
-    `select c.id,
-       exists (select 1 from handoff_outbox o where o.conversation_id = c.id and o.status = 'pending') as pending
-     from conversations c
+  const stale = await db.query<{ id: string }>(
+    `select c.id from conversations c
      where coalesce((select max(e.at) from clinical_events e where e.conversation_id = c.id), c.updated_at) < $1
      order by c.id limit $2`,
     [cutoff, options.batch ?? 500],
   );
   let erased = 0;
-  let heldForHandoff = 0;
   for (const row of stale) {
-    if (row.pending) {
-      heldForHandoff += 1;
-      continue;
-    }
     await erasePerson(db, row.id, { reason: 'retention', at: options.now });
     erased += 1;
   }
@@ -46,7 +37,7 @@ export async function enforceRetention(db: Database, options: { days: number; no
     await erasePerson(db, row.conversation_id, { reason: 'retention', at: options.now });
     erased += 1;
   }
-  return { erased, heldForHandoff };
+  return { erased };
 }
 
 /** The scheduled job: runs at start and then every `intervalMs`, in-process; one run at a time. */
@@ -56,7 +47,7 @@ export function startRetentionJob(options: { db: Database; days: number; interva
   function runOnce(): Promise<RetentionResult | undefined> {
     running ??= enforceRetention(options.db, { days: options.days, now: now() })
       .then((result) => {
-        if (result.erased || result.heldForHandoff) options.log.info(result, 'retention: inactive people erased');
+        if (result.erased) options.log.info(result, 'retention: inactive people erased');
         return result;
       })
       .catch((error) => {

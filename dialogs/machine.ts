@@ -47,6 +47,17 @@ function hitsOf(event: CoachEvent): RedFlagHit[] {
 
 const tierRank = { emergency: 0, urgent: 1, soon: 2, routine: 3 } as const;
 
+/**
+ * What every question does with an answer it cannot use: ask again with the buttons, and after
+ * three tries also offer a clinician. Never a silent skip.
+ */
+function unclearAnswer() {
+  return [
+    { guard: 'tooManyFailedTries' as const, actions: ['countMessage' as const, 'reask' as const, 'offerClinician' as const] },
+    { actions: ['countMessage' as const, 'reask' as const] },
+  ];
+}
+
 export function createCoachMachine(catalog: CoachCatalog) {
   const isLockingHit = (hit: RedFlagHit) => hit.urgency === 'emergency' || hit.urgency === 'urgent';
 
@@ -484,19 +495,18 @@ export function createCoachMachine(catalog: CoachCatalog) {
         states: {
           region: {
             entry: [{ type: 'markScreening', params: { step: 'region' } }, { type: 'ask', params: { question: 'region' } }],
-            on: { MESSAGE: [{ guard: 'gaveRegion', target: 'pain', actions: ['countMessage', 'recordRegion'] }, { guard: 'tooManyFailedTries', actions: ['countMessage', 'reask', 'offerClinician'] }, { actions: ['countMessage', 'reask'] }] },
+            on: { MESSAGE: [{ guard: 'gaveRegion', target: 'pain', actions: ['countMessage', 'recordRegion'] }, ...unclearAnswer()] },
           },
           pain: {
             entry: [{ type: 'markScreening', params: { step: 'pain' } }, { type: 'ask', params: { question: 'pain' } }],
-            on: { MESSAGE: [{ guard: 'gavePainScore', target: 'reach', actions: ['countMessage', 'recordPain'] }, { guard: 'tooManyFailedTries', actions: ['countMessage', 'reask', 'offerClinician'] }, { actions: ['countMessage', 'reask'] }] },
+            on: { MESSAGE: [{ guard: 'gavePainScore', target: 'reach', actions: ['countMessage', 'recordPain'] }, ...unclearAnswer()] },
           },
           reach: {
             entry: [{ type: 'markScreening', params: { step: 'reach' } }, { type: 'ask', params: { question: 'reach' } }],
             on: {
               MESSAGE: [
                 { guard: 'gaveChoice', target: 'afterReach', actions: ['countMessage', { type: 'recordChoice', params: { field: 'reach' } }] },
-                { guard: 'tooManyFailedTries', actions: ['countMessage', 'reask', 'offerClinician'] },
-                { actions: ['countMessage', 'reask'] },
+                ...unclearAnswer(),
               ],
             },
           },
@@ -506,8 +516,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
             on: {
               MESSAGE: [
                 { guard: 'gaveChoice', target: 'afterSides', actions: ['countMessage', { type: 'recordChoice', params: { field: 'sides' } }] },
-                { guard: 'tooManyFailedTries', actions: ['countMessage', 'reask', 'offerClinician'] },
-                { actions: ['countMessage', 'reask'] },
+                ...unclearAnswer(),
               ],
             },
           },
@@ -523,8 +532,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
             on: {
               MESSAGE: [
                 { guard: 'gaveChoice', target: 'surgery', actions: ['countMessage', { type: 'recordChoice', params: { field: 'onset' } }] },
-                { guard: 'tooManyFailedTries', actions: ['countMessage', 'reask', 'offerClinician'] },
-                { actions: ['countMessage', 'reask'] },
+                ...unclearAnswer(),
               ],
             },
           },
@@ -533,8 +541,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
             on: {
               MESSAGE: [
                 { guard: 'gaveChoice', target: 'afterSurgery', actions: ['countMessage', { type: 'recordChoice', params: { field: 'surgery' } }] },
-                { guard: 'tooManyFailedTries', actions: ['countMessage', 'reask', 'offerClinician'] },
-                { actions: ['countMessage', 'reask'] },
+                ...unclearAnswer(),
               ],
             },
           },
@@ -544,8 +551,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
             on: {
               MESSAGE: [
                 { guard: 'gaveWeeks', target: 'redFlagsIntro', actions: ['countMessage', 'recordWeeks'] },
-                { guard: 'tooManyFailedTries', actions: ['countMessage', 'reask', 'offerClinician'] },
-                { actions: ['countMessage', 'reask'] },
+                ...unclearAnswer(),
               ],
             },
           },
@@ -563,8 +569,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
                 { guard: and(['saidYes', 'currentFlagHoldsExercise']), target: '#coach.referred', actions: ['countMessage', 'referForCurrentFlag'] },
                 { guard: 'saidYes', target: 'nextRedFlag', actions: ['countMessage', 'referForCurrentFlag'] },
                 { guard: 'saidNo', target: 'nextRedFlag', actions: ['countMessage', 'denyCurrentFlag'] },
-                { guard: 'tooManyFailedTries', actions: ['countMessage', 'reask', 'offerClinician'] },
-                { actions: ['countMessage', 'reask'] },
+                ...unclearAnswer(),
               ],
             },
           },
@@ -634,8 +639,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
                 on: {
                   MESSAGE: [
                     { guard: 'gavePainScore', target: 'afterPain', actions: ['countMessage', 'recordCheckInPain'] },
-                    { guard: 'tooManyFailedTries', actions: ['countMessage', 'reask', 'offerClinician'] },
-                    { actions: ['countMessage', 'reask'] },
+                    ...unclearAnswer(),
                   ],
                 },
               },
@@ -652,8 +656,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
                     { guard: 'saidNo', target: '#coach.coaching.planning', actions: ['countMessage', 'recordCheckInClear'] },
                     // "Yes" without details: ask the region's warning-sign questions one by one.
                     { guard: 'saidYes', target: 'recheck', actions: ['countMessage', 'planScreening'] },
-                    { guard: 'tooManyFailedTries', actions: ['countMessage', 'reask', 'offerClinician'] },
-                    { actions: ['countMessage', 'reask'] },
+                    ...unclearAnswer(),
                   ],
                 },
               },
@@ -686,8 +689,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
               MESSAGE: [
                 { guard: 'gaveWeeks', target: 'planning', actions: ['countMessage', 'recordLiftingLimit'] },
                 { guard: 'saidNo', target: 'planning', actions: ['countMessage', 'recordNoLiftingLimit'] },
-                { guard: 'tooManyFailedTries', actions: ['countMessage', 'reask', 'offerClinician'] },
-                { actions: ['countMessage', 'reask'] },
+                ...unclearAnswer(),
               ],
             },
           },
@@ -698,8 +700,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
                 // Yesterday's unfinished session is not resumed: today's plan starts afresh.
                 { guard: and(['sessionIsStale', 'wantsSession']), target: 'planning', actions: 'countMessage' },
                 { guard: 'gaveMovement', target: 'afterResponse', actions: ['countMessage', 'applyMovement'] },
-                { guard: 'tooManyFailedTries', actions: ['countMessage', 'reask', 'offerClinician'] },
-                { actions: ['countMessage', 'reask'] },
+                ...unclearAnswer(),
               ],
             },
           },

@@ -72,7 +72,7 @@ describe('a cauda equina disclosure in every reachable state', () => {
       expect(next.value, where).toBe('referred');
       expect(next.context.referral?.exerciseOnHold, where).toBe(true);
     }
-  });
+  }, 120_000);
 
   it('prescribes no exercise after an emergency referral until a clinician has assessed the person', () => {
     for (const state of states) {
@@ -84,5 +84,5 @@ describe('a cauda equina disclosure in every reachable state', () => {
         expect(shown, `${JSON.stringify(state.value)} then ${JSON.stringify(event)}`).toEqual([]);
       }
     }
-  });
+  }, 180_000);
 });

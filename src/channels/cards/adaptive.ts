@@ -27,12 +27,13 @@ const textBlock = (text: string, extra: Element = {}): Element => ({ type: 'Text
 /**
  * The data an Action.Submit sends back. The bot reads it as `value: { choice, question }` (validated
  * by `cardValueSchema`). In Web Chat it is wrapped as a messageBack card action, which sends the same
- * value and shows the chosen label in the transcript, so the person sees what they answered.
+ * value with the label as text and shows the label in the transcript, so the person sees what they answered.
  */
 export function submitData(choice: Choice, question: string | undefined, options: Pick<CardOptions, 'messageBack'>): Element {
   const value = question ? { choice: choice.value, question } : { choice: choice.value };
   if (!options.messageBack) return value;
-  return { __isBotFrameworkCardAction: true, cardAction: { type: 'messageBack', title: choice.label, displayText: choice.label, value } };
+  // Web Chat shows a message only when it has text, so the label travels as text too (as with imBack).
+  return { __isBotFrameworkCardAction: true, cardAction: { type: 'messageBack', title: choice.label, text: choice.label, displayText: choice.label, value } };
 }
 
 export function submitActions(question: CardQuestion, options: Pick<CardOptions, 'messageBack'>): Element[] {
@@ -59,11 +60,8 @@ export function exerciseCard(view: ExerciseView, text: string, question: CardQue
   const url = options.pictures && view.picture ? pictureUrl(view.picture.file) : undefined;
   if (url && view.picture) body.push({ type: 'Image', url, altText: view.picture.alt, size: 'Stretch' });
   if (view.purpose) body.push(textBlock(view.purpose));
-  body.push({
-    type: 'Container',
-    spacing: 'Medium',
-    items: view.steps.map((step, index) => textBlock(`${index + 1}. ${step}`, { spacing: 'Small' })),
-  });
+  // One numbered Markdown list, so a screen reader announces "list, N items".
+  body.push(textBlock(view.steps.map((step, index) => `${index + 1}. ${step}`).join('\n'), { spacing: 'Medium' }));
   for (const paragraph of remainingParagraphs(view, text)) body.push(textBlock(paragraph, { spacing: 'Medium' }));
   if (question?.text) body.push(textBlock(question.text, { weight: 'Bolder', separator: true, spacing: 'Large' }));
   const content: Element = {

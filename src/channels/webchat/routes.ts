@@ -24,7 +24,8 @@ export function pageHeaders(nonce: string): Record<string, string> {
     'content-security-policy': [
       "default-src 'self'",
       "script-src 'self'",
-      `style-src 'self' 'nonce-${nonce}'`,
+      // The hash is of the empty string: Web Chat sets one empty inline style, harmless to allow.
+      `style-src 'self' 'nonce-${nonce}' 'unsafe-hashes' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='`,
       "img-src 'self' data: blob:",
       "font-src 'self' data:",
       "connect-src 'self'",
@@ -51,16 +52,26 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-function sendFile(res: restify.Response, path: string, headers: Record<string, string> = {}) {
-  res.status(200);
-  res.setHeader('content-type', TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream');
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  const stream = createReadStream(path);
-  stream.on('error', () => {
-    if (!res.headersSent) res.status(404);
-    res.end();
+/** Streams a file; resolves when the response is done (restify 12 wants the handler to end with the response). */
+function sendFile(res: restify.Response, path: string, headers: Record<string, string> = {}): Promise<void> {
+  return new Promise((resolve) => {
+    const stream = createReadStream(path);
+    stream.once('open', () => {
+      res.status(200);
+      res.setHeader('content-type', TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream');
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      stream.pipe(res);
+    });
+    stream.once('error', () => {
+      if (!res.headersSent) {
+        res.status(404);
+        res.setHeader('content-type', 'text/plain; charset=utf-8');
+      }
+      res.end('not found');
+    });
+    res.once('close', () => resolve());
+    res.once('finish', () => resolve());
   });
-  stream.pipe(res);
 }
 
 /** The local web chat: the page at `/`, its script and style, the Web Chat bundle, and exercise pictures. */

@@ -23,7 +23,7 @@ export const SENTENCE_BOUNDARY = '.';
  * This is English grammar, not clinical content, which is why it lives in code: every pattern
  * and negation rule relies on it being the same.
  */
-const CONTRACTIONS: Readonly<Record<string, string>> = {
+const CONTRACTION_LIST: Readonly<Record<string, string>> = {
   cant: 'can not', cannot: 'can not', wont: 'will not', dont: 'do not', doesnt: 'does not',
   didnt: 'did not', isnt: 'is not', arent: 'are not', wasnt: 'was not', werent: 'were not',
   havent: 'have not', hasnt: 'has not', hadnt: 'had not', couldnt: 'could not',
@@ -34,6 +34,8 @@ const CONTRACTIONS: Readonly<Record<string, string>> = {
   "can't": 'can not', "won't": 'will not', "shan't": 'shall not', "ain't": 'is not',
   "i'm": 'i am', "it's": 'it is', "i'd": 'i would', "let's": 'let us',
 };
+// A Map, not the object: "constructor" or "toString" typed by a person must not find Object's methods.
+const CONTRACTIONS: ReadonlyMap<string, string[]> = new Map(Object.entries(CONTRACTION_LIST).map(([word, expansion]) => [word, expansion.split(' ')]));
 
 /** The pronouns whose "'s" means "is" rather than a possessive. */
 const IS_CONTRACTED = new Set(['it', 'that', 'there', 'what', 'he', 'she', 'here', 'who', 'where']);
@@ -44,10 +46,12 @@ const SUFFIXES: ReadonlyArray<readonly [string, string]> = [
 
 /** Expands one raw word (lower case, straight apostrophes) into one or more plain words. */
 export function expandWord(raw: string): string[] {
+  const direct = CONTRACTIONS.get(raw);
+  if (direct !== undefined) return [...direct];
+  // The common case, a plain word: nothing to expand (checked first, it is most words of a message).
+  if (!raw.includes("'") && !raw.includes('.')) return raw.length > 0 ? [raw] : [];
   // "38.5" is one number, not two sentences: read it as "38 point 5".
   if (/^\d+\.\d+$/.test(raw)) return raw.replace('.', ' point ').split(' ');
-  const direct = CONTRACTIONS[raw];
-  if (direct !== undefined) return direct.split(' ');
   for (const [suffix, replacement] of SUFFIXES) {
     if (raw.endsWith(suffix) && raw.length > suffix.length) {
       return `${raw.slice(0, -suffix.length)}${replacement}`.replace(/'/g, '').split(' ');

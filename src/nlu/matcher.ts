@@ -1,6 +1,6 @@
 /** Finds every place a compiled phrase matches a prepared message, as token spans. */
-import type { CompiledPattern } from './pattern.ts';
-import type { PreparedText } from './preparedText.ts';
+import type { Anchor, CompiledPattern } from './pattern.ts';
+import { PREFIX_KEY, type PreparedText } from './preparedText.ts';
 
 export interface Span {
   /** First and last token index, inclusive. */
@@ -15,6 +15,7 @@ export interface Span {
  * not hide a later, affirmed one ("no tingling in my bum but my bum is numb").
  */
 export function findSpans(pattern: CompiledPattern, text: PreparedText): Span[] {
+  if (pattern.anchor !== undefined && !anchorPresent(pattern.anchor, text)) return [];
   const spans: Span[] = [];
   const regex = pattern.regex;
   regex.lastIndex = 0;
@@ -39,4 +40,14 @@ function gapTokens(pattern: CompiledPattern, match: RegExpExecArray, text: Prepa
     }
   }
   return tokens;
+}
+
+/** A necessary condition for any match: the anchor's word, or a word with its prefix, is in the text. */
+function anchorPresent(anchor: Anchor, text: PreparedText): boolean {
+  for (const word of anchor.words) if (text.words.has(word)) return true;
+  for (const prefix of anchor.prefixes) {
+    if (prefix.length >= PREFIX_KEY && !text.starts.has(prefix.slice(0, PREFIX_KEY))) continue;
+    if (text.joined.includes(` ${prefix}`)) return true;
+  }
+  return false;
 }

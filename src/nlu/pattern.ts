@@ -31,6 +31,16 @@ export interface CompiledPattern {
   gapGroups: number[];
   /** Whole literal words, for spelling tolerance. */
   literals: string[];
+  /**
+   * A cheap necessary condition, checked before the regex runs: every match contains one of these
+   * whole words, or a word starting with one of these prefixes. Absent when no required part has words.
+   */
+  anchor?: Anchor;
+}
+
+export interface Anchor {
+  words: string[];
+  prefixes: string[];
 }
 
 const DEFAULT_GAP = 4;
@@ -148,6 +158,43 @@ function toRegex(nodes: Node[], gapCounter: { next: number; groups: number[] }, 
     .join('');
 }
 
+/** The anchor of one node: a word it must contain, or undefined when it can match without a word. */
+function nodeAnchor(node: Node): Anchor | undefined {
+  switch (node.kind) {
+    case 'word': {
+      const exact = (node.prefix ? node.words.slice(0, -1) : node.words).map(escape);
+      if (exact.length > 0) return { words: [exact.reduce((a, b) => (b.length > a.length ? b : a))], prefixes: [] };
+      return { words: [], prefixes: [escape(node.words[node.words.length - 1]!)] };
+    }
+    case 'choice': {
+      if (node.optional) return undefined;
+      const options = node.options.map(sequenceAnchor);
+      if (options.some((option) => option === undefined)) return undefined;
+      return { words: [...new Set(options.flatMap((o) => o!.words))], prefixes: [...new Set(options.flatMap((o) => o!.prefixes))] };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Of the required parts of a sequence, the one whose shortest word is longest: the rarest, usually. */
+function sequenceAnchor(nodes: Node[]): Anchor | undefined {
+  let best: Anchor | undefined;
+  let bestScore = -1;
+  for (const node of nodes) {
+    const anchor = nodeAnchor(node);
+    if (anchor === undefined) continue;
+    const all = [...anchor.words, ...anchor.prefixes];
+    if (all.some((word) => word.length === 0)) continue;
+    const score = Math.min(...all.map((word) => word.length)) * 100 - all.length;
+    if (score > bestScore) {
+      best = anchor;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
 /** Expands `@name` word groups (which may use other groups) into `(a|b|c)` choices. */
 export function expandWordGroups(source: string, groups: ReadonlyMap<string, readonly string[]>, depth = 0): string {
   if (depth > 5) throw new PatternError(`word groups nest too deeply in "${source}"`);
@@ -166,5 +213,5 @@ export function compilePattern(source: string, groups: ReadonlyMap<string, reado
   const gapCounter = { next: 1, groups: [] as number[] };
   const literals: string[] = [];
   const body = toRegex(nodes, gapCounter, literals);
-  return { source, regex: new RegExp(`${body}(?= )`, 'gd'), gapGroups: gapCounter.groups, literals };
+  return { source, regex: new RegExp(`${body}(?= )`, 'gd'), gapGroups: gapCounter.groups, literals, anchor: sequenceAnchor(nodes) };
 }

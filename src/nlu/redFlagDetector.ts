@@ -65,9 +65,10 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
     detect(text, options = {}) {
       const current = prepare(text);
       const recent = (options.recent ?? []).slice(-RECENT_MESSAGES).map(prepare);
+      const joins = joinsOf(current, recent);
       const detections: Array<RedFlagDetection & { order: number }> = [];
       for (const entry of compiled) {
-        const found = findWithRequirement(entry, current, recent, negation);
+        const found = findWithRequirement(entry, current, recent, joins, negation);
         if (found !== undefined) detections.push({ flagId: entry.flag.id, urgency: entry.flag.urgency, ...found, order: entry.order });
       }
       detections.sort((a, b) => compareUrgency(a.urgency, b.urgency) || a.order - b.order);
@@ -101,9 +102,10 @@ function findWithRequirement(
   entry: CompiledFlag,
   current: Message,
   recent: Message[],
+  joins: Join[],
   negation: CompiledNegation,
 ): Pick<RedFlagDetection, 'matched' | 'fromRecent'> | undefined {
-  const found = findInCurrent(entry, current, negation) ?? findAcrossMessages(entry, current, recent, negation);
+  const found = findInCurrent(entry, current, negation) ?? findAcrossMessages(entry, current, joins, negation);
   const requires = entry.requires;
   if (requires === undefined) return found;
   if (found !== undefined && [current, ...recent].some((message) => anyAffirmed(requires, message.prepared, negation))) return found;
@@ -136,17 +138,29 @@ function findInCurrent(entry: CompiledFlag, current: Message, negation: Compiled
   return span === undefined ? undefined : { matched: quote(current.text, current.prepared.tokens, span.start, span.end) };
 }
 
+/** An earlier message followed by the current one, prepared once per message for every flag. */
+interface Join {
+  earlier: Message;
+  boundary: number;
+  joined: PreparedText;
+}
+
+function joinsOf(current: Message, recent: Message[]): Join[] {
+  return recent
+    .slice(-RECENT_JOINS)
+    .reverse()
+    .filter((earlier) => earlier.prepared.tokens.length > 0)
+    .map((earlier) => ({ earlier, boundary: earlier.prepared.tokens.length, joined: prepareTokens([...earlier.prepared.tokens, ...current.prepared.tokens]) }));
+}
+
 /** "something odd happens when I wipe" + "I can't feel it": a phrase split over two messages. */
 function findAcrossMessages(
   entry: CompiledFlag,
   current: Message,
-  recent: Message[],
+  joins: Join[],
   negation: CompiledNegation,
 ): Pick<RedFlagDetection, 'matched' | 'fromRecent'> | undefined {
-  for (const earlier of recent.slice(-RECENT_JOINS).reverse()) {
-    const boundary = earlier.prepared.tokens.length;
-    if (boundary === 0) continue;
-    const joined = prepareTokens([...earlier.prepared.tokens, ...current.prepared.tokens]);
+  for (const { earlier, boundary, joined } of joins) {
     const span = affirmedSpans(entry.phrases, joined, negation, (candidate) => candidate.start < boundary && candidate.end >= boundary && !isExcepted(entry, joined, candidate));
     if (span === undefined) continue;
     return {

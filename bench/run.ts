@@ -289,7 +289,7 @@ async function main() {
   }
   for (const target of targets) say(`- Cold start to /healthz 200, ${target.name}: ${target.coldStartMs.toFixed(0)} ms`);
   say();
-  say('## Pure core (this process, median of batches)');
+  say('## Pure core (this process, CPU time per operation, median of batches)');
   say();
   for (const m of micro) {
     const detector = m.name.startsWith('detector');

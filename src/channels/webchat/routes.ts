@@ -95,7 +95,8 @@ export function registerWebChat(server: restify.Server): void {
     if (!path) {
       res.status(404);
       res.setHeader('content-type', 'text/plain; charset=utf-8');
-      return res.end('not found');
+      res.end('not found');
+      return;
     }
     // An SVG opened on its own may not run scripts.
     sendFile(res, path, { 'cache-control': 'public, max-age=3600', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox" });

@@ -93,6 +93,7 @@ export function createAuth(token: string | undefined, now: () => Date) {
   /** A form post is ours: the CSRF token matches the session, and the Origin (when sent) is this host. */
   function formAllowed(req: IncomingMessage, clinician: Clinician, csrf: string | undefined): boolean {
     if (clinician.via === 'bearer') return true;
+    // A browser that hides the origin sends "null"; the session-bound token below still decides.
     const origin = req.headers.origin;
     if (origin && origin !== 'null') {
       try {
@@ -100,7 +101,7 @@ export function createAuth(token: string | undefined, now: () => Date) {
       } catch {
         return false;
       }
-    } else if (origin === 'null') return false;
+    }
     return typeof csrf === 'string' && csrf.length > 0 && safeEqual(csrf, csrfFor(clinician));
   }
 

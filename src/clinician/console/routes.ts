@@ -44,7 +44,8 @@ export const securityHeaders: Record<string, string> = {
   pragma: 'no-cache',
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
+  // same-origin (not no-referrer): browsers then send our Origin with form posts, which is checked.
+  'referrer-policy': 'same-origin',
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',

@@ -1,0 +1,106 @@
+/**
+ * The clinician's console in a real browser (headless Chromium from Debian, driven by
+ * playwright-core): an emergency created by a patient conversation is at the top of the queue;
+ * the clinician accepts it, writes to the person, reads the reply, and closes with "cleared to
+ * exercise", after which the coach offers exercises again.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allText, handoffs, type Person } from '../helpers/botClient.ts';
+import { onboard } from '../helpers/onboarding.ts';
+import { TOKEN, startClinicianWorld, type ClinicianWorld } from '../clinician/harness.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+describe('clinician console in a browser', () => {
+  let world: ClinicianWorld;
+  let browser: Browser;
+  let page: Page;
+  let patient: Person;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+    world = await startClinicianWorld();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    page = await browser.newPage();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await world?.stop();
+  });
+
+  it('logs in, accepts the emergency at the top, talks to the person, and hands back cleared to exercise', async () => {
+    // An older routine request, then the emergency: the emergency must still be first.
+    const routine = world.person();
+    await onboard(routine);
+    await routine.say('can I talk to someone please');
+    world.clock.advance(5);
+    patient = world.person();
+    await onboard(patient);
+    const referral = await patient.say("Since yesterday I can't feel anything when I wipe after the toilet");
+    expect(handoffs(referral)[0]?.value.urgency).toBe('emergency');
+    expect(allText(await patient.say('start exercises'))).toMatch(/won't|not giving/i);
+    world.clock.advance(3);
+
+    const url = world.bot.url;
+    const denied = await page.goto(`${url}/clinician`);
+    expect(denied?.status()).toBe(401);
+    await page.click('text=Log in to the care team console');
+    await page.fill('#name', 'Dr Sam Lee');
+    await page.fill('#token', TOKEN);
+    await Promise.all([page.waitForURL(`${url}/clinician`), page.click('button[type=submit]')]);
+
+    const rows = page.locator('#queue tbody tr');
+    expect(await rows.count()).toBe(2);
+    const top = rows.first();
+    expect(await top.innerText()).toMatch(/EMERGENCY/);
+    expect(await top.innerText()).toMatch(/saddle area/);
+    expect(await top.innerText()).toMatch(/3 min/);
+    expect(await rows.nth(1).innerText()).toMatch(/Routine/);
+
+    await top.locator('a').click();
+    await page.waitForSelector('#accept');
+    expect(await page.locator('h1').innerText()).toMatch(/EMERGENCY/);
+    expect(await page.locator('section', { hasText: 'Their words' }).innerText()).toMatch(/can't feel anything when I wipe/);
+    expect(await page.locator('figure.chart svg').count()).toBe(1);
+
+    await page.click('#accept');
+    await page.waitForSelector('#notice', { timeout: 5000 }).catch(async () => {
+      throw new Error(`no notice after accept: ${page.url()} ${(await page.content()).slice(0, 1500)}`);
+    });
+    expect(await page.locator('#notice').innerText()).toMatch(/You accepted the case/);
+    const toPatient = () => world.connector.messagesFor(patient.conversationId).map((m) => m.activity);
+    expect(toPatient().map((a) => a.text).join('\n')).toMatch(/Dr Sam Lee from the care team has joined/);
+    expect(toPatient()).toContainEqual(expect.objectContaining({ name: 'handoff.status', value: { state: 'accepted' } }));
+
+    await page.fill('#message', 'This is Sam from the spine team. Are you on your way to the emergency department?');
+    await page.click('#send');
+    await page.waitForSelector('#notice');
+    expect(await page.locator('#notice').innerText()).toMatch(/Sent to the person/);
+    expect(toPatient().map((a) => a.text)).toContain('Dr Sam Lee (care team): This is Sam from the spine team. Are you on your way to the emergency department?');
+
+    // The person answers in their own chat; the bot relays it and does not coach.
+    const answer = await patient.say('Yes, my partner is driving me there now, the pain is the same');
+    expect(allText(answer)).toBe('');
+    await page.waitForFunction(() => document.querySelector('#transcript')?.textContent?.includes('my partner is driving me there now'), undefined, { timeout: 15_000 });
+
+    await page.selectOption('#outcome', 'cleared_to_exercise');
+    await page.fill('#closeNote', 'MRI clear, CES excluded in ED.');
+    await page.click('#close');
+    await page.waitForSelector('#notice');
+    expect(await page.locator('#notice').innerText()).toMatch(/Case closed/);
+    expect(await page.locator('#status').innerText()).toMatch(/Closed by Dr Sam Lee: Cleared to exercise/);
+    expect(toPatient().map((a) => a.text).join('\n')).toMatch(/cleared you to exercise again/);
+    expect(toPatient()).toContainEqual(expect.objectContaining({ name: 'handoff.status', value: { state: 'completed' } }));
+
+    // Coaching resumes: the person can start exercises.
+    const session = await patient.say('start');
+    expect(session.some((a) => /How much:/.test(a.text ?? '') || (a.attachments ?? []).length > 0)).toBe(true);
+
+    // Back on the queue, the emergency is gone; the routine request stays.
+    await page.click('a.home');
+    expect(await page.locator('#queue tbody tr').count()).toBe(1);
+  }, 120_000);
+});

@@ -13,7 +13,7 @@ import type { ProactiveSender } from '../proactive/sender.ts';
 import type { Database } from '../store/database.ts';
 import { say, type ScheduleContent } from './content.ts';
 import {
-  advanceSchedules, answeredSince, claimSend, dueNext, finishSend, insertSends, lockDueSchedules, lockUnfinished, previousCheckin,
+  advanceSchedules, answeredSince, claimSendWithContext, dueNext, finishSend, insertSends, lockDueSchedules, lockUnfinished, missedBefore,
   readSchedule, readSend, recordScheduleEvent, savePayload, setMissedStreak, stopSchedule, takeDueReminders,
   type NewSend, type ScheduleRow, type SendKey, type SendRow,
 } from './store.ts';
@@ -167,13 +167,6 @@ export function createCheckins(deps: CheckinDeps) {
     return result;
   }
 
-  async function missedDaysBefore(schedule: ScheduleRow, localDay: string): Promise<number> {
-    const previous = await previousCheckin(db, schedule.conversationId, localDay);
-    if (!previous) return 0;
-    if (await answeredSince(db, schedule.conversationId, previous.sentAt)) return 0;
-    return schedule.missedStreak + 1;
-  }
-
   async function finishWith(key: SendKey, row: SendRow, status: 'skipped' | 'blocked' | 'gave_up' | 'failed', error: string, at: Date, delivered = row.delivered, attempts = row.attempts): Promise<void> {
     await finishSend(db, key, { status, attempts, delivered, error }, at);
   }
@@ -181,9 +174,9 @@ export function createCheckins(deps: CheckinDeps) {
   /** Sends one check-in or reminder, if this worker gets it. Never throws for a channel problem. */
   async function processSend(key: SendKey): Promise<SendResult> {
     const at = now();
-    const row = await claimSend(db, key, at, options.leaseSeconds);
-    if (!row) return { result: 'not_mine' };
-    const schedule = await readSchedule(db, key.conversationId);
+    const claimed = await claimSendWithContext(db, key, at, options.leaseSeconds);
+    if (!claimed) return { result: 'not_mine' };
+    const { send: row, schedule } = claimed;
     if (!schedule || schedule.stoppedAt) {
       await finishWith(key, row, 'skipped', `check-ins stopped${schedule?.stopReason ? ` (${schedule.stopReason})` : ''}`, at);
       return { result: 'skipped', why: 'stopped' };
@@ -197,7 +190,7 @@ export function createCheckins(deps: CheckinDeps) {
       await recordScheduleEvent(db, key.conversationId, 'checkIn.gaveUp', { localDay: key.localDay, kind: key.kind, lastError: row.lastError }, at);
       return { result: 'gave_up', error: row.lastError ?? 'too late' };
     }
-    const reference = await composer.reference(key.conversationId);
+    const reference = claimed.reference as Partial<ConversationReference> | null;
     if (!reference?.serviceUrl || !reference.conversation?.id) {
       await finishWith(key, row, 'failed', 'no stored conversation reference', at);
       return { result: 'failed', error: 'no stored conversation reference' };
@@ -214,14 +207,14 @@ export function createCheckins(deps: CheckinDeps) {
         payload = { texts: [say(content, 'reminder')] } satisfies TextPayload;
         await savePayload(db, key, payload, null);
       } else {
-        const missedDays = await missedDaysBefore(schedule, key.localDay);
+        const { missed: missedDays } = await missedBefore(db, key.conversationId, key.localDay, schedule.missedStreak);
         payload = await composer.checkIn(key.conversationId, { at: at.toISOString(), localDate: key.localDay, missedDays });
         if (payload === null) {
           await finishWith(key, row, 'skipped', 'conversation not found', at);
           return { result: 'skipped', why: 'no conversation' };
         }
         await savePayload(db, key, payload, missedDays);
-        await setMissedStreak(db, key.conversationId, missedDays);
+        if (missedDays !== schedule.missedStreak) await setMissedStreak(db, key.conversationId, missedDays);
         if (missedDays > 0) await recordScheduleEvent(db, key.conversationId, 'checkIn.missed', { localDay: key.localDay, missedDays }, at);
       }
     }

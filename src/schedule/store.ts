@@ -200,6 +200,46 @@ export async function claimSend(sql: Sql, key: SendKey, now: Date, leaseSeconds:
   return rows[0] ? toSend(rows[0]) : null;
 }
 
+/**
+ * claimSend, plus what sending needs, in one round trip: the person's schedule and the
+ * conversation's stored reference.
+ */
+export async function claimSendWithContext(sql: Sql, key: SendKey, now: Date, leaseSeconds: number): Promise<{ send: SendRow; schedule: ScheduleRow | null; reference: unknown } | null> {
+  const rows = await sql.query<RawSend & { s_exists: boolean | null; reference: unknown } & { [K in keyof RawSchedule as `s_${K}`]: RawSchedule[K] }>(
+    `with claimed as (
+       update checkin_sends set status = 'sending', lease_until = $4::timestamptz + make_interval(secs => $5), requeue_at = $4::timestamptz + make_interval(secs => $5), updated_at = $4
+       where conversation_id = $1 and local_day = $2::date and kind = $3
+         and (status = 'queued' or (status = 'sending' and lease_until < $4))
+       returning ${SEND_COLUMNS})
+     select claimed.*, s.conversation_id is not null as s_exists, s.conversation_id as s_conversation_id, s.tenant_id as s_tenant_id, s.local_time as s_local_time,
+       s.time_zone as s_time_zone, s.zone_guessed as s_zone_guessed, s.paused_until::text as s_paused_until, s.stopped_at as s_stopped_at, s.stop_reason as s_stop_reason,
+       s.next_due_at as s_next_due_at, s.last_sent_day::text as s_last_sent_day, s.missed_streak as s_missed_streak, c.reference
+     from claimed left join checkin_schedules s on s.conversation_id = claimed.conversation_id left join conversations c on c.id = claimed.conversation_id`,
+    [key.conversationId, key.localDay, key.kind, now.toISOString(), leaseSeconds],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const schedule = row.s_exists
+    ? toSchedule({
+        conversation_id: row.s_conversation_id, tenant_id: row.s_tenant_id, local_time: row.s_local_time, time_zone: row.s_time_zone, zone_guessed: row.s_zone_guessed,
+        paused_until: row.s_paused_until, stopped_at: row.s_stopped_at, stop_reason: row.s_stop_reason, next_due_at: row.s_next_due_at, last_sent_day: row.s_last_sent_day, missed_streak: row.s_missed_streak,
+      })
+    : null;
+  return { send: toSend(row), schedule, reference: row.reference ?? null };
+}
+
+/** Missed check-ins before `localDay`: 0 if the last one delivered was answered (or there was none), else the streak plus one. */
+export async function missedBefore(sql: Sql, conversationId: string, localDay: string, streak: number): Promise<{ missed: number; previousDay: string | null }> {
+  const rows = await sql.query<{ local_day: string; answered: boolean }>(
+    `select p.local_day::text as local_day, exists (select 1 from clinical_events e where e.conversation_id = p.conversation_id and e.type = 'message.received' and e.at > p.sent_at) as answered
+     from checkin_sends p where p.conversation_id = $1 and p.kind = 'checkin' and p.local_day < $2::date and p.status = 'sent' order by p.local_day desc limit 1`,
+    [conversationId, localDay],
+  );
+  const previous = rows[0];
+  if (!previous) return { missed: 0, previousDay: null };
+  return { missed: previous.answered ? 0 : streak + 1, previousDay: previous.local_day };
+}
+
 /** Fixes what a send will say (first attempt), so a retry repeats the same message and never re-runs the turn. */
 export async function savePayload(sql: Sql, key: SendKey, payload: unknown, missedDays: number | null): Promise<void> {
   await sql.query(

@@ -116,6 +116,12 @@ export class FakeConnector {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (this.options.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
+    if (req.method === 'GET' && req.url === '/_received') {
+      // For a connector running in its own process (the benchmark): what arrived, compactly.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ received: this.received.map((r) => [r.conversationId, r.at]), rejected: this.rejected.map((r) => [r.conversationId, r.status, r.at]) }));
+      return;
+    }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/[^/]+)?\/?$/.exec(req.url ?? '');
     if (req.method !== 'POST' || !match) {
       res.writeHead(404, { 'content-type': 'application/json' });

@@ -67,9 +67,24 @@ export function dataRightsCommand(deps: DataRightsDeps): ShellCommand {
     return summarise(person, deps.content, messages.whatWeKnow, deps.retentionDays);
   }
 
+  const OURS = new Set(['delete_data', 'export_data', 'what_do_you_know']);
+
   return {
     name: 'data-rights',
     async handle(input) {
+      try {
+        return await handleRequest(input);
+      } catch (error) {
+        // The store is away: a data request is answered politely; any other message goes on to
+        // the conversation, which answers "try again" and still refers a warning sign.
+        deps.log.warn({ err: error, conversationId: input.conversationId }, 'data request failed');
+        return OURS.has(input.intent ?? '') ? [messages.unavailable] : undefined;
+      }
+    },
+  };
+
+  async function handleRequest(input: ShellCommandInput): Promise<string[] | undefined> {
+    {
       if (await pendingDelete(input)) {
         const answer = confirmationAnswer(input.text, deps.nlu);
         if (answer === 'yes' && input.intent !== 'export_data' && input.intent !== 'what_do_you_know') {
@@ -102,6 +117,6 @@ export function dataRightsCommand(deps: DataRightsDeps): ShellCommand {
         default:
           return undefined;
       }
-    },
-  };
+    }
+  }
 }

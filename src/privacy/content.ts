@@ -26,6 +26,7 @@ export const privacyMessagesSchema = z.strictObject({
   export: z.strictObject({ summary: text, link: text }),
   delete: z.strictObject({ confirm: text, done: text, careTeamNote: text, kept: text }),
   rateLimited: text,
+  unavailable: text,
 });
 export type PrivacyMessages = z.infer<typeof privacyMessagesSchema>;
 

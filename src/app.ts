@@ -65,13 +65,10 @@ export async function startApp(config: Config, options: { now?: () => Date; log?
   const privacy = createPrivacy({ config, db, content, messages: privacyContent.content, nlu, log, now: options.now, listeningUrl: () => listeningUrl });
   const checkinShell = createCheckinShell({ db, content: schedule.content, now: options.now, log });
   let clinician: ClinicianSide | undefined;
-  const bot = createCoachBot({ db, machine, content, nlu, log, maxMessageLength: config.MAX_MESSAGE_LENGTH, now: options.now, onHandoff: () => { void outbox.wake(); clinician?.onHandoff(); }, onRelay: async (id, relay) => clinician?.onRelay(id, relay), commands: [...privacy.commands, ...checkinShell.commands] });
+  const bot = createCoachBot({ db, machine, content, nlu, log, maxMessageLength: config.MAX_MESSAGE_LENGTH, now: options.now, onHandoff: () => { void outbox.wake(); clinician?.onHandoff(); }, onRelay: async (id, relay) => clinician?.onRelay(id, relay), commands: [...privacy.commands, ...checkinShell.commands], notesAfterTurn: (activity) => checkinShell.notesAfterTurn(activity) });
   const checkins = await startCheckins({ db, content: schedule.content, bot, adapter, appId: config.MicrosoftAppId ?? '', log, databaseUrl: config.DATABASE_URL, now: options.now, settings: options.checkins });
   clinician = startClinicianSide(config, { db, content, adapter, bot: () => bot, log, now: options.now, sender: checkins.sender, wording: clinicianWording.wording });
-  const coachTurn = async (context: Parameters<typeof bot.onTurn>[0]) => {
-    await bot.onTurn(context);
-    await checkinShell.afterTurn(context);
-  };
+  const coachTurn = (context: Parameters<typeof bot.onTurn>[0]) => bot.onTurn(context);
   // Care-team conversations (Teams install command, card buttons) are handled before the coach.
   const onTurn = clinician.wrapTurn(coachTurn);
   const channels = channelRoutes(config, { adapter, onTurn, log });

@@ -26,6 +26,11 @@ export interface CoachBotDeps {
   now?: () => Date;
   /** Called after a turn stored a handoff in the outbox, so delivery starts at once. */
   onHandoff?: () => void;
+  /**
+   * Notes from other parts of the product for this turn (e.g. "I'll check in daily at 09:00"),
+   * placed before the turn's last question so its buttons stay on the last message.
+   */
+  notesAfterTurn?: (activity: Activity) => Promise<string[]>;
   /** Receives what the person wrote while a clinician owns the conversation. */
   onRelay?: (conversationId: string, relay: Extract<Reply, { kind: 'relay' }>) => Promise<void>;
   /**
@@ -70,6 +75,18 @@ export function createCoachBot(deps: CoachBotDeps) {
     const report = progressReport(events, deps.content);
     const image = { dataUrl: `data:image/png;base64,${report.image.png.toString('base64')}`, alt: report.image.alt, title: report.image.title };
     return replies.flatMap((reply): PersonReply[] => (reply.kind === 'progress' ? [{ kind: 'message', text: report.text, image }] : isPersonReply(reply) ? [reply] : []));
+  }
+
+  async function sendNotes(context: TurnContext): Promise<void> {
+    const notes = (await deps.notesAfterTurn?.(context.activity)) ?? [];
+    if (notes.length) await context.sendActivities(notes.map((text) => ({ type: ActivityTypes.Message, text })));
+  }
+
+  function withNotes(replies: PersonReply[], notes: string[]): PersonReply[] {
+    if (notes.length === 0) return replies;
+    const lastQuestion = replies.findLastIndex((reply) => reply.kind === 'message' && (reply.choices?.length ?? 0) > 0);
+    const at = lastQuestion === -1 ? replies.length : lastQuestion;
+    return [...replies.slice(0, at), ...notes.map((text): PersonReply => ({ kind: 'message', text })), ...replies.slice(at)];
   }
 
   /** Commands outside the machine, never for a message that discloses a warning sign. */
@@ -117,12 +134,17 @@ export function createCoachBot(deps: CoachBotDeps) {
     } else if ((activity.type === ActivityTypes.ConversationUpdate && isUserJoining(activity)) || (activity.type === ActivityTypes.InstallationUpdate && activity.action === 'add')) {
       inbound = { ...base, activityId: undefined, events: () => [{ type: 'START', at }] };
     } else {
-      return; // Other activity types are acknowledged and ignored.
+      // Other activity types are acknowledged; only other parts' notes (e.g. uninstall) may answer.
+      await sendNotes(context);
+      return;
     }
 
     try {
       const result = await queue.run(conversationId, () => runTurn(deps.db, deps.machine, deps.content, inbound));
-      if (result.duplicate || result.replies.length === 0) return;
+      if (result.duplicate || result.replies.length === 0) {
+        if (!result.duplicate) await sendNotes(context);
+        return;
+      }
       const handoff = result.replies.find((reply) => reply.kind === 'handoff');
       if (handoff) {
         deps.log.warn({ conversationId, urgency: handoff.value.urgency, reasons: handoff.value.reasons }, 'handoff initiated');
@@ -130,7 +152,7 @@ export function createCoachBot(deps: CoachBotDeps) {
       }
       const transcript = handoff ? await transcriptOf(conversationId) : [];
       for (const reply of result.replies) if (reply.kind === 'relay') await deps.onRelay?.(conversationId, reply);
-      const personReplies = await withProgress(conversationId, result.replies);
+      const personReplies = withNotes(await withProgress(conversationId, result.replies), (await deps.notesAfterTurn?.(activity)) ?? []);
       if (personReplies.length) await context.sendActivities(toActivities(context, personReplies, () => transcript));
     } catch (error) {
       deps.log.error({ err: error, conversationId }, 'turn failed');

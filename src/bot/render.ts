@@ -91,7 +91,8 @@ export function render(outputs: Output[], context: CoachContext, content: Conten
         replies.push({
           kind: 'message',
           text: pending.join('\n\n'),
-          question: output.question,
+          // The flag is part of the key, so a tap on an older warning-sign question cannot answer this one.
+          question: questionKey(output.question, output.flagId),
           choices: question.choices.map((choice) => ({ label: choice.label, value: choice.value })),
         });
         pending = [];
@@ -193,4 +194,9 @@ export function referralText(tier: keyof Content['referralTiers'], flagIds: stri
     .map((id) => content.redFlags.byId.get(id)?.tell)
     .filter((tell): tell is string => Boolean(tell));
   return [wording.say.trim(), ...new Set(tells), wording.reminder?.trim() ?? ''].filter(Boolean).join('\n\n');
+}
+
+/** The id of a question as asked: a warning-sign question is told apart by its flag. */
+export function questionKey(question: string, flagId?: string): string {
+  return flagId ? `${question}:${flagId}` : question;
 }

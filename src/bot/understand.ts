@@ -2,6 +2,7 @@ import type { StoredConversation } from '../../dialogs/step.ts';
 import type { CoachEvent, MovementResponse, RedFlagHit, Region, Understanding } from '../../dialogs/types.ts';
 import type { Question } from '../content/conversation.ts';
 import type { CardValue } from './inbound.ts';
+import { questionKey } from './render.ts';
 
 /** The free-text understanding the shell needs, compiled once from content (src/nlu). */
 export interface Nlu {
@@ -90,9 +91,13 @@ export function eventsForMessage(
   }
   const asking = stored?.context.asking ?? null;
   const question = asking ? questions[asking.question] : undefined;
-  const understanding = understand(text, input.card, question, nlu);
+  // A button on an older card answers the question it was shown with, not the one asked now.
+  const stale = input.card?.question !== undefined && (!asking || input.card.question !== questionKey(asking.question, asking.flagId));
+  if (stale) return hits.length ? [{ type: 'RED_FLAG', at, hits }] : [{ type: 'UNREADABLE', at }];
+  const card = input.card;
+  const understanding = understand(text, card, question, nlu);
   if (hits.length) return [{ type: 'RED_FLAG', at, hits, understanding }];
-  const intent = input.card?.choice === 'clinician' ? 'talk_to_clinician' : input.card?.choice === 'assessed' ? 'clinician_assessed' : text ? nlu.intent(text) : undefined;
+  const intent = card?.choice === 'clinician' ? 'talk_to_clinician' : card?.choice === 'assessed' ? 'clinician_assessed' : text ? nlu.intent(text) : undefined;
   if (intent === 'talk_to_clinician') return [{ type: 'CLINICIAN_REQUESTED', at, text }];
   if (intent === 'clinician_assessed') return [{ type: 'CLINICIAN_ASSESSED', at, text }];
   if (intent === 'progress') return [{ type: 'PROGRESS_REQUESTED', at }];

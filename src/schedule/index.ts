@@ -32,6 +32,18 @@ export function createCheckinShell(deps: { db: Database; content: ScheduleConten
   return {
     commands: [shell.command],
     /** Call after the bot's turn: uninstall stops the schedule; a finished screening gets the default schedule. */
+    /**
+     * The same, returning the notes instead of sending them, so the bot can put them before its
+     * last question (channels show only the last message's buttons).
+     */
+    async notesAfterTurn(activity: Partial<Activity>): Promise<string[]> {
+      try {
+        return await shell.afterTurn(activity);
+      } catch (error) {
+        deps.log?.error({ err: error, conversationId: activity.conversation?.id }, 'check-in schedule after turn failed');
+        return [];
+      }
+    },
     async afterTurn(context: TurnContext): Promise<void> {
       try {
         const texts = await shell.afterTurn(context.activity as Partial<Activity>);

@@ -383,9 +383,12 @@ export function createCoachMachine(catalog: CoachCatalog) {
           }),
         };
       }),
-      relayToClinician: assign(({ context, event }) => ({
-        outputs: push(context, { kind: 'relay', text: understandingOf(event)?.text ?? '', caseId: context.clinician?.caseId ?? '' }, record('message.relayed', { caseId: context.clinician?.caseId ?? null })),
-      })),
+      relayToClinician: assign(({ context, event }) => {
+        const text = event.type === 'CLINICIAN_ASSESSED' || event.type === 'CLINICIAN_REQUESTED' ? event.text : (understandingOf(event)?.text ?? '');
+        return {
+          outputs: push(context, { kind: 'relay', text, caseId: context.clinician?.caseId ?? '' }, record('message.relayed', { caseId: context.clinician?.caseId ?? null })),
+        };
+      }),
       clinicianLeft: assign(({ context, event }) => {
         if (event.type !== 'CLINICIAN_LEFT') return {};
         const cleared = event.outcome === 'cleared_to_exercise';
@@ -730,6 +733,10 @@ export function createCoachMachine(catalog: CoachCatalog) {
           // Coaching pauses; what the person writes goes to the clinician. Warning signs are still
           // checked first (the root RED_FLAG handler), so a disclosure refers even now.
           MESSAGE: { actions: ['countMessage', 'relayToClinician'] },
+          // "I was seen in A&E" or "can I talk to someone" go to the clinician in charge: only their
+          // hand-back decides whether the exercise hold is lifted, and no second handoff is opened.
+          CLINICIAN_ASSESSED: { actions: 'relayToClinician' },
+          CLINICIAN_REQUESTED: { actions: 'relayToClinician' },
           CHECK_IN: {},
           CLINICIAN_JOINED: { actions: 'clinicianJoined' },
           CLINICIAN_LEFT: [

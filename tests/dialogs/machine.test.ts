@@ -63,3 +63,22 @@ describe('coming back after a referral', () => {
     expect(back.outputs).toContainEqual(expect.objectContaining({ kind: 'ask', question: 'reach' }));
   });
 });
+
+describe('while a clinician owns the conversation', () => {
+  it('relays "I was seen" to the clinician instead of lifting the exercise hold itself', () => {
+    const machine = createCoachMachine(buildCatalog(realContent()));
+    const { conversation } = walk(machine, [say('hi'), say('yes', { yesNo: 'yes' })]);
+    const referred = step(machine, conversation, [
+      { type: 'RED_FLAG', at, hits: [{ flagId: 'ces.bladder-retention', urgency: 'emergency', matched: "can't pee" }] },
+      { type: 'CLINICIAN_JOINED', at, clinician: 'Sam', caseId: '7' },
+    ]);
+    const seen = step(machine, referred.conversation, [{ type: 'CLINICIAN_ASSESSED', at, text: 'I was seen in A&E' }]);
+    expect(seen.outputs).toContainEqual({ kind: 'relay', text: 'I was seen in A&E', caseId: '7' });
+    expect(seen.conversation.context.referral?.exerciseOnHold).toBe(true);
+    expect(stateName(seen.conversation)).toBe('withClinician');
+    const handedBack = step(machine, seen.conversation, [{ type: 'CLINICIAN_LEFT', at, outcome: 'seen_in_ed' }]);
+    expect(stateName(handedBack.conversation)).toBe('referred');
+    const cleared = step(machine, seen.conversation, [{ type: 'CLINICIAN_LEFT', at, outcome: 'cleared_to_exercise' }]);
+    expect(cleared.conversation.context.referral?.exerciseOnHold).toBe(false);
+  });
+});

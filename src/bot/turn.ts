@@ -2,9 +2,9 @@ import { step, type StoredConversation } from '../../dialogs/step.ts';
 import type { CoachMachine } from '../../dialogs/machine.ts';
 import type { CoachEvent, Output } from '../../dialogs/types.ts';
 import type { Database } from '../store/database.ts';
-import { readConversation, writeConversation } from '../store/conversations.ts';
-import { appendEvents, type ClinicalEvent } from '../store/events.ts';
-import { enqueueHandoff } from '../store/outbox.ts';
+import { readConversation } from '../store/conversations.ts';
+import type { ClinicalEvent } from '../store/events.ts';
+import { saveTurn } from '../store/turns.ts';
 import { render, type Reply } from './render.ts';
 import type { Content } from '../content/index.ts';
 
@@ -29,8 +29,6 @@ export interface TurnResult {
   conversation: StoredConversation;
 }
 
-class DuplicateActivity extends Error {}
-
 const MAX_ATTEMPTS = 25;
 const RECENT_TEXTS = 3;
 
@@ -40,8 +38,9 @@ function clinicalEvents(outputs: Output[], at: string): ClinicalEvent[] {
 
 /**
  * One turn: read, decide (pure), then write the snapshot, the clinical events and the handoff outbox
- * in one transaction with compare-and-swap. A turn that loses the race re-reads and re-applies its
- * event, so concurrent turns of one conversation never lose an update.
+ * in one statement with compare-and-swap (src/store/turns.ts), two round trips in all. A turn that
+ * loses the race re-reads and re-applies its event, so concurrent turns of one conversation never
+ * lose an update, within one process or across several.
  */
 export async function runTurn(db: Database, machine: CoachMachine, content: Content, inbound: InboundTurn): Promise<TurnResult> {
   for (let attempt = 1; ; attempt++) {
@@ -54,34 +53,24 @@ export async function runTurn(db: Database, machine: CoachMachine, content: Cont
       result.conversation.recent = stored.recent;
     }
     const replies = render(result.outputs, result.conversation.context, content);
-    try {
-      const written = await db.transaction(async (tx) => {
-        const swapped = await writeConversation(
-          tx,
-          { id: inbound.conversationId, conversation: result.conversation, reference: inbound.reference, channelId: inbound.channelId, userId: inbound.userId, tenantId: inbound.tenantId },
-          row?.version ?? null,
-        );
-        if (!swapped) return false;
-        if (inbound.text !== undefined) {
-          const first = await appendEvents(tx, inbound.conversationId, [
-            { type: 'message.received', data: { text: inbound.text }, at: inbound.at, activityId: inbound.activityId },
-          ]);
-          if (!first) throw new DuplicateActivity();
-        }
-        const sent = replies.flatMap((reply) => (reply.kind === 'message' ? [{ type: 'message.sent', data: { text: reply.text }, at: inbound.at }] : []));
-        await appendEvents(tx, inbound.conversationId, [...clinicalEvents(result.outputs, inbound.at), ...sent]);
-        for (const reply of replies) {
-          if (reply.kind === 'handoff') {
-            await enqueueHandoff(tx, inbound.conversationId, reply.value.urgency, { ...reply.value, conversationId: inbound.conversationId, at: inbound.at }, inbound.at);
-          }
-        }
-        return true;
-      });
-      if (written) return { replies, duplicate: false, conversation: result.conversation };
-    } catch (error) {
-      if (error instanceof DuplicateActivity) return { replies: [], duplicate: true, conversation: stored ?? result.conversation };
-      throw error;
-    }
+    const received: ClinicalEvent[] = inbound.text !== undefined ? [{ type: 'message.received', data: { text: inbound.text }, at: inbound.at, activityId: inbound.activityId }] : [];
+    const sent = replies.flatMap((reply): ClinicalEvent[] => (reply.kind === 'message' ? [{ type: 'message.sent', data: { text: reply.text }, at: inbound.at }] : []));
+    const handoffs = replies.flatMap((reply) =>
+      reply.kind === 'handoff' ? [{ urgency: reply.value.urgency, payload: { ...reply.value, conversationId: inbound.conversationId, at: inbound.at }, dueAt: inbound.at }] : [],
+    );
+    const outcome = await saveTurn(db, {
+      id: inbound.conversationId,
+      conversation: result.conversation,
+      reference: inbound.reference,
+      channelId: inbound.channelId,
+      userId: inbound.userId,
+      tenantId: inbound.tenantId,
+      expectedVersion: row?.version ?? null,
+      events: [...received, ...clinicalEvents(result.outputs, inbound.at), ...sent],
+      handoffs,
+    });
+    if (outcome === 'written') return { replies, duplicate: false, conversation: result.conversation };
+    if (outcome === 'duplicate') return { replies: [], duplicate: true, conversation: stored ?? result.conversation };
     if (attempt >= MAX_ATTEMPTS) throw new Error(`conversation ${inbound.conversationId}: gave up after ${attempt} write conflicts`);
   }
 }

@@ -3,7 +3,8 @@ import { createCoachMachine } from '../dialogs/machine.ts';
 import { createAdapter } from './bot/adapter.ts';
 import { createCoachBot, type CoachBot } from './bot/coachBot.ts';
 import type { Config } from './config.ts';
-import { buildCatalog, loadContent, type Content } from './content/index.ts';
+import { buildCatalog, type Content } from './content/index.ts';
+import { loadAllContent } from './contentBundle.ts';
 import { createNlu } from './bot/nlu.ts';
 import { startOutboxWorker } from './referral/outboxWorker.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -11,9 +12,9 @@ import { createServer } from './server.ts';
 import { channelRoutes } from './channels/index.ts';
 import type { Database } from './store/database.ts';
 import { openDatabase } from './store/open.ts';
-import { createPrivacy, installPrivacyCipher, loadPrivacyContent } from './privacy/index.ts';
-import { loadClinicianWording, startClinicianSide, type ClinicianSide } from './clinician/index.ts';
-import { createCheckinShell, loadCheckinContent, startCheckins, type CheckinSettings, type RunningCheckins } from './schedule/index.ts';
+import { createPrivacy, installPrivacyCipher } from './privacy/index.ts';
+import { startClinicianSide, type ClinicianSide } from './clinician/index.ts';
+import { createCheckinShell, startCheckins, type CheckinSettings, type RunningCheckins } from './schedule/index.ts';
 
 export class ContentError extends Error {
   constructor(readonly problems: string[]) {
@@ -47,13 +48,9 @@ export interface App {
  */
 export async function startApp(config: Config, options: { now?: () => Date; log?: Logger; checkins?: CheckinSettings } = {}): Promise<App> {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
-  const loaded = loadContent(config.CONTENT_DIR);
-  const schedule = loadCheckinContent(config.CONTENT_DIR);
-  const privacyContent = loadPrivacyContent(config.CONTENT_DIR);
-  if (!loaded.content || !schedule.content || !privacyContent.content) throw new ContentError([...loaded.problems, ...schedule.problems, ...privacyContent.problems]);
-  const content = loaded.content;
-  const clinicianWording = loadClinicianWording(config.CONTENT_DIR);
-  if (!clinicianWording.wording) throw new ContentError(clinicianWording.problems);
+  const loaded = loadAllContent(config.CONTENT_DIR);
+  if (!loaded.bundle) throw new ContentError(loaded.problems);
+  const { content, schedule: scheduleContent, privacy: privacyMessages, clinician: clinicianWording } = loaded.bundle;
   const nlu = createNlu(content);
   let ready = false;
   installPrivacyCipher(config);
@@ -62,12 +59,12 @@ export async function startApp(config: Config, options: { now?: () => Date; log?
   const adapter = createAdapter(config, log);
   const outbox = startOutboxWorker({ db, webhookUrl: config.CLINICIAN_WEBHOOK_URL, log, now: options.now });
   let listeningUrl = '';
-  const privacy = createPrivacy({ config, db, content, messages: privacyContent.content, nlu, log, now: options.now, listeningUrl: () => listeningUrl });
-  const checkinShell = createCheckinShell({ db, content: schedule.content, now: options.now, log });
+  const privacy = createPrivacy({ config, db, content, messages: privacyMessages, nlu, log, now: options.now, listeningUrl: () => listeningUrl });
+  const checkinShell = createCheckinShell({ db, content: scheduleContent, now: options.now, log });
   let clinician: ClinicianSide | undefined;
   const bot = createCoachBot({ db, machine, content, nlu, log, maxMessageLength: config.MAX_MESSAGE_LENGTH, now: options.now, onHandoff: () => { void outbox.wake(); clinician?.onHandoff(); }, onRelay: async (id, relay) => clinician?.onRelay(id, relay), commands: [...privacy.commands, ...checkinShell.commands], notesAfterTurn: (activity) => checkinShell.notesAfterTurn(activity) });
-  const checkins = await startCheckins({ db, content: schedule.content, bot, adapter, appId: config.MicrosoftAppId ?? '', log, databaseUrl: config.DATABASE_URL, now: options.now, settings: options.checkins });
-  clinician = startClinicianSide(config, { db, content, adapter, bot: () => bot, log, now: options.now, sender: checkins.sender, wording: clinicianWording.wording });
+  const checkins = await startCheckins({ db, content: scheduleContent, bot, adapter, appId: config.MicrosoftAppId ?? '', log, databaseUrl: config.DATABASE_URL, now: options.now, settings: options.checkins });
+  clinician = startClinicianSide(config, { db, content, adapter, bot: () => bot, log, now: options.now, sender: checkins.sender, wording: clinicianWording });
   const coachTurn = (context: Parameters<typeof bot.onTurn>[0]) => bot.onTurn(context);
   // Care-team conversations (Teams install command, card buttons) are handled before the coach.
   const onTurn = clinician.wrapTurn(coachTurn);

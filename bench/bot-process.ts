@@ -17,7 +17,7 @@ process.on('message', async (message: { cmd?: string }) => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     gc?.();
     const usage = process.memoryUsage();
-    process.send?.({ memory: { rss: usage.rss, heapUsed: usage.heapUsed, external: usage.external, arrayBuffers: usage.arrayBuffers } });
+    process.send?.({ memory: { rss: usage.rss, heapUsed: usage.heapUsed, heapTotal: usage.heapTotal, external: usage.external, arrayBuffers: usage.arrayBuffers } });
   } else if (message.cmd === 'stop') {
     await app.close().catch(() => {});
     process.exit(0);

@@ -5,7 +5,7 @@
  * rounds), then measures memory over 10,000 conversations, stored bytes, cold start and the pure
  * core. Prints one report and writes it to bench/results/<date>-node<version>.md (+ .json).
  *
- * Environment: BENCH_SECONDS (per measured run, default 15), BENCH_ROUNDS (default 2),
+ * Environment: BENCH_SECONDS (per measured run, default 12), BENCH_ROUNDS (default 2),
  * BENCH_CONVERSATIONS (memory phase, default 10000), TEST_DATABASE_URL (default the local test db).
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -20,7 +20,7 @@ import { runMicro, type MicroResult } from './micro.ts';
 import { autocannonRequests, conversationScript, discoverOnboarding, mix, WARNING_EVERY, type Step } from './traffic.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
 const WARMUP_SECONDS = 2;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONNECTIONS = 20;
@@ -94,10 +94,12 @@ async function startBot(name: TargetName, engine: 'pglite' | 'postgres'): Promis
   return { ...target, databaseUrl: fresh.url };
 }
 
-function memoryOf(target: Target): Promise<{ rss: number; heapUsed: number; external: number; arrayBuffers: number }> {
+type Memory = { rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
+
+function memoryOf(target: Target): Promise<Memory> {
   return new Promise((resolveMemory, reject) => {
     const timer = setTimeout(() => reject(new Error(`${target.name}: no memory answer`)), 10_000);
-    const listener = (message: { memory?: { rss: number; heapUsed: number; external: number; arrayBuffers: number } }) => {
+    const listener = (message: { memory?: Memory }) => {
       if (!message.memory) return;
       clearTimeout(timer);
       target.child.off('message', listener);
@@ -226,9 +228,9 @@ async function main() {
   const busy = { pglite: await memoryOf(pglite), postgres: await memoryOf(postgres) };
   for (const target of targets) await target.cleanup();
 
-  // Memory: fresh processes, 100 then MEMORY_CONVERSATIONS conversations of a greeting and two answers;
-  // both engines at once (memory, not time, is measured here).
-  const memoryScript: Step[] = [{ kind: 'greeting' }, { kind: 'greeting', text: 'hi' }, { kind: 'screening', text: 'yes' }];
+  // Memory: fresh processes, 100 then MEMORY_CONVERSATIONS conversations of one greeting each (a stored
+  // snapshot, events, the queue entry while it runs); both engines at once: memory, not time, is measured.
+  const memoryScript: Step[] = [{ kind: 'greeting', text: 'hi' }];
   const memoryTargets = [await startBot('bot, PGlite', 'pglite'), await startBot('bot, PostgreSQL', 'postgres')];
   const memoryRuns = await Promise.all(
     memoryTargets.map(async (target) => {
@@ -236,10 +238,13 @@ async function main() {
       const at0 = await memoryOf(target);
       await drive(target, memoryScript, { amount: 100 * memoryScript.length, connections: 10, prefix: 'mem-a' });
       const at100 = await memoryOf(target);
-      const rest = await drive(target, memoryScript, { amount: (MEMORY_CONVERSATIONS - 100) * memoryScript.length, connections: 10, prefix: 'mem-b' });
+      const middle = Math.round(MEMORY_CONVERSATIONS / 10);
+      const some = await drive(target, memoryScript, { amount: (middle - 100) * memoryScript.length, connections: 10, prefix: 'mem-b' });
+      const atMiddle = await memoryOf(target);
+      const rest = await drive(target, memoryScript, { amount: (MEMORY_CONVERSATIONS - middle) * memoryScript.length, connections: 10, prefix: 'mem-c' });
       const atMany = await memoryOf(target);
       await target.cleanup();
-      return { engine, at0, at100, atMany, errors: rest.errors + rest.non2xx + (rest.mismatches ?? 0) };
+      return { engine, at0, at100, middle, atMiddle, atMany, errors: [some, rest].reduce((sum, r) => sum + r.errors + r.non2xx + (r.mismatches ?? 0), 0) };
     }),
   );
 
@@ -281,7 +286,7 @@ async function main() {
   say();
   for (const run of memoryRuns) {
     const ratio = run.atMany.rss / run.at100.rss;
-    say(`- RSS, ${run.engine}: ${mb(run.at0.rss)} idle, ${mb(run.at100.rss)} after 100 conversations, ${mb(run.atMany.rss)} after ${MEMORY_CONVERSATIONS.toLocaleString('en')} (${ratio.toFixed(2)}×, target ≤ 1.2×: ${ratio <= 1.2 ? 'met' : 'MISSED'}); JS heap ${mb(run.at100.heapUsed)} → ${mb(run.atMany.heapUsed)}, array buffers ${mb(run.at100.arrayBuffers)} → ${mb(run.atMany.arrayBuffers)}; errors ${run.errors}`);
+    say(`- RSS, ${run.engine}: ${mb(run.at0.rss)} idle, ${mb(run.at100.rss)} after 100 conversations, ${mb(run.atMiddle.rss)} after ${run.middle.toLocaleString('en')}, ${mb(run.atMany.rss)} after ${MEMORY_CONVERSATIONS.toLocaleString('en')} (${ratio.toFixed(2)}×, target ≤ 1.2×: ${ratio <= 1.2 ? 'met' : 'MISSED'}); after GC: JS heap used ${mb(run.at100.heapUsed)} → ${mb(run.atMiddle.heapUsed)} → ${mb(run.atMany.heapUsed)} (reserved ${mb(run.at100.heapTotal)} → ${mb(run.atMany.heapTotal)}), external ${mb(run.at100.external)} → ${mb(run.atMany.external)}; errors ${run.errors}`);
   }
   say(`- RSS after the throughput rounds: PGlite ${mb(busy.pglite.rss)}, PostgreSQL ${mb(busy.postgres.rss)}`);
   if (stored) {

@@ -123,7 +123,14 @@ export function createCoachBot(deps: CoachBotDeps) {
     if (activity.type === ActivityTypes.Message) {
       text = typeof activity.text === 'string' ? activity.text.trim() : '';
       const card = parseCardValue(activity.value);
-      if (text && card === undefined && (await handledAsCommand(context, text, at))) return;
+      try {
+        if (text && card === undefined && (await handledAsCommand(context, text, at))) return;
+      } catch (error) {
+        // A command that cannot reach the store answers like a failed turn: never silence.
+        deps.log.error({ err: error, conversationId }, 'command failed');
+        await sendPoliteFailure(context, text, error);
+        return;
+      }
       inbound = {
         ...base,
         text: text || card?.choice || '',

@@ -35,7 +35,8 @@ function orderedMap<const K extends readonly string[]>(keys: K) {
   }) as unknown as z.ZodType<Record<K[number], string[]>>;
 }
 
-export const yesNoLexiconSchema = z.object({ sources, yes: phrases, no: phrases, unsure: phrases });
+/** `questions`: how a message that asks something starts; such a message is not an answer. */
+export const yesNoLexiconSchema = z.object({ sources, yes: phrases, no: phrases, unsure: phrases, questions: phrases });
 export const scoreLexiconSchema = z.object({
   sources,
   numbers: z.record(z.string().regex(/^[a-z]+$/), z.number().int().min(0)),
@@ -88,7 +89,7 @@ export function loadLexicon(contentDir: string): LexiconLoad {
   const movement = loadPart(contentDir, 'movement.yaml', movementLexiconSchema, problems);
   const intents = loadPart(contentDir, 'intents.yaml', intentLexiconSchema, problems);
   const groups: Array<[string, Record<string, string[]> | undefined]> = [
-    ['lexicon/yes-no.yaml', yesNo && { yes: yesNo.yes, no: yesNo.no, unsure: yesNo.unsure }],
+    ['lexicon/yes-no.yaml', yesNo && { yes: yesNo.yes, no: yesNo.no, unsure: yesNo.unsure, questions: yesNo.questions }],
     ['lexicon/scores.yaml', scores && { zero: scores.zero, units: scores.units }],
     ['lexicon/regions.yaml', regions?.regions],
     ['lexicon/movement.yaml', movement?.outcomes],

@@ -6,7 +6,7 @@ import type { Intent, Lexicon, MovementResponse, SpineRegion } from '../content/
 import { compilePhraseSet, type PhraseSet } from './phraseSet.ts';
 
 export interface CompiledLexicon {
-  yesNo: PhraseSet<'yes' | 'no' | 'unsure'>;
+  yesNo: PhraseSet<'yes' | 'no' | 'unsure' | 'question'>;
   regions: PhraseSet<SpineRegion>;
   movement: PhraseSet<MovementResponse>;
   intents: PhraseSet<Intent>;
@@ -34,7 +34,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   if (cached !== undefined) return cached;
   const numberWords = new Map(Object.entries(lexicon.scores.numbers));
   const compiled: CompiledLexicon = {
-    yesNo: compilePhraseSet({ yes: lexicon.yesNo.yes, no: lexicon.yesNo.no, unsure: lexicon.yesNo.unsure }),
+    yesNo: compilePhraseSet({ yes: lexicon.yesNo.yes, no: lexicon.yesNo.no, unsure: lexicon.yesNo.unsure, question: lexicon.yesNo.questions }),
     regions: compilePhraseSet(lexicon.regions),
     movement: compilePhraseSet(lexicon.movement),
     intents: compilePhraseSet(lexicon.intents),

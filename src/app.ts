@@ -5,6 +5,7 @@ import { createCoachBot, type CoachBot } from './bot/coachBot.ts';
 import type { Config } from './config.ts';
 import { buildCatalog, type Content } from './content/index.ts';
 import { loadAllContent } from './contentBundle.ts';
+import { holdTimerCommand, type HoldTimerDeps } from './coaching/holdTimer.ts';
 import { createNlu } from './bot/nlu.ts';
 import { startOutboxWorker } from './referral/outboxWorker.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -46,7 +47,10 @@ export interface App {
  * Wires config → content → store → machine → bot → server. Content is validated before the store
  * is opened, so a bad file stops the start without touching data.
  */
-export async function startApp(config: Config, options: { now?: () => Date; log?: Logger; checkins?: CheckinSettings } = {}): Promise<App> {
+export async function startApp(
+  config: Config,
+  options: { now?: () => Date; log?: Logger; checkins?: CheckinSettings; /** Test seam for the exercise hold timer. */ scheduleTimer?: HoldTimerDeps['schedule'] } = {},
+): Promise<App> {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const loaded = loadAllContent(config.CONTENT_DIR);
   if (!loaded.bundle) throw new ContentError(loaded.problems);
@@ -62,8 +66,23 @@ export async function startApp(config: Config, options: { now?: () => Date; log?
   const privacy = createPrivacy({ config, db, content, messages: privacyMessages, nlu, log, now: options.now, listeningUrl: () => listeningUrl });
   const checkinShell = createCheckinShell({ db, content: scheduleContent, now: options.now, log });
   let clinician: ClinicianSide | undefined;
-  const bot = createCoachBot({ db, machine, content, nlu, log, maxMessageLength: config.MAX_MESSAGE_LENGTH, now: options.now, onHandoff: () => { void outbox.wake(); clinician?.onHandoff(); }, onRelay: async (id, relay) => clinician?.onRelay(id, relay), commands: [...privacy.commands, ...checkinShell.commands], notesAfterTurn: (activity) => checkinShell.notesAfterTurn(activity) });
+  // Proactive sends go through the check-ins' rate-limited sender, which exists once the bot does.
+  let proactiveSend: HoldTimerDeps['send'] = async () => undefined;
+  const holdTimer = holdTimerCommand({
+    db,
+    content,
+    log,
+    now: options.now ?? (() => new Date()),
+    send: (reference, activities) => proactiveSend(reference, activities),
+    activitiesFor: (context, replies) => bot.activitiesFor(context, replies),
+    ...(options.scheduleTimer ? { schedule: options.scheduleTimer } : {}),
+  });
+  const bot = createCoachBot({ db, machine, content, nlu, log, maxMessageLength: config.MAX_MESSAGE_LENGTH, now: options.now, onHandoff: () => { void outbox.wake(); clinician?.onHandoff(); }, onRelay: async (id, relay) => clinician?.onRelay(id, relay), commands: [...privacy.commands, ...checkinShell.commands, holdTimer], notesAfterTurn: (activity, turn) => checkinShell.notesAfterTurn(activity, turn) });
   const checkins = await startCheckins({ db, content: scheduleContent, bot, adapter, appId: config.MicrosoftAppId ?? '', log, databaseUrl: config.DATABASE_URL, now: options.now, settings: options.checkins });
+  proactiveSend = (reference, activities) => {
+    const conversation = reference.conversation as { id: string; tenantId?: string } | undefined;
+    return checkins.sender.deliver({ reference, tenantKey: conversation?.tenantId ?? 'none', conversationKey: conversation?.id ?? 'none', delivered: 0, attempts: 0, activities });
+  };
   clinician = startClinicianSide(config, { db, content, adapter, bot: () => bot, log, now: options.now, sender: checkins.sender, wording: clinicianWording });
   const coachTurn = (context: Parameters<typeof bot.onTurn>[0]) => bot.onTurn(context);
   // Care-team conversations (Teams install command, card buttons) are handled before the coach.

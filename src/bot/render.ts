@@ -1,6 +1,7 @@
 import type { CoachContext, Output } from '../../dialogs/types.ts';
 import { buildHandoffValue, type HandoffValue } from '../referral/summary.ts';
 import type { Content } from '../content/index.ts';
+import { holdSeconds } from '../coaching/dose.ts';
 
 export interface Choice {
   label: string;
@@ -18,6 +19,8 @@ export interface ExerciseView {
   acceptable: string[];
   stopIf: string[];
   picture?: { file: string; alt: string };
+  /** Held or timed: the bot can count the time ("timer"). */
+  timed?: boolean;
 }
 
 export interface ImageView {
@@ -168,6 +171,7 @@ function exerciseView(output: Extract<Output, { kind: 'exercise' }>, content: Co
     acceptable: exercise.acceptable ?? [],
     stopIf: exercise.stopIf ?? [],
     ...(exercise.picture ? { picture: exercise.picture } : {}),
+    ...(holdSeconds(output.dose) !== undefined ? { timed: true } : {}),
   };
 }
 
@@ -178,6 +182,7 @@ export function exerciseText(view: ExerciseView, content: Content): string {
     view.purpose,
     view.steps.map((step, i) => `${i + 1}. ${step}`).join('\n'),
     say(content, 'exercise.doseLabel', { dose: view.dose }),
+    view.timed ? say(content, 'exercise.timerHint') : '',
     view.acceptable.length ? say(content, 'exercise.acceptable', { acceptable: view.acceptable.join(' ') }) : '',
     view.stopIf.length ? say(content, 'exercise.stopIf', { stopIf: view.stopIf.join(' ') }) : '',
   ]

@@ -14,7 +14,7 @@ import { toActivities, type TranscriptLine } from './activities.ts';
 import { parseCardValue } from './inbound.ts';
 import { KeyedQueue } from './keyedQueue.ts';
 import { runTurn, type InboundTurn } from './turn.ts';
-import { eventsForMessage, type Nlu } from './understand.ts';
+import { eventsForMessage, type MessageFlags, type Nlu } from './understand.ts';
 
 export interface CoachBotDeps {
   db: Database;
@@ -30,7 +30,7 @@ export interface CoachBotDeps {
    * Notes from other parts of the product for this turn (e.g. "I'll check in daily at 09:00"),
    * placed before the turn's last question so its buttons stay on the last message.
    */
-  notesAfterTurn?: (activity: Activity) => Promise<string[]>;
+  notesAfterTurn?: (activity: Activity, turn?: TurnOutcome) => Promise<string[]>;
   /** Receives what the person wrote while a clinician owns the conversation. */
   onRelay?: (conversationId: string, relay: Extract<Reply, { kind: 'relay' }>) => Promise<void>;
   /**
@@ -38,6 +38,14 @@ export interface CoachBotDeps {
    * after the warning-sign check: a message that discloses a warning sign always reaches the machine.
    */
   commands?: ShellCommand[];
+}
+
+/** What a message's turn did, so after-turn hooks decide without reading the store again. */
+export interface TurnOutcome {
+  /** The conversation's context after the turn (e.g. whether screening is done). */
+  screeningDone: boolean;
+  /** Types of the clinical events the turn recorded ('screening.completed', ...). */
+  recorded: string[];
 }
 
 export interface ShellCommandInput {
@@ -77,8 +85,8 @@ export function createCoachBot(deps: CoachBotDeps) {
     return replies.flatMap((reply): PersonReply[] => (reply.kind === 'progress' ? [{ kind: 'message', text: report.text, image }] : isPersonReply(reply) ? [reply] : []));
   }
 
-  async function sendNotes(context: TurnContext): Promise<void> {
-    const notes = (await deps.notesAfterTurn?.(context.activity)) ?? [];
+  async function sendNotes(context: TurnContext, turn?: TurnOutcome): Promise<void> {
+    const notes = (await deps.notesAfterTurn?.(context.activity, turn)) ?? [];
     if (notes.length) await context.sendActivities(notes.map((text) => ({ type: ActivityTypes.Message, text })));
   }
 
@@ -90,8 +98,8 @@ export function createCoachBot(deps: CoachBotDeps) {
   }
 
   /** Commands outside the machine, never for a message that discloses a warning sign. */
-  async function handledAsCommand(context: TurnContext, text: string, at: string): Promise<boolean> {
-    if (!deps.commands?.length || deps.nlu.redFlags(text, []).length > 0) return false;
+  async function handledAsCommand(context: TurnContext, text: string, at: string, flags: MessageFlags): Promise<boolean> {
+    if (!deps.commands?.length || flags.hits.length > 0) return false;
     const intent = deps.nlu.intent(text);
     const conversationId = context.activity.conversation.id;
     for (const command of deps.commands) {
@@ -120,15 +128,19 @@ export function createCoachBot(deps: CoachBotDeps) {
     };
     let inbound: InboundTurn;
     let text = '';
+    let scanned: MessageFlags | undefined;
     if (activity.type === ActivityTypes.Message) {
       text = typeof activity.text === 'string' ? activity.text.trim() : '';
       const card = parseCardValue(activity.value);
+      // The warning-sign detector runs once per message: the commands' check and the turn share it.
+      const flags = text ? deps.nlu.scanMessage(text) : undefined;
+      scanned = flags;
       try {
-        if (text && card === undefined && (await handledAsCommand(context, text, at))) return;
+        if (flags && card === undefined && (await handledAsCommand(context, text, at, flags))) return;
       } catch (error) {
         // A command that cannot reach the store answers like a failed turn: never silence.
         deps.log.error({ err: error, conversationId }, 'command failed');
-        await sendPoliteFailure(context, text, error);
+        await sendPoliteFailure(context, text, error, flags);
         return;
       }
       inbound = {
@@ -136,7 +148,7 @@ export function createCoachBot(deps: CoachBotDeps) {
         text: text || card?.choice || '',
         // Nothing readable (empty, a picture, a sticker): the machine says so and asks the pending question again.
         events: (stored) =>
-          !text && !card ? [{ type: 'UNREADABLE', at }] : eventsForMessage({ text, card, at, maxLength: deps.maxMessageLength }, stored, deps.content.conversation.questions, deps.nlu),
+          !text && !card ? [{ type: 'UNREADABLE', at }] : eventsForMessage({ text, card, at, maxLength: deps.maxMessageLength, flags }, stored, deps.content.conversation.questions, deps.nlu),
       };
     } else if ((activity.type === ActivityTypes.ConversationUpdate && isUserJoining(activity)) || (activity.type === ActivityTypes.InstallationUpdate && activity.action === 'add')) {
       inbound = { ...base, activityId: undefined, events: () => [{ type: 'START', at }] };
@@ -148,8 +160,9 @@ export function createCoachBot(deps: CoachBotDeps) {
 
     try {
       const result = await queue.run(conversationId, () => runTurn(deps.db, deps.machine, deps.content, inbound));
+      const outcome: TurnOutcome = { screeningDone: result.conversation.context.screeningDone === true, recorded: result.recorded };
       if (result.duplicate || result.replies.length === 0) {
-        if (!result.duplicate) await sendNotes(context);
+        if (!result.duplicate) await sendNotes(context, outcome);
         return;
       }
       const handoff = result.replies.find((reply) => reply.kind === 'handoff');
@@ -159,11 +172,11 @@ export function createCoachBot(deps: CoachBotDeps) {
       }
       const transcript = handoff ? await transcriptOf(conversationId) : [];
       for (const reply of result.replies) if (reply.kind === 'relay') await deps.onRelay?.(conversationId, reply);
-      const personReplies = withNotes(await withProgress(conversationId, result.replies), (await deps.notesAfterTurn?.(activity)) ?? []);
+      const personReplies = withNotes(await withProgress(conversationId, result.replies), (await deps.notesAfterTurn?.(activity, outcome)) ?? []);
       if (personReplies.length) await context.sendActivities(toActivities(context, personReplies, () => transcript));
     } catch (error) {
       deps.log.error({ err: error, conversationId }, 'turn failed');
-      await sendPoliteFailure(context, text, error);
+      await sendPoliteFailure(context, text, error, scanned);
     }
   }
 
@@ -171,9 +184,9 @@ export function createCoachBot(deps: CoachBotDeps) {
    * When a turn cannot be saved, the person still hears what to do about a warning sign they just
    * told us, then a short "try again"; nothing half-written remains because the transaction rolled back.
    */
-  async function sendPoliteFailure(context: TurnContext, text: string, error: unknown): Promise<void> {
+  async function sendPoliteFailure(context: TurnContext, text: string, error: unknown, flags?: MessageFlags): Promise<void> {
     const messages = deps.content.conversation.messages;
-    const hits = text ? deps.nlu.redFlags(text, []) : [];
+    const hits = flags?.hits ?? (text ? deps.nlu.redFlags(text, []) : []);
     const top = hits[0];
     const lines = top ? [messages[`referral.${top.urgency}`] ?? ''] : [];
     lines.push(error instanceof StoreUnavailableError || top ? (messages.databaseDown ?? '') : (messages.databaseDown ?? ''));

@@ -1,19 +1,31 @@
 import type { Content } from '../content/index.ts';
 import { compileRedFlagDetector, detectIntent, parseMovementResponse, parseRegion, parseScore, parseYesNo } from '../nlu/index.ts';
 import { compileEducationMatcher } from '../nlu/education.ts';
-import type { Nlu } from './understand.ts';
+import type { RedFlagHit } from '../../dialogs/types.ts';
+import type { MessageScan, RedFlagDetection } from '../nlu/redFlagDetector.ts';
+import type { MessageFlags, Nlu } from './understand.ts';
 
 /** Compiles the free-text understanding once at start-up, from content only. */
 export function createNlu(content: Content): Nlu {
   const detector = compileRedFlagDetector(content.redFlags.list);
   const lexicon = content.lexicon;
+  const toHit = (hit: RedFlagDetection): RedFlagHit => ({
+    flagId: hit.flagId,
+    urgency: hit.urgency,
+    matched: hit.fromRecent ? `${hit.fromRecent} … ${hit.matched}` : hit.matched,
+  });
+  const scans = new WeakMap<MessageFlags, MessageScan>();
   return {
-    redFlags: (text, recent) =>
-      detector.detect(text, { recent }).map((hit) => ({
-        flagId: hit.flagId,
-        urgency: hit.urgency,
-        matched: hit.fromRecent ? `${hit.fromRecent} … ${hit.matched}` : hit.matched,
-      })),
+    redFlags: (text, recent, scanned) => {
+      const scan = scanned ? scans.get(scanned) : undefined;
+      return detector.detect(text, { recent, scan }).map(toHit);
+    },
+    scanMessage: (text) => {
+      const scan = detector.scan(text);
+      const flags: MessageFlags = { text, hits: scan.detections.map(toHit) };
+      scans.set(flags, scan);
+      return flags;
+    },
     yesNo: (text) => {
       const answer = parseYesNo(text, lexicon);
       return answer === 'yes' || answer === 'no' ? answer : undefined;

@@ -27,6 +27,8 @@ export interface TurnResult {
   /** The turn was a redelivery of an activity already handled: nothing changed, nothing to send. */
   duplicate: boolean;
   conversation: StoredConversation;
+  /** Types of the clinical events this turn recorded (e.g. 'screening.completed'), for other parts' hooks. */
+  recorded: string[];
 }
 
 const MAX_ATTEMPTS = 25;
@@ -69,8 +71,8 @@ export async function runTurn(db: Database, machine: CoachMachine, content: Cont
       events: [...received, ...clinicalEvents(result.outputs, inbound.at), ...sent],
       handoffs,
     });
-    if (outcome === 'written') return { replies, duplicate: false, conversation: result.conversation };
-    if (outcome === 'duplicate') return { replies: [], duplicate: true, conversation: stored ?? result.conversation };
+    if (outcome === 'written') return { replies, duplicate: false, conversation: result.conversation, recorded: result.outputs.flatMap((output) => (output.kind === 'record' ? [output.type] : [])) };
+    if (outcome === 'duplicate') return { replies: [], duplicate: true, conversation: stored ?? result.conversation, recorded: [] };
     if (attempt >= MAX_ATTEMPTS) throw new Error(`conversation ${inbound.conversationId}: gave up after ${attempt} write conflicts`);
   }
 }

@@ -4,9 +4,19 @@ import type { Question } from '../content/conversation.ts';
 import type { CardValue } from './inbound.ts';
 import { questionKey } from './render.ts';
 
+/** A message scanned once for warning signs on its own (`Nlu.scanMessage`), passed on to `redFlags`. */
+export interface MessageFlags {
+  readonly text: string;
+  /** The warning signs in the message alone, without earlier messages. */
+  readonly hits: RedFlagHit[];
+}
+
 /** The free-text understanding the shell needs, compiled once from content (src/nlu). */
 export interface Nlu {
-  redFlags(text: string, recent: string[]): RedFlagHit[];
+  /** Warning signs in `text`, also completed across `recent`; `scanned` (the same text) is reused, not redone. */
+  redFlags(text: string, recent: string[], scanned?: MessageFlags): RedFlagHit[];
+  /** Scans one message alone, once per message: the shell's commands and the turn both use it. */
+  scanMessage(text: string): MessageFlags;
   yesNo(text: string): 'yes' | 'no' | undefined;
   score(text: string): number | undefined;
   region(text: string): Region | undefined;
@@ -78,14 +88,14 @@ export function understand(text: string, card: CardValue | undefined, question: 
  * every state; intents such as "talk to a clinician" come next; everything else is an answer.
  */
 export function eventsForMessage(
-  input: { text: string; card?: CardValue; at: string; maxLength: number },
+  input: { text: string; card?: CardValue; at: string; maxLength: number; flags?: MessageFlags },
   stored: StoredConversation | null,
   questions: Record<string, Question>,
   nlu: Nlu,
 ): CoachEvent[] {
   const { text, at } = input;
   const recent = stored?.recent ?? [];
-  const hits = text ? nlu.redFlags(text, recent) : [];
+  const hits = text ? nlu.redFlags(text, recent, input.flags) : [];
   if (text.length > input.maxLength) {
     return [...(hits.length ? [{ type: 'RED_FLAG' as const, at, hits }] : []), { type: 'TOO_LONG', at, length: text.length }];
   }

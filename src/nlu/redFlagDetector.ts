@@ -22,13 +22,27 @@ export interface RedFlagDetection {
   fromRecent?: string;
 }
 
+/** One message scanned on its own (`scan`): its detections, and its preparation for `detect` to reuse. */
+export interface MessageScan {
+  readonly text: string;
+  readonly detections: RedFlagDetection[];
+}
+
 export interface DetectOptions {
   /** The person's previous few messages, oldest first. */
   recent?: string[];
+  /**
+   * The same text already scanned alone: its preparation is reused and its detections stand
+   * (a flag found in the message alone is found, identically, with earlier messages too), so
+   * only the other flags are tried against the earlier messages.
+   */
+  scan?: MessageScan;
 }
 
 export interface RedFlagDetector {
   detect(text: string, options?: DetectOptions): RedFlagDetection[];
+  /** The message on its own, without earlier messages; pass the result to `detect` for the same text. */
+  scan(text: string): MessageScan;
 }
 
 interface CompiledFlag {
@@ -61,18 +75,34 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
   const correct = compileSpelling(vocabulary);
   const prepare = (text: string): Message => ({ text, prepared: prepareTokens(correct(tokenise(text))) });
 
+  const prepared = new WeakMap<MessageScan, Message>();
+
+  function run(current: Message, recentTexts: string[], known: RedFlagDetection[] | undefined): RedFlagDetection[] {
+    const recent = recentTexts.slice(-RECENT_MESSAGES).map(prepare);
+    const joins = joinsOf(current, recent);
+    const detections: Array<RedFlagDetection & { order: number }> = [];
+    for (const entry of compiled) {
+      const already = known?.find((detection) => detection.flagId === entry.flag.id);
+      const found = already ?? findWithRequirement(entry, current, recent, joins, negation);
+      if (found !== undefined) detections.push({ flagId: entry.flag.id, urgency: entry.flag.urgency, matched: found.matched, ...(found.fromRecent !== undefined ? { fromRecent: found.fromRecent } : {}), order: entry.order });
+    }
+    detections.sort((a, b) => compareUrgency(a.urgency, b.urgency) || a.order - b.order);
+    return detections.map(({ order: _order, ...detection }) => detection);
+  }
+
   return {
     detect(text, options = {}) {
+      const scanned = options.scan?.text === text ? options.scan : undefined;
+      const current = (scanned && prepared.get(scanned)) ?? prepare(text);
+      const recent = options.recent ?? [];
+      if (scanned && recent.length === 0) return scanned.detections;
+      return run(current, recent, scanned?.detections);
+    },
+    scan(text) {
       const current = prepare(text);
-      const recent = (options.recent ?? []).slice(-RECENT_MESSAGES).map(prepare);
-      const joins = joinsOf(current, recent);
-      const detections: Array<RedFlagDetection & { order: number }> = [];
-      for (const entry of compiled) {
-        const found = findWithRequirement(entry, current, recent, joins, negation);
-        if (found !== undefined) detections.push({ flagId: entry.flag.id, urgency: entry.flag.urgency, ...found, order: entry.order });
-      }
-      detections.sort((a, b) => compareUrgency(a.urgency, b.urgency) || a.order - b.order);
-      return detections.map(({ order: _order, ...detection }) => detection);
+      const result: MessageScan = { text, detections: run(current, [], undefined) };
+      prepared.set(result, current);
+      return result;
     },
   };
 }

@@ -56,10 +56,37 @@ export function dataRightsCommand(deps: DataRightsDeps): ShellCommand {
   const linkMinutes = deps.exportLinkMinutes ?? 15;
   const confirmMinutes = deps.confirmMinutes ?? 10;
 
+  /**
+   * Conversations where this process asked "are you sure?" and the answer has not come yet
+   * (bounded). Only there may any message consume the pending request, as before; elsewhere the
+   * store is asked only when the message could matter: one of our requests, or a short yes/no
+   * (after a restart, or when another instance asked). Every other turn costs no query.
+   */
+  const asked = new Map<string, number>();
+  const ASKED_MAX = 10_000;
+
   async function pendingDelete(input: ShellCommandInput): Promise<boolean> {
-    const rows = await db.query('delete from privacy_pending where conversation_id = $1 returning expires_at', [input.conversationId]);
-    const row = rows[0] as { expires_at: Date | string } | undefined;
-    return !!row && new Date(row.expires_at).getTime() > new Date(input.at).getTime();
+    asked.delete(input.conversationId);
+    // Not pending for this answer when a message reached the conversation after the question
+    // (it would have cancelled the request had it come through this process).
+    const rows = await db.query(
+      `delete from privacy_pending p where p.conversation_id = $1
+       returning p.expires_at, coalesce((select e.at from clinical_events e
+         where e.conversation_id = p.conversation_id and e.type = 'message.received' order by e.id desc limit 1)
+         > p.expires_at - make_interval(mins => $2::int), false) as interrupted`,
+      [input.conversationId, confirmMinutes],
+    );
+    const row = rows[0] as { expires_at: Date | string; interrupted: boolean } | undefined;
+    return !!row && !row.interrupted && new Date(row.expires_at).getTime() > new Date(input.at).getTime();
+  }
+
+  function mayAnswerPending(input: ShellCommandInput): boolean {
+    const until = asked.get(input.conversationId);
+    if (until !== undefined) {
+      if (until > new Date(input.at).getTime()) return true;
+      asked.delete(input.conversationId);
+    }
+    return OURS.has(input.intent ?? '') || confirmationAnswer(input.text, deps.nlu) !== undefined;
   }
 
   async function summary(input: ShellCommandInput): Promise<string[]> {
@@ -85,7 +112,7 @@ export function dataRightsCommand(deps: DataRightsDeps): ShellCommand {
 
   async function handleRequest(input: ShellCommandInput): Promise<string[] | undefined> {
     {
-      if (await pendingDelete(input)) {
+      if (mayAnswerPending(input) && (await pendingDelete(input))) {
         const answer = confirmationAnswer(input.text, deps.nlu);
         if (answer === 'yes' && input.intent !== 'export_data' && input.intent !== 'what_do_you_know') {
           const result = await erasePerson(db, input.conversationId, { reason: 'request', at: new Date(input.at) });
@@ -99,13 +126,17 @@ export function dataRightsCommand(deps: DataRightsDeps): ShellCommand {
         }
       }
       switch (input.intent) {
-        case 'delete_data':
+        case 'delete_data': {
+          const expiresAt = new Date(input.at).getTime() + confirmMinutes * 60_000;
           await db.query(
             `insert into privacy_pending (conversation_id, action, expires_at) values ($1, 'delete', $2)
              on conflict (conversation_id) do update set action = excluded.action, expires_at = excluded.expires_at`,
-            [input.conversationId, new Date(new Date(input.at).getTime() + confirmMinutes * 60_000).toISOString()],
+            [input.conversationId, new Date(expiresAt).toISOString()],
           );
+          if (asked.size >= ASKED_MAX) asked.delete(asked.keys().next().value as string);
+          asked.set(input.conversationId, expiresAt);
           return [messages.delete.confirm];
+        }
         case 'what_do_you_know':
           return [(await summary(input)).join('\n')];
         case 'export_data': {

@@ -141,10 +141,25 @@ export function createScheduleShell(deps: ScheduleShellDeps) {
   };
 
   /**
+   * Conversations this process knows to have a schedule row (bounded; a miss only costs one
+   * lookup). Lets a screened person's later messages skip the store entirely.
+   */
+  const known = new Set<string>();
+  const KNOWN_MAX = 50_000;
+  const remember = (conversationId: string) => {
+    if (known.size >= KNOWN_MAX) known.clear();
+    known.add(conversationId);
+  };
+
+  /**
    * After every turn: uninstall stops the schedule (and says why in the log); the first turn after
    * screening completed creates the default schedule and tells the person how to change it.
+   * With the turn's outcome (the bot passes it), a message that did not complete screening and whose
+   * conversation has not finished screening costs no query; one that just completed it goes straight
+   * to the idempotent insert; a screened conversation not yet known to have a schedule in this process
+   * (after a restart, or a failed insert) is looked up once. Without it (other callers), the store decides.
    */
-  async function afterTurn(activity: Partial<Activity>): Promise<string[]> {
+  async function afterTurn(activity: Partial<Activity>, turn?: { screeningDone: boolean; recorded: string[] }): Promise<string[]> {
     const conversationId = activity.conversation?.id;
     if (!conversationId) return [];
     const at = clock();
@@ -158,16 +173,29 @@ export function createScheduleShell(deps: ScheduleShellDeps) {
       return [];
     }
     if (activity.type !== 'message') return [];
-    const existing = await db.query('select 1 from checkin_schedules where conversation_id = $1', [conversationId]);
-    if (existing.length) return [];
-    const screened = await db.query("select 1 from clinical_events where conversation_id = $1 and type = 'screening.completed' limit 1", [conversationId]);
-    if (!screened.length) return [];
+    if (turn) {
+      const justScreened = turn.recorded.includes('screening.completed');
+      if (!justScreened && (!turn.screeningDone || known.has(conversationId))) return [];
+      if (!justScreened) {
+        const existing = await db.query('select 1 from checkin_schedules where conversation_id = $1', [conversationId]);
+        if (existing.length) {
+          remember(conversationId);
+          return [];
+        }
+      }
+    } else {
+      const existing = await db.query('select 1 from checkin_schedules where conversation_id = $1', [conversationId]);
+      if (existing.length) return [];
+      const screened = await db.query("select 1 from clinical_events where conversation_id = $1 and type = 'screening.completed' limit 1", [conversationId]);
+      if (!screened.length) return [];
+    }
     const guessed = guessZone(activity);
     const zone = guessed ?? 'UTC';
     const next = nextDueAt(content.defaultTime, zone, at);
     const created = await createScheduleIfAbsent(db, {
       conversationId, tenantId: tenantOf(activity), localTime: formatLocalTime(content.defaultTime), timeZone: zone, zoneGuessed: true, pausedUntil: null, nextDueAt: next,
     }, at);
+    remember(conversationId);
     if (!created) return [];
     await recordScheduleEvent(db, conversationId, 'schedule.set', { localTime: formatLocalTime(content.defaultTime), timeZone: zone, default: true }, at);
     return [`${say(content, 'scheduled', { time: formatLocalTime(content.defaultTime), zone })} ${say(content, guessed ? 'zoneGuessed' : 'zoneNotGuessed')}`];

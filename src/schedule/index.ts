@@ -36,9 +36,9 @@ export function createCheckinShell(deps: { db: Database; content: ScheduleConten
      * The same, returning the notes instead of sending them, so the bot can put them before its
      * last question (channels show only the last message's buttons).
      */
-    async notesAfterTurn(activity: Partial<Activity>): Promise<string[]> {
+    async notesAfterTurn(activity: Partial<Activity>, turn?: { screeningDone: boolean; recorded: string[] }): Promise<string[]> {
       try {
-        return await shell.afterTurn(activity);
+        return await shell.afterTurn(activity, turn);
       } catch (error) {
         deps.log?.error({ err: error, conversationId: activity.conversation?.id }, 'check-in schedule after turn failed');
         return [];

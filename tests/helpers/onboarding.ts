@@ -14,7 +14,7 @@ export interface OnboardingAnswers {
  * Walks a person through consent and screening by typing, answering "no" to every warning-sign
  * question, until the bot confirms. Returns every reply seen on the way.
  */
-export async function onboard(person: Person, answers: OnboardingAnswers = {}): Promise<BotActivity[]> {
+export async function onboard(person: Person, answers: OnboardingAnswers = {}, confirm?: (text: string) => Promise<BotActivity[]>): Promise<BotActivity[]> {
   const seen: BotActivity[] = [];
   const step = async (text: string) => {
     const replies = await person.say(text);
@@ -36,6 +36,8 @@ export async function onboard(person: Person, answers: OnboardingAnswers = {}): 
     if (!buttons(replies).includes('No')) throw new Error(`unexpected question during screening: ${allText(replies)}`);
     replies = await step('no');
   }
-  await step('yes');
+  // The "yes" that completes screening (a caller may send it its own way, e.g. with a time zone).
+  if (confirm) seen.push(...(await confirm('yes')));
+  else await step('yes');
   return seen;
 }

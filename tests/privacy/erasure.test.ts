@@ -94,7 +94,29 @@ describe.each(['pglite', 'postgres'] as const)('erasure on request (%s)', (engin
     expect(allText(await person.say('forget about me'))).toMatch(/permanently delete/i);
     const replies = await person.say('how do I do the exercises');
     expect(allText(replies)).not.toMatch(/deleted/i);
+    // The other message cancelled the request: a later "yes" answers something else.
+    expect(allText(await person.say('yes'))).not.toMatch(/deleted everything/i);
     expect(await bot.app.db.query('select 1 from conversations where id = $1', [person.conversationId])).toHaveLength(1);
+  });
+
+  it('a request asked before a restart (or by another instance) is confirmed by "yes", unless another message came between', async () => {
+    const db = bot.app.db;
+    const ask = async (conversationId: string) =>
+      db.query(`insert into privacy_pending (conversation_id, action, expires_at) values ($1, 'delete', $2)`, [conversationId, new Date(Date.now() + 10 * 60_000).toISOString()]);
+    // This process never asked: only the store knows.
+    const person = new Person(bot.url);
+    await onboard(person);
+    await ask(person.conversationId);
+    expect(allText(await person.say('yes'))).toMatch(/deleted everything/i);
+    expect(await db.query('select 1 from conversations where id = $1', [person.conversationId])).toHaveLength(0);
+
+    const other = new Person(bot.url);
+    await onboard(other);
+    await ask(other.conversationId);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await other.say('my back is a bit stiff today');
+    expect(allText(await other.say('yes'))).not.toMatch(/deleted everything/i);
+    expect(await db.query('select 1 from conversations where id = $1', [other.conversationId])).toHaveLength(1);
   });
 });
 

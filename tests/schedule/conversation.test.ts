@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSchedule } from '../../src/schedule/store.ts';
 import { listEvents } from '../../src/store/events.ts';
-import { allText, Person, startBot, type RunningBot } from '../helpers/botClient.ts';
+import { allText, Person, startBot, type BotActivity, type RunningBot } from '../helpers/botClient.ts';
+import { onboard } from '../helpers/onboarding.ts';
 import { startFakeConnector, type FakeConnector } from '../helpers/fakeConnector.ts';
 import { TestClock } from './harness.ts';
 
@@ -97,9 +98,15 @@ describe.each(['pglite', 'postgres'] as const)('the schedule in conversation (%s
   it('offers the default time after screening, in the zone the channel reports; uninstall stops it', async () => {
     clock.set('2025-06-02T05:00:00Z');
     const person = await newPerson();
-    await bot.app.db.query("insert into clinical_events (conversation_id, type, data, at) values ($1, 'screening.completed', '{}', $2)", [person.conversationId, clock.now().toISOString()]);
-    const replies = await person.post(person.activity({ type: 'message', text: 'ok', localTimezone: 'Australia/Sydney' }));
-    expect(allText(replies.activities)).toMatch(/every day at 09:00 \(Australia\/Sydney\)/);
+    // The turn that completes screening (the machine records screening.completed) offers the time.
+    let offered: BotActivity[] = [];
+    await onboard(person, {}, async (text) => {
+      offered = (await person.post(person.activity({ type: 'message', text, localTimezone: 'Australia/Sydney' }))).activities;
+      return offered;
+    });
+    expect(allText(offered)).toMatch(/every day at 09:00 \(Australia\/Sydney\)/);
+    // Only once: later messages neither offer it again nor need the store to know.
+    expect(allText(await person.say('ok'))).not.toMatch(/every day at 09:00/);
     const schedule = await readSchedule(bot.app.db, person.conversationId);
     expect(schedule?.timeZone).toBe('Australia/Sydney');
     expect(schedule?.nextDueAt?.toISOString()).toBe('2025-06-02T23:00:00.000Z');

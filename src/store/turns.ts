@@ -1,16 +1,10 @@
-import type { StoredConversation } from '../../dialogs/step.ts';
 import { sealFreeText, sealText } from '../privacy/freeText.ts';
 import type { Sql } from './database.ts';
 import type { ClinicalEvent } from './events.ts';
+import type { ConversationWrite } from './conversations.ts';
 
 /** Everything one turn writes: the snapshot (compare-and-swap), its events in order, its handoffs. */
-export interface TurnWrite {
-  id: string;
-  conversation: StoredConversation;
-  reference: unknown;
-  channelId?: string;
-  userId?: string;
-  tenantId?: string;
+export interface TurnWrite extends ConversationWrite {
   /** The stored version the turn was decided on; null = the conversation is not stored yet. */
   expectedVersion: number | null;
   /** In order; a `message.received` with an activity id is accepted once per conversation. */

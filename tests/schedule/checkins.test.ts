@@ -245,9 +245,10 @@ describe('two instances on one PostgreSQL', () => {
       expect(counts.size).toBe(300);
       expect([...counts.values()].every((n) => n === 2)).toBe(true);
       expect(Number((await opened.db.query<{ n: string }>("select count(*) as n from checkin_sends where status = 'sent'"))[0]!.n)).toBe(300);
-      // Both instances did part of the sending.
-      expect(a.sender.stats.posted).toBeGreaterThan(0);
-      expect(b.sender.stats.posted).toBeGreaterThan(0);
+      // Between them the two instances posted each activity once: no instance re-sent what the
+      // other sent. (Which instance sends is pg-boss's choice: on a quiet machine one worker may
+      // fetch every job, so requiring both to send made this test fail at random.)
+      expect(a.sender.stats.posted + b.sender.stats.posted).toBe(600);
     } finally {
       await a.stop(false);
       await b.stop(false);

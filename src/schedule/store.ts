@@ -4,16 +4,10 @@
  */
 import type { Sql } from '../store/database.ts';
 
-export interface ScheduleRow {
-  conversationId: string;
-  tenantId: string | null;
-  localTime: string;
-  timeZone: string;
-  zoneGuessed: boolean;
-  pausedUntil: string | null;
+/** A stored schedule: what a write sets, plus what sending and stopping record. */
+export interface ScheduleRow extends ScheduleWrite {
   stoppedAt: Date | null;
   stopReason: string | null;
-  nextDueAt: Date | null;
   lastSentDay: string | null;
   missedStreak: number;
 }

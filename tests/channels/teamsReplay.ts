@@ -1,4 +1,4 @@
-import type { BotActivity } from '../helpers/botClient.ts';
+import { postActivity, type BotActivity } from '../helpers/botClient.ts';
 
 /** Teams-shaped ids and envelopes, as Teams sends them to /api/messages in a personal chat. */
 export function teamsPerson(url: string, suffix = Math.random().toString(36).slice(2, 10)) {
@@ -21,17 +21,7 @@ export function teamsPerson(url: string, suffix = Math.random().toString(36).sli
     channelData: { tenant: { id: tenantId } },
     ...extra,
   });
-  async function post(body: unknown): Promise<{ status: number; activities: BotActivity[] }> {
-    const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const raw = await response.text();
-    let activities: BotActivity[] = [];
-    try {
-      activities = (JSON.parse(raw) as { activities?: BotActivity[] }).activities ?? [];
-    } catch {
-      // no body
-    }
-    return { status: response.status, activities };
-  }
+  const post = (body: unknown) => postActivity(url, body);
   return {
     user,
     bot,

@@ -1,4 +1,4 @@
-import { Person, startBot, type BotActivity, type RunningBot } from '../helpers/botClient.ts';
+import { Person, postActivity, startBot, type BotActivity, type RunningBot } from '../helpers/botClient.ts';
 import { startFakeConnector, type FakeConnector } from '../helpers/fakeConnector.ts';
 
 export const TOKEN = 'test-clinician-token-0123456789';
@@ -20,17 +20,7 @@ export function careTeamChannel(url: string, serviceUrl: string, suffix = Math.r
     channelData: { tenant: { id: tenantId }, team: { id: `19:team${suffix}@thread.tacv2` }, channel: { id: channelId } },
     ...extra,
   });
-  async function post(body: unknown): Promise<{ status: number; activities: BotActivity[] }> {
-    const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const raw = await response.text();
-    let activities: BotActivity[] = [];
-    try {
-      activities = (JSON.parse(raw) as { activities?: BotActivity[] }).activities ?? [];
-    } catch {
-      // empty body
-    }
-    return { status: response.status, activities };
-  }
+  const post = (body: unknown) => postActivity(url, body);
   const clinician: { id: string; name: string; aadObjectId?: string } = { id: '29:1clinicianAbC', name: 'Dr Sam Lee', aadObjectId: '11111111-2222-3333-4444-555555555555' };
   return {
     channelId,

@@ -14,6 +14,19 @@ export interface BotActivity {
 
 let counter = 0;
 
+/** Posts one activity body to the bot's /api/messages; the replies of expectReplies, if any. */
+export async function postActivity(url: string, body: unknown): Promise<{ status: number; activities: BotActivity[]; raw: string }> {
+  const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const raw = await response.text();
+  let activities: BotActivity[] = [];
+  try {
+    activities = (JSON.parse(raw) as { activities?: BotActivity[] }).activities ?? [];
+  } catch {
+    // not JSON (or no body): no replies
+  }
+  return { status: response.status, activities, raw };
+}
+
 /** A person talking to the real HTTP endpoint with Bot Framework activities (expectReplies). */
 export class Person {
   readonly conversationId: string;
@@ -40,16 +53,8 @@ export class Person {
     };
   }
 
-  async post(body: unknown): Promise<{ status: number; activities: BotActivity[]; raw: string }> {
-    const response = await fetch(`${this.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const raw = await response.text();
-    let activities: BotActivity[] = [];
-    try {
-      activities = (JSON.parse(raw) as { activities?: BotActivity[] }).activities ?? [];
-    } catch {
-      // not JSON: leave empty
-    }
-    return { status: response.status, activities, raw };
+  post(body: unknown): Promise<{ status: number; activities: BotActivity[]; raw: string }> {
+    return postActivity(this.url, body);
   }
 
   async say(text: string): Promise<BotActivity[]> {

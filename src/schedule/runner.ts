@@ -7,6 +7,7 @@
 import { PgBoss, fromPglite, type Job } from 'pg-boss';
 import type { Logger } from '../log.ts';
 import type { Database } from '../store/database.ts';
+import { ChurnVacuum } from '../store/maintenance.ts';
 import type { Checkins, SendJob, TickResult } from './checkins.ts';
 import type { SendKey } from './store.ts';
 
@@ -29,6 +30,8 @@ export interface RunnerOptions {
   concurrency?: number;
   /** Whether this instance sends (false: only enqueues, e.g. the operator script). */
   work?: boolean;
+  /** Embedded engine only: sends finished between two vacuums of the queue and send tables. */
+  vacuumEverySends?: number;
 }
 
 export interface CheckinRunner {
@@ -42,6 +45,9 @@ export interface CheckinRunner {
   stop(options?: { graceful?: boolean; timeoutMs?: number }): Promise<void>;
 }
 
+/** An enqueue this large refreshes the queue's statistics at once (embedded engine). */
+const BULK_ENQUEUE = 100;
+
 const keyOf = (job: SendKey) => `${job.conversationId}|${job.localDay}|${job.kind}`;
 
 async function bossSchemaFor(db: Database, databaseUrl?: string): Promise<string> {
@@ -49,6 +55,12 @@ async function bossSchemaFor(db: Database, databaseUrl?: string): Promise<string
   const rows = await db.query<{ schema: string }>('select current_schema() as schema');
   const current = rows[0]?.schema ?? 'public';
   return current === 'public' ? 'pgboss' : `${current}_pgboss`;
+}
+
+/** The table pg-boss keeps a queue's jobs in (a queue may have its own partition). */
+async function jobTableOf(boss: PgBoss, schema: string, queue: string): Promise<string> {
+  const found = await boss.getQueue(queue);
+  return `${schema}.${found?.table ?? 'job'}`;
 }
 
 export async function startCheckinRunner(options: RunnerOptions): Promise<CheckinRunner> {
@@ -67,6 +79,7 @@ export async function startCheckinRunner(options: RunnerOptions): Promise<Checki
   await boss.createQueue(TICK_QUEUE, { policy: 'stately', retryLimit: 0, expireInSeconds: 300 }).catch(() => {});
   // stately: one job per send waiting and one running, so a retry can be queued while its job finishes.
   await boss.createQueue(SEND_QUEUE, { policy: 'stately', retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 600 }).catch(() => {});
+  const maintenance = new ChurnVacuum(db, { tables: options.databaseUrl ? [] : [await jobTableOf(boss, schema, SEND_QUEUE), 'checkin_sends'], everyRows: options.vacuumEverySends ?? 1000 }, log);
 
   async function enqueue(jobs: SendJob[]): Promise<void> {
     for (let i = 0; i < jobs.length; i += 1000) {
@@ -79,6 +92,9 @@ export async function startCheckinRunner(options: RunnerOptions): Promise<Checki
         })),
       );
     }
+    // A day's check-ins arrive in one tick: the planner must see them before the first fetch.
+    if (jobs.length >= BULK_ENQUEUE) await maintenance.analyze();
+    else maintenance.note(jobs.length);
   }
 
   async function tick(): Promise<TickResult> {
@@ -111,6 +127,7 @@ export async function startCheckinRunner(options: RunnerOptions): Promise<Checki
             }
           }),
         );
+        maintenance.note(jobs.length);
       },
     );
   }
@@ -131,6 +148,8 @@ export async function startCheckinRunner(options: RunnerOptions): Promise<Checki
     },
     async stop(stopOptions = {}) {
       await boss.stop({ graceful: stopOptions.graceful ?? true, timeout: stopOptions.timeoutMs ?? 10_000, close: true });
+      // A vacuum started by the last batch finishes before the caller closes the database.
+      await maintenance.settled();
     },
   };
 }

@@ -60,6 +60,7 @@ export async function startStack(options: {
   content?: ScheduleContent;
   batchSize?: number;
   concurrency?: number;
+  vacuumEverySends?: number;
 }): Promise<Stack> {
   const sender = new ProactiveSender(botFrameworkChannel(localAdapter(), ''), options.limits ?? fastLimits);
   const checkins = createCheckins({
@@ -71,7 +72,7 @@ export async function startStack(options: {
     now: options.clock.now,
     options: options.checkinOptions,
   });
-  const runner = await startCheckinRunner({ db: options.db, checkins, log: silent, databaseUrl: options.databaseUrl, cron: false, pollingIntervalSeconds: 0.5, batchSize: options.batchSize, concurrency: options.concurrency });
+  const runner = await startCheckinRunner({ db: options.db, checkins, log: silent, databaseUrl: options.databaseUrl, cron: false, pollingIntervalSeconds: 0.5, batchSize: options.batchSize, concurrency: options.concurrency, vacuumEverySends: options.vacuumEverySends });
   return { runner, checkins, sender, stop: (graceful = true) => runner.stop({ graceful, timeoutMs: 10_000 }) };
 }
 

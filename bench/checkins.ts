@@ -1,12 +1,13 @@
 /**
  * npm run bench:checkins: 10,000 people across 5 tenants due in the same minute, sent to a local
  * fake Bot Connector that enforces the Teams limits (50/s per tenant, 7/s per conversation, 429 +
- * Retry-After beyond), on PGlite and on PostgreSQL. Prints delivered, duplicates, missed and the
+ * Retry-After beyond), on PGlite, on PostgreSQL, and with two instances sharing one PostgreSQL
+ * (`postgres-2`: both tick, both send, the tenant limit kept in the database). Prints delivered, duplicates, missed and the
  * achieved send rate as a share of the allowed rate, and writes them to bench/results/.
  *
  * Each check-in is two activities (greeting, then the 0-10 pain question), built by a fixed
  * composer: the conversation machine's own cost is not what this measures.
- *   BENCH_PEOPLE=10000 BENCH_TENANTS=5 BENCH_ENGINES=pglite,postgres TEST_DATABASE_URL=postgres://...
+ *   BENCH_PEOPLE=10000 BENCH_TENANTS=5 BENCH_ENGINES=pglite,postgres,postgres-2 TEST_DATABASE_URL=postgres://...
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,10 +17,11 @@ import { createInterface } from 'node:readline';
 import type { FakeConnector } from '../tests/helpers/fakeConnector.ts';
 import { seedPeople, startStack, TestClock, textComposer } from '../tests/schedule/harness.ts';
 import { teamsLimits } from '../src/proactive/sender.ts';
+import { openDatabase } from '../src/store/open.ts';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10_000);
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 5);
-const ENGINES = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
+const ENGINES = (process.env.BENCH_ENGINES ?? 'pglite,postgres,postgres-2').split(',');
 const PER_TENANT = 50;
 const PER_CONVERSATION = 7;
 const ACTIVITIES_PER_CHECKIN = 2;
@@ -74,21 +76,33 @@ async function remoteConnector() {
   };
 }
 
+/** `postgres-2`: two instances (two stacks, two connection pools) on one PostgreSQL. */
 async function run(engineName: string): Promise<Row> {
-  const engine = engines.find((e) => e.name === engineName);
+  const [baseName, instanceCount] = engineName.split('-') as [string, string | undefined];
+  const instances = Number(instanceCount ?? 1);
+  const engine = engines.find((e) => e.name === baseName);
   if (!engine) throw new Error(`unknown engine ${engineName}`);
+  if (instances > 1 && !engine.name.startsWith('postgres')) throw new Error('several instances need PostgreSQL');
   const opened = await engine.open();
   const connector = await remoteConnector();
   const clock = new TestClock(new Date('2025-06-02T08:59:00Z'));
   const people = Array.from({ length: PEOPLE }, (_, i) => ({ id: `bench-${i}`, tenant: `tenant-${i % TENANTS}`, ...ZONES[i % ZONES.length]! }));
   await seedPeople(opened.db, connector as unknown as FakeConnector, people, clock.now());
-  const stack = await startStack({ db: opened.db, clock, databaseUrl: opened.databaseUrl, composer: textComposer(opened.db), limits: teamsLimits, batchSize: Number(process.env.BENCH_BATCH ?? 10), concurrency: Number(process.env.BENCH_CONCURRENCY ?? 40) });
+  const extraDbs = await Promise.all(Array.from({ length: instances - 1 }, () => openDatabase({ databaseUrl: opened.databaseUrl, dataDir: '' })));
+  const stacks = await Promise.all(
+    [opened.db, ...extraDbs].map((db) =>
+      startStack({ db, clock, databaseUrl: opened.databaseUrl, composer: textComposer(db), limits: teamsLimits, batchSize: Number(process.env.BENCH_BATCH ?? 10), concurrency: Number(process.env.BENCH_CONCURRENCY ?? 40) }),
+    ),
+  );
+  const stack = stacks[0]!;
   try {
     clock.set('2025-06-02T09:00:01Z');
     const tickStarted = performance.now();
-    const tick = await stack.runner.tick();
+    // Every instance ticks, as each one's cron would; the claim decides who queues whom.
+    const ticks = await Promise.all(stacks.map((s) => s.runner.tick()));
     const tickMs = performance.now() - tickStarted;
-    if (tick.claimed !== PEOPLE) console.error(`claimed ${tick.claimed} of ${PEOPLE}`);
+    const claimed = ticks.reduce((sum, t) => sum + t.claimed, 0);
+    if (claimed !== PEOPLE) console.error(`claimed ${claimed} of ${PEOPLE}`);
     await stack.runner.idle(30 * 60_000);
     const results = await connector.results();
     const counts = new Map<string, number>();
@@ -125,7 +139,8 @@ async function run(engineName: string): Promise<Row> {
       shareOfAllowed: Math.round((achievedPerSecond / allowedPerSecond) * 1000) / 10,
     };
   } finally {
-    await stack.stop(false).catch(() => {});
+    for (const s of stacks) await s.stop(false).catch(() => {});
+    for (const db of extraDbs) await db.close();
     await connector.stop();
     if (opened.databaseUrl) {
       const schema = (await opened.db.query<{ s: string }>('select current_schema() as s'))[0]!.s;

@@ -57,6 +57,7 @@ export const impersonalTables: { table: string; why: string; columns?: string[] 
   { table: 'privacy_erasures', why: 'that an erasure happened, with counts only' },
   { table: 'care_team_channels', why: "the care team's own Teams channels, not a patient's conversation", columns: ['conversation_id'] },
   { table: 'clinician_pairing_codes', why: 'one-time codes clinicians use to link a channel' },
+  { table: 'send_rate_slots', why: 'the next free send slot per tenant, under a hashed key' },
 ];
 
 /**

@@ -14,12 +14,24 @@ export const systemClock: Clock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
 };
 
+/** What the sender needs of a limiter; the tenant's may live in the database (src/proactive/sharedLimiter.ts). */
+export interface RateLimiter {
+  /** How long a reservation would wait now, as far as this instance knows, without taking one. */
+  peek(key: string): number;
+  /** Reserves the key's next slot; resolves to how long to wait for it (0 = now). */
+  reserve(key: string): number | Promise<number>;
+  /** Honours a Retry-After for the key. */
+  pause(key: string, ms: number): void | Promise<void>;
+  /** Forgets idle keys. */
+  prune(): void;
+}
+
 interface KeyState {
   next: number;
   pausedUntil: number;
 }
 
-export class SpacingLimiter {
+export class SpacingLimiter implements RateLimiter {
   private readonly keys = new Map<string, KeyState>();
   private readonly spacing: number;
 

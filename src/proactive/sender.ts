@@ -9,7 +9,7 @@
  */
 import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import { ChannelError, type ProactiveChannel } from './channel.ts';
-import { SpacingLimiter, systemClock, type Clock } from './limiter.ts';
+import { SpacingLimiter, systemClock, type Clock, type RateLimiter } from './limiter.ts';
 import { classify, defaultBackoff, parseRetryAfter, type BackoffPolicy } from './retry.ts';
 
 export interface SendLimits {
@@ -50,7 +50,7 @@ export interface SenderStats {
 }
 
 export class ProactiveSender {
-  readonly tenants: SpacingLimiter;
+  readonly tenants: RateLimiter;
   readonly conversations: SpacingLimiter;
   readonly stats: SenderStats = { posted: 0, throttled: 0, retried: 0 };
   private sinceprune = 0;
@@ -60,8 +60,10 @@ export class ProactiveSender {
     readonly limits: SendLimits = teamsLimits,
     private readonly clock: Clock = systemClock,
     private readonly random: () => number = Math.random,
+    /** The tenant limit shared by instances (SharedSpacingLimiter); by default this process's own. */
+    tenants?: RateLimiter,
   ) {
-    this.tenants = new SpacingLimiter(limits.perTenant, clock, limits.headroom);
+    this.tenants = tenants ?? new SpacingLimiter(limits.perTenant, clock, limits.headroom);
     this.conversations = new SpacingLimiter(limits.perConversation, clock, limits.headroom);
   }
 
@@ -88,7 +90,10 @@ export class ProactiveSender {
           }
           // Conversation first, then the tenant slot, so the tenant's slot is used when it was granted.
           await this.clock.sleep(this.conversations.reserve(delivery.conversationKey));
-          await this.clock.sleep(this.tenants.reserve(delivery.tenantKey));
+          const tenantWait = await this.tenants.reserve(delivery.tenantKey);
+          // A shared limiter can learn only now that another instance paused the tenant.
+          if (tenantWait > waitCap) return { outcome: 'retry', delivered, attempts, delayMs: tenantWait, error: 'waiting for the rate limit' } as const;
+          await this.clock.sleep(tenantWait);
           try {
             await post(activities[delivered]!);
             this.stats.posted++;
@@ -102,7 +107,7 @@ export class ProactiveSender {
             if (verdict.action === 'fail') return { outcome: 'fail', delivered, attempts, error: described } as const;
             if (verdict.throttled) {
               this.stats.throttled++;
-              this.tenants.pause(delivery.tenantKey, verdict.delayMs);
+              await this.tenants.pause(delivery.tenantKey, verdict.delayMs);
             }
             this.stats.retried++;
             if (verdict.delayMs > waitCap) return { outcome: 'retry', delivered, attempts, delayMs: verdict.delayMs, error: described } as const;

@@ -5,8 +5,10 @@
 import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
 import type { CoachBot } from '../bot/coachBot.ts';
 import type { Logger } from '../log.ts';
-import { botFrameworkChannel } from '../proactive/channel.ts';
+import { botFrameworkChannel, type ProactiveChannel } from '../proactive/channel.ts';
+import { systemClock } from '../proactive/limiter.ts';
 import { ProactiveSender, teamsLimits, type SendLimits } from '../proactive/sender.ts';
+import { SharedSpacingLimiter } from '../proactive/sharedLimiter.ts';
 import type { Database } from '../store/database.ts';
 import { botComposer } from './botComposer.ts';
 import { createCheckins, type CheckinOptions, type Checkins } from './checkins.ts';
@@ -56,6 +58,15 @@ export function createCheckinShell(deps: { db: Database; content: ScheduleConten
   };
 }
 
+/**
+ * The proactive sender. Several instances may share one PostgreSQL (DATABASE_URL): the tenant's
+ * limit is then kept in the database so that together they stay under it.
+ */
+export function createSender(channel: ProactiveChannel, db: Database, limits: SendLimits, databaseUrl?: string): ProactiveSender {
+  const tenants = databaseUrl ? new SharedSpacingLimiter(db, limits.perTenant, systemClock, limits.headroom) : undefined;
+  return new ProactiveSender(channel, limits, systemClock, Math.random, tenants);
+}
+
 export interface RunningCheckins {
   checkins: Checkins;
   runner: CheckinRunner;
@@ -74,7 +85,7 @@ export async function startCheckins(deps: {
   now?: () => Date;
   settings?: CheckinSettings;
 }): Promise<RunningCheckins> {
-  const sender = new ProactiveSender(botFrameworkChannel(deps.adapter, deps.appId), deps.settings?.limits ?? teamsLimits);
+  const sender = createSender(botFrameworkChannel(deps.adapter, deps.appId), deps.db, deps.settings?.limits ?? teamsLimits, deps.databaseUrl);
   const checkins = createCheckins({
     db: deps.db,
     content: deps.content,

@@ -49,4 +49,17 @@ export const scheduleMigrations: { id: number; name: string; sql: string }[] = [
       create index checkin_sends_reminders on checkin_sends (reminder_due_at) where reminder_due_at is not null;
     `,
   },
+  {
+    id: 11,
+    name: 'send rate per tenant, shared by instances',
+    sql: `
+      -- One row per tenant (hashed key): the next free send slot and any Retry-After pause, so that
+      -- several instances on one PostgreSQL stay under the channel's per-tenant limit together.
+      create table send_rate_slots (
+        key_hash text primary key,
+        next_at timestamptz not null,
+        paused_until timestamptz not null default '-infinity'
+      );
+    `,
+  },
 ];

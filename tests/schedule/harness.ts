@@ -6,6 +6,7 @@ import { ProactiveSender, teamsLimits, type SendLimits } from '../../src/proacti
 import { createCheckins, textActivities, type CheckinComposer, type CheckinOptions } from '../../src/schedule/checkins.ts';
 import { loadScheduleContent, type ScheduleContent } from '../../src/schedule/content.ts';
 import { startCheckinRunner, type CheckinRunner } from '../../src/schedule/runner.ts';
+import { createSender } from '../../src/schedule/index.ts';
 import { storedReference } from '../../src/schedule/botComposer.ts';
 import { formatLocalTime, nextDueAt, parseLocalTimeOfDay } from '../../src/schedule/time.ts';
 import type { Database } from '../../src/store/database.ts';
@@ -62,7 +63,7 @@ export async function startStack(options: {
   concurrency?: number;
   vacuumEverySends?: number;
 }): Promise<Stack> {
-  const sender = new ProactiveSender(botFrameworkChannel(localAdapter(), ''), options.limits ?? fastLimits);
+  const sender = createSender(botFrameworkChannel(localAdapter(), ''), options.db, options.limits ?? fastLimits, options.databaseUrl);
   const checkins = createCheckins({
     db: options.db,
     content: options.content ?? scheduleContent,

@@ -16,6 +16,8 @@ import { openDatabase } from './store/open.ts';
 import { createPrivacy, installPrivacyCipher } from './privacy/index.ts';
 import { startClinicianSide, type ClinicianSide } from './clinician/index.ts';
 import { createCheckinShell, startCheckins, type CheckinSettings, type RunningCheckins } from './schedule/index.ts';
+import { rateKeysOf } from './proactive/keys.ts';
+import { replyBudget } from './proactive/replyBudget.ts';
 
 export class ContentError extends Error {
   constructor(readonly problems: string[]) {
@@ -79,10 +81,8 @@ export async function startApp(
   });
   const bot = createCoachBot({ db, machine, content, nlu, log, maxMessageLength: config.MAX_MESSAGE_LENGTH, now: options.now, onHandoff: () => { void outbox.wake(); clinician?.onHandoff(); }, onRelay: async (id, relay) => clinician?.onRelay(id, relay), commands: [...privacy.commands, ...checkinShell.commands, holdTimer], notesAfterTurn: (activity, turn) => checkinShell.notesAfterTurn(activity, turn) });
   const checkins = await startCheckins({ db, content: scheduleContent, bot, adapter, appId: config.MicrosoftAppId ?? '', log, databaseUrl: config.DATABASE_URL, now: options.now, settings: options.checkins });
-  proactiveSend = (reference, activities) => {
-    const conversation = reference.conversation as { id: string; tenantId?: string } | undefined;
-    return checkins.sender.deliver({ reference, tenantKey: conversation?.tenantId ?? 'none', conversationKey: conversation?.id ?? 'none', delivered: 0, attempts: 0, activities });
-  };
+  proactiveSend = (reference, activities) => checkins.sender.deliver({ reference, ...rateKeysOf(reference.conversation), delivered: 0, attempts: 0, activities });
+  adapter.use(replyBudget(checkins.sender, log));
   clinician = startClinicianSide(config, { db, content, adapter, bot: () => bot, log, now: options.now, sender: checkins.sender, wording: clinicianWording });
   const coachTurn = (context: Parameters<typeof bot.onTurn>[0]) => bot.onTurn(context);
   // Care-team conversations (Teams install command, card buttons) are handled before the coach.

@@ -20,6 +20,7 @@ import { handoffCard, writeCard, type CardFacts } from './card.ts';
 import { escalationStep, windowFor, type AcceptWindows } from './escalation.ts';
 import * as store from './store.ts';
 import { fill, type ClinicianWording } from './wording.ts';
+import { rateKeysOf } from '../proactive/keys.ts';
 
 export const outcomes = ['cleared_to_exercise', 'seen_in_ed', 'refer_to_surgeon', 'continue_monitoring', 'no_contact'] as const satisfies readonly ClinicianOutcome[];
 
@@ -74,11 +75,9 @@ export function createClinicianService(deps: ClinicianServiceDeps) {
 
   /** Sends activities into a conversation within the channel limits (src/proactive). */
   async function deliverTo(reference: Partial<ConversationReference>, activities: (context: TurnContext) => Promise<Partial<Activity>[]>): Promise<DeliveryResult> {
-    const conversation = reference.conversation as { id: string; tenantId?: string } | undefined;
     return deps.sender.deliver({
       reference,
-      tenantKey: conversation?.tenantId ?? 'none',
-      conversationKey: conversation?.id ?? 'none',
+      ...rateKeysOf(reference.conversation),
       delivered: 0,
       attempts: 0,
       activities,

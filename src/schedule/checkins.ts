@@ -9,6 +9,7 @@
  */
 import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from '../log.ts';
+import { rateKeysOf } from '../proactive/keys.ts';
 import type { ProactiveSender } from '../proactive/sender.ts';
 import type { Database } from '../store/database.ts';
 import { say, type ScheduleContent } from './content.ts';
@@ -219,11 +220,9 @@ export function createCheckins(deps: CheckinDeps) {
       }
     }
 
-    const tenantKey = row.tenantId ?? (reference.conversation as { tenantId?: string }).tenantId ?? `conversation:${key.conversationId}`;
     const outcome = await sender.deliver({
       reference,
-      tenantKey,
-      conversationKey: key.conversationId,
+      ...rateKeysOf({ ...reference.conversation, id: key.conversationId }, row.tenantId),
       delivered: row.delivered,
       attempts: row.attempts,
       activities: (context) => composer.activities(context, payload),

@@ -1,0 +1,37 @@
+/**
+ * The tenant's limit counts every post, replies to a person's own message included. Replies are
+ * never held back (the answer to a warning sign must arrive at once), but each one takes a slot
+ * from the same limiters the proactive sender uses, so check-ins, which can wait, leave room for
+ * the conversations going on during a busy minute instead of pushing the tenant over its limit.
+ */
+import { ActivityEventNames, ActivityTypes, DeliveryModes, type Middleware, type TurnContext } from 'botbuilder';
+import type { Logger } from '../log.ts';
+import { rateKeysOf } from './keys.ts';
+import type { RateLimiter } from './limiter.ts';
+
+/** A proactive turn (continueConversationAsync): its posts are paced by the sender already. */
+function isProactive(context: TurnContext): boolean {
+  return context.activity.type === ActivityTypes.Event && context.activity.name === ActivityEventNames.ContinueConversation;
+}
+
+export function replyBudget(limiters: { tenants: RateLimiter; conversations: RateLimiter }, log: Logger): Middleware {
+  return {
+    async onTurn(context, next) {
+      // expectReplies answers in the HTTP response: nothing is posted to the channel.
+      if (!isProactive(context) && context.activity.deliveryMode !== DeliveryModes.ExpectReplies) {
+        const tenantId = context.activity.conversation?.tenantId ?? (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+        const keys = rateKeysOf(context.activity.conversation, tenantId);
+        context.onSendActivities(async (_context, activities, send) => {
+          for (const activity of activities) {
+            if (activity.type === ActivityTypes.Trace) continue;
+            limiters.conversations.reserve(keys.conversationKey);
+            // Not awaited: the reply goes now; the slot only moves the proactive queue back.
+            void Promise.resolve(limiters.tenants.reserve(keys.tenantKey)).catch((error: unknown) => log.warn({ err: error }, 'could not count a reply against the tenant rate'));
+          }
+          return send();
+        });
+      }
+      await next();
+    },
+  };
+}

@@ -1,10 +1,10 @@
 import { step, type StoredConversation } from '../../dialogs/step.ts';
 import type { CoachMachine } from '../../dialogs/machine.ts';
 import type { CoachEvent, Output } from '../../dialogs/types.ts';
-import type { Database } from '../store/database.ts';
+import { StoreUnavailableError, type Database } from '../store/database.ts';
 import { readConversation } from '../store/conversations.ts';
 import type { ClinicalEvent } from '../store/events.ts';
-import { saveTurn } from '../store/turns.ts';
+import { messageStored, saveTurn, type TurnWrite, type TurnWriteOutcome } from '../store/turns.ts';
 import { render, type Reply } from './render.ts';
 import type { Content } from '../content/index.ts';
 
@@ -38,6 +38,35 @@ function clinicalEvents(outputs: Output[], at: string): ClinicalEvent[] {
   return outputs.flatMap((output) => (output.kind === 'record' ? [{ type: output.type, data: output.data, at }] : []));
 }
 
+/** Pauses between the checks of whether a write whose answer was lost landed after all. */
+const CONFIRM_DELAYS_MS = [100, 300, 600];
+
+/**
+ * Writes the turn. When the connection drops after the database committed, the write fails here
+ * although it landed; telling the person "try again" would then make them answer twice. So a
+ * failed write of a message is looked up by its activity id (a few times, briefly) before the
+ * failure is reported.
+ */
+async function saveOrConfirm(db: Database, inbound: InboundTurn, write: TurnWrite): Promise<TurnWriteOutcome> {
+  try {
+    return await saveTurn(db, write);
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError) || !inbound.activityId || inbound.text === undefined) throw error;
+    for (const delay of CONFIRM_DELAYS_MS) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      let stored: boolean;
+      try {
+        stored = await messageStored(db, inbound.conversationId, inbound.activityId);
+      } catch {
+        continue; // still unreachable: wait and look again
+      }
+      if (stored) return 'written';
+      throw error;
+    }
+    throw error;
+  }
+}
+
 /**
  * One turn: read, decide (pure), then write the snapshot, the clinical events and the handoff outbox
  * in one statement with compare-and-swap (src/store/turns.ts), two round trips in all. A turn that
@@ -60,7 +89,7 @@ export async function runTurn(db: Database, machine: CoachMachine, content: Cont
     const handoffs = replies.flatMap((reply) =>
       reply.kind === 'handoff' ? [{ urgency: reply.value.urgency, payload: { ...reply.value, conversationId: inbound.conversationId, at: inbound.at }, dueAt: inbound.at }] : [],
     );
-    const outcome = await saveTurn(db, {
+    const outcome = await saveOrConfirm(db, inbound, {
       id: inbound.conversationId,
       conversation: result.conversation,
       reference: inbound.reference,

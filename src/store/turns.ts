@@ -63,3 +63,15 @@ function isDuplicateActivity(error: unknown): boolean {
   const { code, constraint, message } = error as { code?: string; constraint?: string; message?: string };
   return code === '23505' && (constraint === 'clinical_events_inbound_once' || /clinical_events_inbound_once/.test(message ?? ''));
 }
+
+/**
+ * Whether the message with this activity id was stored. Used after a write whose answer was lost
+ * (the connection dropped after the commit): the turn may have landed although the call failed.
+ */
+export async function messageStored(sql: Sql, conversationId: string, activityId: string): Promise<boolean> {
+  const rows = await sql.query(
+    "select 1 from clinical_events where conversation_id = $1 and activity_id = $2 and type = 'message.received' limit 1",
+    [conversationId, activityId],
+  );
+  return rows.length > 0;
+}

@@ -24,9 +24,10 @@ export function replyBudget(limiters: { tenants: RateLimiter; conversations: Rat
         context.onSendActivities(async (_context, activities, send) => {
           for (const activity of activities) {
             if (activity.type === ActivityTypes.Trace) continue;
-            limiters.conversations.reserve(keys.conversationKey);
-            // Not awaited: the reply goes now; the slot only moves the proactive queue back.
-            void Promise.resolve(limiters.tenants.reserve(keys.tenantKey)).catch((error: unknown) => log.warn({ err: error }, 'could not count a reply against the tenant rate'));
+            // Not awaited: the reply goes now; the slots only move the proactive queue back.
+            for (const [limiter, key] of [[limiters.conversations, keys.conversationKey], [limiters.tenants, keys.tenantKey]] as const) {
+              void Promise.resolve(limiter.reserve(key)).catch((error: unknown) => log.warn({ err: error }, 'could not count a reply against the send rate'));
+            }
           }
           return send();
         });

@@ -1,4 +1,4 @@
-import { applyMovementResponse, emptyProgress, painReview, profileFromIntake, sessionPlan, type CoachingContent } from './coaching/index.ts';
+import { applyMovementResponse, emptyProgress, limbReview, painReview, profileFromIntake, sessionPlan, type CoachingContent } from './coaching/index.ts';
 import type { CoachContext, CoachingState, Onset, Output, PainEntry } from './types.ts';
 
 /** Days since symptoms began, as the onset answer allows us to say (the middle of each band). */
@@ -91,6 +91,16 @@ export function painReviewDue(coaching: CoachingState, pain: PainEntry[], now: s
   if (review.kind === 'review_soon' && !coaching.reviewsMade.includes('review_soon')) return 'review_soon';
   if (review.planReview && !coaching.reviewsMade.includes('plan_review')) return 'plan_review';
   return null;
+}
+
+/**
+ * Leg or arm scores clearly worse over a week: a "soon" review, at most once a week, so a person
+ * whose symptoms stay bad is not handed off again at every check-in.
+ */
+export function limbReviewDue(coaching: CoachingState, limb: PainEntry[] | undefined, now: string): boolean {
+  const last = coaching.limbReviewAt;
+  if (last && (Date.parse(now) - Date.parse(last)) / 86_400_000 < 7) return false;
+  return limbReview(limb ?? [], now).kind === 'refer_soon';
 }
 
 /** Weekly progress: due at a check-in when it was never shown or shown 7 or more days ago. */

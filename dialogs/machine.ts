@@ -1,6 +1,6 @@
 import { and, assign, raise, setup } from 'xstate';
 import { triggeredFlags, type CoachCatalog } from './catalog.ts';
-import { answerMovement, currentExerciseOutputs, dayOf, emptyCoaching, painReviewDue, planToday, sessionContinues, startProgramme, weeklyProgressDue } from './coachingSteps.ts';
+import { answerMovement, currentExerciseOutputs, dayOf, emptyCoaching, limbReviewDue, painReviewDue, planToday, sessionContinues, startProgramme, weeklyProgressDue } from './coachingSteps.ts';
 import type {
   CoachContext,
   CoachEvent,
@@ -130,6 +130,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
       sessionHasSteps: ({ context }) => (context.coaching.session?.steps.length ?? 0) > 0,
       sessionContinues: ({ context }) => sessionContinues(context.coaching),
       painReviewDue: ({ context, event }) => painReviewDue(context.coaching, context.pain, event.at) !== null,
+      limbReviewDue: ({ context, event }) => limbReviewDue(context.coaching, context.limb, event.at),
     },
     actions: {
       countMessage: assign({ messages: ({ context }) => context.messages + 1 }),
@@ -292,6 +293,17 @@ export function createCoachMachine(catalog: CoachCatalog) {
           outputs: push(context, record('pain.score', { score, context: 'checkIn' })),
         };
       }),
+      recordCheckInLimb: assign(({ context, event }) => {
+        const score = understandingOf(event)?.score ?? 0;
+        return {
+          limb: [...(context.limb ?? []), { at: event.at, score }].slice(-KEEP_PAIN),
+          outputs: push(context, record('limb.score', { score, context: 'checkIn' })),
+        };
+      }),
+      referLimbWorse: assign(({ context, event }) => ({
+        ...refer(context, [{ flagId: 'soon.limb-worsening', urgency: 'soon', matched: 'leg or arm score at check-ins: 2 or more points worse within a week' }], event.at),
+        coaching: { ...context.coaching, limbReviewAt: event.at },
+      })),
       recordCheckInClear: assign(({ context }) => ({ outputs: push(context, record('redFlag.denied', { flagId: 'checkIn.any' })) })),
       recommendReview: assign(({ context, event }) => {
         const due = painReviewDue(context.coaching, context.pain, event.at);
@@ -648,9 +660,24 @@ export function createCoachMachine(catalog: CoachCatalog) {
               },
               afterPain: {
                 always: [
+                  { guard: and(['painReviewDue', 'reachesLimb']), target: 'limb', actions: 'recommendReview' },
                   { guard: 'painReviewDue', target: 'warning', actions: 'recommendReview' },
+                  { guard: 'reachesLimb', target: 'limb' },
                   { target: 'warning' },
                 ],
+              },
+              // Only for people whose symptoms reach a leg or arm: the score behind the one-week worsening rule.
+              limb: {
+                entry: { type: 'ask', params: { question: 'checkInLimb' } },
+                on: {
+                  MESSAGE: [
+                    { guard: 'gavePainScore', target: 'afterLimb', actions: ['countMessage', 'recordCheckInLimb'] },
+                    ...unclearAnswer(),
+                  ],
+                },
+              },
+              afterLimb: {
+                always: [{ guard: 'limbReviewDue', target: 'warning', actions: 'referLimbWorse' }, { target: 'warning' }],
               },
               warning: {
                 entry: { type: 'ask', params: { question: 'checkInWarning' } },

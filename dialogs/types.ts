@@ -66,6 +66,7 @@ export type ClinicalEventType =
   | 'consent.declined'
   | 'screening.answer'
   | 'pain.score'
+  | 'limb.score'
   | 'redFlag.raised'
   | 'redFlag.denied'
   | 'referral.made'
@@ -148,12 +149,16 @@ export interface CoachingState {
   sessionEducation: string[];
   /** Local day the progress chart was last shown; shown again weekly at check-in. */
   progressShownOn: string | null;
+  /** When worse leg or arm symptoms were last handed off (absent in snapshots from before it existed). */
+  limbReviewAt?: string | null;
 }
 
 export interface CoachContext {
   profile: Profile;
   /** Most recent pain scores, newest last; bounded so the snapshot stays small. */
   pain: PainEntry[];
+  /** Leg or arm symptom scores from check-ins, newest last; bounded (absent in older snapshots). */
+  limb?: PainEntry[];
   /** Warning signs raised, newest last; bounded. */
   redFlags: RaisedFlag[];
   referral: Referral | null;

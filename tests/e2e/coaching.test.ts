@@ -26,6 +26,18 @@ async function doSession(person: Person, answer: string): Promise<string[]> {
 describe('exercise coaching that adapts to each movement response, through the HTTP endpoint', () => {
   let bot: RunningBot;
   let clock = new Date('2026-03-02T08:00:00Z');
+
+  /** A check-in at `when`: the pain score, the leg-or-arm score when it is asked, then "no" to the warning-sign question. */
+  const checkInAt = async (person: Person, when: number, pain: string, limb: string): Promise<BotActivity[]> => {
+    clock = new Date(when);
+    const result = await bot.app.bot.proactiveTurn(person.conversationId, () => [{ type: 'CHECK_IN', at: clock.toISOString() }]);
+    expect(allTextOf((result?.replies ?? []) as Reply[])).toMatch(/pain/i);
+    const seen = await person.say(pain);
+    if (/leg or arm today/i.test(allText(seen))) seen.push(...(await person.say(limb)));
+    expect(allText(seen)).toMatch(/anything new/i);
+    seen.push(...(await person.say('no')));
+    return seen;
+  };
   beforeAll(async () => {
     bot = await startBot('pglite', {}, () => clock);
   });
@@ -120,15 +132,7 @@ describe('exercise coaching that adapts to each movement response, through the H
 
   it('recommends a clinician review at 6 weeks on a flat pain history, and not on an improving one', async () => {
     const start = Date.parse('2026-08-03T08:00:00Z');
-    const checkIn = async (person: Person, day: number, score: string): Promise<BotActivity[]> => {
-      clock = new Date(start + day * DAY);
-      const result = await bot.app.bot.proactiveTurn(person.conversationId, () => [{ type: 'CHECK_IN', at: clock.toISOString() }]);
-      const proactive = (result?.replies ?? []) as Reply[];
-      expect(allTextOf(proactive)).toMatch(/pain/i);
-      const afterPain = await person.say(score);
-      const afterWarning = await person.say('no');
-      return [...afterPain, ...afterWarning];
-    };
+    const checkIn = (person: Person, day: number, score: string) => checkInAt(person, start + day * DAY, score, '3');
     const flat = new Person(bot.url);
     clock = new Date(start);
     await onboard(flat, { pain: '6' });
@@ -142,6 +146,35 @@ describe('exercise coaching that adapts to each movement response, through the H
     const improvingHandoffs: BotActivity[] = [];
     for (let week = 1; week <= 7; week++) improvingHandoffs.push(...handoffs(await checkIn(improving, week * 7, String(Math.max(2, 7 - week)))));
     expect(improvingHandoffs).toEqual([]);
+  });
+
+  it('asks about the leg at check-ins and hands off soon, once, when leg symptoms get clearly worse within a week', async () => {
+    const start = Date.parse('2026-11-02T08:00:00Z');
+    const worsening = new Person(bot.url);
+    clock = new Date(start);
+    await onboard(worsening, { reach: 'down to my calf' });
+    const seen: BotActivity[] = [];
+    for (const [day, limb] of [[1, '2'], [3, '3'], [6, '5'], [7, '6']] as const) seen.push(...(await checkInAt(worsening, start + day * DAY, '5', limb)));
+    const referrals = handoffs(seen);
+    expect(referrals.map((h) => h.value.reasons)).toEqual([['soon.limb-worsening']]); // day 6 (2 → 5), not again on day 7
+    expect(referrals[0]!.value.urgency).toBe('soon');
+    expect(allText(seen)).toMatch(/leg or arm symptoms have become clearly worse/i);
+    const scores = await listEvents(bot.app.db, worsening.conversationId, { types: ['limb.score'] });
+    expect(scores.map((e) => e.data.score)).toEqual([2, 3, 5, 6]);
+
+    const steady = new Person(bot.url);
+    clock = new Date(start);
+    await onboard(steady, { reach: 'down to my calf' });
+    const steadySeen: BotActivity[] = [];
+    for (const day of [1, 3, 6, 7]) steadySeen.push(...(await checkInAt(steady, start + day * DAY, '5', '4')));
+    expect(handoffs(steadySeen)).toEqual([]);
+
+    const backOnly = new Person(bot.url);
+    clock = new Date(start);
+    await onboard(backOnly, { reach: 'just in my back' });
+    clock = new Date(start + DAY);
+    await bot.app.bot.proactiveTurn(backOnly.conversationId, () => [{ type: 'CHECK_IN', at: clock.toISOString() }]);
+    expect(allText(await backOnly.say('4'))).not.toMatch(/leg or arm today/i);
   });
 
   it('shows a progress chart on request, as an image with alt text', async () => {

@@ -8,6 +8,7 @@ import type { CoachMachine } from '../../dialogs/machine.ts';
 import type { Content } from '../content/index.ts';
 import type { Database } from '../store/database.ts';
 import { StoreUnavailableError } from '../store/database.ts';
+import { tenantIdOf } from '../proactive/keys.ts';
 import { listEvents } from '../store/events.ts';
 import type { Logger } from '../log.ts';
 import { toActivities, type TranscriptLine } from './activities.ts';
@@ -124,7 +125,7 @@ export function createCoachBot(deps: CoachBotDeps) {
       reference: TurnContext.getConversationReference(activity),
       channelId: activity.channelId,
       userId: activity.from?.id,
-      tenantId: activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
+      tenantId: tenantIdOf(activity),
     };
     let inbound: InboundTurn;
     let text = '';

@@ -6,7 +6,7 @@
  */
 import { ActivityEventNames, ActivityTypes, DeliveryModes, type Middleware, type TurnContext } from 'botbuilder';
 import type { Logger } from '../log.ts';
-import { rateKeysOf } from './keys.ts';
+import { rateKeysOf, tenantIdOf } from './keys.ts';
 import type { RateLimiter } from './limiter.ts';
 
 /** A proactive turn (continueConversationAsync): its posts are paced by the sender already. */
@@ -19,8 +19,7 @@ export function replyBudget(limiters: { tenants: RateLimiter; conversations: Rat
     async onTurn(context, next) {
       // expectReplies answers in the HTTP response: nothing is posted to the channel.
       if (!isProactive(context) && context.activity.deliveryMode !== DeliveryModes.ExpectReplies) {
-        const tenantId = context.activity.conversation?.tenantId ?? (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
-        const keys = rateKeysOf(context.activity.conversation, tenantId);
+        const keys = rateKeysOf(context.activity.conversation, tenantIdOf(context.activity));
         context.onSendActivities(async (_context, activities, send) => {
           for (const activity of activities) {
             if (activity.type === ActivityTypes.Trace) continue;

@@ -7,6 +7,7 @@
 import type { Activity } from 'botbuilder';
 import type { ShellCommand, ShellCommandInput } from '../bot/coachBot.ts';
 import type { Database } from '../store/database.ts';
+import { tenantIdOf } from '../proactive/keys.ts';
 import { say, type ScheduleContent } from './content.ts';
 import { daysUntilWeekday, parseScheduleCommand, type ScheduleCommand } from './parse.ts';
 import { createScheduleIfAbsent, readSchedule, recordScheduleEvent, stopSchedule, writeSchedule, type ScheduleRow } from './store.ts';
@@ -23,10 +24,6 @@ export function guessZone(activity: Partial<Activity> | undefined): string | nul
     if (typeof zone === 'string' && canonicalZone(zone)) return canonicalZone(zone);
   }
   return null;
-}
-
-function tenantOf(activity: Partial<Activity> | undefined): string | null {
-  return activity?.conversation?.tenantId ?? (activity?.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? null;
 }
 
 export interface ScheduleShellDeps {
@@ -52,7 +49,7 @@ export function createScheduleShell(deps: ScheduleShellDeps) {
   async function handleCommand(command: ScheduleCommand, input: ShellCommandInput): Promise<string[] | undefined> {
     const now = new Date(input.at ?? clock().toISOString());
     const schedule = await readSchedule(db, input.conversationId);
-    const tenantId = tenantOf(input.activity);
+    const tenantId = tenantIdOf(input.activity) ?? null;
     switch (command.kind) {
       case 'stop': {
         if (schedule?.stoppedAt) return [say(content, 'alreadyStopped')];
@@ -122,7 +119,7 @@ export function createScheduleShell(deps: ScheduleShellDeps) {
     const written = { localTime: formatLocalTime(time), timeZone: zone };
     await writeSchedule(db, {
       conversationId: input.conversationId,
-      tenantId: tenantOf(input.activity) ?? schedule?.tenantId ?? null,
+      tenantId: tenantIdOf(input.activity) ?? schedule?.tenantId ?? null,
       ...written,
       zoneGuessed: command.zone ? false : (schedule?.zoneGuessed ?? guessed !== null),
       pausedUntil,
@@ -193,7 +190,7 @@ export function createScheduleShell(deps: ScheduleShellDeps) {
     const zone = guessed ?? 'UTC';
     const next = nextDueAt(content.defaultTime, zone, at);
     const created = await createScheduleIfAbsent(db, {
-      conversationId, tenantId: tenantOf(activity), localTime: formatLocalTime(content.defaultTime), timeZone: zone, zoneGuessed: true, pausedUntil: null, nextDueAt: next,
+      conversationId, tenantId: tenantIdOf(activity) ?? null, localTime: formatLocalTime(content.defaultTime), timeZone: zone, zoneGuessed: true, pausedUntil: null, nextDueAt: next,
     }, at);
     remember(conversationId);
     if (!created) return [];

@@ -23,6 +23,8 @@ export interface MovementAnswer {
   reachBefore?: ReachLevel;
   /** For `could_not`: was it pain that stopped them? Unknown is treated as pain, to be safe. */
   couldNotBecause?: 'pain' | 'other';
+  /** A bad day's gentlest stage: record the answer, but do not move stages up on it. */
+  holdStage?: boolean;
   sessionDate: IsoDate;
   at: Instant;
 }
@@ -138,7 +140,9 @@ export function applyMovementResponse(
     };
   }
 
-  const held = progressIfHeld(recorded, answer, exercise, rules);
+  const held = answer.holdStage
+    ? { progress: recorded, decision: { kind: 'continue', exerciseId, stageId, progressNextSession: false } as const }
+    : progressIfHeld(recorded, answer, exercise, rules);
   return toesAsBefore && held.decision.kind === 'continue' ? { ...held, decision: { ...held.decision, toesAsBefore: true } } : held;
 }
 

@@ -38,6 +38,13 @@ export const coachingRulesSchema = z.strictObject({
   painRelief: z.strictObject({ source: text, painAtLeast: score, checkIns: count, repeatAfterDays: count }),
   weeklyMeasures: z.strictObject({ source: text, everyDays: count, psfsActivities: z.number().int().min(1).max(5) }),
   reachWords: z.strictObject({ leg: reachWordsSchema, arm: reachWordsSchema }),
+  /** The person's words for what an exercise needs, for "I won't suggest ... again". */
+  equipmentWords: z.strictObject({ band: text, pool: text }),
+  pathway: z.strictObject({
+    source: text,
+    /** Screening warning signs whose "yes" means thin bones or long-term steroids (no bending forward under load). */
+    boneFlags: z.array(text).min(1),
+  }),
 });
 export type CoachingRules = z.infer<typeof coachingRulesSchema>;
 

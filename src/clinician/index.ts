@@ -12,6 +12,8 @@ import { botFrameworkChannel } from '../proactive/channel.ts';
 import { ProactiveSender } from '../proactive/sender.ts';
 import type { Database } from '../store/database.ts';
 import { consoleRoutes } from './console/routes.ts';
+import { createAuth } from './console/auth.ts';
+import { coachingPlanRoutes } from './console/coachingPlan.ts';
 import { createClinicianService, type ClinicianService } from './service.ts';
 import { careTeamTurns } from './teams.ts';
 import type { ClinicianWording } from './wording.ts';
@@ -68,6 +70,7 @@ export function startClinicianSide(config: Config, deps: ClinicianDeps): Clinici
   });
   const teams = careTeamTurns({ db: deps.db, service, wording, log: deps.log, now });
   const routes = [consoleRoutes({ db: deps.db, content: deps.content, wording, service, token: config.CLINICIAN_TOKEN, log: deps.log, now })];
+  routes.push(coachingPlanRoutes({ db: deps.db, content: deps.content, log: deps.log, now, auth: createAuth(config.CLINICIAN_TOKEN, now), bot: deps.bot, sender }));
   if (!config.CLINICIAN_TOKEN) deps.log.info('clinician console disabled: CLINICIAN_TOKEN is not set');
   void service.wake();
   return {

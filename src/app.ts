@@ -93,7 +93,11 @@ export async function startApp(
       return result?.outcome === 'sent';
     },
   });
-  const bot = createCoachBot({ db, machine, content, nlu, log, maxMessageLength: config.MAX_MESSAGE_LENGTH, now: options.now, onHandoff: () => { void outbox.wake(); clinician?.onHandoff(); }, onRelay: async (id, relay) => clinician?.onRelay(id, relay), commands: [...privacy.commands, ...checkinShell.commands, holdTimer], notesAfterTurn: (activity, turn) => { if (turn && activity.conversation?.id) void reminders.afterTurn(activity.conversation.id, turn.recorded); return checkinShell.notesAfterTurn(activity, turn); } });
+  const bot = createCoachBot({ db, machine, content, nlu, log, maxMessageLength: config.MAX_MESSAGE_LENGTH, now: options.now, onHandoff: () => { void outbox.wake(); clinician?.onHandoff(); }, onRelay: async (id, relay) => clinician?.onRelay(id, relay), commands: [...privacy.commands, ...checkinShell.commands, holdTimer], notesAfterTurn: async (activity, turn) => {
+    // Reminders are queued before the reply that promises them is sent.
+    if (turn && activity.conversation?.id) await reminders.afterTurn(activity.conversation.id, turn.recorded);
+    return checkinShell.notesAfterTurn(activity, turn);
+  } });
   const checkins = await startCheckins({ db, content: scheduleContent, bot, adapter, appId: config.MicrosoftAppId ?? '', log, databaseUrl: config.DATABASE_URL, now: options.now, settings: options.checkins });
   proactiveSend = (reference, activities) => checkins.sender.deliver({ reference, ...rateKeysOf(reference.conversation), delivered: 0, attempts: 0, activities });
   await reminders.start(checkins.runner.boss);

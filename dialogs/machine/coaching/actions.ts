@@ -109,9 +109,13 @@ export function coachingActions(catalog: CoachCatalog) {
       const profile = planningProfile(context, content);
       const report = plan.noCentralizationAfterFullTest && profile?.limbSymptoms !== false && !context.coaching.reviewsMade.includes('no_centralization');
       const hasSteps = plan.steps.length > 0;
+      // A programme begun before limb symptoms were kept on the profile learns them from the intake.
+      const known = context.coaching.profile;
+      const coachingProfile = known && known.limbSymptoms === undefined && context.profile.reach ? { ...known, limbSymptoms: context.profile.reach !== 'spine_only' } : known;
       return {
         coaching: {
           ...context.coaching,
+          profile: coachingProfile,
           checkIn: false,
           // Where the limb symptoms reach is asked afresh at the start of each session.
           reachNow: null,

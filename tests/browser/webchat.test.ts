@@ -106,6 +106,9 @@ describe('web chat in a browser', () => {
     expect(typedNo).toBe(true);
     if ((await buttonsShown(page)).includes('Start exercises')) await click(page, 'Start exercises');
     else await type(page, 'start');
+    // Where the leg symptoms are right now, asked before each exercise's card (issue 16).
+    await expect.poll(() => buttonsShown(page), { timeout: 20_000 }).toContain('Buttock or thigh');
+    await click(page, 'Buttock or thigh');
 
     // The first exercise as an Adaptive Card: heading, numbered steps, and the movement answers as buttons.
     const card = page.locator('.ac-adaptiveCard').last();

@@ -13,8 +13,8 @@ export const replyText = (replies: Reply[] | undefined) =>
   (replies ?? []).flatMap((r) => (r.kind === 'message' ? [r.text] : [])).join('\n');
 
 /**
- * Answers the current session one set at a time: `reach` when asked where the symptoms are,
- * then `answer(header)` for each exercise (or the same words for all), until the session ends
+ * Answers the current session one set at a time: `reach` when asked where the symptoms are
+ * (before the exercise's card), then `answer(header)` for each exercise (or the same words for all), until the session ends
  * or `sets` sets were answered. Returns the headers seen and every reply.
  */
 export async function answerSets(
@@ -27,13 +27,13 @@ export async function answerSets(
   const headers: string[] = [];
   const all = [...first];
   for (let i = 0; i < (options.sets ?? 12); i++) {
-    const shown = shownExercises(replies);
-    if (shown.length === 0) break;
-    headers.push(...shown);
     if (reachAsked(replies)) {
       replies = await person.say(options.reach ?? 'below the knee');
       all.push(...replies);
     }
+    const shown = shownExercises(replies);
+    if (shown.length === 0) break;
+    headers.push(...shown);
     replies = await person.say(typeof answer === 'string' ? answer : answer(shown.at(-1)!));
     all.push(...replies);
   }

@@ -219,24 +219,18 @@ export function coachingState(machine: CoachSetup) {
           ],
         },
       },
-      // Before each set: where the limb symptoms reach, when that is not known (start of a session, or they moved).
+      // Before each set: where the limb symptoms reach, when that is not known (start of a session, or
+      // they moved). Asked before the exercise card, so the card's buttons stay the answers about the set.
       nextSet: { always: [{ guard: 'needsReachBefore', target: 'reachBefore' }, { target: 'exercise' }] },
       reachBefore: {
-        entry: ['showExercise', 'askReachBefore'],
+        entry: 'askReachBefore',
         on: {
           MESSAGE: [
             { guard: and(['sessionIsStale', 'wantsSession']), target: 'planning', actions: 'countMessage' },
-            { guard: 'gaveReachLevel', target: 'response', actions: ['countMessage', 'recordReachBefore'] },
-            ...setAnswers('afterResponse'),
+            { guard: 'gaveReachLevel', target: 'exercise', actions: ['countMessage', 'recordReachBefore'] },
+            { guard: 'wantsToSkip', target: 'afterResponse', actions: ['countMessage', 'skipExercise'] },
             ...unclearAnswer(),
           ],
-        },
-      },
-      // The exercise card is already shown: only the question about what the symptoms did.
-      response: {
-        entry: { type: 'ask', params: { question: 'movementResponse' } },
-        on: {
-          MESSAGE: [{ guard: and(['sessionIsStale', 'wantsSession']), target: 'planning', actions: 'countMessage' }, ...setAnswers('afterResponse'), ...unclearAnswer()],
         },
       },
       exercise: {

@@ -37,8 +37,8 @@ describe.each(['pglite', 'postgres'] as const)('dosing by irritability, over HTT
     await onboard(person, { pain: '8', onset: 'months ago' });
     const first = await person.say('start');
     expect(allText(first)).toMatch(/today's plan is short/i);
-    expect(allText(first)).toMatch(/5 times a day/);
     const { headers, replies } = await answerSets(person, first, 'only my back is a bit sore');
+    expect(allText(replies)).toMatch(/5 times a day/);
     expect(headers.length).toBeLessThanOrEqual(4);
     const aerobic = realContent().exercises.list.filter((e) => e.kind === 'aerobic').map((e) => e.name);
     expect(headers.filter((h) => aerobic.some((name) => h.includes(name)))).toHaveLength(1);
@@ -63,7 +63,8 @@ describe.each(['pglite', 'postgres'] as const)('dosing by irritability, over HTT
     const bad = await checkIn(bot, person, setClock, new Date(start + DAY), { pain: '8', limb: '3' });
     expect(allText(bad)).toMatch(/sounds like a bad day/i);
     expect(allText(bad)).toMatch(/shorter and gentler/i);
-    expect(shownExercises(bad)[0]).toMatch(/Lying face down, then propping up — Lying face down/);
+    expect(reachAsked(bad)).toBe(true);
+    expect(shownExercises(await person.say('below my knee'))[0]).toMatch(/Lying face down, then propping up — Lying face down/);
     let advice = 0;
     for (const day of [2, 3, 4]) {
       const seen = await checkIn(bot, person, setClock, new Date(start + day * DAY), { pain: '9', limb: '3' });
@@ -80,10 +81,10 @@ describe.each(['pglite', 'postgres'] as const)('dosing by irritability, over HTT
     let replies = await person.say('start');
     const seen: string[] = [];
     for (let i = 0; i < 10; i++) {
+      if (reachAsked(replies)) replies = await person.say('below my knee');
       const header = shownExercises(replies)[0];
       if (!header) break;
       seen.push(header);
-      if (reachAsked(replies)) await person.say('below my knee');
       if (/Swimming/.test(header)) {
         replies = await person.say("I don't have a pool");
         expect(allText(replies)).toMatch(/won't suggest anything that needs a swimming pool again/i);

@@ -64,3 +64,17 @@ describe('a snapshot stored before issue 16', () => {
     expect(outputs).toContainEqual(expect.objectContaining({ kind: 'ask', question: 'diagnosedBy' }));
   });
 });
+
+describe('a snapshot that cannot be resumed', () => {
+  it('restarts politely and keeps the programme: stages, answers, measures and the pathway answers', () => {
+    const machine = realMachine();
+    const ready = walk(onboarded(), [message({ choice: 'doctor' }), no, no]).conversation;
+    const done = walk(ready, [message({ text: 'start' }), message({ movement: 'centralized' })]).conversation;
+    const result = step(machine, { ...done, machineVersion: 0 }, [message({ text: 'hello' })]);
+    expect(result.restarted).toBe(true);
+    const { coaching } = result.conversation.context;
+    expect(coaching.progress.responses).toHaveLength(1);
+    expect(coaching.pathway?.diagnosedBy).toBe('doctor');
+    expect(coaching.session).toBeNull();
+  });
+});

@@ -177,10 +177,18 @@ export function sessionContinues(coaching: CoachingState): boolean {
   return session.index + 1 < session.steps.length;
 }
 
-/** The 6-week rule on the pain history: a "soon" review once, when no meaningful improvement. */
-export function painReviewDue(coaching: CoachingState, pain: PainEntry[], now: string): 'review_soon' | 'plan_review' | null {
+/**
+ * The 6-week rule: a "soon" review once, when no meaningful improvement. In sciatica (and its arm
+ * equivalent) the leg or arm score is the main outcome, so it decides when symptoms reach a limb
+ * and check-ins have scored it; otherwise the pain score does.
+ */
+export function reviewMeasure(coaching: CoachingState, limb: PainEntry[] | undefined): 'limb' | 'pain' {
+  return coaching.profile?.limbSymptoms === true && (limb?.length ?? 0) > 0 ? 'limb' : 'pain';
+}
+
+export function painReviewDue(coaching: CoachingState, pain: PainEntry[], now: string, limb?: PainEntry[]): 'review_soon' | 'plan_review' | null {
   if (!coaching.programmeStart || !coaching.baseline) return null;
-  const history = [coaching.baseline, ...pain.filter((entry) => entry.at > coaching.baseline!.at)];
+  const history = reviewMeasure(coaching, limb) === 'limb' ? [...limb!] : [coaching.baseline, ...pain.filter((entry) => entry.at > coaching.baseline!.at)];
   const review = painReview(history, coaching.programmeStart, now);
   if (review.kind === 'review_soon' && !coaching.reviewsMade.includes('review_soon')) return 'review_soon';
   if (review.planReview && !coaching.reviewsMade.includes('plan_review')) return 'plan_review';

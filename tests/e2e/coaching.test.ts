@@ -143,13 +143,15 @@ describe('exercise coaching that adapts to each movement response, through the H
 
   it('recommends a clinician review at 6 weeks on a flat pain history, and not on an improving one', async () => {
     const start = Date.parse('2026-08-03T08:00:00Z');
-    const checkIn = (person: Person, day: number, score: string) => checkInAt(person, start + day * DAY, score, '3');
+    // The leg score is what the review reads for sciatica (issue 16): it follows the pain here.
+    const checkIn = (person: Person, day: number, score: string) => checkInAt(person, start + day * DAY, score, score);
     const flat = new Person(bot.url);
     clock = new Date(start);
     await onboard(flat, { pain: '6' });
     let flatHandoffs: BotActivity[] = [];
     for (let week = 1; week <= 7; week++) flatHandoffs.push(...handoffs(await checkIn(flat, week * 7, '6')));
     expect(flatHandoffs.map((h) => h.value.reasons)).toContainEqual(['soon.no-improvement']);
+    expect(flatHandoffs.find((h) => h.value.reasons[0] === 'soon.no-improvement')?.value.summary).toMatch(/leg or arm score: no meaningful improvement at 6 weeks/);
 
     const improving = new Person(bot.url);
     clock = new Date(start);

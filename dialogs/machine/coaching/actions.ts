@@ -1,6 +1,6 @@
 import type { CoachCatalog } from '../../catalog.ts';
 import { flareUpToday, markDischarged, painReliefDue, type ReachLevel } from '../../coaching/index.ts';
-import { answerMovement, currentExerciseOutputs, dayOf, painReviewDue, planningProfile, planToday, startProgramme, weeklyProgressDue } from '../../coachingSteps.ts';
+import { answerMovement, currentExerciseOutputs, dayOf, painReviewDue, planningProfile, planToday, reviewMeasure, startProgramme, weeklyProgressDue } from '../../coachingSteps.ts';
 import type { CoachContext, CoachingState, Outcomes, Output, Pathway } from '../../types.ts';
 import { refer } from '../referral/refer.ts';
 import { choiceOf, KEEP_PAIN, push, record, understandingOf, update, yesNoOf } from '../shared.ts';
@@ -89,14 +89,15 @@ export function coachingActions(catalog: CoachCatalog) {
     })),
     recordCheckInClear: update(({ context }) => ({ outputs: push(context, record('redFlag.denied', { flagId: 'checkIn.any' })) })),
     recommendReview: update(({ context, event }) => {
-      const due = painReviewDue(context.coaching, context.pain, event.at);
+      const due = painReviewDue(context.coaching, context.pain, event.at, context.limb);
       if (!due) return {};
+      const measure = reviewMeasure(context.coaching, context.limb) === 'limb' ? 'leg or arm score' : 'pain history';
       const coaching = { ...context.coaching, reviewsMade: [...context.coaching.reviewsMade, due] };
       if (due === 'plan_review') {
         return { coaching, outputs: push(context, record('review.recommended', { kind: due }), { kind: 'say', key: 'review.plan' }) };
       }
       return {
-        ...refer(context, [{ flagId: 'soon.no-improvement', urgency: 'soon', matched: 'pain history: no meaningful improvement at 6 weeks' }], event.at),
+        ...refer(context, [{ flagId: 'soon.no-improvement', urgency: 'soon', matched: `${measure}: no meaningful improvement at 6 weeks` }], event.at),
         coaching,
       };
     }),

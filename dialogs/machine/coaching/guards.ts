@@ -18,7 +18,7 @@ export function coachingGuards(catalog: CoachCatalog) {
     needsLiftingLimit: (({ context }) => context.coaching.session === null && context.coaching.lastDecision === 'ask_lifting_limit') as Guard,
     sessionHasSteps: (({ context }) => (context.coaching.session?.steps.length ?? 0) > 0) as Guard,
     sessionContinues: (({ context }) => sessionContinues(context.coaching)) as Guard,
-    painReviewDue: (({ context, event }) => painReviewDue(context.coaching, context.pain, event.at) !== null) as Guard,
+    painReviewDue: (({ context, event }) => painReviewDue(context.coaching, context.pain, event.at, context.limb) !== null) as Guard,
     limbReviewDue: (({ context, event }) => limbReviewDue(context.coaching, context.limb, event.at)) as Guard,
 
     // Item 6: where the symptoms reach before a set; asked when not known (session start, or after they moved).

@@ -116,14 +116,7 @@ export function coachingState(machine: CoachSetup) {
               MESSAGE: [{ guard: 'gavePainScore', target: 'afterPain', actions: ['countMessage', 'recordCheckInPain'] }, ...unclearAnswer()],
             },
           },
-          afterPain: {
-            always: [
-              { guard: and(['painReviewDue', 'reachesLimb']), target: 'limb', actions: 'recommendReview' },
-              { guard: 'painReviewDue', target: 'weeklyGate', actions: 'recommendReview' },
-              { guard: 'reachesLimb', target: 'limb' },
-              { target: 'weeklyGate' },
-            ],
-          },
+          afterPain: { always: [{ guard: 'reachesLimb', target: 'limb' }, { target: 'reviewGate' }] },
           // Only for people whose symptoms reach a leg or arm: the score behind the one-week worsening rule.
           limb: {
             entry: { type: 'ask', params: { question: 'checkInLimb' } },
@@ -132,8 +125,10 @@ export function coachingState(machine: CoachSetup) {
             },
           },
           afterLimb: {
-            always: [{ guard: 'limbReviewDue', target: 'weeklyGate', actions: 'referLimbWorse' }, { target: 'weeklyGate' }],
+            always: [{ guard: 'limbReviewDue', target: 'reviewGate', actions: 'referLimbWorse' }, { target: 'reviewGate' }],
           },
+          // The 6-week review, on today's scores (the leg or arm score when symptoms reach a limb).
+          reviewGate: { always: [{ guard: 'painReviewDue', target: 'weeklyGate', actions: 'recommendReview' }, { target: 'weeklyGate' }] },
           // The weekly measures, on one check-in a week; any of them can be put off with "not today".
           weeklyGate: { always: [{ guard: 'weeklyDue', target: 'psfsNext', actions: 'startWeekly' }, { target: 'warning' }] },
           psfsNext: {

@@ -95,6 +95,19 @@ describe.each(['pglite', 'postgres'] as const)('outcomes a physio uses, over HTT
     expect(html).toMatch(/2026-03-02<\/li>/);
   });
 
+  it('reads the leg score at the 6-week review: better pain with an unchanged leg still needs a clinician', async () => {
+    const start = Date.parse('2026-07-06T08:00:00Z');
+    clock = new Date(start);
+    const person = new Person(bot.url);
+    await onboard(person, { pain: '7', onset: 'months ago' });
+    const seen: BotActivity[] = [];
+    for (let week = 1; week <= 7; week++)
+      seen.push(...(await checkIn(bot, person, setClock, new Date(start + week * 7 * DAY), { pain: String(Math.max(2, 7 - week)), limb: '6' })));
+    const review = handoffs(seen).find((h) => h.value.reasons.includes('soon.no-improvement'));
+    expect(review?.value.urgency).toBe('soon');
+    expect(review?.value.summary).toMatch(/leg or arm score: no meaningful improvement at 6 weeks/);
+  });
+
   it('counts "1 session", not "1 sessions"', async () => {
     clock = new Date('2026-05-04T08:00:00Z');
     const person = new Person(bot.url);

@@ -181,7 +181,7 @@ export function createClinicianService(deps: ClinicianServiceDeps) {
     if (before.status === 'accepted') {
       // The clinician hands back; the machine decides what the outcome allows (e.g. lifting the exercise hold).
       const turn = await deps.bot.proactiveTurn(item.conversationId, () => [{ type: 'CLINICIAN_LEFT', at: at.toISOString(), outcome, ...(noteText ? { note: noteText } : {}) }]);
-      delivery = await tellPerson(item.conversationId, turn?.replies ?? [], 'completed', [{ type: 'message', text: fill(wording.patient.clinicianLeft, { clinician: before.clinician ?? clinician }) }]);
+      delivery = await tellPerson(item.conversationId, turn?.replies ?? [], 'completed');
     } else {
       // Never accepted: nobody talked to the person, so nothing is said to them but the protocol's status.
       delivery = await tellPerson(item.conversationId, [], outcome === 'no_contact' ? 'failed' : 'completed');

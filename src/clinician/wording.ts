@@ -56,7 +56,7 @@ export const clinicianWordingSchema = z.strictObject({
     stale: text,
     updateFallback: text,
   }),
-  patient: z.strictObject({ fromClinician: text, emergencyNoOneYet: text, clinicianLeft: text }),
+  patient: z.strictObject({ fromClinician: text, emergencyNoOneYet: text }),
   status: z.strictObject({
     emergencyFirst: text,
     urgentFirst: text,

@@ -51,7 +51,8 @@ export function buildPatientBundle(input: FhirRecordInput, deps: FhirDeps): Bund
   const { conversationId, context, events } = input;
   const uuid = (...parts: string[]) => stableUuid('disc-coach', conversationId, ...parts);
   const patientId = uuid('patient');
-  const subject: Reference<Patient> = { reference: `urn:uuid:${patientId}` };
+  // References are `Type/id` (resolved in the Bundle by type and id, and by the server in a transaction of PUTs).
+  const subject: Reference<Patient> = { reference: `Patient/${patientId}` };
   const entries: Entry[] = [];
   const labels = content.conversation.labels;
 
@@ -161,7 +162,7 @@ export function buildPatientBundle(input: FhirRecordInput, deps: FhirDeps): Bund
       subject,
       authoredOn: event.at,
       reasonCode: reasons.map((reason) => ({ coding: [{ system: RED_FLAG_SYSTEM, code: reason, display: content.redFlags.byId.get(reason)?.label ?? reason }], text: content.redFlags.byId.get(reason)?.label ?? reason })),
-      ...(reasonFlags.length ? { supportingInfo: reasonFlags.map((id) => ({ reference: `urn:uuid:${id}` })) } : {}),
+      ...(reasonFlags.length ? { supportingInfo: reasonFlags.map((id) => ({ reference: `Flag/${id}` })) } : {}),
       note: [{ text: `Urgency: ${urgency}` }],
     };
     entries.push({ resource: resource as ServiceRequest & { id: string } });

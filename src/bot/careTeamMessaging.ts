@@ -5,7 +5,9 @@
  */
 import { EventFactory, type Activity, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { ConversationAddress, MessagingPort, OutboundActivity, SendOutcome } from '../clinician/messaging.ts';
+import { toChannelError, type ChannelError } from '../proactive/channel.ts';
 import { rateKeysOf } from '../proactive/keys.ts';
+import { classify, parseRetryAfter } from '../proactive/retry.ts';
 import type { DeliveryResult, ProactiveSender } from '../proactive/sender.ts';
 import type { Reply } from './render.ts';
 
@@ -15,7 +17,9 @@ export interface CareTeamMessagingDeps {
   activitiesFor: (context: TurnContext, replies: Reply[]) => Promise<Partial<Activity>[]>;
 }
 
-function outcomeOf(result: DeliveryResult, activityIds: string[]): SendOutcome {
+function outcomeOf(result: DeliveryResult | undefined, activityIds: string[]): SendOutcome {
+  // A proactive turn whose own code threw ends in the adapter's onTurnError, which answers nothing.
+  if (!result) return { outcome: 'fail', error: 'the proactive turn failed' };
   if (result.outcome === 'sent') return { outcome: 'sent', activityIds };
   if (result.outcome === 'retry') return { outcome: 'retry', delayMs: result.delayMs, error: result.error };
   if (result.outcome === 'stop') return { outcome: 'stop', error: result.error };
@@ -51,11 +55,22 @@ export function careTeamMessaging(deps: CareTeamMessagingDeps): MessagingPort {
         if (options.handoffStatus) activities.push(EventFactory.createHandoffStatus(context.activity.conversation, options.handoffStatus));
         return activities;
       }),
-    // Done inside the sender's proactive turn, so a refused or throttled update is classified like a post.
-    update: (address, activityId, activity: OutboundActivity) =>
-      deliver(address, async (context) => {
-        await context.updateActivity({ ...(activity as Partial<Activity>), id: activityId, conversation: context.activity.conversation });
+    // Inside the sender's proactive turn (its limits apply); a refused update is classified like a refused post.
+    update: async (address, activityId, activity: OutboundActivity) => {
+      let refused: ChannelError | undefined;
+      const result = await deliver(address, async (context) => {
+        try {
+          await context.updateActivity({ ...(activity as Partial<Activity>), id: activityId, conversation: context.activity.conversation });
+        } catch (error) {
+          refused = toChannelError(error);
+        }
         return [];
-      }),
+      });
+      if (!refused) return result;
+      const described = `${refused.status ?? 'no answer'}: ${refused.message}`.slice(0, 300);
+      const verdict = classify(refused.status, parseRetryAfter(refused.retryAfter, Date.now()), 1);
+      if (verdict.action === 'retry') return { outcome: 'retry', delayMs: verdict.delayMs, error: described };
+      return verdict.action === 'stop' ? { outcome: 'stop', error: described } : { outcome: 'fail', error: described };
+    },
   };
 }

@@ -66,8 +66,11 @@ export interface PersonGroup {
 }
 
 function matchesSearch(item: QueueCase, q: string, reasonLabel: (id: string) => string): boolean {
-  const needle = q.toLowerCase().replace(/^#/, '');
-  const haystack = [String(item.id), `case ${item.id}`, item.personName ?? '', item.conversationId, item.summary, item.clinician ?? '', item.region, ...item.reasons, ...item.reasons.map(reasonLabel)].join('\n').toLowerCase();
+  // "#12" or "12" is a case number: that case, not every text with a 12 in it.
+  const number = /^#?\s*(\d{1,15})$/.exec(q.trim());
+  if (number) return item.id === Number(number[1]);
+  const needle = q.toLowerCase();
+  const haystack = [`case ${item.id}`, `#${item.id}`, item.personName ?? '', item.conversationId, item.summary, item.clinician ?? '', item.region, ...item.reasons, ...item.reasons.map(reasonLabel)].join('\n').toLowerCase();
   return haystack.includes(needle);
 }
 

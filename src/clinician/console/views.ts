@@ -61,7 +61,7 @@ export function unauthorizedPage(options: Omit<SignInOptions, 'problem' | 'notic
     return page('Not enabled', '<h1>The clinician console is not enabled</h1><p>An operator must set OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (the clinic\'s sign-in), or CLINICIAN_TOKEN.</p>');
   }
   if (!options.oidc && !options.sharedKey) return page('Sign in needed', '<h1>Sign in needed</h1><p>Open the one-time sign-in link the bot printed when it started (local mode). Restart the bot for a new one.</p>');
-  return page('Sign in needed', '<h1>Sign in needed</h1><p><a href="/clinician/login">Sign in to the care team console</a>.</p>');
+  return page('Sign in needed', '<h1>Sign in needed</h1><p><a href="/clinician/login">Log in to the care team console</a>.</p>');
 }
 
 /** The one-time link's page: the link signs in once, with the name the person will see. */

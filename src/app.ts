@@ -15,7 +15,8 @@ import { channelRoutes } from './channels/index.ts';
 import type { Database } from './store/database.ts';
 import { openDatabase } from './store/open.ts';
 import { createPrivacy, installPrivacyCipher } from './privacy/index.ts';
-import { startClinicianSide, type ClinicianSide } from './clinician/index.ts';
+import { clinicianCommands, startClinicianSide, type ClinicianSide } from './clinician/index.ts';
+import { careTeamMessaging } from './bot/careTeamMessaging.ts';
 import { createCheckinShell, startCheckins, type CheckinSettings, type RunningCheckins } from './schedule/index.ts';
 import { rateKeysOf } from './proactive/keys.ts';
 import { replyBudget } from './proactive/replyBudget.ts';
@@ -93,7 +94,7 @@ export async function startApp(
       return result?.outcome === 'sent';
     },
   });
-  const bot = createCoachBot({ db, machine, content, nlu, log, maxMessageLength: config.MAX_MESSAGE_LENGTH, now: options.now, onHandoff: () => { void outbox.wake(); clinician?.onHandoff(); }, onRelay: async (id, relay) => clinician?.onRelay(id, relay), commands: [...privacy.commands, ...checkinShell.commands, holdTimer], notesAfterTurn: async (activity, turn) => {
+  const bot = createCoachBot({ db, machine, content, nlu, log, maxMessageLength: config.MAX_MESSAGE_LENGTH, now: options.now, onHandoff: () => { void outbox.wake(); clinician?.onHandoff(); }, onRelay: async (id, relay) => clinician?.onRelay(id, relay), commands: [...privacy.commands, ...checkinShell.commands, holdTimer, ...clinicianCommands({ db, wording: clinicianWording, log, side: () => clinician })], notesAfterTurn: async (activity, turn) => {
     // Reminders are queued before the reply that promises them is sent.
     if (turn && activity.conversation?.id) await reminders.afterTurn(activity.conversation.id, turn.recorded);
     return checkinShell.notesAfterTurn(activity, turn);
@@ -102,7 +103,8 @@ export async function startApp(
   proactiveSend = (reference, activities) => checkins.sender.deliver({ reference, ...rateKeysOf(reference.conversation), delivered: 0, attempts: 0, activities });
   await reminders.start(checkins.runner.boss);
   adapter.use(replyBudget(checkins.sender, log));
-  clinician = startClinicianSide(config, { db, content, adapter, bot: () => bot, log, now: options.now, sender: checkins.sender, wording: clinicianWording });
+  const messaging = careTeamMessaging({ sender: checkins.sender, activitiesFor: (context, replies) => bot.activitiesFor(context, replies) });
+  clinician = startClinicianSide(config, { db, content, bot: () => bot, messaging, log, now: options.now, wording: clinicianWording });
   const coachTurn = (context: Parameters<typeof bot.onTurn>[0]) => bot.onTurn(context);
   // Care-team conversations (Teams install command, card buttons) are handled before the coach.
   const onTurn = clinician.wrapTurn(coachTurn);
@@ -118,6 +120,7 @@ export async function startApp(
   const url = `http://127.0.0.1:${address.port}`;
   listeningUrl = url;
   log.info({ url, engine: db.engine }, 'disc coach ready');
+  await clinician.afterListen(url);
   return {
     server,
     db,
@@ -132,6 +135,8 @@ export async function startApp(
     reminders,
     async close() {
       ready = false;
+      // The console's live streams stay open until ended; the server would wait for them.
+      clinician?.closeStreams();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await clinician?.stop();
       await checkins.stop();

@@ -7,7 +7,7 @@ import type { ProgressData } from './facts.ts';
 import { defaultChartLabels, fill } from './labels.ts';
 
 /** The clinical events the report reads (the shell lists only these). */
-export const progressEventTypes = ['pain.score', 'movement.response', 'limb.score', 'outcome.psfs'];
+export const progressEventTypes = ['pain.score', 'movement.response', 'limb.score', 'psfs.score'];
 
 export interface ProgressReport {
   text: string;
@@ -46,11 +46,10 @@ export function progressReport(events: StoredEvent[], content: Content): Progres
 /** The activities the person named for the PSFS, with their first and latest scores. */
 function psfsText(events: StoredEvent[]): string {
   const activities = new Map<number, { activity: string; scores: number[] }>();
-  for (const e of events.filter((e) => e.type === 'outcome.psfs')) {
-    const index = Number(e.data.activityIndex);
-    const item = activities.get(index) ?? { activity: '', scores: [] };
-    if (typeof e.data.text === 'string' && e.data.named) item.activity = e.data.text;
-    if (typeof e.data.score === 'number') item.scores.push(e.data.score);
+  for (const e of events.filter((e) => e.type === 'psfs.score' && typeof e.data.score === 'number')) {
+    const index = Number(e.data.activityIndex ?? activities.size);
+    const item = activities.get(index) ?? { activity: typeof e.data.activity === 'string' ? e.data.activity : '', scores: [] };
+    item.scores.push(e.data.score as number);
     activities.set(index, item);
   }
   const scored = [...activities.values()].filter((a) => a.activity && a.scores.length);

@@ -283,7 +283,7 @@ export function coachingActions(catalog: CoachCatalog) {
       const coaching = withOutcomes(context.coaching, (o) => ({ ...o, psfs: [...o.psfs, { activity, scores: [] }] }));
       return {
         coaching,
-        outputs: push(context, record('outcome.psfs', { activityIndex: coaching.outcomes!.psfs.length - 1, text: activity, named: true }), { kind: 'say', key: 'weekly.psfsNamed' }),
+        outputs: push(context, record('psfs.named', { activityIndex: coaching.outcomes!.psfs.length - 1, activity }), { kind: 'say', key: 'weekly.psfsNamed' }),
       };
     }),
     endPsfsNaming: update(({ context }) => ({ coaching: { ...context.coaching, weekly: { psfsIndex: context.coaching.weekly?.psfsIndex ?? 0, namingDone: true } } })),
@@ -305,7 +305,7 @@ export function coachingActions(catalog: CoachCatalog) {
       }));
       return {
         coaching: { ...coaching, weekly: { psfsIndex: index + 1, namingDone: context.coaching.weekly?.namingDone ?? false } },
-        outputs: push(context, record('outcome.psfs', { activityIndex: index, score })),
+        outputs: push(context, record('psfs.score', { activityIndex: index, activity: context.coaching.outcomes?.psfs[index]?.activity ?? '', score })),
       };
     }),
     recordSleep: update(({ context, event }) => {

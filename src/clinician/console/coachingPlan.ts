@@ -22,28 +22,27 @@ import { readConversation } from '../../store/conversations.ts';
 import type { Database } from '../../store/database.ts';
 import { listEvents } from '../../store/events.ts';
 import type { ClinicianPlanChange, CoachEvent } from '../../../dialogs/types.ts';
-import { rateKeysOf } from '../../proactive/keys.ts';
-import type { ProactiveSender } from '../../proactive/sender.ts';
+import type { ConversationAddress, MessagingPort } from '../messaging.ts';
 import * as store from '../store.ts';
 import { esc, page } from './views.ts';
 
 /** The parts of the console's sign-in this page needs (console/auth.ts), sync or async. */
-export interface PlanAuth<C extends { name: string }> {
+export interface PlanAuth<C extends { name: string; method: string }> {
   authenticate(req: IncomingMessage): C | undefined | Promise<C | undefined>;
   csrfFor(clinician: C): string;
   formAllowed(req: IncomingMessage, clinician: C, csrf: string | undefined): boolean;
 }
 
-export interface CoachingPlanDeps<C extends { name: string }> {
+export interface CoachingPlanDeps<C extends { name: string; method: string }> {
   db: Database;
   content: Content;
   log: Logger;
   now: () => Date;
   auth: PlanAuth<C>;
-  /** Runs a turn the bot starts itself (src/bot/coachBot.ts proactiveTurn), and renders its replies. */
-  bot: () => Pick<CoachBot, 'proactiveTurn' | 'activitiesFor'>;
-  /** Sends to a stored conversation within the channel limits (src/proactive/sender.ts). */
-  sender: Pick<ProactiveSender, 'deliver'>;
+  /** Runs a turn the bot starts itself (src/bot/coachBot.ts proactiveTurn). */
+  bot: () => Pick<CoachBot, 'proactiveTurn'>;
+  /** The clinician side's way to send (src/clinician/messaging.ts), within the channel limits. */
+  messaging: Pick<MessagingPort, 'continue'>;
 }
 
 const phases = ['acute', 'ongoing', 'later', 'post_surgery'] as const;
@@ -123,7 +122,7 @@ export function changeOf(form: z.output<typeof planFormSchema>): ClinicianPlanCh
   }
 }
 
-export function coachingPlanRoutes<C extends { name: string }>(deps: CoachingPlanDeps<C>): (server: restify.Server) => void {
+export function coachingPlanRoutes<C extends { name: string; method: string }>(deps: CoachingPlanDeps<C>): (server: restify.Server) => void {
   const caseId = z.coerce.number<unknown>().int().positive().max(Number.MAX_SAFE_INTEGER);
   const authenticate = async (req: IncomingMessage) => deps.auth.authenticate(req);
 
@@ -160,7 +159,7 @@ ${problems.length ? `<ul class="problem" role="alert">${problems.map((p) => `<li
       .join(' ')}</fieldset><button type="submit" id="set-avoid">Save contraindications</button></form>
 <form method="post" action="/clinician/cases/${item.id}/plan" class="stack"><input type="hidden" name="csrf" value="${token}"><input type="hidden" name="change" value="discharge">
 <label><input type="checkbox" name="confirm" value="yes"> Discharge to the maintenance plan</label><button type="submit" id="discharge">Discharge</button></form></section>`;
-    send(res, status, page(`Programme for case #${item.id}`, body, { clinician: clinician.name, csrf: deps.auth.csrfFor(clinician) }));
+    send(res, status, page(`Programme for case #${item.id}`, body, { clinician: { name: clinician.name, method: clinician.method, csrf: deps.auth.csrfFor(clinician) } }));
   }
 
   return (server) => {
@@ -170,7 +169,7 @@ ${problems.length ? `<ul class="problem" role="alert">${problems.map((p) => `<li
       const id = caseId.safeParse(req.params?.id);
       if (!id.success) return send(res, 404, page('Not found', '<p>No such case.</p>'));
       const item = await store.getCase(deps.db, id.data);
-      await store.audit(deps.db, { actor: clinician.name, action: 'case.planViewed', caseId: id.data, conversationId: item?.conversationId ?? null }, deps.now());
+      await store.audit(deps.db, { actor: clinician.name, actorMethod: clinician.method, action: 'case.planViewed', caseId: id.data, conversationId: item?.conversationId ?? null }, deps.now());
       await render(res, clinician, id.data, 200, new URL(req.url ?? '/', 'http://console.invalid').searchParams.get('notice') ?? undefined);
     });
 
@@ -183,7 +182,7 @@ ${problems.length ? `<ul class="problem" role="alert">${problems.map((p) => `<li
         if (!id.success || !item) return send(res, 404, page('Not found', '<p>No such case. Nothing was changed.</p>'));
         const raw = await readForm(req);
         if (!raw || !deps.auth.formAllowed(req, clinician, typeof raw.csrf === 'string' ? raw.csrf : undefined)) {
-          await store.audit(deps.db, { actor: clinician.name, action: 'case.planRefused', caseId: id.data, detail: { reason: 'csrf' } }, deps.now());
+          await store.audit(deps.db, { actor: clinician.name, actorMethod: clinician.method, action: 'case.planRefused', caseId: id.data, detail: { reason: 'csrf' } }, deps.now());
           return send(res, 403, page('Refused', '<p>This form is out of date or did not come from the console. Nothing was changed.</p>'));
         }
         const form = planFormSchema.safeParse({ ...raw, ...(raw.change === 'avoid' && raw.avoid === undefined ? { avoid: [] } : {}) });
@@ -193,18 +192,9 @@ ${problems.length ? `<ul class="problem" role="alert">${problems.map((p) => `<li
         const event: CoachEvent = { type: 'CLINICIAN_PLAN', at, clinician: clinician.name, change };
         const turn = await deps.bot().proactiveTurn(item.conversationId, () => [event]);
         let told = false;
-        if (turn?.reference?.serviceUrl && turn.replies.length) {
-          const reference = turn.reference;
-          const result = await deps.sender.deliver({
-            reference,
-            ...rateKeysOf(reference.conversation as { id?: string; tenantId?: string } | undefined),
-            delivered: 0,
-            attempts: 0,
-            activities: (context) => deps.bot().activitiesFor(context, turn.replies),
-          });
-          told = result.outcome === 'sent';
-        }
-        await store.audit(deps.db, { actor: clinician.name, action: 'case.planChanged', caseId: id.data, conversationId: item.conversationId, detail: { ...change, told } }, deps.now());
+        const address = turn?.reference as ConversationAddress | null | undefined;
+        if (address?.serviceUrl && turn?.replies.length) told = (await deps.messaging.continue(address, turn.replies)).outcome === 'sent';
+        await store.audit(deps.db, { actor: clinician.name, actorMethod: clinician.method, action: 'case.planChanged', caseId: id.data, conversationId: item.conversationId, detail: { ...change, told } }, deps.now());
         res.status(303);
         for (const [name, value] of Object.entries({ ...securityHeaders, location: `/clinician/cases/${id.data}/plan?notice=${told ? 'changed' : 'changedQuiet'}` })) res.setHeader(name, value);
         res.end();

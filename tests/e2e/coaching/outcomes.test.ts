@@ -59,8 +59,11 @@ describe.each(['pglite', 'postgres'] as const)('outcomes a physio uses, over HTT
     expect(secondWeek.filter((q) => /tell me one everyday activity/i.test(q))).toEqual([]);
     expect(secondWeek.filter((q) => /how well can you do it now/i.test(q))).toHaveLength(3);
     expect(secondWeek.some((q) => /compared with when we started/i.test(q))).toBe(true);
-    const events = await listEvents(bot.app.db, person.conversationId, { types: ['outcome.psfs', 'outcome.sleep', 'outcome.walking', 'outcome.medication', 'outcome.groc'] });
-    expect(events.filter((e) => e.type === 'outcome.psfs' && typeof e.data.score === 'number').map((e) => e.data.score)).toEqual([3, 4, 5, 6, 6, 7]);
+    const events = await listEvents(bot.app.db, person.conversationId, { types: ['psfs.score', 'outcome.sleep', 'outcome.walking', 'outcome.medication', 'outcome.groc'] });
+    expect(events.filter((e) => e.type === 'psfs.score').map((e) => [e.data.activity, e.data.score])).toEqual([
+      ['putting on my socks', 3], ['sitting through a film', 4], ['carrying the shopping', 5],
+      ['putting on my socks', 6], ['sitting through a film', 6], ['carrying the shopping', 7],
+    ]);
     expect(events.find((e) => e.type === 'outcome.walking')?.data).toEqual({ minutes: 20 });
     expect(events.find((e) => e.type === 'outcome.groc')?.data).toMatchObject({ value: 1 });
 

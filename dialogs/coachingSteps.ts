@@ -93,13 +93,15 @@ export function reachBeforeSet(coaching: CoachingState): ReachLevel | undefined 
   return coaching.reachNow ?? undefined;
 }
 
-function messageFor(decision: CoachingDecision, content: CoachingContent, region: string | undefined): Output {
+function messageFor(decision: CoachingDecision, content: CoachingContent, region: string | undefined, response: string): Output {
   const before = 'reachBefore' in decision && decision.reachBefore ? reachWords(content, region, decision.reachBefore) : undefined;
   switch (decision.kind) {
     case 'continue':
       if (decision.toesAsBefore) return { kind: 'say', key: 'movement.continue.toesAsBefore', vars: { before: reachWords(content, region, 'end') } };
       if (decision.testedOut) return { kind: 'say', key: 'movement.continue.testedOut' };
-      return { kind: 'say', key: decision.progressNextSession ? 'movement.continue.progress' : 'movement.continue' };
+      if (decision.progressNextSession) return { kind: 'say', key: 'movement.continue.progress' };
+      // "No change" is worth knowing, but it is not the response we hope for.
+      return { kind: 'say', key: response === 'no_change' ? 'movement.continue.noChange' : 'movement.continue' };
     case 'stop_now':
     case 'stop_and_regress':
       return before && decision.reachBefore !== 'end' ? { kind: 'say', key: `movement.${decision.kind}.known`, vars: { before } } : { kind: 'say', key: `movement.${decision.kind}` };
@@ -160,7 +162,7 @@ export function answerMovement(
         decision: decision.kind,
       },
     },
-    messageFor(decision, content, context.coaching.profile?.region),
+    messageFor(decision, content, context.coaching.profile?.region, effective),
   ];
   // Symptoms that moved (in or out) must be asked again before the next set; otherwise they are where they were.
   const moved = effective === 'centralized' || decision.kind === 'stop_and_regress' || decision.kind === 'refer_soon';

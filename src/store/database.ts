@@ -7,6 +7,8 @@ export interface Database extends Sql {
   readonly engine: 'pglite' | 'postgres';
   /** The embedded engine's instance (pg-boss runs in-process on it with `fromPglite`); absent on PostgreSQL. */
   readonly pglite?: import('@electric-sql/pglite').PGlite;
+  /** The embedded store's single-owner lock on DATA_DIR (src/store/dataDirLock.ts); absent on PostgreSQL. */
+  readonly dataDirLock?: import('./dataDirLock.ts').DataDirLock;
   /** Runs fn in one transaction: all of its writes land, or none do. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -6,12 +6,12 @@
  */
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type restify from 'restify';
 import { z } from 'zod';
 import type { Content } from '../../content/index.ts';
 import { BodyTooLarge, readBody } from '../../http/readBody.ts';
+import { packageRoot } from '../../packageRoot.ts';
 import type { Logger } from '../../log.ts';
 import type { Database } from '../../store/database.ts';
 import { loadRecord } from '../record.ts';
@@ -21,7 +21,8 @@ import type { ClinicianWording } from '../wording.ts';
 import { clinicianNameSchema, createAuth, type Clinician } from './auth.ts';
 import { casePage, loginPage, queuePage, transcriptHtml, unauthorizedPage } from './views.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
+// Found from the package root, so the compiled start (dist/) serves the same files.
+const here = join(packageRoot, 'src/clinician/console');
 const STATIC: Record<string, { file: string; type: string }> = {
   'console.js': { file: join(here, 'public', 'console.js'), type: 'text/javascript; charset=utf-8' },
   'console.css': { file: join(here, 'public', 'console.css'), type: 'text/css; charset=utf-8' },

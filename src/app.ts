@@ -18,6 +18,9 @@ import { startClinicianSide, type ClinicianSide } from './clinician/index.ts';
 import { createCheckinShell, startCheckins, type CheckinSettings, type RunningCheckins } from './schedule/index.ts';
 import { rateKeysOf } from './proactive/keys.ts';
 import { replyBudget } from './proactive/replyBudget.ts';
+import { createMetrics, type Metrics } from './metrics/index.ts';
+import { observeStoreErrors } from './store/observed.ts';
+import { operatorRoutes } from './operator/routes.ts';
 
 export class ContentError extends Error {
   constructor(readonly problems: string[]) {
@@ -42,6 +45,8 @@ export interface App {
   bot: CoachBot;
   /** Clinician side (src/clinician): cases, Teams cards, escalation, console actions. */
   clinician: ClinicianSide;
+  /** What GET /metrics reports (src/metrics). */
+  metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -60,7 +65,9 @@ export async function startApp(
   const nlu = createNlu(content);
   let ready = false;
   installPrivacyCipher(config);
-  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const opened = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const metrics = createMetrics({ db: opened, log });
+  const db = observeStoreErrors(opened, (kind) => metrics.storeError(kind));
   const machine = createCoachMachine(buildCatalog(content));
   const adapter = createAdapter(config, log);
   const outbox = startOutboxWorker({ db, webhookUrl: config.CLINICIAN_WEBHOOK_URL, log, now: options.now });
@@ -79,16 +86,17 @@ export async function startApp(
     activitiesFor: (context, replies) => bot.activitiesFor(context, replies),
     ...(options.scheduleTimer ? { schedule: options.scheduleTimer } : {}),
   });
-  const bot = createCoachBot({ db, machine, content, nlu, log, maxMessageLength: config.MAX_MESSAGE_LENGTH, now: options.now, onHandoff: () => { void outbox.wake(); clinician?.onHandoff(); }, onRelay: async (id, relay) => clinician?.onRelay(id, relay), commands: [...privacy.commands, ...checkinShell.commands, holdTimer], notesAfterTurn: (activity, turn) => checkinShell.notesAfterTurn(activity, turn) });
+  const bot = createCoachBot({ db, machine, content, nlu, log, maxMessageLength: config.MAX_MESSAGE_LENGTH, now: options.now, onHandoff: (handoff) => { metrics.handoffInitiated(handoff.urgency); void outbox.wake(); clinician?.onHandoff(); }, onRelay: async (id, relay) => clinician?.onRelay(id, relay), commands: [...privacy.commands, ...checkinShell.commands, holdTimer], notesAfterTurn: (activity, turn) => checkinShell.notesAfterTurn(activity, turn) });
   const checkins = await startCheckins({ db, content: scheduleContent, bot, adapter, appId: config.MicrosoftAppId ?? '', log, databaseUrl: config.DATABASE_URL, now: options.now, settings: options.checkins });
   proactiveSend = (reference, activities) => checkins.sender.deliver({ reference, ...rateKeysOf(reference.conversation), delivered: 0, attempts: 0, activities });
   adapter.use(replyBudget(checkins.sender, log));
   clinician = startClinicianSide(config, { db, content, adapter, bot: () => bot, log, now: options.now, sender: checkins.sender, wording: clinicianWording });
   const coachTurn = (context: Parameters<typeof bot.onTurn>[0]) => bot.onTurn(context);
   // Care-team conversations (Teams install command, card buttons) are handled before the coach.
-  const onTurn = clinician.wrapTurn(coachTurn);
+  const onTurn = timedTurns(metrics, clinician.wrapTurn(coachTurn));
   const channels = channelRoutes(config, { adapter, onTurn, log });
-  const server = createServer({ adapter, onTurn, isReady: () => ready, log, routes: [...channels.routes, ...privacy.routes, ...clinician.routes] });
+  const operator = operatorRoutes({ token: config.OPERATOR_TOKEN, metrics, db, log, sendCheckinNow: (id) => checkins.checkins.sendNow(id) });
+  const server = createServer({ adapter, onTurn, isReady: () => ready, log, routes: [...channels.routes, ...privacy.routes, ...clinician.routes, operator] });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     if (config.HOST) server.listen(config.PORT, config.HOST, resolve);
@@ -110,6 +118,7 @@ export async function startApp(
     bot,
     privacy,
     clinician,
+    metrics,
     async close() {
       ready = false;
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -119,5 +128,20 @@ export async function startApp(
       await outbox.stop();
       await db.close();
     },
+  };
+}
+
+const TURN_KINDS = new Set(['message', 'conversationUpdate', 'installationUpdate', 'event', 'invoke', 'messageReaction']);
+
+/** Counts and times every turn; the label is a known activity type, so input cannot add series. */
+function timedTurns<C extends { activity: { type?: string } }>(metrics: Metrics, turn: (context: C) => Promise<void>) {
+  return async (context: C): Promise<void> => {
+    const type = context.activity.type ?? '';
+    const done = metrics.turnStarted(TURN_KINDS.has(type) ? type : 'other');
+    try {
+      await turn(context);
+    } finally {
+      done();
+    }
   };
 }

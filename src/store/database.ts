@@ -9,6 +9,8 @@ export interface Database extends Sql {
   readonly pglite?: import('@electric-sql/pglite').PGlite;
   /** The embedded store's single-owner lock on DATA_DIR (src/store/dataDirLock.ts); absent on PostgreSQL. */
   readonly dataDirLock?: import('./dataDirLock.ts').DataDirLock;
+  /** Snapshots this process wrote last (src/store/snapshotCache.ts); the turn reads them instead of the row. */
+  readonly snapshots?: import('./snapshotCache.ts').SnapshotCache;
   /** Runs fn in one transaction: all of its writes land, or none do. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;

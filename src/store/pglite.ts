@@ -1,42 +1,33 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import type { Database, Sql } from './database.ts';
+import type { Database } from './database.ts';
 import { lockDataDir } from './dataDirLock.ts';
+import { startPgliteThread } from './pgliteWorker.ts';
 
-/** The embedded default: PostgreSQL compiled to WASM, its files under DATA_DIR. No service to install. */
-export async function openPglite(dataDir: string): Promise<Database & { pglite: PGlite }> {
+/**
+ * The embedded default: PostgreSQL compiled to WASM, its files under DATA_DIR. No service to install.
+ * It runs on its own thread (src/store/pgliteWorker.ts) and belongs to this process alone
+ * (src/store/dataDirLock.ts).
+ */
+export async function openPglite(dataDir: string): Promise<Database> {
   mkdirSync(dataDir, { recursive: true });
   // Before PGlite touches a file: a second process on the same DATA_DIR stops here (DataDirLocked).
   const dataDirLock = lockDataDir(dataDir);
-  let pglite: PGlite;
+  let thread: Awaited<ReturnType<typeof startPgliteThread>>;
   try {
-    pglite = await PGlite.create({ dataDir: `${dataDir.replace(/\/$/, '')}/pglite` });
+    thread = await startPgliteThread(`${dataDir.replace(/\/$/, '')}/pglite`);
   } catch (error) {
     dataDirLock.release();
     throw error;
   }
-  const sql: Sql = {
-    async query<Row>(text: string, params: unknown[] = []) {
-      const result = await pglite.query<Row>(text, params);
-      return result.rows;
-    },
-  };
   return {
     engine: 'pglite',
-    pglite,
-    query: sql.query,
-    transaction: (fn) =>
-      pglite.transaction((tx) =>
-        fn({
-          async query<Row>(text: string, params: unknown[] = []) {
-            return (await tx.query<Row>(text, params)).rows;
-          },
-        }),
-      ),
+    pglite: thread.engine,
+    query: thread.query,
+    transaction: thread.transaction,
     dataDirLock,
     close: async () => {
       try {
-        await pglite.close();
+        await thread.close();
       } finally {
         dataDirLock.release();
       }

@@ -120,10 +120,70 @@ async function main() {
     }
   }
 
+  /**
+   * Group commit. PGlite runs one statement at a time, and each statement on its own is a
+   * transaction whose commit costs more than a small write itself (measured: 0.75 ms a statement
+   * alone, 0.27 ms inside a transaction). Statements that arrive while one runs (concurrent turns)
+   * wait, then run together in one transaction, each inside its own savepoint so that one failing
+   * (a redelivered activity's unique violation) undoes only itself; every caller gets its answer
+   * after the commit, as it would alone. Only single parameterised statements are grouped: a
+   * statement without parameters may be several statements, transaction control or VACUUM.
+   */
+  const waiting: Extract<Request, { op: 'query' }>[] = [];
+  let draining = false;
+  const reply = (id: number, outcome: { ok: unknown } | { error: unknown }) =>
+    port.postMessage('ok' in outcome ? { id, ok: outcome.ok } : { id, error: serialise(outcome.error) });
+
+  async function runGroup(group: Extract<Request, { op: 'query' }>[]): Promise<void> {
+    if (group.length === 1) {
+      const [only] = group;
+      await pglite.query(only!.text, only!.params).then(
+        (result) => reply(only!.id, { ok: { rows: result.rows } }),
+        (error: unknown) => reply(only!.id, { error }),
+      );
+      return;
+    }
+    const outcomes: ({ ok: unknown } | { error: unknown })[] = [];
+    try {
+      await pglite.transaction(async (tx) => {
+        for (const request of group) {
+          await tx.query('savepoint grouped');
+          try {
+            const result = await tx.query(request.text, request.params);
+            await tx.query('release savepoint grouped');
+            outcomes.push({ ok: { rows: result.rows } });
+          } catch (error) {
+            await tx.query('rollback to savepoint grouped');
+            outcomes.push({ error });
+          }
+        }
+      });
+    } catch (error) {
+      // The commit itself failed: nothing of the group was written.
+      for (const request of group) reply(request.id, { error });
+      return;
+    }
+    group.forEach((request, index) => reply(request.id, outcomes[index]!));
+  }
+
+  async function drain(): Promise<void> {
+    draining = true;
+    try {
+      while (waiting.length > 0) await runGroup(waiting.splice(0, 64));
+    } finally {
+      draining = false;
+    }
+  }
+
   port.on('message', (request: Request) => {
+    if (request.op === 'query' && request.tx === undefined && request.params.length > 0) {
+      waiting.push(request);
+      if (!draining) void drain();
+      return;
+    }
     handle(request).then(
-      (result) => port.postMessage({ id: request.id, ok: result }),
-      (error: unknown) => port.postMessage({ id: request.id, error: serialise(error) }),
+      (result) => reply(request.id, { ok: result }),
+      (error: unknown) => reply(request.id, { error }),
     );
   });
   port.postMessage({ id: 0, ok: { ready: true } });

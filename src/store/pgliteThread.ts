@@ -7,6 +7,7 @@
  * Kept to erasable TypeScript and one import so Node runs it as it is (type stripping) as well as
  * compiled. Protocol: { id, op, ... } in, { id, ok, ... } or { id, error } out; see pgliteWorker.ts.
  */
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 
@@ -46,10 +47,11 @@ function serialise(error: unknown) {
 }
 
 async function main() {
-  const { dataDir } = workerData as { dataDir: string };
+  const { dataDir, template } = workerData as { dataDir: string; template?: string };
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create({ dataDir });
+    // A new store starts from the template (an initialised cluster) instead of running initdb.
+    pglite = await PGlite.create({ dataDir, ...(template ? { loadDataDir: new Blob([readFileSync(template)]) } : {}) });
   } catch (error) {
     port.postMessage({ id: 0, error: serialise(error) });
     return;

@@ -6,8 +6,11 @@
  * Semantics are PGlite's own: one session, statements in the order sent, a transaction holds the
  * session until it commits or rolls back (other statements wait for it, as in-thread).
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { StoreUnavailableError, type Sql } from './database.ts';
+import { templatePath } from './pgliteTemplate.ts';
 
 /** What pg-boss's `fromPglite` needs of an embedded engine (query, exec, listen). */
 export interface EmbeddedEngine {
@@ -34,8 +37,18 @@ export interface PgliteOnThread {
   close(): Promise<void>;
 }
 
+function existingTemplate(): string | undefined {
+  try {
+    const path = templatePath();
+    return existsSync(path) ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function startPgliteThread(pgliteDir: string): Promise<PgliteOnThread> {
-  const worker = new Worker(THREAD, { workerData: { dataDir: pgliteDir } });
+  const template = existsSync(join(pgliteDir, 'PG_VERSION')) ? undefined : existingTemplate();
+  const worker = new Worker(THREAD, { workerData: { dataDir: pgliteDir, template } });
   const pending = new Map<number, { resolve: (value: Record<string, unknown>) => void; reject: (error: Error) => void }>();
   const listeners = new Map<string, Set<(payload: string) => void>>();
   let nextId = 1;

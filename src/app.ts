@@ -56,7 +56,7 @@ export interface App {
  */
 export async function startApp(
   config: Config,
-  options: { now?: () => Date; log?: Logger; checkins?: CheckinSettings; /** Test seam for the exercise hold timer. */ scheduleTimer?: HoldTimerDeps['schedule'] } = {},
+  options: { now?: () => Date; log?: Logger; checkins?: CheckinSettings; /** Test seam for the exercise hold timer. */ scheduleTimer?: HoldTimerDeps['schedule']; /** Runs just before the server listens (src/run.ts frees the port its 503 placeholder held). */ beforeListen?: () => Promise<void> } = {},
 ): Promise<App> {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const loaded = loadAllContent(config.CONTENT_DIR);
@@ -97,6 +97,7 @@ export async function startApp(
   const channels = channelRoutes(config, { adapter, onTurn, log });
   const operator = operatorRoutes({ token: config.OPERATOR_TOKEN, metrics, db, log, sendCheckinNow: (id) => checkins.checkins.sendNow(id) });
   const server = createServer({ adapter, onTurn, isReady: () => ready, log, routes: [...channels.routes, ...privacy.routes, ...clinician.routes, operator] });
+  await options.beforeListen?.();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     if (config.HOST) server.listen(config.PORT, config.HOST, resolve);

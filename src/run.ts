@@ -1,7 +1,8 @@
 import { ConfigError, loadConfig, redactSecrets } from './config.ts';
 import { ContentError, startApp, type App } from './app.ts';
 import { StoreUnavailableError } from './store/database.ts';
-import { DataDirLocked } from './store/dataDirLock.ts';
+import { DataDirLocked, dataDirOwner } from './store/dataDirLock.ts';
+import { PortInUse, startingPlaceholder } from './starting.ts';
 
 /**
  * How long a stop may take before the process exits anyway. Platforms send SIGKILL after their own
@@ -51,14 +52,19 @@ function stopApp(app: App, signal: NodeJS.Signals): void {
 async function main(): Promise<App | undefined> {
   try {
     const config = loadConfig(process.env);
-    const app = await startApp(config);
+    // A second process on the same DATA_DIR is refused before it takes the port or touches a file.
+    const owner = config.DATABASE_URL ? undefined : dataDirOwner(config.DATA_DIR);
+    if (owner) throw new DataDirLocked(config.DATA_DIR, owner);
+    // /healthz answers 503 while the store opens and the schedulers start (the contract), not "connection refused".
+    const placeholder = await startingPlaceholder(config.PORT, config.HOST);
+    const app = await startApp(config, { beforeListen: () => placeholder.close() }).finally(() => placeholder.close());
     // Operator commands (npm run checkins) find the running bot through the embedded store's lock.
     app.db.dataDirLock?.recordUrl(app.url);
     return app;
   } catch (error) {
     if (error instanceof ConfigError || error instanceof ContentError) {
       for (const problem of error.problems) printError(problem);
-    } else if (error instanceof DataDirLocked) {
+    } else if (error instanceof DataDirLocked || error instanceof PortInUse) {
       printError(error.message);
     } else if (error instanceof StoreUnavailableError) {
       printError(`DATABASE_URL: cannot reach the database (${(error.cause as Error)?.message ?? error.message})`);

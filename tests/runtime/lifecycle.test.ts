@@ -180,6 +180,33 @@ describe('stopping (SIGTERM, SIGINT)', () => {
   }, 120_000);
 });
 
+describe('starting', () => {
+  it('answers /healthz 503 while the store is not open yet, then 200', async () => {
+    const storage = await freshPostgresUrl();
+    const proxy = await startPgProxy();
+    try {
+      // The database holds every byte: the start waits at opening the store.
+      proxy.pause();
+      const bot = track(runBot({ DATABASE_URL: proxy.wrap(storage.url), LOCAL_WEBCHAT: 'off' }, await freePort()));
+      let status = 0;
+      await until('the placeholder to answer', async () => {
+        status = await fetch(`${bot.url}/healthz`).then((r) => r.status, () => 0);
+        return status !== 0;
+      });
+      expect(status).toBe(503);
+      const message = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect(message.status).toBe(503);
+      proxy.resume();
+      await waitForHealthy(bot.url);
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toBe(0);
+    } finally {
+      await proxy.close();
+      await storage.drop();
+    }
+  }, 120_000);
+});
+
 describe('secrets in output', () => {
   it('shows a mistyped DATABASE_URL without its password', async () => {
     const bot = runBot({ DATABASE_URL: 'postgress://clinic:s3cret-Passw0rd@db.example:5432/coach' }, 0);

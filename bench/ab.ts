@@ -31,6 +31,8 @@ function checkout(ref: string): { dir: string; commit: string; remove: () => voi
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-b', existsSync(join(dir, 'tsconfig.build.json')) ? 'tsconfig.build.json' : 'tsconfig.json'], { cwd: dir, stdio: 'inherit' });
+  // The embedded store's template, where the commit has one (as its npm run build makes it).
+  if (existsSync(join(dir, 'dist/scripts/pglite-template.js'))) execFileSync(process.execPath, ['dist/scripts/pglite-template.js'], { cwd: dir, stdio: 'inherit' });
   return {
     dir,
     commit,

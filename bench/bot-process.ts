@@ -5,8 +5,9 @@
  */
 import module from 'node:module';
 
-// As src/main.ts: the compile cache first, then the program.
+// As src/main.ts: the compile cache first, the embedded store opening on its thread, then the program.
 module.enableCompileCache?.();
+if (!process.env.DATABASE_URL?.trim()) (await import('../src/store/pglite.ts')).prewarmPglite(process.env.DATA_DIR?.trim() || './data');
 const { loadConfig } = await import('../src/config.ts');
 const { startApp } = await import('../src/app.ts');
 

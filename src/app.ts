@@ -52,7 +52,8 @@ export interface App {
 
 /**
  * Wires config → content → store → machine → bot → server. Content is validated before the store
- * is opened, so a bad file stops the start without touching data.
+ * is migrated or used (src/main.ts may already be opening the embedded store on its thread), so a
+ * bad file stops the start without touching data.
  */
 export async function startApp(
   config: Config,

@@ -2,6 +2,7 @@ import { ConfigError, loadConfig, redactSecrets } from './config.ts';
 import { ContentError, startApp, type App } from './app.ts';
 import { StoreUnavailableError } from './store/database.ts';
 import { DataDirLocked, dataDirOwner } from './store/dataDirLock.ts';
+import { closePrewarmed } from './store/pglite.ts';
 import { PortInUse, startingPlaceholder } from './starting.ts';
 
 /**
@@ -71,6 +72,8 @@ async function main(): Promise<App | undefined> {
     } else {
       printError(`start failed: ${(error as Error)?.message ?? String(error)}`);
     }
+    // A store src/main.ts began opening is closed cleanly, never left to the exit.
+    await closePrewarmed();
     process.exit(1);
   }
 }

@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { buildCatalog, type Content } from './content/index.ts';
 import { loadAllContent } from './contentBundle.ts';
 import { holdTimerCommand, type HoldTimerDeps } from './coaching/holdTimer.ts';
+import { exerciseReminders, type ExerciseReminders } from './coaching/reminders.ts';
 import { createNlu } from './bot/nlu.ts';
 import { startOutboxWorker } from './referral/outboxWorker.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -14,7 +15,8 @@ import { channelRoutes } from './channels/index.ts';
 import type { Database } from './store/database.ts';
 import { openDatabase } from './store/open.ts';
 import { createPrivacy, installPrivacyCipher } from './privacy/index.ts';
-import { startClinicianSide, type ClinicianSide } from './clinician/index.ts';
+import { clinicianCommands, startClinicianSide, type ClinicianSide } from './clinician/index.ts';
+import { careTeamMessaging } from './bot/careTeamMessaging.ts';
 import { createCheckinShell, startCheckins, type CheckinSettings, type RunningCheckins } from './schedule/index.ts';
 import { rateKeysOf } from './proactive/keys.ts';
 import { replyBudget } from './proactive/replyBudget.ts';
@@ -47,6 +49,8 @@ export interface App {
   clinician: ClinicianSide;
   /** What GET /metrics reports (src/metrics). */
   metrics: Metrics;
+  /** Reminders to repeat the directional exercise later the same day (src/coaching/reminders.ts). */
+  reminders: ExerciseReminders;
   close(): Promise<void>;
 }
 
@@ -87,11 +91,28 @@ export async function startApp(
     activitiesFor: (context, replies) => bot.activitiesFor(context, replies),
     ...(options.scheduleTimer ? { schedule: options.scheduleTimer } : {}),
   });
-  const bot = createCoachBot({ db, machine, content, nlu, log, maxMessageLength: config.MAX_MESSAGE_LENGTH, now: options.now, onHandoff: (handoff) => { metrics.handoffInitiated(handoff.urgency); void outbox.wake(); clinician?.onHandoff(); }, onRelay: async (id, relay) => clinician?.onRelay(id, relay), commands: [...privacy.commands, ...checkinShell.commands, holdTimer], notesAfterTurn: (activity, turn) => checkinShell.notesAfterTurn(activity, turn) });
+  const reminders = exerciseReminders({
+    db,
+    content,
+    log,
+    now: options.now ?? (() => new Date()),
+    quietHours: scheduleContent.quietHours,
+    send: async (_conversationId, reference, replies) => {
+      const result = (await proactiveSend(reference as Parameters<HoldTimerDeps['send']>[0], (context) => bot.activitiesFor(context, replies))) as { outcome?: string } | undefined;
+      return result?.outcome === 'sent';
+    },
+  });
+  const bot = createCoachBot({ db, machine, content, nlu, log, maxMessageLength: config.MAX_MESSAGE_LENGTH, now: options.now, onHandoff: (handoff) => { metrics.handoffInitiated(handoff.urgency); void outbox.wake(); clinician?.onHandoff(); }, onRelay: async (id, relay) => clinician?.onRelay(id, relay), commands: [...privacy.commands, ...checkinShell.commands, holdTimer, ...clinicianCommands({ db, wording: clinicianWording, log, side: () => clinician })], notesAfterTurn: async (activity, turn) => {
+    // Reminders are queued before the reply that promises them is sent.
+    if (turn && activity.conversation?.id) await reminders.afterTurn(activity.conversation.id, turn.recorded);
+    return checkinShell.notesAfterTurn(activity, turn);
+  } });
   const checkins = await startCheckins({ db, content: scheduleContent, bot, adapter, appId: config.MicrosoftAppId ?? '', log, databaseUrl: config.DATABASE_URL, now: options.now, settings: options.checkins });
   proactiveSend = (reference, activities) => checkins.sender.deliver({ reference, ...rateKeysOf(reference.conversation), delivered: 0, attempts: 0, activities });
+  await reminders.start(checkins.runner.boss);
   adapter.use(replyBudget(checkins.sender, log));
-  clinician = startClinicianSide(config, { db, content, adapter, bot: () => bot, log, now: options.now, sender: checkins.sender, wording: clinicianWording });
+  const messaging = careTeamMessaging({ sender: checkins.sender, activitiesFor: (context, replies) => bot.activitiesFor(context, replies) });
+  clinician = startClinicianSide(config, { db, content, bot: () => bot, messaging, log, now: options.now, wording: clinicianWording });
   const coachTurn = (context: Parameters<typeof bot.onTurn>[0]) => bot.onTurn(context);
   // Care-team conversations (Teams install command, card buttons) are handled before the coach.
   const onTurn = timedTurns(metrics, clinician.wrapTurn(coachTurn));
@@ -109,6 +130,7 @@ export async function startApp(
   const url = `http://127.0.0.1:${address.port}`;
   listeningUrl = url;
   log.info({ url, engine: db.engine }, 'disc coach ready');
+  await clinician.afterListen(url);
   return {
     server,
     db,
@@ -121,8 +143,11 @@ export async function startApp(
     privacy,
     clinician,
     metrics,
+    reminders,
     async close() {
       ready = false;
+      // The console's live streams stay open until ended; the server would wait for them.
+      clinician?.closeStreams();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await clinician?.stop();
       await checkins.stop();

@@ -85,6 +85,19 @@ export function renderProgressChart(data: ProgressData, labelOverrides: Partial<
     if (i === 0 || i === pain.length - 1) text(x(p.date), y(p.score) - 12, String(p.score), 'font-size="16" font-weight="bold" text-anchor="middle"');
   });
 
+  // Leg or arm score: a dashed line with square points, so it reads apart from pain without colour.
+  const limb = [...(data.limb ?? [])].sort((a, b) => a.date.localeCompare(b.date));
+  if (limb.length) {
+    if (limb.length > 1)
+      parts.push(`<polyline class="limb-line" points="${limb.map((p) => `${x(p.date).toFixed(1)},${y(p.score).toFixed(1)}`).join(' ')}" fill="none" stroke="#b35900" stroke-width="2.5" stroke-dasharray="8 5"/>`);
+    for (const p of limb) parts.push(`<rect class="limb-point" data-date="${p.date}" data-score="${p.score}" x="${(x(p.date) - 4).toFixed(1)}" y="${(y(p.score) - 4).toFixed(1)}" width="8" height="8" fill="#b35900"/>`);
+    // Key for the two lines, top right.
+    parts.push(`<line x1="${plot.right - 250}" x2="${plot.right - 222}" y1="56" y2="56" stroke="#1f4e79" stroke-width="3"/>`);
+    text(plot.right - 216, 61, labels.painLegend, 'font-size="13"');
+    parts.push(`<line x1="${plot.right - 120}" x2="${plot.right - 92}" y1="56" y2="56" stroke="#b35900" stroke-width="2.5" stroke-dasharray="8 5"/>`);
+    text(plot.right - 86, 61, labels.limbLegend, 'font-size="13"');
+  }
+
   // One marker per session: a letter inside a shape.
   text(plot.left, 432, labels.responsesRow, 'font-size="14" font-weight="bold"');
   for (const r of data.responses) {
@@ -129,6 +142,7 @@ function altText(data: ProgressData, labels: ChartLabels): string {
       : labels.altNoPain,
   ];
   if (facts.sessions > 0) sentences.push(fill(labels.altResponses, { sessions: facts.sessions, ...facts.responseCounts }));
+  if (facts.limbFirst !== undefined && facts.limbLast !== undefined) sentences.push(fill(labels.altLimb, { first: facts.limbFirst, last: facts.limbLast }));
   if (facts.lastStage) sentences.push(fill(labels.altStage, { stage: facts.lastStage }));
   return sentences.join(' ');
 }

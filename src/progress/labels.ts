@@ -19,6 +19,13 @@ export interface ChartLabels {
   altNoPain: string;
   altResponses: string;
   altStage: string;
+  /** The leg or arm score line (the main outcome in sciatica). */
+  limbLegend: string;
+  painLegend: string;
+  altLimb: string;
+  /** The Patient-Specific Functional Scale, in the summary text. */
+  psfsIntro: string;
+  psfsItem: string;
 }
 
 export const defaultChartLabels: ChartLabels = {
@@ -39,10 +46,22 @@ export const defaultChartLabels: ChartLabels = {
   },
   altPain: 'Pain went from {first} to {last} out of 10 over {days} days.',
   altNoPain: 'No pain scores recorded yet.',
-  altResponses: 'In {sessions} sessions symptoms moved toward the spine {centralized} times, spread further out {peripheralized} times, and showed no change {no_change} times.',
+  altResponses:
+    'In {sessions} {sessions?session|sessions} symptoms moved toward the spine {centralized} {centralized?time|times}, spread further out {peripheralized} {peripheralized?time|times}, and showed no change {no_change} {no_change?time|times}.',
   altStage: 'Latest stage reached: {stage}.',
+  limbLegend: 'Leg or arm (0–10)',
+  painLegend: 'Pain (0–10)',
+  altLimb: 'Leg or arm symptoms went from {first} to {last} out of 10.',
+  psfsIntro: 'The activities you named:',
+  psfsItem: '{activity} {first} to {last} out of 10',
 };
 
+/**
+ * Fills `{name}` with a value, and `{name?one|other}` with the singular or plural word for that
+ * value ("1 session", "2 sessions").
+ */
 export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+  return template
+    .replace(/\{(\w+)\?([^|{}]*)\|([^{}]*)\}/g, (whole, key: string, one: string, other: string) => (key in values ? (Number(values[key]) === 1 ? one : other) : whole))
+    .replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }

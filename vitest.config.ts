@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Tests that spawn the process run the compiled start (dist/), as `npm start` does.
+    globalSetup: ['tests/helpers/build.ts'],
   },
 });

@@ -1,10 +1,15 @@
 /**
  * The real bot for `npm run bench`: exactly what src/main.ts starts (loadConfig + startApp), plus an
  * IPC channel so the benchmark can collect garbage and read memory inside the process.
- * Run with `node --expose-gc --import tsx bench/bot-process.ts` through child_process.fork.
+ * Run compiled, `node --expose-gc dist/bench/bot-process.js`, through child_process.fork.
  */
-import { loadConfig } from '../src/config.ts';
-import { startApp } from '../src/app.ts';
+import module from 'node:module';
+
+// As src/main.ts: the compile cache first, the embedded store opening on its thread, then the program.
+module.enableCompileCache?.();
+if (!process.env.DATABASE_URL?.trim()) (await import('../src/store/pglite.ts')).prewarmPglite(process.env.DATA_DIR?.trim() || './data');
+const { loadConfig } = await import('../src/config.ts');
+const { startApp } = await import('../src/app.ts');
 
 const app = await startApp(loadConfig(process.env));
 process.send?.({ ready: app.url });

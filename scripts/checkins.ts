@@ -3,7 +3,9 @@
  *   npm run checkins -- --due-now [--limit 20]   who is due next, and how sends went
  *   npm run checkins -- --send <conversationId>  that person's check-in for their local today, now
  * Uses the same DATABASE_URL / DATA_DIR / CONTENT_DIR and Bot Framework credentials as the bot.
- * With the embedded store (PGlite) run it while the bot is stopped; with PostgreSQL any time.
+ * The embedded store (PGlite) has one owner: while the bot runs on DATA_DIR, the command goes through
+ * the running bot's operator endpoints with OPERATOR_TOKEN (src/operator/routes.ts), or says what to
+ * do. With PostgreSQL it talks to the database directly, any time.
  * A check-in already sent today is not sent again.
  */
 import { parseArgs } from 'node:util';
@@ -11,7 +13,7 @@ import { createCoachMachine } from '../dialogs/machine.ts';
 import { createAdapter } from '../src/bot/adapter.ts';
 import { createCoachBot } from '../src/bot/coachBot.ts';
 import { createNlu } from '../src/bot/nlu.ts';
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { ConfigError, loadConfig, redactSecrets, type Config } from '../src/config.ts';
 import { buildCatalog, loadContent } from '../src/content/index.ts';
 import { createLogger } from '../src/log.ts';
 import { botFrameworkChannel } from '../src/proactive/channel.ts';
@@ -19,8 +21,8 @@ import { ProactiveSender } from '../src/proactive/sender.ts';
 import { botComposer } from '../src/schedule/botComposer.ts';
 import { createCheckins } from '../src/schedule/checkins.ts';
 import { loadScheduleContent } from '../src/schedule/content.ts';
-import { dueNext, sendCounts } from '../src/schedule/store.ts';
-import { describeInstant } from '../src/schedule/time.ts';
+import { dueReport } from '../src/operator/checkinReport.ts';
+import { DataDirLocked, dataDirOwner, type DataDirOwner } from '../src/store/dataDirLock.ts';
 import { openDatabase } from '../src/store/open.ts';
 
 const { values } = parseArgs({
@@ -32,21 +34,49 @@ if (values.help || (!values['due-now'] && !values.send)) {
   process.exit(values.help ? 0 : 2);
 }
 
+/** The same commands through the bot that owns DATA_DIR (its operator endpoints). */
+async function throughRunningBot(config: Config, owner: DataDirOwner): Promise<void> {
+  const who = `the bot (pid ${owner.pid}${owner.url ? `, ${owner.url}` : ''}) is running on DATA_DIR ${config.DATA_DIR} and owns the embedded store`;
+  if (!owner.url) throw new Error(`${who}; it is still starting, try again in a moment`);
+  if (!config.OPERATOR_TOKEN) throw new Error(`${who}; set OPERATOR_TOKEN to the bot's operator token to run this through it, or stop the bot first`);
+  const call = async (method: 'GET' | 'POST', path: string) => {
+    const response = await fetch(`${owner.url}${path}`, { method, headers: { authorization: `Bearer ${config.OPERATOR_TOKEN}` } }).catch((error: unknown) => {
+      throw new Error(`${who}, but it did not answer at ${owner.url} (${(error as Error)?.message ?? error})`);
+    });
+    if (response.status === 401) throw new Error(`${who}; it refused this OPERATOR_TOKEN (use the one the bot was started with)`);
+    const body = (await response.json()) as Record<string, unknown>;
+    if (!response.ok) throw new Error(`the running bot answered ${response.status}: ${String(body.error ?? '')}`);
+    return body;
+  };
+  if (values['due-now']) {
+    const body = await call('GET', `/operator/checkins/due?limit=${encodeURIComponent(String(Number(values.limit) || 20))}`);
+    for (const line of (body.lines as string[]) ?? []) console.log(line);
+  }
+  if (values.send) {
+    const body = (await call('POST', `/operator/checkins/send/${encodeURIComponent(values.send)}`)) as { key: { conversationId: string; localDay: string }; result: { result: string } };
+    console.log(`${body.key.conversationId} ${body.key.localDay}: ${JSON.stringify(body.result)}`);
+    if (body.result.result !== 'sent' && body.result.result !== 'already') process.exitCode = 1;
+  }
+}
+
 try {
   const config = loadConfig(process.env);
-  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const owner = config.DATABASE_URL ? undefined : dataDirOwner(config.DATA_DIR);
+  if (owner) {
+    await throughRunningBot(config, owner);
+    process.exit();
+  }
+  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }).catch(async (error: unknown) => {
+    // The bot started between our look and our open.
+    if (error instanceof DataDirLocked) {
+      await throughRunningBot(config, error.owner);
+      process.exit();
+    }
+    throw error;
+  });
   try {
     if (values['due-now']) {
-      const now = new Date();
-      const rows = await dueNext(db, Number(values.limit) || 20);
-      console.log(`now ${now.toISOString()}; next ${rows.length} due:`);
-      for (const row of rows) {
-        const due = row.nextDueAt!;
-        const state = row.pausedUntil ? ` paused until ${row.pausedUntil}` : '';
-        console.log(`${due.toISOString()}  ${due <= now ? 'DUE ' : '    '} ${row.conversationId}  ${row.localTime} ${row.timeZone} (${describeInstant(due, row.timeZone)})${state}`);
-      }
-      const stopped = await db.query<{ n: string }>('select count(*) as n from checkin_schedules where stopped_at is not null');
-      console.log(`stopped schedules: ${stopped[0]?.n ?? 0}; sends by status: ${JSON.stringify(await sendCounts(db))}`);
+      for (const line of await dueReport(db, Number(values.limit) || 20)) console.log(line);
     }
     if (values.send) {
       const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
@@ -71,7 +101,7 @@ try {
     await db.close();
   }
 } catch (error) {
-  if (error instanceof ConfigError) for (const problem of error.problems) console.error(problem);
-  else console.error((error as Error)?.message ?? error);
+  if (error instanceof ConfigError) for (const problem of error.problems) console.error(redactSecrets(problem, process.env));
+  else console.error(redactSecrets(String((error as Error)?.message ?? error), process.env));
   process.exit(1);
 }

@@ -20,6 +20,9 @@ import { careTeamMessaging } from './bot/careTeamMessaging.ts';
 import { createCheckinShell, startCheckins, type CheckinSettings, type RunningCheckins } from './schedule/index.ts';
 import { rateKeysOf } from './proactive/keys.ts';
 import { replyBudget } from './proactive/replyBudget.ts';
+import { createMetrics, type Metrics } from './metrics/index.ts';
+import { observeStoreErrors } from './store/observed.ts';
+import { operatorRoutes } from './operator/routes.ts';
 
 export class ContentError extends Error {
   constructor(readonly problems: string[]) {
@@ -44,6 +47,8 @@ export interface App {
   bot: CoachBot;
   /** Clinician side (src/clinician): cases, Teams cards, escalation, console actions. */
   clinician: ClinicianSide;
+  /** What GET /metrics reports (src/metrics). */
+  metrics: Metrics;
   /** Reminders to repeat the directional exercise later the same day (src/coaching/reminders.ts). */
   reminders: ExerciseReminders;
   close(): Promise<void>;
@@ -51,11 +56,12 @@ export interface App {
 
 /**
  * Wires config → content → store → machine → bot → server. Content is validated before the store
- * is opened, so a bad file stops the start without touching data.
+ * is migrated or used (src/main.ts may already be opening the embedded store on its thread), so a
+ * bad file stops the start without touching data.
  */
 export async function startApp(
   config: Config,
-  options: { now?: () => Date; log?: Logger; checkins?: CheckinSettings; /** Test seam for the exercise hold timer. */ scheduleTimer?: HoldTimerDeps['schedule'] } = {},
+  options: { now?: () => Date; log?: Logger; checkins?: CheckinSettings; /** Test seam for the exercise hold timer. */ scheduleTimer?: HoldTimerDeps['schedule']; /** Runs just before the server listens (src/run.ts frees the port its 503 placeholder held). */ beforeListen?: () => Promise<void> } = {},
 ): Promise<App> {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const loaded = loadAllContent(config.CONTENT_DIR);
@@ -64,7 +70,9 @@ export async function startApp(
   const nlu = createNlu(content);
   let ready = false;
   installPrivacyCipher(config);
-  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const opened = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const metrics = createMetrics({ db: opened, log });
+  const db = observeStoreErrors(opened, (kind) => metrics.storeError(kind));
   const machine = createCoachMachine(buildCatalog(content));
   const adapter = createAdapter(config, log);
   const outbox = startOutboxWorker({ db, webhookUrl: config.CLINICIAN_WEBHOOK_URL, log, now: options.now });
@@ -94,7 +102,7 @@ export async function startApp(
       return result?.outcome === 'sent';
     },
   });
-  const bot = createCoachBot({ db, machine, content, nlu, log, maxMessageLength: config.MAX_MESSAGE_LENGTH, now: options.now, onHandoff: () => { void outbox.wake(); clinician?.onHandoff(); }, onRelay: async (id, relay) => clinician?.onRelay(id, relay), commands: [...privacy.commands, ...checkinShell.commands, holdTimer, ...clinicianCommands({ db, wording: clinicianWording, log, side: () => clinician })], notesAfterTurn: async (activity, turn) => {
+  const bot = createCoachBot({ db, machine, content, nlu, log, maxMessageLength: config.MAX_MESSAGE_LENGTH, now: options.now, onHandoff: (handoff) => { metrics.handoffInitiated(handoff.urgency); void outbox.wake(); clinician?.onHandoff(); }, onRelay: async (id, relay) => clinician?.onRelay(id, relay), commands: [...privacy.commands, ...checkinShell.commands, holdTimer, ...clinicianCommands({ db, wording: clinicianWording, log, side: () => clinician })], notesAfterTurn: async (activity, turn) => {
     // Reminders are queued before the reply that promises them is sent.
     if (turn && activity.conversation?.id) await reminders.afterTurn(activity.conversation.id, turn.recorded);
     return checkinShell.notesAfterTurn(activity, turn);
@@ -107,9 +115,11 @@ export async function startApp(
   clinician = startClinicianSide(config, { db, content, bot: () => bot, messaging, log, now: options.now, wording: clinicianWording });
   const coachTurn = (context: Parameters<typeof bot.onTurn>[0]) => bot.onTurn(context);
   // Care-team conversations (Teams install command, card buttons) are handled before the coach.
-  const onTurn = clinician.wrapTurn(coachTurn);
+  const onTurn = timedTurns(metrics, clinician.wrapTurn(coachTurn));
   const channels = channelRoutes(config, { adapter, onTurn, log });
-  const server = createServer({ adapter, onTurn, isReady: () => ready, log, routes: [...channels.routes, ...privacy.routes, ...clinician.routes] });
+  const operator = operatorRoutes({ token: config.OPERATOR_TOKEN, metrics, db, log, sendCheckinNow: (id) => checkins.checkins.sendNow(id) });
+  const server = createServer({ adapter, onTurn, isReady: () => ready, log, routes: [...channels.routes, ...privacy.routes, ...clinician.routes, operator] });
+  await options.beforeListen?.();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     if (config.HOST) server.listen(config.PORT, config.HOST, resolve);
@@ -132,6 +142,7 @@ export async function startApp(
     bot,
     privacy,
     clinician,
+    metrics,
     reminders,
     async close() {
       ready = false;
@@ -144,5 +155,20 @@ export async function startApp(
       await outbox.stop();
       await db.close();
     },
+  };
+}
+
+const TURN_KINDS = new Set(['message', 'conversationUpdate', 'installationUpdate', 'event', 'invoke', 'messageReaction']);
+
+/** Counts and times every turn; the label is a known activity type, so input cannot add series. */
+function timedTurns<C extends { activity: { type?: string } }>(metrics: Metrics, turn: (context: C) => Promise<void>) {
+  return async (context: C): Promise<void> => {
+    const type = context.activity.type ?? '';
+    const done = metrics.turnStarted(TURN_KINDS.has(type) ? type : 'other');
+    try {
+      await turn(context);
+    } finally {
+      done();
+    }
   };
 }

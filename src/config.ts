@@ -66,6 +66,8 @@ const envSchema = z
     /** Encryption of stored free text: `<keyId>:<32 bytes as base64 or 64 hex digits>`; the previous key still decrypts during rotation. */
     DATA_ENCRYPTION_KEY: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,16}:\S+$/, 'must be <keyId>:<key>, e.g. k2026:base64-of-32-bytes').optional()),
     DATA_ENCRYPTION_KEY_PREVIOUS: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,16}:\S+$/, 'must be <keyId>:<key>').optional()),
+    /** Operator endpoints (GET /metrics, /operator/...): a bearer token of at least 16 characters; without it they answer 401. */
+    OPERATOR_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     LOG_LEVEL: optionalText.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()).transform((value) => value ?? 'info'),
   })
   .superRefine((env, ctx) => {
@@ -105,8 +107,44 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const result = envSchema.safeParse(env);
   if (!result.success) {
     // A secret's value is never echoed: start-up output ends up in logs.
-    const shown = (name: string) => (/KEY|PASSWORD|SECRET|TOKEN/i.test(name) ? '(value hidden)' : `(got ${JSON.stringify(env[name] ?? '')})`);
+    const shown = (name: string) => (SECRET_NAME.test(name) ? '(value hidden)' : `(got ${JSON.stringify(redactUrl(env[name] ?? ''))})`);
     throw new ConfigError(result.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')}: ${issue.message} ${shown(String(issue.path[0]))}`));
   }
   return { ...result.data, localMode: !result.data.MicrosoftAppId };
+}
+
+const SECRET_NAME = /KEY|PASSWORD|SECRET|TOKEN/i;
+
+/**
+ * A URL as it may be shown: the password of `scheme://user:password@host` and any `password=` query
+ * parameter replaced by `***`. Works on text that is not a valid URL too (a mistyped DATABASE_URL).
+ */
+export function redactUrl(value: string): string {
+  return value.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s"]*):[^@\s"]*@/gi, '$1:***@').replace(/([?&]password=)[^&\s]*/gi, '$1***');
+}
+
+/**
+ * Text as it may be printed: every secret value of the environment (variables named like a key,
+ * password, secret or token, and the passwords inside URL variables) replaced by `***`.
+ */
+export function redactSecrets(text: string, env: NodeJS.ProcessEnv): string {
+  const secrets: string[] = [];
+  for (const [name, value] of Object.entries(env)) {
+    if (!value) continue;
+    if (SECRET_NAME.test(name) && value.trim().length >= 4) secrets.push(value.trim());
+    const inUrl = /^[a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:([^@\s]+)@/i.exec(value)?.[1];
+    if (inUrl) secrets.push(inUrl, safeDecode(inUrl));
+    for (const match of value.matchAll(/[?&]password=([^&\s]+)/gi)) secrets.push(match[1]!, safeDecode(match[1]!));
+  }
+  let shown = text;
+  for (const secret of [...new Set(secrets)].filter((s) => s.length > 0).sort((a, b) => b.length - a.length)) shown = shown.split(secret).join('***');
+  return redactUrl(shown);
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

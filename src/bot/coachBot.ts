@@ -25,8 +25,8 @@ export interface CoachBotDeps {
   log: Logger;
   maxMessageLength: number;
   now?: () => Date;
-  /** Called after a turn stored a handoff in the outbox, so delivery starts at once. */
-  onHandoff?: () => void;
+  /** Called after a turn stored a handoff in the outbox, so delivery starts at once (and metrics count it). */
+  onHandoff?: (handoff: { urgency: string }) => void;
   /**
    * Notes from other parts of the product for this turn (e.g. "I'll check in daily at 09:00"),
    * placed before the turn's last question so its buttons stay on the last message.
@@ -169,7 +169,7 @@ export function createCoachBot(deps: CoachBotDeps) {
       const handoff = result.replies.find((reply) => reply.kind === 'handoff');
       if (handoff) {
         deps.log.warn({ conversationId, urgency: handoff.value.urgency, reasons: handoff.value.reasons }, 'handoff initiated');
-        deps.onHandoff?.();
+        deps.onHandoff?.({ urgency: handoff.value.urgency });
       }
       const transcript = handoff ? await transcriptOf(conversationId) : [];
       for (const reply of result.replies) if (reply.kind === 'relay') await deps.onRelay?.(conversationId, reply);
@@ -204,7 +204,7 @@ export function createCoachBot(deps: CoachBotDeps) {
     const reference = (row.reference ?? null) as Partial<ConversationReference> | null;
     const at = now().toISOString();
     const result = await queue.run(conversationId, () => runTurn(deps.db, deps.machine, deps.content, { conversationId, at, reference, events }));
-    if (result.replies.some((reply) => reply.kind === 'handoff')) deps.onHandoff?.();
+    for (const reply of result.replies) if (reply.kind === 'handoff') deps.onHandoff?.({ urgency: reply.value.urgency });
     return { reference, replies: result.replies };
   }
 

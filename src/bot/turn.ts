@@ -4,7 +4,7 @@ import type { CoachEvent, Output } from '../../dialogs/types.ts';
 import { StoreUnavailableError, type Database } from '../store/database.ts';
 import { readConversation } from '../store/conversations.ts';
 import type { ClinicalEvent } from '../store/events.ts';
-import { messageStored, saveTurn, type TurnWrite, type TurnWriteOutcome } from '../store/turns.ts';
+import { messageStored, writeTurn, type TurnWrite, type TurnWriteResult } from '../store/turns.ts';
 import { render, type Reply } from './render.ts';
 import type { Content } from '../content/index.ts';
 
@@ -47,9 +47,9 @@ const CONFIRM_DELAYS_MS = [100, 300, 600];
  * failed write of a message is looked up by its activity id (a few times, briefly) before the
  * failure is reported.
  */
-async function saveOrConfirm(db: Database, inbound: InboundTurn, write: TurnWrite): Promise<TurnWriteOutcome> {
+async function saveOrConfirm(db: Database, inbound: InboundTurn, write: TurnWrite & { born?: string }): Promise<TurnWriteResult> {
   try {
-    return await saveTurn(db, write);
+    return await writeTurn(db, write);
   } catch (error) {
     if (!(error instanceof StoreUnavailableError) || !inbound.activityId || inbound.text === undefined) throw error;
     for (const delay of CONFIRM_DELAYS_MS) {
@@ -60,7 +60,8 @@ async function saveOrConfirm(db: Database, inbound: InboundTurn, write: TurnWrit
       } catch {
         continue; // still unreachable: wait and look again
       }
-      if (stored) return 'written';
+      // Landed, but its new version is unknown here: the next turn reads the row.
+      if (stored) return { outcome: 'written' };
       throw error;
     }
     throw error;
@@ -69,13 +70,17 @@ async function saveOrConfirm(db: Database, inbound: InboundTurn, write: TurnWrit
 
 /**
  * One turn: read, decide (pure), then write the snapshot, the clinical events and the handoff outbox
- * in one statement with compare-and-swap (src/store/turns.ts), two round trips in all. A turn that
- * loses the race re-reads and re-applies its event, so concurrent turns of one conversation never
- * lose an update, within one process or across several.
+ * in one statement with compare-and-swap (src/store/turns.ts). The read is skipped when this process
+ * wrote the conversation last (db.snapshots): one round trip per turn. A turn that loses the race
+ * (or decided on a cached snapshot that something else has changed since) re-reads and re-applies
+ * its event, so concurrent turns of one conversation never lose an update, within one process or
+ * across several.
  */
 export async function runTurn(db: Database, machine: CoachMachine, content: Content, inbound: InboundTurn): Promise<TurnResult> {
+  const cache = db.snapshots;
   for (let attempt = 1; ; attempt++) {
-    const row = await readConversation(db, inbound.conversationId);
+    const cached = attempt === 1 ? cache?.get(inbound.conversationId) : undefined;
+    const row = cached ?? (await readConversation(db, inbound.conversationId));
     const stored = row?.conversation ?? null;
     const result = step(machine, stored, inbound.events(stored));
     if (inbound.text !== undefined) {
@@ -89,17 +94,30 @@ export async function runTurn(db: Database, machine: CoachMachine, content: Cont
     const handoffs = replies.flatMap((reply) =>
       reply.kind === 'handoff' ? [{ urgency: reply.value.urgency, payload: { ...reply.value, conversationId: inbound.conversationId, at: inbound.at }, dueAt: inbound.at }] : [],
     );
-    const outcome = await saveOrConfirm(db, inbound, {
-      id: inbound.conversationId,
-      conversation: result.conversation,
-      reference: inbound.reference,
-      channelId: inbound.channelId,
-      userId: inbound.userId,
-      tenantId: inbound.tenantId,
-      expectedVersion: row?.version ?? null,
-      events: [...received, ...clinicalEvents(result.outputs, inbound.at), ...sent],
-      handoffs,
-    });
+    let written: TurnWriteResult;
+    try {
+      written = await saveOrConfirm(db, inbound, {
+        born: cached?.born,
+        id: inbound.conversationId,
+        conversation: result.conversation,
+        reference: inbound.reference,
+        channelId: inbound.channelId,
+        userId: inbound.userId,
+        tenantId: inbound.tenantId,
+        expectedVersion: row?.version ?? null,
+        events: [...received, ...clinicalEvents(result.outputs, inbound.at), ...sent],
+        handoffs,
+      });
+    } catch (error) {
+      cache?.delete(inbound.conversationId);
+      throw error;
+    }
+    const outcome = written.outcome;
+    if (outcome === 'written' && written.version !== undefined && written.born !== undefined) {
+      cache?.set(inbound.conversationId, { conversation: result.conversation, version: written.version, reference: inbound.reference, born: written.born });
+    } else {
+      cache?.delete(inbound.conversationId);
+    }
     if (outcome === 'written') return { replies, duplicate: false, conversation: result.conversation, recorded: result.outputs.flatMap((output) => (output.kind === 'record' ? [output.type] : [])) };
     if (outcome === 'duplicate') return { replies: [], duplicate: true, conversation: stored ?? result.conversation, recorded: [] };
     if (attempt >= MAX_ATTEMPTS) throw new Error(`conversation ${inbound.conversationId}: gave up after ${attempt} write conflicts`);

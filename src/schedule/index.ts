@@ -103,5 +103,6 @@ export async function startCheckins(deps: {
     cron: deps.settings?.cron,
     pollingIntervalSeconds: deps.settings?.pollingIntervalSeconds,
   });
-  return { checkins, runner, sender, stop: () => runner.stop({ graceful: true, timeoutMs: 10_000 }) };
+  // Within the 5 s a stop may take (src/run.ts); a send still running then is claimed again after the restart.
+  return { checkins, runner, sender, stop: () => runner.stop({ graceful: true, timeoutMs: 3_000 }) };
 }

@@ -119,6 +119,22 @@ function cities(): Map<string, string> {
   return cityIndex;
 }
 
+/**
+ * "<alias> time" patterns, compiled once per alias table: parseZone runs on every message, and
+ * compiling a regular expression per alias per message was about 1.5 % of a turn's CPU.
+ */
+const aliasPatternCache = new WeakMap<Record<string, string>, [RegExp, string][]>();
+function aliasPatterns(aliases: Record<string, string>): [RegExp, string][] {
+  let patterns = aliasPatternCache.get(aliases);
+  if (!patterns) {
+    patterns = Object.entries(aliases)
+      .filter(([alias]) => alias.length >= 3)
+      .map(([alias, zone]): [RegExp, string] => [new RegExp(`\\b${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} time\\b`), zone]);
+    aliasPatternCache.set(aliases, patterns);
+  }
+  return patterns;
+}
+
 /** A time zone named in the text: an IANA id anywhere, or a city or alias after zone words. */
 export function parseZone(input: string, aliases: Record<string, string>): ZoneFinding {
   const raw = input.replace(/[\u2018\u2019]/g, "'");
@@ -154,8 +170,8 @@ export function parseZone(input: string, aliases: Record<string, string>): ZoneF
     if (words && /\b(time ?zone|tz|zone)\b/.test(text)) return { unknown: words.split(' ').slice(0, 3).join(' ') };
   }
   // A bare alias or a city right after a time ("8am London time" handled above): "8am uk".
-  for (const [alias, zone] of Object.entries(aliases)) {
-    if (alias.length >= 3 && new RegExp(`\\b${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} time\\b`).test(text)) return { zone };
+  for (const [pattern, zone] of aliasPatterns(aliases)) {
+    if (pattern.test(text)) return { zone };
   }
   return {};
 }

@@ -5,8 +5,15 @@ export interface Sql {
 
 export interface Database extends Sql {
   readonly engine: 'pglite' | 'postgres';
-  /** The embedded engine's instance (pg-boss runs in-process on it with `fromPglite`); absent on PostgreSQL. */
-  readonly pglite?: import('@electric-sql/pglite').PGlite;
+  /**
+   * The embedded engine, for pg-boss's `fromPglite` (query, exec, listen); absent on PostgreSQL.
+   * PGlite itself runs on its own thread (src/store/pgliteWorker.ts), so this is its proxy.
+   */
+  readonly pglite?: import('./pgliteWorker.ts').EmbeddedEngine;
+  /** The embedded store's single-owner lock on DATA_DIR (src/store/dataDirLock.ts); absent on PostgreSQL. */
+  readonly dataDirLock?: import('./dataDirLock.ts').DataDirLock;
+  /** Snapshots this process wrote last (src/store/snapshotCache.ts); the turn reads them instead of the row. */
+  readonly snapshots?: import('./snapshotCache.ts').SnapshotCache;
   /** Runs fn in one transaction: all of its writes land, or none do. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;

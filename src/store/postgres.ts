@@ -13,6 +13,28 @@ function translate(error: unknown): never {
   throw error;
 }
 
+/**
+ * Named prepared statements: PostgreSQL parses and plans a statement once per connection instead of
+ * on every call (the turn's write is a large CTE), and the client sends only Bind/Execute after the
+ * first time. The application's statements are a fixed set; the few built per call (a list of n
+ * values) stop being named after MAX_NAMED distinct texts, so the server's memory stays bounded.
+ * Statements without parameters go as simple queries (they may hold several statements).
+ */
+const MAX_NAMED = 256;
+
+function statementNamer() {
+  const names = new Map<string, string>();
+  return (text: string, values: unknown[]): pg.QueryConfig => {
+    if (values.length === 0) return { text, values };
+    let name = names.get(text);
+    if (name === undefined && names.size < MAX_NAMED) {
+      name = `dc${names.size}`;
+      names.set(text, name);
+    }
+    return name === undefined ? { text, values } : { name, text, values };
+  };
+}
+
 /** The scale-out store: a pool against DATABASE_URL; several bot instances may share it. */
 export async function openPostgres(url: string, poolSize = 10): Promise<Database & { pool: pg.Pool }> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
@@ -24,12 +46,13 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     await pool.end().catch(() => {});
     translate(error);
   }
+  const named = statementNamer();
   return {
     engine: 'postgres',
     pool,
     async query<Row>(text: string, params: unknown[] = []) {
       try {
-        return (await pool.query(text, params)).rows as Row[];
+        return (await pool.query(named(text, params))).rows as Row[];
       } catch (error) {
         translate(error);
       }
@@ -43,7 +66,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
       }
       try {
         await client.query('begin');
-        const result = await fn({ query: async <Row>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as Row[] });
+        const result = await fn({ query: async <Row>(text: string, params: unknown[] = []) => (await client.query(named(text, params))).rows as Row[] });
         await client.query('commit');
         return result;
       } catch (error) {

@@ -21,9 +21,12 @@ export interface BotProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs the bot as `npm start` would (tsx src/main.ts) in a child process with the given environment. */
+/** The compiled entry `npm start` runs (built by the tests' global setup, tests/helpers/build.ts). */
+export const compiledMain = 'dist/src/main.js';
+
+/** Runs the bot as `npm start` would (node dist/src/main.js) in a child process with the given environment. */
 export function runBot(env: Record<string, string>, port: number): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [compiledMain], {
     cwd: projectRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type restify from 'restify';
 import { picturePath } from '../cards/pictures.ts';
+import { packageRoot } from '../../packageRoot.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const PUBLIC = join(here, 'public');
+// Found from the package root, so the compiled start (dist/) serves the same files.
+const PUBLIC = join(packageRoot, 'src/channels/webchat/public');
 
 /** The Web Chat bundle shipped in node_modules (never a CDN). */
 export function webChatBundlePath(): string {

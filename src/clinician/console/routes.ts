@@ -7,11 +7,11 @@
  */
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type restify from 'restify';
 import { z } from 'zod';
 import type { Content } from '../../content/index.ts';
+import { packageRoot } from '../../packageRoot.ts';
 import type { Logger } from '../../log.ts';
 import type { Database } from '../../store/database.ts';
 import { clinicClock } from '../clinicTime.ts';
@@ -35,7 +35,8 @@ import { casePage, transcriptHtml, unauthorizedPage, type PageClinician } from '
 
 export { securityHeaders } from './http.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
+// Found from the package root, so the compiled start (dist/) serves the same files.
+const here = join(packageRoot, 'src/clinician/console');
 const STATIC: Record<string, { file: string; type: string }> = {
   'console.js': { file: join(here, 'public', 'console.js'), type: 'text/javascript; charset=utf-8' },
   'console.css': { file: join(here, 'public', 'console.css'), type: 'text/css; charset=utf-8' },

@@ -10,7 +10,7 @@ import { createNlu } from './bot/nlu.ts';
 import { startOutboxWorker } from './referral/outboxWorker.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createServer } from './server.ts';
-import { channelRoutes } from './channels/index.ts';
+import { channelRoutes, type Channels } from './channels/index.ts';
 import type { Database } from './store/database.ts';
 import { openDatabase } from './store/open.ts';
 import { createPrivacy, installPrivacyCipher } from './privacy/index.ts';
@@ -42,6 +42,8 @@ export interface App {
   bot: CoachBot;
   /** Clinician side (src/clinician): cases, Teams cards, escalation, console actions. */
   clinician: ClinicianSide;
+  /** Web chat (src/channels): Direct Line conversations and Web Push, when the local web chat is on. */
+  channels: Channels;
   close(): Promise<void>;
 }
 
@@ -56,7 +58,7 @@ export async function startApp(
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const loaded = loadAllContent(config.CONTENT_DIR);
   if (!loaded.bundle) throw new ContentError(loaded.problems);
-  const { content, schedule: scheduleContent, privacy: privacyMessages, clinician: clinicianWording } = loaded.bundle;
+  const { content, schedule: scheduleContent, privacy: privacyMessages, clinician: clinicianWording, webChat: webChatWording } = loaded.bundle;
   const nlu = createNlu(content);
   let ready = false;
   installPrivacyCipher(config);
@@ -87,13 +89,14 @@ export async function startApp(
   const coachTurn = (context: Parameters<typeof bot.onTurn>[0]) => bot.onTurn(context);
   // Care-team conversations (Teams install command, card buttons) are handled before the coach.
   const onTurn = clinician.wrapTurn(coachTurn);
-  const channels = channelRoutes(config, { adapter, onTurn, log });
+  const channels = await channelRoutes(config, { adapter, onTurn, log, db, wording: webChatWording, clock: options.now ? () => options.now!().getTime() : undefined });
   const server = createServer({ adapter, onTurn, isReady: () => ready, log, routes: [...channels.routes, ...privacy.routes, ...clinician.routes] });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     if (config.HOST) server.listen(config.PORT, config.HOST, resolve);
     else server.listen(config.PORT, resolve);
   });
+  await channels.listening();
   ready = true;
   const address = server.address();
   const url = `http://127.0.0.1:${address.port}`;
@@ -110,6 +113,7 @@ export async function startApp(
     bot,
     privacy,
     clinician,
+    channels,
     async close() {
       ready = false;
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -117,6 +121,7 @@ export async function startApp(
       await checkins.stop();
       await privacy.stop();
       await outbox.stop();
+      await channels.webPush?.idle();
       await db.close();
     },
   };

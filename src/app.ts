@@ -11,6 +11,7 @@ import { startOutboxWorker } from './referral/outboxWorker.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createServer } from './server.ts';
 import { channelRoutes, type Channels } from './channels/index.ts';
+import { lineBreaks } from './channels/text.ts';
 import type { Database } from './store/database.ts';
 import { openDatabase } from './store/open.ts';
 import { createPrivacy, installPrivacyCipher } from './privacy/index.ts';
@@ -85,6 +86,8 @@ export async function startApp(
   const checkins = await startCheckins({ db, content: scheduleContent, bot, adapter, appId: config.MicrosoftAppId ?? '', log, databaseUrl: config.DATABASE_URL, now: options.now, settings: options.checkins });
   proactiveSend = (reference, activities) => checkins.sender.deliver({ reference, ...rateKeysOf(reference.conversation), delivered: 0, attempts: 0, activities });
   adapter.use(replyBudget(checkins.sender, log));
+  // Line breaks as written, in Teams and Web Chat (src/channels/text.ts).
+  adapter.use(lineBreaks());
   clinician = startClinicianSide(config, { db, content, adapter, bot: () => bot, log, now: options.now, sender: checkins.sender, wording: clinicianWording });
   const coachTurn = (context: Parameters<typeof bot.onTurn>[0]) => bot.onTurn(context);
   // Care-team conversations (Teams install command, card buttons) are handled before the coach.

@@ -1,8 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type RunningBot } from '../helpers/botClient.ts';
+import { freshDataDir } from '../helpers/databases.ts';
+import { freePort } from '../helpers/process.ts';
 import { onboardingAnswer } from '../channels/teamsReplay.ts';
 
 /** Debian's Chromium (CI installs it with apt-get); never a downloaded browser. */
@@ -34,6 +37,20 @@ async function type(page: Page, text: string): Promise<void> {
   await box.fill(text);
   await box.press('Enter');
   await settle(page, before);
+}
+
+/** axe-core from node_modules, run inside the page (evaluate is not bound by the page's CSP). */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** The serious and critical WCAG 2.2 AA violations axe finds on the page, one line each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async (tags) => {
+    const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')) }));
+  }, WCAG);
+  return violations.filter((v: any) => v.impact === 'serious' || v.impact === 'critical').map((v: any) => `${v.impact} ${v.id}: ${v.help} (${v.targets.join(', ')})`);
 }
 
 const buttonsShown = (page: Page) => page.locator(BUTTONS).allInnerTexts().then((labels) => labels.map((label) => label.trim()));
@@ -137,5 +154,83 @@ describe('web chat in a browser', () => {
     expect(problems).toEqual([]);
     expect(outside).toEqual([]);
     await page.close();
+  });
+
+  it('day 1: three answers, the tab closed, the service restarted on the same data; a new tab shows the earlier messages and the next answer continues at the same question', { timeout: 180_000 }, async () => {
+    const data = freshDataDir();
+    const port = await freePort();
+    let service = await startBot('pglite', { PORT: String(port) }, undefined, data.dir);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, hasTouch: true, isMobile: true });
+    try {
+      const page = await context.newPage();
+      await page.goto(service.url);
+      await expect.poll(() => page.locator(BUTTONS).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+      await click(page, 'Yes, I agree');
+      await type(page, 'my lower back');
+      await click(page, '4');
+      const question = await lastBotText(page);
+      expect(question).toMatch(/leg|buttock|thigh|how far/i);
+      const before = await page.locator(ACTIVITY).allInnerTexts();
+
+      // Phone: the header is one line and the conversation starts in the top fifth of the screen.
+      const header = await page.locator('header.bar').boundingBox();
+      const title = await page.locator('header.bar h1').boundingBox();
+      expect(header!.height).toBeLessThan(64);
+      expect(title!.height).toBeLessThan(32);
+      // The emergency notice is one tap away, in full.
+      await page.locator('#notice > summary').click();
+      expect(await page.locator('#notice .panel').innerText()).toMatch(/call your emergency number now/);
+      await page.locator('#notice > summary').click();
+      const transcript = await page.locator('.webchat__basic-transcript').boundingBox();
+      expect(transcript!.y).toBeLessThan(844 / 5);
+      const firstActivity = await page.locator(ACTIVITY).first().boundingBox();
+      expect(firstActivity!.y).toBeLessThan(844 / 5);
+      mkdirSync(OUTPUT, { recursive: true });
+      await page.screenshot({ path: join(OUTPUT, 'webchat-390x844.png') });
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+
+      await service.app.close();
+      service = await startBot('pglite', { PORT: String(port) }, undefined, data.dir);
+
+      const again = await context.newPage();
+      await again.goto(service.url);
+      await expect.poll(() => again.locator(ACTIVITY).count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(before.length);
+      const shown = await again.locator(ACTIVITY).allInnerTexts();
+      expect(shown.join('\n')).toContain('my lower back');
+      expect(shown.at(-1)).toBe(before.at(-1));
+      // No second greeting: the conversation goes on where it was.
+      expect(shown.filter((text) => /Do you agree/.test(text))).toHaveLength(before.filter((text) => /Do you agree/.test(text)).length);
+      await click(again, 'Buttock or thigh');
+      expect(await lastBotText(again)).toMatch(/one side or both/i);
+      await again.close();
+    } finally {
+      await context.close();
+      await service.app.close();
+      data.remove();
+    }
+  });
+
+  it('on a desktop screen the same page reads well and passes the accessibility check', { timeout: 60_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(bot.url);
+    await expect.poll(() => page.locator(BUTTONS).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    // Keyboard: skip link first, then the header's controls, then the chat.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/Skip to the chat/);
+    // The emergency notice is in full beside the title on a wide screen.
+    expect(await page.locator('.notice-full').isVisible()).toBe(true);
+    expect(await page.locator('.notice-full').innerText()).toMatch(/call your emergency number now/);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Options');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#forget').isVisible()).toBe(true);
+    mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: join(OUTPUT, 'webchat-1280x800-options.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await page.screenshot({ path: join(OUTPUT, 'webchat-1280x800.png') });
+    await context.close();
   });
 });

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import webpush, { WebPushError } from 'web-push';
+import webpush from 'web-push';
 import type { Logger } from '../../log.ts';
 import { openText, sealText } from '../../privacy/freeText.ts';
 import type { Sql } from '../../store/database.ts';
@@ -18,8 +18,8 @@ export interface WebPushDeps {
   clock?: () => number;
   /** A page that polled this recently is open: the person sees the message there, no notification. */
   presentMs?: number;
-  /** Test seam: the push request (web-push's sendNotification). */
-  send?: typeof webpush.sendNotification;
+  /** Posts the encrypted request to the push service; fetch by default. */
+  post?: (endpoint: string, init: RequestInit) => Promise<{ status: number }>;
 }
 
 export interface PushOutcome {
@@ -45,7 +45,23 @@ export interface PushPayload {
 export function createWebPush(deps: WebPushDeps) {
   const clock = deps.clock ?? Date.now;
   const presentMs = deps.presentMs ?? 20_000;
-  const send = deps.send ?? webpush.sendNotification.bind(webpush);
+  const post = deps.post ?? ((endpoint: string, init: RequestInit) => fetch(endpoint, { ...init, redirect: 'error', signal: AbortSignal.timeout(10_000) }));
+
+  /**
+   * web-push encrypts the payload (RFC 8291) and signs the VAPID header; the request itself goes
+   * out with fetch, to an endpoint on the allow-list only.
+   */
+  async function send(subscription: PushSubscriptionJson, payload: string): Promise<number> {
+    const request = webpush.generateRequestDetails(subscription, payload, {
+      vapidDetails: { subject: deps.subject, publicKey: deps.vapid.publicKey, privateKey: deps.vapid.privateKey },
+      // A check-in is still worth seeing in the evening; after half a day it is not.
+      TTL: 12 * 3600,
+      urgency: 'normal',
+      topic: 'checkin',
+    });
+    const response = await post(request.endpoint, { method: request.method, headers: request.headers as Record<string, string>, body: request.body ? new Uint8Array(request.body) : undefined });
+    return response.status;
+  }
   const running = new Map<string, Promise<PushOutcome>>();
 
   async function subscribe(conversationId: string, subscription: PushSubscriptionJson, timeZone: string, deviceHash: string | null): Promise<void> {
@@ -87,24 +103,21 @@ export function createWebPush(deps: WebPushDeps) {
     for (const row of rows) {
       const subscription = JSON.parse(openText(row.subscription)) as PushSubscriptionJson;
       if (!pushServiceAllowed(subscription.endpoint, deps.services)) continue;
+      let status: number | undefined;
+      let failure: unknown;
       try {
-        await send(subscription, JSON.stringify(payload), {
-          vapidDetails: { subject: deps.subject, publicKey: deps.vapid.publicKey, privateKey: deps.vapid.privateKey },
-          // A check-in is still worth seeing in the evening; after half a day it is not.
-          TTL: 12 * 3600,
-          urgency: 'normal',
-          topic: 'checkin',
-          timeout: 10_000,
-        });
-        sent++;
+        status = await send(subscription, JSON.stringify(payload));
       } catch (error) {
-        const status = error instanceof WebPushError ? error.statusCode : undefined;
+        failure = error;
+      }
+      if (status !== undefined && status >= 200 && status < 300) sent++;
+      else {
         if (status === 404 || status === 410) {
           await deps.db.query('delete from webpush_subscriptions where endpoint_hash = $1', [row.endpoint_hash]);
           deps.log.info({ conversationId: conversation.id }, 'web push: subscription gone, removed');
         } else {
           await deps.db.query('update webpush_subscriptions set failures = failures + 1 where endpoint_hash = $1', [row.endpoint_hash]);
-          deps.log.warn({ conversationId: conversation.id, status, err: error }, 'web push: notification not accepted');
+          deps.log.warn({ conversationId: conversation.id, status, err: failure }, 'web push: notification not accepted');
         }
       }
     }

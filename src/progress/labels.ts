@@ -19,15 +19,23 @@ export interface ChartLabels {
   altNoPain: string;
   altResponses: string;
   altStage: string;
+  /** Month names for the dates on the axis ("9 Mar"). */
+  months: string[];
+  /** Singular and plural words, so one session reads "1 session". */
+  day: { one: string; other: string };
+  session: { one: string; other: string };
+  time: { one: string; other: string };
+  noSessions: string;
+  noStage: string;
 }
 
 export const defaultChartLabels: ChartLabels = {
-  title: 'Your progress over {days} days',
+  title: 'Your progress over {days} {daysWord}',
   painAxis: 'Pain (0–10)',
   dayAxis: 'Days since you started',
   startTick: 'Start',
   week: 'Week {n}',
-  responsesRow: 'After exercise',
+  responsesRow: 'After each session',
   stagesRow: 'Stage reached',
   responseLetter: { centralized: 'C', local_only: 'L', no_change: 'N', could_not: 'X', peripheralized: 'P' },
   responseName: {
@@ -37,10 +45,17 @@ export const defaultChartLabels: ChartLabels = {
     could_not: 'could not do it',
     peripheralized: 'spread further out',
   },
-  altPain: 'Pain went from {first} to {last} out of 10 over {days} days.',
+  altPain: 'Pain went from {first} to {last} out of 10 over {days} {daysWord}.',
   altNoPain: 'No pain scores recorded yet.',
-  altResponses: 'In {sessions} sessions symptoms moved toward the spine {centralized} times, spread further out {peripheralized} times, and showed no change {no_change} times.',
+  altResponses:
+    'In {sessions} {sessionsWord} symptoms moved toward the spine {centralized} {centralizedTimes}, spread further out {peripheralized} {peripheralizedTimes}, and showed no change {no_change} {no_changeTimes}.',
   altStage: 'Latest stage reached: {stage}.',
+  months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  day: { one: 'day', other: 'days' },
+  session: { one: 'session', other: 'sessions' },
+  time: { one: 'time', other: 'times' },
+  noSessions: 'No sessions yet.',
+  noStage: 'None yet.',
 };
 
 export function fill(template: string, values: Record<string, string | number>): string {

@@ -7,12 +7,14 @@ import { startBot, type RunningBot } from '../helpers/botClient.ts';
 import { freshDataDir } from '../helpers/databases.ts';
 import { freePort } from '../helpers/process.ts';
 import { onboardingAnswer } from '../channels/teamsReplay.ts';
+import { DirectLineClient } from '../channels/directLineClient.ts';
 
 /** Debian's Chromium (CI installs it with apt-get); never a downloaded browser. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUTPUT = join(import.meta.dirname, 'output');
 
 const ACTIVITY = '.webchat__basic-transcript__activity';
+const CLINICIAN_TOKEN = 'browser-test-clinician-token-0123';
 const BUTTONS = '.webchat__suggested-actions button';
 
 async function activityCount(page: Page): Promise<number> {
@@ -64,7 +66,7 @@ describe('web chat in a browser', () => {
     if (!existsSync(CHROMIUM)) {
       throw new Error(`Chromium is not installed at ${CHROMIUM}. Install Debian's package: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH).`);
     }
-    bot = await startBot('pglite');
+    bot = await startBot('pglite', { CLINICIAN_TOKEN });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -231,6 +233,30 @@ describe('web chat in a browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Enter');
     await page.screenshot({ path: join(OUTPUT, 'webchat-1280x800.png') });
+    await context.close();
+  });
+
+  it('the clinician console passes the accessibility check: login, the queue and a case', { timeout: 60_000 }, async () => {
+    // A web chat person asks for a clinician: a routine case to look at.
+    const person = new DirectLineClient(bot.url);
+    await person.start();
+    await person.poll();
+    await person.say('yes');
+    await person.say('can I talk to someone please');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${bot.url}/clinician/login`);
+    const problems: Record<string, string[]> = { login: await seriousViolations(page) };
+    await page.fill('#name', 'Dr Sam Lee');
+    await page.fill('#token', CLINICIAN_TOKEN);
+    await Promise.all([page.waitForURL(`${bot.url}/clinician`), page.click('button[type=submit]')]);
+    expect(await page.locator('#queue tbody tr').count()).toBeGreaterThan(0);
+    problems.queue = await seriousViolations(page);
+    await page.locator('#queue tbody tr a').first().click();
+    await page.waitForSelector('#accept');
+    problems.case = await seriousViolations(page);
+    await page.screenshot({ path: join(OUTPUT, 'console-case-1280x800.png'), fullPage: true });
+    expect(problems).toEqual({ login: [], queue: [], case: [] });
     await context.close();
   });
 });

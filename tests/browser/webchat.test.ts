@@ -8,6 +8,8 @@ import { freshDataDir } from '../helpers/databases.ts';
 import { freePort } from '../helpers/process.ts';
 import { onboardingAnswer } from '../channels/teamsReplay.ts';
 import { DirectLineClient } from '../channels/directLineClient.ts';
+import { createAdapter } from '../../src/bot/adapter.ts';
+import { loadConfig } from '../../src/config.ts';
 
 /** Debian's Chromium (CI installs it with apt-get); never a downloaded browser. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -78,7 +80,8 @@ describe('web chat in a browser', () => {
   });
 
   it('a person completes onboarding by clicking and typing, gets the first exercise and reports how it went', { timeout: 180_000 }, async () => {
-    const page = await browser.newPage({ viewport: { width: 900, height: 1100 } });
+    // A phone: the conversation people have most often.
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
@@ -137,6 +140,20 @@ describe('web chat in a browser', () => {
     expect(images.every((alt) => alt.trim().length > 0)).toBe(true);
     const cardButtons = (await card.locator('button').allInnerTexts()).map((label) => label.trim());
     expect(cardButtons).toContain('No change');
+    // The steps are fully in view when the card arrives: the list starts below the header.
+    const header = (await page.locator('header.bar').boundingBox())!;
+    const steps = (await card.locator('ol').boundingBox())!;
+    const cardBox = (await card.boundingBox())!;
+    expect(cardBox.y).toBeGreaterThanOrEqual(header.y + header.height - 1);
+    expect(steps.y + steps.height).toBeLessThanOrEqual(844);
+    // Readable at 360 px: nothing wider than the screen, and the card's text no smaller than 14 px.
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect((await card.boundingBox())!.width).toBeLessThanOrEqual(360);
+    const smallest = await card.locator('.ac-textBlock').evaluateAll((blocks) => Math.min(...blocks.map((b) => parseFloat(getComputedStyle(b).fontSize))));
+    expect(smallest).toBeGreaterThanOrEqual(14);
+    await page.screenshot({ path: join(OUTPUT, 'webchat-exercise-360.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
 
     mkdirSync(OUTPUT, { recursive: true });
     await page.screenshot({ path: join(OUTPUT, 'webchat-exercise.png'), fullPage: true });
@@ -179,6 +196,8 @@ describe('web chat in a browser', () => {
       const title = await page.locator('header.bar h1').boundingBox();
       expect(header!.height).toBeLessThan(64);
       expect(title!.height).toBeLessThan(32);
+      // The whole title fits on that one line, next to the emergency notice and the options.
+      expect(await page.locator('header.bar h1').evaluate((h1) => h1.scrollWidth <= h1.clientWidth)).toBe(true);
       // The emergency notice is one tap away, in full.
       await page.locator('#notice > summary').click();
       expect(await page.locator('#notice .panel').innerText()).toMatch(/call your emergency number now/);
@@ -211,6 +230,50 @@ describe('web chat in a browser', () => {
       await service.app.close();
       data.remove();
     }
+  });
+
+  it('on a phone the emergency message is in view from its first line; on return a waiting check-in is shown first', { timeout: 90_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(bot.url);
+    await expect.poll(() => page.locator(BUTTONS).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await click(page, 'Yes, I agree');
+    await type(page, "since yesterday I can't feel anything when I wipe after the toilet");
+    const emergency = page.locator(ACTIVITY, { hasText: /emergency department/ }).last();
+    await expect.poll(() => emergency.count(), { timeout: 20_000 }).toBe(1);
+    await page.waitForTimeout(800);
+    const header = (await page.locator('header.bar').boundingBox())!;
+    const box = (await emergency.boundingBox())!;
+    // Its first line is below the header and on the screen: nothing of it hidden above.
+    expect(box.y).toBeGreaterThanOrEqual(header.y + header.height - 1);
+    expect(box.y).toBeLessThan(844 / 2);
+    await page.screenshot({ path: join(OUTPUT, 'webchat-emergency-390x844.png') });
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('discCoach.webchat') ?? 'null'));
+    expect(saved).toMatchObject({ conversationId: expect.any(String), token: expect.any(String), device: expect.any(String) });
+    await page.close();
+
+    // While the page is closed, the coach writes (a check-in through the stored conversation reference).
+    const row = await bot.app.db.query<{ reference: any }>('select reference from conversations where id = $1', [saved.conversationId]);
+    const adapter = createAdapter(loadConfig({ LOG_LEVEL: 'silent' }), bot.app.log);
+    await adapter.continueConversationAsync('', row[0]!.reference, async (context) => {
+      // Longer than the screen: the end of the history is not where it starts.
+      await context.sendActivity('Hello. Last time I asked you to see a clinician about a warning sign.\n\nI hope you have been seen. If not, please go to an emergency department today.\n\nWhen a clinician has checked you, tell me and we will carry on with your exercises.');
+      await context.sendActivity(Array.from({ length: 6 }, (_, i) => `Point ${i + 1}: numbness between the legs, new trouble passing water or controlling the bowels, or legs that get weaker are reasons to go now, not tomorrow.`).join('\n\n'));
+      await context.sendActivity('Have you been seen by a clinician?');
+    });
+
+    const back = await context.newPage();
+    await back.goto(bot.url);
+    const waiting = back.locator(ACTIVITY, { hasText: /Last time I asked you to see a clinician/ });
+    await expect.poll(() => waiting.count(), { timeout: 20_000 }).toBe(1);
+    const backHeader = (await back.locator('header.bar').boundingBox())!;
+    // The view comes to rest at the start of what is waiting, not at the end of the history.
+    await expect.poll(async () => (await waiting.boundingBox())!.y, { timeout: 8000 }).toBeLessThan(844 / 3);
+    const first = (await waiting.boundingBox())!;
+    expect(first.y).toBeGreaterThanOrEqual(backHeader.y + backHeader.height - 1);
+    expect(await back.locator(ACTIVITY, { hasText: 'Have you been seen by a clinician?' }).count()).toBe(1);
+    await back.screenshot({ path: join(OUTPUT, 'webchat-waiting-checkin-390x844.png') });
+    await context.close();
   });
 
   it('on a desktop screen the same page reads well and passes the accessibility check', { timeout: 60_000 }, async () => {

@@ -279,7 +279,21 @@
         }
       }
       var element = index >= 0 && rendered.length === shown.length ? rendered[index] : null;
-      if (element && element.scrollIntoView) element.scrollIntoView({ block: 'start' });
+      var scrollable = document.querySelector('.webchat__basic-transcript__scrollable');
+      if (!element || !scrollable) return;
+      // Web Chat first glides to the end; once it has come to rest, start the view at the waiting message.
+      var last = -1;
+      var still = 0;
+      var tries = 0;
+      var wait = window.setInterval(function () {
+        tries += 1;
+        still = scrollable.scrollTop === last ? still + 1 : 0;
+        last = scrollable.scrollTop;
+        if (still < 3 && tries < 40) return;
+        window.clearInterval(wait);
+        var offset = element.getBoundingClientRect().top - scrollable.getBoundingClientRect().top;
+        scrollable.scrollTop = Math.max(0, scrollable.scrollTop + offset - 8);
+      }, 100);
     }
     return function (activity) {
       if (settled || readWatermark === null) return;

@@ -5,7 +5,7 @@ import { DirectLineStore, hashToken } from '../../src/channels/directline/conver
 import { localWebChatEnabled } from '../../src/channels/index.ts';
 import { readConversation } from '../../src/store/conversations.ts';
 import { startBot, type RunningBot } from '../helpers/botClient.ts';
-import { engines, type TestEngine } from '../helpers/databases.ts';
+import { engines, freshPostgresUrl, type TestEngine } from '../helpers/databases.ts';
 import { botMessages, DirectLineClient, lastButtons } from './directLineClient.ts';
 
 for (const engine of engines) {
@@ -172,6 +172,19 @@ describe('Direct Line endpoint', () => {
     expect(refreshed.conversationId).toBe(bob.conversationId);
   });
 
+  it('a refresh gives a new token with a full life; both open the same conversation until the old one runs out', async () => {
+    const client = new DirectLineClient(bot.url);
+    await client.start();
+    const refreshed = await client.request('/tokens/refresh', { method: 'POST' });
+    expect(refreshed.status).toBe(200);
+    const body = await refreshed.json();
+    expect(body).toMatchObject({ conversationId: client.conversationId, expires_in: 1800 });
+    expect(body.token).not.toBe(client.token);
+    expect((await client.request(`/conversations/${client.conversationId}/activities`, {}, body.token)).status).toBe(200);
+    expect((await client.request(`/conversations/${client.conversationId}/activities`)).status).toBe(200);
+    expect((await client.request('/tokens/refresh', { method: 'POST' }, 'made-up-token')).status).toBe(403);
+  });
+
   it('reconnects to a conversation with its token (a page reload), without greeting again', async () => {
     const client = new DirectLineClient(bot.url);
     await client.start();
@@ -225,5 +238,42 @@ describe('Direct Line endpoint', () => {
     // The key of one conversation does not open another.
     const cross = await fetch(`${serviceUrl}/v3/conversations/${other.conversationId}/activities`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'fake' }) });
     expect(cross.status).toBe(403);
+  });
+});
+
+describe('Direct Line behind a load balancer: two instances on one PostgreSQL', () => {
+  let fresh: Awaited<ReturnType<typeof freshPostgresUrl>>;
+  let a: RunningBot;
+  let b: RunningBot;
+  beforeAll(async () => {
+    fresh = await freshPostgresUrl();
+    a = await startBot('pglite', { DATABASE_URL: fresh.url });
+    b = await startBot('pglite', { DATABASE_URL: fresh.url });
+  }, 60_000);
+  afterAll(async () => {
+    await a?.app.close();
+    await b?.app.close();
+    await fresh?.drop();
+  });
+
+  it('a conversation started on one instance goes on on the other, with the same history and watermark', async () => {
+    const onA = new DirectLineClient(a.url);
+    await onA.start();
+    const greeting = await onA.poll();
+    const onB = new DirectLineClient(b.url);
+    onB.conversationId = onA.conversationId;
+    onB.token = onA.token;
+    expect((await onB.poll()).map((x) => x.id)).toEqual(greeting.map((x) => x.id));
+    const replies = await onB.say('yes');
+    expect(botMessages(replies).length).toBeGreaterThan(0);
+    onA.watermark = onB.watermark;
+    expect(await onA.poll()).toEqual([]);
+    // The connector key is shared too: a check-in sent by either instance reaches the conversation.
+    const reference = (await readConversation(a.app.db, onA.conversationId))?.reference as any;
+    const adapter = createAdapter(loadConfig({ LOG_LEVEL: 'silent' }), a.app.log);
+    await adapter.continueConversationAsync('', { ...reference, serviceUrl: reference.serviceUrl.replace(a.url, b.url) }, async (context) => {
+      await context.sendActivity('Time for your daily check-in.');
+    });
+    expect(botMessages(await onA.poll()).map((x) => x.text)).toContain('Time for your daily check-in.');
   });
 });

@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keepLineBreaks } from '../../src/channels/text.ts';
+import { startBot, type RunningBot } from '../helpers/botClient.ts';
+import { teamsPerson } from './teamsReplay.ts';
 
 const CONTENT = join(import.meta.dirname, '../../content');
 
@@ -53,5 +55,26 @@ describe('text as people see it', () => {
     expect(keepLineBreaks('1. first\n2. second\n3. third')).toBe('1. first\n\n2. second\n\n3. third');
     expect(keepLineBreaks('before\n```\ncode\nkept\n```\nafter')).toBe('before\n```\ncode\nkept\n```\nafter');
     expect(keepLineBreaks('no breaks')).toBe('no breaks');
+  });
+});
+
+describe('line breaks through a real turn', () => {
+  let bot: RunningBot;
+  beforeAll(async () => {
+    bot = await startBot('pglite');
+  });
+  afterAll(async () => {
+    await bot?.stop();
+  });
+
+  it('a list of lines (what the coach knows about the person) reaches Teams with every line break kept', async () => {
+    const person = teamsPerson(bot.url);
+    for (const activity of person.installActivities()) await person.post(activity);
+    await person.post(person.message('yes'));
+    const reply = await person.post(person.message('what do you know about me'));
+    const text = reply.activities.filter((a) => a.type === 'message').map((a) => a.text ?? '').join('\n\n');
+    expect(text.split('\n\n').length).toBeGreaterThan(2);
+    // No line is left that Markdown would join to the next.
+    expect(text).not.toMatch(/[^\n]\n[^\n]/);
   });
 });

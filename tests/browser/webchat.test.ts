@@ -294,7 +294,10 @@ describe('web chat in a browser', () => {
     mkdirSync(OUTPUT, { recursive: true });
     await page.screenshot({ path: join(OUTPUT, 'webchat-1280x800-options.png') });
     expect(await seriousViolations(page)).toEqual([]);
-    await page.keyboard.press('Enter');
+    // Escape closes the panel and gives the focus back to its button.
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#menu').getAttribute('open')).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Options');
     await page.screenshot({ path: join(OUTPUT, 'webchat-1280x800.png') });
     await context.close();
   });

@@ -265,7 +265,8 @@ export async function createDirectLine(deps: DirectLineDeps) {
         ...(replyToId ? { replyToId } : {}),
       });
       if (!stored) return fail(res, 404, 'ConversationNotFound', 'The conversation is no longer open');
-      if (!inTurn.has(conversation.id)) deps.onProactive?.(conversation, stored);
+      // Only what the person reads counts (not the handoff protocol's events).
+      if (!inTurn.has(conversation.id) && stored.type === 'message') deps.onProactive?.(conversation, stored);
       sendJson(res, 200, { id: stored.id });
     };
     server.post(`${CONNECTOR_BASE}/:key/v3/conversations/:conversationId/activities`, receiveFromBot);

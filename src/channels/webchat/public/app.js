@@ -254,6 +254,16 @@
       });
   });
 
+  // Escape closes an open header panel and returns focus to its button.
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== 'Escape') return;
+    var open = document.querySelectorAll('header.bar details[open]');
+    for (var i = 0; i < open.length; i++) {
+      open[i].removeAttribute('open');
+      open[i].querySelector('summary').focus();
+    }
+  });
+
   // --- The chat ---------------------------------------------------------------------------------
   /**
    * On return, what arrived while the page was closed (a waiting check-in) is shown first: the

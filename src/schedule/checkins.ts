@@ -240,15 +240,17 @@ export function createCheckins(deps: CheckinDeps) {
       }
       case 'retry': {
         const retryAt = new Date(done.getTime() + outcome.delayMs);
+        // A wait for the rate limit made no attempt: the last real failure (a 500, say) stays the one an operator reads.
+        const error = outcome.attempts > row.attempts || !row.lastError ? outcome.error : row.lastError;
         if (retryAt.getTime() - row.dueAt.getTime() > options.giveUpAfterSeconds * 1000) {
-          await finishWith(key, row, 'gave_up', outcome.error, done, outcome.delivered, outcome.attempts);
-          await recordScheduleEvent(db, key.conversationId, 'checkIn.gaveUp', { localDay: key.localDay, kind: key.kind, lastError: outcome.error }, done);
-          log.warn({ conversationId: key.conversationId, error: outcome.error }, 'check-in given up');
-          return { result: 'gave_up', error: outcome.error };
+          await finishWith(key, row, 'gave_up', error, done, outcome.delivered, outcome.attempts);
+          await recordScheduleEvent(db, key.conversationId, 'checkIn.gaveUp', { localDay: key.localDay, kind: key.kind, lastError: error }, done);
+          log.warn({ conversationId: key.conversationId, error }, 'check-in given up');
+          return { result: 'gave_up', error };
         }
         // Back to the queue; the runner schedules the retry job, and the sweep catches it if that is lost.
-        await finishSend(db, key, { status: 'queued', attempts: outcome.attempts, delivered: outcome.delivered, error: outcome.error, retryAt: new Date(retryAt.getTime() + options.requeueAfterSeconds * 1000) }, done);
-        return { result: 'retry', delaySeconds: Math.max(1, Math.ceil(outcome.delayMs / 1000)), error: outcome.error };
+        await finishSend(db, key, { status: 'queued', attempts: outcome.attempts, delivered: outcome.delivered, error, retryAt: new Date(retryAt.getTime() + options.requeueAfterSeconds * 1000) }, done);
+        return { result: 'retry', delaySeconds: Math.max(1, Math.ceil(outcome.delayMs / 1000)), error };
       }
       case 'stop': {
         const reason = outcome.reason === 'blocked' ? 'blocked: the channel answered 403 (bot blocked or removed)' : 'conversation not found: the channel answered 404';

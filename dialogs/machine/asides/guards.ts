@@ -1,0 +1,10 @@
+import type { Guard } from '../shared.ts';
+import { MAX_FAILED_TRIES, understandingOf, yesNoOf } from '../shared.ts';
+
+/** Guards every question uses: a yes, a no, and when to stop asking the same thing. */
+export const answerGuards = {
+  saidYes: (({ event }) => yesNoOf(event) === 'yes') as Guard,
+  saidNo: (({ event }) => yesNoOf(event) === 'no') as Guard,
+  saidStart: (({ event }) => yesNoOf(event) === 'yes' || /\b(start|begin|restart)\b/i.test(understandingOf(event)?.text ?? '')) as Guard,
+  tooManyFailedTries: (({ context }) => context.failedTries + 1 >= MAX_FAILED_TRIES) as Guard,
+};

@@ -1,0 +1,87 @@
+/**
+ * How well the coach understands what people write, measured on the corpus (tests/nlu/corpus):
+ * sensitivity per tier, the asked rate, false alarms, answer accuracy per kind and the
+ * wrong-direction count, for the development part and the locked part separately.
+ *
+ *   npm run nlu:report                      both parts (the locked part: aggregate figures only)
+ *   npm run nlu:report -- --dev             the development part only (while working)
+ *   npm run nlu:report -- --dev --failures  and each failure of the development part
+ *
+ * A report, not a gate: the exit code is 0 whatever the figures.
+ */
+import { Harness, createBot, MESSAGE_DAY } from '../tests/nlu/corpus/harness.ts';
+import { loadCorpus } from '../tests/nlu/corpus/load.ts';
+import { ANSWER_KINDS, TIERS, type Entry } from '../tests/nlu/corpus/schema.ts';
+import { failureOf, judge, summarise, type Judgement, type Summary } from '../tests/nlu/corpus/score.ts';
+
+const args = new Set(process.argv.slice(2));
+const devOnly = args.has('--dev');
+const listFailures = args.has('--failures');
+
+const pct = (hit: number, of: number) => (of === 0 ? '   -  ' : `${((100 * hit) / of).toFixed(1).padStart(5)}%`);
+const frac = (hit: number, of: number) => `${String(hit).padStart(4)}/${String(of).padEnd(4)} ${pct(hit, of)}`;
+
+function print(title: string, summary: Summary): void {
+  const lines: string[] = [`\n== ${title}: ${summary.entries} entries ==`, 'Warning signs (referred at the tier or higher, in the same turn)'];
+  for (const tier of TIERS) lines.push(`  ${tier.padEnd(10)} ${frac(summary.sensitivity[tier].hit, summary.sensitivity[tier].of)}`);
+  const missed = Object.entries(summary.missedByState).sort((a, b) => b[1] - a[1]);
+  if (missed.length) lines.push(`  missed, by state: ${missed.map(([state, n]) => `${state} ${n}`).join(', ')}`);
+  lines.push(`  right flag among those referred (entries naming ids): ${frac(summary.rightFlag.hit, summary.rightFlag.of)}`);
+  const { asked } = summary;
+  lines.push(`Asked first (hypothetical, resolved, vague, unclear whose): ${frac(asked.asked, asked.of)}; referred instead ${asked.referredInstead}, nothing at all ${asked.silent}`);
+  const fa = summary.falseAlarms;
+  lines.push(`False alarms on benign look-alikes: urgent or higher ${frac(fa.urgentOrHigher, fa.of)}; soon ${frac(fa.soon, fa.of)}`);
+  lines.push('Answers            right      %   not understood  misread  wrong direction');
+  let right = 0;
+  let total = 0;
+  for (const kind of ANSWER_KINDS) {
+    const v = summary.answers[kind];
+    const n = v.right + v.notUnderstood + v.misread + v.wrongDirection;
+    if (n === 0) continue;
+    right += v.right;
+    total += n;
+    lines.push(`  ${kind.padEnd(13)} ${frac(v.right, n)}   ${String(v.notUnderstood).padStart(5)}        ${String(v.misread).padStart(5)}    ${String(v.wrongDirection).padStart(5)}`);
+  }
+  lines.push(`  ${'all'.padEnd(13)} ${frac(right, total)}   wrong direction in all: ${summary.wrongDirection}`);
+  const unreachable = Object.entries(summary.unreachable);
+  if (unreachable.length) {
+    lines.push('States the bot does not reach (warning signs measured at idle; answers counted as not understood):');
+    for (const [state, u] of unreachable) lines.push(`  ${state}: ${u.entries} entries (${u.reason})`);
+  }
+  console.log(lines.join('\n'));
+}
+
+function judgeAll(harness: Harness, entries: Entry[]): Judgement[] {
+  return entries.map((entry) => {
+    const { observation, unreachable } = harness.run(entry);
+    return judge(entry, observation, unreachable);
+  });
+}
+
+function main(): void {
+  const started = Date.now();
+  const corpus = loadCorpus({ parts: devOnly ? ['dev'] : ['dev', 'locked'] });
+  const harness = new Harness(createBot());
+  console.log(`Understanding report (issue 17): the coach as it is, end to end through the pure core; messages sent on ${MESSAGE_DAY}.`);
+
+  const dev = judgeAll(harness, corpus.dev);
+  print('Development part', summarise(dev));
+  if (listFailures) {
+    console.log('\nFailures in the development part (id, state: expected -> got):');
+    for (const j of dev) for (const failure of failureOf(j)) console.log(`  ${j.id}  ${j.state}${j.unreachable ? ' (state not reached)' : ''}: ${failure.expected} -> ${failure.got}`);
+  }
+  if (corpus.locked) {
+    // Aggregate figures only: never a message or an id of the locked part.
+    print('Locked test part', summarise(judgeAll(harness, corpus.locked)));
+    console.log(`\nLocked part SHA-256 (of locked/SHA256SUMS): ${corpus.lockedSha256}`);
+  }
+  if (harness.guessedQuestions.size) console.log(`\nQuestions with no neutral answer in the harness table (answered "no", "none" or the first choice): ${[...harness.guessedQuestions].join(', ')}`);
+  console.log(`\n(${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+try {
+  main();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+}
+process.exitCode = 0;

@@ -225,6 +225,17 @@ describe('Direct Line endpoint', () => {
     expect(botMessages(activities).map((a) => a.text)).toContain('Time for your daily check-in.');
   });
 
+  it('after a restart on another address, stored web chat references point at this process again', async () => {
+    const client = new DirectLineClient(bot.url);
+    await client.start();
+    const before = (await readConversation(bot.app.db, client.conversationId))?.reference as any;
+    const moved = before.serviceUrl.replace(/^http:\/\/[^/]+/, 'http://127.0.0.1:1');
+    await bot.app.db.query(`update conversations set reference = jsonb_set(reference, '{serviceUrl}', to_jsonb($2::text)) where id = $1`, [client.conversationId, moved]);
+    await bot.app.channels.listening();
+    const after = (await readConversation(bot.app.db, client.conversationId))?.reference as any;
+    expect(after.serviceUrl).toBe(before.serviceUrl);
+  });
+
   it('the connector route refuses a wrong key, so nobody outside can write into a conversation', async () => {
     const client = new DirectLineClient(bot.url);
     await client.start();

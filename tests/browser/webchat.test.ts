@@ -278,6 +278,15 @@ describe('web chat in a browser', () => {
 
   it('on a desktop screen the same page reads well and passes the accessibility check', { timeout: 60_000 }, async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.grantPermissions(['notifications'], { origin: bot.url });
+    // Headless Chromium has no push service of its own: the browser's subscribe() hands back a
+    // subscription as Chrome's would look, so the page's opt-in can be followed to the server.
+    await context.addInitScript(() => {
+      let current: any = null;
+      const fake = { endpoint: 'https://fcm.googleapis.com/fcm/send/browser-test-1', expirationTime: null, keys: { p256dh: 'B'.repeat(87), auth: 'A'.repeat(22) } };
+      (PushManager.prototype as any).subscribe = async () => (current = { endpoint: fake.endpoint, toJSON: () => fake, unsubscribe: async () => ((current = null), true) });
+      (PushManager.prototype as any).getSubscription = async () => current;
+    });
     const page = await context.newPage();
     await page.goto(bot.url);
     await expect.poll(() => page.locator(BUTTONS).count(), { timeout: 20_000 }).toBeGreaterThan(0);
@@ -291,6 +300,14 @@ describe('web chat in a browser', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Options');
     await page.keyboard.press('Enter');
     expect(await page.locator('#forget').isVisible()).toBe(true);
+    // Opt in to check-in notifications: the service worker is registered and the subscription reaches the server.
+    await page.locator('#notify').click();
+    await expect.poll(() => page.locator('#status').innerText(), { timeout: 15_000 }).toMatch(/notifications are on/i);
+    const conversationId = await page.evaluate(() => JSON.parse(localStorage.getItem('discCoach.webchat') ?? '{}').conversationId);
+    const rows = await bot.app.db.query<{ time_zone: string }>('select time_zone from webpush_subscriptions where conversation_id = $1', [conversationId]);
+    expect(rows).toHaveLength(1);
+    expect(await page.evaluate(() => navigator.serviceWorker.getRegistration('/').then((r) => Boolean(r?.active || r?.installing || r?.waiting)))).toBe(true);
+    expect(await page.locator('#mute').isVisible()).toBe(true);
     mkdirSync(OUTPUT, { recursive: true });
     await page.screenshot({ path: join(OUTPUT, 'webchat-1280x800-options.png') });
     expect(await seriousViolations(page)).toEqual([]);
@@ -299,6 +316,16 @@ describe('web chat in a browser', () => {
     expect(await page.locator('#menu').getAttribute('open')).toBeNull();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Options');
     await page.screenshot({ path: join(OUTPUT, 'webchat-1280x800.png') });
+
+    // Forget this device: after a confirmation, this browser starts afresh and the old key opens nothing.
+    const before = await page.evaluate(() => JSON.parse(localStorage.getItem('discCoach.webchat') ?? '{}'));
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.locator('#menu > summary').click();
+    await Promise.all([page.waitForEvent('load'), page.locator('#forget').click()]);
+    await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('discCoach.webchat') ?? '{}').conversationId), { timeout: 20_000 }).not.toBe(before.conversationId);
+    const reopen = await fetch(`${bot.url}/webchat/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ device: before.device }) });
+    expect(reopen.status).toBe(403);
+    expect(await bot.app.db.query('select 1 from webpush_subscriptions where conversation_id = $1', [before.conversationId])).toHaveLength(0);
     await context.close();
   });
 

@@ -151,7 +151,7 @@
   }
 
   function keyBytes(base64url) {
-    var padded = (base64url + '===='.slice((base64url.length + 3) % 4)).replace(/-/g, '+').replace(/_/g, '/');
+    var padded = (base64url + '==='.slice(0, (4 - (base64url.length % 4)) % 4)).replace(/-/g, '+').replace(/_/g, '/');
     var raw = window.atob(padded);
     var bytes = new Uint8Array(raw.length);
     for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
@@ -200,7 +200,8 @@
         return showPushState();
       })
       .catch(function (error) {
-        say(error.code ? error.message : 'The coach could not turn on notifications.');
+        // Our own reasons are worded for people; a browser's (a DOMException) is not.
+        say(typeof error.code === 'string' ? error.message : 'The coach could not turn on notifications.');
       });
   }
 

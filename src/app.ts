@@ -15,7 +15,8 @@ import { lineBreaks } from './channels/text.ts';
 import type { Database } from './store/database.ts';
 import { openDatabase } from './store/open.ts';
 import { createPrivacy, installPrivacyCipher } from './privacy/index.ts';
-import { startClinicianSide, type ClinicianSide } from './clinician/index.ts';
+import { clinicianCommands, startClinicianSide, type ClinicianSide } from './clinician/index.ts';
+import { careTeamMessaging } from './bot/careTeamMessaging.ts';
 import { createCheckinShell, startCheckins, type CheckinSettings, type RunningCheckins } from './schedule/index.ts';
 import { rateKeysOf } from './proactive/keys.ts';
 import { replyBudget } from './proactive/replyBudget.ts';
@@ -82,13 +83,14 @@ export async function startApp(
     activitiesFor: (context, replies) => bot.activitiesFor(context, replies),
     ...(options.scheduleTimer ? { schedule: options.scheduleTimer } : {}),
   });
-  const bot = createCoachBot({ db, machine, content, nlu, log, maxMessageLength: config.MAX_MESSAGE_LENGTH, now: options.now, onHandoff: () => { void outbox.wake(); clinician?.onHandoff(); }, onRelay: async (id, relay) => clinician?.onRelay(id, relay), commands: [...privacy.commands, ...checkinShell.commands, holdTimer], notesAfterTurn: (activity, turn) => checkinShell.notesAfterTurn(activity, turn) });
+  const bot = createCoachBot({ db, machine, content, nlu, log, maxMessageLength: config.MAX_MESSAGE_LENGTH, now: options.now, onHandoff: () => { void outbox.wake(); clinician?.onHandoff(); }, onRelay: async (id, relay) => clinician?.onRelay(id, relay), commands: [...privacy.commands, ...checkinShell.commands, holdTimer, ...clinicianCommands({ db, wording: clinicianWording, log, side: () => clinician })], notesAfterTurn: (activity, turn) => checkinShell.notesAfterTurn(activity, turn) });
   const checkins = await startCheckins({ db, content: scheduleContent, bot, adapter, appId: config.MicrosoftAppId ?? '', log, databaseUrl: config.DATABASE_URL, now: options.now, settings: options.checkins });
   proactiveSend = (reference, activities) => checkins.sender.deliver({ reference, ...rateKeysOf(reference.conversation), delivered: 0, attempts: 0, activities });
   adapter.use(replyBudget(checkins.sender, log));
   // Line breaks as written, in Teams and Web Chat (src/channels/text.ts).
   adapter.use(lineBreaks());
-  clinician = startClinicianSide(config, { db, content, adapter, bot: () => bot, log, now: options.now, sender: checkins.sender, wording: clinicianWording });
+  const messaging = careTeamMessaging({ sender: checkins.sender, activitiesFor: (context, replies) => bot.activitiesFor(context, replies) });
+  clinician = startClinicianSide(config, { db, content, bot: () => bot, messaging, log, now: options.now, wording: clinicianWording });
   const coachTurn = (context: Parameters<typeof bot.onTurn>[0]) => bot.onTurn(context);
   // Care-team conversations (Teams install command, card buttons) are handled before the coach.
   const onTurn = clinician.wrapTurn(coachTurn);
@@ -105,6 +107,7 @@ export async function startApp(
   const url = `http://127.0.0.1:${address.port}`;
   listeningUrl = url;
   log.info({ url, engine: db.engine }, 'disc coach ready');
+  await clinician.afterListen(url);
   return {
     server,
     db,
@@ -119,6 +122,8 @@ export async function startApp(
     channels,
     async close() {
       ready = false;
+      // The console's live streams stay open until ended; the server would wait for them.
+      clinician?.closeStreams();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await clinician?.stop();
       await checkins.stop();

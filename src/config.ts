@@ -6,6 +6,15 @@ const optionalText = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const port = z.coerce.number<string>({ message: 'must be a number' }).int('must be a whole number').min(0, 'must be 0-65535').max(65535, 'must be 0-65535');
 
 /** A host name as Teams wants it in validDomains: no scheme, no path, no port. */
@@ -56,6 +65,19 @@ const envSchema = z
     HANDOFF_ACCEPT_MINUTES_URGENT: optionalText.pipe(z.coerce.number<string>({ message: 'must be a number' }).int('must be whole minutes').min(1).max(2880).optional()).transform((value) => value ?? 60),
     /** The fallback contact told when an emergency or urgent handoff is not accepted in time (POST JSON). */
     ESCALATION_CONTACT_URL: optionalText.pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional()),
+    /** Clinician sign-in with the clinic's OpenID Connect provider (src/clinician/console/oidc.ts): all three, or none. */
+    OIDC_ISSUER_URL: optionalText.pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL, e.g. https://login.microsoftonline.com/<tenant>/v2.0' }).optional()),
+    OIDC_CLIENT_ID: optionalText,
+    OIDC_CLIENT_SECRET: optionalText,
+    /** Only people whose `roles` or `groups` claim holds this value may sign in to the console. */
+    OIDC_REQUIRED_ROLE: optionalText,
+    /** How long a console session lasts before the clinician signs in again. */
+    CLINICIAN_SESSION_HOURS: optionalText.pipe(z.coerce.number<string>({ message: 'must be a number' }).int('must be whole hours').min(1, 'must be 1-168').max(168, 'must be 1-168').optional()).transform((value) => value ?? 12),
+    /** The clinic's time zone (IANA name) for times in the console; the machine's own zone by default. */
+    CLINIC_TIME_ZONE: optionalText.pipe(z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/London').optional()).transform((value) => value ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC')),
+    /** The clinic's FHIR R4 server: each handoff's record is sent there (a transaction Bundle), retried until accepted. */
+    FHIR_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional()),
+    FHIR_BEARER_TOKEN: optionalText,
     CONTENT_DIR: optionalText.transform((value) => value ?? './content'),
     MAX_MESSAGE_LENGTH: optionalText.pipe(z.coerce.number<string>().int().min(100).max(100000).optional()).transform((value) => value ?? 4000),
     /** The local web chat and its Direct Line endpoint: on without MicrosoftAppId, off with it (auto), or forced. */
@@ -103,6 +125,13 @@ const envSchema = z
       const value = env[name];
       if (value && !isKeySpec(value)) ctx.addIssue({ code: 'custom', path: [name], message: 'the key must be 32 bytes, as base64 or 64 hex digits' });
     }
+    const oidc = ['OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+    if (oidc.some((name) => env[name])) {
+      for (const name of oidc) if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `is required with ${oidc.filter((other) => env[other]).join(' and ')} (OpenID Connect sign-in needs all three)` });
+      if (!env.PUBLIC_URL) ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required with OIDC_ISSUER_URL: the provider sends clinicians back to PUBLIC_URL/clinician/auth/callback' });
+    }
+    if (env.OIDC_REQUIRED_ROLE && !env.OIDC_ISSUER_URL) ctx.addIssue({ code: 'custom', path: ['OIDC_REQUIRED_ROLE'], message: 'needs OIDC_ISSUER_URL (roles come from the provider)' });
+    if (env.FHIR_BEARER_TOKEN && !env.FHIR_BASE_URL) ctx.addIssue({ code: 'custom', path: ['FHIR_BEARER_TOKEN'], message: 'needs FHIR_BASE_URL' });
     if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType is SingleTenant' });
     }

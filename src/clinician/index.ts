@@ -1,17 +1,19 @@
 /**
- * The clinician side, wired in one call from src/app.ts: console routes, the care-team turn filter
- * (Teams install command and card buttons), the relay sink for the bot, and the notifier.
+ * The clinician side, wired in one call from src/app.ts: console routes (sign-in, queue, cases,
+ * FHIR), the care-team turn filter (Teams install command and card buttons), the relay sink for the
+ * bot, the "will someone call me?" command, and the notifier.
  */
 import type restify from 'restify';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
-import type { CoachBot } from '../bot/coachBot.ts';
+import type { TurnContext } from 'botbuilder';
+import type { CoachBot, ShellCommand } from '../bot/coachBot.ts';
 import type { Config } from '../config.ts';
 import type { Content } from '../content/index.ts';
 import type { Logger } from '../log.ts';
-import { botFrameworkChannel } from '../proactive/channel.ts';
-import { ProactiveSender } from '../proactive/sender.ts';
 import type { Database } from '../store/database.ts';
+import { caseStatusCommand } from './caseStatus.ts';
 import { consoleRoutes } from './console/routes.ts';
+import { createLoginLink } from './console/sessions.ts';
+import type { MessagingPort } from './messaging.ts';
 import { createClinicianService, type ClinicianService } from './service.ts';
 import { careTeamTurns } from './teams.ts';
 import type { ClinicianWording } from './wording.ts';
@@ -20,18 +22,19 @@ export { loadClinicianWording } from './wording.ts';
 
 export { clinicianMigrations } from './migrations.ts';
 
+export type { MessagingPort } from './messaging.ts';
+
 export interface ClinicianDeps {
   db: Database;
   content: Content;
-  adapter: CloudAdapter;
   /** Late-bound: the bot is created after the clinician side, because it needs its relay sink. */
-  bot: () => Pick<CoachBot, 'proactiveTurn' | 'activitiesFor'>;
+  bot: () => Pick<CoachBot, 'proactiveTurn'>;
+  /** How the clinician side sends (src/bot/careTeamMessaging.ts), within the channel limits. */
+  messaging: MessagingPort;
   log: Logger;
   now?: () => Date;
-  /** Shared with the check-ins when they run, so one process keeps one set of channel limits. */
-  sender?: ProactiveSender;
   fetch?: typeof fetch;
-  /** content/clinician/wording.yaml, loaded (and its problems reported) with the rest of the content. */
+  /** content/clinician/wording.yaml and fhir.yaml, loaded (and their problems reported) with the rest of the content. */
   wording: ClinicianWording;
 }
 
@@ -43,39 +46,97 @@ export interface ClinicianSide {
   onRelay(conversationId: string, relay: { text: string; caseId: string }): Promise<void>;
   /** A handoff was stored: make it a case and post its card now. */
   onHandoff(): void;
+  /** Once listening: in local mode, prints the one-time sign-in link to the console. */
+  afterListen(url: string): Promise<void>;
+  /** The one-time sign-in link printed at start (local mode), if any. */
+  signInLink(): string | undefined;
+  /** Ends the live queue's event streams (before the server closes). */
+  closeStreams(): void;
   stop(): Promise<void>;
+}
+
+const LINK_HOURS = 24;
+
+/** "Will someone call me?": built before the clinician side, because the bot needs its commands first. */
+export function clinicianCommands(deps: { db: Database; wording: ClinicianWording; log: Logger; side: () => ClinicianSide | undefined }): ShellCommand[] {
+  return [
+    caseStatusCommand({
+      db: deps.db,
+      wording: deps.wording,
+      log: deps.log,
+      sync: async () => deps.side()?.service.wake(),
+      relay: async (conversationId, relay) => deps.side()?.onRelay(conversationId, relay),
+    }),
+  ];
 }
 
 export function startClinicianSide(config: Config, deps: ClinicianDeps): ClinicianSide {
   const wording = deps.wording;
   const now = deps.now ?? (() => new Date());
-  const sender = deps.sender ?? new ProactiveSender(botFrameworkChannel(deps.adapter, config.MicrosoftAppId ?? ''));
+  const windows = { emergency: config.HANDOFF_ACCEPT_MINUTES, urgent: config.HANDOFF_ACCEPT_MINUTES_URGENT };
   const service = createClinicianService({
     db: deps.db,
     content: deps.content,
     wording,
     log: deps.log,
     now,
-    bot: {
-      proactiveTurn: (...args) => deps.bot().proactiveTurn(...args),
-      activitiesFor: (...args) => deps.bot().activitiesFor(...args),
-    },
-    sender,
-    windows: { emergency: config.HANDOFF_ACCEPT_MINUTES, urgent: config.HANDOFF_ACCEPT_MINUTES_URGENT },
+    bot: { proactiveTurn: (...args) => deps.bot().proactiveTurn(...args) },
+    messaging: deps.messaging,
+    windows,
+    timeZone: config.CLINIC_TIME_ZONE,
     ...(config.ESCALATION_CONTACT_URL ? { escalationUrl: config.ESCALATION_CONTACT_URL } : {}),
     ...(config.CLINICIAN_CONSOLE_URL ? { consoleUrl: config.CLINICIAN_CONSOLE_URL } : {}),
+    ...(config.FHIR_BASE_URL ? { fhir: { baseUrl: config.FHIR_BASE_URL, ...(config.FHIR_BEARER_TOKEN ? { token: config.FHIR_BEARER_TOKEN } : {}) } } : {}),
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
   });
   const teams = careTeamTurns({ db: deps.db, service, wording, log: deps.log, now });
-  const routes = [consoleRoutes({ db: deps.db, content: deps.content, wording, service, token: config.CLINICIAN_TOKEN, log: deps.log, now })];
-  if (!config.CLINICIAN_TOKEN) deps.log.info('clinician console disabled: CLINICIAN_TOKEN is not set');
+  const oidc =
+    config.OIDC_ISSUER_URL && config.OIDC_CLIENT_ID && config.OIDC_CLIENT_SECRET && config.PUBLIC_URL
+      ? {
+          issuer: config.OIDC_ISSUER_URL,
+          clientId: config.OIDC_CLIENT_ID,
+          clientSecret: config.OIDC_CLIENT_SECRET,
+          redirectUri: `${config.PUBLIC_URL.replace(/\/+$/, '')}/clinician/auth/callback`,
+          ...(config.OIDC_REQUIRED_ROLE ? { requiredRole: config.OIDC_REQUIRED_ROLE } : {}),
+        }
+      : undefined;
+  // In local mode without the clinic's sign-in, a one-time link printed at start opens the console.
+  const linkSignIn = config.localMode && !oidc;
+  const consoleSide = consoleRoutes({
+    db: deps.db,
+    content: deps.content,
+    wording,
+    service,
+    token: config.CLINICIAN_TOKEN,
+    ...(oidc ? { oidc } : {}),
+    linkSignIn,
+    sessionHours: config.CLINICIAN_SESSION_HOURS,
+    timeZone: config.CLINIC_TIME_ZONE,
+    windows,
+    log: deps.log,
+    now,
+  });
+  if (!oidc && !config.CLINICIAN_TOKEN && !linkSignIn) deps.log.info('clinician console disabled: set OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or CLINICIAN_TOKEN');
+  let link: string | undefined;
   void service.wake();
+  void consoleSide.sessions.prune().catch(() => {});
   return {
     service,
-    routes,
+    routes: [consoleSide.register],
     wrapTurn: teams.wrap,
     onRelay: service.onRelay,
     onHandoff: () => void service.wake(),
-    stop: service.stop,
+    async afterListen(url) {
+      if (!linkSignIn) return;
+      const token = await createLoginLink(deps.db, now(), LINK_HOURS);
+      link = `${(config.PUBLIC_URL ?? url).replace(/\/+$/, '')}/clinician/auth/link/${token}`;
+      deps.log.info({ link }, `care team console: open ${link} to sign in and see handoffs (one-time link, valid ${LINK_HOURS} hours; restart for a new one)`);
+    },
+    signInLink: () => link,
+    closeStreams: () => consoleSide.live.close(),
+    stop: async () => {
+      consoleSide.live.close();
+      await service.stop();
+    },
   };
 }

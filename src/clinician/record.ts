@@ -13,7 +13,8 @@ import type { CoachContext } from '../../dialogs/types.ts';
 
 export interface TranscriptEntry {
   at: string;
-  from: 'person' | 'bot' | 'clinician' | 'note';
+  /** `statement`: the person's own account of an assessment (it may lift an urgent hold); `event`: a clinician's recorded decision. */
+  from: 'person' | 'bot' | 'clinician' | 'note' | 'statement' | 'event';
   who?: string;
   text: string;
   problem?: string;
@@ -63,10 +64,29 @@ export function transcriptOf(events: StoredEvent[]): TranscriptEntry[] {
         return [{ at: event.at, from: 'clinician', who: String(event.data.clinician ?? ''), text, ...(event.data.delivered === false ? { problem: String(event.data.problem ?? 'not delivered') } : {}) }];
       case 'clinician.note':
         return [{ at: event.at, from: 'note', who: String(event.data.clinician ?? ''), text }];
+      case 'clinician.cleared':
+        return [{ at: event.at, from: 'event', who: String(event.data.clinician ?? ''), text: `Cleared this ${String(event.data.urgency ?? '')} case for exercise, confirmed. Reason: ${String(event.data.reason ?? '')}` }];
+      case 'clinician.assessed':
+        // A clinician's hand-back records it with `by`/`outcome`; the person's own statement has their words or answers.
+        if (event.data.outcome !== undefined) return [];
+        return [{ at: event.at, from: 'statement', text: statementText(event.data) }];
       default:
         return [];
     }
   });
+}
+
+/** The person's statement that a clinician assessed them, in whatever detail it was given. */
+function statementText(data: Record<string, unknown>): string {
+  const parts: string[] = [];
+  const words = typeof data.words === 'string' ? data.words : typeof data.text === 'string' ? data.text : '';
+  if (words) parts.push(`"${words}"`);
+  for (const [key, label] of [['seenBy', 'seen by'], ['seenAt', 'seen on'], ['when', 'when'], ['exerciseAdvice', 'told about exercise'], ['toldExerciseOk', 'told exercise is fine']] as const) {
+    const value = data[key];
+    if (value !== undefined && value !== null && value !== '') parts.push(`${label}: ${typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value)}`);
+  }
+  const lifted = data.holdLifted === true ? ' The exercise hold was lifted on this statement.' : '';
+  return `The person said a clinician has assessed them${parts.length ? `: ${parts.join('; ')}` : ''}.${lifted}`;
 }
 
 export function buildRecord(conversationId: string, value: unknown, context: CoachContext, events: StoredEvent[], content: Content, now: Date): PatientRecord {

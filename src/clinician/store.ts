@@ -17,6 +17,7 @@ export interface ClinicianCase {
   acceptedAt: string | null;
   outcome: string | null;
   closedAt: string | null;
+  closedBy: string | null;
   createdAt: string;
   updatedAt: string;
   reminders: number;
@@ -28,7 +29,7 @@ const RANK: Record<string, number> = { emergency: 0, urgent: 1, soon: 2, routine
 const iso = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string).toISOString());
 
 type CaseRow = Record<string, unknown>;
-const CASE_COLUMNS = 'id, conversation_id, urgency, reasons, region, summary, status, version, clinician, accepted_at, outcome, closed_at, created_at, updated_at, reminders, next_check_at, escalated_at';
+const CASE_COLUMNS = 'id, conversation_id, urgency, reasons, region, summary, status, version, clinician, accepted_at, outcome, closed_at, closed_by, created_at, updated_at, reminders, next_check_at, escalated_at';
 
 function toCase(row: CaseRow): ClinicianCase {
   return {
@@ -44,6 +45,7 @@ function toCase(row: CaseRow): ClinicianCase {
     acceptedAt: iso(row.accepted_at),
     outcome: (row.outcome as string | null) ?? null,
     closedAt: iso(row.closed_at),
+    closedBy: (row.closed_by as string | null) ?? null,
     createdAt: iso(row.created_at)!,
     updatedAt: iso(row.updated_at)!,
     reminders: Number(row.reminders),
@@ -122,6 +124,40 @@ export async function listClosedCases(sql: Sql, limit = 20): Promise<ClinicianCa
   return rows.map(toCase);
 }
 
+/** A case as the queue shows it: with the person's display name (from the channel, or given by the portal). */
+export interface QueueCase extends ClinicianCase {
+  personName: string | null;
+  channelId: string | null;
+}
+
+/** Live cases and the most recently closed ones, each with the person's name, for the queue. */
+export async function listQueueCases(sql: Sql, closedLimit = 50): Promise<{ live: QueueCase[]; closed: QueueCase[] }> {
+  const columns = CASE_COLUMNS.split(', ').map((column) => `c.${column}`).join(', ');
+  const select = `select ${columns}, v.reference->'user'->>'name' as person_name, v.channel_id from clinician_cases c left join conversations v on v.id = c.conversation_id`;
+  const withPerson = (row: CaseRow): QueueCase => ({ ...toCase(row), personName: typeof row.person_name === 'string' && row.person_name.trim() ? row.person_name.trim().slice(0, 80) : null, channelId: (row.channel_id as string | null) ?? null });
+  const live = await sql.query<CaseRow>(`${select} where c.status <> 'closed' order by case c.urgency when 'emergency' then 0 when 'urgent' then 1 when 'soon' then 2 else 3 end, c.created_at, c.id`);
+  const closed = await sql.query<CaseRow>(`${select} where c.status = 'closed' order by c.closed_at desc, c.id desc limit $1`, [closedLimit]);
+  return { live: live.map(withPerson), closed: closed.map(withPerson) };
+}
+
+/** Every case of one person (one conversation), newest first. */
+export async function casesOfConversation(sql: Sql, conversationId: string): Promise<ClinicianCase[]> {
+  const rows = await sql.query<CaseRow>(`select ${CASE_COLUMNS} from clinician_cases where conversation_id = $1 order by created_at desc, id desc`, [conversationId]);
+  return rows.map(toCase);
+}
+
+/** The person's display name as their channel (or the clinic's portal) gave it, if any. */
+export async function personNameOf(sql: Sql, conversationId: string): Promise<string | null> {
+  const [row] = await sql.query<{ name: string | null }>(`select reference->'user'->>'name' as name from conversations where id = $1`, [conversationId]);
+  return row?.name?.trim() ? row.name.trim().slice(0, 80) : null;
+}
+
+/** A fingerprint of the queue: changes whenever a case is opened, changes or closes. */
+export async function queueFingerprint(sql: Sql): Promise<string> {
+  const [row] = await sql.query<{ n: string; v: string | null; m: string | null }>('select count(*) as n, sum(version) as v, max(updated_at) as m from clinician_cases');
+  return `${row?.n ?? 0}:${row?.v ?? 0}:${row?.m ? new Date(row.m).getTime() : 0}`;
+}
+
 export async function liveCaseFor(sql: Sql, conversationId: string): Promise<ClinicianCase | null> {
   const [row] = await sql.query<CaseRow>(`select ${CASE_COLUMNS} from clinician_cases where conversation_id = $1 and status <> 'closed'`, [conversationId]);
   return row ? toCase(row) : null;
@@ -137,11 +173,11 @@ export async function acceptCase(sql: Sql, id: number, clinician: string, at: Da
   return row ? toCase(row) : null;
 }
 
-export async function closeCase(sql: Sql, id: number, outcome: string, at: Date, version: number): Promise<ClinicianCase | null> {
+export async function closeCase(sql: Sql, id: number, outcome: string, at: Date, version: number, closedBy: string): Promise<ClinicianCase | null> {
   const [row] = await sql.query<CaseRow>(
-    `update clinician_cases set status = 'closed', outcome = $2, closed_at = $3, next_check_at = null, version = version + 1, updated_at = $3
+    `update clinician_cases set status = 'closed', outcome = $2, closed_at = $3, closed_by = $5, next_check_at = null, version = version + 1, updated_at = $3
      where id = $1 and status <> 'closed' and version = $4 returning ${CASE_COLUMNS}`,
-    [id, outcome, at.toISOString(), version],
+    [id, outcome, at.toISOString(), version, closedBy],
   );
   return row ? toCase(row) : null;
 }
@@ -197,7 +233,7 @@ export async function isCareTeamChannel(sql: Sql, conversationId: string): Promi
 
 // --- notices: what the notifier still has to send -------------------------------------------------
 
-export type NoticeKind = 'new' | 'reminder' | 'escalated' | 'relay' | 'patientReminder';
+export type NoticeKind = 'new' | 'reminder' | 'escalated' | 'relay' | 'patientReminder' | 'cardUpdate' | 'fhir';
 
 export interface Notice {
   id: number;
@@ -250,6 +286,10 @@ export async function listNotices(sql: Sql, caseId?: number): Promise<(Notice & 
 
 export interface AuditEntry {
   actor: string;
+  /** How the actor was known: oidc, shared-key, one-time-link, teams, system (absent in older entries). */
+  actorMethod?: string | null;
+  /** The actor's identity where one is known: the provider's subject, a Teams AAD object id. */
+  actorId?: string | null;
   action: string;
   caseId?: number | null;
   conversationId?: string | null;
@@ -258,22 +298,24 @@ export interface AuditEntry {
 
 /** Every view and every action of a clinician, appended; never updated or deleted by the bot. */
 export async function audit(sql: Sql, entry: AuditEntry, at: Date): Promise<void> {
-  await sql.query('insert into clinician_audit (at, actor, action, case_id, conversation_id, detail) values ($1, $2, $3, $4, $5, $6)', [
+  await sql.query('insert into clinician_audit (at, actor, action, case_id, conversation_id, detail, actor_method, actor_id) values ($1, $2, $3, $4, $5, $6, $7, $8)', [
     at.toISOString(),
     entry.actor,
     entry.action,
     entry.caseId ?? null,
     entry.conversationId ?? null,
     JSON.stringify(entry.detail ?? {}),
+    entry.actorMethod ?? (entry.actor === 'system' ? 'system' : null),
+    entry.actorId ?? null,
   ]);
 }
 
 export async function listAudit(sql: Sql, options: { caseId?: number; limit?: number } = {}): Promise<(AuditEntry & { at: string })[]> {
-  const rows = await sql.query<{ at: string; actor: string; action: string; case_id: string | null; conversation_id: string | null; detail: Record<string, unknown> }>(
-    'select at, actor, action, case_id, conversation_id, detail from clinician_audit where $1::bigint is null or case_id = $1 order by id desc limit $2',
+  const rows = await sql.query<{ at: string; actor: string; action: string; case_id: string | null; conversation_id: string | null; detail: Record<string, unknown>; actor_method: string | null; actor_id: string | null }>(
+    'select at, actor, action, case_id, conversation_id, detail, actor_method, actor_id from clinician_audit where $1::bigint is null or case_id = $1 order by id desc limit $2',
     [options.caseId ?? null, options.limit ?? 200],
   );
-  return rows.map((row) => ({ at: iso(row.at)!, actor: row.actor, action: row.action, caseId: row.case_id === null ? null : Number(row.case_id), conversationId: row.conversation_id, detail: row.detail }));
+  return rows.map((row) => ({ at: iso(row.at)!, actor: row.actor, actorMethod: row.actor_method, actorId: row.actor_id, action: row.action, caseId: row.case_id === null ? null : Number(row.case_id), conversationId: row.conversation_id, detail: row.detail }));
 }
 
 // --- pairing codes for the Teams install command ---------------------------------------------------
@@ -289,4 +331,22 @@ export async function usePairingCode(sql: Sql, code: string, now: Date): Promise
     [code, now.toISOString()],
   );
   return row ? { createdBy: row.created_by } : null;
+}
+
+// --- handoff cards posted to care-team channels, for updates in place ------------------------------
+
+export interface CardPost {
+  caseId: number;
+  target: string;
+  activityId: string;
+  kind: string;
+}
+
+export async function recordCardPost(sql: Sql, post: CardPost, at: Date): Promise<void> {
+  await sql.query('insert into clinician_card_posts (case_id, target, activity_id, kind, posted_at) values ($1, $2, $3, $4, $5)', [post.caseId, post.target, post.activityId, post.kind, at.toISOString()]);
+}
+
+export async function cardPostsOf(sql: Sql, caseId: number): Promise<CardPost[]> {
+  const rows = await sql.query<{ case_id: string; target: string; activity_id: string; kind: string }>('select case_id, target, activity_id, kind from clinician_card_posts where case_id = $1 order by id', [caseId]);
+  return rows.map((row) => ({ caseId: Number(row.case_id), target: row.target, activityId: row.activity_id, kind: row.kind }));
 }

@@ -10,7 +10,7 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import type { Database } from '../store/database.ts';
 import type { Logger } from '../log.ts';
-import { cardActionSchema, writeCard } from './card.ts';
+import { cardActionSchema, outcomeLabel } from './card.ts';
 import type { ClinicianService } from './service.ts';
 import * as store from './store.ts';
 import { fill, type ClinicianWording } from './wording.ts';
@@ -50,6 +50,7 @@ export function careTeamTurns(deps: TeamsDeps) {
     const text = (TurnContext.removeRecipientMention(activity) ?? activity.text ?? '').replace(/<at>[^<]*<\/at>/g, '').trim();
     const who = activity.from?.name ?? activity.from?.id ?? 'unknown';
     const actor = `teams:${who}${activity.from?.aadObjectId ? ` (${activity.from.aadObjectId})` : ''}`;
+    const known = { actorMethod: 'teams', actorId: activity.from?.aadObjectId ?? activity.from?.id ?? null };
     const at = deps.now();
 
     const command = COMMAND.exec(text);
@@ -61,7 +62,7 @@ export function careTeamTurns(deps: TeamsDeps) {
       }
       const pairing = await store.usePairingCode(deps.db, code, at);
       if (!pairing) {
-        await store.audit(deps.db, { actor, action: 'channel.pairingRefused', conversationId: key }, at);
+        await store.audit(deps.db, { actor, ...known, action: 'channel.pairingRefused', conversationId: key }, at);
         await reply(context, wording.teams.badCode);
         return true;
       }
@@ -69,7 +70,7 @@ export function careTeamTurns(deps: TeamsDeps) {
       // Cards go to the channel itself (a new post each), not as replies to the command's thread.
       const stored = { ...reference, conversation: { ...reference.conversation, id: key }, activityId: undefined };
       await store.registerChannel(deps.db, key, stored, actor, at);
-      await store.audit(deps.db, { actor, action: 'channel.registered', conversationId: key, detail: { pairedBy: pairing.createdBy } }, at);
+      await store.audit(deps.db, { actor, ...known, action: 'channel.registered', conversationId: key, detail: { pairedBy: pairing.createdBy } }, at);
       deps.log.info({ channel: key }, 'care-team channel registered');
       await reply(context, wording.teams.channelRegistered);
       return true;
@@ -79,25 +80,45 @@ export function careTeamTurns(deps: TeamsDeps) {
     if (activity.value === undefined || activity.value === null) return true; // Talk among the care team: not for the bot.
     const parsed = cardActionSchema.safeParse(activity.value);
     if (!parsed.success) {
-      await store.audit(deps.db, { actor, action: 'card.invalid', conversationId: key }, at);
+      await store.audit(deps.db, { actor, ...known, action: 'card.invalid', conversationId: key }, at);
       await reply(context, wording.teams.invalid);
       return true;
     }
     const action = parsed.data;
     if (action.clinicianAction === 'accept') {
       const result = await deps.service.accept(action.caseId, who);
-      await store.audit(deps.db, { actor, action: result.ok ? 'case.accepted' : 'case.acceptRefused', caseId: action.caseId, conversationId: result.ok ? result.item.conversationId : null, detail: { via: 'teams', ...(result.ok ? { delivery: result.delivery?.outcome } : { reason: result.reason }) } }, at);
+      await store.audit(deps.db, { actor, ...known, action: result.ok ? 'case.accepted' : 'case.acceptRefused', caseId: action.caseId, conversationId: result.ok ? result.item.conversationId : null, detail: { via: 'teams', ...(result.ok ? { delivery: result.delivery?.outcome } : { reason: result.reason }) } }, at);
       if (!result.ok) {
         await reply(context, refusal(action.caseId, result));
         return true;
       }
+      // The card itself is updated in place (service.updateCards): it now offers writing and closing.
       const lines = [fill(wording.teams.accepted, { caseId: action.caseId, clinician: who })];
       if (result.delivery?.outcome === 'not_sent') lines.push(result.delivery.message);
-      await context.sendActivity({ type: 'message', text: lines.join('\n\n'), attachments: [writeCard(action.caseId, lines[0]!, lines[1], wording)] });
+      await reply(context, lines.join('\n\n'));
+      return true;
+    }
+    if (action.clinicianAction === 'close') {
+      if (!action.outcome) {
+        await store.audit(deps.db, { actor, ...known, action: 'case.closeRefused', caseId: action.caseId, detail: { via: 'teams', reason: 'no outcome' } }, at);
+        await reply(context, fill(wording.teams.needsOutcome, { caseId: action.caseId }));
+        return true;
+      }
+      const result = await deps.service.close(action.caseId, who, action.outcome, action.version, action.note, { confirmed: action.confirmCleared, reason: action.reason });
+      if (!result.ok) {
+        await store.audit(deps.db, { actor, ...known, action: 'case.closeRefused', caseId: action.caseId, conversationId: result.item?.conversationId ?? null, detail: { via: 'teams', reason: result.reason, outcome: action.outcome } }, at);
+        if (result.reason === 'needs_clearance') await reply(context, fill(wording.teams.needsClearance, { caseId: action.caseId, urgency: result.item.urgency }));
+        else if (result.reason === 'stale') await reply(context, fill(wording.teams.stale, { caseId: action.caseId }));
+        else await reply(context, refusal(action.caseId, result));
+        return true;
+      }
+      const cleared = action.outcome === 'cleared_to_exercise' && (result.item.urgency === 'emergency' || result.item.urgency === 'urgent');
+      await store.audit(deps.db, { actor, ...known, action: 'case.closed', caseId: action.caseId, conversationId: result.item.conversationId, detail: { via: 'teams', outcome: action.outcome, delivery: result.delivery?.outcome, ...(cleared ? { clearedFor: result.item.urgency, confirmed: true, reason: action.reason?.trim() } : {}) } }, at);
+      await reply(context, fill(wording.teams.closed, { caseId: action.caseId, clinician: who, outcome: outcomeLabel(action.outcome, wording) }));
       return true;
     }
     const result = await deps.service.message(action.caseId, who, action.message);
-    await store.audit(deps.db, { actor, action: result.ok ? 'case.messaged' : 'case.messageRefused', caseId: action.caseId, conversationId: result.ok ? result.item.conversationId : null, detail: { via: 'teams', ...(result.ok ? { delivery: result.delivery?.outcome } : { reason: result.reason }) } }, at);
+    await store.audit(deps.db, { actor, ...known, action: result.ok ? 'case.messaged' : 'case.messageRefused', caseId: action.caseId, conversationId: result.ok ? result.item.conversationId : null, detail: { via: 'teams', ...(result.ok ? { delivery: result.delivery?.outcome } : { reason: result.reason }) } }, at);
     if (!result.ok) await reply(context, refusal(action.caseId, result));
     else if (result.delivery?.outcome === 'sent') await reply(context, fill(wording.teams.sent, { caseId: action.caseId }));
     else await reply(context, fill(wording.teams.notSent, { caseId: action.caseId, reason: result.delivery?.outcome === 'not_sent' ? result.delivery.message : '' }));

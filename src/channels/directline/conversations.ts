@@ -212,7 +212,7 @@ export class DirectLineStore {
   }
 
   /**
-   * The page was here (it polled with this watermark): remembers what it has shown and when it was
+   * The page was here and now has everything up to this watermark: remembers what it has shown and when it was
    * last seen, written at most every few seconds so a page polling every second costs no write.
    */
   async seen(conversation: DirectLineConversation, watermark: string | undefined): Promise<void> {

@@ -237,7 +237,8 @@ export async function createDirectLine(deps: DirectLineDeps) {
       if (!conversation) return;
       const watermark = new URL(req.url ?? '/', 'http://localhost').searchParams.get('watermark') ?? undefined;
       const page = await store.since(conversation, watermark);
-      await store.seen(conversation, watermark);
+      // What this answer hands the page is what the person has in front of them a moment later.
+      await store.seen(conversation, page.watermark);
       sendJson(res, 200, page);
     });
 

@@ -272,11 +272,21 @@
    */
   function showWaitingFirst(store, readWatermark) {
     var firstWaiting = null;
-    var settled = false;
+    // A new conversation starts at its greeting anyway; and once the person does anything, the view is theirs.
+    var settled = readWatermark === null || Number(readWatermark) === 0;
+    var cancel = function () {
+      settled = true;
+      cancelled = true;
+    };
+    var cancelled = false;
+    ['pointerdown', 'keydown', 'wheel', 'touchstart'].forEach(function (name) {
+      document.addEventListener(name, cancel, { once: true, capture: true, passive: true });
+    });
     var timer = null;
+    var attempts = 0;
     function scrollToWaiting() {
       if (settled) return;
-      settled = true;
+      attempts += 1;
       var activities = store.getState().activities || [];
       var index = -1;
       var rendered = document.querySelectorAll('.webchat__basic-transcript__activity');
@@ -291,19 +301,44 @@
       }
       var element = index >= 0 && rendered.length === shown.length ? rendered[index] : null;
       var scrollable = document.querySelector('.webchat__basic-transcript__scrollable');
-      if (!element || !scrollable) return;
-      // Web Chat first glides to the end; once it has come to rest, start the view at the waiting message.
+      if (!element || !scrollable) {
+        // Web Chat may not have drawn every message yet: look again shortly.
+        if (attempts < 40) window.setTimeout(scrollToWaiting, 150);
+        return;
+      }
+      settled = true;
+      // Web Chat first glides to the end; once it has come to rest there, start the view at the
+      // waiting message (and again if Web Chat glides back once more).
       var last = -1;
       var still = 0;
       var tries = 0;
+      var placed = 0;
+      var target = -1;
       var wait = window.setInterval(function () {
         tries += 1;
-        still = scrollable.scrollTop === last ? still + 1 : 0;
-        last = scrollable.scrollTop;
-        if (still < 3 && tries < 40) return;
-        window.clearInterval(wait);
+        if (cancelled) {
+          window.clearInterval(wait);
+          return;
+        }
+        var top = scrollable.scrollTop;
+        still = top === last ? still + 1 : 0;
+        last = top;
+        var atEnd = top + scrollable.clientHeight >= scrollable.scrollHeight - 2;
+        if (placed > 0 && Math.abs(top - target) < 2 && still >= 5) {
+          window.clearInterval(wait);
+          return;
+        }
+        if (tries > 100) {
+          window.clearInterval(wait);
+          return;
+        }
+        if (still < 2 || (placed === 0 && !atEnd && tries < 60) || (placed > 0 && Math.abs(top - target) < 2)) return;
         var offset = element.getBoundingClientRect().top - scrollable.getBoundingClientRect().top;
-        scrollable.scrollTop = Math.max(0, scrollable.scrollTop + offset - 8);
+        target = Math.max(0, top + offset - 8);
+        scrollable.scrollTop = target;
+        target = scrollable.scrollTop;
+        placed += 1;
+        still = 0;
       }, 100);
     }
     return function (activity) {

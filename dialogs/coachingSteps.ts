@@ -1,5 +1,16 @@
-import { applyMovementResponse, emptyProgress, limbReview, painReview, profileFromIntake, sessionPlan, type CoachingContent } from './coaching/index.ts';
-import type { CoachContext, CoachingState, Onset, Output, PainEntry } from './types.ts';
+import {
+  applyMovementResponse,
+  emptyProgress,
+  limbReview,
+  painReview,
+  profileFromIntake,
+  sessionPlan,
+  type CoachingContent,
+  type CoachingDecision,
+  type CoachingProfile,
+  type ReachLevel,
+} from './coaching/index.ts';
+import type { CoachContext, CoachingState, Onset, Output, PainEntry, Understanding } from './types.ts';
 
 /** Days since symptoms began, as the onset answer allows us to say (the middle of each band). */
 const ONSET_DAYS: Record<Onset, number> = { last_2_days: 1, under_2_weeks: 7, under_6_weeks: 28, over_6_weeks: 60 };
@@ -19,22 +30,45 @@ export function startProgramme(context: CoachContext, at: string): CoachingState
       surgery: profile.surgery ?? 'none',
       ...(profile.weeksSinceSurgery !== undefined ? { weeksSinceSurgery: profile.weeksSinceSurgery } : {}),
       ...(profile.onset ? { symptomsStartedDaysAgo: ONSET_DAYS[profile.onset] } : {}),
+      ...(profile.reach ? { limbSymptoms: profile.reach !== 'spine_only' } : {}),
     },
     at.slice(0, 10),
   );
   const coaching = context.coaching ?? emptyCoaching();
   return {
     ...coaching,
-    profile: { ...coachingProfile, ...(coaching.profile?.liftingLimitKg !== undefined ? { liftingLimitKg: coaching.profile.liftingLimitKg } : {}) },
+    profile: { ...coachingProfile, ...(coaching.profile?.liftingLimitKg !== undefined ? { liftingLimitKg: coaching.profile.liftingLimitKg } : {}), ...(coaching.profile?.equipment ? { equipment: coaching.profile.equipment } : {}) },
     baseline: coaching.baseline ?? context.pain.at(-1) ?? null,
     programmeStart: coaching.programmeStart ?? at,
   };
 }
 
+/**
+ * The profile the rules plan with today: the intake profile plus the care-pathway answers
+ * (pregnancy, thin bones, a shifted trunk) and what a clinician set.
+ */
+export function planningProfile(context: CoachContext, content: CoachingContent): CoachingProfile | null {
+  const base = context.coaching.profile;
+  if (!base) return null;
+  const pathway = context.coaching.pathway ?? {};
+  const clinician = context.coaching.clinicianPlan;
+  const bones = pathway.osteoporosis === true || context.redFlags.some((flag) => content.rules.pathway.boneFlags.includes(flag.flagId));
+  return {
+    ...base,
+    ...(pathway.pregnant ? { pregnant: true } : {}),
+    ...(bones ? { osteoporosis: true } : {}),
+    ...(pathway.lateralShift ? { lateralShift: true } : {}),
+    ...(pathway.diagnosedBy ? { diagnosedBy: pathway.diagnosedBy } : {}),
+    ...(clinician?.phase ? { clinicianPhase: clinician.phase } : {}),
+    ...(clinician?.direction ? { clinicianDirection: clinician.direction } : {}),
+    ...(clinician?.avoid?.length ? { avoid: clinician.avoid } : {}),
+  };
+}
+
 export function planToday(context: CoachContext, content: CoachingContent, today: string) {
-  const profile = context.coaching.profile;
+  const profile = planningProfile(context, content);
   if (!profile) return null;
-  return sessionPlan(profile, context.coaching.progress, content, today);
+  return sessionPlan(profile, context.coaching.progress, content, today, { pain: context.pain, limb: context.limb ?? [] });
 }
 
 /** The exercise card for the current step, and the question that follows it. */
@@ -48,30 +82,92 @@ export function currentExerciseOutputs(coaching: CoachingState): Output[] {
   ];
 }
 
+/** The person's words for where the symptoms reach (leg or arm), from content. */
+export function reachWords(content: CoachingContent, region: string | undefined, level: ReachLevel): string {
+  return content.rules.reachWords[region === 'cervical' ? 'arm' : 'leg'][level];
+}
+
+/** Where symptoms reached before this set: as told, or the back itself for someone whose symptoms never reach a limb. */
+export function reachBeforeSet(coaching: CoachingState): ReachLevel | undefined {
+  if (coaching.profile && coaching.profile.limbSymptoms === false) return 'spine';
+  return coaching.reachNow ?? undefined;
+}
+
+function messageFor(decision: CoachingDecision, content: CoachingContent, region: string | undefined, response: string): Output {
+  const before = 'reachBefore' in decision && decision.reachBefore ? reachWords(content, region, decision.reachBefore) : undefined;
+  switch (decision.kind) {
+    case 'continue':
+      if (decision.toesAsBefore) return { kind: 'say', key: 'movement.continue.toesAsBefore', vars: { before: reachWords(content, region, 'end') } };
+      if (decision.testedOut) return { kind: 'say', key: 'movement.continue.testedOut' };
+      if (decision.progressNextSession) return { kind: 'say', key: 'movement.continue.progress' };
+      // "No change" is worth knowing, but it is not the response we hope for.
+      return { kind: 'say', key: response === 'no_change' ? 'movement.continue.noChange' : 'movement.continue' };
+    case 'stop_now':
+    case 'stop_and_regress':
+      return before && decision.reachBefore !== 'end' ? { kind: 'say', key: `movement.${decision.kind}.known`, vars: { before } } : { kind: 'say', key: `movement.${decision.kind}` };
+    case 'refer_soon':
+      return {
+        kind: 'say',
+        key: 'movement.refer_soon.detail',
+        vars: {
+          count: decision.peripheralizedOn.length,
+          window: decision.windowDays,
+          days: decision.peripheralizedOn.join(', '),
+          exercises: decision.exercises.map((id) => content.exercises[id]?.name ?? id).join('; '),
+        },
+      };
+    case 'rest_days':
+      return { kind: 'say', key: 'movement.rest_days' };
+  }
+}
+
 /** Applies the person's movement response to the current step; the decision names the message to say. */
 export function answerMovement(
   context: CoachContext,
   content: CoachingContent,
-  answer: { response: NonNullable<import('./types.ts').Understanding['movement']>; toesOrFingers: boolean; at: string; today: string },
-): { coaching: CoachingState; outputs: Output[]; referSoon: boolean } {
+  answer: { response: NonNullable<Understanding['movement']>; toesOrFingers: boolean; at: string; today: string },
+): { coaching: CoachingState; outputs: Output[]; decision?: CoachingDecision } {
   const session = context.coaching.session;
   const step = session?.steps[session.index];
   const exercise = step ? content.exercises[step.exerciseId] : undefined;
-  if (!session || !step || !exercise) return { coaching: context.coaching, outputs: [], referSoon: false };
+  if (!session || !step || !exercise) return { coaching: context.coaching, outputs: [] };
+  const reachBefore = reachBeforeSet(context.coaching);
   const { progress, decision } = applyMovementResponse(
     context.coaching.progress,
-    { exerciseId: step.exerciseId, stageId: step.stageId, response: answer.response, toesOrFingers: answer.toesOrFingers, sessionDate: answer.today, at: answer.at },
+    {
+      exerciseId: step.exerciseId,
+      stageId: step.stageId,
+      response: answer.response,
+      toesOrFingers: answer.toesOrFingers,
+      ...(reachBefore ? { reachBefore } : {}),
+      ...(session.phase === 'flare_up' ? { holdStage: true } : {}),
+      sessionDate: answer.today,
+      at: answer.at,
+    },
     exercise,
+    content.rules.movement,
   );
+  const effective = progress.responses.at(-1)?.response ?? answer.response;
   const outputs: Output[] = [
     {
       kind: 'record',
       type: 'movement.response',
-      data: { exerciseId: step.exerciseId, stageId: step.stageId, response: answer.response, toesOrFingers: answer.toesOrFingers, decision: decision.kind },
+      data: {
+        exerciseId: step.exerciseId,
+        stageId: step.stageId,
+        response: effective,
+        toesOrFingers: answer.toesOrFingers,
+        ...(reachBefore ? { reachBefore } : {}),
+        ...(effective !== answer.response ? { said: answer.response } : {}),
+        decision: decision.kind,
+      },
     },
-    { kind: 'say', key: `movement.${decision.kind}${decision.kind === 'continue' && decision.progressNextSession ? '.progress' : ''}` },
+    messageFor(decision, content, context.coaching.profile?.region, effective),
   ];
-  return { coaching: { ...context.coaching, progress, lastDecision: decision.kind, session: { ...session } }, outputs, referSoon: decision.kind === 'refer_soon' };
+  // Symptoms that moved (in or out) must be asked again before the next set; otherwise they are where they were.
+  const moved = effective === 'centralized' || decision.kind === 'stop_and_regress' || decision.kind === 'refer_soon';
+  const reachNow = decision.kind === 'stop_now' ? 'end' : moved ? null : (context.coaching.reachNow ?? null);
+  return { coaching: { ...context.coaching, progress, reachNow, lastDecision: decision.kind, session: { ...session } }, outputs, decision };
 }
 
 /** Whether the session goes on after the last decision, and with which step. */
@@ -83,10 +179,18 @@ export function sessionContinues(coaching: CoachingState): boolean {
   return session.index + 1 < session.steps.length;
 }
 
-/** The 6-week rule on the pain history: a "soon" review once, when no meaningful improvement. */
-export function painReviewDue(coaching: CoachingState, pain: PainEntry[], now: string): 'review_soon' | 'plan_review' | null {
+/**
+ * The 6-week rule: a "soon" review once, when no meaningful improvement. In sciatica (and its arm
+ * equivalent) the leg or arm score is the main outcome, so it decides when symptoms reach a limb
+ * and check-ins have scored it; otherwise the pain score does.
+ */
+export function reviewMeasure(coaching: CoachingState, limb: PainEntry[] | undefined): 'limb' | 'pain' {
+  return coaching.profile?.limbSymptoms === true && (limb?.length ?? 0) > 0 ? 'limb' : 'pain';
+}
+
+export function painReviewDue(coaching: CoachingState, pain: PainEntry[], now: string, limb?: PainEntry[]): 'review_soon' | 'plan_review' | null {
   if (!coaching.programmeStart || !coaching.baseline) return null;
-  const history = [coaching.baseline, ...pain.filter((entry) => entry.at > coaching.baseline!.at)];
+  const history = reviewMeasure(coaching, limb) === 'limb' ? [...limb!] : [coaching.baseline, ...pain.filter((entry) => entry.at > coaching.baseline!.at)];
   const review = painReview(history, coaching.programmeStart, now);
   if (review.kind === 'review_soon' && !coaching.reviewsMade.includes('review_soon')) return 'review_soon';
   if (review.planReview && !coaching.reviewsMade.includes('plan_review')) return 'plan_review';

@@ -1,7 +1,7 @@
 import type { CoachCatalog } from './catalog.ts';
 import { emptyCoaching } from './coachingSteps.ts';
 import { withClinicianState } from './machine/clinician/states.ts';
-import { coachingState } from './machine/coaching/states.ts';
+import { coachingState, coachingTransitions } from './machine/coaching/states.ts';
 import { consentStates } from './machine/consent/states.ts';
 import { referralTransitions, referredState } from './machine/referral/states.ts';
 import { screeningState } from './machine/screening/states.ts';
@@ -38,6 +38,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
     },
     on: {
       ...referralTransitions(machine),
+      ...coachingTransitions(machine),
       // Never a silent skip: after a message we cannot read, the pending question comes again with its buttons.
       TOO_LONG: { actions: ['tooLong', 'reaskPending'] },
       UNREADABLE: { actions: [{ type: 'say', params: { key: 'emptyMessage' } }, 'reaskPending'] },

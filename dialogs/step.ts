@@ -53,6 +53,10 @@ export function restore(machine: CoachMachine, stored: StoredConversation | null
       pain: Array.isArray(kept.pain) ? kept.pain : [],
       redFlags: Array.isArray(kept.redFlags) ? kept.redFlags : [],
       referral: kept.referral ?? null,
+      // Also clinical facts: the leg or arm scores, and the programme's history (stages, answers,
+      // outcome measures, care-pathway answers, what a clinician set), without an unfinished session.
+      ...(Array.isArray(kept.limb) ? { limb: kept.limb } : {}),
+      ...(kept.coaching && typeof kept.coaching === 'object' && kept.coaching.progress ? { coaching: { ...base.context.coaching, ...kept.coaching, session: null, checkIn: false, weekly: null } } : {}),
     },
   });
   return { snapshot, restarted: true };

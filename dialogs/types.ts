@@ -1,4 +1,4 @@
-import type { CoachingProfile, CoachingProgress } from './coaching/types.ts';
+import type { CoachingProfile, CoachingProgress, Movement, Phase, ReachLevel, Restriction } from './coaching/types.ts';
 
 /** The vocabulary shared by the conversation machine and the shell around it. */
 
@@ -28,6 +28,8 @@ export interface Understanding {
   movement?: MovementResponse;
   /** Tingling or numbness reaching the toes or fingers. */
   toesOrFingers?: boolean;
+  /** What the person wants instead of answering (e.g. `skip` this exercise, `later`), once the shell can tell. */
+  intent?: string;
 }
 
 export interface RedFlagHit {
@@ -55,7 +57,27 @@ export type CoachEvent =
   /** The person asked how they are doing. */
   | { type: 'PROGRESS_REQUESTED'; at: string }
   /** The clinician handed the conversation back, with the outcome of their assessment. */
-  | { type: 'CLINICIAN_LEFT'; at: string; outcome: ClinicianOutcome; note?: string };
+  | { type: 'CLINICIAN_LEFT'; at: string; outcome: ClinicianOutcome; note?: string }
+  /** A clinician changed the programme from the console: phase, preferred direction, what to avoid, or discharge. */
+  | { type: 'CLINICIAN_PLAN'; at: string; clinician: string; change: ClinicianPlanChange; localDate?: string };
+
+/** What a clinician may set for the programme; `null` hands a setting back to the automatic rules. */
+export interface ClinicianPlanChange {
+  phase?: Exclude<Phase, 'flare_up' | 'maintenance'> | null;
+  direction?: Movement | null;
+  avoid?: Restriction[];
+  /** Discharge to the maintenance plan. */
+  discharge?: boolean;
+}
+
+/** What a clinician has set, kept with the programme and applied to every plan. */
+export interface ClinicianPlan {
+  phase?: Exclude<Phase, 'flare_up' | 'maintenance'>;
+  direction?: Movement;
+  avoid?: Restriction[];
+  by: string;
+  at: string;
+}
 
 export type ClinicianOutcome = 'cleared_to_exercise' | 'seen_in_ed' | 'refer_to_surgeon' | 'continue_monitoring' | 'no_contact';
 
@@ -84,7 +106,23 @@ export type ClinicalEventType =
   | 'clinician.left'
   | 'message.relayed'
   | 'education.shown'
-  | 'progress.shown';
+  | 'progress.shown'
+  | 'reach.before'
+  | 'exercise.skipped'
+  | 'equipment.lacking'
+  | 'pathway.answer'
+  | 'flareUp.started'
+  | 'advice.painRelief'
+  | 'directional.noCentralization'
+  | 'psfs.named'
+  | 'psfs.score'
+  | 'outcome.sleep'
+  | 'outcome.walking'
+  | 'outcome.medication'
+  | 'outcome.groc'
+  | 'outcome.skipped'
+  | 'plan.changed'
+  | 'reminders.planned';
 
 /** What the machine asks the shell to do, as data. The shell renders, stores and sends. */
 export type Output =
@@ -127,8 +165,12 @@ export interface Referral {
 
 export interface SessionState {
   date: string;
-  steps: { exerciseId: string; stageId: string; dose: Record<string, unknown> }[];
+  steps: { exerciseId: string; stageId: string; dose: Record<string, unknown>; purpose?: string }[];
   index: number;
+  /** The phase today's plan came from (a flare-up day does not move stages). */
+  phase?: string;
+  /** Why today's plan is the reduced one, if it is. */
+  reduced?: string | null;
 }
 
 export interface CoachingState {
@@ -151,6 +193,47 @@ export interface CoachingState {
   progressShownOn: string | null;
   /** When worse leg or arm symptoms were last handed off (absent in snapshots from before it existed). */
   limbReviewAt?: string | null;
+  /** Where limb symptoms reach now, as told before the current set; null when it must be asked again. */
+  reachNow?: ReachLevel | null;
+  /** The local day the weekly measures were last asked (answered or skipped). */
+  weeklyAskedOn?: string | null;
+  /** The weekly measures being asked now: which PSFS activity is next, and whether naming is over. */
+  weekly?: { psfsIndex: number; namingDone: boolean } | null;
+  /** The outcome measures so far (bounded), for the summary, the console and "how am I doing". */
+  outcomes?: Outcomes;
+  /** When a word with the GP or pharmacist about pain relief was last suggested. */
+  painReliefSuggestedAt?: string | null;
+  /** What a clinician set for the programme. */
+  clinicianPlan?: ClinicianPlan | null;
+  /** The answers about the care pathway asked when coaching starts (who diagnosed it, pregnancy, ...). */
+  pathway?: Pathway;
+}
+
+/** Answers that shape the programme, asked once when coaching starts. */
+export interface Pathway {
+  diagnosedBy?: 'doctor' | 'physio' | 'specialist' | 'nobody';
+  pregnant?: boolean;
+  lateralShift?: boolean;
+  osteoporosis?: boolean;
+}
+
+export interface DatedValue<T> {
+  at: string;
+  value: T;
+}
+
+/** The outcome measures a physio uses, each a short dated history (content/coaching/measures.yaml). */
+export interface Outcomes {
+  /** Patient-Specific Functional Scale: the activities the person named, each with its weekly 0-10 scores. */
+  psfs: { activity: string; scores: DatedValue<number>[] }[];
+  /** Nights in the last week woken by pain (0-7). */
+  sleep: DatedValue<number>[];
+  /** Minutes of walking before symptoms make the person stop. */
+  walking: DatedValue<number>[];
+  /** Pain medicine in the last week: none, some_days, most_days, every_day. */
+  medication: DatedValue<string>[];
+  /** Global rating of change, -3 (much worse) to +3 (much better). */
+  groc: DatedValue<number>[];
 }
 
 export interface CoachContext {

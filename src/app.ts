@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { buildCatalog, type Content } from './content/index.ts';
 import { loadAllContent } from './contentBundle.ts';
 import { holdTimerCommand, type HoldTimerDeps } from './coaching/holdTimer.ts';
+import { exerciseReminders, type ExerciseReminders } from './coaching/reminders.ts';
 import { createNlu } from './bot/nlu.ts';
 import { startOutboxWorker } from './referral/outboxWorker.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -46,6 +47,8 @@ export interface App {
   clinician: ClinicianSide;
   /** Web chat (src/channels): Direct Line conversations and Web Push, when the local web chat is on. */
   channels: Channels;
+  /** Reminders to repeat the directional exercise later the same day (src/coaching/reminders.ts). */
+  reminders: ExerciseReminders;
   close(): Promise<void>;
 }
 
@@ -83,9 +86,25 @@ export async function startApp(
     activitiesFor: (context, replies) => bot.activitiesFor(context, replies),
     ...(options.scheduleTimer ? { schedule: options.scheduleTimer } : {}),
   });
-  const bot = createCoachBot({ db, machine, content, nlu, log, maxMessageLength: config.MAX_MESSAGE_LENGTH, now: options.now, onHandoff: () => { void outbox.wake(); clinician?.onHandoff(); }, onRelay: async (id, relay) => clinician?.onRelay(id, relay), commands: [...privacy.commands, ...checkinShell.commands, holdTimer, ...clinicianCommands({ db, wording: clinicianWording, log, side: () => clinician })], notesAfterTurn: (activity, turn) => checkinShell.notesAfterTurn(activity, turn) });
+  const reminders = exerciseReminders({
+    db,
+    content,
+    log,
+    now: options.now ?? (() => new Date()),
+    quietHours: scheduleContent.quietHours,
+    send: async (_conversationId, reference, replies) => {
+      const result = (await proactiveSend(reference as Parameters<HoldTimerDeps['send']>[0], (context) => bot.activitiesFor(context, replies))) as { outcome?: string } | undefined;
+      return result?.outcome === 'sent';
+    },
+  });
+  const bot = createCoachBot({ db, machine, content, nlu, log, maxMessageLength: config.MAX_MESSAGE_LENGTH, now: options.now, onHandoff: () => { void outbox.wake(); clinician?.onHandoff(); }, onRelay: async (id, relay) => clinician?.onRelay(id, relay), commands: [...privacy.commands, ...checkinShell.commands, holdTimer, ...clinicianCommands({ db, wording: clinicianWording, log, side: () => clinician })], notesAfterTurn: async (activity, turn) => {
+    // Reminders are queued before the reply that promises them is sent.
+    if (turn && activity.conversation?.id) await reminders.afterTurn(activity.conversation.id, turn.recorded);
+    return checkinShell.notesAfterTurn(activity, turn);
+  } });
   const checkins = await startCheckins({ db, content: scheduleContent, bot, adapter, appId: config.MicrosoftAppId ?? '', log, databaseUrl: config.DATABASE_URL, now: options.now, settings: options.checkins });
   proactiveSend = (reference, activities) => checkins.sender.deliver({ reference, ...rateKeysOf(reference.conversation), delivered: 0, attempts: 0, activities });
+  await reminders.start(checkins.runner.boss);
   adapter.use(replyBudget(checkins.sender, log));
   // Line breaks as written, in Teams and Web Chat (src/channels/text.ts).
   adapter.use(lineBreaks());
@@ -120,6 +139,7 @@ export async function startApp(
     privacy,
     clinician,
     channels,
+    reminders,
     async close() {
       ready = false;
       // The console's live streams stay open until ended; the server would wait for them.

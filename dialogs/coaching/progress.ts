@@ -1,3 +1,4 @@
+import { newlyAtEnd } from './reach.ts';
 import type { CoachingProgress, Exercise, IsoDate, MovementResponse, ResponseEntry, StageState } from './types.ts';
 
 /** A person who has not exercised yet. */
@@ -24,8 +25,9 @@ const severity: Record<MovementResponse, number> = {
   centralized: 0,
 };
 
-export function isPeripheralization(entry: Pick<ResponseEntry, 'response' | 'toesOrFingers'>): boolean {
-  return entry.response === 'peripheralized' || entry.toesOrFingers === true;
+/** Symptoms spread further: said so, or newly reaching the toes or fingers (already there before the set does not count). */
+export function isPeripheralization(entry: Pick<ResponseEntry, 'response' | 'toesOrFingers' | 'reachBefore'>): boolean {
+  return entry.response === 'peripheralized' || newlyAtEnd(entry);
 }
 
 /** Centralization, or only local soreness: the answers that let a stage progress. */
@@ -35,7 +37,7 @@ export function isGoodResponse(response: MovementResponse): boolean {
 
 export interface SessionSummary {
   sessionDate: IsoDate;
-  /** The worst response in the session; spreading to toes or fingers counts as peripheralized. */
+  /** The worst response in the session; newly spreading to toes or fingers counts as peripheralized. */
   response: MovementResponse;
 }
 
@@ -44,7 +46,7 @@ export function sessionSummaries(entries: readonly ResponseEntry[], filter: (e: 
   const byDay = new Map<IsoDate, MovementResponse>();
   for (const entry of entries) {
     if (!filter(entry)) continue;
-    const response: MovementResponse = entry.toesOrFingers ? 'peripheralized' : entry.response;
+    const response: MovementResponse = isPeripheralization(entry) ? 'peripheralized' : entry.response;
     const earlier = byDay.get(entry.sessionDate);
     if (earlier === undefined || severity[response] > severity[earlier]) byDay.set(entry.sessionDate, response);
   }

@@ -36,3 +36,17 @@ export const planReviewAfterWeeks = 12;
 /** Limb symptoms "worse over a week": a rise of 2 points across readings at least this many days apart. */
 export const limbWorseningMinDays = 5;
 export const limbWorseningWindowDays = 7;
+
+/**
+ * The movement rules as content/coaching/rules.yaml states them, for callers that pass no content
+ * (unit tests of one rule). At run time the machine always passes the content's own numbers.
+ */
+export const defaultMovementRules = {
+  source: 'dialogs/coaching/thresholds.ts defaults',
+  sessionsHeldToProgress,
+  noChangeSessionsToProgress: 2,
+  peripheralizedSessionsToRefer,
+  peripheralizationWindowDays: 14,
+  retryDaysAfterRegress,
+  restDaysAfterPainStop,
+} as const;

@@ -25,7 +25,7 @@ export function coachSetup(catalog: CoachCatalog) {
       ...consentGuards(catalog),
       ...screeningGuards(catalog),
       ...referralGuards,
-      ...coachingGuards,
+      ...coachingGuards(catalog),
     },
     actions: {
       ...asideActions,

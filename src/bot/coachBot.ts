@@ -3,7 +3,7 @@ import type { StoredConversation } from '../../dialogs/step.ts';
 import type { CoachEvent } from '../../dialogs/types.ts';
 import { readConversation } from '../store/conversations.ts';
 import { isPersonReply, type PersonReply, type Reply } from './render.ts';
-import { progressReport } from '../progress/report.ts';
+import { progressEventTypes, progressReport } from '../progress/report.ts';
 import type { CoachMachine } from '../../dialogs/machine.ts';
 import type { Content } from '../content/index.ts';
 import type { Database } from '../store/database.ts';
@@ -80,7 +80,7 @@ export function createCoachBot(deps: CoachBotDeps) {
   /** Fills in the progress chart from the clinical log (aggregated per day, last 120 days of events). */
   async function withProgress(conversationId: string, replies: Reply[]): Promise<PersonReply[]> {
     if (!replies.some((reply) => reply.kind === 'progress')) return replies.filter(isPersonReply);
-    const events = await listEvents(deps.db, conversationId, { types: ['pain.score', 'movement.response'], limit: 2000 });
+    const events = await listEvents(deps.db, conversationId, { types: progressEventTypes, limit: 2000 });
     const report = progressReport(events, deps.content);
     const image = { dataUrl: `data:image/png;base64,${report.image.png.toString('base64')}`, alt: report.image.alt, title: report.image.title };
     return replies.flatMap((reply): PersonReply[] => (reply.kind === 'progress' ? [{ kind: 'message', text: report.text, image }] : isPersonReply(reply) ? [reply] : []));

@@ -136,6 +136,7 @@ export function summaryWording(content: Content) {
     template: content.conversation.messages['summary.template'] ?? '{urgencyLabel} {flags}',
     labels: content.conversation.labels,
     flagLabel: (flagId: string) => content.redFlags.byId.get(flagId)?.label ?? flagId,
+    content,
   };
 }
 

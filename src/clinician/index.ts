@@ -14,6 +14,8 @@ import { caseStatusCommand } from './caseStatus.ts';
 import { consoleRoutes } from './console/routes.ts';
 import { createLoginLink } from './console/sessions.ts';
 import type { MessagingPort } from './messaging.ts';
+import { createAuth } from './console/auth.ts';
+import { coachingPlanRoutes } from './console/coachingPlan.ts';
 import { createClinicianService, type ClinicianService } from './service.ts';
 import { careTeamTurns } from './teams.ts';
 import type { ClinicianWording } from './wording.ts';
@@ -122,7 +124,7 @@ export function startClinicianSide(config: Config, deps: ClinicianDeps): Clinici
   void consoleSide.sessions.prune().catch(() => {});
   return {
     service,
-    routes: [consoleSide.register],
+    routes: [consoleSide.register, coachingPlanRoutes({ db: deps.db, content: deps.content, log: deps.log, now, auth: createAuth(config.CLINICIAN_TOKEN, consoleSide.sessions, { oidc: Boolean(oidc), sharedKey: Boolean(config.CLINICIAN_TOKEN), link: linkSignIn }, config.CLINICIAN_SESSION_HOURS), bot: deps.bot, messaging: deps.messaging })],
     wrapTurn: teams.wrap,
     onRelay: service.onRelay,
     onHandoff: () => void service.wake(),

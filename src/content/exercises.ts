@@ -12,7 +12,7 @@ import { loadYamlDir, type ContentLoad } from './loadYamlDir.ts';
 export const regions = ['lumbar', 'thoracic', 'cervical'] as const;
 export type Region = (typeof regions)[number];
 
-export const phases = ['acute', 'ongoing', 'later', 'maintenance', 'post_surgery'] as const;
+export const phases = ['acute', 'ongoing', 'later', 'maintenance', 'post_surgery', 'flare_up'] as const;
 export type Phase = (typeof phases)[number];
 
 /** Operations after which an exercise may be unsafe. Only the operation type is known, not the level. */
@@ -23,8 +23,24 @@ export type Contraindication = (typeof contraindications)[number];
  * The direction of repeated movement an exercise loads. Directional preference is derived by
  * comparing how exercises of each direction change the limb symptoms.
  */
-export const directions = ['extension', 'retraction', 'flexion', 'rotation', 'neutral'] as const;
+export const directions = ['extension', 'retraction', 'flexion', 'rotation', 'lateral', 'neutral'] as const;
 export type Direction = (typeof directions)[number];
+
+/**
+ * What an exercise (or one stage of it) asks of the body beyond its direction, so a person who
+ * must avoid it is never offered it: lying face down (not in pregnancy), bending forward under
+ * load (not with thin bones), carrying a weight. A clinician can add any of these, or a direction.
+ */
+export const involvements = ['prone', 'loaded_flexion', 'weights'] as const;
+export type Involvement = (typeof involvements)[number];
+
+/** Things a person may or may not have at home; an exercise that needs one is left out once they say they lack it. */
+export const equipmentKinds = ['band', 'pool'] as const;
+export type EquipmentKind = (typeof equipmentKinds)[number];
+
+/** Exercises offered only when something is true of the person (a visible shift of the trunk to one side). */
+export const onlyIfConditions = ['lateral_shift'] as const;
+export type OnlyIfCondition = (typeof onlyIfConditions)[number];
 
 /** What an exercise is for, mirroring the programme order in the seed article. */
 export const purposes = ['directional', 'core', 'aerobic', 'mobility', 'flexibility', 'reintroduction', 'transfer'] as const;
@@ -58,6 +74,8 @@ export const stageSchema = z.strictObject({
   dose: doseSchema,
   /** Replaces the exercise's steps for this stage when the movement itself changes. */
   steps: z.array(text).min(1).optional(),
+  /** What this stage adds beyond the exercise's own `involves` (e.g. bending forward standing). */
+  involves: z.array(z.enum(involvements)).optional(),
 });
 export type Stage = z.infer<typeof stageSchema>;
 
@@ -79,6 +97,12 @@ export const exerciseSchema = z
     regions: z.array(z.enum(regions)).min(1),
     phases: z.array(z.enum(phases)).min(1),
     contraindications: z.array(z.enum(contraindications)).default([]),
+    /** What every stage of it asks of the body (lying face down, ...). */
+    involves: z.array(z.enum(involvements)).default([]),
+    /** Equipment the person must have; `equipment` stays the words shown to them. */
+    needs: z.array(z.enum(equipmentKinds)).default([]),
+    /** Offered only when all of these are true of the person. */
+    onlyIf: z.array(z.enum(onlyIfConditions)).default([]),
     picture: pictureSchema.optional(),
     source: text,
   })

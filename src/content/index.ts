@@ -10,6 +10,8 @@ import { compileEducationMatcher } from '../nlu/education.ts';
 import { PatternError } from '../nlu/pattern.ts';
 import { loadRedFlags, type RedFlag } from './redFlags.ts';
 import { loadReferralTiers, type ReferralTiers } from './referral.ts';
+import { loadCoachingRules, type CoachingRules, type Measures } from './coachingRules.ts';
+import { coachingMessageKeys, coachingQuestionKeys } from '../../dialogs/machine/coaching/keys.ts';
 
 /** Everything clinicians edit, loaded and validated once at start-up. */
 export interface Content {
@@ -20,6 +22,9 @@ export interface Content {
   education: EducationPiece[];
   lexicon: Lexicon;
   referralTiers: ReferralTiers;
+  /** The numbers of the coaching rules and the outcome measures (content/coaching/). */
+  coachingRules: CoachingRules;
+  measures: Measures;
 }
 
 /**
@@ -34,7 +39,8 @@ export function loadContent(dir: string): { content?: Content; problems: string[
   const education = loadEducation(join(dir, 'education'));
   const lexicon = loadLexicon(dir);
   const referral = loadReferralTiers(dir);
-  const problems = [...conversation.problems, ...redFlags.problems, ...exercises.problems, ...plans.problems, ...education.problems, ...lexicon.problems, ...referral.problems];
+  const coachingRules = loadCoachingRules(dir);
+  const problems = [...conversation.problems, ...redFlags.problems, ...exercises.problems, ...plans.problems, ...education.problems, ...lexicon.problems, ...referral.problems, ...coachingRules.problems];
   const exerciseList = exercises.items.map((item) => item.value);
   problems.push(...checkPlanReferences(plans.items, exerciseList, education.items.map((item) => item.value.id)));
   try {
@@ -43,11 +49,16 @@ export function loadContent(dir: string): { content?: Content; problems: string[
     if (!(error instanceof PatternError)) throw error;
     problems.push(`education: asks: ${error.message}`);
   }
+  // Every key the coaching concern can emit must be in content.
+  if (conversation.content) {
+    for (const key of coachingMessageKeys) if (!conversation.content.messages[key]) problems.push(`messages.yaml: ${key}: message is missing`);
+    for (const key of coachingQuestionKeys) if (!conversation.content.questions[key]) problems.push(`questions.yaml: ${key}: question is missing`);
+  }
   const byId = new Map(redFlags.flags.map((flag) => [flag.id, flag]));
   for (const trigger of conversation.content?.screening.triggers ?? []) {
     if (!byId.has(trigger.flag)) problems.push(`screening.yaml: triggers: unknown red-flag id "${trigger.flag}"`);
   }
-  if (problems.length > 0 || !conversation.content || !lexicon.lexicon || !referral.tiers) return { problems };
+  if (problems.length > 0 || !conversation.content || !lexicon.lexicon || !referral.tiers || !coachingRules.rules || !coachingRules.measures) return { problems };
   return {
     content: {
       conversation: conversation.content,
@@ -57,6 +68,8 @@ export function loadContent(dir: string): { content?: Content; problems: string[
       education: education.items.map((item) => item.value),
       lexicon: lexicon.lexicon,
       referralTiers: referral.tiers,
+      coachingRules: coachingRules.rules,
+      measures: coachingRules.measures,
     },
     problems,
   };
@@ -74,6 +87,6 @@ export function buildCatalog(content: Content): CoachCatalog {
     screeningFlags: Object.fromEntries(regions.map((region) => [region, ordered.filter((flag) => flag.regions.includes(region)).map((flag) => flag.id)])) as Record<Region, string[]>,
     flagUrgency: Object.fromEntries(content.redFlags.list.map((flag) => [flag.id, flag.urgency])),
     screeningTriggers: content.conversation.screening.triggers,
-    coaching: { exercises: content.exercises.byId, plans: content.plans },
+    coaching: { exercises: content.exercises.byId, plans: content.plans, rules: content.coachingRules },
   };
 }

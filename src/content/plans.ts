@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { loadYamlDir, type ContentLoad } from './loadYamlDir.ts';
 import { exercisesById, loadExercises, phases, purposes, regions, type Exercise } from './exercises.ts';
 import { loadEducation, type EducationPiece } from './education.ts';
+import { loadCoachingRules, type CoachingRules, type Measures } from './coachingRules.ts';
 
 /**
  * A plan says, for one region and one phase, which exercises a session draws on and in what
@@ -93,22 +94,29 @@ export function loadCoachingContent(contentRoot: string): {
   exercises: Record<string, Exercise>;
   plans: Plan[];
   education: Record<string, EducationPiece>;
+  rules: CoachingRules;
+  measures: Measures;
   problems: string[];
 } {
   const exercises = loadExercises(join(contentRoot, 'exercises'));
   const plans = loadPlans(join(contentRoot, 'plans'));
   const education = loadEducation(join(contentRoot, 'education'));
+  const rules = loadCoachingRules(contentRoot);
   const exerciseList = exercises.items.map((i) => i.value);
   const problems = [
     ...exercises.problems,
     ...plans.problems,
     ...education.problems,
+    ...rules.problems,
     ...checkPlanReferences(plans.items, exerciseList, education.items.map((i) => i.value.id)),
   ];
   return {
     exercises: exercisesById(exerciseList),
     plans: plans.items.map((i) => i.value),
     education: Object.fromEntries(education.items.map((i) => [i.value.id, i.value])),
+    // Only used when `problems` is empty, in which case both loaded.
+    rules: rules.rules as CoachingRules,
+    measures: rules.measures as Measures,
     problems,
   };
 }

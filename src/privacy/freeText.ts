@@ -3,9 +3,10 @@ import { identityCipher, type TextCipher } from './crypto.ts';
 /**
  * The one place the store asks to seal and open free text. Installed once at start-up from the
  * configuration (src/app.ts); without a key it changes nothing. Fields holding the person's own
- * words: message text, the words a warning sign matched, what they said when asking for a clinician.
+ * words: message text, the words a warning sign matched, what they said when asking for a clinician,
+ * the activities they named for the Patient-Specific Functional Scale.
  */
-export const FREE_TEXT_FIELDS = ['text', 'matched', 'words'] as const;
+export const FREE_TEXT_FIELDS = ['text', 'matched', 'words', 'activity'] as const;
 
 let cipher: TextCipher = identityCipher;
 

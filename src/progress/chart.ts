@@ -63,7 +63,7 @@ export function renderProgressChart(data: ProgressData, labelOverrides: Partial<
   const left = margin.left;
   const right = chartWidth - margin.right;
   const x = (date: string) => left + (Math.min(days, Math.max(0, daysBetween(data.start, date))) / days) * (right - left);
-  const title = fill(labels.title, { days, daysWord: plural(days, labels.day) });
+  const title = fill(labels.title, { days });
   const alt = altText(data, labels);
   const parts: string[] = [];
   const text = (px: number, py: number, content: string, attrs = '', size = minFontSize) =>
@@ -86,7 +86,9 @@ export function renderProgressChart(data: ProgressData, labelOverrides: Partial<
   let top = 64;
   divider(top);
   heading(top + 34, labels.painAxis);
-  const plotTop = top + 64;
+  const limb = [...(data.limb ?? [])].sort((a, b) => a.date.localeCompare(b.date));
+  // With a leg or arm line, a key for the two lines gets its own row under the heading.
+  const plotTop = top + 64 + (limb.length ? 36 : 0);
   const plotBottom = plotTop + 200;
   const y = (score: number) => plotBottom - (Math.min(10, Math.max(0, score)) / 10) * (plotBottom - plotTop);
   for (let score = 0; score <= 10; score += 2) {
@@ -103,6 +105,17 @@ export function renderProgressChart(data: ProgressData, labelOverrides: Partial<
     if (i === 0 || i === pain.length - 1) text(x(p.date), Math.max(plotTop - 6, y(p.score) - 14), String(p.score), `font-weight="bold" text-anchor="${i === 0 ? 'start' : 'end'}"`, 28);
   });
   if (pain.length === 0) text((left + right) / 2, (plotTop + plotBottom) / 2, labels.altNoPain, 'text-anchor="middle"');
+  // Leg or arm score: a dashed line with square points, so it reads apart from pain without colour.
+  if (limb.length) {
+    if (limb.length > 1)
+      parts.push(`<polyline class="limb-line" points="${limb.map((p) => `${x(p.date).toFixed(1)},${y(p.score).toFixed(1)}`).join(' ')}" fill="none" stroke="#b35900" stroke-width="3.5" stroke-dasharray="10 6"/>`);
+    for (const p of limb) parts.push(`<rect class="limb-point" data-date="${p.date}" data-score="${p.score}" x="${(x(p.date) - 5).toFixed(1)}" y="${(y(p.score) - 5).toFixed(1)}" width="10" height="10" fill="#b35900"/>`);
+    const keyY = top + 70;
+    parts.push(`<line x1="16" x2="48" y1="${keyY}" y2="${keyY}" stroke="#1f4e79" stroke-width="4"/>`);
+    text(56, keyY + 8, labels.painLegend);
+    parts.push(`<line x1="250" x2="282" y1="${keyY}" y2="${keyY}" stroke="#b35900" stroke-width="3.5" stroke-dasharray="10 6"/>`);
+    text(290, keyY + 8, labels.limbLegend);
+  }
 
   // Panel 2: after each session, a letter in a shape, in rows; the legend one meaning a line, with its count.
   top = plotBottom + 56;
@@ -173,23 +186,15 @@ function addDaysIso(date: string, days: number): string {
   return new Date(Date.parse(`${date.slice(0, 10)}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** "1 session", "3 sessions". */
-function plural(n: number, word: { one: string; other: string }): string {
-  return n === 1 ? word.one : word.other;
-}
-
 function altText(data: ProgressData, labels: ChartLabels): string {
   const facts = progressFacts(data);
   const sentences = [
     facts.painFirst !== undefined && facts.painLast !== undefined
-      ? fill(labels.altPain, { first: facts.painFirst, last: facts.painLast, days: facts.days, daysWord: plural(facts.days, labels.day) })
+      ? fill(labels.altPain, { first: facts.painFirst, last: facts.painLast, days: facts.days })
       : labels.altNoPain,
   ];
-  if (facts.sessions > 0) {
-    const counts = facts.responseCounts as Record<string, number>;
-    const words = Object.fromEntries(Object.entries(counts).map(([name, n]) => [`${name}Times`, plural(n, labels.time)]));
-    sentences.push(fill(labels.altResponses, { sessions: facts.sessions, sessionsWord: plural(facts.sessions, labels.session), ...counts, ...words }));
-  }
+  if (facts.sessions > 0) sentences.push(fill(labels.altResponses, { sessions: facts.sessions, ...facts.responseCounts }));
+  if (facts.limbFirst !== undefined && facts.limbLast !== undefined) sentences.push(fill(labels.altLimb, { first: facts.limbFirst, last: facts.limbLast }));
   if (facts.lastStage) sentences.push(fill(labels.altStage, { stage: facts.lastStage }));
   return sentences.join(' ');
 }

@@ -14,6 +14,8 @@ export interface ProgressData {
   responses: { date: string; response: MovementResponse }[];
   /** Stages reached, with their names from content (e.g. "Press-ups with your arms"). */
   stages: { date: string; label: string }[];
+  /** Leg or arm scores from check-ins, when symptoms reach a limb. */
+  limb?: { date: string; score: number }[];
 }
 
 export interface ProgressFacts {
@@ -24,6 +26,8 @@ export interface ProgressFacts {
   sessions: number;
   responseCounts: Record<MovementResponse, number>;
   lastStage?: string;
+  limbFirst?: number;
+  limbLast?: number;
 }
 
 export function progressFacts(data: ProgressData): ProgressFacts {
@@ -33,6 +37,7 @@ export function progressFacts(data: ProgressData): ProgressFacts {
   const responseCounts: Record<MovementResponse, number> = { centralized: 0, peripheralized: 0, no_change: 0, local_only: 0, could_not: 0 };
   for (const r of data.responses) responseCounts[r.response] += 1;
   const lastStage = [...data.stages].sort((a, b) => a.date.localeCompare(b.date)).at(-1)?.label;
+  const limb = [...(data.limb ?? [])].sort((a, b) => a.date.localeCompare(b.date));
   return {
     days: data.days,
     ...(first !== undefined ? { painFirst: first } : {}),
@@ -41,5 +46,6 @@ export function progressFacts(data: ProgressData): ProgressFacts {
     sessions: data.responses.length,
     responseCounts,
     ...(lastStage ? { lastStage } : {}),
+    ...(limb.length > 1 ? { limbFirst: limb[0]!.score, limbLast: limb.at(-1)!.score } : {}),
   };
 }

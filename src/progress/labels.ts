@@ -19,18 +19,21 @@ export interface ChartLabels {
   altNoPain: string;
   altResponses: string;
   altStage: string;
+  /** The leg or arm score line (the main outcome in sciatica). */
+  limbLegend: string;
+  painLegend: string;
+  altLimb: string;
+  /** The Patient-Specific Functional Scale, in the summary text. */
+  psfsIntro: string;
+  psfsItem: string;
   /** Month names for the dates on the axis ("9 Mar"). */
   months: string[];
-  /** Singular and plural words, so one session reads "1 session". */
-  day: { one: string; other: string };
-  session: { one: string; other: string };
-  time: { one: string; other: string };
   noSessions: string;
   noStage: string;
 }
 
 export const defaultChartLabels: ChartLabels = {
-  title: 'Your progress over {days} {daysWord}',
+  title: 'Your progress over {days} {days?day|days}',
   painAxis: 'Pain (0–10)',
   dayAxis: 'Days since you started',
   startTick: 'Start',
@@ -45,19 +48,27 @@ export const defaultChartLabels: ChartLabels = {
     could_not: 'could not do it',
     peripheralized: 'spread further out',
   },
-  altPain: 'Pain went from {first} to {last} out of 10 over {days} {daysWord}.',
+  altPain: 'Pain went from {first} to {last} out of 10 over {days} {days?day|days}.',
   altNoPain: 'No pain scores recorded yet.',
   altResponses:
-    'In {sessions} {sessionsWord} symptoms moved toward the spine {centralized} {centralizedTimes}, spread further out {peripheralized} {peripheralizedTimes}, and showed no change {no_change} {no_changeTimes}.',
+    'In {sessions} {sessions?session|sessions} symptoms moved toward the spine {centralized} {centralized?time|times}, spread further out {peripheralized} {peripheralized?time|times}, and showed no change {no_change} {no_change?time|times}.',
   altStage: 'Latest stage reached: {stage}.',
+  limbLegend: 'Leg or arm (0–10)',
+  painLegend: 'Pain (0–10)',
+  altLimb: 'Leg or arm symptoms went from {first} to {last} out of 10.',
+  psfsIntro: 'The activities you named:',
+  psfsItem: '{activity} {first} to {last} out of 10',
   months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-  day: { one: 'day', other: 'days' },
-  session: { one: 'session', other: 'sessions' },
-  time: { one: 'time', other: 'times' },
   noSessions: 'No sessions yet.',
   noStage: 'None yet.',
 };
 
+/**
+ * Fills `{name}` with a value, and `{name?one|other}` with the singular or plural word for that
+ * value ("1 session", "2 sessions").
+ */
 export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+  return template
+    .replace(/\{(\w+)\?([^|{}]*)\|([^{}]*)\}/g, (whole, key: string, one: string, other: string) => (key in values ? (Number(values[key]) === 1 ? one : other) : whole))
+    .replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }

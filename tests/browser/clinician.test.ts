@@ -115,7 +115,9 @@ describe('clinician console in a browser', () => {
     expect(toPatient()).toContainEqual(expect.objectContaining({ name: 'handoff.status', value: { state: 'completed' } }));
 
     // Coaching resumes: the person can start exercises.
-    const session = await patient.say('start');
+    let session = await patient.say('start');
+    // Where the leg symptoms are right now is asked before the exercise (issue 16).
+    if (session.some((a) => /where do you feel the pain, tingling or numbness right now/i.test(a.text ?? ''))) session = await patient.say('in my calf');
     expect(session.some((a) => /How much:/.test(a.text ?? '') || (a.attachments ?? []).length > 0)).toBe(true);
 
     // Back on the queue, the emergency is gone; the routine request stays.

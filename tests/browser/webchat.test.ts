@@ -128,6 +128,19 @@ describe('web chat in a browser', () => {
     expect(typedNo).toBe(true);
     if ((await buttonsShown(page)).includes('Start exercises')) await click(page, 'Start exercises');
     else await type(page, 'start');
+    // The care-pathway questions when coaching starts (if the schedule note hid them above), then
+    // where the leg symptoms are right now, asked before each exercise's card (issue 16).
+    for (let step = 0; step < 8; step++) {
+      await expect.poll(() => buttonsShown(page).then((labels) => labels.length), { timeout: 20_000 }).toBeGreaterThan(0);
+      const labels = await buttonsShown(page);
+      if (labels.includes('Buttock or thigh')) {
+        await click(page, 'Buttock or thigh');
+        break;
+      }
+      const answer = ['My GP or another doctor', 'No', 'Start exercises'].find((label) => labels.includes(label));
+      if (!answer) throw new Error(`no answer for "${await lastBotText(page)}" with buttons [${labels.join(', ')}]`);
+      await click(page, answer);
+    }
 
     // The first exercise as an Adaptive Card: heading, numbered steps, and the movement answers as buttons.
     const card = page.locator('.ac-adaptiveCard').last();

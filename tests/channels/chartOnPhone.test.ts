@@ -22,7 +22,8 @@ function weeks(n: number) {
     { date: addDays(start, 4), label: 'Propped on your elbows' },
     { date: addDays(start, 18), label: 'Press-ups with your arms' },
   ];
-  return { start, days, pain, responses, stages };
+  const limb = Array.from({ length: n + 1 }, (_, w) => ({ date: addDays(start, w * 7), score: Math.max(0, 8 - w * 2) }));
+  return { start, days, pain, responses, stages, limb };
 }
 
 describe('the progress chart on a phone', () => {

@@ -41,7 +41,7 @@ export function teamsPerson(url: string, suffix = Math.random().toString(36).sli
 
 /** The answer a person gives to each onboarding question: every warning-sign question gets "No". */
 export function onboardingAnswer(buttons: string[]): string | undefined {
-  const prefer = ['Yes, I agree', 'Lower back', '4', 'Buttock or thigh', 'One side', 'Within 2 weeks', 'No surgery', 'Start exercises'];
+  const prefer = ['Yes, I agree', 'Lower back', '4', 'Buttock or thigh', 'One side', 'Within 2 weeks', 'No surgery', 'My GP or another doctor', 'Start exercises'];
   const hit = prefer.find((label) => buttons.includes(label));
   if (hit) return hit;
   if (buttons.includes('No, start again')) return 'Yes';

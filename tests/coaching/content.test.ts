@@ -12,11 +12,14 @@ describe('coaching content', () => {
   it('loads every exercise, plan and education piece with zero problems', () => {
     const loaded = loadCoachingContent(root);
     expect(loaded.problems).toEqual([]);
-    // A plan for every region and phase: 3 × 5.
-    expect(loaded.plans).toHaveLength(15);
+    // A plan for every region and phase: 3 × 6 (the flare-up plan for bad days is the sixth).
+    expect(loaded.plans).toHaveLength(18);
     expect(Object.keys(loaded.exercises).length).toBeGreaterThanOrEqual(15);
     expect(Object.keys(loaded.education).sort()).toEqual(
-      ['after-surgery', 'centralization', 'faq-costs', 'faq-how-long', 'first-48-hours', 'herniation-basics', 'lifting-and-posture', 'prevention'],
+      [
+        'after-surgery', 'centralization', 'faq-costs', 'faq-how-long', 'finding-a-physio', 'first-48-hours', 'flare-up', 'herniation-basics',
+        'lifting-and-posture', 'manual-therapy', 'medication', 'prevention', 'traction',
+      ],
     );
   });
 

@@ -27,6 +27,13 @@ const answers: CoachEvent[] = [
   message({ movement: 'peripheralized', toesOrFingers: true }),
   message({ text: 'start' }),
   message({ text: '???' }),
+  // Coaching (issue 16): no one diagnosed it, skipping, the weekly measures. The questions for
+  // people whose symptoms reach a limb are walked in tests/coaching/limbStates.test.ts.
+  message({ choice: 'nobody' }),
+  message({ choice: 'skip' }),
+  message({ choice: 'done' }),
+  message({ text: 'putting on my socks' }),
+  message({ choice: 'most_days' }),
   { type: 'CHECK_IN', at },
   { type: 'CLINICIAN_ASSESSED', at, text: 'I was seen' },
   { type: 'CLINICIAN_JOINED', at, clinician: 'Sam', caseId: '1' },
@@ -59,6 +66,8 @@ describe('a cauda equina disclosure in every reachable state', () => {
     }
     for (const leaf of ['offer', 'idle', 'exercise', 'liftingLimit']) expect(reached).toContain(JSON.stringify({ coaching: leaf }));
     for (const leaf of ['pain', 'warning', 'recheckQuestion']) expect(reached).toContain(JSON.stringify({ coaching: { checkIn: leaf } }));
+    for (const leaf of ['diagnosed', 'pregnancy', 'lateralShift']) expect(reached).toContain(JSON.stringify({ coaching: { pathway: leaf } }));
+    for (const leaf of ['psfsName', 'sleep', 'walking', 'medication']) expect(reached).toContain(JSON.stringify({ coaching: { checkIn: leaf } }));
     expect(states.length).toBeGreaterThan(40);
   });
 

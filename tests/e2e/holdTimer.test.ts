@@ -20,7 +20,9 @@ describe('a hold timer during a timed exercise', () => {
     const person = new Person(bot.url);
     person.serviceUrl = connector.serviceUrl;
     await onboard(person);
-    const exercise = await person.say('start');
+    // Where the leg symptoms are before the set is asked first (issue 16), then the exercise comes.
+    expect(allText(await person.say('start'))).toMatch(/where do you feel the pain, tingling or numbness right now/i);
+    const exercise = await person.say('in my calf');
     expect(allText(exercise)).toMatch(/Lying face down/);
     expect(allText(exercise)).toMatch(/say "timer"/i);
     const started = await person.say('timer');

@@ -66,10 +66,14 @@ describe('warning signs in any message, through the HTTP endpoint', () => {
     expect(handoffs(referral)[0]?.value.urgency).toBe('emergency');
     const blocked = await person.say('start exercises');
     expect(blocked.some((a) => /How much:/.test(a.text ?? ''))).toBe(false);
+    // Nor the question asked just before an exercise (issue 16).
+    expect(allText(blocked)).not.toMatch(/where do you feel the pain, tingling or numbness right now/i);
     expect(allText(blocked)).toMatch(/won't|not giving/i);
     const cleared = await person.say("I've been seen by a doctor in A&E and they said it's fine");
     expect(allText(cleared)).toMatch(/checked/i);
-    const session = await person.say('start');
+    let session = await person.say('start');
+    // Where the leg symptoms are right now is asked before the exercise (issue 16).
+    if (/where do you feel the pain, tingling or numbness right now/i.test(allText(session))) session = await person.say('in my calf');
     expect(allText(session)).toMatch(/How much:/);
   });
 
@@ -92,7 +96,8 @@ describe('warning signs in any message, through the HTTP endpoint', () => {
   it('catches a warning sign in the middle of an exercise', async () => {
     const person = new Person(bot.url);
     await onboard(person);
-    const exercise = await person.say('start');
+    expect(allText(await person.say('start'))).toMatch(/where do you feel the pain, tingling or numbness right now/i);
+    const exercise = await person.say('in my calf');
     expect(allText(exercise)).toMatch(/How much:/);
     const replies = await person.say('the pain is the same but now my bum and inner thighs feel numb');
     expect(handoffs(replies)[0]?.value.urgency).toBe('emergency');

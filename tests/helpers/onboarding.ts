@@ -8,6 +8,10 @@ export interface OnboardingAnswers {
   onset?: string;
   surgery?: string;
   weeks?: string;
+  /** The care-pathway questions when coaching starts (issue 16): who diagnosed it, pregnancy, a shifted trunk. */
+  diagnosedBy?: string;
+  pregnant?: string;
+  shifted?: string;
 }
 
 /**
@@ -37,7 +41,18 @@ export async function onboard(person: Person, answers: OnboardingAnswers = {}, c
     replies = await step('no');
   }
   // The "yes" that completes screening (a caller may send it its own way, e.g. with a time zone).
-  if (confirm) seen.push(...(await confirm('yes')));
-  else await step('yes');
+  if (confirm) {
+    replies = await confirm('yes');
+    seen.push(...replies);
+  } else replies = await step('yes');
+  // The care-pathway questions that open coaching, until today's session is offered.
+  for (let i = 0; i < 6; i++) {
+    const text = allText(replies);
+    if (/who told you/i.test(text)) replies = await step(answers.diagnosedBy ?? 'my GP');
+    else if (/are you pregnant/i.test(text)) replies = await step(answers.pregnant ?? 'no');
+    else if (/shifted to one side/i.test(text)) replies = await step(answers.shifted ?? 'no');
+    else if (/thin bones/i.test(text)) replies = await step('no');
+    else break;
+  }
   return seen;
 }

@@ -98,6 +98,17 @@ const NEUTRAL: Record<string, (setting: Setting, question: Question | undefined,
   checkInWarning: () => ({ card: 'no' }),
   movementResponse: () => ({ card: 'no_change' }),
   clinicianAssessed: () => ({ card: 'assessed' }),
+  // The care pathway and the weekly measures (issue 16): a person diagnosed, not pregnant, not shifted.
+  diagnosedBy: () => ({ card: 'doctor' }),
+  pregnancy: (_, q) => ({ card: choiceOr(q, 'not_applicable', 'no') }),
+  lateralShift: () => ({ card: 'no' }),
+  osteoporosis: () => ({ card: 'no' }),
+  reachBeforeLeg: (s) => ({ card: s.reach === 'spine_only' ? 'spine' : 'near' }),
+  reachBeforeArm: (s) => ({ card: s.reach === 'spine_only' ? 'spine' : 'near' }),
+  psfsActivity: (_, q) => ({ card: choiceOr(q, 'skip', 'done') }),
+  sleepNights: () => ({ card: '0' }),
+  walkingMinutes: () => ({ card: '30' }),
+  medication: () => ({ card: 'none' }),
 };
 
 const CHECK_IN_STATES: State[] = ['checkInPain', 'checkInLimb', 'checkInWarning'];

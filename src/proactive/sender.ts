@@ -75,6 +75,8 @@ export class ProactiveSender {
     }
     let delivered = delivery.delivered;
     let attempts = delivery.attempts;
+    // A wait for the rate limit after a failure in this same call reports the failure, not the wait.
+    let lastFailure: string | undefined;
     const waitCap = this.limits.maxInlineWaitMs;
     // A tenant paused by a 429 is not even opened: hand back at once.
     const pausedFor = this.tenants.peek(delivery.tenantKey);
@@ -86,13 +88,13 @@ export class ProactiveSender {
           const waitConversation = this.conversations.peek(delivery.conversationKey);
           const waitTenant = this.tenants.peek(delivery.tenantKey);
           if (Math.max(waitConversation, waitTenant) > waitCap) {
-            return { outcome: 'retry', delivered, attempts, delayMs: Math.max(waitConversation, waitTenant), error: 'waiting for the rate limit' } as const;
+            return { outcome: 'retry', delivered, attempts, delayMs: Math.max(waitConversation, waitTenant), error: lastFailure ?? 'waiting for the rate limit' } as const;
           }
           // Conversation first, then the tenant slot, so the tenant's slot is used when it was granted.
           await this.clock.sleep(this.conversations.reserve(delivery.conversationKey));
           const tenantWait = await this.tenants.reserve(delivery.tenantKey);
           // A shared limiter can learn only now that another instance paused the tenant.
-          if (tenantWait > waitCap) return { outcome: 'retry', delivered, attempts, delayMs: tenantWait, error: 'waiting for the rate limit' } as const;
+          if (tenantWait > waitCap) return { outcome: 'retry', delivered, attempts, delayMs: tenantWait, error: lastFailure ?? 'waiting for the rate limit' } as const;
           await this.clock.sleep(tenantWait);
           try {
             await post(activities[delivered]!);
@@ -103,6 +105,7 @@ export class ProactiveSender {
             attempts++;
             const verdict = classify(error.status, parseRetryAfter(error.retryAfter, this.clock.now()), attempts, this.limits.backoff, this.random);
             const described = `${error.status ?? 'no answer'}: ${error.message}`.slice(0, 300);
+            lastFailure = described;
             if (verdict.action === 'stop') return { outcome: 'stop', delivered, attempts, reason: verdict.reason, error: described } as const;
             if (verdict.action === 'fail') return { outcome: 'fail', delivered, attempts, error: described } as const;
             if (verdict.throttled) {

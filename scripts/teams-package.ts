@@ -5,8 +5,8 @@ import { buildTeamsPackage } from '../src/channels/teams/package.ts';
 
 /**
  * `npm run teams:package [-- --out path.zip]`: fills appPackage/manifest.json from the environment
- * (MicrosoftAppId, TEAMS_WEBSITE_URL, TEAMS_PRIVACY_URL, TEAMS_TERMS_URL; optional TEAMS_APP_ID,
- * TEAMS_DEVELOPER_NAME, BOT_DOMAIN), checks it and the icons, and writes the zip to sideload.
+ * (MicrosoftAppId, TEAMS_DEVELOPER_NAME, TEAMS_WEBSITE_URL, TEAMS_PRIVACY_URL, TEAMS_TERMS_URL; optional TEAMS_APP_ID,
+ * BOT_DOMAIN), with TEAMS_DEVELOPER_NAME the publisher Teams shows, checks it and the icons, and writes the zip to sideload.
  * `-- --icons` redraws appPackage/color.png and outline.png first.
  */
 const args = process.argv.slice(2);

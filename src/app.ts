@@ -11,7 +11,8 @@ import { createNlu } from './bot/nlu.ts';
 import { startOutboxWorker } from './referral/outboxWorker.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createServer } from './server.ts';
-import { channelRoutes } from './channels/index.ts';
+import { channelRoutes, type Channels } from './channels/index.ts';
+import { lineBreaks } from './channels/text.ts';
 import type { Database } from './store/database.ts';
 import { openDatabase } from './store/open.ts';
 import { createPrivacy, installPrivacyCipher } from './privacy/index.ts';
@@ -49,6 +50,8 @@ export interface App {
   clinician: ClinicianSide;
   /** What GET /metrics reports (src/metrics). */
   metrics: Metrics;
+  /** Web chat (src/channels): Direct Line conversations and Web Push, when the local web chat is on. */
+  channels: Channels;
   /** Reminders to repeat the directional exercise later the same day (src/coaching/reminders.ts). */
   reminders: ExerciseReminders;
   close(): Promise<void>;
@@ -66,7 +69,7 @@ export async function startApp(
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const loaded = loadAllContent(config.CONTENT_DIR);
   if (!loaded.bundle) throw new ContentError(loaded.problems);
-  const { content, schedule: scheduleContent, privacy: privacyMessages, clinician: clinicianWording } = loaded.bundle;
+  const { content, schedule: scheduleContent, privacy: privacyMessages, clinician: clinicianWording, webChat: webChatWording } = loaded.bundle;
   const nlu = createNlu(content);
   let ready = false;
   installPrivacyCipher(config);
@@ -111,12 +114,14 @@ export async function startApp(
   proactiveSend = (reference, activities) => checkins.sender.deliver({ reference, ...rateKeysOf(reference.conversation), delivered: 0, attempts: 0, activities });
   await reminders.start(checkins.runner.boss);
   adapter.use(replyBudget(checkins.sender, log));
+  // Line breaks as written, in Teams and Web Chat (src/channels/text.ts).
+  adapter.use(lineBreaks());
   const messaging = careTeamMessaging({ sender: checkins.sender, activitiesFor: (context, replies) => bot.activitiesFor(context, replies) });
   clinician = startClinicianSide(config, { db, content, bot: () => bot, messaging, log, now: options.now, wording: clinicianWording });
   const coachTurn = (context: Parameters<typeof bot.onTurn>[0]) => bot.onTurn(context);
   // Care-team conversations (Teams install command, card buttons) are handled before the coach.
   const onTurn = timedTurns(metrics, clinician.wrapTurn(coachTurn));
-  const channels = channelRoutes(config, { adapter, onTurn, log });
+  const channels = await channelRoutes(config, { adapter, onTurn, log, db, wording: webChatWording, clock: options.now ? () => options.now!().getTime() : undefined });
   const operator = operatorRoutes({ token: config.OPERATOR_TOKEN, metrics, db, log, sendCheckinNow: (id) => checkins.checkins.sendNow(id) });
   const server = createServer({ adapter, onTurn, isReady: () => ready, log, routes: [...channels.routes, ...privacy.routes, ...clinician.routes, operator] });
   await options.beforeListen?.();
@@ -125,6 +130,7 @@ export async function startApp(
     if (config.HOST) server.listen(config.PORT, config.HOST, resolve);
     else server.listen(config.PORT, resolve);
   });
+  await channels.listening();
   ready = true;
   const address = server.address();
   const url = `http://127.0.0.1:${address.port}`;
@@ -143,6 +149,7 @@ export async function startApp(
     privacy,
     clinician,
     metrics,
+    channels,
     reminders,
     async close() {
       ready = false;
@@ -153,6 +160,7 @@ export async function startApp(
       await checkins.stop();
       await privacy.stop();
       await outbox.stop();
+      await channels.webPush?.idle();
       await db.close();
     },
   };

@@ -17,6 +17,32 @@ function isTimeZone(zone: string): boolean {
 
 const port = z.coerce.number<string>({ message: 'must be a number' }).int('must be a whole number').min(0, 'must be 0-65535').max(65535, 'must be 0-65535');
 
+/** A host name as Teams wants it in validDomains: no scheme, no path, no port. */
+const hostName = z
+  .string()
+  .max(253)
+  .regex(/^(?=.{1,253}$)(?!-)[A-Za-z0-9-]{1,63}(?<!-)(\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*$/, 'must be a host name such as coach.clinic.example (no https://, no path, no port)');
+
+const httpsUrl = z.url({ protocol: /^https$/, message: 'must be an https:// URL' });
+/** https, or http on this machine (a portal's JWKS or a push service under test). */
+const httpsOrLoopbackUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).refine((value) => {
+  const url = new URL(value);
+  return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}, 'must be https:// (plain http only on localhost)');
+
+/**
+ * The Teams app package (`npm run teams:package`, src/channels/teams). Checked at start-up too, so
+ * a wrong value is named before anyone builds a package with it.
+ */
+export const teamsPackageEnv = {
+  TEAMS_APP_ID: optionalText.pipe(z.string().regex(/^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/, 'must be a GUID').optional()),
+  TEAMS_DEVELOPER_NAME: optionalText.pipe(z.string().max(32, 'must be at most 32 characters (Teams shows it as the publisher)').optional()),
+  TEAMS_WEBSITE_URL: optionalText.pipe(httpsUrl.optional()),
+  TEAMS_PRIVACY_URL: optionalText.pipe(httpsUrl.optional()),
+  TEAMS_TERMS_URL: optionalText.pipe(httpsUrl.optional()),
+  BOT_DOMAIN: optionalText.pipe(hostName.optional()),
+};
+
 const envSchema = z
   .object({
     PORT: optionalText.pipe(port.optional()).transform((value) => value ?? 3978),
@@ -69,6 +95,26 @@ const envSchema = z
     /** Operator endpoints (GET /metrics, /operator/...): a bearer token of at least 16 characters; without it they answer 401. */
     OPERATOR_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     LOG_LEVEL: optionalText.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()).transform((value) => value ?? 'info'),
+    /** Web chat (src/channels; see docs/channels.md). A clinic portal's own backend signs a short-lived token for its user: HS256 with this secret... */
+    WEBCHAT_TOKEN_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    /** ...or with its own keys, published at this JWKS address. */
+    WEBCHAT_JWKS_URL: optionalText.pipe(httpsOrLoopbackUrl.optional()),
+    /** The `aud` a portal token must carry, and the `iss` when set. */
+    WEBCHAT_TOKEN_AUDIENCE: optionalText.transform((value) => value ?? 'disc-coach'),
+    WEBCHAT_TOKEN_ISSUER: optionalText,
+    /** Whether a browser may start a conversation without a portal token: on, off, or auto (off once a portal is configured). */
+    WEBCHAT_ANONYMOUS: optionalText.pipe(z.enum(['on', 'off', 'auto'], { message: 'must be on, off or auto' }).optional()).transform((value) => value ?? 'auto'),
+    /** Sites allowed to show the chat page in a frame (space-separated origins, e.g. https://portal.clinic.example); none by default. */
+    WEBCHAT_FRAME_ANCESTORS: optionalText.pipe(
+      z.string().regex(/^(https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?)( +https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?)*$/, 'must be https:// origins separated by spaces').optional(),
+    ),
+    /** Web Push: the contact push services may use about this sender (mailto: or https:). */
+    WEBPUSH_SUBJECT: optionalText.pipe(z.string().regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, 'must be a mailto: address or an https:// URL').optional()),
+    /** The push services a browser's subscription may point at (comma-separated origins; * for one label). The big browsers' services by default. */
+    WEBPUSH_SERVICES: optionalText.pipe(
+      z.string().regex(/^\s*https?:\/\/[A-Za-z0-9.*-]+(:\d{1,5})?\s*(,\s*https?:\/\/[A-Za-z0-9.*-]+(:\d{1,5})?\s*)*$/, 'must be origins such as https://fcm.googleapis.com, separated by commas').optional(),
+    ),
+    ...teamsPackageEnv,
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {

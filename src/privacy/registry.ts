@@ -50,6 +50,12 @@ export const personalTables: PersonalTable[] = [
   // Privacy (src/privacy/)
   { table: 'privacy_pending', where: 'conversation_id = any($1::text[])', exportAs: 'pendingRequests' },
   { table: 'privacy_export_tokens', where: 'conversation_id = any($1::text[])', exportColumns: 'expires_at, used_at', exportAs: 'exportLinks' },
+  // Web chat (src/channels/): the transcript the page shows again, tokens (hashes only), push subscriptions.
+  { table: 'directline_activities', where: 'conversation_id = any($1::text[])', exportAs: 'webChatTranscript', exportColumns: 'seq, activity, at' },
+  { table: 'directline_tokens', where: 'conversation_id = any($1::text[])', exportAs: 'webChatTokens', exportColumns: 'kind, expires_at, created_at' },
+  { table: 'webpush_subscriptions', where: 'conversation_id = any($1::text[])', exportAs: 'webPushSubscriptions', exportColumns: 'time_zone, created_at' },
+  { table: 'webpush_deliveries', where: 'conversation_id = any($1::text[])', exportAs: 'webPushNotifications' },
+  { table: 'directline_conversations', where: 'conversation_id = any($1::text[])', exportAs: 'webChatConversation', exportColumns: 'seq, read_seq, created_at, last_seen_at' },
 ];
 
 /** Tables that hold nothing about a person (checked by the catalogue test too: no person's id may appear in them). */
@@ -63,6 +69,7 @@ export const impersonalTables: { table: string; why: string; columns?: string[] 
   { table: 'clinician_login_links', why: 'one-time sign-in links for the console in local mode' },
   { table: 'clinician_keys', why: "the clinician side's own signing key" },
   { table: 'send_rate_slots', why: 'the next free send slot per tenant, under a hashed key' },
+  { table: 'channel_secrets', why: "the service's own keys (web chat connector key, Web Push VAPID keys)" },
 ];
 
 /**

@@ -26,15 +26,19 @@ export interface ChartLabels {
   /** The Patient-Specific Functional Scale, in the summary text. */
   psfsIntro: string;
   psfsItem: string;
+  /** Month names for the dates on the axis ("9 Mar"). */
+  months: string[];
+  noSessions: string;
+  noStage: string;
 }
 
 export const defaultChartLabels: ChartLabels = {
-  title: 'Your progress over {days} days',
+  title: 'Your progress over {days} {days?day|days}',
   painAxis: 'Pain (0–10)',
   dayAxis: 'Days since you started',
   startTick: 'Start',
   week: 'Week {n}',
-  responsesRow: 'After exercise',
+  responsesRow: 'After each session',
   stagesRow: 'Stage reached',
   responseLetter: { centralized: 'C', local_only: 'L', no_change: 'N', could_not: 'X', peripheralized: 'P' },
   responseName: {
@@ -44,7 +48,7 @@ export const defaultChartLabels: ChartLabels = {
     could_not: 'could not do it',
     peripheralized: 'spread further out',
   },
-  altPain: 'Pain went from {first} to {last} out of 10 over {days} days.',
+  altPain: 'Pain went from {first} to {last} out of 10 over {days} {days?day|days}.',
   altNoPain: 'No pain scores recorded yet.',
   altResponses:
     'In {sessions} {sessions?session|sessions} symptoms moved toward the spine {centralized} {centralized?time|times}, spread further out {peripheralized} {peripheralized?time|times}, and showed no change {no_change} {no_change?time|times}.',
@@ -54,6 +58,9 @@ export const defaultChartLabels: ChartLabels = {
   altLimb: 'Leg or arm symptoms went from {first} to {last} out of 10.',
   psfsIntro: 'The activities you named:',
   psfsItem: '{activity} {first} to {last} out of 10',
+  months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  noSessions: 'No sessions yet.',
+  noStage: 'None yet.',
 };
 
 /**

@@ -1,6 +1,7 @@
 import { scheduleMigrations } from '../schedule/migrations.ts';
 import { clinicianMigrations } from '../clinician/migrations.ts';
 import { privacyMigrations } from '../privacy/migrations.ts';
+import { channelMigrations } from '../channels/migrations.ts';
 import type { Database } from './database.ts';
 
 /**
@@ -58,6 +59,8 @@ export const migrations: { id: number; name: string; sql: string }[] = [
   ...clinicianMigrations,
   // Privacy (src/privacy/): erasure audit, confirmations, export links, ids 40-49.
   ...privacyMigrations,
+  // Web chat (src/channels/): Direct Line conversations, tokens, history, web push, ids 50-59.
+  ...channelMigrations,
 ];
 
 /** Brings the schema up to date; safe when several instances start at once on one PostgreSQL. */

@@ -1,56 +1,98 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdapter } from '../../src/bot/adapter.ts';
 import { loadConfig } from '../../src/config.ts';
-import { ConversationStore } from '../../src/channels/directline/conversations.ts';
+import { DirectLineStore, hashToken } from '../../src/channels/directline/conversations.ts';
 import { localWebChatEnabled } from '../../src/channels/index.ts';
 import { readConversation } from '../../src/store/conversations.ts';
 import { startBot, type RunningBot } from '../helpers/botClient.ts';
+import { engines, freshPostgresUrl, type TestEngine } from '../helpers/databases.ts';
 import { botMessages, DirectLineClient, lastButtons } from './directLineClient.ts';
 
-describe('Direct Line conversation store', () => {
-  it('gives each activity an id and a rising watermark, and keeps only the newest activities', () => {
-    const store = new ConversationStore({ maxActivities: 3 });
-    const { conversation, token } = store.create();
-    expect(token.length).toBeGreaterThanOrEqual(40);
-    for (let i = 1; i <= 5; i++) store.append(conversation, { type: 'message', text: `m${i}` });
-    const all = store.since(conversation, '');
-    expect(all.activities.map((a) => a.text)).toEqual(['m3', 'm4', 'm5']);
-    expect(all.watermark).toBe('5');
-    expect(all.activities[2]!.id).toBe(`${conversation.id}|0000005`);
-    expect(store.since(conversation, '4').activities.map((a) => a.text)).toEqual(['m5']);
-    expect(store.since(conversation, '5').activities).toEqual([]);
-    expect(store.since(conversation, 'junk').activities).toHaveLength(3);
-  });
+for (const engine of engines) {
+  describe(`Direct Line conversation store (${engine.name})`, () => {
+    let opened: Awaited<ReturnType<TestEngine['open']>>;
+    beforeAll(async () => {
+      opened = await engine.open();
+    });
+    afterAll(async () => {
+      await opened?.dispose();
+    });
 
-  it('checks tokens per conversation and forgets idle conversations', () => {
-    let now = 0;
-    const store = new ConversationStore({ idleMs: 1000 }, () => now);
-    const a = store.create();
-    const b = store.create();
-    expect(store.tokenMatches(a.conversation, a.token)).toBe(true);
-    expect(store.tokenMatches(a.conversation, b.token)).toBe(false);
-    expect(store.findByToken(b.token)?.id).toBe(b.conversation.id);
-    now = 900;
-    store.touch(a.conversation);
-    now = 1500;
-    expect(store.get(b.conversation.id)).toBeUndefined();
-    expect(store.get(a.conversation.id)).toBeDefined();
-  });
+    it('gives each activity an id and a rising watermark kept in the database, and keeps only the newest activities', async () => {
+      const store = new DirectLineStore(opened.db, { maxActivities: 100 });
+      const { conversation } = await store.create();
+      for (let i = 1; i <= 205; i++) await store.append(conversation.id, { type: 'message', text: `m${i}` });
+      // A second store on the same database (another instance, or after a restart) sees the same.
+      const again = new DirectLineStore(opened.db);
+      const fresh = (await again.get(conversation.id))!;
+      expect(fresh.seq).toBe(205);
+      const all = await again.since(fresh, '');
+      expect(all.activities[0]!.text).toBe('m101');
+      expect(all.activities.at(-1)!.text).toBe('m205');
+      expect(all.watermark).toBe('205');
+      expect(all.activities.at(-1)!.id).toBe(`${conversation.id}|0000205`);
+      expect((await again.since(fresh, '204')).activities.map((a) => a.text)).toEqual(['m205']);
+      expect((await again.since(fresh, '205')).activities).toEqual([]);
+      expect((await again.since(fresh, 'junk')).activities).toHaveLength(105);
+    });
 
-  it('keeps at most maxConversations, dropping the least recently seen', () => {
-    let now = 0;
-    const store = new ConversationStore({ maxConversations: 2 }, () => now);
-    const first = store.create();
-    now = 1;
-    const second = store.create();
-    now = 2;
-    store.touch(first.conversation);
-    store.create();
-    expect(store.size).toBe(2);
-    expect(store.get(second.conversation.id)).toBeUndefined();
-    expect(store.get(first.conversation.id)).toBeDefined();
+    it('appends from several writers at once without losing or repeating a number', async () => {
+      const store = new DirectLineStore(opened.db);
+      const { conversation } = await store.create();
+      const ids = await Promise.all(Array.from({ length: 20 }, (_, i) => store.append(conversation.id, { type: 'message', text: `p${i}` })));
+      expect(new Set(ids.map((a) => a!.id)).size).toBe(20);
+      const page = await store.since((await store.get(conversation.id))!, '');
+      expect(page.activities.map((a) => Number(a.id.split('|')[1]))).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    });
+
+    it('opens a conversation only with its own unexpired token, and a device key only as a device key', async () => {
+      let now = Date.parse('2026-04-01T08:00:00Z');
+      const store = new DirectLineStore(opened.db, { tokenSeconds: 1800, tokenCacheMs: 0 }, () => now);
+      const a = (await store.create()).conversation;
+      const b = (await store.create()).conversation;
+      const tokenA = await store.issue(a.id, 'token');
+      const deviceB = await store.issue(b.id, 'device');
+      expect(tokenA.expiresIn).toBe(1800);
+      expect((await store.open(tokenA.token, 'token'))?.conversationId).toBe(a.id);
+      expect(await store.open(tokenA.token, 'device')).toBeUndefined();
+      expect(await store.open(deviceB.token, 'token')).toBeUndefined();
+      expect((await store.open(deviceB.token, 'device'))?.conversationId).toBe(b.id);
+      expect(await store.open('not-a-token', 'token')).toBeUndefined();
+      now += 1801_000;
+      expect(await store.open(tokenA.token, 'token')).toBeUndefined();
+      // The device key lasts for months, and is what brings the person back the next day.
+      expect((await store.open(deviceB.token, 'device'))?.conversationId).toBe(b.id);
+      const child = await store.issue(b.id, 'token', hashToken(deviceB.token));
+      await store.revokeDevice(deviceB.token);
+      expect(await store.open(deviceB.token, 'device')).toBeUndefined();
+      expect(await store.open(child.token, 'token')).toBeUndefined();
+    });
+
+    it('gives a portal user one conversation, whoever asks first', async () => {
+      const store = new DirectLineStore(opened.db);
+      const [first, second] = await Promise.all([store.create({ portalSubject: 'subject-1' }), store.create({ portalSubject: 'subject-1' })]);
+      expect(first.conversation.id).toBe(second.conversation.id);
+      expect([first.created, second.created].filter(Boolean)).toHaveLength(1);
+      expect((await store.byPortalSubject('subject-1'))?.id).toBe(first.conversation.id);
+    });
+
+    it('remembers what the page has read, without a write for every poll', async () => {
+      let now = Date.parse('2026-04-01T08:00:00Z');
+      const store = new DirectLineStore(opened.db, { seenEveryMs: 10_000 }, () => now);
+      const { conversation } = await store.create();
+      await store.append(conversation.id, { type: 'message', text: 'hello' });
+      await store.append(conversation.id, { type: 'message', text: 'question' });
+      await store.seen((await store.get(conversation.id))!, '1');
+      expect((await store.get(conversation.id))!.readSeq).toBe(1);
+      now += 1000;
+      const before = (await store.get(conversation.id))!;
+      await store.seen(before, '1');
+      expect((await store.get(conversation.id))!.lastSeenAt.getTime()).toBe(before.lastSeenAt.getTime());
+      await store.seen(before, '99');
+      expect((await store.get(conversation.id))!.readSeq).toBe(2);
+    });
   });
-});
+}
 
 describe('LOCAL_WEBCHAT', () => {
   it('is on without an app id, off with one, unless forced', () => {
@@ -130,6 +172,19 @@ describe('Direct Line endpoint', () => {
     expect(refreshed.conversationId).toBe(bob.conversationId);
   });
 
+  it('a refresh gives a new token with a full life; both open the same conversation until the old one runs out', async () => {
+    const client = new DirectLineClient(bot.url);
+    await client.start();
+    const refreshed = await client.request('/tokens/refresh', { method: 'POST' });
+    expect(refreshed.status).toBe(200);
+    const body = await refreshed.json();
+    expect(body).toMatchObject({ conversationId: client.conversationId, expires_in: 1800 });
+    expect(body.token).not.toBe(client.token);
+    expect((await client.request(`/conversations/${client.conversationId}/activities`, {}, body.token)).status).toBe(200);
+    expect((await client.request(`/conversations/${client.conversationId}/activities`)).status).toBe(200);
+    expect((await client.request('/tokens/refresh', { method: 'POST' }, 'made-up-token')).status).toBe(403);
+  });
+
   it('reconnects to a conversation with its token (a page reload), without greeting again', async () => {
     const client = new DirectLineClient(bot.url);
     await client.start();
@@ -170,6 +225,17 @@ describe('Direct Line endpoint', () => {
     expect(botMessages(activities).map((a) => a.text)).toContain('Time for your daily check-in.');
   });
 
+  it('after a restart on another address, stored web chat references point at this process again', async () => {
+    const client = new DirectLineClient(bot.url);
+    await client.start();
+    const before = (await readConversation(bot.app.db, client.conversationId))?.reference as any;
+    const moved = before.serviceUrl.replace(/^http:\/\/[^/]+/, 'http://127.0.0.1:1');
+    await bot.app.db.query(`update conversations set reference = jsonb_set(reference, '{serviceUrl}', to_jsonb($2::text)) where id = $1`, [client.conversationId, moved]);
+    await bot.app.channels.listening();
+    const after = (await readConversation(bot.app.db, client.conversationId))?.reference as any;
+    expect(after.serviceUrl).toBe(before.serviceUrl);
+  });
+
   it('the connector route refuses a wrong key, so nobody outside can write into a conversation', async () => {
     const client = new DirectLineClient(bot.url);
     await client.start();
@@ -183,5 +249,42 @@ describe('Direct Line endpoint', () => {
     // The key of one conversation does not open another.
     const cross = await fetch(`${serviceUrl}/v3/conversations/${other.conversationId}/activities`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'fake' }) });
     expect(cross.status).toBe(403);
+  });
+});
+
+describe('Direct Line behind a load balancer: two instances on one PostgreSQL', () => {
+  let fresh: Awaited<ReturnType<typeof freshPostgresUrl>>;
+  let a: RunningBot;
+  let b: RunningBot;
+  beforeAll(async () => {
+    fresh = await freshPostgresUrl();
+    a = await startBot('pglite', { DATABASE_URL: fresh.url });
+    b = await startBot('pglite', { DATABASE_URL: fresh.url });
+  }, 60_000);
+  afterAll(async () => {
+    await a?.app.close();
+    await b?.app.close();
+    await fresh?.drop();
+  });
+
+  it('a conversation started on one instance goes on on the other, with the same history and watermark', async () => {
+    const onA = new DirectLineClient(a.url);
+    await onA.start();
+    const greeting = await onA.poll();
+    const onB = new DirectLineClient(b.url);
+    onB.conversationId = onA.conversationId;
+    onB.token = onA.token;
+    expect((await onB.poll()).map((x) => x.id)).toEqual(greeting.map((x) => x.id));
+    const replies = await onB.say('yes');
+    expect(botMessages(replies).length).toBeGreaterThan(0);
+    onA.watermark = onB.watermark;
+    expect(await onA.poll()).toEqual([]);
+    // The connector key is shared too: a check-in sent by either instance reaches the conversation.
+    const reference = (await readConversation(a.app.db, onA.conversationId))?.reference as any;
+    const adapter = createAdapter(loadConfig({ LOG_LEVEL: 'silent' }), a.app.log);
+    await adapter.continueConversationAsync('', { ...reference, serviceUrl: reference.serviceUrl.replace(a.url, b.url) }, async (context) => {
+      await context.sendActivity('Time for your daily check-in.');
+    });
+    expect(botMessages(await onA.poll()).map((x) => x.text)).toContain('Time for your daily check-in.');
   });
 });

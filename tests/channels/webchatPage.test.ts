@@ -42,6 +42,28 @@ describe('the local web chat page', () => {
   });
 });
 
+describe('framed by a clinic portal (WEBCHAT_FRAME_ANCESTORS)', () => {
+  let bot: RunningBot;
+  beforeAll(async () => {
+    bot = await startBot('pglite', { WEBCHAT_FRAME_ANCESTORS: 'https://portal.clinic.example' });
+  });
+  afterAll(async () => {
+    await bot?.stop();
+  });
+
+  it('lets only that portal frame the page, and serves the service worker for check-in notifications', async () => {
+    const page = await fetch(`${bot.url}/`);
+    expect(page.headers.get('content-security-policy')).toContain('frame-ancestors https://portal.clinic.example');
+    expect(page.headers.get('x-frame-options')).toBeNull();
+    // Everything else still refuses to be framed.
+    expect((await fetch(`${bot.url}/healthz`)).headers.get('x-frame-options')).toBe('DENY');
+    const worker = await fetch(`${bot.url}/sw.js`);
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('content-type')).toContain('javascript');
+    expect(await worker.text()).toContain('showNotification');
+  });
+});
+
 describe('with LOCAL_WEBCHAT=off', () => {
   let bot: RunningBot;
   beforeAll(async () => {

@@ -1,4 +1,6 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { openText, sealText } from '../../privacy/freeText.ts';
+import type { Sql } from '../../store/database.ts';
 
 /** An activity as Direct Line hands it to the browser. */
 export type StoredActivity = Record<string, unknown> & { id: string; type: string };
@@ -7,126 +9,220 @@ export interface DirectLineConversation {
   id: string;
   /** The person's id in this conversation; activities they post are always from this id. */
   userId: string;
-  createdAt: number;
-  lastSeen: number;
-  /** Sequence number of the newest activity; the watermark a client has read up to. */
+  /** Sequence number of the newest activity: the watermark a client has read up to. */
   seq: number;
-  /** The newest activities, oldest first, each with its sequence number; older ones are dropped. */
-  activities: { seq: number; activity: StoredActivity }[];
-  tokenHash: Buffer;
+  /** What the person's page has polled up to (the rest is waiting for them). */
+  readSeq: number;
+  lastSeenAt: Date;
+  portalSubject: string | null;
 }
 
 export interface ConversationLimits {
   /** Activities kept per conversation (oldest dropped first). */
   maxActivities: number;
-  /** Conversations kept at once (the least recently seen is dropped first). */
-  maxConversations: number;
-  /** A conversation nobody has polled, posted to or delivered to for this long is forgotten. */
-  idleMs: number;
+  /** Life of a Direct Line token; a refresh before it ends gives a new one (Direct Line: 30 minutes). */
+  tokenSeconds: number;
+  /** Life of the key a browser keeps to open its conversation again, renewed on each use. */
+  deviceDays: number;
+  /** How long this process trusts a token it has already looked up (a revoked one stops within this). */
+  tokenCacheMs: number;
+  /** The last-seen time is written at most this often per conversation (polls come every second). */
+  seenEveryMs: number;
 }
 
-export const DEFAULT_LIMITS: ConversationLimits = { maxActivities: 300, maxConversations: 1000, idleMs: 60 * 60 * 1000 };
+export const DEFAULT_LIMITS: ConversationLimits = { maxActivities: 1000, tokenSeconds: 1800, deviceDays: 180, tokenCacheMs: 30_000, seenEveryMs: 10_000 };
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest();
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 const randomId = (bytes: number) => randomBytes(bytes).toString('base64url');
+export const activityId = (conversationId: string, seq: number) => `${conversationId}|${String(seq).padStart(7, '0')}`;
+
+interface ConversationRow {
+  conversation_id: string;
+  user_id: string;
+  portal_subject: string | null;
+  seq: string | number;
+  read_seq: string | number;
+  last_seen_at: Date | string;
+}
+
+const toConversation = (row: ConversationRow): DirectLineConversation => ({
+  id: row.conversation_id,
+  userId: row.user_id,
+  portalSubject: row.portal_subject,
+  seq: Number(row.seq),
+  readSeq: Number(row.read_seq),
+  lastSeenAt: new Date(row.last_seen_at),
+});
+
+export type TokenKind = 'token' | 'device';
+
+interface CachedToken {
+  conversationId: string;
+  kind: TokenKind;
+  deviceHash: string | null;
+  expiresAt: number;
+  cachedAt: number;
+}
+
+const MAX_CACHED_TOKENS = 10_000;
+const PAGE = 500;
 
 /**
- * The Direct Line conversations of this process, in memory and bounded: per-conversation tokens
- * (only a hash is kept), a capped list of activities with a monotonic watermark, idle expiry.
+ * The Direct Line conversations, in the database (both engines), so a reload, a closed tab, a
+ * restart or another instance continue the same conversation: the conversation and its watermark,
+ * its history (sealed like all stored free text), and its tokens (only their hashes).
  */
-export class ConversationStore {
-  private readonly conversations = new Map<string, DirectLineConversation>();
-  private readonly limits: ConversationLimits;
+export class DirectLineStore {
+  readonly limits: ConversationLimits;
+  private readonly tokens = new Map<string, CachedToken>();
+  private appends = 0;
 
   constructor(
+    private readonly db: Sql,
     limits: Partial<ConversationLimits> = {},
     private readonly clock: () => number = Date.now,
   ) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
   }
 
-  get size(): number {
-    return this.conversations.size;
+  private now(): Date {
+    return new Date(this.clock());
   }
 
-  /** A new conversation and its token. The token is returned once and only its hash is kept. */
-  create(): { conversation: DirectLineConversation; token: string } {
-    this.sweep();
-    while (this.conversations.size >= this.limits.maxConversations) this.evictOldest();
-    const now = this.clock();
+  /** A new conversation (for a portal user: theirs from now on, keyed by the hash of who they are). */
+  async create(options: { portalSubject?: string } = {}): Promise<{ conversation: DirectLineConversation; created: boolean }> {
+    const now = this.now().toISOString();
+    const rows = await this.db.query<ConversationRow>(
+      `insert into directline_conversations (conversation_id, user_id, portal_subject, created_at, last_seen_at)
+       values ($1, $2, $3, $4, $4) on conflict do nothing returning *`,
+      [randomId(18), `dl_${randomId(12)}`, options.portalSubject ?? null, now],
+    );
+    if (rows[0]) return { conversation: toConversation(rows[0]), created: true };
+    // Two first visits of one portal user at once: both get the one conversation.
+    const existing = options.portalSubject ? await this.byPortalSubject(options.portalSubject) : undefined;
+    if (!existing) throw new Error('could not create a web chat conversation');
+    return { conversation: existing, created: false };
+  }
+
+  async get(id: string): Promise<DirectLineConversation | undefined> {
+    const rows = await this.db.query<ConversationRow>('select * from directline_conversations where conversation_id = $1', [id]);
+    return rows[0] ? toConversation(rows[0]) : undefined;
+  }
+
+  async byPortalSubject(subject: string): Promise<DirectLineConversation | undefined> {
+    const rows = await this.db.query<ConversationRow>('select * from directline_conversations where portal_subject = $1', [subject]);
+    return rows[0] ? toConversation(rows[0]) : undefined;
+  }
+
+  /** A new secret of the given kind for the conversation; returned once, only its hash is kept. */
+  async issue(conversationId: string, kind: TokenKind, deviceHash: string | null = null): Promise<{ token: string; expiresIn: number }> {
     const token = randomId(32);
-    const conversation: DirectLineConversation = {
-      id: randomId(18),
-      userId: `dl_${randomId(12)}`,
-      createdAt: now,
-      lastSeen: now,
-      seq: 0,
-      activities: [],
-      tokenHash: hashToken(token),
-    };
-    this.conversations.set(conversation.id, conversation);
-    return { conversation, token };
+    const seconds = kind === 'token' ? this.limits.tokenSeconds : this.limits.deviceDays * 86_400;
+    const now = this.now();
+    await this.db.query('insert into directline_tokens (token_hash, conversation_id, kind, device_hash, expires_at, created_at) values ($1, $2, $3, $4, $5, $6)', [
+      hashToken(token),
+      conversationId,
+      kind,
+      kind === 'device' ? null : deviceHash,
+      new Date(now.getTime() + seconds * 1000).toISOString(),
+      now.toISOString(),
+    ]);
+    if (++this.appends % 200 === 0) await this.sweepTokens();
+    return { token, expiresIn: seconds };
   }
 
-  /** The conversation, unless it is unknown or has been idle too long (then it is forgotten). */
-  get(id: string): DirectLineConversation | undefined {
-    const conversation = this.conversations.get(id);
-    if (!conversation) return undefined;
-    if (this.clock() - conversation.lastSeen > this.limits.idleMs) {
-      this.conversations.delete(id);
-      return undefined;
+  /** The conversation a secret opens, if it is of that kind and has not expired. */
+  async open(secret: string, kind: TokenKind): Promise<{ conversationId: string; deviceHash: string | null } | undefined> {
+    const hash = hashToken(secret);
+    const at = this.clock();
+    let entry = this.tokens.get(hash);
+    if (!entry || at - entry.cachedAt > this.limits.tokenCacheMs) {
+      const rows = await this.db.query<{ conversation_id: string; kind: TokenKind; device_hash: string | null; expires_at: Date | string }>(
+        'select conversation_id, kind, device_hash, expires_at from directline_tokens where token_hash = $1',
+        [hash],
+      );
+      const row = rows[0];
+      if (!row) {
+        this.tokens.delete(hash);
+        return undefined;
+      }
+      entry = { conversationId: row.conversation_id, kind: row.kind, deviceHash: row.device_hash, expiresAt: new Date(row.expires_at).getTime(), cachedAt: at };
+      this.tokens.set(hash, entry);
+      while (this.tokens.size > MAX_CACHED_TOKENS) this.tokens.delete(this.tokens.keys().next().value!);
     }
-    return conversation;
+    if (entry.kind !== kind || entry.expiresAt <= at) return undefined;
+    return { conversationId: entry.conversationId, deviceHash: entry.deviceHash };
   }
 
-  /** Which conversation a bearer token opens, if any. */
-  findByToken(token: string): DirectLineConversation | undefined {
+  /** A device key's life starts again when it is used (a person who comes back keeps their conversation). */
+  async renewDevice(deviceKey: string): Promise<void> {
+    const expires = new Date(this.clock() + this.limits.deviceDays * 86_400_000).toISOString();
+    await this.db.query("update directline_tokens set expires_at = $2 where token_hash = $1 and kind = 'device'", [hashToken(deviceKey), expires]);
+    this.tokens.delete(hashToken(deviceKey));
+  }
+
+  /** Forget this device: its key and every token it was given stop working. */
+  async revokeDevice(deviceKey: string): Promise<void> {
+    const hash = hashToken(deviceKey);
+    const gone = await this.db.query<{ token_hash: string }>("delete from directline_tokens where (token_hash = $1 and kind = 'device') or device_hash = $1 returning token_hash", [hash]);
+    for (const row of gone) this.tokens.delete(row.token_hash);
+    this.tokens.delete(hash);
+  }
+
+  async revokeToken(token: string): Promise<void> {
     const hash = hashToken(token);
-    for (const conversation of this.conversations.values()) {
-      if (timingSafeEqual(conversation.tokenHash, hash)) return this.get(conversation.id);
+    await this.db.query('delete from directline_tokens where token_hash = $1', [hash]);
+    this.tokens.delete(hash);
+  }
+
+  /** Removes tokens that ended more than a day ago. */
+  async sweepTokens(): Promise<void> {
+    await this.db.query('delete from directline_tokens where expires_at < $1', [new Date(this.clock() - 86_400_000).toISOString()]);
+  }
+
+  /** Appends an activity with the next sequence number; its Direct Line id is `<conversation>|<seq>`. */
+  async append(conversationId: string, activity: Record<string, unknown> & { type: string }): Promise<StoredActivity | undefined> {
+    const { id: _id, ...rest } = activity;
+    const now = this.now().toISOString();
+    // One statement: the conversation row's lock orders concurrent appends, on any instance.
+    const rows = await this.db.query<{ seq: string | number }>(
+      `with next as (update directline_conversations set seq = seq + 1 where conversation_id = $1 returning seq)
+       insert into directline_activities (conversation_id, seq, activity, at) select $1, seq, $2, $3 from next returning seq`,
+      [conversationId, sealText(JSON.stringify(rest)), now],
+    );
+    const seq = rows[0] ? Number(rows[0].seq) : undefined;
+    if (seq === undefined) return undefined;
+    if (seq % 100 === 0 && seq > this.limits.maxActivities) {
+      await this.db.query('delete from directline_activities where conversation_id = $1 and seq <= $2', [conversationId, seq - this.limits.maxActivities]);
     }
-    return undefined;
-  }
-
-  /** True when the token belongs to this conversation (compared in constant time). */
-  tokenMatches(conversation: DirectLineConversation, token: string): boolean {
-    return timingSafeEqual(conversation.tokenHash, hashToken(token));
-  }
-
-  touch(conversation: DirectLineConversation): void {
-    conversation.lastSeen = this.clock();
-    // Keep Map order as least-recently-seen first, so eviction drops the stalest.
-    this.conversations.delete(conversation.id);
-    this.conversations.set(conversation.id, conversation);
-  }
-
-  /** Appends an activity, giving it a Direct Line id (`<conversation>|<seq>`) unless it has one. */
-  append(conversation: DirectLineConversation, activity: Record<string, unknown> & { type: string }): StoredActivity {
-    conversation.seq += 1;
-    const stored: StoredActivity = { ...activity, id: typeof activity.id === 'string' && activity.id ? activity.id : `${conversation.id}|${String(conversation.seq).padStart(7, '0')}` };
-    conversation.activities.push({ seq: conversation.seq, activity: stored });
-    const excess = conversation.activities.length - this.limits.maxActivities;
-    if (excess > 0) conversation.activities.splice(0, excess);
-    return stored;
+    return { ...rest, id: activityId(conversationId, seq) } as StoredActivity;
   }
 
   /** Activities after the watermark (an empty or unreadable watermark means from the start). */
-  since(conversation: DirectLineConversation, watermark: string | undefined): { activities: StoredActivity[]; watermark: string } {
-    const after = watermark && /^\d+$/.test(watermark) ? Number(watermark) : 0;
-    const activities = conversation.activities.filter((entry) => entry.seq > after).map((entry) => entry.activity);
-    return { activities, watermark: String(conversation.seq) };
+  async since(conversation: DirectLineConversation, watermark: string | undefined): Promise<{ activities: StoredActivity[]; watermark: string }> {
+    const after = parseWatermark(watermark);
+    const rows = await this.db.query<{ seq: string | number; activity: string }>(
+      'select seq, activity from directline_activities where conversation_id = $1 and seq > $2 order by seq limit $3',
+      [conversation.id, after, PAGE],
+    );
+    const activities = rows.map((row) => ({ ...(JSON.parse(openText(row.activity)) as Record<string, unknown>), id: activityId(conversation.id, Number(row.seq)) }) as StoredActivity);
+    const last = rows.length ? Number(rows.at(-1)!.seq) : 0;
+    const mark = rows.length === PAGE ? last : Math.max(last, conversation.seq);
+    return { activities, watermark: String(mark) };
   }
 
-  /** Forgets conversations idle for longer than the limit. */
-  sweep(): void {
+  /**
+   * The page was here and now has everything up to this watermark: remembers what it has shown and when it was
+   * last seen, written at most every few seconds so a page polling every second costs no write.
+   */
+  async seen(conversation: DirectLineConversation, watermark: string | undefined): Promise<void> {
+    const read = Math.min(parseWatermark(watermark), conversation.seq);
     const now = this.clock();
-    for (const [id, conversation] of this.conversations) {
-      if (now - conversation.lastSeen > this.limits.idleMs) this.conversations.delete(id);
-    }
+    if (read <= conversation.readSeq && now - conversation.lastSeenAt.getTime() < this.limits.seenEveryMs) return;
+    await this.db.query('update directline_conversations set read_seq = greatest(read_seq, $2), last_seen_at = $3 where conversation_id = $1', [conversation.id, read, new Date(now).toISOString()]);
   }
+}
 
-  private evictOldest(): void {
-    const oldest = this.conversations.keys().next();
-    if (!oldest.done) this.conversations.delete(oldest.value);
-  }
+export function parseWatermark(watermark: string | undefined): number {
+  return watermark && /^\d{1,15}$/.test(watermark) ? Number(watermark) : 0;
 }

@@ -3,15 +3,18 @@ import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
 import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity, ConnectorClient, ConnectorFactory, MicrosoftAppCredentials, type AuthenticateRequestResult } from 'botframework-connector';
-import { BodyTooLarge, readBody } from '../../http/readBody.ts';
+import { bearer, describe, fail, readJson, sendJson } from '../http.ts';
 import type { Logger } from '../../log.ts';
-import { ConversationStore, type ConversationLimits, type DirectLineConversation, type StoredActivity } from './conversations.ts';
+import type { Sql } from '../../store/database.ts';
+import { channelSecret } from '../secrets.ts';
+import { DirectLineStore, type ConversationLimits, type DirectLineConversation, type StoredActivity } from './conversations.ts';
 import { botActivitySchema, clientActivitySchema, startConversationSchema } from './schemas.ts';
 
 export const DIRECT_LINE_BASE = '/v3/directline';
 export const CONNECTOR_BASE = '/directline/connector';
 
 export interface DirectLineDeps {
+  db: Sql;
   adapter: Pick<CloudAdapter, 'processActivityDirect'>;
   onTurn: (context: TurnContext) => Promise<void>;
   log: Logger;
@@ -22,44 +25,15 @@ export interface DirectLineDeps {
   clock?: () => number;
   /** New conversations allowed per client address per 10 minutes. */
   maxNewConversationsPerAddress?: number;
+  /** Whether a browser may start a conversation without a portal token (POST /v3/directline/conversations). */
+  allowAnonymous?: boolean;
+  /** The bot wrote to a conversation outside a turn of that conversation (a check-in, a clinician, a timer). */
+  onProactive?: (conversation: DirectLineConversation, activity: StoredActivity) => void;
 }
 
 const MAX_CLIENT_BODY = 64 * 1024;
 const MAX_BOT_BODY = 512 * 1024;
 const RATE_WINDOW_MS = 10 * 60 * 1000;
-
-function sendJson(res: restify.Response, status: number, body: unknown) {
-  res.status(status);
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  // Tokens and health conversations must not be cached by a browser or a proxy.
-  res.setHeader('cache-control', 'no-store');
-  res.end(JSON.stringify(body));
-}
-
-const fail = (res: restify.Response, status: number, code: string, message: string) => sendJson(res, status, { error: { code, message } });
-
-function bearer(req: restify.Request): string | undefined {
-  const header = req.headers.authorization;
-  const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-  return match?.[1];
-}
-
-async function readJson(req: restify.Request, limit: number): Promise<{ ok: true; body: unknown } | { ok: false; status: number; message: string }> {
-  let raw: string;
-  try {
-    raw = await readBody(req, limit);
-  } catch (error) {
-    return error instanceof BodyTooLarge ? { ok: false, status: 413, message: `body is larger than ${limit} bytes` } : { ok: false, status: 400, message: 'could not read the body' };
-  }
-  if (!raw.trim()) return { ok: true, body: undefined };
-  try {
-    return { ok: true, body: JSON.parse(raw) };
-  } catch {
-    return { ok: false, status: 400, message: 'body is not valid JSON' };
-  }
-}
-
-const describe = (issues: { path: PropertyKey[]; message: string }[]) => issues.map((issue) => `${issue.path.map(String).join('.') || 'body'}: ${issue.message}`).join('; ');
 
 /** Replies go to this process: no credentials, whatever the app's own are (the connector route checks its URL key instead). */
 class LocalConnectorFactory extends ConnectorFactory {
@@ -74,18 +48,22 @@ class LocalConnectorFactory extends ConnectorFactory {
  * The browser's activities are forwarded to the bot the way a real channel does it, with a
  * `serviceUrl` pointing at an in-process connector route; the bot's replies, and later proactive
  * messages sent to the stored reference (check-ins via `continueConversationAsync`), land in the
- * conversation's list, which the browser polls with a watermark. Each conversation has its own
- * token, and the connector URL carries a per-conversation key that the browser never sees.
+ * conversation's history in the database, which the browser polls with a watermark. So a reload, a
+ * restart or another instance continue the same conversation. Each token opens its own conversation
+ * only; the connector URL carries a per-conversation key (an HMAC with a key kept in the database,
+ * the same on every instance) that the browser never sees.
  */
-export function createDirectLine(deps: DirectLineDeps) {
+export async function createDirectLine(deps: DirectLineDeps) {
   const clock = deps.clock ?? Date.now;
-  const store = new ConversationStore(deps.limits, clock);
-  const secret = randomBytes(32);
+  const store = new DirectLineStore(deps.db, deps.limits, clock);
+  const secret = Buffer.from(await channelSecret(deps.db, 'directline.connector', () => randomBytes(32).toString('base64url')), 'base64url');
   const connectorFactory = new LocalConnectorFactory();
   const botAccount = { id: deps.botId, name: deps.botName ?? deps.botId, role: 'bot' };
-  const idleSeconds = Math.floor((deps.limits?.idleMs ?? 60 * 60 * 1000) / 1000);
   const creations = new Map<string, number[]>();
   const maxCreations = deps.maxNewConversationsPerAddress ?? 60;
+  const allowAnonymous = deps.allowAnonymous ?? true;
+  // Conversations whose turn this process is running: what the bot sends to them then is a reply.
+  const inTurn = new Map<string, number>();
   let selfUrl: (() => string) | undefined;
 
   const connectorKey = (conversationId: string) => createHmac('sha256', secret).update(conversationId).digest('base64url');
@@ -94,7 +72,8 @@ export function createDirectLine(deps: DirectLineDeps) {
     const given = Buffer.from(key);
     return given.length === expected.length && timingSafeEqual(given, expected);
   };
-  const serviceUrlFor = (conversationId: string) => `${selfUrl?.() ?? 'http://127.0.0.1'}${CONNECTOR_BASE}/${connectorKey(conversationId)}`;
+  const baseUrl = () => selfUrl?.() ?? 'http://127.0.0.1';
+  const serviceUrlFor = (conversationId: string) => `${baseUrl()}${CONNECTOR_BASE}/${connectorKey(conversationId)}`;
 
   function allowCreation(address: string): boolean {
     const now = clock();
@@ -111,19 +90,19 @@ export function createDirectLine(deps: DirectLineDeps) {
     return true;
   }
 
-  /** The conversation a request may use: 404 when unknown, 403 when the token is not its own. */
-  function authorise(req: restify.Request, res: restify.Response, conversationId: string): DirectLineConversation | undefined {
-    const conversation = store.get(conversationId);
+  /** The conversation a request may use: 404 when unknown, 403 when the token is not its own or has expired. */
+  async function authorise(req: restify.Request, res: restify.Response, conversationId: string): Promise<DirectLineConversation | undefined> {
+    const conversation = await store.get(conversationId);
     if (!conversation) {
       fail(res, 404, 'BadArgument', 'Conversation not found');
       return undefined;
     }
     const token = bearer(req);
-    if (!token || !store.tokenMatches(conversation, token)) {
+    const opened = token ? await store.open(token, 'token') : undefined;
+    if (!opened || opened.conversationId !== conversation.id) {
       fail(res, 403, 'TokenExpired', 'Token not valid for this conversation');
       return undefined;
     }
-    store.touch(conversation);
     return conversation;
   }
 
@@ -146,7 +125,15 @@ export function createDirectLine(deps: DirectLineDeps) {
       claimsIdentity: new ClaimsIdentity([], AuthenticationConstants.AnonymousAuthType),
       connectorFactory,
     };
-    await deps.adapter.processActivityDirect(auth, activity as Activity, deps.onTurn);
+    const id = activity.conversation!.id;
+    inTurn.set(id, (inTurn.get(id) ?? 0) + 1);
+    try {
+      await deps.adapter.processActivityDirect(auth, activity as Activity, deps.onTurn);
+    } finally {
+      const left = (inTurn.get(id) ?? 1) - 1;
+      if (left > 0) inTurn.set(id, left);
+      else inTurn.delete(id);
+    }
   }
 
   /** Sends the conversation's start to the bot (the person joins), so it greets them first. */
@@ -163,11 +150,16 @@ export function createDirectLine(deps: DirectLineDeps) {
     }
   }
 
-  const conversationBody = (conversation: DirectLineConversation, token: string) => ({
-    conversationId: conversation.id,
-    token,
-    expires_in: idleSeconds,
-  });
+  /** A new conversation, greeted by the bot; for a portal user, the one they will always get. */
+  async function openConversation(options: { portalSubject?: string } = {}): Promise<{ conversation: DirectLineConversation; created: boolean }> {
+    const existing = options.portalSubject ? await store.byPortalSubject(options.portalSubject) : undefined;
+    if (existing) return { conversation: existing, created: false };
+    const { conversation, created } = await store.create(options);
+    if (created) await start(conversation);
+    return { conversation, created };
+  }
+
+  const conversationBody = (conversationId: string, token: string, expiresIn: number) => ({ conversationId, token, expires_in: expiresIn });
 
   function register(server: restify.Server): void {
     selfUrl = () => {
@@ -184,42 +176,43 @@ export function createDirectLine(deps: DirectLineDeps) {
       const parsed = startConversationSchema.safeParse(body.body);
       if (!parsed.success) return fail(res, 400, 'BadArgument', describe(parsed.error.issues));
       const token = bearer(req);
-      const existing = token ? store.findByToken(token) : undefined;
-      if (existing && token) {
-        store.touch(existing);
-        return sendJson(res, 200, conversationBody(existing, token));
-      }
+      const existing = token ? await store.open(token, 'token') : undefined;
+      if (existing && token) return sendJson(res, 200, conversationBody(existing.conversationId, token, store.limits.tokenSeconds));
+      if (!allowAnonymous) return fail(res, 403, 'Forbidden', 'This coach is opened from your clinic\'s portal');
       if (!allowCreation(req.socket.remoteAddress ?? 'unknown')) return fail(res, 429, 'TooManyRequests', 'Too many new conversations from this address; try again later');
-      const created = store.create();
-      await start(created.conversation);
-      sendJson(res, 201, conversationBody(created.conversation, created.token));
+      const { conversation } = await openConversation();
+      const issued = await store.issue(conversation.id, 'token');
+      sendJson(res, 201, conversationBody(conversation.id, issued.token, issued.expiresIn));
     });
 
     // Reconnect (Web Chat does this when given a conversationId, e.g. after a page reload).
     server.get(`${DIRECT_LINE_BASE}/conversations/:conversationId`, async (req, res) => {
-      const conversation = authorise(req, res, String(req.params.conversationId));
+      const conversation = await authorise(req, res, String(req.params.conversationId));
       if (!conversation) return;
-      sendJson(res, 200, conversationBody(conversation, bearer(req)!));
+      sendJson(res, 200, conversationBody(conversation.id, bearer(req)!, store.limits.tokenSeconds));
     });
 
+    // A token still valid buys a new one with a full life (Direct Line: 30 minutes); the old one runs out on its own.
     server.post(`${DIRECT_LINE_BASE}/tokens/refresh`, async (req, res) => {
       const token = bearer(req);
-      const conversation = token ? store.findByToken(token) : undefined;
-      if (!conversation || !token) return fail(res, 403, 'TokenExpired', 'Token not valid');
-      store.touch(conversation);
-      sendJson(res, 200, conversationBody(conversation, token));
+      const opened = token ? await store.open(token, 'token') : undefined;
+      if (!opened) return fail(res, 403, 'TokenExpired', 'Token not valid or expired');
+      const issued = await store.issue(opened.conversationId, 'token', opened.deviceHash);
+      sendJson(res, 200, conversationBody(opened.conversationId, issued.token, issued.expiresIn));
     });
 
-    // The browser posts an activity: echo it into the list (with its id and clientActivityID), then hand it to the bot.
+    // The browser posts an activity: echo it into the history (with its id and clientActivityID), then hand it to the bot.
     server.post(`${DIRECT_LINE_BASE}/conversations/:conversationId/activities`, async (req, res) => {
-      const conversation = authorise(req, res, String(req.params.conversationId));
+      const conversation = await authorise(req, res, String(req.params.conversationId));
       if (!conversation) return;
       const body = await readJson(req, MAX_CLIENT_BODY);
       if (!body.ok) return fail(res, body.status, 'BadArgument', body.message);
       const parsed = clientActivitySchema.safeParse(body.body);
       if (!parsed.success) return fail(res, 400, 'BadArgument', describe(parsed.error.issues));
       const { from: _from, recipient: _recipient, conversation: _conversation, serviceUrl: _serviceUrl, id: _id, attachments: _attachments, channelId: _channelId, ...activity } = parsed.data as Record<string, unknown>;
-      const echo = store.append(conversation, {
+      // Typing is passed on to nobody and kept nowhere: it would only fill the history.
+      if (parsed.data.type === 'typing') return sendJson(res, 200, { id: '' });
+      const echo = await store.append(conversation.id, {
         ...activity,
         type: parsed.data.type,
         channelId: 'directline',
@@ -228,7 +221,7 @@ export function createDirectLine(deps: DirectLineDeps) {
         recipient: botAccount,
         timestamp: new Date(clock()).toISOString(),
       });
-      if (parsed.data.type === 'typing') return sendJson(res, 200, { id: echo.id });
+      if (!echo) return fail(res, 404, 'BadArgument', 'Conversation not found');
       try {
         await forward(inbound(conversation, { ...activity, type: parsed.data.type, id: echo.id }));
       } catch (error) {
@@ -240,26 +233,29 @@ export function createDirectLine(deps: DirectLineDeps) {
 
     // Web Chat polls here with the watermark of what it has already shown.
     server.get(`${DIRECT_LINE_BASE}/conversations/:conversationId/activities`, async (req, res) => {
-      const conversation = authorise(req, res, String(req.params.conversationId));
+      const conversation = await authorise(req, res, String(req.params.conversationId));
       if (!conversation) return;
       const watermark = new URL(req.url ?? '/', 'http://localhost').searchParams.get('watermark') ?? undefined;
-      sendJson(res, 200, store.since(conversation, watermark));
+      const page = await store.since(conversation, watermark);
+      // What this answer hands the page is what the person has in front of them a moment later.
+      await store.seen(conversation, page.watermark);
+      sendJson(res, 200, page);
     });
 
     // The in-process connector: the bot sends and replies to a conversation here (Connector API paths).
     const receiveFromBot = async (req: restify.Request, res: restify.Response) => {
       const conversationId = String(req.params.conversationId);
       if (!keyMatches(conversationId, String(req.params.key))) return fail(res, 403, 'Forbidden', 'Unknown connector key');
-      const conversation = store.get(conversationId);
+      const conversation = await store.get(conversationId);
       if (!conversation) return fail(res, 404, 'ConversationNotFound', 'The conversation is no longer open');
       const body = await readJson(req, MAX_BOT_BODY);
       if (!body.ok) return fail(res, body.status, 'BadArgument', body.message);
       const parsed = botActivitySchema.safeParse(body.body);
       if (!parsed.success) return fail(res, 400, 'BadArgument', describe(parsed.error.issues));
-      if (parsed.data.type === 'trace') return sendJson(res, 200, { id: '' });
+      if (parsed.data.type === 'trace' || parsed.data.type === 'typing') return sendJson(res, 200, { id: '' });
       const { serviceUrl: _serviceUrl, recipient: _recipient, from: _from, id: _id, conversation: _conversation, ...activity } = parsed.data as Record<string, unknown>;
       const replyToId = req.params.activityId ? String(req.params.activityId) : parsed.data.replyToId;
-      const stored: StoredActivity = store.append(conversation, {
+      const stored = await store.append(conversation.id, {
         ...activity,
         type: parsed.data.type,
         channelId: 'directline',
@@ -269,13 +265,29 @@ export function createDirectLine(deps: DirectLineDeps) {
         timestamp: new Date(clock()).toISOString(),
         ...(replyToId ? { replyToId } : {}),
       });
+      if (!stored) return fail(res, 404, 'ConversationNotFound', 'The conversation is no longer open');
+      // Only what the person reads counts (not the handoff protocol's events).
+      if (!inTurn.has(conversation.id) && stored.type === 'message') deps.onProactive?.(conversation, stored);
       sendJson(res, 200, { id: stored.id });
     };
     server.post(`${CONNECTOR_BASE}/:key/v3/conversations/:conversationId/activities`, receiveFromBot);
     server.post(`${CONNECTOR_BASE}/:key/v3/conversations/:conversationId/activities/:activityId`, receiveFromBot);
   }
 
-  return { register, store, serviceUrlFor };
+  /**
+   * Points the stored conversation references of web chat conversations at this process's
+   * connector address, so check-ins reach people after a restart on another address too.
+   */
+  async function adoptReferences(): Promise<void> {
+    const prefix = `${baseUrl()}${CONNECTOR_BASE}/`;
+    await deps.db.query(
+      `update conversations set reference = jsonb_set(reference, '{serviceUrl}', to_jsonb($1 || substring(reference->>'serviceUrl' from '/directline/connector/(.*)$')))
+       where channel_id = 'directline' and reference->>'serviceUrl' like '%/directline/connector/%' and reference->>'serviceUrl' not like $1 || '%'`,
+      [prefix],
+    );
+  }
+
+  return { register, store, serviceUrlFor, openConversation, adoptReferences, allowAnonymous, allowCreation };
 }
 
-export type DirectLine = ReturnType<typeof createDirectLine>;
+export type DirectLine = Awaited<ReturnType<typeof createDirectLine>>;

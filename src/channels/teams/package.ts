@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
+import { z } from 'zod';
+import { teamsPackageEnv } from '../../config.ts';
 import { fillPlaceholders, iconProblems, manifestProblems, type TeamsManifest } from './manifest.ts';
 
 export interface PackageInput {
@@ -14,8 +16,13 @@ export function placeholderValues(env: Record<string, string | undefined>): Reco
   return {
     ...env,
     TEAMS_APP_ID: env.TEAMS_APP_ID || env.MicrosoftAppId,
-    TEAMS_DEVELOPER_NAME: env.TEAMS_DEVELOPER_NAME || 'Your clinic',
   };
+}
+
+/** The package's variables checked as start-up checks them (src/config.ts): one line per problem. */
+export function packageEnvProblems(env: Record<string, string | undefined>): string[] {
+  const parsed = z.object(teamsPackageEnv).safeParse(env);
+  return parsed.success ? [] : parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`);
 }
 
 /**
@@ -23,6 +30,8 @@ export function placeholderValues(env: Record<string, string | undefined>): Reco
  * checking the manifest's required fields and the icons. Returns the zip, or the problems.
  */
 export function buildTeamsPackage(input: PackageInput): { zip?: Uint8Array; manifest?: TeamsManifest; problems: string[] } {
+  const envProblems = packageEnvProblems(input.env);
+  if (envProblems.length) return { problems: envProblems };
   const template = readFileSync(join(input.dir, 'manifest.json'), 'utf8');
   const { text, missing } = fillPlaceholders(template, placeholderValues(input.env));
   if (missing.length) return { problems: missing.filter((name) => !(name === 'TEAMS_APP_ID' && missing.includes('MicrosoftAppId'))).map((name) => `${name}: is required to fill manifest.json (set it in the environment)`) };

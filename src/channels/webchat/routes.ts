@@ -19,7 +19,7 @@ export function webChatBundlePath(): string {
  * Security headers for the page: scripts only from this server, styles from this server or carrying
  * this response's nonce (Web Chat injects its styles with it), no framing, no plugins.
  */
-export function pageHeaders(nonce: string): Record<string, string> {
+export function pageHeaders(nonce: string, frameAncestors?: string): Record<string, string> {
   return {
     'content-security-policy': [
       "default-src 'self'",
@@ -33,10 +33,11 @@ export function pageHeaders(nonce: string): Record<string, string> {
       "object-src 'none'",
       "base-uri 'none'",
       "form-action 'self'",
-      "frame-ancestors 'none'",
+      `frame-ancestors ${frameAncestors ?? "'none'"}`,
     ].join('; '),
     'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-    'cross-origin-opener-policy': 'same-origin',
+    // A portal that frames the page (WEBCHAT_FRAME_ANCESTORS) must be able to open it in a popup too.
+    'cross-origin-opener-policy': frameAncestors ? 'same-origin-allow-popups' : 'same-origin',
     'cache-control': 'no-store',
   };
 }
@@ -74,8 +75,15 @@ function sendFile(res: restify.Response, path: string, headers: Record<string, s
   });
 }
 
-/** The local web chat: the page at `/`, its script and style, the Web Chat bundle, and exercise pictures. */
-export function registerWebChat(server: restify.Server): void {
+/**
+ * The local web chat: the page at `/`, its script and style, the service worker for Web Push, the
+ * Web Chat bundle, and exercise pictures. `frameAncestors`: the portals allowed to frame the page.
+ */
+export function webChatPage(options: { frameAncestors?: string } = {}) {
+  return (server: restify.Server) => registerWebChat(server, options);
+}
+
+function registerWebChat(server: restify.Server, options: { frameAncestors?: string }): void {
   const template = readFileSync(join(PUBLIC, 'index.html'), 'utf8');
   const bundle = webChatBundlePath();
 
@@ -83,12 +91,16 @@ export function registerWebChat(server: restify.Server): void {
     const nonce = randomBytes(16).toString('base64');
     res.status(200);
     res.setHeader('content-type', 'text/html; charset=utf-8');
-    for (const [name, value] of Object.entries(pageHeaders(nonce))) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(pageHeaders(nonce, options.frameAncestors))) res.setHeader(name, value);
+    // The CSP's frame-ancestors names the portals; the older header would forbid them all.
+    if (options.frameAncestors) res.removeHeader('x-frame-options');
     res.end(template.replaceAll('__NONCE__', nonce));
   });
   server.get('/webchat/webchat.js', async (_req, res) => sendFile(res, bundle, { 'cache-control': 'public, max-age=3600' }));
   server.get('/webchat/app.js', async (_req, res) => sendFile(res, join(PUBLIC, 'app.js'), { 'cache-control': 'no-cache' }));
   server.get('/webchat/app.css', async (_req, res) => sendFile(res, join(PUBLIC, 'app.css'), { 'cache-control': 'no-cache' }));
+  // At the root, so it may show notifications for the whole page; it only shows and opens, it never caches.
+  server.get('/sw.js', async (_req, res) => sendFile(res, join(PUBLIC, 'sw.js'), { 'cache-control': 'no-cache', 'service-worker-allowed': '/' }));
 
   server.get('/pictures/:file', async (req, res) => {
     const path = picturePath(String(req.params.file));

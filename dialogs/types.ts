@@ -30,11 +30,19 @@ export interface Understanding {
   toesOrFingers?: boolean;
   /** What the person wants instead of answering (e.g. `skip` this exercise, `later`), once the shell can tell. */
   intent?: string;
+  /** A duration or a date said in any unit ("10 days ago", "since Tuesday", "3 weeks"), converted to days. */
+  days?: number;
+  /** A weight said in any unit (kg, lb, stone), converted to kilograms. */
+  kg?: number;
+  /** The number was said approximately or as a range (a range records the higher end). */
+  approximate?: boolean;
 }
 
 export interface RedFlagHit {
   flagId: string;
   urgency: RedFlagTier;
+  /** How it was mentioned (src/nlu/redFlagDetector.ts `Mention`); absent means a present disclosure. */
+  mention?: 'present' | 'hypothetical' | 'resolved' | 'vague' | 'unclear-person';
   /** The person's words that disclosed it, or the question they said yes to. */
   matched: string;
 }

@@ -13,9 +13,20 @@ import { prepareTokens, type PreparedText } from './preparedText.ts';
 import { compileSpelling, type SpellingCorrector } from './spelling.ts';
 import { compareUrgency, type RedFlagUrgency } from './urgency.ts';
 
+/**
+ * How a warning sign was mentioned (ConText categories). `present` (or absent) is a disclosure
+ * that refers at once; every other kind gets that sign's direct question first, never silence:
+ * `hypothetical` ("what if I ever..."), `resolved` (a past episode that was looked at and has
+ * gone), `vague` (touches the sign's concept without a clear disclosure), `unclear-person` (not
+ * clear whose symptom it is). Negated mentions and a relative's own history are not detections.
+ */
+export type Mention = 'present' | 'hypothetical' | 'resolved' | 'vague' | 'unclear-person';
+
 export interface RedFlagDetection {
   flagId: string;
   urgency: RedFlagUrgency;
+  /** Absent means `present`. */
+  mention?: Mention;
   /** The words of the current message that matched, as the person wrote them. */
   matched: string;
   /** When the disclosure began in an earlier message: the words it began with. */

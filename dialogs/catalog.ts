@@ -9,6 +9,8 @@ export interface CoachCatalog {
   flagUrgency: Record<string, RedFlagTier>;
   /** Screening answers that are warning signs in themselves. */
   screeningTriggers: { flag: string; when: Partial<Record<'region' | 'reach' | 'sides' | 'surgery', string[]>> }[];
+  /** Red-flag ids that are thoughts of suicide or self-harm: always an emergency, with a crisis line. */
+  crisisFlags: string[];
   /** Exercises and plans for the coaching rules. */
   coaching: CoachingContent;
 }

@@ -155,6 +155,13 @@ export interface Profile {
   consentVersion?: string;
 }
 
+/** What the person has said so far about being seen after an urgent referral (dialogs/machine/referral). */
+export interface HoldStatement {
+  /** Their own words, when they started with a message such as "I went to A&E". */
+  words: string;
+  seenBy?: string;
+}
+
 export interface PainEntry {
   at: string;
   score: number;
@@ -264,6 +271,8 @@ export interface CoachContext {
   screeningAt: string | null;
   /** Set while a clinician owns the conversation. */
   clinician: { name: string; caseId: string; since: string } | null;
+  /** The person's structured statement that lifts an urgent hold, while it is being asked (absent in older snapshots). */
+  holdStatement?: HoldStatement | null;
   /** Outputs of the event being handled; the shell takes them and they are cleared. */
   outputs: Output[];
 }

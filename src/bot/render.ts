@@ -194,12 +194,21 @@ export function exerciseText(view: ExerciseView, content: Content): string {
 /** What to do now and how fast (the tier), why (each warning sign's own words), and what to watch for. */
 export function referralText(tier: keyof Content['referralTiers'], flagIds: string, content: Content): string {
   const wording = content.referralTiers[tier];
-  const tells = flagIds
-    .split(',')
-    .filter(Boolean)
-    .map((id) => content.redFlags.byId.get(id)?.tell)
-    .filter((tell): tell is string => Boolean(tell));
-  return [wording.say.trim(), ...new Set(tells), wording.reminder?.trim() ?? ''].filter(Boolean).join('\n\n');
+  const ids = flagIds.split(',').filter(Boolean);
+  const crisis = ids.some((id) => content.crisis.flags.includes(id));
+  const others = ids.filter((id) => !content.crisis.flags.includes(id));
+  const tells = others.map((id) => content.redFlags.byId.get(id)?.tell).filter((tell): tell is string => Boolean(tell));
+  // Thoughts of suicide or self-harm: the crisis words and lines come first, whatever else was said;
+  // the tier's words about nerve compression only when another warning sign came with it.
+  const tierPart = crisis && others.length === 0 ? [] : [wording.say.trim(), ...new Set(tells), wording.reminder?.trim() ?? ''];
+  return [...(crisis ? crisisText(content) : []), ...tierPart].filter(Boolean).join('\n\n');
+}
+
+/** The crisis wording with a line per country (content/referral/crisis.yaml). */
+export function crisisText(content: Content): string[] {
+  const { crisis } = content;
+  const lines = crisis.lines.map((line) => crisis.line.replace(/\{(\w+)\}/g, (whole, name: string) => (line as Record<string, string>)[name] ?? whole));
+  return [crisis.say.trim(), lines.join('\n'), crisis.reminder.trim()];
 }
 
 /** The id of a question as asked: a warning-sign question is told apart by its flag. */

@@ -9,7 +9,7 @@ import { loadLexicon, type Lexicon } from './lexicon.ts';
 import { compileEducationMatcher } from '../nlu/education.ts';
 import { PatternError } from '../nlu/pattern.ts';
 import { loadRedFlags, type RedFlag } from './redFlags.ts';
-import { loadReferralTiers, type ReferralTiers } from './referral.ts';
+import { loadReferralTiers, type Crisis, type ReferralTiers } from './referral.ts';
 import { loadCoachingRules, type CoachingRules, type Measures } from './coachingRules.ts';
 import { coachingMessageKeys, coachingQuestionKeys } from '../../dialogs/machine/coaching/keys.ts';
 
@@ -22,6 +22,8 @@ export interface Content {
   education: EducationPiece[];
   lexicon: Lexicon;
   referralTiers: ReferralTiers;
+  /** Thoughts of suicide or self-harm: the crisis wording and lines (content/referral/crisis.yaml). */
+  crisis: Crisis;
   /** The numbers of the coaching rules and the outcome measures (content/coaching/). */
   coachingRules: CoachingRules;
   measures: Measures;
@@ -58,7 +60,7 @@ export function loadContent(dir: string): { content?: Content; problems: string[
   for (const trigger of conversation.content?.screening.triggers ?? []) {
     if (!byId.has(trigger.flag)) problems.push(`screening.yaml: triggers: unknown red-flag id "${trigger.flag}"`);
   }
-  if (problems.length > 0 || !conversation.content || !lexicon.lexicon || !referral.tiers || !coachingRules.rules || !coachingRules.measures) return { problems };
+  if (problems.length > 0 || !conversation.content || !lexicon.lexicon || !referral.tiers || !referral.crisis || !coachingRules.rules || !coachingRules.measures) return { problems };
   return {
     content: {
       conversation: conversation.content,
@@ -68,6 +70,7 @@ export function loadContent(dir: string): { content?: Content; problems: string[
       education: education.items.map((item) => item.value),
       lexicon: lexicon.lexicon,
       referralTiers: referral.tiers,
+      crisis: referral.crisis,
       coachingRules: coachingRules.rules,
       measures: coachingRules.measures,
     },
@@ -87,6 +90,7 @@ export function buildCatalog(content: Content): CoachCatalog {
     screeningFlags: Object.fromEntries(regions.map((region) => [region, ordered.filter((flag) => flag.regions.includes(region)).map((flag) => flag.id)])) as Record<Region, string[]>,
     flagUrgency: Object.fromEntries(content.redFlags.list.map((flag) => [flag.id, flag.urgency])),
     screeningTriggers: content.conversation.screening.triggers,
+    crisisFlags: content.crisis.flags,
     coaching: { exercises: content.exercises.byId, plans: content.plans, rules: content.coachingRules },
   };
 }

@@ -34,6 +34,9 @@ const answers: CoachEvent[] = [
   message({ choice: 'done' }),
   message({ text: 'putting on my socks' }),
   message({ choice: 'most_days' }),
+  // The statement that lifts an urgent hold (issue 16, item 1): who saw them, what they were told.
+  message({ choice: 'gp' }),
+  message({ choice: 'not_said' }),
   { type: 'CHECK_IN', at },
   { type: 'CLINICIAN_ASSESSED', at, text: 'I was seen' },
   { type: 'CLINICIAN_JOINED', at, clinician: 'Sam', caseId: '1' },
@@ -67,6 +70,7 @@ describe('a cauda equina disclosure in every reachable state', () => {
     for (const leaf of ['offer', 'idle', 'exercise', 'liftingLimit']) expect(reached).toContain(JSON.stringify({ coaching: leaf }));
     for (const leaf of ['pain', 'warning', 'recheckQuestion']) expect(reached).toContain(JSON.stringify({ coaching: { checkIn: leaf } }));
     for (const leaf of ['diagnosed', 'pregnancy', 'lateralShift']) expect(reached).toContain(JSON.stringify({ coaching: { pathway: leaf } }));
+    for (const leaf of ['seen', 'seenBy', 'exerciseAdvice']) expect(reached).toContain(JSON.stringify({ holdStatement: leaf }));
     for (const leaf of ['psfsName', 'sleep', 'walking', 'medication']) expect(reached).toContain(JSON.stringify({ coaching: { checkIn: leaf } }));
     expect(states.length).toBeGreaterThan(40);
   });

@@ -98,6 +98,10 @@ const NEUTRAL: Record<string, (setting: Setting, question: Question | undefined,
   checkInWarning: () => ({ card: 'no' }),
   movementResponse: () => ({ card: 'no_change' }),
   clinicianAssessed: () => ({ card: 'assessed' }),
+  // The statement that lifts an urgent hold (issue 16): not seen yet, so the hold stays.
+  holdSeen: () => ({ card: 'no' }),
+  holdSeenBy: () => ({ card: 'gp' }),
+  holdExerciseAdvice: () => ({ card: 'not_said' }),
   // The care pathway and the weekly measures (issue 16): a person diagnosed, not pregnant, not shifted.
   diagnosedBy: () => ({ card: 'doctor' }),
   pregnancy: (_, q) => ({ card: choiceOr(q, 'not_applicable', 'no') }),

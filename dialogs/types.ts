@@ -14,6 +14,8 @@ export type Surgery = 'none' | 'discectomy' | 'fusion';
 export interface Asking {
   question: string;
   flagId?: string;
+  /** A group of warning-sign questions shown together as one card (each its own toggle); text channels ask them one at a time. */
+  group?: string[];
 }
 
 /** What the shell understood of one message, given the question being asked. */

@@ -15,6 +15,7 @@ import type { CoachEvent, Output, Region } from '../dialogs/types.ts';
 import type { CardValue } from '../src/bot/inbound.ts';
 import { createNlu } from '../src/bot/nlu.ts';
 import { eventsForMessage } from '../src/bot/understand.ts';
+import { withCardDetails } from '../src/bot/inbound.ts';
 import { buildCatalog, loadContent } from '../src/content/index.ts';
 
 export interface IntakeCount {
@@ -86,9 +87,9 @@ export function countIntakeTurns(region: Region = 'lumbar', channel: 'cards' | '
     outputs = result.outputs;
   };
   turns++;
-  send((s) => eventsForMessage({ text: 'hi', at: AT, maxLength: 4000 }, s, questions, nlu));
+  send((s) => withCardDetails(eventsForMessage({ text: 'hi', at: AT, maxLength: 4000 }, s, questions, nlu), undefined, channel === 'cards'));
   for (let i = 0; i < 200; i++) {
-    if (outputs.some((o) => o.kind === 'exercise')) return { region, channel, turns: turns - 0, yesNo, asked, reachedExercise: true };
+    if (outputs.some((o) => o.kind === 'exercise')) return { region, channel, turns, yesNo, asked, reachedExercise: true };
     const asking = (stored as StoredConversation | null)?.context.asking;
     if (!asking) break;
     const question = questions[asking.question];
@@ -100,7 +101,7 @@ export function countIntakeTurns(region: Region = 'lumbar', channel: 'cards' | '
     turns++;
     const card = 'choice' in answer ? { ...answer, question: asking.flagId ? `${asking.question}:${asking.flagId}` : asking.question } : undefined;
     const text = 'text' in answer ? answer.text : '';
-    send((s) => eventsForMessage({ text, card, at: AT, maxLength: 4000 }, s, questions, nlu));
+    send((s) => withCardDetails(eventsForMessage({ text, card, at: AT, maxLength: 4000 }, s, questions, nlu), card, channel === 'cards'));
   }
   return { region, channel, turns, yesNo, asked, reachedExercise: false };
 }

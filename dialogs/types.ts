@@ -5,10 +5,13 @@ import type { CoachingProfile, CoachingProgress, Movement, Phase, ReachLevel, Re
 export type Region = 'lumbar' | 'thoracic' | 'cervical';
 export type Urgency = 'emergency' | 'urgent' | 'soon' | 'routine';
 export type RedFlagTier = Exclude<Urgency, 'routine'>;
-export type Reach = 'spine_only' | 'buttock_thigh' | 'below_knee' | 'arm_hand';
+/** `trunk`: around the ribs, chest or belly, the mid back's counterpart of a leg or arm. */
+export type Reach = 'spine_only' | 'buttock_thigh' | 'below_knee' | 'arm_hand' | 'trunk';
 export type Sides = 'one' | 'both';
 export type Onset = 'last_2_days' | 'under_2_weeks' | 'under_6_weeks' | 'over_6_weeks';
 export type Surgery = 'none' | 'discectomy' | 'fusion';
+/** The operation as the person named it; `Surgery` is how the coaching rules plan with it. */
+export type SurgeryKind = 'discectomy' | 'laminectomy' | 'fusion' | 'disc_replacement' | 'other';
 
 /** The question the person is being asked now; the shell uses it to read a typed answer. */
 export interface Asking {
@@ -38,6 +41,8 @@ export interface Understanding {
   kg?: number;
   /** The number was said approximately or as a range (a range records the higher end). */
   approximate?: boolean;
+  /** The warning signs ticked on a group card (the card's values, set by the shell). */
+  selected?: string[];
 }
 
 export interface RedFlagHit {
@@ -51,7 +56,7 @@ export interface RedFlagHit {
 
 export type CoachEvent =
   | { type: 'START'; at: string }
-  | { type: 'MESSAGE'; at: string; understanding: Understanding; localDate?: string }
+  | { type: 'MESSAGE'; at: string; understanding: Understanding; localDate?: string; cards?: boolean }
   | { type: 'RED_FLAG'; at: string; hits: RedFlagHit[]; understanding?: Understanding }
   | { type: 'CLINICIAN_REQUESTED'; at: string; text: string }
   | { type: 'CLINICIAN_ASSESSED'; at: string; text: string }
@@ -101,6 +106,8 @@ export type ClinicalEventType =
   | 'limb.score'
   | 'redFlag.raised'
   | 'redFlag.denied'
+  /** "Not sure" to a warning-sign question (after the self-check, for an emergency one). */
+  | 'redFlag.unsure'
   | 'referral.made'
   | 'clinician.assessed'
   | 'screening.completed'
@@ -137,7 +144,7 @@ export type ClinicalEventType =
 /** What the machine asks the shell to do, as data. The shell renders, stores and sends. */
 export type Output =
   | { kind: 'say'; key: string; vars?: Record<string, string | number> }
-  | { kind: 'ask'; question: string; flagId?: string; reask?: boolean }
+  | { kind: 'ask'; question: string; flagId?: string; reask?: boolean; group?: string[] }
   | { kind: 'record'; type: ClinicalEventType; data: Record<string, unknown> }
   | { kind: 'handoff'; urgency: Urgency; reasons: string[]; hits: RedFlagHit[]; requestedBy: 'rules' | 'person' }
   | { kind: 'exercise'; exerciseId: string; stageId: string; dose: Record<string, unknown>; position: number; of: number }
@@ -155,6 +162,13 @@ export interface Profile {
   surgery?: Surgery;
   weeksSinceSurgery?: number;
   consentVersion?: string;
+  age?: number;
+  surgeryKind?: SurgeryKind;
+  daysSinceSurgery?: number;
+  /** The local day the operation's date was asked (the date is that day minus daysSinceSurgery). */
+  surgeryAskedOn?: string;
+  /** The surgeon's lifting limit; `kg: null` when the person does not know it. `until`: the day it is asked again. */
+  liftingLimit?: { kg: number | null; known: boolean; until?: string };
 }
 
 /** What the person has said so far about being seen after an urgent referral (dialogs/machine/referral). */
@@ -275,6 +289,14 @@ export interface CoachContext {
   clinician: { name: string; caseId: string; since: string } | null;
   /** The person's structured statement that lifts an urgent hold, while it is being asked (absent in older snapshots). */
   holdStatement?: HoldStatement | null;
+  /** Warning-sign questions answered in screening (so a correction asks only what a new region adds). */
+  screeningAsked?: string[];
+  /** Set while one answer of the read-back is being corrected: the flow returns to the summary. */
+  correcting?: boolean;
+  /** The person's channel shows cards: warning-sign questions of one group come as one card. */
+  cardChannel?: boolean;
+  /** The local day raised or denied warning signs were last asked again at a check-in. */
+  flagsRecheckedOn?: string | null;
   /** Outputs of the event being handled; the shell takes them and they are cleared. */
   outputs: Output[];
 }

@@ -57,9 +57,16 @@ export function loadContent(dir: string): { content?: Content; problems: string[
     for (const key of coachingQuestionKeys) if (!conversation.content.questions[key]) problems.push(`questions.yaml: ${key}: question is missing`);
   }
   const byId = new Map(redFlags.flags.map((flag) => [flag.id, flag]));
-  for (const trigger of conversation.content?.screening.triggers ?? []) {
-    if (!byId.has(trigger.flag)) problems.push(`screening.yaml: triggers: unknown red-flag id "${trigger.flag}"`);
+  const screening = conversation.content?.screening;
+  for (const trigger of [...(screening?.triggers ?? []), ...(screening?.age.filter((rule) => !rule.ask) ?? [])]) {
+    if (!byId.has(trigger.flag) && !trigger.urgency) problems.push(`screening.yaml: unknown red-flag id "${trigger.flag}" (give its urgency and label if only screening raises it)`);
   }
+  const askable = (id: string) => byId.get(id)?.question !== undefined;
+  for (const rule of screening?.age.filter((r) => r.ask) ?? []) if (!askable(rule.flag)) problems.push(`screening.yaml: age: "${rule.flag}" has no question to ask`);
+  for (const [region, ids] of Object.entries(screening?.alsoAsk ?? {})) {
+    for (const id of ids ?? []) if (!askable(id)) problems.push(`screening.yaml: alsoAsk.${region}: "${id}" is not a red flag with a question`);
+  }
+  for (const check of screening?.selfChecks ?? []) for (const id of check.flags) if (!byId.has(id)) problems.push(`screening.yaml: selfChecks: unknown red-flag id "${id}"`);
   if (problems.length > 0 || !conversation.content || !lexicon.lexicon || !referral.tiers || !referral.crisis || !coachingRules.rules || !coachingRules.measures) return { problems };
   return {
     content: {
@@ -85,10 +92,23 @@ export function buildCatalog(content: Content): CoachCatalog {
   // Most urgent questions first: if the person stops answering, the important ones were asked.
   const rank = { emergency: 0, urgent: 1, soon: 2 } as const;
   const ordered = [...screened].sort((a, b) => rank[a.urgency] - rank[b.urgency]);
+  const rules = content.conversation.screening;
+  // A flag that age decides (asked only in its band) is not in the ordinary queue.
+  const byAge = new Set(rules.age.map((rule) => rule.flag));
+  const asks = (region: Region, flag: (typeof ordered)[number]) => !byAge.has(flag.id) && (flag.regions.includes(region) || (rules.alsoAsk[region] ?? []).includes(flag.id));
+  const onlyScreening = [...rules.triggers, ...rules.age].filter((rule) => rule.urgency && !content.redFlags.byId.has(rule.flag));
   return {
     consentVersion: content.conversation.consent.version,
-    screeningFlags: Object.fromEntries(regions.map((region) => [region, ordered.filter((flag) => flag.regions.includes(region)).map((flag) => flag.id)])) as Record<Region, string[]>,
-    flagUrgency: Object.fromEntries(content.redFlags.list.map((flag) => [flag.id, flag.urgency])),
+    screeningFlags: Object.fromEntries(regions.map((region) => [region, ordered.filter((flag) => asks(region, flag)).map((flag) => flag.id)])) as Record<Region, string[]>,
+    flagUrgency: { ...Object.fromEntries(onlyScreening.map((rule) => [rule.flag, rule.urgency!])), ...Object.fromEntries(content.redFlags.list.map((flag) => [flag.id, flag.urgency])) },
+    screening: {
+      age: rules.age.map(({ flag, from, below, ask }) => ({ flag, ask, ...(from !== undefined ? { from } : {}), ...(below !== undefined ? { below } : {}) })),
+      surgeryKinds: rules.surgeryKinds ?? {},
+      liftingLimitReviewWeeks: rules.liftingLimitReviewWeeks,
+      recheckEveryDays: rules.recheckEveryDays,
+      unsureTier: rules.unsureTier,
+      selfCheckFlags: rules.selfChecks.flatMap((check) => check.flags),
+    },
     screeningTriggers: content.conversation.screening.triggers,
     crisisFlags: content.crisis.flags,
     coaching: { exercises: content.exercises.byId, plans: content.plans, rules: content.coachingRules },

@@ -48,10 +48,11 @@ describe('warning signs in any message, through the HTTP endpoint', () => {
     await person.say('5');
     await person.say('only my neck');
     await person.say('3 weeks ago');
+    await person.say('42');
     let replies = await person.say('no surgery');
     // Answer no until a question about hands or buttons comes (cervical myelopathy), then yes.
     for (let i = 0; i < 30 && !/button|hand|clums|drop/i.test(allText(replies)); i++) replies = await person.say('no');
-    expect(buttons(replies)).toEqual(['Yes', 'No']);
+    expect(buttons(replies)).toEqual(['Yes', 'No', 'Not sure']);
     const referral = await person.say('yes');
     const [event] = handoffs(referral);
     expect(event?.value.urgency).toBe('urgent');

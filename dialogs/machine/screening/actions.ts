@@ -3,8 +3,8 @@ import { dayOf } from '../../coachingSteps.ts';
 import type { CoachContext, CoachEvent, Onset, Output, Profile, Reach, RedFlagHit, Region, Sides, SurgeryKind } from '../../types.ts';
 import { refer } from '../referral/refer.ts';
 import { choiceOf, KEEP_PAIN, push, record, understandingOf, update, type MessageEvent } from '../shared.ts';
-import { ageFlags, nextGroup, recheckQueue, rulesOf, screeningQueue } from './flags.ts';
-import { liftingLimitUntil } from './surgery.ts';
+import { ageFlags, nextGroup, raisedQueue, recheckQueue, rulesOf, screeningQueue } from './flags.ts';
+import { liftingLimitUntil, surgeryDay } from './surgery.ts';
 
 const day = (event: CoachEvent) => dayOf(event as { at: string; localDate?: string });
 const asked = (context: CoachContext, ...ids: string[]) => [...new Set([...(context.screeningAsked ?? []), ...ids])];
@@ -135,10 +135,44 @@ export function screeningActions(catalog: CoachCatalog) {
         ),
       };
     }),
-    planScreening: update(({ context }) => ({
+    planScreening: update(({ context, event }) =>
       // At a check-in (screening done) every question of the region is asked again, raised and cleared ones too.
-      screeningQueue: context.screeningDone ? recheckQueue(catalog, context) : screeningQueue(catalog, context),
-    })),
+      context.screeningDone ? { screeningQueue: recheckQueue(catalog, context), flagsRecheckedOn: day(event) } : { screeningQueue: screeningQueue(catalog, context) },
+    ),
+    /** The weekly recheck: the warning signs raised before (and since cleared) are asked again. */
+    planWeeklyRecheck: update(({ context, event }) => ({ screeningQueue: raisedQueue(catalog, context), flagsRecheckedOn: day(event) })),
+    askLimitReview: update(({ context, event }) => {
+      const operated = surgeryDay(context.profile);
+      const weeks = operated ? Math.round((Date.parse(day(event)) - Date.parse(operated)) / (7 * 86_400_000)) : undefined;
+      const kg = context.profile.liftingLimit?.kg;
+      return {
+        outputs: push(
+          context,
+          { kind: 'say', key: kg !== null && kg !== undefined ? 'liftingLimit.review' : 'liftingLimit.reviewUnknown', vars: { weeks: weeks ?? '?', kg: kg ?? '' } },
+          { kind: 'ask', question: 'liftingLimitReview' },
+        ),
+        asking: { question: 'liftingLimitReview' },
+        failedTries: 0,
+      };
+    }),
+    /** The limit at its review: a new weight, the same, or not known; the coaching plan follows it at once. */
+    recordLimitReview: update(({ context, event }) => {
+      const before = context.profile.liftingLimit;
+      const same = choiceOf(event) === 'same';
+      const kg = same ? (before?.kg ?? null) : (kgOf(event) ?? null);
+      const until = liftingLimitUntil(context.profile, day(event), rules.liftingLimitReviewWeeks);
+      const limit = { kg: kg === null ? null : Math.round(kg * 10) / 10, known: kg !== null, until };
+      const coachingProfile = context.coaching.profile ? { ...context.coaching.profile, liftingLimitKg: limit.kg ?? 0 } : null;
+      return {
+        profile: { ...context.profile, liftingLimit: limit },
+        coaching: { ...context.coaching, profile: coachingProfile },
+        outputs: push(
+          context,
+          record('liftingLimit.given', { kg: limit.kg ?? 0, ...(limit.known ? {} : { known: false }), until, context: 'review', ...(same ? { unchanged: true } : {}) }),
+          limit.known ? { kind: 'say', key: 'liftingLimit.readBack', vars: { kg: limit.kg!, lb: Math.round(limit.kg! * 2.20462), until } } : { kind: 'say', key: 'liftingLimit.unknownScreening', vars: { until } },
+        ),
+      };
+    }),
     referFromTriggers: update(({ context, event }) =>
       refer(
         context,

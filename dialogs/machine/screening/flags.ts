@@ -28,10 +28,9 @@ export function screeningQueue(catalog: CoachCatalog, context: CoachContext): st
   return [...new Set(ids)].filter((id) => !done.has(id)).map((id, i) => ({ id, i })).sort((a, b) => order(a.id) - order(b.id) || a.i - b.i).map((x) => x.id);
 }
 
-/** The questions asked again at a check-in: every question of the region, raised or cleared before, as at screening. */
+/** The questions asked again at a check-in: every question of the region, raised or cleared before (not the age's: it has not changed). */
 export function recheckQueue(catalog: CoachCatalog, context: CoachContext): string[] {
-  const region = context.profile.region ?? 'lumbar';
-  return [...new Set([...catalog.screeningFlags[region], ...ageFlags(catalog, context.profile.age).ask])];
+  return [...catalog.screeningFlags[context.profile.region ?? 'lumbar']];
 }
 
 /** The weekly recheck: the warning signs this person has had raised, whose questions can be asked. */

@@ -2,7 +2,8 @@ import { triggeredFlags, type CoachCatalog } from '../../catalog.ts';
 import type { Guard } from '../shared.ts';
 import { choiceOf, understandingOf, yesNoOf } from '../shared.ts';
 import { daysOf, kgOf } from './actions.ts';
-import { ageFlags } from './flags.ts';
+import { ageFlags, raisedQueue, rulesOf } from './flags.ts';
+import { dayOf } from '../../coachingSteps.ts';
 
 const holdsExercise = (catalog: CoachCatalog, flagId: string) => ['emergency', 'urgent'].includes(catalog.flagUrgency[flagId] ?? '');
 const SURGERY_KINDS = ['discectomy', 'laminectomy', 'fusion', 'disc_replacement', 'other'];
@@ -56,6 +57,18 @@ export function screeningGuards(catalog: CoachCatalog) {
       (understandingOf(event)?.selected ?? []).some((id) => (context.asking?.group ?? []).includes(id) && holdsExercise(catalog, id))) as Guard,
     correctionIs: (({ event }, params) => choiceOf(event) === `change_${params.field}`) as Guard<{ field: string }>,
     correcting: (({ context }) => context.correcting === true) as Guard,
+    /** The surgeon's limit has reached its review day (6 and 12 weeks after the operation). */
+    liftingLimitReviewDue: (({ context, event }) => {
+      const until = context.profile.liftingLimit?.until;
+      return context.profile.surgery !== undefined && context.profile.surgery !== 'none' && until !== undefined && until <= dayOf(event as { at: string; localDate?: string });
+    }) as Guard,
+    /** A week (content/screening.yaml) since raised warning signs were last asked again, and there are some. */
+    flagRecheckDue: (({ context, event }) => {
+      if (raisedQueue(catalog, context).length === 0) return false;
+      const last = context.flagsRecheckedOn;
+      const today = dayOf(event as { at: string; localDate?: string });
+      return !last || Date.parse(today) - Date.parse(last) >= rulesOf(catalog).recheckEveryDays * 86_400_000;
+    }) as Guard,
     reachUnknown: (({ context }) => context.profile.reach === undefined) as Guard,
     gaveChoiceOf: (({ event }, params) => choiceOf(event) === params.value) as Guard<{ value: string }>,
   };

@@ -100,3 +100,48 @@ describe('thoughts of suicide or self-harm', () => {
     }
   });
 });
+
+describe('a raised sign is asked again at later check-ins', () => {
+  /** A lumbar person through screening and into coaching, their weakness referred and the hold lifted on their statement. */
+  function cleared() {
+    const no = say('no', { yesNo: 'no', choice: 'no' });
+    let conversation = run([say('hi'), yes, say('lower back', { region: 'lumbar', choice: 'lumbar' }), say('6', { score: 6 }), say('spine', { choice: 'spine_only' }), say('weeks', { choice: 'under_6_weeks' }), say('40', { number: 40 }), say('no', { choice: 'none' })]).conversation;
+    for (let i = 0; i < 30 && stateName(conversation) !== 'screening.confirm'; i++) conversation = run([no], conversation).conversation;
+    conversation = run([yes, say('gp', { choice: 'doctor' }), no, no, no], conversation).conversation;
+    conversation = run([redFlag({ flagId: 'weakness.progressive', urgency: 'urgent', matched: 'leg getting weaker' })], conversation).conversation;
+    return run([assessed(''), yes, say('gp', { choice: 'gp' }), yes], conversation).conversation;
+  }
+  const checkIn = (from: StoredConversation, day: string) => {
+    let current = run([{ type: 'CHECK_IN', at: `${day}T08:00:00.000Z`, localDate: day }, { type: 'MESSAGE', at: `${day}T08:01:00.000Z`, understanding: { text: '3', score: 3 } }], from);
+    for (let i = 0; i < 6 && current.conversation.context.asking?.question !== 'checkInWarning'; i++) current = run([{ type: 'MESSAGE', at: `${day}T08:02:00.000Z`, understanding: { text: 'skip', choice: 'skip' } }], current.conversation);
+    return current.conversation;
+  };
+  const asked = (outputs: Output[]) => outputs.flatMap((o) => (o.kind === 'ask' && o.flagId ? [o.flagId] : []));
+
+  it('weekly, after "nothing new": the cleared sign\'s question comes again, and a yes refers again', () => {
+    const person = cleared();
+    expect(person.context.referral?.exerciseOnHold).toBe(false);
+    const week = checkIn(person, '2026-12-06');
+    const nothingNew = run([{ type: 'MESSAGE', at: '2026-12-06T08:05:00.000Z', understanding: { text: 'no', yesNo: 'no' } }], week);
+    expect(asked(nothingNew.outputs)).toEqual(['weakness.progressive']);
+    const again = run([{ type: 'MESSAGE', at: '2026-12-06T08:06:00.000Z', understanding: { text: 'yes', yesNo: 'yes' } }], nothingNew.conversation);
+    expect(again.outputs).toContainEqual(expect.objectContaining({ kind: 'handoff', urgency: 'urgent', reasons: ['weakness.progressive'] }));
+    // Not again the next day: once a week.
+    const nextDay = run([{ type: 'MESSAGE', at: '2026-12-07T08:05:00.000Z', understanding: { text: 'no', yesNo: 'no' } }], checkIn(run([{ type: 'MESSAGE', at: '2026-12-06T08:06:00.000Z', understanding: { text: 'no', yesNo: 'no' } }], nothingNew.conversation).conversation, '2026-12-07'));
+    expect(asked(nextDay.outputs)).toEqual([]);
+  });
+
+  it('on a yes to the daily warning question: every question of the region, the cleared one included', () => {
+    const day = checkIn(cleared(), '2026-11-28');
+    const something = run([{ type: 'MESSAGE', at: '2026-11-28T08:05:00.000Z', understanding: { text: 'yes', yesNo: 'yes' } }], day);
+    let conversation = something.conversation;
+    const flags = asked(something.outputs);
+    for (let i = 0; i < 30 && conversation.context.asking?.question === 'redFlagAnswer'; i++) {
+      const next = run([{ type: 'MESSAGE', at: '2026-11-28T08:06:00.000Z', understanding: { text: 'no', yesNo: 'no' } }], conversation);
+      flags.push(...asked(next.outputs));
+      conversation = next.conversation;
+    }
+    expect(flags).toContain('weakness.progressive');
+    expect(flags).toContain('ces.saddle-numbness');
+  });
+});

@@ -188,11 +188,17 @@ function selfCheckText(flagId: string, content: Content): string {
   return check?.text ?? content.conversation.messages['selfCheck.generic'] ?? '';
 }
 
+/** The label of a sign only screening answers raise (content/screening.yaml: a neck with both arms, an age). */
+function screeningLabel(flagId: string, content: Content): string | undefined {
+  const { triggers, age } = content.conversation.screening;
+  return [...triggers, ...age].find((rule) => rule.flag === flagId)?.label;
+}
+
 export function summaryWording(content: Content) {
   return {
     template: content.conversation.messages['summary.template'] ?? '{urgencyLabel} {flags}',
     labels: content.conversation.labels,
-    flagLabel: (flagId: string) => content.redFlags.byId.get(flagId)?.label ?? flagId,
+    flagLabel: (flagId: string) => content.redFlags.byId.get(flagId)?.label ?? screeningLabel(flagId, content) ?? flagId,
     content,
   };
 }

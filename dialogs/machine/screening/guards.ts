@@ -34,7 +34,10 @@ export function screeningGuards(catalog: CoachCatalog) {
       const kg = kgOf(event);
       return kg !== undefined && kg >= 0 && kg <= 200;
     }) as Guard,
-    reachesLimb: (({ context }) => context.profile.reach !== undefined && context.profile.reach !== 'spine_only') as Guard,
+    /** Symptoms spread beyond the spine (to a limb, or round the trunk): which side is asked. */
+    spreads: (({ context }) => context.profile.reach !== undefined && context.profile.reach !== 'spine_only') as Guard,
+    /** A leg or an arm: the check-in asks its score (not for pain round the ribs). */
+    reachesLimb: (({ context }) => context.profile.reach !== undefined && context.profile.reach !== 'spine_only' && context.profile.reach !== 'trunk') as Guard,
     hadSurgery: (({ context }) => context.profile.surgery !== undefined && context.profile.surgery !== 'none') as Guard,
     surgeryKindKnown: (({ context }) => context.profile.surgeryKind !== undefined) as Guard,
     screeningQueueEmpty: (({ context }) => context.screeningQueue.length === 0) as Guard,

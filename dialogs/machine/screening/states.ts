@@ -35,7 +35,7 @@ export function screeningState(machine: CoachSetup) {
           MESSAGE: [{ guard: 'gaveChoice', target: 'afterReach', actions: ['countMessage', { type: 'recordChoice', params: { field: 'reach' } }] }, ...unclearAnswer()],
         },
       },
-      afterReach: { always: [{ guard: 'reachesLimb', target: 'sides' }, { target: 'afterSides' }] },
+      afterReach: { always: [{ guard: 'spreads', target: 'sides' }, { target: 'afterSides' }] },
       sides: {
         entry: ask('sides'),
         on: {

@@ -3,7 +3,7 @@ import { emptyCoaching } from './coachingSteps.ts';
 import { withClinicianState } from './machine/clinician/states.ts';
 import { coachingState, coachingTransitions } from './machine/coaching/states.ts';
 import { consentStates } from './machine/consent/states.ts';
-import { referralTransitions, referredState } from './machine/referral/states.ts';
+import { holdStatementState, referralTransitions, referredState } from './machine/referral/states.ts';
 import { screeningState } from './machine/screening/states.ts';
 import { coachSetup } from './machine/setup.ts';
 
@@ -34,6 +34,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
       coaching: emptyCoaching(),
       clinician: null,
       screeningAt: null,
+      holdStatement: null,
       outputs: [],
     },
     on: {
@@ -58,6 +59,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
       reconsent,
       withClinician: withClinicianState(machine),
       referred: referredState(machine),
+      holdStatement: holdStatementState(machine),
     },
   });
 }

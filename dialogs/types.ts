@@ -5,15 +5,20 @@ import type { CoachingProfile, CoachingProgress, Movement, Phase, ReachLevel, Re
 export type Region = 'lumbar' | 'thoracic' | 'cervical';
 export type Urgency = 'emergency' | 'urgent' | 'soon' | 'routine';
 export type RedFlagTier = Exclude<Urgency, 'routine'>;
-export type Reach = 'spine_only' | 'buttock_thigh' | 'below_knee' | 'arm_hand';
+/** `trunk`: around the ribs, chest or belly, the mid back's counterpart of a leg or arm. */
+export type Reach = 'spine_only' | 'buttock_thigh' | 'below_knee' | 'arm_hand' | 'trunk';
 export type Sides = 'one' | 'both';
 export type Onset = 'last_2_days' | 'under_2_weeks' | 'under_6_weeks' | 'over_6_weeks';
 export type Surgery = 'none' | 'discectomy' | 'fusion';
+/** The operation as the person named it; `Surgery` is how the coaching rules plan with it. */
+export type SurgeryKind = 'discectomy' | 'laminectomy' | 'fusion' | 'disc_replacement' | 'other';
 
 /** The question the person is being asked now; the shell uses it to read a typed answer. */
 export interface Asking {
   question: string;
   flagId?: string;
+  /** A group of warning-sign questions shown together as one card (each its own toggle); text channels ask them one at a time. */
+  group?: string[];
 }
 
 /** What the shell understood of one message, given the question being asked. */
@@ -36,6 +41,8 @@ export interface Understanding {
   kg?: number;
   /** The number was said approximately or as a range (a range records the higher end). */
   approximate?: boolean;
+  /** The warning signs ticked on a group card (the card's values, set by the shell). */
+  selected?: string[];
 }
 
 export interface RedFlagHit {
@@ -49,7 +56,7 @@ export interface RedFlagHit {
 
 export type CoachEvent =
   | { type: 'START'; at: string }
-  | { type: 'MESSAGE'; at: string; understanding: Understanding; localDate?: string }
+  | { type: 'MESSAGE'; at: string; understanding: Understanding; localDate?: string; cards?: boolean }
   | { type: 'RED_FLAG'; at: string; hits: RedFlagHit[]; understanding?: Understanding }
   | { type: 'CLINICIAN_REQUESTED'; at: string; text: string }
   | { type: 'CLINICIAN_ASSESSED'; at: string; text: string }
@@ -99,6 +106,8 @@ export type ClinicalEventType =
   | 'limb.score'
   | 'redFlag.raised'
   | 'redFlag.denied'
+  /** "Not sure" to a warning-sign question (after the self-check, for an emergency one). */
+  | 'redFlag.unsure'
   | 'referral.made'
   | 'clinician.assessed'
   | 'screening.completed'
@@ -135,7 +144,7 @@ export type ClinicalEventType =
 /** What the machine asks the shell to do, as data. The shell renders, stores and sends. */
 export type Output =
   | { kind: 'say'; key: string; vars?: Record<string, string | number> }
-  | { kind: 'ask'; question: string; flagId?: string; reask?: boolean }
+  | { kind: 'ask'; question: string; flagId?: string; reask?: boolean; group?: string[] }
   | { kind: 'record'; type: ClinicalEventType; data: Record<string, unknown> }
   | { kind: 'handoff'; urgency: Urgency; reasons: string[]; hits: RedFlagHit[]; requestedBy: 'rules' | 'person' }
   | { kind: 'exercise'; exerciseId: string; stageId: string; dose: Record<string, unknown>; position: number; of: number }
@@ -153,6 +162,20 @@ export interface Profile {
   surgery?: Surgery;
   weeksSinceSurgery?: number;
   consentVersion?: string;
+  age?: number;
+  surgeryKind?: SurgeryKind;
+  daysSinceSurgery?: number;
+  /** The local day the operation's date was asked (the date is that day minus daysSinceSurgery). */
+  surgeryAskedOn?: string;
+  /** The surgeon's lifting limit; `kg: null` when the person does not know it. `until`: the day it is asked again. */
+  liftingLimit?: { kg: number | null; known: boolean; until?: string };
+}
+
+/** What the person has said so far about being seen after an urgent referral (dialogs/machine/referral). */
+export interface HoldStatement {
+  /** Their own words, when they started with a message such as "I went to A&E". */
+  words: string;
+  seenBy?: string;
 }
 
 export interface PainEntry {
@@ -264,6 +287,16 @@ export interface CoachContext {
   screeningAt: string | null;
   /** Set while a clinician owns the conversation. */
   clinician: { name: string; caseId: string; since: string } | null;
+  /** The person's structured statement that lifts an urgent hold, while it is being asked (absent in older snapshots). */
+  holdStatement?: HoldStatement | null;
+  /** Warning-sign questions answered in screening (so a correction asks only what a new region adds). */
+  screeningAsked?: string[];
+  /** Set while one answer of the read-back is being corrected: the flow returns to the summary. */
+  correcting?: boolean;
+  /** The person's channel shows cards: warning-sign questions of one group come as one card. */
+  cardChannel?: boolean;
+  /** The local day raised or denied warning signs were last asked again at a check-in. */
+  flagsRecheckedOn?: string | null;
   /** Outputs of the event being handled; the shell takes them and they are cleared. */
   outputs: Output[];
 }

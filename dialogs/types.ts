@@ -21,8 +21,13 @@ export interface Understanding {
   text: string;
   /** The value of a button, or of a choice recognised in typed words. */
   choice?: string;
-  yesNo?: 'yes' | 'no';
+  /** A yes, a no, or "not sure", only when the message answers (a statement is none of them). */
+  yesNo?: 'yes' | 'no' | 'unsure';
+  /** The message asks something back about the question instead of answering it. */
+  questionBack?: boolean;
   score?: number;
+  /** The score was said as a range ("5-6"): the higher number was taken. */
+  range?: boolean;
   number?: number;
   region?: Region;
   movement?: MovementResponse;

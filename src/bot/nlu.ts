@@ -1,6 +1,7 @@
 import type { Content } from '../content/index.ts';
 import { compileRedFlagDetector, detectIntent, parseMovementResponse, parseRegion, parseScore, parseYesNo } from '../nlu/index.ts';
 import { compileEducationMatcher } from '../nlu/education.ts';
+import { compileAnswerParsers } from '../nlu/answers/index.ts';
 import type { RedFlagHit } from '../../dialogs/types.ts';
 import type { MessageScan, RedFlagDetection } from '../nlu/redFlagDetector.ts';
 import type { MessageFlags, Nlu } from './understand.ts';
@@ -35,5 +36,6 @@ export function createNlu(content: Content): Nlu {
     intent: (text) => detectIntent(text, lexicon),
     movement: (text) => parseMovementResponse(text, lexicon),
     education: compileEducationMatcher(content.education),
+    answers: compileAnswerParsers(lexicon),
   };
 }

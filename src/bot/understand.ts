@@ -1,6 +1,7 @@
 import type { StoredConversation } from '../../dialogs/step.ts';
 import type { CoachEvent, MovementResponse, RedFlagHit, Region, Understanding } from '../../dialogs/types.ts';
 import type { Question } from '../content/conversation.ts';
+import type { AnswerParsers } from '../nlu/answers/index.ts';
 import type { CardValue } from './inbound.ts';
 import { questionKey } from './render.ts';
 
@@ -24,6 +25,8 @@ export interface Nlu {
   movement(text: string): MovementResponse | undefined;
   /** The education piece that answers a question the person asked, if any. */
   education(text: string): string | undefined;
+  /** The answer parsers per question kind (src/nlu/answers). */
+  answers: AnswerParsers;
 }
 
 const normalise = (text: string) => text.toLowerCase().replace(/[’']/g, "'").replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
@@ -58,17 +61,41 @@ export function parseCount(text: string, nlu: Nlu): number | undefined {
   return nlu.score(text);
 }
 
-export function understand(text: string, card: CardValue | undefined, question: Question | undefined, nlu: Nlu): Understanding {
+const DAYS_PER: Record<'days' | 'weeks' | 'months', number> = { days: 1, weeks: 7, months: 30.4 };
+
+/**
+ * What one message says in answer to the question being asked (`questionKey`), read by the
+ * parser of that question's kind; amounts with a unit (`days`, `kg`) are read for any question.
+ */
+export function understand(text: string, card: CardValue | undefined, question: Question | undefined, nlu: Nlu, questionKey?: string): Understanding {
+  const info = nlu.answers.kindOf(questionKey);
   const choice = card?.choice ?? matchChoice(text, question);
   const said = text || card?.choice || '';
   const understanding: Understanding = { text: said };
   if (choice !== undefined && question?.choices.some((c) => c.value === choice)) understanding.choice = choice;
-  const yesNo = understanding.choice === 'yes' || understanding.choice === 'no' ? understanding.choice : nlu.yesNo(said);
-  if (yesNo) understanding.yesNo = yesNo;
-  const score = nlu.score(said);
-  if (score !== undefined) understanding.score = score;
+  if (understanding.choice === 'yes' || understanding.choice === 'no') understanding.yesNo = understanding.choice;
+  else if (text) {
+    const reading = nlu.answers.yesNo(text, info.kind === 'symptom' ? 'symptom' : 'offer');
+    if (reading.answer) understanding.yesNo = reading.answer;
+    if (reading.questionBack) understanding.questionBack = true;
+  }
+  const score = text ? nlu.answers.score(text) : card?.choice !== undefined ? nlu.answers.score(card.choice) : undefined;
+  if (score !== undefined) {
+    understanding.score = score.score;
+    if (score.approximate) understanding.approximate = true;
+    if (score.range) understanding.range = true;
+  }
   const count = parseCount(said, nlu);
   if (count !== undefined) understanding.number = count;
+  const duration = text ? nlu.answers.days(text) : undefined;
+  if (duration) understanding.days = duration.days;
+  else if (info.kind === 'duration' && count !== undefined) understanding.days = Math.round(count * DAYS_PER[info.unit ?? 'days']);
+  // A duration question counting in weeks gets its number from the days said ("10 days" is not 10 weeks).
+  if (duration && info.kind === 'duration' && info.unit && info.unit !== 'days') understanding.number = Math.round(duration.days / DAYS_PER[info.unit]);
+  const weight = text ? nlu.answers.kg(text) : undefined;
+  if (weight) understanding.kg = weight.kg;
+  else if (info.kind === 'weight' && count !== undefined) understanding.kg = count;
+  if ((duration?.approximate || weight?.approximate) && understanding.approximate === undefined) understanding.approximate = true;
   const region = nlu.region(said);
   if (region) understanding.region = region;
   if (question && question.choices.some((c) => c.value === 'centralized')) {
@@ -105,7 +132,7 @@ export function eventsForMessage(
   const stale = input.card?.question !== undefined && (!asking || input.card.question !== questionKey(asking.question, asking.flagId));
   if (stale) return hits.length ? [{ type: 'RED_FLAG', at, hits }] : [{ type: 'UNREADABLE', at }];
   const card = input.card;
-  const understanding = understand(text, card, question, nlu);
+  const understanding = understand(text, card, question, nlu, asking?.question);
   if (hits.length) return [{ type: 'RED_FLAG', at, hits, understanding }];
   const intent = card?.choice === 'clinician' ? 'talk_to_clinician' : card?.choice === 'assessed' ? 'clinician_assessed' : text ? nlu.intent(text) : undefined;
   if (intent === 'talk_to_clinician') return [{ type: 'CLINICIAN_REQUESTED', at, text }];

@@ -1,0 +1,65 @@
+/**
+ * The vocabulary of typed answers beyond yes/no and regions (content/lexicon/*.yaml, documented
+ * in content/lexicon/ANSWERS.md): numbers in words, units of time and weight, body parts and
+ * sides, dates and times, surgery, the kind of answer each question takes, and the words of
+ * other languages. Loaded and checked at start-up like every content file.
+ */
+import { join } from 'node:path';
+import { z } from 'zod';
+import { loadYamlFile } from './loadYamlDir.ts';
+
+const sources = z.array(z.string().trim().min(3)).min(1, 'name the source');
+const word = z.string().trim().min(1);
+const words = z.array(word).min(1, 'give at least one word');
+const wordNumbers = z.record(z.string().regex(/^[a-z]+$/, 'one lower-case word'), z.number().min(0));
+
+export const numbersSchema = z.object({
+  sources,
+  units: wordNumbers,
+  teens: wordNumbers,
+  tens: wordNumbers,
+  hundred: words,
+  article: words,
+  vague: wordNumbers,
+  fractions: wordNumbers,
+  notNumbers: words,
+  /** Whole typed words read as others before anything else ("2day" is "today"). */
+  textSpeak: z.record(z.string().regex(/^[a-z0-9]+$/), z.string().min(1)).default({}),
+});
+
+export const unitsSchema = z.object({
+  sources,
+  durations: z.array(z.object({ days: z.number().positive(), words })).min(1),
+  weights: z.array(z.object({ kg: z.number().positive(), words })).min(1),
+});
+
+export const QUESTION_KINDS = ['consent', 'offer', 'symptom', 'score', 'region', 'reach', 'sides', 'onset', 'surgery', 'duration', 'age', 'weight', 'movement'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+export const questionKindsSchema = z.object({
+  sources,
+  questions: z.record(z.string().min(1), z.object({ kind: z.enum(QUESTION_KINDS), unit: z.enum(['days', 'weeks', 'months']).optional() })),
+});
+
+export type NumbersLexicon = z.infer<typeof numbersSchema>;
+export type UnitsLexicon = z.infer<typeof unitsSchema>;
+
+export interface AnswerLexicon {
+  numbers: NumbersLexicon;
+  units: UnitsLexicon;
+  /** Question key -> the kind of answer it takes (and the unit of a bare number of a duration). */
+  questions: z.infer<typeof questionKindsSchema>['questions'];
+}
+
+export function loadAnswerLexicon(contentDir: string, problems: string[]): AnswerLexicon | undefined {
+  const part = <T>(name: string, schema: z.ZodType<T>): T | undefined => {
+    const load = loadYamlFile(join(contentDir, 'lexicon', name), schema, contentDir);
+    problems.push(...load.problems);
+    return load.items[0]?.value;
+  };
+  const numbers = part('numbers.yaml', numbersSchema);
+  const units = part('units.yaml', unitsSchema);
+  const kinds = part('question-kinds.yaml', questionKindsSchema);
+  if (!numbers || !units || !kinds) return undefined;
+  return { numbers, units, questions: kinds.questions };
+}

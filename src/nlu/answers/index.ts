@@ -1,0 +1,39 @@
+/**
+ * Answer parsers per question kind (issue 17), driven by content/lexicon. Each reads one kind
+ * of answer from free text; `kindOf` says which kind a question takes (question-kinds.yaml).
+ */
+import type { Lexicon } from '../../content/lexicon.ts';
+import type { QuestionKind } from '../../content/answerLexicon.ts';
+import { parseDays, parseKg } from './quantity.ts';
+import { parseScoreAnswer, type ScoreAnswer } from './score.ts';
+import { readYesNo, type YesNoKind, type YesNoReading } from './yesNo.ts';
+
+export type { QuestionKind, ScoreAnswer, YesNoKind, YesNoReading };
+
+export interface QuestionInfo {
+  kind: QuestionKind | undefined;
+  /** For a duration question: the unit a bare number is in ("6" to "How many weeks ago?"). */
+  unit?: 'days' | 'weeks' | 'months';
+}
+
+export interface AnswerParsers {
+  kindOf(questionKey: string | undefined): QuestionInfo;
+  yesNo(text: string, kind: YesNoKind): YesNoReading;
+  score(text: string): ScoreAnswer | undefined;
+  days(text: string): { days: number; approximate: boolean } | undefined;
+  kg(text: string): { kg: number; approximate: boolean } | undefined;
+}
+
+export function compileAnswerParsers(lexicon: Lexicon): AnswerParsers {
+  const kinds = lexicon.answers.questions;
+  return {
+    kindOf: (key) => {
+      const entry = key !== undefined && Object.hasOwn(kinds, key) ? kinds[key] : undefined;
+      return entry ? { kind: entry.kind, ...(entry.unit ? { unit: entry.unit } : {}) } : { kind: undefined };
+    },
+    yesNo: (text, kind) => readYesNo(text, lexicon, kind),
+    score: (text) => parseScoreAnswer(text, lexicon),
+    days: (text) => parseDays(text, lexicon),
+    kg: (text) => parseKg(text, lexicon),
+  };
+}

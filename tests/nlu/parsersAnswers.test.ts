@@ -1,0 +1,77 @@
+/** The answer parsers per question kind (issue 17): what a person writes, read the way a clinician would. */
+import { describe, expect, it } from 'vitest';
+import { parseDays, parseKg } from '../../src/nlu/answers/quantity.ts';
+import { parseScoreAnswer } from '../../src/nlu/answers/score.ts';
+import { readYesNo } from '../../src/nlu/answers/yesNo.ts';
+import { lexicon } from './content.ts';
+
+describe('yes and no only when the message answers', () => {
+  it.each([
+    ['only my back is a bit sore', undefined],
+    ['I am in a lot of pain', undefined],
+    ["I've had this back pain for about three weeks now and it is really affecting my sleep", undefined],
+    ['my physio told me to use this', undefined],
+    ["I don't wee properly", undefined],
+  ] as const)('the statement "%s" is neither yes nor no', (text, expected) => {
+    expect(readYesNo(text, lexicon, 'symptom').answer).toBe(expected);
+    expect(readYesNo(text, lexicon, 'offer').answer).toBe(expected);
+  });
+
+  it.each([
+    ['I agree', 'yes'], ['go on then', 'yes'], ['agreed', 'yes'], ['ok I accept', 'yes'], ['happy to carry on on those terms', 'yes'],
+    ["I'm content with that", 'yes'], ['yes, let us go', 'yes'], ['ya fine', 'yes'], ["I don't agree", 'no'], ["no, I'd rather not", 'no'],
+    ['not now, I have to pick the kids up', 'no'], ['maybe later', 'no'],
+  ] as const)('an offer: "%s" is %s', (text, expected) => expect(readYesNo(text, lexicon, 'offer').answer).toBe(expected));
+
+  it.each([
+    ['no, it came on by itself', 'no'], ['nothing like that', 'no'], ['all fine', 'no'], ['nope, all good', 'no'], ['I do.', 'yes'],
+    ['yes, a little', 'yes'], ['sometimes', 'yes'], ['hard to say', 'unsure'], ["I'm not sure, maybe? it's hard to tell", 'unsure'],
+    ['no, I am 35', 'no'], ['yes and no', undefined],
+  ] as const)('a symptom question: "%s" is %s', (text, expected) => expect(readYesNo(text, lexicon, 'symptom').answer).toBe(expected));
+
+  it('"fine" agrees to an offer but does not say yes to a symptom', () => {
+    expect(readYesNo('fine', lexicon, 'offer').answer).toBe('yes');
+    expect(readYesNo('fine', lexicon, 'symptom').answer).toBeUndefined();
+  });
+
+  it('a question back is a question, not an answer', () => {
+    expect(readYesNo('how long do you keep my data?', lexicon, 'offer')).toEqual({ questionBack: true });
+    expect(readYesNo('what means terms?', lexicon, 'offer')).toEqual({ questionBack: true });
+  });
+});
+
+describe('scores in words, approximate, or as a range', () => {
+  it.each([
+    ['5-6', 6, true], ['between 4 and 5', 5, true], ['6 or 7', 7, true], ['eight, maybe more', 8, true], ['6ish', 6, true],
+    ['sevn', 7, false], ['fiev', 5, false], ['a solid seven', 7, false], ['low, like a 2', 2, true], ['6 2day', 6, false],
+    ['nine out of ten', 9, false], ['6, same as it has been for the last 3 months', 6, false],
+  ] as const)('"%s" is %s (approximate: %s)', (text, score, approximate) => {
+    expect(parseScoreAnswer(text, lexicon)).toMatchObject({ score, approximate });
+  });
+
+  it('a range records the higher number and says it was a range', () => {
+    expect(parseScoreAnswer('4 to 5', lexicon)).toEqual({ score: 5, approximate: true, range: true });
+  });
+
+  it.each(['nothing I do eases it', 'is 10 the worst pain ever?', 'what does 0 mean?', 'fine', 'none of the tablets help', 'bad'])('"%s" is not a score', (text) => {
+    expect(parseScoreAnswer(text, lexicon)).toBeUndefined();
+  });
+});
+
+describe('durations and weights with their units', () => {
+  it.each([
+    ['10 days', 10], ['10 days ago', 10], ['3 weeks', 21], ['2 wks', 14], ['three weaks', 21], ['2 months ago', 61], ['a fortnight ago', 14],
+    ['half a year ago now', 183], ['a year ago', 365], ['twelve days', 12], ['a week and a half', 11], ['1 year and 2 months', 426],
+    ['I have had a bad back for 10 years but this flare started 3 days ago', 3],
+  ] as const)('"%s" is %s days', (text, days) => expect(parseDays(text, lexicon)?.days).toBe(days));
+
+  it.each([
+    ['5 kg', 5], ['10 kilos', 10], ['20 lbs', 9.1], ['2 stone', 12.7], ['15 pounds', 6.8], ['half a stone', 3.2], ['3kg', 3],
+    ['nothing over 10 pounds', 4.5], ['ten kilogramms', 10], ['2 stone 4 lb', 14.5], ['10 pounds for the first six weeks', 4.5],
+  ] as const)('"%s" is %s kg', (text, kg) => expect(parseKg(text, lexicon)?.kg).toBe(kg));
+
+  it('"10 days" is not 10 weeks and "20 lbs" is not 20 kg', () => {
+    expect(parseDays('10 days', lexicon)?.days).not.toBe(70);
+    expect(parseKg('20 lbs', lexicon)?.kg).not.toBe(20);
+  });
+});

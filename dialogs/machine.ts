@@ -3,6 +3,8 @@ import { emptyCoaching } from './coachingSteps.ts';
 import { withClinicianState } from './machine/clinician/states.ts';
 import { coachingState, coachingTransitions } from './machine/coaching/states.ts';
 import { consentStates } from './machine/consent/states.ts';
+import { answerThenHoldTransitions } from './machine/referral/answerThenHold.ts';
+import { askNowTransitions } from './machine/referral/askNow.ts';
 import { referralTransitions, referredState } from './machine/referral/states.ts';
 import { screeningState } from './machine/screening/states.ts';
 import { coachSetup } from './machine/setup.ts';
@@ -35,9 +37,12 @@ export function createCoachMachine(catalog: CoachCatalog) {
       clinician: null,
       screeningAt: null,
       outputs: [],
+      signCheck: null,
     },
     on: {
       ...referralTransitions(machine),
+      ...askNowTransitions,
+      ...answerThenHoldTransitions,
       ...coachingTransitions(machine),
       // Never a silent skip: after a message we cannot read, the pending question comes again with its buttons.
       TOO_LONG: { actions: ['tooLong', 'reaskPending'] },

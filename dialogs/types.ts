@@ -56,6 +56,16 @@ export type CoachEvent =
   | { type: 'START'; at: string }
   | { type: 'MESSAGE'; at: string; understanding: Understanding; localDate?: string }
   | { type: 'RED_FLAG'; at: string; hits: RedFlagHit[]; understanding?: Understanding }
+  /** Warning signs mentioned without a clear disclosure (hypothetical, resolved, vague, whose unclear): ask first. */
+  | { type: 'SIGN_MENTIONED'; at: string; hits: RedFlagHit[]; understanding?: Understanding }
+  /** Internal: the direct question of a SIGN_MENTIONED, asked once the answer it came with is recorded. */
+  | { type: 'SIGN_ASK'; at: string; hits: RedFlagHit[] }
+  /** The answer to that direct question; `afterReferral` when the same message also referred. */
+  | { type: 'SIGN_ANSWER'; at: string; understanding: Understanding; afterReferral?: boolean }
+  /** Internal: after a disclosure whose answer was recorded, exercise is held (dialogs/machine/referral/answerThenHold.ts). */
+  | { type: 'HOLD_AFTER_ANSWER'; at: string }
+  /** Internal: after a confirmed sign, the question the person was at comes again (unless exercise is held). */
+  | { type: 'SIGN_RESUME'; at: string }
   | { type: 'CLINICIAN_REQUESTED'; at: string; text: string }
   | { type: 'CLINICIAN_ASSESSED'; at: string; text: string }
   | { type: 'TOO_LONG'; at: string; length: number }
@@ -271,4 +281,13 @@ export interface CoachContext {
   clinician: { name: string; caseId: string; since: string } | null;
   /** Outputs of the event being handled; the shell takes them and they are cleared. */
   outputs: Output[];
+  /** A direct question about a warning sign mentioned without a clear disclosure, waiting for its answer. */
+  signCheck?: SignCheck | null;
+}
+
+/** The direct question asked about a mention that was not a clear disclosure, and where to go back to. */
+export interface SignCheck {
+  hit: RedFlagHit;
+  /** The question the person was at, asked again after a "no". */
+  back: Asking | null;
 }

@@ -8,6 +8,8 @@ import { coachingActions } from './coaching/actions.ts';
 import { coachingGuards } from './coaching/guards.ts';
 import { consentActions } from './consent/actions.ts';
 import { consentGuards } from './consent/guards.ts';
+import { answerThenHoldActions } from './referral/answerThenHold.ts';
+import { askNowActions, askNowGuards } from './referral/askNow.ts';
 import { referralActions } from './referral/actions.ts';
 import { referralGuards } from './referral/guards.ts';
 import { screeningActions } from './screening/actions.ts';
@@ -25,6 +27,7 @@ export function coachSetup(catalog: CoachCatalog) {
       ...consentGuards(catalog),
       ...screeningGuards(catalog),
       ...referralGuards,
+      ...askNowGuards,
       ...coachingGuards(catalog),
     },
     actions: {
@@ -32,6 +35,8 @@ export function coachSetup(catalog: CoachCatalog) {
       ...consentActions(catalog),
       ...screeningActions(catalog),
       ...referralActions,
+      ...askNowActions,
+      ...answerThenHoldActions,
       ...coachingActions(catalog),
       ...clinicianActions,
     },

@@ -13,7 +13,7 @@ export const MAX_FAILED_TRIES = 3;
 export type MessageEvent = Extract<CoachEvent, { type: 'MESSAGE' }>;
 
 export const understandingOf = (event: CoachEvent): Understanding | undefined =>
-  event.type === 'MESSAGE' ? event.understanding : event.type === 'RED_FLAG' ? event.understanding : undefined;
+  event.type === 'MESSAGE' || event.type === 'RED_FLAG' || event.type === 'SIGN_ANSWER' || event.type === 'SIGN_MENTIONED' ? event.understanding : undefined;
 
 export const choiceOf = (event: CoachEvent) => understandingOf(event)?.choice;
 

@@ -89,7 +89,8 @@ export function render(outputs: Output[], context: CoachContext, content: Conten
         const question = content.conversation.questions[output.question];
         if (!question) break;
         const flag = output.flagId ? content.redFlags.byId.get(output.flagId) : undefined;
-        const text = flag?.question ?? question.text;
+        // A warning-sign question is the flag's own question; the direct "is this happening now?" has its own text.
+        const text = (output.question === 'redFlagAnswer' ? flag?.question : undefined) || question.text || flag?.question || content.conversation.questions.signNow?.text || '';
         pending.push(text);
         replies.push({
           kind: 'message',

@@ -1,7 +1,7 @@
 import type { StoredConversation } from '../../dialogs/step.ts';
 import type { CoachEvent, MovementResponse, RedFlagHit, Region, Understanding } from '../../dialogs/types.ts';
 import type { Question } from '../content/conversation.ts';
-import type { AnswerParsers } from '../nlu/answers/index.ts';
+import type { AnswerParsers, QuestionKind } from '../nlu/answers/index.ts';
 import type { CardValue } from './inbound.ts';
 import { questionKey } from './render.ts';
 
@@ -110,9 +110,48 @@ export function understand(text: string, card: CardValue | undefined, question: 
   return understanding;
 }
 
+const tierRank: Record<RedFlagHit['urgency'], number> = { emergency: 0, urgent: 1, soon: 2 };
+const isPresent = (hit: RedFlagHit) => hit.mention === undefined || hit.mention === 'present';
+const locks = (hit: RedFlagHit) => hit.urgency === 'emergency' || hit.urgency === 'urgent';
+
+/** Whether the message holds an answer to the question being asked, read by that question's kind. */
+export function answersQuestion(understanding: Understanding, kind: QuestionKind | undefined): boolean {
+  switch (kind) {
+    case 'score':
+      return understanding.score !== undefined;
+    case 'region':
+      return understanding.region !== undefined || understanding.choice !== undefined;
+    case 'duration':
+      return understanding.days !== undefined || understanding.number !== undefined;
+    case 'weight':
+      return understanding.kg !== undefined || understanding.yesNo === 'no' || understanding.yesNo === 'unsure';
+    case 'age':
+      return understanding.number !== undefined;
+    case 'consent':
+    case 'offer':
+    case 'symptom':
+      return understanding.yesNo === 'yes' || understanding.yesNo === 'no';
+    case 'movement':
+      return understanding.movement !== undefined || understanding.choice !== undefined;
+    default:
+      return understanding.choice !== undefined;
+  }
+}
+
+/**
+ * Answers that may be recorded in the same turn as a referral that holds exercise: not the ones
+ * that would start or continue exercise (the offer of a session, the answer after a set).
+ */
+function recordableBeforeHold(kind: QuestionKind | undefined, questionKey: string | undefined): boolean {
+  return questionKey !== undefined && kind !== 'movement' && questionKey !== 'startSession';
+}
+
 /**
  * The machine events for one message. Warning signs are looked for first, on every message, in
  * every state; intents such as "talk to a clinician" come next; everything else is an answer.
+ * Every message does both: a disclosure refers AND the answer it also holds is recorded. A sign
+ * mentioned without a clear disclosure (hypothetical, resolved, vague, whose unclear) gets a
+ * direct question first (SIGN_MENTIONED); the next message answers it (SIGN_ANSWER).
  */
 export function eventsForMessage(
   input: { text: string; card?: CardValue; at: string; maxLength: number; flags?: MessageFlags },
@@ -123,17 +162,42 @@ export function eventsForMessage(
   const { text, at } = input;
   const recent = stored?.recent ?? [];
   const hits = text ? nlu.redFlags(text, recent, input.flags) : [];
+  const present = hits.filter(isPresent);
+  const topPresent = Math.min(3, ...present.map((hit) => tierRank[hit.urgency]));
+  // A mention more urgent than anything disclosed outright is asked about; the rest is covered by the referral.
+  const toAsk = hits.filter((hit) => !isPresent(hit) && tierRank[hit.urgency] < topPresent);
+  const signEvents: Extract<CoachEvent, { type: 'SIGN_MENTIONED' }>[] = toAsk.length ? [{ type: 'SIGN_MENTIONED', at, hits: toAsk }] : [];
   if (text.length > input.maxLength) {
-    return [...(hits.length ? [{ type: 'RED_FLAG' as const, at, hits }] : []), { type: 'TOO_LONG', at, length: text.length }];
+    return [...(present.length ? [{ type: 'RED_FLAG' as const, at, hits: present }] : []), ...signEvents, { type: 'TOO_LONG', at, length: text.length }];
   }
   const asking = stored?.context.asking ?? null;
   const question = asking ? questions[asking.question] : undefined;
   // A button on an older card answers the question it was shown with, not the one asked now.
   const stale = input.card?.question !== undefined && (!asking || input.card.question !== questionKey(asking.question, asking.flagId));
-  if (stale) return hits.length ? [{ type: 'RED_FLAG', at, hits }] : [{ type: 'UNREADABLE', at }];
+  if (stale) return present.length || signEvents.length ? [...(present.length ? [{ type: 'RED_FLAG' as const, at, hits: present }] : []), ...signEvents] : [{ type: 'UNREADABLE', at }];
   const card = input.card;
   const understanding = understand(text, card, question, nlu, asking?.question);
-  if (hits.length) return [{ type: 'RED_FLAG', at, hits, understanding }];
+  const kind = nlu.answers.kindOf(asking?.question).kind;
+  const answers = answersQuestion(understanding, kind);
+
+  // The direct question about a mentioned sign is pending: this message answers it.
+  const check = stored?.context.signCheck ?? null;
+  if (check && asking && asking.flagId === check.hit.flagId && (asking.question === 'signNow' || asking.question === 'redFlagAnswer')) {
+    return [
+      ...(present.length ? [{ type: 'RED_FLAG' as const, at, hits: present }] : []),
+      { type: 'SIGN_ANSWER', at, understanding, ...(present.length ? { afterReferral: true } : {}) },
+      ...signEvents,
+    ];
+  }
+  if (present.length) {
+    // A referral that holds exercise takes the answer along only where recording it cannot lead into exercise.
+    const attach = present.some(locks) ? answers && recordableBeforeHold(kind, asking?.question) : true;
+    return [{ type: 'RED_FLAG', at, hits: present, ...(attach ? { understanding } : {}) }, ...signEvents];
+  }
+  if (signEvents.length) {
+    // The answer it also holds is recorded before the direct question, where that cannot lead into exercise.
+    return signEvents.map((event) => (answers && recordableBeforeHold(kind, asking?.question) ? { ...event, understanding } : event));
+  }
   const intent = card?.choice === 'clinician' ? 'talk_to_clinician' : card?.choice === 'assessed' ? 'clinician_assessed' : text ? nlu.intent(text) : undefined;
   if (intent === 'talk_to_clinician') return [{ type: 'CLINICIAN_REQUESTED', at, text }];
   if (intent === 'clinician_assessed') return [{ type: 'CLINICIAN_ASSESSED', at, text }];

@@ -5,10 +5,15 @@
 import type { Lexicon } from '../../content/lexicon.ts';
 import { compilePhraseSet, type PhraseSet } from '../phraseSet.ts';
 
+export type YesNoLabel = 'yes' | 'no' | 'wholeYes' | 'wholeNo' | 'agree' | 'decline' | 'allClear' | 'unsure';
+
 export interface CompiledAnswers {
-  yesNo: PhraseSet<'yes' | 'no' | 'wholeYes' | 'wholeNo' | 'agree' | 'decline' | 'allClear' | 'unsure'>;
+  /** Yes/no words for an offer (with agree/decline) and for a symptom question (with allClear). */
+  yesNo: { offer: PhraseSet<YesNoLabel>; symptom: PhraseSet<YesNoLabel> };
   questions: PhraseSet<'question'>;
   fillers: PhraseSet<'filler'>;
+  /** One-word fillers, also allowed after a short answer ("I have actually", "I do, thanks"). */
+  fillerWords: ReadonlySet<string>;
   approximate: PhraseSet<'approximate'>;
   notScore: PhraseSet<'notScore'>;
   zero: PhraseSet<'zero'>;
@@ -27,12 +32,13 @@ export function compileAnswers(lexicon: Lexicon): CompiledAnswers {
   const { yesNo, scores, answers } = lexicon;
   const units = scores.units.map((unit) => unit.replace(/[^a-z0-9*]/g, ''));
   const compiled: CompiledAnswers = {
-    yesNo: compilePhraseSet({
-      yes: yesNo.yes, no: yesNo.no, wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo,
-      agree: yesNo.agree, decline: yesNo.decline, allClear: yesNo.allClear, unsure: yesNo.unsure,
-    }),
+    yesNo: {
+      offer: compilePhraseSet<YesNoLabel>({ yes: yesNo.yes, no: yesNo.no, wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo, agree: yesNo.agree, decline: yesNo.decline, unsure: yesNo.unsure } as Record<YesNoLabel, string[]>),
+      symptom: compilePhraseSet<YesNoLabel>({ yes: yesNo.yes, no: yesNo.no, wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo, allClear: yesNo.allClear, unsure: yesNo.unsure } as Record<YesNoLabel, string[]>),
+    },
     questions: compilePhraseSet({ question: yesNo.questions }),
     fillers: compilePhraseSet({ filler: yesNo.fillers }),
+    fillerWords: new Set(yesNo.fillers.filter((filler) => /^[a-z]+$/.test(filler))),
     approximate: compilePhraseSet({ approximate: scores.approximate }),
     notScore: compilePhraseSet({ notScore: scores.notScore }),
     zero: compilePhraseSet({ zero: scores.zero }),

@@ -10,7 +10,7 @@ import { mentions, type Mention } from '../phraseSet.ts';
 import { findSpans } from '../matcher.ts';
 import { SENTENCE_BOUNDARY, type Token } from '../normalise.ts';
 import { prepareText } from '../preparedText.ts';
-import { compileAnswers } from './compiled.ts';
+import { compileAnswers, type YesNoLabel } from './compiled.ts';
 
 /** What a yes/no question is about: an offer to accept (consent, start), or a symptom to report. */
 export type YesNoKind = 'offer' | 'symptom';
@@ -21,7 +21,7 @@ export interface YesNoReading {
   questionBack: boolean;
 }
 
-type Label = 'yes' | 'no' | 'wholeYes' | 'wholeNo' | 'agree' | 'decline' | 'allClear' | 'unsure';
+type Label = YesNoLabel;
 
 const POLARITY: Record<Label, 'yes' | 'no' | 'unsure'> = {
   yes: 'yes', wholeYes: 'yes', agree: 'yes', no: 'no', wholeNo: 'no', decline: 'no', allClear: 'no', unsure: 'unsure',
@@ -29,9 +29,6 @@ const POLARITY: Record<Label, 'yes' | 'no' | 'unsure'> = {
 /** Labels that answer wherever they open the message; the others must make up the whole clause. */
 const LEADS: ReadonlySet<Label> = new Set(['yes', 'no', 'agree', 'decline', 'allClear', 'unsure']);
 const SHORT_ANSWER_WORDS = 4;
-
-const allowed = (label: Label, kind: YesNoKind) =>
-  kind === 'offer' ? label !== 'allClear' : label !== 'agree' && label !== 'decline';
 
 /** Index of the last token of the clause that starts at `from`. */
 function clauseEnd(tokens: Token[], from: number): number {
@@ -52,17 +49,19 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   let start = 0;
   for (const filler of fillers) if (filler.span.start === start) start = filler.span.end + 1;
   while (tokens[start]?.word === SENTENCE_BOUNDARY) start += 1;
-  const found = (mentions(compiled.yesNo, prepared, false) as Mention<Label>[]).filter((m) => allowed(m.label, kind));
+  const set = compiled.yesNo[kind];
+  const found = mentions(set, prepared, false) as Mention<Label>[];
   const firstEnd = clauseEnd(tokens, start);
   const leading = found.find((m) => m.span.start === start);
   // Doubt in the first clause wins ("I'm not sure", "no idea"): a guessed answer to a safety question is the worst misreading.
   const insideLeading = (span: { start: number; end: number }) => leading !== undefined && span.start >= leading.span.start && span.end <= leading.span.end && leading.label !== 'unsure';
-  const doubt = compiled.yesNo.entries.some(({ label, pattern }) => label === 'unsure' && findSpans(pattern, prepared).some((span) => span.start <= firstEnd && !insideLeading(span)));
+  const doubt = set.entries.some(({ label, pattern }) => label === 'unsure' && findSpans(pattern, prepared).some((span) => span.start <= firstEnd && !insideLeading(span)));
   if (doubt) return { answer: 'unsure', questionBack: false };
   const asks = compiled.questions.entries.some(({ pattern }) => findSpans(pattern, prepared).length > 0);
   const endsWithQuestion = /\?\s*$/.test(text.trim()) && !text.includes('.');
 
-  if (leading && (LEADS.has(leading.label) || leading.span.end >= firstEnd)) {
+  const wholeClause = (mention: Mention<Label>) => tokens.slice(mention.span.end + 1, firstEnd + 1).every((token) => compiled.fillerWords.has(token.word));
+  if (leading && (LEADS.has(leading.label) || wholeClause(leading))) {
     const inClause = found.filter((m) => m.span.start <= firstEnd && m !== leading);
     if (leading.label !== 'unsure' && inClause.some((m) => m.label === 'unsure')) return { answer: 'unsure', questionBack: false };
     const polarity = POLARITY[leading.label];

@@ -3,6 +3,7 @@ import { emptyCoaching } from './coachingSteps.ts';
 import { withClinicianState } from './machine/clinician/states.ts';
 import { coachingState, coachingTransitions } from './machine/coaching/states.ts';
 import { consentStates } from './machine/consent/states.ts';
+import { betweenTransitions } from './machine/asides/between.ts';
 import { answerThenHoldTransitions } from './machine/referral/answerThenHold.ts';
 import { askNowTransitions } from './machine/referral/askNow.ts';
 import { referralTransitions, referredState } from './machine/referral/states.ts';
@@ -38,11 +39,13 @@ export function createCoachMachine(catalog: CoachCatalog) {
       screeningAt: null,
       outputs: [],
       signCheck: null,
+      confirming: null,
     },
     on: {
       ...referralTransitions(machine),
       ...askNowTransitions,
       ...answerThenHoldTransitions,
+      ...betweenTransitions,
       ...coachingTransitions(machine),
       // Never a silent skip: after a message we cannot read, the pending question comes again with its buttons.
       TOO_LONG: { actions: ['tooLong', 'reaskPending'] },

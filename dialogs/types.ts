@@ -5,7 +5,7 @@ import type { CoachingProfile, CoachingProgress, Movement, Phase, ReachLevel, Re
 export type Region = 'lumbar' | 'thoracic' | 'cervical';
 export type Urgency = 'emergency' | 'urgent' | 'soon' | 'routine';
 export type RedFlagTier = Exclude<Urgency, 'routine'>;
-export type Reach = 'spine_only' | 'buttock_thigh' | 'below_knee' | 'arm_hand';
+export type Reach = 'spine_only' | 'buttock_thigh' | 'below_knee' | 'arm_hand' | 'trunk';
 export type Sides = 'one' | 'both';
 export type Onset = 'last_2_days' | 'under_2_weeks' | 'under_6_weeks' | 'over_6_weeks';
 export type Surgery = 'none' | 'discectomy' | 'fusion';
@@ -28,6 +28,12 @@ export interface Understanding {
   score?: number;
   /** The score was said as a range ("5-6"): the higher number was taken. */
   range?: boolean;
+  /** The side named with the answer ("left leg", "both arms"). */
+  side?: 'left' | 'right' | 'both';
+  /** The answer sits between two choices: the short question that settles it, and the two choices. */
+  between?: { question: string; options: [string, string] };
+  /** The person does not know the answer ("they didn't say", "can't remember"). */
+  unknown?: boolean;
   number?: number;
   region?: Region;
   movement?: MovementResponse;
@@ -64,6 +70,10 @@ export type CoachEvent =
   | { type: 'SIGN_ANSWER'; at: string; understanding: Understanding; afterReferral?: boolean }
   /** Internal: after a disclosure whose answer was recorded, exercise is held (dialogs/machine/referral/answerThenHold.ts). */
   | { type: 'HOLD_AFTER_ANSWER'; at: string }
+  /** An answer between two choices ("down my leg"): a short question settles which (dialogs/machine/asides/between.ts). */
+  | { type: 'CONFIRM_BETWEEN'; at: string; understanding: Understanding }
+  /** The answer to that short question, as the choice of the question it belongs to. */
+  | { type: 'CONFIRMED'; at: string; understanding: Understanding }
   /** Internal: after a confirmed sign, the question the person was at comes again (unless exercise is held). */
   | { type: 'SIGN_RESUME'; at: string }
   | { type: 'CLINICIAN_REQUESTED'; at: string; text: string }
@@ -283,6 +293,8 @@ export interface CoachContext {
   outputs: Output[];
   /** A direct question about a warning sign mentioned without a clear disclosure, waiting for its answer. */
   signCheck?: SignCheck | null;
+  /** A short question settling an answer that sat between two choices, and the question it belongs to. */
+  confirming?: { question: string; options: [string, string]; back: Asking; side?: 'left' | 'right' | 'both' } | null;
 }
 
 /** The direct question asked about a mention that was not a clear disclosure, and where to go back to. */

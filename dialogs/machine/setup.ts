@@ -2,6 +2,7 @@ import { setup } from 'xstate';
 import type { CoachCatalog } from '../catalog.ts';
 import type { CoachContext, CoachEvent } from '../types.ts';
 import { asideActions } from './asides/actions.ts';
+import { betweenActions } from './asides/between.ts';
 import { answerGuards } from './asides/guards.ts';
 import { clinicianActions } from './clinician/actions.ts';
 import { coachingActions } from './coaching/actions.ts';
@@ -32,6 +33,7 @@ export function coachSetup(catalog: CoachCatalog) {
     },
     actions: {
       ...asideActions,
+      ...betweenActions,
       ...consentActions(catalog),
       ...screeningActions(catalog),
       ...referralActions,

@@ -61,6 +61,29 @@ export function parseCount(text: string, nlu: Nlu): number | undefined {
   return nlu.score(text);
 }
 
+const hasChoice = (question: Question | undefined, value: string | undefined) => value !== undefined && (question?.choices.some((c) => c.value === value) ?? false);
+
+/** The parser of the question's kind reads the choice, where a word list of the choices would guess. */
+function readByKind(understanding: Understanding, text: string, kind: QuestionKind | undefined, question: Question | undefined, nlu: Nlu): void {
+  if (kind === 'reach') {
+    const reading = nlu.answers.reach(text);
+    if (reading.side) understanding.side = reading.side;
+    if (reading.reach && hasChoice(question, reading.reach)) understanding.choice = reading.reach;
+    else if (reading.between) {
+      delete understanding.choice;
+      understanding.between = { question: reading.between.question, options: reading.between.options };
+    }
+  } else if (kind === 'sides') {
+    const side = nlu.answers.side(text);
+    if (side === 'both') understanding.choice = 'both';
+    else if (side) {
+      understanding.choice = 'one';
+      if (side !== 'one') understanding.side = side;
+    }
+  }
+  if (understanding.choice !== undefined && !hasChoice(question, understanding.choice)) delete understanding.choice;
+}
+
 const DAYS_PER: Record<'days' | 'weeks' | 'months', number> = { days: 1, weeks: 7, months: 30.4 };
 
 /**
@@ -73,6 +96,7 @@ export function understand(text: string, card: CardValue | undefined, question: 
   const said = text || card?.choice || '';
   const understanding: Understanding = { text: said };
   if (choice !== undefined && question?.choices.some((c) => c.value === choice)) understanding.choice = choice;
+  if (text) readByKind(understanding, text, info.kind, question, nlu);
   if (understanding.choice === 'yes' || understanding.choice === 'no') understanding.yesNo = understanding.choice;
   else if (text) {
     const reading = nlu.answers.yesNo(text, info.kind === 'symptom' ? 'symptom' : 'offer');
@@ -189,6 +213,14 @@ export function eventsForMessage(
       ...signEvents,
     ];
   }
+  // The short question settling an answer between two choices is pending.
+  const confirming = stored?.context.confirming ?? null;
+  if (confirming && asking?.question === confirming.question && !present.length && !signEvents.length) {
+    // Its buttons are "yes, further" then "no": a typed yes or no picks them in that order.
+    const settled = understanding.choice ?? (understanding.yesNo === 'yes' ? question?.choices[0]?.value : understanding.yesNo === 'no' ? question?.choices[1]?.value : undefined);
+    const options: readonly string[] = confirming.options;
+    if (settled !== undefined && options.includes(settled)) return [{ type: 'CONFIRMED', at, understanding: { ...understanding, choice: settled } }];
+  }
   if (present.length) {
     // A referral that holds exercise takes the answer along only where recording it cannot lead into exercise.
     const attach = present.some(locks) ? answers && recordableBeforeHold(kind, asking?.question) : true;
@@ -205,6 +237,7 @@ export function eventsForMessage(
   // A question the content answers, unless the words also answer the question being asked.
   const pieceId = text && !understandingAnswers(understanding) ? nlu.education(text) : undefined;
   if (pieceId) return [{ type: 'EDUCATION', at, pieceId }];
+  if (understanding.between && understanding.choice === undefined) return [{ type: 'CONFIRM_BETWEEN', at, understanding }];
   return [{ type: 'MESSAGE', at, understanding }];
 }
 

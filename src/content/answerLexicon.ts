@@ -41,12 +41,24 @@ export const questionKindsSchema = z.object({
   questions: z.record(z.string().min(1), z.object({ kind: z.enum(QUESTION_KINDS), unit: z.enum(['days', 'weeks', 'months']).optional() })),
 });
 
+const phrases = z.array(z.string().trim().min(1)).min(1, 'give at least one phrase');
+const REACHES = ['spine_only', 'buttock_thigh', 'below_knee', 'arm_hand', 'trunk'] as const;
+export type ReachLevel = (typeof REACHES)[number];
+
+export const bodySchema = z.object({
+  sources,
+  reach: z.object({ below_knee: phrases, buttock_thigh: phrases, arm_hand: phrases, trunk: phrases, spine_only: phrases }),
+  between: z.array(z.object({ words, options: z.tuple([z.enum(REACHES), z.enum(REACHES)]), question: z.string().min(1) })),
+  sides: z.object({ left: phrases, right: phrases, both: phrases, one: phrases }),
+});
+
 export type NumbersLexicon = z.infer<typeof numbersSchema>;
 export type UnitsLexicon = z.infer<typeof unitsSchema>;
 
 export interface AnswerLexicon {
   numbers: NumbersLexicon;
   units: UnitsLexicon;
+  body: z.infer<typeof bodySchema>;
   /** Question key -> the kind of answer it takes (and the unit of a bare number of a duration). */
   questions: z.infer<typeof questionKindsSchema>['questions'];
 }
@@ -60,6 +72,7 @@ export function loadAnswerLexicon(contentDir: string, problems: string[]): Answe
   const numbers = part('numbers.yaml', numbersSchema);
   const units = part('units.yaml', unitsSchema);
   const kinds = part('question-kinds.yaml', questionKindsSchema);
-  if (!numbers || !units || !kinds) return undefined;
-  return { numbers, units, questions: kinds.questions };
+  const body = part('body.yaml', bodySchema);
+  if (!numbers || !units || !kinds || !body) return undefined;
+  return { numbers, units, body, questions: kinds.questions };
 }

@@ -31,7 +31,7 @@ export const screeningSchema = z.strictObject({
       flag: text,
       when: z.strictObject({
         region: z.array(z.enum(['lumbar', 'thoracic', 'cervical'])).optional(),
-        reach: z.array(z.enum(['spine_only', 'buttock_thigh', 'below_knee', 'arm_hand'])).optional(),
+        reach: z.array(z.enum(['spine_only', 'buttock_thigh', 'below_knee', 'arm_hand', 'trunk'])).optional(),
         sides: z.array(z.enum(['one', 'both'])).optional(),
         surgery: z.array(z.enum(['none', 'discectomy', 'fusion'])).optional(),
       }),

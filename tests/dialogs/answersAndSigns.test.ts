@@ -113,3 +113,22 @@ describe('a warning sign mentioned without a clear disclosure', () => {
     expect(events).toEqual([{ type: 'SIGN_MENTIONED', at, hits: [hypothetical] }]);
   });
 });
+
+describe('an answer between two choices', () => {
+  function atReach(): StoredConversation {
+    let stored = atPain();
+    stored = send(stored, '5').conversation;
+    expect(stored.context.asking?.question).toBe('reach');
+    return stored;
+  }
+
+  it('"down my left leg to the knee" gets a short question, and its answer is recorded with the side', () => {
+    const asked = send(atReach(), 'down my left leg to the knee');
+    expect(asks(asked.outputs).at(-1)).toEqual({ kind: 'ask', question: 'reachPastKnee' });
+    const settled = send(asked.conversation, 'no');
+    expect(records(settled.outputs, 'screening.answer')).toEqual([
+      { kind: 'record', type: 'screening.answer', data: { question: 'reach', value: 'buttock_thigh', side: 'left' } },
+    ]);
+    expect(settled.conversation.context.asking?.question).toBe('sides');
+  });
+});

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDays, parseKg } from '../../src/nlu/answers/quantity.ts';
 import { parseScoreAnswer } from '../../src/nlu/answers/score.ts';
+import { readReach } from '../../src/nlu/answers/reach.ts';
 import { readYesNo } from '../../src/nlu/answers/yesNo.ts';
 import { lexicon } from './content.ts';
 
@@ -73,5 +74,23 @@ describe('durations and weights with their units', () => {
   it('"10 days" is not 10 weeks and "20 lbs" is not 20 kg', () => {
     expect(parseDays('10 days', lexicon)?.days).not.toBe(70);
     expect(parseKg('20 lbs', lexicon)?.kg).not.toBe(20);
+  });
+});
+
+describe('how far symptoms reach, and the side, from body parts', () => {
+  it.each([
+    ['down to my right ankle', { reach: 'below_knee', side: 'right' }],
+    ['into my calf', { reach: 'below_knee' }],
+    ['left hip and thigh, stops above the knee', { reach: 'buttock_thigh', side: 'left' }],
+    ['below my right knee', { reach: 'below_knee', side: 'right' }],
+    ['left arm n fingers', { reach: 'arm_hand', side: 'left' }],
+    ['it wraps round my ribs to the front', { reach: 'trunk' }],
+    ['only in my neck, it does not go anywhere', { reach: 'spine_only' }],
+    ['down both legs to my feet', { reach: 'below_knee', side: 'both' }],
+    ['back sore, legs fine', {}],
+  ] as const)('"%s"', (text, expected) => expect(readReach(text, lexicon)).toEqual(expected));
+
+  it('an answer between two choices names both and the question that settles it', () => {
+    expect(readReach('down my left leg to the knee', lexicon)).toEqual({ between: { options: ['buttock_thigh', 'below_knee'], question: 'reachPastKnee' }, side: 'left' });
   });
 });

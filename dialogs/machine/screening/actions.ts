@@ -1,7 +1,7 @@
 import { triggeredFlags, type CoachCatalog } from '../../catalog.ts';
 import type { Onset, Reach, Region, Sides, Surgery } from '../../types.ts';
 import { refer } from '../referral/refer.ts';
-import { choiceOf, KEEP_PAIN, push, record, understandingOf, update, type MessageEvent } from '../shared.ts';
+import { answerDetails, choiceOf, KEEP_PAIN, push, record, understandingOf, update, type MessageEvent } from '../shared.ts';
 
 export function screeningActions(catalog: CoachCatalog) {
   return {
@@ -31,14 +31,14 @@ export function screeningActions(catalog: CoachCatalog) {
       const at = (event as MessageEvent).at;
       return {
         pain: [...context.pain, { at, score }].slice(-KEEP_PAIN),
-        outputs: push(context, record('pain.score', { score, context: 'screening' })),
+        outputs: push(context, record('pain.score', { score, context: 'screening', ...answerDetails(event) })),
       };
     }),
     recordChoice: update<{ field: 'reach' | 'sides' | 'onset' | 'surgery' }>(({ context, event }, params) => {
       const value = choiceOf(event) as Reach & Sides & Onset & Surgery;
       return {
         profile: { ...context.profile, [params.field]: value },
-        outputs: push(context, record('screening.answer', { question: params.field, value })),
+        outputs: push(context, record('screening.answer', { question: params.field, value, ...answerDetails(event) })),
       };
     }),
     recordWeeks: update(({ context, event }) => {

@@ -5,10 +5,11 @@
 import type { Lexicon } from '../../content/lexicon.ts';
 import type { QuestionKind } from '../../content/answerLexicon.ts';
 import { parseDays, parseKg } from './quantity.ts';
+import { readReach, readSide, type ReachReading, type Side } from './reach.ts';
 import { parseScoreAnswer, type ScoreAnswer } from './score.ts';
 import { readYesNo, type YesNoKind, type YesNoReading } from './yesNo.ts';
 
-export type { QuestionKind, ScoreAnswer, YesNoKind, YesNoReading };
+export type { QuestionKind, ReachReading, ScoreAnswer, Side, YesNoKind, YesNoReading };
 
 export interface QuestionInfo {
   kind: QuestionKind | undefined;
@@ -22,6 +23,8 @@ export interface AnswerParsers {
   score(text: string): ScoreAnswer | undefined;
   days(text: string): { days: number; approximate: boolean } | undefined;
   kg(text: string): { kg: number; approximate: boolean } | undefined;
+  reach(text: string): ReachReading;
+  side(text: string): Side | 'one' | undefined;
 }
 
 export function compileAnswerParsers(lexicon: Lexicon): AnswerParsers {
@@ -35,5 +38,7 @@ export function compileAnswerParsers(lexicon: Lexicon): AnswerParsers {
     score: (text) => parseScoreAnswer(text, lexicon),
     days: (text) => parseDays(text, lexicon),
     kg: (text) => parseKg(text, lexicon),
+    reach: (text) => readReach(text, lexicon),
+    side: (text) => readSide(text, lexicon),
   };
 }

@@ -66,7 +66,6 @@ function askedBack(words: Word[], at: number): boolean {
 export function parseScoreAnswer(text: string, lexicon: Lexicon): ScoreAnswer | undefined {
   const compiled = compileAnswers(lexicon);
   const prepared = prepareText(text);
-  if (mentions(compiled.notScore, prepared, true).length > 0) return undefined;
   const { words } = readWords(text, compiled.textSpeak);
   const numbers = readNumbers(words, lexicon.answers).filter((number) => !number.article);
   const candidates: Candidate[] = [];
@@ -126,12 +125,19 @@ export function parseScoreAnswer(text: string, lexicon: Lexicon): ScoreAnswer | 
     candidates.push({ value: toScore(value), approximate, range, clause, time: timeAt(words, number.from) });
   }
   if (poisoned) return undefined;
-  const approximately = mentions(compiled.approximate, prepared, false).length > 0;
   if (candidates.length === 0) {
+    // "Nothing I do eases it" describes pain; it is not pain 0.
+    if (mentions(compiled.notScore, prepared, true).length > 0) return undefined;
     return mentions(compiled.zero, prepared, true).length > 0 ? { score: 0, approximate: false, range: false } : undefined;
   }
   const chosen = choose(candidates);
-  return chosen && { score: chosen.value, approximate: chosen.approximate || approximately, range: chosen.range };
+  if (!chosen) return undefined;
+  // "about", "-ish", "maybe more" said with the number, in its clause ("numb around my bottom" is not "around 5").
+  const clauseText = (n: number) => prepareText(words.filter((word) => word.clause === n).map((word) => word.text).join(' '));
+  const hedged = (n: number) => mentions(compiled.approximate, clauseText(n), false);
+  // The hedge may follow in its own short clause: "eight, maybe more".
+  const approximately = hedged(chosen.clause).length > 0 || hedged(chosen.clause + 1).some((m) => m.span.start === 0);
+  return { score: chosen.value, approximate: chosen.approximate || approximately, range: chosen.range };
 }
 
 /** One value, or the one said for now, or the first said; never a past score over a present one. */

@@ -64,7 +64,7 @@ export function parseCount(text: string, nlu: Nlu): number | undefined {
 const hasChoice = (question: Question | undefined, value: string | undefined) => value !== undefined && (question?.choices.some((c) => c.value === value) ?? false);
 
 /** The parser of the question's kind reads the choice, where a word list of the choices would guess. */
-function readByKind(understanding: Understanding, text: string, kind: QuestionKind | undefined, question: Question | undefined, nlu: Nlu): void {
+function readByKind(understanding: Understanding, text: string, kind: QuestionKind | undefined, question: Question | undefined, nlu: Nlu, at: string | undefined): void {
   if (kind === 'reach') {
     const reading = nlu.answers.reach(text);
     if (reading.side) understanding.side = reading.side;
@@ -72,6 +72,12 @@ function readByKind(understanding: Understanding, text: string, kind: QuestionKi
     else if (reading.between) {
       delete understanding.choice;
       understanding.between = { question: reading.between.question, options: reading.between.options };
+    }
+  } else if (kind === 'onset' && at) {
+    const onset = nlu.answers.onset(text, at);
+    if (onset) {
+      understanding.choice = onset.band;
+      if (onset.days !== undefined) understanding.days = onset.days;
     }
   } else if (kind === 'sides') {
     const side = nlu.answers.side(text);
@@ -90,13 +96,13 @@ const DAYS_PER: Record<'days' | 'weeks' | 'months', number> = { days: 1, weeks: 
  * What one message says in answer to the question being asked (`questionKey`), read by the
  * parser of that question's kind; amounts with a unit (`days`, `kg`) are read for any question.
  */
-export function understand(text: string, card: CardValue | undefined, question: Question | undefined, nlu: Nlu, questionKey?: string): Understanding {
+export function understand(text: string, card: CardValue | undefined, question: Question | undefined, nlu: Nlu, questionKey?: string, at?: string): Understanding {
   const info = nlu.answers.kindOf(questionKey);
   const choice = card?.choice ?? matchChoice(text, question);
   const said = text || card?.choice || '';
   const understanding: Understanding = { text: said };
   if (choice !== undefined && question?.choices.some((c) => c.value === choice)) understanding.choice = choice;
-  if (text) readByKind(understanding, text, info.kind, question, nlu);
+  if (text) readByKind(understanding, text, info.kind, question, nlu, at);
   if (understanding.choice === 'yes' || understanding.choice === 'no') understanding.yesNo = understanding.choice;
   else if (text) {
     const reading = nlu.answers.yesNo(text, info.kind === 'symptom' ? 'symptom' : 'offer');
@@ -112,7 +118,7 @@ export function understand(text: string, card: CardValue | undefined, question: 
   const count = parseCount(said, nlu);
   if (count !== undefined) understanding.number = count;
   const duration = text ? nlu.answers.days(text) : undefined;
-  if (duration) understanding.days = duration.days;
+  if (duration && understanding.days === undefined) understanding.days = duration.days;
   else if (info.kind === 'duration' && count !== undefined) understanding.days = Math.round(count * DAYS_PER[info.unit ?? 'days']);
   // A duration question counting in weeks gets its number from the days said ("10 days" is not 10 weeks).
   if (duration && info.kind === 'duration' && info.unit && info.unit !== 'days') understanding.number = Math.round(duration.days / DAYS_PER[info.unit]);
@@ -200,7 +206,7 @@ export function eventsForMessage(
   const stale = input.card?.question !== undefined && (!asking || input.card.question !== questionKey(asking.question, asking.flagId));
   if (stale) return present.length || signEvents.length ? [...(present.length ? [{ type: 'RED_FLAG' as const, at, hits: present }] : []), ...signEvents] : [{ type: 'UNREADABLE', at }];
   const card = input.card;
-  const understanding = understand(text, card, question, nlu, asking?.question);
+  const understanding = understand(text, card, question, nlu, asking?.question, at);
   const kind = nlu.answers.kindOf(asking?.question).kind;
   const answers = answersQuestion(understanding, kind);
 

@@ -52,6 +52,18 @@ export const bodySchema = z.object({
   sides: z.object({ left: phrases, right: phrases, both: phrases, one: phrases }),
 });
 
+export const onsetSchema = z.object({
+  sources,
+  fixed: z.array(z.object({ days: z.number().int().min(0), phrases })),
+  weekdays: z.object({ monday: words, tuesday: words, wednesday: words, thursday: words, friday: words, saturday: words, sunday: words }),
+  months: z.object({
+    january: words, february: words, march: words, april: words, may: words, june: words,
+    july: words, august: words, september: words, october: words, november: words, december: words,
+  }),
+  seasons: z.record(z.string().regex(/^[a-z]+$/), z.string().regex(/^\d\d-\d\d$/, 'month-day, e.g. 08-31')),
+  long: phrases,
+});
+
 export type NumbersLexicon = z.infer<typeof numbersSchema>;
 export type UnitsLexicon = z.infer<typeof unitsSchema>;
 
@@ -59,6 +71,7 @@ export interface AnswerLexicon {
   numbers: NumbersLexicon;
   units: UnitsLexicon;
   body: z.infer<typeof bodySchema>;
+  onset: z.infer<typeof onsetSchema>;
   /** Question key -> the kind of answer it takes (and the unit of a bare number of a duration). */
   questions: z.infer<typeof questionKindsSchema>['questions'];
 }
@@ -73,6 +86,7 @@ export function loadAnswerLexicon(contentDir: string, problems: string[]): Answe
   const units = part('units.yaml', unitsSchema);
   const kinds = part('question-kinds.yaml', questionKindsSchema);
   const body = part('body.yaml', bodySchema);
-  if (!numbers || !units || !kinds || !body) return undefined;
-  return { numbers, units, body, questions: kinds.questions };
+  const onset = part('onset.yaml', onsetSchema);
+  if (!numbers || !units || !kinds || !body || !onset) return undefined;
+  return { numbers, units, body, onset, questions: kinds.questions };
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDays, parseKg } from '../../src/nlu/answers/quantity.ts';
 import { parseScoreAnswer } from '../../src/nlu/answers/score.ts';
+import { readOnset } from '../../src/nlu/answers/onset.ts';
 import { readReach } from '../../src/nlu/answers/reach.ts';
 import { readYesNo } from '../../src/nlu/answers/yesNo.ts';
 import { lexicon } from './content.ts';
@@ -92,5 +93,23 @@ describe('how far symptoms reach, and the side, from body parts', () => {
 
   it('an answer between two choices names both and the question that settles it', () => {
     expect(readReach('down my left leg to the knee', lexicon)).toEqual({ between: { options: ['buttock_thigh', 'below_knee'], question: 'reachPastKnee' }, side: 'left' });
+  });
+});
+
+describe('onset with relative dates, read against the message time', () => {
+  // A Wednesday: the parser never reads the clock.
+  const at = '2026-12-02T10:00:00.000Z';
+  it.each([
+    ['since Tuesday', 'last_2_days', 1], ['last night', 'last_2_days', 1], ['3 days ago', 'under_2_weeks', 3],
+    ['since the weekend', 'under_2_weeks', 4], ['the 20th', 'under_2_weeks', 12], ['since the 1st of November', 'under_6_weeks', 31],
+    ['about five weeks back', 'under_6_weeks', 35], ['I have had back trouble for years but this flare started on Monday', 'last_2_days', 2],
+  ] as const)('"%s" is %s (%s days)', (text, band, days) => expect(readOnset(text, at, lexicon)).toEqual({ band, days }));
+
+  it('a long history without a date is more than 6 weeks', () => {
+    expect(readOnset('ages, on and off for years', at, lexicon)).toEqual({ band: 'over_6_weeks' });
+  });
+
+  it('"sitting for three hours" says how long, not when', () => {
+    expect(readOnset('last week, after sitting on a hard bench for three hours', at, lexicon)).toEqual({ band: 'under_2_weeks', days: 7 });
   });
 });

@@ -4,12 +4,13 @@
  */
 import type { Lexicon } from '../../content/lexicon.ts';
 import type { QuestionKind } from '../../content/answerLexicon.ts';
+import { readOnset, type OnsetReading } from './onset.ts';
 import { parseDays, parseKg } from './quantity.ts';
 import { readReach, readSide, type ReachReading, type Side } from './reach.ts';
 import { parseScoreAnswer, type ScoreAnswer } from './score.ts';
 import { readYesNo, type YesNoKind, type YesNoReading } from './yesNo.ts';
 
-export type { QuestionKind, ReachReading, ScoreAnswer, Side, YesNoKind, YesNoReading };
+export type { OnsetReading, QuestionKind, ReachReading, ScoreAnswer, Side, YesNoKind, YesNoReading };
 
 export interface QuestionInfo {
   kind: QuestionKind | undefined;
@@ -24,6 +25,8 @@ export interface AnswerParsers {
   days(text: string): { days: number; approximate: boolean } | undefined;
   kg(text: string): { kg: number; approximate: boolean } | undefined;
   reach(text: string): ReachReading;
+  /** When the episode started, read against `at` (the message's time). */
+  onset(text: string, at: string): OnsetReading | undefined;
   side(text: string): Side | 'one' | undefined;
 }
 
@@ -39,6 +42,7 @@ export function compileAnswerParsers(lexicon: Lexicon): AnswerParsers {
     days: (text) => parseDays(text, lexicon),
     kg: (text) => parseKg(text, lexicon),
     reach: (text) => readReach(text, lexicon),
+    onset: (text, at) => readOnset(text, at, lexicon),
     side: (text) => readSide(text, lexicon),
   };
 }

@@ -79,6 +79,9 @@ function readByKind(understanding: Understanding, text: string, kind: QuestionKi
       understanding.choice = onset.band;
       if (onset.days !== undefined) understanding.days = onset.days;
     }
+  } else if (kind === 'surgery') {
+    const surgery = nlu.answers.surgery(text);
+    if (surgery) understanding.choice = hasChoice(question, surgery.kind) ? surgery.kind : surgery.coarser;
   } else if (kind === 'sides') {
     const side = nlu.answers.side(text);
     if (side === 'both') understanding.choice = 'both';
@@ -120,8 +123,16 @@ export function understand(text: string, card: CardValue | undefined, question: 
   const duration = text ? nlu.answers.days(text) : undefined;
   if (duration && understanding.days === undefined) understanding.days = duration.days;
   else if (info.kind === 'duration' && count !== undefined) understanding.days = Math.round(count * DAYS_PER[info.unit ?? 'days']);
-  // A duration question counting in weeks gets its number from the days said ("10 days" is not 10 weeks).
-  if (duration && info.kind === 'duration' && info.unit && info.unit !== 'days') understanding.number = Math.round(duration.days / DAYS_PER[info.unit]);
+  // "yesterday", "last week", "since the 3rd": a date said instead of a duration.
+  if (info.kind === 'duration' && understanding.days === undefined && at && text) {
+    const when = nlu.answers.onset(text, at);
+    if (when?.days !== undefined) understanding.days = when.days;
+  }
+  // A duration question counting in weeks gets its number from the days said ("10 days" is not 10
+  // weeks), rounded down: an operation is never read as longer ago than it was.
+  if (info.kind === 'duration' && info.unit && info.unit !== 'days' && understanding.days !== undefined && (duration || count === undefined)) {
+    understanding.number = Math.floor(understanding.days / DAYS_PER[info.unit]);
+  }
   const weight = text ? nlu.answers.kg(text) : undefined;
   if (weight) understanding.kg = weight.kg;
   else if (info.kind === 'weight' && count !== undefined) understanding.kg = count;

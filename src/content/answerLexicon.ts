@@ -64,6 +64,17 @@ export const onsetSchema = z.object({
   long: phrases,
 });
 
+export const SURGERY_KINDS = ['fusion', 'disc_replacement', 'laminectomy', 'discectomy'] as const;
+export type SurgeryKind = (typeof SURGERY_KINDS)[number] | 'none';
+
+export const surgerySchema = z.object({
+  sources,
+  kinds: z.object({ fusion: phrases, disc_replacement: phrases, laminectomy: phrases, discectomy: phrases }),
+  none: phrases,
+  planned: phrases,
+  coarser: z.partialRecord(z.enum(SURGERY_KINDS), z.enum(SURGERY_KINDS)).default({}),
+});
+
 export type NumbersLexicon = z.infer<typeof numbersSchema>;
 export type UnitsLexicon = z.infer<typeof unitsSchema>;
 
@@ -72,6 +83,7 @@ export interface AnswerLexicon {
   units: UnitsLexicon;
   body: z.infer<typeof bodySchema>;
   onset: z.infer<typeof onsetSchema>;
+  surgery: z.infer<typeof surgerySchema>;
   /** Question key -> the kind of answer it takes (and the unit of a bare number of a duration). */
   questions: z.infer<typeof questionKindsSchema>['questions'];
 }
@@ -87,6 +99,7 @@ export function loadAnswerLexicon(contentDir: string, problems: string[]): Answe
   const kinds = part('question-kinds.yaml', questionKindsSchema);
   const body = part('body.yaml', bodySchema);
   const onset = part('onset.yaml', onsetSchema);
-  if (!numbers || !units || !kinds || !body || !onset) return undefined;
-  return { numbers, units, body, onset, questions: kinds.questions };
+  const surgery = part('surgery.yaml', surgerySchema);
+  if (!numbers || !units || !kinds || !body || !onset || !surgery) return undefined;
+  return { numbers, units, body, onset, surgery, questions: kinds.questions };
 }

@@ -4,6 +4,7 @@ import { parseDays, parseKg } from '../../src/nlu/answers/quantity.ts';
 import { parseScoreAnswer } from '../../src/nlu/answers/score.ts';
 import { readOnset } from '../../src/nlu/answers/onset.ts';
 import { readReach } from '../../src/nlu/answers/reach.ts';
+import { readSurgery } from '../../src/nlu/answers/surgery.ts';
 import { readYesNo } from '../../src/nlu/answers/yesNo.ts';
 import { lexicon } from './content.ts';
 
@@ -112,4 +113,13 @@ describe('onset with relative dates, read against the message time', () => {
   it('"sitting for three hours" says how long, not when', () => {
     expect(readOnset('last week, after sitting on a hard bench for three hours', at, lexicon)).toEqual({ band: 'under_2_weeks', days: 7 });
   });
+});
+
+describe('surgery kinds, in clinical and everyday names', () => {
+  it.each([
+    ['I had a microdiscectomy', 'discectomy'], ['had a micro disc', 'discectomy'], ['they trimmed the disc that was pressing on the nerve', 'discectomy'],
+    ['lumbar decompression at L4', 'laminectomy'], ['I have got rods and screws in my back', 'fusion'], ['ACDF two years ago', 'fusion'],
+    ['an artificial disc', 'disc_replacement'], ['never had an operation', 'none'], ['not yet, I am on the waiting list for a microdiscectomy', 'none'],
+    ['the surgeon says I might need it but nothing is booked', 'none'], ['I had knee surgery, but nothing on my back', 'none'],
+  ] as const)('"%s" is %s', (text, kind) => expect(readSurgery(text, lexicon)).toBe(kind));
 });

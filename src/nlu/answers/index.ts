@@ -6,6 +6,7 @@ import type { Lexicon } from '../../content/lexicon.ts';
 import type { QuestionKind } from '../../content/answerLexicon.ts';
 import { readOnset, type OnsetReading } from './onset.ts';
 import { parseDays, parseKg } from './quantity.ts';
+import { readSurgery } from './surgery.ts';
 import { readReach, readSide, type ReachReading, type Side } from './reach.ts';
 import { parseScoreAnswer, type ScoreAnswer } from './score.ts';
 import { readYesNo, type YesNoKind, type YesNoReading } from './yesNo.ts';
@@ -27,6 +28,8 @@ export interface AnswerParsers {
   reach(text: string): ReachReading;
   /** When the episode started, read against `at` (the message's time). */
   onset(text: string, at: string): OnsetReading | undefined;
+  /** The operation's kind (none when planned or not yet done), and a coarser kind for a question without its button. */
+  surgery(text: string): { kind: string; coarser?: string } | undefined;
   side(text: string): Side | 'one' | undefined;
 }
 
@@ -43,6 +46,12 @@ export function compileAnswerParsers(lexicon: Lexicon): AnswerParsers {
     kg: (text) => parseKg(text, lexicon),
     reach: (text) => readReach(text, lexicon),
     onset: (text, at) => readOnset(text, at, lexicon),
+    surgery: (text) => {
+      const kind = readSurgery(text, lexicon);
+      if (kind === undefined) return undefined;
+      const coarser = kind === 'none' ? undefined : lexicon.answers.surgery.coarser[kind];
+      return coarser ? { kind, coarser } : { kind };
+    },
     side: (text) => readSide(text, lexicon),
   };
 }

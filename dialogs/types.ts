@@ -26,8 +26,19 @@ export interface Understanding {
   text: string;
   /** The value of a button, or of a choice recognised in typed words. */
   choice?: string;
-  yesNo?: 'yes' | 'no';
+  /** A yes, a no, or "not sure", only when the message answers (a statement is none of them). */
+  yesNo?: 'yes' | 'no' | 'unsure';
+  /** The message asks something back about the question instead of answering it. */
+  questionBack?: boolean;
   score?: number;
+  /** The score was said as a range ("5-6"): the higher number was taken. */
+  range?: boolean;
+  /** The side named with the answer ("left leg", "both arms"). */
+  side?: 'left' | 'right' | 'both';
+  /** The answer sits between two choices: the short question that settles it, and the two choices. */
+  between?: { question: string; options: [string, string] };
+  /** The person does not know the answer ("they didn't say", "can't remember"). */
+  unknown?: boolean;
   number?: number;
   region?: Region;
   movement?: MovementResponse;
@@ -58,6 +69,20 @@ export type CoachEvent =
   | { type: 'START'; at: string }
   | { type: 'MESSAGE'; at: string; understanding: Understanding; localDate?: string; cards?: boolean }
   | { type: 'RED_FLAG'; at: string; hits: RedFlagHit[]; understanding?: Understanding }
+  /** Warning signs mentioned without a clear disclosure (hypothetical, resolved, vague, whose unclear): ask first. */
+  | { type: 'SIGN_MENTIONED'; at: string; hits: RedFlagHit[]; understanding?: Understanding }
+  /** Internal: the direct question of a SIGN_MENTIONED, asked once the answer it came with is recorded. */
+  | { type: 'SIGN_ASK'; at: string; hits: RedFlagHit[] }
+  /** The answer to that direct question; `afterReferral` when the same message also referred. */
+  | { type: 'SIGN_ANSWER'; at: string; understanding: Understanding; afterReferral?: boolean }
+  /** Internal: after a disclosure whose answer was recorded, exercise is held (dialogs/machine/referral/answerThenHold.ts). */
+  | { type: 'HOLD_AFTER_ANSWER'; at: string }
+  /** An answer between two choices ("down my leg"): a short question settles which (dialogs/machine/asides/between.ts). */
+  | { type: 'CONFIRM_BETWEEN'; at: string; understanding: Understanding }
+  /** The answer to that short question, as the choice of the question it belongs to. */
+  | { type: 'CONFIRMED'; at: string; understanding: Understanding }
+  /** Internal: after a confirmed sign, the question the person was at comes again (unless exercise is held). */
+  | { type: 'SIGN_RESUME'; at: string }
   | { type: 'CLINICIAN_REQUESTED'; at: string; text: string }
   | { type: 'CLINICIAN_ASSESSED'; at: string; text: string }
   | { type: 'TOO_LONG'; at: string; length: number }
@@ -299,4 +324,15 @@ export interface CoachContext {
   flagsRecheckedOn?: string | null;
   /** Outputs of the event being handled; the shell takes them and they are cleared. */
   outputs: Output[];
+  /** A direct question about a warning sign mentioned without a clear disclosure, waiting for its answer. */
+  signCheck?: SignCheck | null;
+  /** A short question settling an answer that sat between two choices, and the question it belongs to. */
+  confirming?: { question: string; options: [string, string]; back: Asking; side?: 'left' | 'right' | 'both' } | null;
+}
+
+/** The direct question asked about a mention that was not a clear disclosure, and where to go back to. */
+export interface SignCheck {
+  hit: RedFlagHit;
+  /** The question the person was at, asked again after a "no". */
+  back: Asking | null;
 }

@@ -106,7 +106,8 @@ export function render(outputs: Output[], context: CoachContext, content: Conten
         if (!question) break;
         const flag = output.flagId && !output.group ? content.redFlags.byId.get(output.flagId) : undefined;
         const region = context.profile.region;
-        const text = flag?.question ?? (region ? question.byRegion?.[region] : undefined) ?? question.text;
+        // The direct "is this happening to you now?" has its own words; a warning-sign question is the flag's own.
+        const text = (output.question === 'signNow' ? question.text : undefined) || flag?.question || (region ? question.byRegion?.[region] : undefined) || question.text;
         const group = output.group?.length ? { items: output.group.map((flagId) => ({ flagId, text: content.redFlags.byId.get(flagId)?.question ?? flagId })) } : undefined;
         pending.push(group ? [text, group.items.map((item) => `• ${item.text}`).join('\n')].join('\n\n') : text);
         const shown = question.choices.filter(

@@ -11,6 +11,7 @@ import { PatternError } from '../nlu/pattern.ts';
 import { loadRedFlags, type RedFlag } from './redFlags.ts';
 import { loadReferralTiers, type Crisis, type ReferralTiers } from './referral.ts';
 import { loadCoachingRules, type CoachingRules, type Measures } from './coachingRules.ts';
+import { answerMessageKeys, answerQuestionKeys } from '../../dialogs/machine/asides/keys.ts';
 import { coachingMessageKeys, coachingQuestionKeys } from '../../dialogs/machine/coaching/keys.ts';
 
 /** Everything clinicians edit, loaded and validated once at start-up. */
@@ -55,6 +56,8 @@ export function loadContent(dir: string): { content?: Content; problems: string[
   if (conversation.content) {
     for (const key of coachingMessageKeys) if (!conversation.content.messages[key]) problems.push(`messages.yaml: ${key}: message is missing`);
     for (const key of coachingQuestionKeys) if (!conversation.content.questions[key]) problems.push(`questions.yaml: ${key}: question is missing`);
+    for (const key of answerMessageKeys) if (!conversation.content.messages[key]) problems.push(`messages.yaml: ${key}: message is missing`);
+    for (const key of answerQuestionKeys) if (!conversation.content.questions[key]) problems.push(`questions.yaml: ${key}: question is missing`);
   }
   const byId = new Map(redFlags.flags.map((flag) => [flag.id, flag]));
   const screening = conversation.content?.screening;

@@ -212,8 +212,8 @@ export function coachingState(machine: CoachSetup) {
         entry: { type: 'ask', params: { question: 'liftingLimit' } },
         on: {
           MESSAGE: [
-            { guard: 'gaveWeeks', target: 'planning', actions: ['countMessage', 'recordLiftingLimit'] },
-            { guard: 'saidNo', target: 'planning', actions: ['countMessage', 'recordNoLiftingLimit'] },
+            { guard: 'gaveWeight', target: 'planning', actions: ['countMessage', 'recordLiftingLimit'] },
+            { guard: 'limitUnknown', target: 'planning', actions: ['countMessage', 'recordNoLiftingLimit'] },
             ...unclearAnswer(),
           ],
         },

@@ -1,10 +1,12 @@
 import type { CoachSetup } from '../setup.ts';
+import { answerThenHoldBranch } from './answerThenHold.ts';
 
 /** Safety is global: a disclosure in any state refers in the same turn (the root's RED_FLAG handler). */
 export function referralTransitions(machine: CoachSetup) {
   return machine.createStateConfig({
     on: {
       RED_FLAG: [
+        answerThenHoldBranch,
         { guard: 'hitsHoldExercise', target: '.referred', actions: 'referDisclosure' },
         { guard: 'hasFollowUpMessage', actions: ['referDisclosure', 'replayMessage'] },
         { actions: 'referDisclosure' },

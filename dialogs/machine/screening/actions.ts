@@ -2,7 +2,7 @@ import { triggeredFlags, type CoachCatalog } from '../../catalog.ts';
 import { dayOf } from '../../coachingSteps.ts';
 import type { CoachContext, CoachEvent, Onset, Output, Profile, Reach, RedFlagHit, Region, Sides, SurgeryKind } from '../../types.ts';
 import { refer } from '../referral/refer.ts';
-import { choiceOf, KEEP_PAIN, push, record, understandingOf, update, type MessageEvent } from '../shared.ts';
+import { answerDetails, choiceOf, KEEP_PAIN, push, record, understandingOf, update, type MessageEvent } from '../shared.ts';
 import { ageFlags, nextGroup, raisedQueue, recheckQueue, rulesOf, screeningQueue } from './flags.ts';
 import { liftingLimitUntil, surgeryDay } from './surgery.ts';
 
@@ -70,7 +70,7 @@ export function screeningActions(catalog: CoachCatalog) {
       const at = (event as MessageEvent).at;
       return {
         pain: [...context.pain, { at, score }].slice(-KEEP_PAIN),
-        outputs: push(context, record('pain.score', { score, context: 'screening' })),
+        outputs: push(context, record('pain.score', { score, context: 'screening', ...answerDetails(event) })),
       };
     }),
     recordChoice: update<{ field: 'reach' | 'sides' | 'onset' }>(({ context, event }, params) => {
@@ -78,7 +78,7 @@ export function screeningActions(catalog: CoachCatalog) {
       const profile: Profile = { ...context.profile, [params.field]: value };
       // Symptoms that stay in the spine have no side.
       if (params.field === 'reach' && value === 'spine_only') delete profile.sides;
-      return { profile, outputs: push(context, record('screening.answer', { question: params.field, value })) };
+      return { profile, outputs: push(context, record('screening.answer', { question: params.field, value, ...answerDetails(event) })) };
     }),
     /** Older snapshots asked weeks; kept so they can finish. */
     recordWeeks: update(({ context, event }) => {

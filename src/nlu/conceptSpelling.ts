@@ -38,7 +38,7 @@ export type WordCorrector = (word: string) => string;
  * `vocabulary`: the words concepts are written with. `englishWords`: real words, never corrected
  * (may be empty, then only the vocabulary itself is protected).
  */
-export function compileWordCorrector(vocabulary: Iterable<string>, englishWords: ReadonlySet<string>): WordCorrector {
+export function compileWordCorrector(vocabulary: Iterable<string>, englishWords: { has(word: string): boolean }): WordCorrector {
   const known = new Set(vocabulary);
   const byFirst = new Map<string, string[]>();
   for (const word of known) {

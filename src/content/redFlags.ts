@@ -15,7 +15,7 @@ export const redFlagUrgencySchema = z.enum(['emergency', 'urgent', 'soon']);
 
 const phraseList = z.array(z.string().trim().min(1, 'a phrase cannot be empty'));
 /** "urination + start-trouble|strain": every part (one of its `|` alternatives) in one clause. */
-const conceptRule = z.string().trim().regex(/^!?[a-z0-9.*-]+(\|[a-z0-9.*-]+)*(\s*\+\s*!?[a-z0-9.*-]+(\|[a-z0-9.*-]+)*)*$/, 'write concept names joined by " + " (all of them) and "|" (one of them); "!name": not in the same clause');
+const conceptRule = z.string().trim().regex(/^[!~]?[a-z0-9.*-]+(\|[a-z0-9.*-]+)*(\s*\+\s*[!~]?[a-z0-9.*-]+(\|[a-z0-9.*-]+)*)*$/, 'write concept names joined by " + " (all of them) and "|" (one of them); "!name": not in the same clause; "~name": anywhere in the conversation');
 const conceptRules = z.array(conceptRule).min(1);
 
 export const redFlagSchema = z
@@ -73,7 +73,7 @@ function checkRuleNames(flag: RedFlag, field: 'concepts' | 'vague' | 'combines',
   (flag[field] ?? []).forEach((rule, index) => {
     for (const part of ruleParts(rule)) {
       for (const raw of part) {
-        const name = raw.replace(/^!/, '');
+        const name = raw.replace(/^[!~]/, '');
         if (isFlagReference(name)) {
           if (field !== 'combines') problems.push(`${field}.${index}: "${name}" is a flag id; only combines may name flags`);
           else if (!ids.some((id) => id !== flag.id && globMatches(name, id))) problems.push(`${field}.${index}: no other flag matches "${name}"`);

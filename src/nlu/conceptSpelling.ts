@@ -53,16 +53,22 @@ export function compileWordCorrector(vocabulary: Iterable<string>, englishWords:
     if (word.length < MIN_LENGTH || known.has(word) || englishWords.has(word) || !/^[a-z]+$/.test(word)) return word;
     const remembered = memo.get(word);
     if (remembered !== undefined) return remembered;
+    // The nearest candidate; between equally near ones, the one sharing the longest start
+    // ("stronge" is "strong", not "strange").
     let best = word;
     let bestDistance = Number.POSITIVE_INFINITY;
+    let bestShared = -1;
     for (const candidate of byFirst.get(word[0]!) ?? []) {
       const limit = word.length >= LONG || candidate[1] === word[1] ? 2 : 1;
       const allowed = Math.min(limit, candidate.length < MIN_LENGTH ? 1 : limit);
       const distance = editDistance(word, candidate, allowed);
-      if (distance <= allowed && distance < bestDistance) {
+      if (distance > allowed || distance > bestDistance) continue;
+      let shared = 0;
+      while (shared < word.length && word[shared] === candidate[shared]) shared += 1;
+      if (distance < bestDistance || shared > bestShared) {
         best = candidate;
         bestDistance = distance;
-        if (distance === 1) break;
+        bestShared = shared;
       }
     }
     if (memo.size < MEMO_LIMIT) memo.set(word, best);

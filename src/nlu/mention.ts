@@ -61,7 +61,9 @@ export function mentionOf(tokens: Token[], span: Span, rules: CompiledNegation):
   if (context === 'resolved') return 'resolved';
   const sentence = sentenceBounds(tokens, span);
   if (resolved(tokens, span, rules, sentence)) return 'resolved';
-  if (context === 'someone-else') return carerWriting(tokens, rules) ? 'present' : 'other-person';
+  // "my family would be better off without me": the phrase itself is about the writer.
+  const aboutMe = tokens.slice(span.start, span.end + 1).some((token) => rules.firstPerson.has(token.word));
+  if (context === 'someone-else') return aboutMe || carerWriting(tokens, rules) ? 'present' : 'other-person';
   const firstPerson = tokens.slice(sentence.from, sentence.to + 1).some((token) => rules.firstPerson.has(token.word));
   if (!firstPerson && anyWithin(tokens, 0, tokens.length - 1, rules.hearsay)) return 'unclear-person';
   return 'present';

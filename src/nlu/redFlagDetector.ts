@@ -94,7 +94,7 @@ const CLAUSE_STARTERS = new Set(['my', 'there', 'also', 'then', 'sometimes', 'to
 /** "can't", "couldn't seem to", "unable to" right before a concept belong to the disclosure, not a denial of it. */
 const INABILITY = new Set(['can', 'could', 'cannot', 'unable', 'struggle', 'struggling', 'struggled', 'hardly', 'barely']);
 const INABILITY_TAIL = new Set(['not', 'to', 'seem', 'seems', 'really', 'properly', 'fully', 'be', 'able', 'even', 'just', 'i', 'you']);
-const CLAUSE_BREAKS = new Set(['but', 'however', 'although', 'though', 'whereas', 'because', 'cos', 'except', 'apart']);
+const CLAUSE_BREAKS = new Set(['but', 'however', 'although', 'though', 'whereas', 'except', 'apart']);
 const CONJUNCTIONS = new Set(['and', 'or', 'so', 'plus', 'while', 'then']);
 
 interface Message {
@@ -217,12 +217,20 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
       if (found !== undefined) push(entry, found);
     }
     if (combos.length > 0) {
-      const here = new Set(detections.filter((detection) => detection.mention === undefined).map((detection) => detection.flagId));
+      // A vague touch counts as a component: with a cancer history, "my bladder isn't right" is enough.
+      const here = new Set(detections.filter((detection) => detection.mention === undefined || detection.mention === 'vague').map((detection) => detection.flagId));
       const before = recent.map(presentAlone);
       for (const entry of combos) {
         const already = known?.find((detection) => detection.flagId === entry.flag.id);
-        const found = already ?? findCombination(entry, current, recent, here, before, negation);
-        if (found !== undefined) push(entry, { mention: 'present', ...found });
+        if (already !== undefined) {
+          push(entry, already);
+          continue;
+        }
+        // A combination flag may have phrases and concept rules of its own too.
+        const own = findFlag(entry, current, recent, joins, negation, knownConcepts);
+        const combined = own?.mention === 'present' ? undefined : findCombination(entry, current, recent, here, before, negation);
+        const found = combined !== undefined ? { mention: 'present' as const, ...combined } : own;
+        if (found !== undefined) push(entry, found);
       }
     }
     // Present disclosures first (they refer), then the most urgent.
@@ -279,12 +287,13 @@ function presentSpan(patterns: CompiledPattern[], prepared: PreparedText, negati
 function findFlag(entry: CompiledFlag, current: Message, recent: Message[], joins: Join[], negation: CompiledNegation, knownConcepts: ReadonlySet<string>): Found | undefined {
   let found = entry.phrases.length > 0 ? findWithRequirement(entry, current, recent, joins, negation) : undefined;
   if (found?.mention === 'present') return found;
+  const inContext = (name: string) => knownConcepts.has(name) || [current, ...recent].some((message) => conceptPresent(message, name, negation) !== undefined);
   if (entry.concepts.length > 0 && requirementMet(entry, current, recent, negation, knownConcepts)) {
-    found = better(found, findConceptRules(entry.concepts, current, negation));
+    found = better(found, findConceptRules(entry.concepts, current, negation, inContext));
     if (found?.mention === 'present') return found;
   }
   if (entry.vague.length > 0) {
-    const vague = findConceptRules(entry.vague, current, negation);
+    const vague = findConceptRules(entry.vague, current, negation, inContext);
     if (vague !== undefined) found = better(found, { ...vague, mention: vague.mention === 'present' ? 'vague' : vague.mention });
   }
   return found;
@@ -309,14 +318,17 @@ function conceptPresent(message: Message, name: string, negation: CompiledNegati
  * read in context; the words between the concepts count as a gap, so "down there is not numb"
  * is a denial.
  */
-function findConceptRules(rules: string[][][], message: Message, negation: CompiledNegation): Found | undefined {
+function findConceptRules(rules: string[][][], message: Message, negation: CompiledNegation, inContext: (name: string) => boolean = () => false): Found | undefined {
   const reading = message.reading;
   if (reading === undefined) return undefined;
   let best: Found | undefined;
   for (const full of rules) {
     // "!name": that concept must not be in the clause ("both legs + leg-symptom + !leg-exercise").
-    const excluded = full.filter((part) => part[0]?.startsWith('!')).flatMap((part) => part.map((name) => name.slice(1)));
-    const rule = full.filter((part) => !part[0]?.startsWith('!'));
+    const excluded = full.filter((part) => part[0]?.startsWith('!')).flatMap((part) => part.map((name) => name.replace(/^[!~]/, '')));
+    // "~name": that concept anywhere in this message or the last few, or known ("chest-pain + ~after-surgery").
+    const context = full.filter((part) => part[0]?.startsWith('~'));
+    if (context.some((part) => !part.some((name) => inContext(name.replace(/^[!~]/, ''))))) continue;
+    const rule = full.filter((part) => !part[0]?.startsWith('!') && !part[0]?.startsWith('~'));
     const candidates = rule.map((alternatives) => alternatives.flatMap((name) => reading.spans.get(name) ?? []));
     if (candidates.some((list) => list.length === 0)) continue;
     let anchorIndex = 0;
@@ -331,6 +343,8 @@ function findConceptRules(rules: string[][][], message: Message, negation: Compi
         let nearest: ConceptSpan | undefined;
         let nearestDistance = Number.POSITIVE_INFINITY;
         for (const span of candidates[index]!) {
+          // Each part is its own mention: "panty liner" is not both a pad and a leak.
+          if (chosen.some((other) => other.start === span.start && other.end === span.end)) continue;
           if (message.clauses[span.start] !== message.clauses[anchor.start] || message.clauses[span.end] !== message.clauses[anchor.end]) continue;
           const distance = span.start > anchor.end ? span.start - anchor.end : anchor.start > span.end ? anchor.start - span.end : 0;
           if (distance <= CONCEPT_WINDOW && distance < nearestDistance) {
@@ -374,9 +388,13 @@ function withInability(tokens: Token[], start: number): number {
  */
 function findCombination(entry: CompiledFlag, current: Message, recent: Message[], here: Set<string>, before: Set<string>[], negation: CompiledNegation): Pick<Found, 'matched' | 'fromRecent'> | undefined {
   const matchesFlag = (pattern: string, ids: Set<string>) => [...ids].some((id) => (pattern.endsWith('*') ? id.startsWith(pattern.slice(0, -1)) : id === pattern));
-  for (const rule of entry.combines ?? []) {
+  for (const full of entry.combines ?? []) {
     let inCurrent: string | undefined;
     let fromRecent: string | undefined;
+    // "!name": not when that concept is in this message ("chest-pain + breathless + !exertion").
+    const excluded = full.filter((part) => part[0]?.startsWith('!')).flatMap((part) => part.map((name) => name.replace(/^[!~]/, '')));
+    if (excluded.some((name) => conceptPresent(current, name, negation) !== undefined)) continue;
+    const rule = full.filter((part) => !part[0]?.startsWith('!'));
     let ok = true;
     for (const alternatives of rule) {
       let met = false;

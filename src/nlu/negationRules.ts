@@ -118,6 +118,7 @@ export const NEGATION_RULES: NegationRules = {
     'his disc', 'her disc', 'his surgery', 'her surgery', 'his operation', 'her operation', 'his op', 'her op', 'his scar',
     'her scar', 'his wound', 'her wound', 'has back pain', 'has bad back pain', 'has neck pain', 'has had back pain',
     'never had back pain', 'with back pain', 'got back pain', 'getting worse', 'wants to', 'is getting', 'are getting',
+    'wound', 'scar', 'stitches', 'incision',
   ],
   hearsay: ['apparently', 'they said', 'they say', 'i am told', 'i was told', 'supposedly', 'allegedly', 'so they say', 'someone said'],
   resolvedMarkers: [

@@ -214,7 +214,7 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
         continue;
       }
       const found = findFlag(entry, current, recent, joins, negation, knownConcepts);
-      if (found !== undefined) push(entry, found);
+      if (found !== undefined) push(entry, entry.flag.history === true && found.mention === 'resolved' ? { ...found, mention: 'present' } : found);
     }
     if (combos.length > 0) {
       // A vague touch counts as a component: with a cancer history, "my bladder isn't right" is enough.

@@ -156,7 +156,13 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
   const literals = compiled.flatMap((entry) => [...entry.phrases, ...(entry.requires ?? []), ...entry.except].flatMap((pattern) => pattern.literals));
   const correct = compileSpelling(literals);
   const vocabulary = vocabularyOf(flags);
-  const concepts: ConceptMatcher | undefined = vocabulary === undefined ? undefined : compileConcepts(vocabulary, literals);
+  // Only the concepts some rule uses are read (with those they refer to).
+  const used = new Set<string>();
+  for (const entry of compiled) {
+    for (const rule of [...entry.concepts, ...entry.vague, ...(entry.combines ?? [])]) for (const part of rule) for (const name of part) used.add(name.replace(/^[!~]/, ''));
+    for (const name of entry.conceptsRequire ?? []) used.add(name);
+  }
+  const concepts: ConceptMatcher | undefined = vocabulary === undefined ? undefined : compileConcepts(vocabulary, literals, used);
   const usesConcepts = compiled.some((entry) => entry.concepts.length + entry.vague.length > 0 || entry.combines !== undefined);
   const singles = compiled.filter((entry) => entry.combines === undefined);
   const combos = compiled.filter((entry) => entry.combines !== undefined);

@@ -242,6 +242,9 @@ function wordMatches(token: ConceptToken, expected: { word: string; stem: string
   return token.word === expected.word || (!exact && token.stem === expected.stem);
 }
 
+/** Sets reused by nested choices: matching allocates nothing in the common case. */
+const POOL: Array<Set<number>> = [];
+
 /** Adds to `out` every position where a match of nodes[k..] starting at `pos` can end (exclusive). */
 function ends(nodes: Matcher[], k: number, tokens: ConceptToken[], pos: number, out: Set<number>, found: Found): void {
   if (k === nodes.length) {
@@ -293,7 +296,7 @@ function ends(nodes: Matcher[], k: number, tokens: ConceptToken[], pos: number, 
       return;
     }
     case 'choice': {
-      const inner = new Set<number>();
+      const inner = POOL.pop() ?? new Set<number>();
       const dispatch = node.dispatch;
       if (dispatch === undefined) for (const option of node.options) ends(option, 0, tokens, pos, inner, found);
       else {
@@ -311,6 +314,8 @@ function ends(nodes: Matcher[], k: number, tokens: ConceptToken[], pos: number, 
       }
       if (node.optional) inner.add(pos);
       for (const end of inner) ends(nodes, k + 1, tokens, end, out, found);
+      inner.clear();
+      POOL.push(inner);
       return;
     }
     case 'start':
@@ -412,6 +417,7 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
     for (const ref of keys.refs) level.byRef.set(ref, [...(level.byRef.get(ref) ?? []), term]);
   }
   const correct = compileWordCorrector(literals, vocabulary.englishWords);
+  const wordMemo = new Map<string, { word: string; stem: string }>();
 
   return {
     names: new Set(names),
@@ -422,19 +428,21 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
           sentence += 1;
           return { word: SENTENCE_BOUNDARY, stem: SENTENCE_BOUNDARY, sentence: sentence - 1, index: position };
         }
-        const word = correct(token.word);
-        return { word, stem: stemOf(word), sentence, index: position };
+        let seen = wordMemo.get(token.word);
+        if (seen === undefined) {
+          const word = correct(token.word);
+          seen = { word, stem: stemOf(word) };
+          if (wordMemo.size < 50_000) wordMemo.set(token.word, seen);
+        }
+        return { word: seen.word, stem: seen.stem, sentence, index: position };
       });
       // Which terms can match at all (their anchor is in the message), decided once per term.
+      const keys = conceptTokens.map((token) => token.word.slice(0, PREFIX_KEY));
       const present = new Set<string>();
-      const starts = new Map<string, string[]>();
+      const starts = new Set<string>(keys);
       for (const token of conceptTokens) {
         present.add(token.word);
-        present.add(token.stem);
-        const key = token.word.slice(0, PREFIX_KEY);
-        const list = starts.get(key);
-        if (list === undefined) starts.set(key, [token.word]);
-        else list.push(token.word);
+        if (token.stem !== token.word) present.add(token.stem);
       }
       const found: Found = new Array(names.length);
       const possible = new Int8Array(terms.length);
@@ -448,7 +456,7 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
           if (!ok) for (const ref of anchor.refs) if (found[ref] !== undefined) { ok = true; break; }
           if (!ok) {
             for (const prefix of anchor.prefixes) {
-              if ((starts.get(prefix.slice(0, PREFIX_KEY)) ?? []).some((word) => word.startsWith(prefix))) { ok = true; break; }
+              if (starts.has(prefix.slice(0, PREFIX_KEY)) && conceptTokens.some((token) => token.word.startsWith(prefix))) { ok = true; break; }
             }
           }
         }
@@ -472,6 +480,7 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
         if (list === undefined) byStart.set(pos, [longest]);
         else if (!list.includes(longest)) list.push(longest);
       };
+      const numeric = conceptTokens.map((token) => /^\d+$/.test(token.word));
       for (const level of index) {
         for (let pos = 0; pos < conceptTokens.length; pos += 1) {
           const token = conceptTokens[pos]!;
@@ -479,16 +488,19 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
           for (const term of level.anywhere) attempt(term, pos);
           const byWord = level.exact.get(token.word);
           if (byWord !== undefined) for (const term of byWord) attempt(term, pos);
-          if (/^\d+$/.test(token.word)) for (const term of level.exact.get(NUMBER_KEY) ?? []) attempt(term, pos);
+          if (numeric[pos]) for (const term of level.exact.get(NUMBER_KEY) ?? []) attempt(term, pos);
           if (token.stem !== token.word) {
             const byStem = level.exact.get(token.stem);
             if (byStem !== undefined) for (const term of byStem) attempt(term, pos);
           }
-          const byPrefix = level.prefixed.get(token.word.slice(0, PREFIX_KEY));
+          const byPrefix = level.prefixed.get(keys[pos]!);
           if (byPrefix !== undefined) for (const { prefix, term } of byPrefix) if (token.word.startsWith(prefix)) attempt(term, pos);
-          if (level.byRef.size > 0) {
-            for (const [ref, referring] of level.byRef) if (found[ref]?.has(pos)) for (const term of referring) attempt(term, pos);
-          }
+        }
+        // Terms that start with a reference: tried where that concept's mentions start.
+        for (const [ref, referring] of level.byRef) {
+          const byStart = found[ref];
+          if (byStart === undefined) continue;
+          for (const start of [...byStart.keys()]) for (const term of referring) attempt(term, start);
         }
       }
       const spans = new Map<string, ConceptSpan[]>();

@@ -19,10 +19,24 @@ function sentenceBounds(tokens: Token[], span: Span): { from: number; to: number
   return { from, to };
 }
 
+/** The first words of a list of phrases, so most tokens are passed over with one lookup. */
+const firstWordsOf = new WeakMap<string[][], Set<string>>();
+function firstWords(phrases: string[][]): Set<string> {
+  let words = firstWordsOf.get(phrases);
+  if (words === undefined) firstWordsOf.set(phrases, (words = new Set(phrases.map((phrase) => phrase[0] ?? ''))));
+  return words;
+}
+
 function anyWithin(tokens: Token[], from: number, to: number, phrases: string[][]): boolean {
-  for (let i = from; i <= to; i += 1) if (phrases.some((words) => sequenceAt(tokens, i, words))) return true;
+  const first = firstWords(phrases);
+  for (let i = from; i <= to; i += 1) {
+    if (!first.has(tokens[i]?.word ?? '')) continue;
+    if (phrases.some((words) => sequenceAt(tokens, i, words))) return true;
+  }
   return false;
 }
+
+const markerWords = new WeakMap<CompiledNegation, Set<string>>();
 
 /**
  * Over and done with: a marker of it having ended after the phrase, in its sentence ("had some
@@ -31,7 +45,10 @@ function anyWithin(tokens: Token[], from: number, to: number, phrases: string[][
  */
 function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence: { from: number; to: number }): boolean {
   const last = Math.min(sentence.to, span.end + rules.resolvedReach);
+  let first = markerWords.get(rules);
+  if (first === undefined) markerWords.set(rules, (first = new Set(rules.resolvedMarkers.map((marker) => marker.words[0] ?? ''))));
   for (let j = span.end + 1; j <= last; j += 1) {
+    if (!first.has(tokens[j]?.word ?? '')) continue;
     for (const marker of rules.resolvedMarkers) {
       if (!sequenceAt(tokens, j, marker.words)) continue;
       const next = tokens[j + marker.words.length];
@@ -54,6 +71,11 @@ function carerWriting(tokens: Token[], rules: CompiledNegation): boolean {
   return !named;
 }
 
+function hasFirstPerson(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+  for (let i = from; i <= to; i += 1) if (rules.firstPerson.has(tokens[i]?.word ?? '')) return true;
+  return false;
+}
+
 export function mentionOf(tokens: Token[], span: Span, rules: CompiledNegation): MentionContext {
   const context = spanContext(tokens, span, rules);
   if (context === 'negated') return 'negated';
@@ -62,9 +84,7 @@ export function mentionOf(tokens: Token[], span: Span, rules: CompiledNegation):
   const sentence = sentenceBounds(tokens, span);
   if (resolved(tokens, span, rules, sentence)) return 'resolved';
   // "my family would be better off without me": the phrase itself is about the writer.
-  const aboutMe = tokens.slice(span.start, span.end + 1).some((token) => rules.firstPerson.has(token.word));
-  if (context === 'someone-else') return aboutMe || carerWriting(tokens, rules) ? 'present' : 'other-person';
-  const firstPerson = tokens.slice(sentence.from, sentence.to + 1).some((token) => rules.firstPerson.has(token.word));
-  if (!firstPerson && anyWithin(tokens, 0, tokens.length - 1, rules.hearsay)) return 'unclear-person';
+  if (context === 'someone-else') return hasFirstPerson(tokens, span.start, span.end, rules) || carerWriting(tokens, rules) ? 'present' : 'other-person';
+  if (!hasFirstPerson(tokens, sentence.from, sentence.to, rules) && anyWithin(tokens, 0, tokens.length - 1, rules.hearsay)) return 'unclear-person';
   return 'present';
 }

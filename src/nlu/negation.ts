@@ -12,7 +12,10 @@ interface AfterTrigger { words: string[]; endsSentence: boolean }
 
 export interface CompiledNegation {
   before: string[][];
+  beforeByLast: Map<string, string[][]>;
   hypothetical: string[][];
+  /** The hypothetical triggers by their last word: they are matched ending at a word. */
+  hypotheticalByLast: Map<string, string[][]>;
   hypotheticalAtStart: Set<string>;
   notHypotheticalIf: string[][];
   resolvedAfter: AfterTrigger[];
@@ -35,12 +38,23 @@ export interface CompiledNegation {
   afterReach: number;
 }
 
+function byLastWord(phrases: string[][]): Map<string, string[][]> {
+  const map = new Map<string, string[][]>();
+  for (const words of phrases) {
+    const last = words[words.length - 1] ?? '';
+    map.set(last, [...(map.get(last) ?? []), words]);
+  }
+  return map;
+}
+
 export function compileNegation(rules: NegationRules = NEGATION_RULES): CompiledNegation {
   const before = rules.before.map(phraseWords);
   const afterTrigger = (text: string): AfterTrigger => ({ words: phraseWords(text.replace(/\$$/, '')), endsSentence: text.endsWith('$') });
   return {
     before,
+    beforeByLast: byLastWord(before),
     hypothetical: rules.hypothetical.map(phraseWords),
+    hypotheticalByLast: byLastWord(rules.hypothetical.map(phraseWords)),
     hypotheticalAtStart: new Set(rules.hypotheticalAtStart),
     notHypotheticalIf: rules.notHypotheticalIf.map(phraseWords),
     resolvedAfter: rules.resolvedAfter.map(afterTrigger),
@@ -104,7 +118,7 @@ function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation): Sp
     const token = tokens[j];
     if (token === undefined || token.word === SENTENCE_BOUNDARY) break;
     if (isClauseBreakBefore(tokens, j + 1, rules) || rules.terminators.has(token.word)) break;
-    const denies = rules.before.some((words) => sequenceAt(tokens, j - words.length + 1, words));
+    const denies = rules.beforeByLast.get(token.word)?.some((words) => sequenceAt(tokens, j - words.length + 1, words)) === true;
     if (denies && !coveredByPseudo(tokens, j, rules)) return 'negated';
     if (rules.otherPeople.has(token.word) && !hasFirstPerson(tokens, j + 1, span.start - 1, rules)) return 'someone-else';
     reach += 1;
@@ -121,8 +135,9 @@ function negatedAfter(tokens: Token[], span: Span, rules: CompiledNegation, trig
   for (let j = span.end + 1; j < tokens.length && j <= span.end + rules.afterReach; j += 1) {
     const word = tokens[j]?.word ?? SENTENCE_BOUNDARY;
     if (word === SENTENCE_BOUNDARY || rules.terminators.has(word)) return false;
+    const word0 = word;
     for (const trigger of triggers) {
-      if (!sequenceAt(tokens, j, trigger.words)) continue;
+      if (trigger.words[0] !== word0 || !sequenceAt(tokens, j, trigger.words)) continue;
       const next = tokens[j + trigger.words.length];
       if (!trigger.endsSentence || next === undefined || next.word === SENTENCE_BOUNDARY) return true;
     }
@@ -148,7 +163,9 @@ export function hypotheticalBefore(tokens: Token[], span: Span, rules: CompiledN
     const word = tokens[j]?.word;
     if (word === undefined || word === SENTENCE_BOUNDARY) break;
     if (word === 'but' || word === 'however' || word === 'although' || word === 'though' || word === 'because') return false;
-    for (const trigger of rules.hypothetical) {
+    const triggers = rules.hypotheticalByLast.get(word);
+    if (triggers === undefined) continue;
+    for (const trigger of triggers) {
       const from = j - trigger.length + 1;
       if (!sequenceAt(tokens, from, trigger)) continue;
       if (trigger.length === 1 && trigger[0] === 'if' && rules.notHypotheticalIf.some((words) => sequenceAt(tokens, from - words.length, words))) continue;

@@ -335,6 +335,7 @@ function findConceptRules(rules: string[][][], message: Message, negation: Compi
     const context = full.filter((part) => part[0]?.startsWith('~'));
     if (context.some((part) => !part.some((name) => inContext(name.replace(/^[!~]/, ''))))) continue;
     const rule = full.filter((part) => !part[0]?.startsWith('!') && !part[0]?.startsWith('~'));
+    if (rule.some((alternatives) => !alternatives.some((name) => reading.spans.has(name)))) continue;
     const candidates = rule.map((alternatives) => alternatives.flatMap((name) => reading.spans.get(name) ?? []));
     if (candidates.some((list) => list.length === 0)) continue;
     let anchorIndex = 0;

@@ -5,13 +5,18 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { ConceptVocabulary } from '../nlu/concepts.ts';
 import { compilePattern, expandWordGroups, PatternError } from '../nlu/pattern.ts';
+import { loadConcepts } from './concepts.ts';
 import { loadYamlDir, type ContentItem } from './loadYamlDir.ts';
 
 export const spineRegionSchema = z.enum(['lumbar', 'thoracic', 'cervical']);
 export const redFlagUrgencySchema = z.enum(['emergency', 'urgent', 'soon']);
 
 const phraseList = z.array(z.string().trim().min(1, 'a phrase cannot be empty'));
+/** "urination + start-trouble|strain": every part (one of its `|` alternatives) in one clause. */
+const conceptRule = z.string().trim().regex(/^[!~]?[a-z0-9.*-]+(\|[a-z0-9.*-]+)*(\s*\+\s*[!~]?[a-z0-9.*-]+(\|[a-z0-9.*-]+)*)*$/, 'write concept names joined by " + " (all of them) and "|" (one of them); "!name": not in the same clause; "~name": anywhere in the conversation');
+const conceptRules = z.array(conceptRule).min(1);
 
 export const redFlagSchema = z
   .object({
@@ -23,7 +28,17 @@ export const redFlagSchema = z
     screen: z.boolean().default(true),
     question: z.string().trim().min(10).optional(),
     tell: z.string().trim().min(10, 'say what the person should do'),
-    phrases: phraseList.min(1, 'give at least one phrase'),
+    phrases: phraseList.default([]),
+    /** Concept combinations (content/lexicon/concepts) that disclose the sign. */
+    concepts: conceptRules.optional(),
+    /** Concept combinations that touch the sign without a clear disclosure: asked, not referred. */
+    vague: conceptRules.optional(),
+    /** Concept rules count only when one of these concepts was said in this message or the last few (or is known). */
+    conceptsRequire: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).min(1).optional(),
+    /** A history is the sign itself: "the cancer was all gone" still counts (a resolved mention is present). */
+    history: z.boolean().optional(),
+    /** Other signs or concepts that together make this one: "cancer.history + ces.*|weakness.*|limb-numbness". */
+    combines: conceptRules.optional(),
     /** Counts only if one of these was also said, in this message or the last few. */
     requires: phraseList.optional(),
     /** A known look-alike: a phrase match that overlaps one of these does not count. */
@@ -31,12 +46,47 @@ export const redFlagSchema = z
     source: z.string().trim().min(3),
   })
   .superRefine((flag, context) => {
+    if (flag.phrases.length === 0 && flag.concepts === undefined && flag.combines === undefined && flag.vague === undefined) {
+      context.addIssue({ code: 'custom', path: ['phrases'], message: 'give at least one phrase, concept rule or combination' });
+    }
     if (flag.screen && flag.question === undefined) {
       context.addIssue({ code: 'custom', path: ['question'], message: 'a screened flag needs a plain-words question (or set screen: false)' });
     }
   });
 
-export type RedFlag = z.infer<typeof redFlagSchema>;
+export type RedFlag = z.infer<typeof redFlagSchema> & {
+  /** The concept lexicon the flag's concept rules use (set by the loader; shared by every flag). */
+  vocabulary?: ConceptVocabulary;
+};
+
+/** The parts of a concept rule: each part a list of alternatives (concept names or flag ids). */
+export function ruleParts(rule: string): string[][] {
+  return rule.split('+').map((part) => part.trim().split('|').map((name) => name.trim()));
+}
+
+const isFlagReference = (name: string): boolean => name.includes('.');
+
+function globMatches(pattern: string, id: string): boolean {
+  return pattern.endsWith('*') ? id.startsWith(pattern.slice(0, -1)) : id === pattern;
+}
+
+/** Every concept a rule names exists; every flag id (with `*`) matches a flag. */
+function checkRuleNames(flag: RedFlag, field: 'concepts' | 'vague' | 'combines', vocabulary: ConceptVocabulary, ids: string[], problems: string[]): void {
+  (flag[field] ?? []).forEach((rule, index) => {
+    for (const part of ruleParts(rule)) {
+      for (const raw of part) {
+        const name = raw.replace(/^[!~]/, '');
+        if (isFlagReference(name)) {
+          if (field !== 'combines') problems.push(`${field}.${index}: "${name}" is a flag id; only combines may name flags`);
+          else if (!ids.some((id) => id !== flag.id && globMatches(name, id))) problems.push(`${field}.${index}: no other flag matches "${name}"`);
+        } else if (!vocabulary.concepts.has(name)) problems.push(`${field}.${index}: unknown concept "${name}" (content/lexicon/concepts)`);
+      }
+    }
+  });
+  for (const name of field === 'concepts' ? flag.conceptsRequire ?? [] : []) {
+    if (!vocabulary.concepts.has(name)) problems.push(`conceptsRequire: unknown concept "${name}" (content/lexicon/concepts)`);
+  }
+}
 
 export const redFlagFileSchema = z.object({
   group: z.string().trim().min(1),
@@ -92,7 +142,9 @@ function expandPhrases(phrases: string[] | undefined, field: string, groups: Map
 /** Loads `<contentDir>/red-flags/**.yaml`; problems name the file from the content root (`red-flags/ces.yaml`). */
 export function loadRedFlags(contentDir: string): RedFlagLoad {
   const load = loadYamlDir(join(contentDir, 'red-flags'), redFlagFileSchema, contentDir);
-  const problems = [...load.problems];
+  const concepts = loadConcepts(contentDir);
+  const problems = [...load.problems, ...concepts.problems];
+  const ids = load.items.flatMap(({ value }) => value.flags.map((flag) => flag.id));
   const groups = collectWordGroups(load.items, problems);
   const seen = new Map<string, string>();
   const items: ContentItem<RedFlag>[] = [];
@@ -109,8 +161,10 @@ export function loadRedFlags(contentDir: string): RedFlagLoad {
       const phrases = expandPhrases(flag.phrases, `${field}.phrases`, groups, phraseProblems) ?? [];
       const requires = expandPhrases(flag.requires, `${field}.requires`, groups, phraseProblems);
       const except = expandPhrases(flag.except, `${field}.except`, groups, phraseProblems);
-      problems.push(...phraseProblems.map((problem) => `${file}: ${problem}`));
-      const expanded: RedFlag = { ...flag, phrases };
+      const ruleProblems: string[] = [];
+      for (const rules of ['concepts', 'vague', 'combines'] as const) checkRuleNames(flag, rules, concepts.vocabulary, ids, ruleProblems);
+      problems.push(...phraseProblems.map((problem) => `${file}: ${problem}`), ...ruleProblems.map((problem) => `${file}: ${field}.${problem}`));
+      const expanded: RedFlag = { ...flag, phrases, vocabulary: concepts.vocabulary };
       if (requires !== undefined) expanded.requires = requires;
       if (except !== undefined) expanded.except = except;
       items.push({ file, value: expanded });

@@ -6,12 +6,24 @@ import type { Span } from './matcher.ts';
 import { NEGATION_RULES, type NegationRules } from './negationRules.ts';
 import { phraseWords, SENTENCE_BOUNDARY, type Token } from './normalise.ts';
 
-export type SpanContext = 'affirmed' | 'negated' | 'someone-else';
+export type SpanContext = 'affirmed' | 'negated' | 'someone-else' | 'hypothetical' | 'resolved';
 
 interface AfterTrigger { words: string[]; endsSentence: boolean }
 
 export interface CompiledNegation {
   before: string[][];
+  beforeByLast: Map<string, string[][]>;
+  hypothetical: string[][];
+  /** The hypothetical triggers by their last word: they are matched ending at a word. */
+  hypotheticalByLast: Map<string, string[][]>;
+  hypotheticalAtStart: Set<string>;
+  notHypotheticalIf: string[][];
+  resolvedAfter: AfterTrigger[];
+  carerMarkers: string[][];
+  hearsay: string[][];
+  resolvedMarkers: AfterTrigger[];
+  pastMarkers: string[][];
+  resolvedReach: number;
   singleWordBefore: Set<string>;
   after: AfterTrigger[];
   pseudo: string[][];
@@ -26,12 +38,33 @@ export interface CompiledNegation {
   afterReach: number;
 }
 
+function byLastWord(phrases: string[][]): Map<string, string[][]> {
+  const map = new Map<string, string[][]>();
+  for (const words of phrases) {
+    const last = words[words.length - 1] ?? '';
+    map.set(last, [...(map.get(last) ?? []), words]);
+  }
+  return map;
+}
+
 export function compileNegation(rules: NegationRules = NEGATION_RULES): CompiledNegation {
   const before = rules.before.map(phraseWords);
+  const afterTrigger = (text: string): AfterTrigger => ({ words: phraseWords(text.replace(/\$$/, '')), endsSentence: text.endsWith('$') });
   return {
     before,
+    beforeByLast: byLastWord(before),
+    hypothetical: rules.hypothetical.map(phraseWords),
+    hypotheticalByLast: byLastWord(rules.hypothetical.map(phraseWords)),
+    hypotheticalAtStart: new Set(rules.hypotheticalAtStart),
+    notHypotheticalIf: rules.notHypotheticalIf.map(phraseWords),
+    resolvedAfter: rules.resolvedAfter.map(afterTrigger),
+    carerMarkers: rules.carerMarkers.map(phraseWords),
+    hearsay: rules.hearsay.map(phraseWords),
+    resolvedMarkers: rules.resolvedMarkers.map(afterTrigger),
+    pastMarkers: rules.pastMarkers.map(phraseWords),
+    resolvedReach: rules.resolvedReach,
     singleWordBefore: new Set(before.filter((words) => words.length === 1).map((words) => words[0] ?? '')),
-    after: rules.after.map((text) => ({ words: phraseWords(text.replace(/\$$/, '')), endsSentence: text.endsWith('$') })),
+    after: rules.after.map(afterTrigger),
     pseudo: rules.pseudo.map(phraseWords),
     terminators: new Set(rules.terminators),
     clauseStarters: new Set(rules.clauseStarters),
@@ -85,7 +118,7 @@ function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation): Sp
     const token = tokens[j];
     if (token === undefined || token.word === SENTENCE_BOUNDARY) break;
     if (isClauseBreakBefore(tokens, j + 1, rules) || rules.terminators.has(token.word)) break;
-    const denies = rules.before.some((words) => sequenceAt(tokens, j - words.length + 1, words));
+    const denies = rules.beforeByLast.get(token.word)?.some((words) => sequenceAt(tokens, j - words.length + 1, words)) === true;
     if (denies && !coveredByPseudo(tokens, j, rules)) return 'negated';
     if (rules.otherPeople.has(token.word) && !hasFirstPerson(tokens, j + 1, span.start - 1, rules)) return 'someone-else';
     reach += 1;
@@ -98,12 +131,13 @@ function negatedInsideGap(tokens: Token[], span: Span, rules: CompiledNegation):
   return span.gapTokens.some((index) => rules.singleWordBefore.has(tokens[index]?.word ?? '') && !coveredByPseudo(tokens, index, rules));
 }
 
-function negatedAfter(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
+function negatedAfter(tokens: Token[], span: Span, rules: CompiledNegation, triggers: AfterTrigger[] = rules.after): boolean {
   for (let j = span.end + 1; j < tokens.length && j <= span.end + rules.afterReach; j += 1) {
     const word = tokens[j]?.word ?? SENTENCE_BOUNDARY;
     if (word === SENTENCE_BOUNDARY || rules.terminators.has(word)) return false;
-    for (const trigger of rules.after) {
-      if (!sequenceAt(tokens, j, trigger.words)) continue;
+    const word0 = word;
+    for (const trigger of triggers) {
+      if (trigger.words[0] !== word0 || !sequenceAt(tokens, j, trigger.words)) continue;
       const next = tokens[j + trigger.words.length];
       if (!trigger.endsSentence || next === undefined || next.word === SENTENCE_BOUNDARY) return true;
     }
@@ -118,11 +152,40 @@ function sharedWithMeLater(tokens: Token[], span: Span, rules: CompiledNegation)
   return false;
 }
 
+/**
+ * A "what if" before the phrase, within its sentence and up to a contrast ("but"): "what should I
+ * do if I ever lose control of my bladder", "would a fever mean...". An "if" that belongs to the
+ * disclosure ("not sure if my bladder is empty") does not count.
+ */
+export function hypotheticalBefore(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
+  let j = span.start - 1;
+  for (; j >= 0 && span.start - j <= 12; j -= 1) {
+    const word = tokens[j]?.word;
+    if (word === undefined || word === SENTENCE_BOUNDARY) break;
+    if (word === 'but' || word === 'however' || word === 'although' || word === 'though' || word === 'because') return false;
+    const triggers = rules.hypotheticalByLast.get(word);
+    if (triggers === undefined) continue;
+    for (const trigger of triggers) {
+      const from = j - trigger.length + 1;
+      if (!sequenceAt(tokens, from, trigger)) continue;
+      if (trigger.length === 1 && trigger[0] === 'if' && rules.notHypotheticalIf.some((words) => sequenceAt(tokens, from - words.length, words))) continue;
+      if (!coveredByPseudo(tokens, j, rules)) return true;
+    }
+  }
+  const atSentenceStart = j < 0 || tokens[j]?.word === SENTENCE_BOUNDARY;
+  const first = tokens[j + 1];
+  return atSentenceStart && first !== undefined && rules.hypotheticalAtStart.has(first.word);
+}
+
+export { sequenceAt };
+
 export function spanContext(tokens: Token[], span: Span, rules: CompiledNegation): SpanContext {
   if (negatedInsideGap(tokens, span, rules)) return 'negated';
   const before = contextBefore(tokens, span, rules);
   if (before === 'negated') return before;
   if (negatedAfter(tokens, span, rules)) return 'negated';
+  if (hypotheticalBefore(tokens, span, rules)) return 'hypothetical';
+  if (negatedAfter(tokens, span, rules, rules.resolvedAfter)) return 'resolved';
   if (before === 'someone-else' && !sharedWithMeLater(tokens, span, rules)) return 'someone-else';
   return 'affirmed';
 }

@@ -16,6 +16,14 @@ export interface NegationRules {
    * sentence, because "the tingling has gone" is over but "has gone to both legs" has spread.
    */
   after: string[];
+  /** Before a phrase, within the sentence: it is a "what if", not a statement ("what should I do if I can't pee"). */
+  hypothetical: string[];
+  /** A sentence starting with one of these asks about a possibility ("would a fever mean..."). */
+  hypotheticalAtStart: string[];
+  /** "if" right after one of these belongs to the disclosure ("not sure if my bladder is empty"). */
+  notHypotheticalIf: string[];
+  /** Right after a phrase: it was there and is over ("the tingling has gone"); the sign is asked about again. */
+  resolvedAfter: string[];
   /** Look like negations but are not ("no longer", "not only", "not sure"). */
   pseudo: string[];
   /** Words that end a negation's reach ("but", "although"). */
@@ -31,6 +39,14 @@ export interface NegationRules {
   /** Other people: "my mum had cancer" is not the person's own history. */
   otherPeople: string[];
   firstPerson: string[];
+  /** With another person named: signs that the person is the patient, written for by a carer ("he can't feel when he goes", "since his surgery"). */
+  carerMarkers: string[];
+  /** Someone else said it, and no "I" or "my": unclear whose symptom it is ("numb down there, they said"). */
+  hearsay: string[];
+  /** After a phrase, in its sentence: it happened and is over. With `pastMarkers` in the sentence, or right after the phrase. */
+  resolvedMarkers: string[];
+  pastMarkers: string[];
+  resolvedReach: number;
   /** "... and so did I": the experience is the person's too. */
   sharedWithMe: string[];
   /** How many words a negation before a phrase reaches; after a phrase. */
@@ -42,18 +58,32 @@ export const NEGATION_RULES: NegationRules = {
   before: [
     'no', 'not', 'never', 'without', 'nothing', 'none', 'nor', 'neither', 'deny', 'denies',
     'free of', 'absence of', 'ruled out', 'no sign of', 'no signs of', 'negative for',
-    // hypothetical or reported-as-a-question frames
-    'what if', 'in case', 'look out for', 'looking out for', 'watch out for', 'watch for', 'warned me about',
-    'told me to watch', 'asked if', 'asked me if', 'asked whether', 'asked me whether', 'asked about',
+    // reported as checked for, or wondered about: not a statement that it is there
     'checked for', 'tested for', 'could it be', 'could this be', 'might it be', 'worried it is',
-    'worried that it is', 'scared it is', 'afraid it is', 'in the event of',
+    'worried that it is', 'scared it is', 'afraid it is',
+  ],
+  hypothetical: [
+    'what if', 'in case', 'look out for', 'looking out for', 'watch out for', 'watch for', 'watching for', 'warned me about',
+    'told me to watch', 'told to watch', 'to watch for', 'asked if', 'asked me if', 'asked whether', 'asked me whether', 'asked about',
+    'in the event of', 'if', 'if ever', 'should i ever', 'hypothetically', 'supposing', 'suppose', 'imagine', 'say if',
+    'what happens when', 'what would happen', 'signs of', 'symptoms of', 'such as', 'what does', 'what do you mean',
+    'what counts as', 'how would i know', 'how do i know', 'how would i tell', 'how do i tell', 'meaning of',
+  ],
+  hypotheticalAtStart: ['would', 'hypothetically', 'suppose', 'supposing'],
+  notHypotheticalIf: [
+    'sure', 'unsure', 'know', 'knowing', 'tell', 'wonder', 'wondering', 'see', 'check', 'as', 'even', 'idea', 'ask', 'asking',
+    'feel', 'notice', 'whether', 'matter', 'only', 'especially', 'realise', 'realize', 'telling', 'work out',
+    'bad', 'normal', 'serious', 'worrying', 'concerning', 'dangerous',
   ],
   after: [
     'is fine', 'are fine', 'feels fine', 'feel fine', 'is normal', 'are normal', 'feels normal', 'feel normal',
-    'is ok', 'are ok', 'is okay', 'are okay', 'all fine', 'all good', 'all normal', 'is gone$', 'has gone$', 'have gone$',
-    'is gone now', 'has gone now', 'has gone away', 'have gone away', 'went away', 'gone away', 'has resolved', 'have resolved', 'cleared up', 'no problem',
+    'is ok', 'are ok', 'is okay', 'are okay', 'all fine', 'all good', 'all normal', 'no problem',
     'no problems', 'not a problem', 'not an issue', 'no issues', 'is not an issue',
     'no$', 'none$', 'nope$', 'never$', 'not really$',
+  ],
+  resolvedAfter: [
+    'is gone$', 'has gone$', 'have gone$', 'is gone now', 'has gone now', 'has gone away', 'have gone away', 'went away', 'gone away',
+    'has resolved', 'have resolved', 'cleared up',
   ],
   pseudo: [
     'no longer', 'not only', 'not just', 'not sure', 'not certain', 'no idea', 'not even', 'no matter',
@@ -78,8 +108,30 @@ export const NEGATION_RULES: NegationRules = {
     'mum', 'mom', 'mother', 'dad', 'father', 'brother', 'sister', 'wife', 'husband', 'partner', 'son', 'daughter',
     'friend', 'aunt', 'auntie', 'uncle', 'grandma', 'grandmother', 'grandad', 'granddad', 'grandfather', 'grandpa',
     'nan', 'nana', 'gran', 'cousin', 'colleague', 'neighbour', 'neighbor', 'family', 'parents', 'boyfriend',
-    'girlfriend', 'he', 'she', 'they', 'his', 'her', 'their',
+    'girlfriend', 'he', 'she', 'they', 'his', 'her', 'their', 'kids', 'kid', 'children', 'child', 'baby', 'niece',
+    'nephew', 'grandson', 'granddaughter', 'flatmate', 'housemate', 'boss', 'stepdad', 'stepmum',
   ],
+  carerMarkers: [
+    'now', 'since', 'keeps', 'keep', 'kept', 'today', 'tonight', 'this morning', 'currently', 'at the moment',
+    'lately', 'recently', 'started', 'can not', 'could not', 'has been', 'have been', 'says', 'said', 'asked me to', 'typing for',
+    'writing for', 'on behalf of', 'messaging for', 'his back', 'her back', 'his neck', 'her neck', 'his spine', 'her spine',
+    'his disc', 'her disc', 'his surgery', 'her surgery', 'his operation', 'her operation', 'his op', 'her op', 'his scar',
+    'her scar', 'his wound', 'her wound', 'has back pain', 'has bad back pain', 'has neck pain', 'has had back pain',
+    'never had back pain', 'with back pain', 'got back pain', 'getting worse', 'wants to', 'is getting', 'are getting',
+    'wound', 'scar', 'stitches', 'incision',
+  ],
+  hearsay: ['apparently', 'they said', 'they say', 'i am told', 'i was told', 'supposedly', 'allegedly', 'so they say', 'someone said'],
+  resolvedMarkers: [
+    'gone$', 'gone now', 'gone completely', 'all gone', 'went away', 'gone away', 'cleared', 'resolved', 'got better', 'fine now',
+    'ok now', 'okay now', 'good now', 'normal now', 'better now', 'back to normal', 'it passed', 'passed$', 'settled', 'stopped after',
+    'went after', 'back to just', 'was fine', 'were fine', 'is good', 'recovered', 'sorted itself', 'they are fine', 'it is fine',
+    'that is fine', 'all fine now',
+  ],
+  pastMarkers: [
+    'had', 'was', 'were', 'used to', 'ago', 'last', 'before', 'previously', 'earlier', 'once', 'at the start', 'at first',
+    'checked', 'investigated', 'scan', 'mri', 'years', 'in the spring', 'in the summer', 'in the autumn', 'in the winter',
+  ],
+  resolvedReach: 14,
   firstPerson: ['i', 'me', 'my', 'myself', 'mine'],
   sharedWithMe: ['so did i', 'so have i', 'as did i', 'me too', 'i did too', 'i have too', 'i had too', 'i have it too', 'i had it too', 'and me', 'i also', 'and i'],
   beforeReach: 6,

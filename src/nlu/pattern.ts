@@ -14,8 +14,9 @@
  */
 import { phraseWords } from './normalise.ts';
 
+export type PhraseNode = Node;
 type Node =
-  | { kind: 'word'; words: string[]; prefix: boolean }
+  | { kind: 'word'; words: string[]; prefix: boolean; exact?: boolean }
   | { kind: 'number'; min: number; max: number }
   | { kind: 'gap'; max: number }
   | { kind: 'choice'; options: Node[][]; optional: boolean }
@@ -98,10 +99,13 @@ class Parser {
       return [{ kind: 'number', min, max }];
     }
     if (lexeme.startsWith('@')) throw new PatternError(`unknown word group "${lexeme}" in "${this.source}"`);
-    const prefix = lexeme.endsWith('*');
-    const words = phraseWords(prefix ? lexeme.slice(0, -1) : lexeme);
+    // "=word": exactly this word, not others of its stem (concept terms match stems; phrases never do).
+    const exact = lexeme.startsWith('=');
+    const bare = exact ? lexeme.slice(1) : lexeme;
+    const prefix = bare.endsWith('*');
+    const words = phraseWords(prefix ? bare.slice(0, -1) : bare);
     if (words.length === 0) throw new PatternError(`"${lexeme}" has no letters in "${this.source}"`);
-    return [{ kind: 'word', words, prefix }];
+    return [{ kind: 'word', words, prefix, ...(exact ? { exact } : {}) }];
   }
 
   private choice(optional: boolean): Node {
@@ -203,6 +207,16 @@ export function expandWordGroups(source: string, groups: ReadonlyMap<string, rea
     if (members === undefined) throw new PatternError(`unknown word group "@${name}"`);
     return `(${members.map((member) => expandWordGroups(member, groups, depth + 1)).join('|')})`;
   });
+}
+
+/**
+ * Parses a phrase (word groups already expanded) into its nodes, for matchers that do not use a
+ * RegExp (the concept matcher compares stems as well as words). Throws PatternError.
+ */
+export function parsePhrase(source: string, groups: ReadonlyMap<string, readonly string[]> = new Map()): PhraseNode[] {
+  const nodes = new Parser(lex(expandWordGroups(source, groups)), source).parseAll();
+  if (!requiresAWord(nodes)) throw new PatternError(`"${source}" must contain at least one required word`);
+  return nodes;
 }
 
 /** Compiles one phrase; throws PatternError with a readable reason when it is malformed. */

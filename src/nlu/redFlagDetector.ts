@@ -1,16 +1,24 @@
 /**
- * Spots warning signs in what a person writes. Pure and deterministic: the content's phrases
- * are compiled once; `detect` only runs them, then asks negation.ts whether each match is
- * affirmed. A flag is detected when any of its phrases is affirmed in the current message, or
- * completed by it (a phrase that starts in one of the last messages and ends in this one).
+ * Spots warning signs in what a person writes. Pure and deterministic: the content's phrases and
+ * concept rules are compiled once; `detect` only runs them. A flag is found three ways:
+ *  - a phrase (the phrase language of content/red-flags/README.md), as before;
+ *  - a concept rule: concepts of the concept lexicon combined in one clause ("urination +
+ *    start-trouble"), so that paraphrases and misspellings of the same idea are caught;
+ *  - a combination of other signs and concepts, in this message or the last few ("cancer.history
+ *    + a new neurological sign"), which can raise the tier.
+ * Each match is then read in context (mention.ts): denied and a relative's own story are dropped;
+ * a "what if", a past episode that is over, an unclear person, or a vague touch of the sign's
+ * concept is kept with its `mention`, so the coach asks rather than refers.
  */
 import type { RedFlag } from '../content/redFlags.ts';
+import { compileConcepts, type ConceptMatcher, type ConceptReading, type ConceptSpan, type ConceptVocabulary } from './concepts.ts';
 import { findSpans, type Span } from './matcher.ts';
-import { compileNegation, spanContext, type CompiledNegation } from './negation.ts';
-import { tokenise, type Token } from './normalise.ts';
+import { mentionOf, type MentionContext } from './mention.ts';
+import { compileNegation, type CompiledNegation } from './negation.ts';
+import { SENTENCE_BOUNDARY, tokenise, type Token } from './normalise.ts';
 import { compilePattern, type CompiledPattern } from './pattern.ts';
 import { prepareTokens, type PreparedText } from './preparedText.ts';
-import { compileSpelling, type SpellingCorrector } from './spelling.ts';
+import { compileSpelling } from './spelling.ts';
 import { compareUrgency, type RedFlagUrgency } from './urgency.ts';
 
 /**
@@ -48,6 +56,11 @@ export interface DetectOptions {
    * only the other flags are tried against the earlier messages.
    */
   scan?: MessageScan;
+  /**
+   * Concepts the conversation already knows to be true of the person, e.g. `after-surgery` when
+   * the person told the coach about a spine operation: they satisfy a flag's `conceptsRequire`.
+   */
+  known?: readonly string[];
 }
 
 export interface RedFlagDetector {
@@ -62,15 +75,69 @@ interface CompiledFlag {
   phrases: CompiledPattern[];
   requires: CompiledPattern[] | undefined;
   except: CompiledPattern[];
+  concepts: string[][][];
+  vague: string[][][];
+  conceptsRequire: string[] | undefined;
+  combines: string[][][] | undefined;
 }
 
 /** Messages before this one that may complete a phrase or satisfy `requires`. */
 const RECENT_MESSAGES = 3;
 const RECENT_JOINS = 2;
+/** Concepts of one rule sit in one clause, at most this many words apart. */
+const CONCEPT_WINDOW = 10;
+/**
+ * Words that start a new clause after "and" or a comma ("my legs are numb and my bum hurts").
+ * Not "I": "my wife and I tried and I had no feeling" is one story.
+ */
+const CLAUSE_STARTERS = new Set(['my', 'there', 'also', 'then', 'sometimes', 'today', 'yesterday', 'lately', 'recently']);
+/** "can't", "couldn't seem to", "unable to" right before a concept belong to the disclosure, not a denial of it. */
+const INABILITY = new Set(['can', 'could', 'cannot', 'unable', 'struggle', 'struggling', 'struggled', 'hardly', 'barely']);
+const INABILITY_TAIL = new Set(['not', 'to', 'seem', 'seems', 'really', 'properly', 'fully', 'be', 'able', 'even', 'just', 'i', 'you']);
+const CLAUSE_BREAKS = new Set(['but', 'however', 'although', 'though', 'whereas', 'except', 'apart']);
+const CONJUNCTIONS = new Set(['and', 'or', 'so', 'plus', 'while', 'then']);
 
 interface Message {
   text: string;
   prepared: PreparedText;
+  reading: ConceptReading | undefined;
+  clauses: Int32Array;
+}
+
+interface Found {
+  matched: string;
+  fromRecent?: string;
+  mention: Mention;
+}
+
+/** Best first: a present disclosure wins over every other kind of mention. */
+const MENTION_RANK: Record<Mention, number> = { present: 0, 'unclear-person': 1, hypothetical: 2, resolved: 3, vague: 4 };
+
+function better(a: Found | undefined, b: Found | undefined): Found | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return MENTION_RANK[b.mention] < MENTION_RANK[a.mention] ? b : a;
+}
+
+const isDetection = (context: MentionContext): context is Mention => context !== 'negated' && context !== 'other-person';
+
+function vocabularyOf(flags: readonly RedFlag[]): ConceptVocabulary | undefined {
+  return flags.find((flag) => flag.vocabulary !== undefined)?.vocabulary;
+}
+
+const parts = (rules: readonly string[] | undefined): string[][][] =>
+  (rules ?? []).map((rule) => rule.split('+').map((part) => part.trim().split('|').map((name) => name.trim())));
+
+function clausesOf(tokens: Token[]): Int32Array {
+  const clauses = new Int32Array(tokens.length);
+  let clause = 0;
+  tokens.forEach((token, index) => {
+    const previous = tokens[index - 1];
+    if (token.word === SENTENCE_BOUNDARY || CLAUSE_BREAKS.has(token.word)) clause += 1;
+    else if (previous !== undefined && CLAUSE_STARTERS.has(token.word) && (token.afterComma || CONJUNCTIONS.has(previous.word))) clause += 1;
+    clauses[index] = clause;
+  });
+  return clauses;
 }
 
 export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetector {
@@ -81,23 +148,99 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
     phrases: flag.phrases.map((phrase) => compilePattern(phrase)),
     requires: flag.requires?.map((phrase) => compilePattern(phrase)),
     except: (flag.except ?? []).map((phrase) => compilePattern(phrase)),
+    concepts: parts(flag.concepts),
+    vague: parts(flag.vague),
+    conceptsRequire: flag.conceptsRequire,
+    combines: flag.combines === undefined ? undefined : parts(flag.combines),
   }));
-  const vocabulary = compiled.flatMap((entry) => [...entry.phrases, ...(entry.requires ?? []), ...entry.except].flatMap((pattern) => pattern.literals));
-  const correct = compileSpelling(vocabulary);
-  const prepare = (text: string): Message => ({ text, prepared: prepareTokens(correct(tokenise(text))) });
+  const literals = compiled.flatMap((entry) => [...entry.phrases, ...(entry.requires ?? []), ...entry.except].flatMap((pattern) => pattern.literals));
+  const correct = compileSpelling(literals);
+  const vocabulary = vocabularyOf(flags);
+  // Only the concepts some rule uses are read (with those they refer to).
+  const used = new Set<string>();
+  for (const entry of compiled) {
+    for (const rule of [...entry.concepts, ...entry.vague, ...(entry.combines ?? [])]) for (const part of rule) for (const name of part) used.add(name.replace(/^[!~]/, ''));
+    for (const name of entry.conceptsRequire ?? []) used.add(name);
+  }
+  const concepts: ConceptMatcher | undefined = vocabulary === undefined ? undefined : compileConcepts(vocabulary, literals, used);
+  const usesConcepts = compiled.some((entry) => entry.concepts.length + entry.vague.length > 0 || entry.combines !== undefined);
+  const singles = compiled.filter((entry) => entry.combines === undefined);
+  const combos = compiled.filter((entry) => entry.combines !== undefined);
+
+  // Earlier messages come back on every turn: their preparation is remembered (bounded).
+  const preparedCache = new Map<string, Message>();
+  const prepare = (text: string): Message => {
+    const cached = preparedCache.get(text);
+    if (cached !== undefined) return cached;
+    const tokens = tokenise(text);
+    const message: Message = {
+      text,
+      prepared: prepareTokens(correct(tokens)),
+      reading: concepts !== undefined && usesConcepts ? concepts.read(tokens) : undefined,
+      clauses: clausesOf(tokens),
+    };
+    if (preparedCache.size >= 64) preparedCache.delete(preparedCache.keys().next().value!);
+    preparedCache.set(text, message);
+    return message;
+  };
 
   const prepared = new WeakMap<MessageScan, Message>();
 
-  function run(current: Message, recentTexts: string[], known: RedFlagDetection[] | undefined): RedFlagDetection[] {
+  /** The flags disclosed (present) in one earlier message alone, for combinations. */
+  const aloneCache = new Map<string, Set<string>>();
+  function presentAlone(message: Message): Set<string> {
+    const cached = aloneCache.get(message.text);
+    if (cached !== undefined) return cached;
+    const present = new Set<string>();
+    for (const entry of singles) if (findFlag(entry, message, [], [], negation, new Set())?.mention === 'present') present.add(entry.flag.id);
+    if (aloneCache.size >= 64) aloneCache.delete(aloneCache.keys().next().value!);
+    aloneCache.set(message.text, present);
+    return present;
+  }
+
+  function run(current: Message, recentTexts: string[], known: RedFlagDetection[] | undefined, knownConcepts: ReadonlySet<string>): RedFlagDetection[] {
     const recent = recentTexts.slice(-RECENT_MESSAGES).map(prepare);
     const joins = joinsOf(current, recent);
     const detections: Array<RedFlagDetection & { order: number }> = [];
-    for (const entry of compiled) {
+    const push = (entry: CompiledFlag, found: Pick<RedFlagDetection, 'matched' | 'fromRecent' | 'mention'>) => {
+      const mention = found.mention === 'present' ? undefined : found.mention;
+      detections.push({
+        flagId: entry.flag.id,
+        urgency: entry.flag.urgency,
+        ...(mention !== undefined ? { mention } : {}),
+        matched: found.matched,
+        ...(found.fromRecent !== undefined ? { fromRecent: found.fromRecent } : {}),
+        order: entry.order,
+      });
+    };
+    for (const entry of singles) {
       const already = known?.find((detection) => detection.flagId === entry.flag.id);
-      const found = already ?? findWithRequirement(entry, current, recent, joins, negation);
-      if (found !== undefined) detections.push({ flagId: entry.flag.id, urgency: entry.flag.urgency, matched: found.matched, ...(found.fromRecent !== undefined ? { fromRecent: found.fromRecent } : {}), order: entry.order });
+      if (already !== undefined) {
+        push(entry, already);
+        continue;
+      }
+      const found = findFlag(entry, current, recent, joins, negation, knownConcepts);
+      if (found !== undefined) push(entry, entry.flag.history === true && found.mention === 'resolved' ? { ...found, mention: 'present' } : found);
     }
-    detections.sort((a, b) => compareUrgency(a.urgency, b.urgency) || a.order - b.order);
+    if (combos.length > 0) {
+      // A vague touch counts as a component: with a cancer history, "my bladder isn't right" is enough.
+      const here = new Set(detections.filter((detection) => detection.mention === undefined || detection.mention === 'vague').map((detection) => detection.flagId));
+      const before = recent.map(presentAlone);
+      for (const entry of combos) {
+        const already = known?.find((detection) => detection.flagId === entry.flag.id);
+        if (already !== undefined) {
+          push(entry, already);
+          continue;
+        }
+        // A combination flag may have phrases and concept rules of its own too.
+        const own = findFlag(entry, current, recent, joins, negation, knownConcepts);
+        const combined = own?.mention === 'present' ? undefined : findCombination(entry, current, recent, here, before, negation);
+        const found = combined !== undefined ? { mention: 'present' as const, ...combined } : own;
+        if (found !== undefined) push(entry, found);
+      }
+    }
+    // Present disclosures first (they refer), then the most urgent.
+    detections.sort((a, b) => Number(a.mention !== undefined) - Number(b.mention !== undefined) || compareUrgency(a.urgency, b.urgency) || a.order - b.order);
     return detections.map(({ order: _order, ...detection }) => detection);
   }
 
@@ -106,12 +249,13 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
       const scanned = options.scan?.text === text ? options.scan : undefined;
       const current = (scanned && prepared.get(scanned)) ?? prepare(text);
       const recent = options.recent ?? [];
-      if (scanned && recent.length === 0) return scanned.detections;
-      return run(current, recent, scanned?.detections);
+      const knownConcepts = new Set(options.known ?? []);
+      if (scanned && recent.length === 0 && knownConcepts.size === 0) return scanned.detections;
+      return run(current, recent, knownConcepts.size === 0 ? scanned?.detections : undefined, knownConcepts);
     },
     scan(text) {
       const current = prepare(text);
-      const result: MessageScan = { text, detections: run(current, [], undefined) };
+      const result: MessageScan = { text, detections: run(current, [], undefined, new Set()) };
       prepared.set(result, current);
       return result;
     },
@@ -126,11 +270,168 @@ function isExcepted(entry: CompiledFlag, prepared: PreparedText, span: Span): bo
   return entry.except.some((pattern) => findSpans(pattern, prepared).some((other) => other.end >= span.start && other.start <= span.end));
 }
 
-function affirmedSpans(patterns: CompiledPattern[], prepared: PreparedText, negation: CompiledNegation, keep: (span: Span) => boolean): Span | undefined {
+/** The best-mentioned match of any of the patterns: a present one as soon as it is found. */
+function bestSpan(patterns: CompiledPattern[], prepared: PreparedText, negation: CompiledNegation, keep: (span: Span) => boolean): { span: Span; mention: Mention } | undefined {
+  let best: { span: Span; mention: Mention } | undefined;
   for (const pattern of patterns) {
     for (const span of findSpans(pattern, prepared)) {
-      if (keep(span) && spanContext(prepared.tokens, span, negation) === 'affirmed') return span;
+      if (!keep(span)) continue;
+      const mention = mentionOf(prepared.tokens, span, negation);
+      if (!isDetection(mention)) continue;
+      if (mention === 'present') return { span, mention };
+      if (best === undefined || MENTION_RANK[mention] < MENTION_RANK[best.mention]) best = { span, mention };
     }
+  }
+  return best;
+}
+
+function presentSpan(patterns: CompiledPattern[], prepared: PreparedText, negation: CompiledNegation, keep: (span: Span) => boolean = () => true): Span | undefined {
+  const best = bestSpan(patterns, prepared, negation, keep);
+  return best?.mention === 'present' ? best.span : undefined;
+}
+
+function findFlag(entry: CompiledFlag, current: Message, recent: Message[], joins: Join[], negation: CompiledNegation, knownConcepts: ReadonlySet<string>): Found | undefined {
+  let found = entry.phrases.length > 0 ? findWithRequirement(entry, current, recent, joins, negation) : undefined;
+  if (found?.mention === 'present') return found;
+  const inContext = (name: string) => knownConcepts.has(name) || [current, ...recent].some((message) => conceptPresent(message, name, negation) !== undefined);
+  if (entry.concepts.length > 0 && requirementMet(entry, current, recent, negation, knownConcepts)) {
+    found = better(found, findConceptRules(entry.concepts, current, negation, inContext));
+    if (found?.mention === 'present') return found;
+  }
+  if (entry.vague.length > 0) {
+    const vague = findConceptRules(entry.vague, current, negation, inContext);
+    if (vague !== undefined) found = better(found, { ...vague, mention: vague.mention === 'present' ? 'vague' : vague.mention });
+  }
+  return found;
+}
+
+/** `conceptsRequire`: one of the concepts said, not denied, here or in the last few messages, or known. */
+function requirementMet(entry: CompiledFlag, current: Message, recent: Message[], negation: CompiledNegation, knownConcepts: ReadonlySet<string>): boolean {
+  const required = entry.conceptsRequire;
+  if (required === undefined) return true;
+  if (required.some((name) => knownConcepts.has(name))) return true;
+  return [current, ...recent].some((message) => required.some((name) => conceptPresent(message, name, negation)));
+}
+
+function conceptPresent(message: Message, name: string, negation: CompiledNegation): ConceptSpan | undefined {
+  const reading = message.reading;
+  if (reading === undefined) return undefined;
+  return reading.spans.get(name)?.find((span) => mentionOf(reading.tokens, { ...span, gapTokens: [] }, negation) === 'present');
+}
+
+/**
+ * A concept rule: one mention of each part in one clause, close together. The covering span is
+ * read in context; the words between the concepts count as a gap, so "down there is not numb"
+ * is a denial.
+ */
+function findConceptRules(rules: string[][][], message: Message, negation: CompiledNegation, inContext: (name: string) => boolean = () => false): Found | undefined {
+  const reading = message.reading;
+  if (reading === undefined) return undefined;
+  let best: Found | undefined;
+  for (const full of rules) {
+    // "!name": that concept must not be in the clause ("both legs + leg-symptom + !leg-exercise").
+    const excluded = full.filter((part) => part[0]?.startsWith('!')).flatMap((part) => part.map((name) => name.replace(/^[!~]/, '')));
+    // "~name": that concept anywhere in this message or the last few, or known ("chest-pain + ~after-surgery").
+    const context = full.filter((part) => part[0]?.startsWith('~'));
+    if (context.some((part) => !part.some((name) => inContext(name.replace(/^[!~]/, ''))))) continue;
+    const rule = full.filter((part) => !part[0]?.startsWith('!') && !part[0]?.startsWith('~'));
+    if (rule.some((alternatives) => !alternatives.some((name) => reading.spans.has(name)))) continue;
+    const candidates = rule.map((alternatives) => alternatives.flatMap((name) => reading.spans.get(name) ?? []));
+    if (candidates.some((list) => list.length === 0)) continue;
+    let anchorIndex = 0;
+    candidates.forEach((list, index) => {
+      if (list.length < candidates[anchorIndex]!.length) anchorIndex = index;
+    });
+    for (const anchor of candidates[anchorIndex]!) {
+      const chosen: ConceptSpan[] = [anchor];
+      let ok = true;
+      for (let index = 0; index < candidates.length && ok; index += 1) {
+        if (index === anchorIndex) continue;
+        let nearest: ConceptSpan | undefined;
+        let nearestDistance = Number.POSITIVE_INFINITY;
+        for (const span of candidates[index]!) {
+          // Each part is its own mention: "panty liner" is not both a pad and a leak.
+          if (chosen.some((other) => other.start === span.start && other.end === span.end)) continue;
+          if (message.clauses[span.start] !== message.clauses[anchor.start] || message.clauses[span.end] !== message.clauses[anchor.end]) continue;
+          const distance = span.start > anchor.end ? span.start - anchor.end : anchor.start > span.end ? anchor.start - span.end : 0;
+          if (distance <= CONCEPT_WINDOW && distance < nearestDistance) {
+            nearest = span;
+            nearestDistance = distance;
+          }
+        }
+        if (nearest === undefined) ok = false;
+        else chosen.push(nearest);
+      }
+      if (!ok) continue;
+      const clause = message.clauses[anchor.start];
+      if (excluded.some((name) => (reading.spans.get(name) ?? []).some((span) => message.clauses[span.start] === clause))) continue;
+      const first = Math.min(...chosen.map((span) => span.start));
+      const start = withInability(reading.tokens, first);
+      const end = Math.max(...chosen.map((span) => span.end));
+      const gapTokens: number[] = [];
+      for (let index = first; index <= end; index += 1) if (!chosen.some((span) => index >= span.start && index <= span.end)) gapTokens.push(index);
+      const mention = mentionOf(reading.tokens, { start, end, gapTokens }, negation);
+      if (!isDetection(mention)) continue;
+      const found: Found = { matched: quote(message.text, reading.tokens, start, end), mention };
+      if (mention === 'present') return found;
+      best = better(best, found);
+    }
+  }
+  return best;
+}
+
+/** Moves a span's start back over "can not (seem to)" so that the inability is part of it. */
+function withInability(tokens: Token[], start: number): number {
+  let from = start;
+  while (from > 0 && INABILITY_TAIL.has(tokens[from - 1]!.word) && start - from < 5) from -= 1;
+  if (from > 0 && INABILITY.has(tokens[from - 1]!.word)) return from - 1;
+  for (let index = from; index < start; index += 1) if (INABILITY.has(tokens[index]!.word)) return index;
+  return start;
+}
+
+/**
+ * A combination: every part met by a present sign (a flag id, `*` for a group) or a present
+ * concept, in this message or the last few, at least one of them in this message.
+ */
+function findCombination(entry: CompiledFlag, current: Message, recent: Message[], here: Set<string>, before: Set<string>[], negation: CompiledNegation): Pick<Found, 'matched' | 'fromRecent'> | undefined {
+  const matchesFlag = (pattern: string, ids: Set<string>) => [...ids].some((id) => (pattern.endsWith('*') ? id.startsWith(pattern.slice(0, -1)) : id === pattern));
+  for (const full of entry.combines ?? []) {
+    let inCurrent: string | undefined;
+    let fromRecent: string | undefined;
+    // "!name": not when that concept is in this message ("chest-pain + breathless + !exertion").
+    const excluded = full.filter((part) => part[0]?.startsWith('!')).flatMap((part) => part.map((name) => name.replace(/^[!~]/, '')));
+    if (excluded.some((name) => conceptPresent(current, name, negation) !== undefined)) continue;
+    const rule = full.filter((part) => !part[0]?.startsWith('!'));
+    let ok = true;
+    for (const alternatives of rule) {
+      let met = false;
+      for (const name of alternatives) {
+        if (name.includes('.')) {
+          if (matchesFlag(name, here)) {
+            met = true;
+            inCurrent ??= name;
+          } else if (before.some((ids) => matchesFlag(name, ids))) {
+            met = true;
+            fromRecent ??= name;
+          }
+        } else {
+          const span = conceptPresent(current, name, negation);
+          if (span !== undefined) {
+            met = true;
+            inCurrent ??= quote(current.text, current.reading!.tokens, span.start, span.end);
+          } else {
+            const earlier = recent.find((message) => conceptPresent(message, name, negation) !== undefined);
+            if (earlier !== undefined) {
+              met = true;
+              fromRecent ??= name;
+            }
+          }
+        }
+        if (met) break;
+      }
+      if (!met) ok = false;
+    }
+    if (ok && inCurrent !== undefined) return { matched: inCurrent, ...(fromRecent !== undefined ? { fromRecent } : {}) };
   }
   return undefined;
 }
@@ -139,33 +440,24 @@ function affirmedSpans(patterns: CompiledPattern[], prepared: PreparedText, nega
  * A flag with `requires` needs both parts, in any order, with at least one of them in the
  * current message: "I'm 58" then "this pain is new" is as clear as saying both at once.
  */
-function findWithRequirement(
-  entry: CompiledFlag,
-  current: Message,
-  recent: Message[],
-  joins: Join[],
-  negation: CompiledNegation,
-): Pick<RedFlagDetection, 'matched' | 'fromRecent'> | undefined {
-  const found = findInCurrent(entry, current, negation) ?? findAcrossMessages(entry, current, joins, negation);
+function findWithRequirement(entry: CompiledFlag, current: Message, recent: Message[], joins: Join[], negation: CompiledNegation): Found | undefined {
+  const found = better(findInCurrent(entry, current, negation), findAcrossMessages(entry, current, joins, negation));
   const requires = entry.requires;
   if (requires === undefined) return found;
-  if (found !== undefined && [current, ...recent].some((message) => anyAffirmed(requires, message.prepared, negation))) return found;
-  const requirement = affirmedSpans(requires, current.prepared, negation, () => true);
+  if (found !== undefined && [current, ...recent].some((message) => presentSpan(requires, message.prepared, negation) !== undefined)) return found;
+  const requirement = presentSpan(requires, current.prepared, negation);
   if (requirement === undefined) return undefined;
   for (const earlier of [...recent].reverse()) {
-    const span = affirmedSpans(entry.phrases, earlier.prepared, negation, (candidate) => !isExcepted(entry, earlier.prepared, candidate));
+    const span = presentSpan(entry.phrases, earlier.prepared, negation, (candidate) => !isExcepted(entry, earlier.prepared, candidate));
     if (span !== undefined) {
       return {
         matched: quote(current.text, current.prepared.tokens, requirement.start, requirement.end),
         fromRecent: quote(earlier.text, earlier.prepared.tokens, span.start, span.end),
+        mention: 'present',
       };
     }
   }
   return undefined;
-}
-
-function anyAffirmed(patterns: CompiledPattern[], prepared: PreparedText, negation: CompiledNegation): boolean {
-  return affirmedSpans(patterns, prepared, negation, () => true) !== undefined;
 }
 
 function quote(text: string, tokens: Token[], from: number, to: number): string {
@@ -174,9 +466,9 @@ function quote(text: string, tokens: Token[], from: number, to: number): string 
   return first === undefined || last === undefined ? '' : text.slice(first.start, last.end);
 }
 
-function findInCurrent(entry: CompiledFlag, current: Message, negation: CompiledNegation): Pick<RedFlagDetection, 'matched'> | undefined {
-  const span = affirmedSpans(entry.phrases, current.prepared, negation, (candidate) => !isExcepted(entry, current.prepared, candidate));
-  return span === undefined ? undefined : { matched: quote(current.text, current.prepared.tokens, span.start, span.end) };
+function findInCurrent(entry: CompiledFlag, current: Message, negation: CompiledNegation): Found | undefined {
+  const best = bestSpan(entry.phrases, current.prepared, negation, (candidate) => !isExcepted(entry, current.prepared, candidate));
+  return best === undefined ? undefined : { matched: quote(current.text, current.prepared.tokens, best.span.start, best.span.end), mention: best.mention };
 }
 
 /** An earlier message followed by the current one, prepared once per message for every flag. */
@@ -195,18 +487,14 @@ function joinsOf(current: Message, recent: Message[]): Join[] {
 }
 
 /** "something odd happens when I wipe" + "I can't feel it": a phrase split over two messages. */
-function findAcrossMessages(
-  entry: CompiledFlag,
-  current: Message,
-  joins: Join[],
-  negation: CompiledNegation,
-): Pick<RedFlagDetection, 'matched' | 'fromRecent'> | undefined {
+function findAcrossMessages(entry: CompiledFlag, current: Message, joins: Join[], negation: CompiledNegation): Found | undefined {
   for (const { earlier, boundary, joined } of joins) {
-    const span = affirmedSpans(entry.phrases, joined, negation, (candidate) => candidate.start < boundary && candidate.end >= boundary && !isExcepted(entry, joined, candidate));
+    const span = presentSpan(entry.phrases, joined, negation, (candidate) => candidate.start < boundary && candidate.end >= boundary && !isExcepted(entry, joined, candidate));
     if (span === undefined) continue;
     return {
       matched: quote(current.text, joined.tokens, boundary, span.end),
       fromRecent: quote(earlier.text, joined.tokens, span.start, boundary - 1),
+      mention: 'present',
     };
   }
   return undefined;

@@ -22,7 +22,10 @@ describe('red-flag detector', () => {
   it('completes a disclosure from the previous message, and says which words came from it', () => {
     const [detection] = detector.detect("now it's in both legs", { recent: ['my sciatica used to be in the right leg'] });
     expect(detection?.flagId).toBe('ces.bilateral-sciatica');
-    expect(ids("now it's in both legs", ['I did my exercises'])).toEqual([]);
+    // "Both legs" without a symptom word is not a disclosure ("I can lift both legs now")...
+    expect(ids('I can lift both legs now', ['I did my exercises'])).toEqual([]);
+    // ...but "it" spreading into both legs is the pain in a back-pain coach, whatever came before.
+    expect(ids("now it's in both legs", ['I did my exercises'])).toContain('ces.bilateral-sciatica');
     const [split] = detector.detect("I can't feel anything", { recent: ['something odd happens when I wipe'] });
     expect(split).toMatchObject({ flagId: 'ces.saddle-numbness', fromRecent: 'wipe' });
   });

@@ -3,6 +3,8 @@
  * sensitivity per tier and the false-alarm rate from the real content and detector, prints
  * them, and holds the safety bar: every emergency and urgent caught at its tier or higher, no
  * benign message raised to emergency or urgent, at most 1 in 20 benign raised to "soon".
+ * Only present disclosures refer; a vignette with `mention` (hypothetical, resolved, vague,
+ * unclear-person) expects that kind of mention of its flags, which the coach asks about instead.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -16,14 +18,16 @@ const vignetteSchema = z.object({
   expect: z.enum(['emergency', 'urgent', 'soon', 'none']),
   flags: z.array(z.string()).optional(),
   recent: z.array(z.string()).optional(),
+  mention: z.enum(['hypothetical', 'resolved', 'vague', 'unclear-person']).optional(),
 });
 type Vignette = z.infer<typeof vignetteSchema>;
 
 const vignettes: Vignette[] = z.array(vignetteSchema).parse(parse(readFileSync(new URL('./vignettes.yaml', import.meta.url), 'utf8')));
 
 function run(vignette: Vignette) {
-  const detections = detector.detect(vignette.text, vignette.recent === undefined ? {} : { recent: vignette.recent });
-  return { vignette, detections, tier: mostUrgent(detections.map((detection) => detection.urgency)) };
+  const all = detector.detect(vignette.text, vignette.recent === undefined ? {} : { recent: vignette.recent });
+  const detections = all.filter((detection) => detection.mention === undefined);
+  return { vignette, detections, asked: all.filter((detection) => detection.mention !== undefined), tier: mostUrgent(detections.map((detection) => detection.urgency)) };
 }
 
 const results = vignettes.map(run);
@@ -69,6 +73,15 @@ describe('vignettes', () => {
   it.each(ofTier('none').map((result) => [result.vignette.text, result] as const))('benign: %s raises no emergency or urgent', (_text, result) => {
     expect(result.tier === 'emergency' || result.tier === 'urgent', JSON.stringify(result.detections)).toBe(false);
   });
+
+  it.each(results.filter((result) => result.vignette.mention !== undefined).map((result) => [result.vignette.mention, result.vignette.text, result] as const))(
+    '%s mention is asked about, not referred: %s',
+    (mention, _text, result) => {
+      const asked = result.asked.filter((detection) => detection.mention === mention);
+      expect(asked.length, JSON.stringify(result.asked)).toBeGreaterThan(0);
+      for (const flag of result.vignette.flags ?? []) expect(asked.map((detection) => detection.flagId)).toContain(flag);
+    },
+  );
 
   it('at most 1 in 20 benign messages raises "soon"', () => {
     const benign = ofTier('none');

@@ -1,0 +1,97 @@
+/**
+ * Speed of the warning-sign detector (issue 17: under 100 µs per 1,000 characters), in this
+ * process, CPU time (user + system) per call, median over batches. The messages are all
+ * different (sentences of everyday back-pain talk, some with a warning sign, shuffled by a
+ * fixed seed), so that nothing the detector remembers between messages flatters the figure.
+ *
+ *   npm run bench:detector
+ */
+import { resolve } from 'node:path';
+import { loadContent } from '../src/content/index.ts';
+import { compileRedFlagDetector } from '../src/nlu/index.ts';
+
+const SENTENCES = [
+  'my back has been stiff since Monday and the pain goes down into my left calf when I sit for a long time',
+  'walking helps a bit and the exercises from yesterday were fine',
+  'although the second one made my back ache for an hour afterwards',
+  'I am sleeping better than last week but mornings are still hard',
+  'the physio said to keep moving and not to rest in bed all day',
+  'I did the press ups on the floor twice today and my leg felt easier after',
+  'sitting at my desk is the worst, I have to get up every half hour',
+  'my husband has been doing the shopping so I do not have to lift anything',
+  'I took two paracetamol this morning and it took the edge off',
+  'the pain is about a five today, it was a seven on Saturday',
+  'I noticed the tingling in my foot is less when I lie on my front',
+  'is it normal for the stretch to pull at the back of my thigh',
+  'I went for a short walk round the park and came back feeling ok',
+  'bending to put my socks on is still a struggle some days',
+  'my bum goes a bit numb when I sit on the toilet',
+  'I have had some trouble peeing since yesterday',
+  'both my legs feel weak going up the stairs',
+  'I had cancer a few years ago and my back is worse now',
+  'no numbness down there and my bladder is fine',
+  'what should I do if I ever lose control of my bladder',
+];
+
+/** A small deterministic generator (mulberry32), so every run measures the same messages. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function messages(count: number, length: number, seed: number): string[] {
+  const next = random(seed);
+  return Array.from({ length: count }, (_, index) => {
+    let text = `message ${index}.`;
+    while (text.length < length) text += ` ${SENTENCES[Math.floor(next() * SENTENCES.length)]}${next() < 0.5 ? ',' : '.'}`;
+    return text.slice(0, length);
+  });
+}
+
+function measure(name: string, texts: string[], run: (text: string) => unknown): { name: string; microseconds: number; per1000: number } {
+  let index = 0;
+  const call = () => run(texts[index++ % texts.length]!);
+  for (let i = 0; i < 300; i++) call(); // warm-up: let the JIT settle
+  const batches: number[] = [];
+  const deadline = performance.now() + 1500;
+  while (performance.now() < deadline || batches.length < 7) {
+    const start = process.cpuUsage();
+    for (let i = 0; i < 50; i++) call();
+    const used = process.cpuUsage(start);
+    batches.push((used.user + used.system) / 50);
+  }
+  batches.sort((a, b) => a - b);
+  const microseconds = batches[batches.length >> 1]!;
+  const characters = texts.reduce((sum, text) => sum + text.length, 0) / texts.length;
+  return { name, microseconds, per1000: (microseconds * 1000) / characters };
+}
+
+const loaded = loadContent(resolve(import.meta.dirname, '../content'));
+if (!loaded.content) throw new Error(loaded.problems.join('\n'));
+const detector = compileRedFlagDetector(loaded.content.redFlags.list);
+
+const thousand = messages(500, 1000, 17);
+const short = messages(500, 120, 23);
+const long = messages(20, 20_000, 29);
+const recent = messages(500, 120, 31);
+let turn = 0;
+const results = [
+  measure('1,000 characters, no recent messages', thousand, (text) => detector.detect(text)),
+  measure('1,000 characters, 3 recent messages', thousand, (text) => {
+    turn += 1;
+    return detector.detect(text, { recent: [recent[turn % 500]!, recent[(turn + 1) % 500]!, recent[(turn + 2) % 500]!] });
+  }),
+  measure('120 characters (a typical message)', short, (text) => detector.detect(text)),
+  measure('20,000 characters', long, (text) => detector.detect(text)),
+];
+
+console.log('Warning-sign detector, CPU per call (median of batches), distinct messages');
+for (const result of results) {
+  const verdict = result.per1000 <= 100 ? 'within' : 'OVER';
+  console.log(`  ${result.name.padEnd(40)} ${result.microseconds.toFixed(1).padStart(8)} µs   ${result.per1000.toFixed(1).padStart(6)} µs per 1,000 characters (${verdict} the 100 µs budget)`);
+}

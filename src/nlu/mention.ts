@@ -1,0 +1,90 @@
+/**
+ * How a warning sign is mentioned (ConText, after Harkema et al. 2009): present, denied, a "what
+ * if", over and done with, someone else's, or not clear whose. Built on the negation scopes of
+ * negation.ts; the rules of English are in negationRules.ts. Knows nothing about red flags.
+ */
+import type { Span } from './matcher.ts';
+import { sequenceAt, spanContext, type CompiledNegation } from './negation.ts';
+import { SENTENCE_BOUNDARY, type Token } from './normalise.ts';
+import type { Mention } from './redFlagDetector.ts';
+
+/** A Mention, or one that is not a detection at all. */
+export type MentionContext = Mention | 'negated' | 'other-person';
+
+function sentenceBounds(tokens: Token[], span: Span): { from: number; to: number } {
+  let from = span.start;
+  while (from > 0 && tokens[from - 1]?.word !== SENTENCE_BOUNDARY) from -= 1;
+  let to = span.end;
+  while (to < tokens.length - 1 && tokens[to + 1]?.word !== SENTENCE_BOUNDARY) to += 1;
+  return { from, to };
+}
+
+/** The first words of a list of phrases, so most tokens are passed over with one lookup. */
+const firstWordsOf = new WeakMap<string[][], Set<string>>();
+function firstWords(phrases: string[][]): Set<string> {
+  let words = firstWordsOf.get(phrases);
+  if (words === undefined) firstWordsOf.set(phrases, (words = new Set(phrases.map((phrase) => phrase[0] ?? ''))));
+  return words;
+}
+
+function anyWithin(tokens: Token[], from: number, to: number, phrases: string[][]): boolean {
+  const first = firstWords(phrases);
+  for (let i = from; i <= to; i += 1) {
+    if (!first.has(tokens[i]?.word ?? '')) continue;
+    if (phrases.some((words) => sequenceAt(tokens, i, words))) return true;
+  }
+  return false;
+}
+
+const markerWords = new WeakMap<CompiledNegation, Set<string>>();
+
+/**
+ * Over and done with: a marker of it having ended after the phrase, in its sentence ("had some
+ * numbness last month but it went after a day"), when the sentence speaks of the past or the
+ * marker follows the phrase closely. "I'm numb down there, the back pain has gone" is present.
+ */
+function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence: { from: number; to: number }): boolean {
+  const last = Math.min(sentence.to, span.end + rules.resolvedReach);
+  let first = markerWords.get(rules);
+  if (first === undefined) markerWords.set(rules, (first = new Set(rules.resolvedMarkers.map((marker) => marker.words[0] ?? ''))));
+  for (let j = span.end + 1; j <= last; j += 1) {
+    if (!first.has(tokens[j]?.word ?? '')) continue;
+    for (const marker of rules.resolvedMarkers) {
+      if (!sequenceAt(tokens, j, marker.words)) continue;
+      const next = tokens[j + marker.words.length];
+      if (marker.endsSentence && next !== undefined && next.word !== SENTENCE_BOUNDARY && next.word !== 'now') continue;
+      if (j - span.end <= 3 || anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Another person is named before the phrase. A carer writing for the patient ("my dad has been
+ * wetting himself since his back got worse", "he can't stand up") discloses the patient's sign;
+ * a relative's own story ("my mum had cancer", "my friend fell off a ladder last week") does not.
+ */
+function carerWriting(tokens: Token[], rules: CompiledNegation): boolean {
+  if (anyWithin(tokens, 0, tokens.length - 1, rules.carerMarkers)) return true;
+  // Only "he" or "she", never a relative named: the person written about is the patient.
+  const named = tokens.some((token) => rules.otherPeople.has(token.word) && !['he', 'she', 'his', 'her', 'they', 'their'].includes(token.word));
+  return !named;
+}
+
+function hasFirstPerson(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+  for (let i = from; i <= to; i += 1) if (rules.firstPerson.has(tokens[i]?.word ?? '')) return true;
+  return false;
+}
+
+export function mentionOf(tokens: Token[], span: Span, rules: CompiledNegation): MentionContext {
+  const context = spanContext(tokens, span, rules);
+  if (context === 'negated') return 'negated';
+  if (context === 'hypothetical') return 'hypothetical';
+  if (context === 'resolved') return 'resolved';
+  const sentence = sentenceBounds(tokens, span);
+  if (resolved(tokens, span, rules, sentence)) return 'resolved';
+  // "my family would be better off without me": the phrase itself is about the writer.
+  if (context === 'someone-else') return hasFirstPerson(tokens, span.start, span.end, rules) || carerWriting(tokens, rules) ? 'present' : 'other-person';
+  if (!hasFirstPerson(tokens, sentence.from, sentence.to, rules) && anyWithin(tokens, 0, tokens.length - 1, rules.hearsay)) return 'unclear-person';
+  return 'present';
+}

@@ -22,6 +22,8 @@ function limbPersonAtOffer(machine: ReturnType<typeof realMachine>): StoredConve
     message({ choice: 'below_knee' }),
     message({ choice: 'one' }),
     message({ choice: 'over_6_weeks' }),
+    // Age, asked on its own since issue 16 (screening).
+    message({ number: 40, score: 4, text: '40' }),
     message({ choice: 'none' }),
   ])
     say(event);

@@ -39,6 +39,8 @@ function onboarded(): StoredConversation {
     message({ score: 5, number: 5 }),
     message({ choice: 'spine_only' }),
     message({ choice: 'over_6_weeks' }),
+    // Age, asked on its own since issue 16 (screening).
+    message({ number: 40, score: 4, text: '40' }),
     message({ choice: 'none' }),
   ]);
   for (let i = 0; i < 40 && stateName(conversation).startsWith('screening.redFlag'); i++) conversation = walk(conversation, [no]).conversation;

@@ -14,9 +14,10 @@ import { bearer, consolePost, contentWithCrisisFlag, startWorld, type World } fr
 describe.each(['pglite', 'postgres'] as const)('the life of an exercise hold, over HTTP (%s)', (engine) => {
   let world: World;
   let content: { dir: string; remove: () => void };
+  let clock = new Date('2026-11-27T08:00:00Z');
   beforeAll(async () => {
     content = contentWithCrisisFlag();
-    world = await startWorld(engine, { CONTENT_DIR: content.dir });
+    world = await startWorld(engine, { CONTENT_DIR: content.dir }, () => clock);
   });
   afterAll(async () => {
     await world.stop();
@@ -75,6 +76,23 @@ describe.each(['pglite', 'postgres'] as const)('the life of an exercise hold, ov
     const item = await caseOf(person.conversationId);
     const page = await (await fetch(`${world.bot.url}/clinician/cases/${item.id}`, { headers: bearer })).text();
     expect(page).toMatch(/seen by: gp; told exercise is fine: yes\. The exercise hold was lifted on this statement\./);
+  });
+
+  it('asks a cleared sign\'s question again at the check-in a week later, and refers again on a yes', async () => {
+    clock = new Date('2026-11-27T08:00:00Z');
+    const person = world.person();
+    await onboard(person);
+    await person.say('my left leg is getting weaker every day');
+    for (const text of ["I've been seen by a doctor", 'yes', 'my GP', 'yes']) await person.say(text);
+    clock = new Date('2026-12-05T08:00:00Z');
+    const started = await world.bot.app.bot.proactiveTurn(person.conversationId, () => [{ type: 'CHECK_IN', at: clock.toISOString() }]);
+    expect(started?.replies.some((r) => r.kind === 'message' && /pain/i.test(r.text))).toBe(true);
+    let replies = await person.say('3');
+    for (let i = 0; i < 8 && !/since we last spoke/i.test(allText(replies)); i++) replies = await person.say(/leg or arm today/i.test(allText(replies)) ? '3' : 'not today');
+    const asked = await person.say('no, nothing new');
+    expect(allText(asked)).toMatch(/Is an arm or a leg getting weaker, or has it suddenly become weak\?/);
+    const again = await person.say('yes');
+    expect(handoffs(again)[0]?.value).toMatchObject({ urgency: 'urgent', reasons: ['weakness.progressive'] });
   });
 
   it('keeps the urgent hold when the person was not told exercise is fine', async () => {

@@ -77,7 +77,7 @@ function hasFirstPerson(tokens: Token[], from: number, to: number, rules: Compil
 }
 
 export function mentionOf(tokens: Token[], span: Span, rules: CompiledNegation): MentionContext {
-  const context = spanContext(tokens, span, rules);
+  const context = spanContext(tokens, span, rules, true);
   if (context === 'negated') return 'negated';
   if (context === 'hypothetical') return 'hypothetical';
   if (context === 'resolved') return 'resolved';

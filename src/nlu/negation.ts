@@ -13,6 +13,8 @@ interface AfterTrigger { words: string[]; endsSentence: boolean }
 export interface CompiledNegation {
   before: string[][];
   beforeByLast: Map<string, string[][]>;
+  /** For the answer parsers: the denials and the old hypothetical frames, which they read as denials. */
+  parserBeforeByLast: Map<string, string[][]>;
   hypothetical: string[][];
   /** The hypothetical triggers by their last word: they are matched ending at a word. */
   hypotheticalByLast: Map<string, string[][]>;
@@ -53,6 +55,7 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
   return {
     before,
     beforeByLast: byLastWord(before),
+    parserBeforeByLast: byLastWord([...before, ...rules.parserHypothetical.map(phraseWords)]),
     hypothetical: rules.hypothetical.map(phraseWords),
     hypotheticalByLast: byLastWord(rules.hypothetical.map(phraseWords)),
     hypotheticalAtStart: new Set(rules.hypotheticalAtStart),
@@ -112,13 +115,13 @@ function hasFirstPerson(tokens: Token[], from: number, to: number, rules: Compil
 }
 
 /** Looks back from the phrase for a denial or another person, stopping at the first clause break. */
-function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation): SpanContext {
+function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation, denials: Map<string, string[][]>): SpanContext {
   let reach = 0;
   for (let j = span.start - 1; j >= 0 && reach < rules.beforeReach; j -= 1) {
     const token = tokens[j];
     if (token === undefined || token.word === SENTENCE_BOUNDARY) break;
     if (isClauseBreakBefore(tokens, j + 1, rules) || rules.terminators.has(token.word)) break;
-    const denies = rules.beforeByLast.get(token.word)?.some((words) => sequenceAt(tokens, j - words.length + 1, words)) === true;
+    const denies = denials.get(token.word)?.some((words) => sequenceAt(tokens, j - words.length + 1, words)) === true;
     if (denies && !coveredByPseudo(tokens, j, rules)) return 'negated';
     if (rules.otherPeople.has(token.word) && !hasFirstPerson(tokens, j + 1, span.start - 1, rules)) return 'someone-else';
     reach += 1;
@@ -179,13 +182,18 @@ export function hypotheticalBefore(tokens: Token[], span: Span, rules: CompiledN
 
 export { sequenceAt };
 
-export function spanContext(tokens: Token[], span: Span, rules: CompiledNegation): SpanContext {
+/**
+ * `warningSign`: tell a "what if" (`hypothetical`) and an episode that is over (`resolved`) from a
+ * denial, as warning signs need. Without it (the answer parsers), both read as before: not
+ * affirmed, and only the old short list of "what if" frames counts.
+ */
+export function spanContext(tokens: Token[], span: Span, rules: CompiledNegation, warningSign = false): SpanContext {
   if (negatedInsideGap(tokens, span, rules)) return 'negated';
-  const before = contextBefore(tokens, span, rules);
+  const before = contextBefore(tokens, span, rules, warningSign ? rules.beforeByLast : rules.parserBeforeByLast);
   if (before === 'negated') return before;
   if (negatedAfter(tokens, span, rules)) return 'negated';
-  if (hypotheticalBefore(tokens, span, rules)) return 'hypothetical';
-  if (negatedAfter(tokens, span, rules, rules.resolvedAfter)) return 'resolved';
+  if (warningSign && hypotheticalBefore(tokens, span, rules)) return 'hypothetical';
+  if (negatedAfter(tokens, span, rules, rules.resolvedAfter)) return warningSign ? 'resolved' : 'negated';
   if (before === 'someone-else' && !sharedWithMeLater(tokens, span, rules)) return 'someone-else';
   return 'affirmed';
 }

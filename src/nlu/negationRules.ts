@@ -18,6 +18,7 @@ export interface NegationRules {
   after: string[];
   /** Before a phrase, within the sentence: it is a "what if", not a statement ("what should I do if I can't pee"). */
   hypothetical: string[];
+  parserHypothetical: string[];
   /** A sentence starting with one of these asks about a possibility ("would a fever mean..."). */
   hypotheticalAtStart: string[];
   /** "if" right after one of these belongs to the disclosure ("not sure if my bladder is empty"). */
@@ -68,6 +69,15 @@ export const NEGATION_RULES: NegationRules = {
     'in the event of', 'if', 'if ever', 'should i ever', 'hypothetically', 'supposing', 'suppose', 'imagine', 'say if',
     'what happens when', 'what would happen', 'signs of', 'symptoms of', 'such as', 'what does', 'what do you mean',
     'what counts as', 'how would i know', 'how do i know', 'how would i tell', 'how do i tell', 'meaning of',
+  ],
+  /**
+   * The hypothetical frames that were denials before mentions were told apart (issue 17). The
+   * answer parsers still read them as "not an answer", exactly as before; only warning signs
+   * use the wider `hypothetical` list.
+   */
+  parserHypothetical: [
+    'what if', 'in case', 'look out for', 'looking out for', 'watch out for', 'watch for', 'warned me about',
+    'told me to watch', 'asked if', 'asked me if', 'asked whether', 'asked me whether', 'asked about', 'in the event of',
   ],
   hypotheticalAtStart: ['would', 'hypothetically', 'suppose', 'supposing'],
   notHypotheticalIf: [

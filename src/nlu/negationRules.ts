@@ -106,6 +106,8 @@ export const NEGATION_RULES: NegationRules = {
     // "No" as an interjection answering the coach, followed by the person's own sentence
     'no i', 'no my', 'no it', 'no its', 'no the', 'no that', 'no this', 'no there', 'no actually', 'no wait',
     'no sorry', 'no but', 'no and', 'no now', 'no well', 'no just', 'no yes', 'no im', 'no ive',
+    // "couldn't do it, feverish...": what could not be done is the exercise, not what follows
+    'not do it', 'not do that', 'not do this', 'not do them', 'not do the', 'not finish', 'not manage',
   ],
   terminators: [
     'but', 'however', 'although', 'though', 'except', 'apart', 'yet', 'whereas', 'because', 'cos', 'cause',

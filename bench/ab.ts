@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { freshPostgresUrl } from '../tests/helpers/databases.ts';
 import { freePort } from '../tests/helpers/process.ts';
+import { botNodeFlags } from './nodeFlags.ts';
 import { autocannonRequests, conversationScript, discoverOnboarding, type Step } from './traffic.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -63,7 +64,8 @@ async function startBot(dir: string, given?: Store): Promise<{ url: string; star
   const compiled = join(dir, 'dist/bench/bot-process.js');
   const child = fork(existsSync(compiled) ? compiled : join(dir, 'bench/bot-process.ts'), [], {
     cwd: dir,
-    execArgv: existsSync(compiled) ? [] : ['--import', 'tsx'],
+    // Each side with the V8 flags its own package.json gives `npm start` (none before they existed).
+    execArgv: [...botNodeFlags(dir), ...(existsSync(compiled) ? [] : ['--import', 'tsx'])],
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...(data ? { DATA_DIR: data } : {}), ...(postgres ? { DATABASE_URL: postgres.url } : {}) },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { freshPostgresUrl } from '../tests/helpers/databases.ts';
 import { freePort } from '../tests/helpers/process.ts';
+import { botNodeFlags } from './nodeFlags.ts';
 import { autocannonRequests } from './traffic.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -22,10 +23,11 @@ type Memory = { rss: number; heapUsed: number; heapTotal: number; external: numb
 const port = await freePort();
 const data = engine === 'pglite' ? mkdtempSync(join(tmpdir(), 'disc-coach-memory-')) : undefined;
 const postgres = engine === 'postgres' ? await freshPostgresUrl() : undefined;
-const passed = Object.fromEntries(Object.entries(process.env).filter(([name]) => name === 'NODE_OPTIONS' || name.startsWith('MALLOC_'))) as Record<string, string>;
+const passed = Object.fromEntries(Object.entries(process.env).filter(([name]) => name === 'NODE_OPTIONS' || name === 'LD_PRELOAD' || name.startsWith('MALLOC_'))) as Record<string, string>;
 const child = fork(join(root, 'dist/bench/bot-process.js'), [], {
   cwd: root,
-  execArgv: ['--expose-gc'],
+  // The flags of `npm start` (package.json config.nodeFlags); BENCH_NODE_DEFAULTS=1 measures Node's defaults instead.
+  execArgv: ['--expose-gc', ...(process.env.BENCH_NODE_DEFAULTS === '1' ? [] : botNodeFlags(root))],
   env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...passed, ...(data ? { DATA_DIR: data } : {}), ...(postgres ? { DATABASE_URL: postgres.url } : {}) },
   stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
 });

@@ -23,6 +23,7 @@ import pg from 'pg';
 import { freshPostgresUrl } from '../tests/helpers/databases.ts';
 import { freePort } from '../tests/helpers/process.ts';
 import { runMicro, type MicroResult } from './micro.ts';
+import { botNodeFlags } from './nodeFlags.ts';
 import { autocannonRequests, conversationScript, discoverOnboarding, mix, WARNING_EVERY, type Step } from './traffic.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -72,7 +73,8 @@ async function startTarget(name: TargetName, entry: string, env: Record<string, 
   const t0 = performance.now();
   const child = fork(join(root, entry), [], {
     cwd: root,
-    execArgv: ['--expose-gc'],
+    // The bot runs with the V8 flags of `npm start`; the echo floor and the peer with Node's defaults.
+    execArgv: ['--expose-gc', ...(entry === BOT ? botNodeFlags(root) : [])],
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });

@@ -30,14 +30,17 @@ export function startProgramme(context: CoachContext, at: string): CoachingState
       surgery: profile.surgery ?? 'none',
       ...(profile.weeksSinceSurgery !== undefined ? { weeksSinceSurgery: profile.weeksSinceSurgery } : {}),
       ...(profile.onset ? { symptomsStartedDaysAgo: ONSET_DAYS[profile.onset] } : {}),
-      ...(profile.reach ? { limbSymptoms: profile.reach !== 'spine_only' } : {}),
+      // Pain around the ribs (the mid back's spread) is not a leg or arm to track before each set.
+      ...(profile.reach ? { limbSymptoms: profile.reach !== 'spine_only' && profile.reach !== 'trunk' } : {}),
     },
     at.slice(0, 10),
   );
   const coaching = context.coaching ?? emptyCoaching();
+  // The surgeon's limit taken in screening (an unknown one allows no weight), so coaching does not ask it twice.
+  const screened = profile.liftingLimit ? { liftingLimitKg: profile.liftingLimit.kg ?? 0 } : {};
   return {
     ...coaching,
-    profile: { ...coachingProfile, ...(coaching.profile?.liftingLimitKg !== undefined ? { liftingLimitKg: coaching.profile.liftingLimitKg } : {}), ...(coaching.profile?.equipment ? { equipment: coaching.profile.equipment } : {}) },
+    profile: { ...coachingProfile, ...screened, ...(coaching.profile?.liftingLimitKg !== undefined ? { liftingLimitKg: coaching.profile.liftingLimitKg } : {}), ...(coaching.profile?.equipment ? { equipment: coaching.profile.equipment } : {}) },
     baseline: coaching.baseline ?? context.pain.at(-1) ?? null,
     programmeStart: coaching.programmeStart ?? at,
   };

@@ -3,7 +3,10 @@ import { emptyCoaching } from './coachingSteps.ts';
 import { withClinicianState } from './machine/clinician/states.ts';
 import { coachingState, coachingTransitions } from './machine/coaching/states.ts';
 import { consentStates } from './machine/consent/states.ts';
-import { referralTransitions, referredState } from './machine/referral/states.ts';
+import { betweenTransitions } from './machine/asides/between.ts';
+import { answerThenHoldTransitions } from './machine/referral/answerThenHold.ts';
+import { askNowTransitions } from './machine/referral/askNow.ts';
+import { holdStatementState, referralTransitions, referredState } from './machine/referral/states.ts';
 import { screeningState } from './machine/screening/states.ts';
 import { coachSetup } from './machine/setup.ts';
 
@@ -34,10 +37,16 @@ export function createCoachMachine(catalog: CoachCatalog) {
       coaching: emptyCoaching(),
       clinician: null,
       screeningAt: null,
+      holdStatement: null,
       outputs: [],
+      signCheck: null,
+      confirming: null,
     },
     on: {
       ...referralTransitions(machine),
+      ...askNowTransitions,
+      ...answerThenHoldTransitions,
+      ...betweenTransitions,
       ...coachingTransitions(machine),
       // Never a silent skip: after a message we cannot read, the pending question comes again with its buttons.
       TOO_LONG: { actions: ['tooLong', 'reaskPending'] },
@@ -58,6 +67,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
       reconsent,
       withClinician: withClinicianState(machine),
       referred: referredState(machine),
+      holdStatement: holdStatementState(machine),
     },
   });
 }

@@ -5,15 +5,20 @@ import type { CoachingProfile, CoachingProgress, Movement, Phase, ReachLevel, Re
 export type Region = 'lumbar' | 'thoracic' | 'cervical';
 export type Urgency = 'emergency' | 'urgent' | 'soon' | 'routine';
 export type RedFlagTier = Exclude<Urgency, 'routine'>;
-export type Reach = 'spine_only' | 'buttock_thigh' | 'below_knee' | 'arm_hand';
+/** `trunk`: around the ribs, chest or belly, the mid back's counterpart of a leg or arm. */
+export type Reach = 'spine_only' | 'buttock_thigh' | 'below_knee' | 'arm_hand' | 'trunk';
 export type Sides = 'one' | 'both';
 export type Onset = 'last_2_days' | 'under_2_weeks' | 'under_6_weeks' | 'over_6_weeks';
 export type Surgery = 'none' | 'discectomy' | 'fusion';
+/** The operation as the person named it; `Surgery` is how the coaching rules plan with it. */
+export type SurgeryKind = 'discectomy' | 'laminectomy' | 'fusion' | 'disc_replacement' | 'other';
 
 /** The question the person is being asked now; the shell uses it to read a typed answer. */
 export interface Asking {
   question: string;
   flagId?: string;
+  /** A group of warning-sign questions shown together as one card (each its own toggle); text channels ask them one at a time. */
+  group?: string[];
 }
 
 /** What the shell understood of one message, given the question being asked. */
@@ -21,8 +26,19 @@ export interface Understanding {
   text: string;
   /** The value of a button, or of a choice recognised in typed words. */
   choice?: string;
-  yesNo?: 'yes' | 'no';
+  /** A yes, a no, or "not sure", only when the message answers (a statement is none of them). */
+  yesNo?: 'yes' | 'no' | 'unsure';
+  /** The message asks something back about the question instead of answering it. */
+  questionBack?: boolean;
   score?: number;
+  /** The score was said as a range ("5-6"): the higher number was taken. */
+  range?: boolean;
+  /** The side named with the answer ("left leg", "both arms"). */
+  side?: 'left' | 'right' | 'both';
+  /** The answer sits between two choices: the short question that settles it, and the two choices. */
+  between?: { question: string; options: [string, string] };
+  /** The person does not know the answer ("they didn't say", "can't remember"). */
+  unknown?: boolean;
   number?: number;
   region?: Region;
   movement?: MovementResponse;
@@ -36,6 +52,8 @@ export interface Understanding {
   kg?: number;
   /** The number was said approximately or as a range (a range records the higher end). */
   approximate?: boolean;
+  /** The warning signs ticked on a group card (the card's values, set by the shell). */
+  selected?: string[];
 }
 
 export interface RedFlagHit {
@@ -49,8 +67,22 @@ export interface RedFlagHit {
 
 export type CoachEvent =
   | { type: 'START'; at: string }
-  | { type: 'MESSAGE'; at: string; understanding: Understanding; localDate?: string }
+  | { type: 'MESSAGE'; at: string; understanding: Understanding; localDate?: string; cards?: boolean }
   | { type: 'RED_FLAG'; at: string; hits: RedFlagHit[]; understanding?: Understanding }
+  /** Warning signs mentioned without a clear disclosure (hypothetical, resolved, vague, whose unclear): ask first. */
+  | { type: 'SIGN_MENTIONED'; at: string; hits: RedFlagHit[]; understanding?: Understanding }
+  /** Internal: the direct question of a SIGN_MENTIONED, asked once the answer it came with is recorded. */
+  | { type: 'SIGN_ASK'; at: string; hits: RedFlagHit[] }
+  /** The answer to that direct question; `afterReferral` when the same message also referred. */
+  | { type: 'SIGN_ANSWER'; at: string; understanding: Understanding; afterReferral?: boolean }
+  /** Internal: after a disclosure whose answer was recorded, exercise is held (dialogs/machine/referral/answerThenHold.ts). */
+  | { type: 'HOLD_AFTER_ANSWER'; at: string }
+  /** An answer between two choices ("down my leg"): a short question settles which (dialogs/machine/asides/between.ts). */
+  | { type: 'CONFIRM_BETWEEN'; at: string; understanding: Understanding }
+  /** The answer to that short question, as the choice of the question it belongs to. */
+  | { type: 'CONFIRMED'; at: string; understanding: Understanding }
+  /** Internal: after a confirmed sign, the question the person was at comes again (unless exercise is held). */
+  | { type: 'SIGN_RESUME'; at: string }
   | { type: 'CLINICIAN_REQUESTED'; at: string; text: string }
   | { type: 'CLINICIAN_ASSESSED'; at: string; text: string }
   | { type: 'TOO_LONG'; at: string; length: number }
@@ -99,6 +131,8 @@ export type ClinicalEventType =
   | 'limb.score'
   | 'redFlag.raised'
   | 'redFlag.denied'
+  /** "Not sure" to a warning-sign question (after the self-check, for an emergency one). */
+  | 'redFlag.unsure'
   | 'referral.made'
   | 'clinician.assessed'
   | 'screening.completed'
@@ -135,7 +169,7 @@ export type ClinicalEventType =
 /** What the machine asks the shell to do, as data. The shell renders, stores and sends. */
 export type Output =
   | { kind: 'say'; key: string; vars?: Record<string, string | number> }
-  | { kind: 'ask'; question: string; flagId?: string; reask?: boolean }
+  | { kind: 'ask'; question: string; flagId?: string; reask?: boolean; group?: string[] }
   | { kind: 'record'; type: ClinicalEventType; data: Record<string, unknown> }
   | { kind: 'handoff'; urgency: Urgency; reasons: string[]; hits: RedFlagHit[]; requestedBy: 'rules' | 'person' }
   | { kind: 'exercise'; exerciseId: string; stageId: string; dose: Record<string, unknown>; position: number; of: number }
@@ -153,6 +187,20 @@ export interface Profile {
   surgery?: Surgery;
   weeksSinceSurgery?: number;
   consentVersion?: string;
+  age?: number;
+  surgeryKind?: SurgeryKind;
+  daysSinceSurgery?: number;
+  /** The local day the operation's date was asked (the date is that day minus daysSinceSurgery). */
+  surgeryAskedOn?: string;
+  /** The surgeon's lifting limit; `kg: null` when the person does not know it. `until`: the day it is asked again. */
+  liftingLimit?: { kg: number | null; known: boolean; until?: string };
+}
+
+/** What the person has said so far about being seen after an urgent referral (dialogs/machine/referral). */
+export interface HoldStatement {
+  /** Their own words, when they started with a message such as "I went to A&E". */
+  words: string;
+  seenBy?: string;
 }
 
 export interface PainEntry {
@@ -264,6 +312,27 @@ export interface CoachContext {
   screeningAt: string | null;
   /** Set while a clinician owns the conversation. */
   clinician: { name: string; caseId: string; since: string } | null;
+  /** The person's structured statement that lifts an urgent hold, while it is being asked (absent in older snapshots). */
+  holdStatement?: HoldStatement | null;
+  /** Warning-sign questions answered in screening (so a correction asks only what a new region adds). */
+  screeningAsked?: string[];
+  /** Set while one answer of the read-back is being corrected: the flow returns to the summary. */
+  correcting?: boolean;
+  /** The person's channel shows cards: warning-sign questions of one group come as one card. */
+  cardChannel?: boolean;
+  /** The local day raised or denied warning signs were last asked again at a check-in. */
+  flagsRecheckedOn?: string | null;
   /** Outputs of the event being handled; the shell takes them and they are cleared. */
   outputs: Output[];
+  /** A direct question about a warning sign mentioned without a clear disclosure, waiting for its answer. */
+  signCheck?: SignCheck | null;
+  /** A short question settling an answer that sat between two choices, and the question it belongs to. */
+  confirming?: { question: string; options: [string, string]; back: Asking; side?: 'left' | 'right' | 'both' } | null;
+}
+
+/** The direct question asked about a mention that was not a clear disclosure, and where to go back to. */
+export interface SignCheck {
+  hit: RedFlagHit;
+  /** The question the person was at, asked again after a "no". */
+  back: Asking | null;
 }

@@ -2,12 +2,15 @@ import { setup } from 'xstate';
 import type { CoachCatalog } from '../catalog.ts';
 import type { CoachContext, CoachEvent } from '../types.ts';
 import { asideActions } from './asides/actions.ts';
+import { betweenActions } from './asides/between.ts';
 import { answerGuards } from './asides/guards.ts';
 import { clinicianActions } from './clinician/actions.ts';
 import { coachingActions } from './coaching/actions.ts';
 import { coachingGuards } from './coaching/guards.ts';
 import { consentActions } from './consent/actions.ts';
 import { consentGuards } from './consent/guards.ts';
+import { answerThenHoldActions } from './referral/answerThenHold.ts';
+import { askNowActions, askNowGuards } from './referral/askNow.ts';
 import { referralActions } from './referral/actions.ts';
 import { referralGuards } from './referral/guards.ts';
 import { screeningActions } from './screening/actions.ts';
@@ -24,14 +27,18 @@ export function coachSetup(catalog: CoachCatalog) {
       ...answerGuards,
       ...consentGuards(catalog),
       ...screeningGuards(catalog),
-      ...referralGuards,
+      ...referralGuards(catalog),
+      ...askNowGuards,
       ...coachingGuards(catalog),
     },
     actions: {
       ...asideActions,
+      ...betweenActions,
       ...consentActions(catalog),
       ...screeningActions(catalog),
-      ...referralActions,
+      ...referralActions(catalog),
+      ...askNowActions,
+      ...answerThenHoldActions,
       ...coachingActions(catalog),
       ...clinicianActions,
     },

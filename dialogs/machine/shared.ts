@@ -13,9 +13,21 @@ export const MAX_FAILED_TRIES = 3;
 export type MessageEvent = Extract<CoachEvent, { type: 'MESSAGE' }>;
 
 export const understandingOf = (event: CoachEvent): Understanding | undefined =>
-  event.type === 'MESSAGE' ? event.understanding : event.type === 'RED_FLAG' ? event.understanding : undefined;
+  event.type === 'MESSAGE' || event.type === 'RED_FLAG' || event.type === 'SIGN_ANSWER' || event.type === 'SIGN_MENTIONED' || event.type === 'CONFIRM_BETWEEN' || event.type === 'CONFIRMED' ? event.understanding : undefined;
 
 export const choiceOf = (event: CoachEvent) => understandingOf(event)?.choice;
+
+/** What an answer said beyond its value, kept with the record: the side, the days, a range or approximation. */
+export function answerDetails(event: CoachEvent): Record<string, unknown> {
+  const u = understandingOf(event);
+  if (!u) return {};
+  return {
+    ...(u.side ? { side: u.side } : {}),
+    ...(u.days !== undefined ? { days: u.days } : {}),
+    ...(u.approximate ? { approximate: true } : {}),
+    ...(u.range ? { range: true } : {}),
+  };
+}
 
 export const yesNoOf = (event: CoachEvent) => {
   const u = understandingOf(event);

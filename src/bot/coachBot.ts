@@ -12,7 +12,8 @@ import { tenantIdOf } from '../proactive/keys.ts';
 import { listEvents } from '../store/events.ts';
 import type { Logger } from '../log.ts';
 import { toActivities, type TranscriptLine } from './activities.ts';
-import { parseCardValue } from './inbound.ts';
+import { capabilitiesOf } from '../channels/cards/index.ts';
+import { parseCardValue, withCardDetails } from './inbound.ts';
 import { KeyedQueue } from './keyedQueue.ts';
 import { runTurn, type InboundTurn } from './turn.ts';
 import { eventsForMessage, type MessageFlags, type Nlu } from './understand.ts';
@@ -149,7 +150,9 @@ export function createCoachBot(deps: CoachBotDeps) {
         text: text || card?.choice || '',
         // Nothing readable (empty, a picture, a sticker): the machine says so and asks the pending question again.
         events: (stored) =>
-          !text && !card ? [{ type: 'UNREADABLE', at }] : eventsForMessage({ text, card, at, maxLength: deps.maxMessageLength, flags }, stored, deps.content.conversation.questions, deps.nlu),
+          !text && !card
+            ? [{ type: 'UNREADABLE', at }]
+            : withCardDetails(eventsForMessage({ text, card, at, maxLength: deps.maxMessageLength, flags }, stored, deps.content.conversation.questions, deps.nlu), card, capabilitiesOf(activity.channelId).cards),
       };
     } else if ((activity.type === ActivityTypes.ConversationUpdate && isUserJoining(activity)) || (activity.type === ActivityTypes.InstallationUpdate && activity.action === 'add')) {
       inbound = { ...base, activityId: undefined, events: () => [{ type: 'START', at }] };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CoachEvent } from '../../dialogs/types.ts';
 
 /**
  * The shape an activity must have before anything acts on it. botbuilder checks little, so this is
@@ -20,10 +21,28 @@ export const inboundActivitySchema = z.looseObject({
 export const cardValueSchema = z.strictObject({
   choice: z.string().min(1).max(100),
   question: z.string().max(100).optional(),
+  /** The toggles ticked on a group card of warning-sign questions: their flag ids, comma-separated (Adaptive Cards' multi-select). */
+  selected: z.string().max(2000).optional(),
 });
 export type CardValue = z.infer<typeof cardValueSchema>;
 
 export function parseCardValue(value: unknown): CardValue | undefined {
   const result = cardValueSchema.safeParse(value);
   return result.success ? result.data : undefined;
+}
+
+/**
+ * What the card tells the machine beyond the choice: the ticked toggles of a group card, and that
+ * the channel shows cards (so warning-sign questions of one group may come as one card).
+ */
+export function withCardDetails(events: CoachEvent[], card: CardValue | undefined, cards: boolean): CoachEvent[] {
+  const selected = card?.selected?.split(',').map((id) => id.trim()).filter(Boolean);
+  return events.map((event) => {
+    if (event.type !== 'MESSAGE') return event;
+    return {
+      ...event,
+      ...(cards ? { cards: true } : {}),
+      ...(selected?.length ? { understanding: { ...event.understanding, selected } } : {}),
+    };
+  });
 }

@@ -1,6 +1,7 @@
 import type { Content } from '../content/index.ts';
 import { compileRedFlagDetector, detectIntent, parseMovementResponse, parseRegion, parseScore, parseYesNo } from '../nlu/index.ts';
 import { compileEducationMatcher } from '../nlu/education.ts';
+import { compileAnswerParsers } from '../nlu/answers/index.ts';
 import type { RedFlagHit } from '../../dialogs/types.ts';
 import type { MessageScan, RedFlagDetection } from '../nlu/redFlagDetector.ts';
 import type { MessageFlags, Nlu } from './understand.ts';
@@ -9,11 +10,16 @@ import type { MessageFlags, Nlu } from './understand.ts';
 export function createNlu(content: Content): Nlu {
   const detector = compileRedFlagDetector(content.redFlags.list);
   const lexicon = content.lexicon;
-  const toHit = (hit: RedFlagDetection): RedFlagHit => ({
-    flagId: hit.flagId,
-    urgency: hit.urgency,
-    matched: hit.fromRecent ? `${hit.fromRecent} … ${hit.matched}` : hit.matched,
-  });
+  const toHit = (hit: RedFlagDetection): RedFlagHit => {
+    // How it was mentioned (the detector's ConText reading); a present disclosure carries none.
+    const mention = (hit as { mention?: RedFlagHit['mention'] }).mention;
+    return {
+      flagId: hit.flagId,
+      urgency: hit.urgency,
+      ...(mention !== undefined && mention !== 'present' ? { mention } : {}),
+      matched: hit.fromRecent ? `${hit.fromRecent} … ${hit.matched}` : hit.matched,
+    };
+  };
   const scans = new WeakMap<MessageFlags, MessageScan>();
   return {
     redFlags: (text, recent, scanned) => {
@@ -35,5 +41,6 @@ export function createNlu(content: Content): Nlu {
     intent: (text) => detectIntent(text, lexicon),
     movement: (text) => parseMovementResponse(text, lexicon),
     education: compileEducationMatcher(content.education),
+    answers: compileAnswerParsers(lexicon),
   };
 }

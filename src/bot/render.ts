@@ -30,15 +30,20 @@ export interface ImageView {
   title: string;
 }
 
+/** A group of warning-sign questions shown as one card: each item its own toggle (the flag id is its value). */
+export interface GroupView {
+  items: { flagId: string; text: string }[];
+}
+
 export type Reply =
-  | { kind: 'message'; text: string; choices?: Choice[]; question?: string; exercise?: ExerciseView; image?: ImageView }
+  | { kind: 'message'; text: string; choices?: Choice[]; question?: string; exercise?: ExerciseView; image?: ImageView; group?: GroupView }
   /** Placeholder for the progress chart: the shell fills it in from the clinical log. */
   | { kind: 'progress' }
   | { kind: 'handoff'; value: HandoffValue }
   /** The person's words for the clinician who owns the conversation (not shown to the person). */
   | { kind: 'relay'; text: string; caseId: string };
 
-const LABELLED_VARS = new Set(['region', 'reach', 'onset', 'surgery', 'sides']);
+const LABELLED_VARS = new Set(['region', 'reach', 'onset', 'surgery', 'sides', 'surgeryKind']);
 
 function fill(template: string, vars: Record<string, string | number> | undefined, content: Content): string {
   if (!vars) return template;
@@ -80,23 +85,41 @@ export function render(outputs: Output[], context: CoachContext, content: Conten
           replies.push({ kind: 'message', text: referralText(tier, String(output.vars?.flags ?? ''), content) });
           break;
         }
-        const template = output.key === 'consent' ? content.conversation.consent.text : content.conversation.messages[output.key];
-        pending.push(fill(template ?? output.key, output.vars, content));
+        if (output.key === 'confirm') {
+          pending.push(confirmText(output.vars ?? {}, content));
+          break;
+        }
+        if (output.key === 'selfCheck') {
+          pending.push(selfCheckText(String(output.vars?.flag ?? ''), content));
+          break;
+        }
+        // A warning-sign question is never met with "Sorry, I didn't catch that" (issue 16, item 5).
+        const next = outputs[outputs.indexOf(output) + 2];
+        const key = output.key === 'notUnderstood' && next?.kind === 'ask' && isSafetyQuestion(next.question, content) ? 'safety.notUnderstood' : output.key;
+        const template = key === 'consent' ? content.conversation.consent.text : content.conversation.messages[key];
+        pending.push(fill(template ?? key, output.vars, content));
         if (output.key.startsWith('referral.') && output.key !== 'referral.reasonPrefix') flush();
         break;
       }
       case 'ask': {
         const question = content.conversation.questions[output.question];
         if (!question) break;
-        const flag = output.flagId ? content.redFlags.byId.get(output.flagId) : undefined;
-        const text = flag?.question ?? question.text;
-        pending.push(text);
+        const flag = output.flagId && !output.group ? content.redFlags.byId.get(output.flagId) : undefined;
+        const region = context.profile.region;
+        // The direct "is this happening to you now?" has its own words; a warning-sign question is the flag's own.
+        const text = (output.question === 'signNow' ? question.text : undefined) || flag?.question || (region ? question.byRegion?.[region] : undefined) || question.text;
+        const group = output.group?.length ? { items: output.group.map((flagId) => ({ flagId, text: content.redFlags.byId.get(flagId)?.question ?? flagId })) } : undefined;
+        pending.push(group ? [text, group.items.map((item) => `• ${item.text}`).join('\n')].join('\n\n') : text);
+        const shown = question.choices.filter(
+          (choice) => (!choice.regions || (region !== undefined && choice.regions.includes(region))) && (!choice.flags || (output.flagId !== undefined && choice.flags.includes(output.flagId))),
+        );
         replies.push({
           kind: 'message',
           text: pending.join('\n\n'),
           // The flag is part of the key, so a tap on an older warning-sign question cannot answer this one.
           question: questionKey(output.question, output.flagId),
-          choices: question.choices.map((choice) => ({ label: choice.label, value: choice.value })),
+          choices: shown.map((choice) => ({ label: choice.label, value: choice.value })),
+          ...(group ? { group } : {}),
         });
         pending = [];
         break;
@@ -131,11 +154,52 @@ export function render(outputs: Output[], context: CoachContext, content: Conten
   return replies;
 }
 
+const isSafetyQuestion = (question: string, content: Content) => content.conversation.screening.safetyQuestions.includes(question);
+
+/** "10 days ago" as a person would say it back: about a week (10 days), about 3 weeks, about 2 months. */
+export function agoText(days: number, content: Content): string {
+  const say = (key: string, n: number) => fill(content.conversation.messages[`ago.${key}`] ?? `{n} ${key}`, { n }, content);
+  if (days <= 1) return say('today', days);
+  if (days < 7) return say('days', days);
+  if (days < 14) return say('aboutAWeek', days);
+  if (days < 45) return say('weeks', Math.round(days / 7));
+  if (days < 365) return Math.round(days / 30.4) <= 1 ? say('aMonth', 1) : say('months', Math.round(days / 30.4));
+  return Math.round(days / 365) <= 1 ? say('aYear', 1) : say('years', Math.round(days / 365));
+}
+
+/** The read-back before coaching: every value the answers gave (region, reach and side, onset, pain, age, surgery kind, how long ago, lifting limit). */
+export function confirmText(vars: Record<string, string | number>, content: Content): string {
+  const messages = content.conversation.messages;
+  const part = (key: string, v: Record<string, string | number>) => fill(messages[`confirm.${key}`] ?? '', v, content);
+  // Content values are trimmed, so the space before "on one side" is added here.
+  const sides = vars.sides !== undefined && vars.reach !== 'spine_only' ? ` ${part('sides', { sides: vars.sides })}` : '';
+  const age = vars.age !== undefined ? part('age', { age: vars.age }) : '';
+  let surgery = part('noSurgery', {});
+  if (vars.surgery !== undefined && vars.surgery !== 'none') {
+    const ago = vars.surgeryDays !== undefined ? agoText(Number(vars.surgeryDays), content) : '';
+    const limit = vars.liftingKg === undefined ? '' : vars.liftingKg === 'unknown' ? part('limitUnknown', {}) : part('limit', { kg: vars.liftingKg, lb: Math.round(Number(vars.liftingKg) * 2.20462) });
+    surgery = part('surgery', { surgeryKind: vars.surgeryKind ?? vars.surgery, ago, limit });
+  }
+  return fill(messages.confirm ?? '', { ...vars, sidesPart: sides, agePart: age, surgeryPart: surgery }, content).replace(/\s+([,.;])/g, '$1');
+}
+
+/** The self-check for a warning-sign question the person was not sure about (content/screening.yaml), or the general one. */
+function selfCheckText(flagId: string, content: Content): string {
+  const check = content.conversation.screening.selfChecks.find((c) => c.flags.includes(flagId));
+  return check?.text ?? content.conversation.messages['selfCheck.generic'] ?? '';
+}
+
+/** The label of a sign only screening answers raise (content/screening.yaml: a neck with both arms, an age). */
+function screeningLabel(flagId: string, content: Content): string | undefined {
+  const { triggers, age } = content.conversation.screening;
+  return [...triggers, ...age].find((rule) => rule.flag === flagId)?.label;
+}
+
 export function summaryWording(content: Content) {
   return {
     template: content.conversation.messages['summary.template'] ?? '{urgencyLabel} {flags}',
     labels: content.conversation.labels,
-    flagLabel: (flagId: string) => content.redFlags.byId.get(flagId)?.label ?? flagId,
+    flagLabel: (flagId: string) => content.redFlags.byId.get(flagId)?.label ?? screeningLabel(flagId, content) ?? flagId,
     content,
   };
 }
@@ -194,12 +258,21 @@ export function exerciseText(view: ExerciseView, content: Content): string {
 /** What to do now and how fast (the tier), why (each warning sign's own words), and what to watch for. */
 export function referralText(tier: keyof Content['referralTiers'], flagIds: string, content: Content): string {
   const wording = content.referralTiers[tier];
-  const tells = flagIds
-    .split(',')
-    .filter(Boolean)
-    .map((id) => content.redFlags.byId.get(id)?.tell)
-    .filter((tell): tell is string => Boolean(tell));
-  return [wording.say.trim(), ...new Set(tells), wording.reminder?.trim() ?? ''].filter(Boolean).join('\n\n');
+  const ids = flagIds.split(',').filter(Boolean);
+  const crisis = ids.some((id) => content.crisis.flags.includes(id));
+  const others = ids.filter((id) => !content.crisis.flags.includes(id));
+  const tells = others.map((id) => content.redFlags.byId.get(id)?.tell).filter((tell): tell is string => Boolean(tell));
+  // Thoughts of suicide or self-harm: the crisis words and lines come first, whatever else was said;
+  // the tier's words about nerve compression only when another warning sign came with it.
+  const tierPart = crisis && others.length === 0 ? [] : [wording.say.trim(), ...new Set(tells), wording.reminder?.trim() ?? ''];
+  return [...(crisis ? crisisText(content) : []), ...tierPart].filter(Boolean).join('\n\n');
+}
+
+/** The crisis wording with a line per country (content/referral/crisis.yaml). */
+export function crisisText(content: Content): string[] {
+  const { crisis } = content;
+  const lines = crisis.lines.map((line) => crisis.line.replace(/\{(\w+)\}/g, (whole, name: string) => (line as Record<string, string>)[name] ?? whole));
+  return [crisis.say.trim(), lines.join('\n'), crisis.reminder.trim()];
 }
 
 /** The id of a question as asked: a warning-sign question is told apart by its flag. */

@@ -1,6 +1,7 @@
 import type { StoredConversation } from '../../dialogs/step.ts';
 import type { CoachEvent, MovementResponse, RedFlagHit, Region, Understanding } from '../../dialogs/types.ts';
 import type { Question } from '../content/conversation.ts';
+import type { AnswerParsers, QuestionKind } from '../nlu/answers/index.ts';
 import type { CardValue } from './inbound.ts';
 import { questionKey } from './render.ts';
 
@@ -24,6 +25,8 @@ export interface Nlu {
   movement(text: string): MovementResponse | undefined;
   /** The education piece that answers a question the person asked, if any. */
   education(text: string): string | undefined;
+  /** The answer parsers per question kind (src/nlu/answers). */
+  answers: AnswerParsers;
 }
 
 const normalise = (text: string) => text.toLowerCase().replace(/[’']/g, "'").replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
@@ -58,17 +61,82 @@ export function parseCount(text: string, nlu: Nlu): number | undefined {
   return nlu.score(text);
 }
 
-export function understand(text: string, card: CardValue | undefined, question: Question | undefined, nlu: Nlu): Understanding {
+const hasChoice = (question: Question | undefined, value: string | undefined) => value !== undefined && (question?.choices.some((c) => c.value === value) ?? false);
+
+/** The parser of the question's kind reads the choice, where a word list of the choices would guess. */
+function readByKind(understanding: Understanding, text: string, kind: QuestionKind | undefined, question: Question | undefined, nlu: Nlu, at: string | undefined): void {
+  if (kind === 'reach') {
+    const reading = nlu.answers.reach(text);
+    if (reading.side) understanding.side = reading.side;
+    if (reading.reach && hasChoice(question, reading.reach)) understanding.choice = reading.reach;
+    else if (reading.between) {
+      delete understanding.choice;
+      understanding.between = { question: reading.between.question, options: reading.between.options };
+    }
+  } else if (kind === 'onset' && at) {
+    const onset = nlu.answers.onset(text, at);
+    if (onset) {
+      understanding.choice = onset.band;
+      if (onset.days !== undefined) understanding.days = onset.days;
+    }
+  } else if (kind === 'surgery') {
+    const surgery = nlu.answers.surgery(text);
+    if (surgery) understanding.choice = hasChoice(question, surgery.kind) ? surgery.kind : surgery.coarser;
+  } else if (kind === 'sides') {
+    const side = nlu.answers.side(text);
+    if (side === 'both') understanding.choice = 'both';
+    else if (side) {
+      understanding.choice = 'one';
+      if (side !== 'one') understanding.side = side;
+    }
+  }
+  if (understanding.choice !== undefined && !hasChoice(question, understanding.choice)) delete understanding.choice;
+}
+
+const DAYS_PER: Record<'days' | 'weeks' | 'months', number> = { days: 1, weeks: 7, months: 30.4 };
+
+/**
+ * What one message says in answer to the question being asked (`questionKey`), read by the
+ * parser of that question's kind; amounts with a unit (`days`, `kg`) are read for any question.
+ */
+export function understand(text: string, card: CardValue | undefined, question: Question | undefined, nlu: Nlu, questionKey?: string, at?: string): Understanding {
+  const info = nlu.answers.kindOf(questionKey);
   const choice = card?.choice ?? matchChoice(text, question);
   const said = text || card?.choice || '';
   const understanding: Understanding = { text: said };
   if (choice !== undefined && question?.choices.some((c) => c.value === choice)) understanding.choice = choice;
-  const yesNo = understanding.choice === 'yes' || understanding.choice === 'no' ? understanding.choice : nlu.yesNo(said);
-  if (yesNo) understanding.yesNo = yesNo;
-  const score = nlu.score(said);
-  if (score !== undefined) understanding.score = score;
+  if (text) readByKind(understanding, text, info.kind, question, nlu, at);
+  if (understanding.choice === 'yes' || understanding.choice === 'no') understanding.yesNo = understanding.choice;
+  else if (text) {
+    const reading = nlu.answers.yesNo(text, info.kind === 'symptom' ? 'symptom' : 'offer');
+    if (reading.answer) understanding.yesNo = reading.answer;
+    if (reading.questionBack) understanding.questionBack = true;
+  }
+  const score = text ? nlu.answers.score(text) : card?.choice !== undefined ? nlu.answers.score(card.choice) : undefined;
+  if (score !== undefined) {
+    understanding.score = score.score;
+    if (score.approximate) understanding.approximate = true;
+    if (score.range) understanding.range = true;
+  }
   const count = parseCount(said, nlu);
   if (count !== undefined) understanding.number = count;
+  const duration = text ? nlu.answers.days(text) : undefined;
+  if (duration && understanding.days === undefined) understanding.days = duration.days;
+  else if (info.kind === 'duration' && count !== undefined) understanding.days = Math.round(count * DAYS_PER[info.unit ?? 'days']);
+  // "yesterday", "last week", "since the 3rd": a date said instead of a duration.
+  if (info.kind === 'duration' && understanding.days === undefined && at && text) {
+    const when = nlu.answers.onset(text, at);
+    if (when?.days !== undefined) understanding.days = when.days;
+  }
+  // A duration question counting in weeks gets its number from the days said ("10 days" is not 10
+  // weeks), rounded down: an operation is never read as longer ago than it was.
+  if (info.kind === 'duration' && info.unit && info.unit !== 'days' && understanding.days !== undefined && (duration || count === undefined)) {
+    understanding.number = Math.floor(understanding.days / DAYS_PER[info.unit]);
+  }
+  const weight = text ? nlu.answers.kg(text) : undefined;
+  if (weight) understanding.kg = weight.kg;
+  else if (info.kind === 'weight' && count !== undefined) understanding.kg = count;
+  if ((duration?.approximate || weight?.approximate) && understanding.approximate === undefined) understanding.approximate = true;
   const region = nlu.region(said);
   if (region) understanding.region = region;
   if (question && question.choices.some((c) => c.value === 'centralized')) {
@@ -83,9 +151,48 @@ export function understand(text: string, card: CardValue | undefined, question: 
   return understanding;
 }
 
+const tierRank: Record<RedFlagHit['urgency'], number> = { emergency: 0, urgent: 1, soon: 2 };
+const isPresent = (hit: RedFlagHit) => hit.mention === undefined || hit.mention === 'present';
+const locks = (hit: RedFlagHit) => hit.urgency === 'emergency' || hit.urgency === 'urgent';
+
+/** Whether the message holds an answer to the question being asked, read by that question's kind. */
+export function answersQuestion(understanding: Understanding, kind: QuestionKind | undefined): boolean {
+  switch (kind) {
+    case 'score':
+      return understanding.score !== undefined;
+    case 'region':
+      return understanding.region !== undefined || understanding.choice !== undefined;
+    case 'duration':
+      return understanding.days !== undefined || understanding.number !== undefined;
+    case 'weight':
+      return understanding.kg !== undefined || understanding.yesNo === 'no' || understanding.yesNo === 'unsure';
+    case 'age':
+      return understanding.number !== undefined;
+    case 'consent':
+    case 'offer':
+    case 'symptom':
+      return understanding.yesNo === 'yes' || understanding.yesNo === 'no';
+    case 'movement':
+      return understanding.movement !== undefined || understanding.choice !== undefined;
+    default:
+      return understanding.choice !== undefined;
+  }
+}
+
+/**
+ * Answers that may be recorded in the same turn as a referral that holds exercise: not the ones
+ * that would start or continue exercise (the offer of a session, the answer after a set).
+ */
+function recordableBeforeHold(kind: QuestionKind | undefined, questionKey: string | undefined): boolean {
+  return questionKey !== undefined && kind !== 'movement' && questionKey !== 'startSession';
+}
+
 /**
  * The machine events for one message. Warning signs are looked for first, on every message, in
  * every state; intents such as "talk to a clinician" come next; everything else is an answer.
+ * Every message does both: a disclosure refers AND the answer it also holds is recorded. A sign
+ * mentioned without a clear disclosure (hypothetical, resolved, vague, whose unclear) gets a
+ * direct question first (SIGN_MENTIONED); the next message answers it (SIGN_ANSWER).
  */
 export function eventsForMessage(
   input: { text: string; card?: CardValue; at: string; maxLength: number; flags?: MessageFlags },
@@ -96,17 +203,50 @@ export function eventsForMessage(
   const { text, at } = input;
   const recent = stored?.recent ?? [];
   const hits = text ? nlu.redFlags(text, recent, input.flags) : [];
+  const present = hits.filter(isPresent);
+  const topPresent = Math.min(3, ...present.map((hit) => tierRank[hit.urgency]));
+  // A mention more urgent than anything disclosed outright is asked about; the rest is covered by the referral.
+  const toAsk = hits.filter((hit) => !isPresent(hit) && tierRank[hit.urgency] < topPresent);
+  const signEvents: Extract<CoachEvent, { type: 'SIGN_MENTIONED' }>[] = toAsk.length ? [{ type: 'SIGN_MENTIONED', at, hits: toAsk }] : [];
   if (text.length > input.maxLength) {
-    return [...(hits.length ? [{ type: 'RED_FLAG' as const, at, hits }] : []), { type: 'TOO_LONG', at, length: text.length }];
+    return [...(present.length ? [{ type: 'RED_FLAG' as const, at, hits: present }] : []), ...signEvents, { type: 'TOO_LONG', at, length: text.length }];
   }
   const asking = stored?.context.asking ?? null;
   const question = asking ? questions[asking.question] : undefined;
   // A button on an older card answers the question it was shown with, not the one asked now.
   const stale = input.card?.question !== undefined && (!asking || input.card.question !== questionKey(asking.question, asking.flagId));
-  if (stale) return hits.length ? [{ type: 'RED_FLAG', at, hits }] : [{ type: 'UNREADABLE', at }];
+  if (stale) return present.length || signEvents.length ? [...(present.length ? [{ type: 'RED_FLAG' as const, at, hits: present }] : []), ...signEvents] : [{ type: 'UNREADABLE', at }];
   const card = input.card;
-  const understanding = understand(text, card, question, nlu);
-  if (hits.length) return [{ type: 'RED_FLAG', at, hits, understanding }];
+  const understanding = understand(text, card, question, nlu, asking?.question, at);
+  const kind = nlu.answers.kindOf(asking?.question).kind;
+  const answers = answersQuestion(understanding, kind);
+
+  // The direct question about a mentioned sign is pending: this message answers it.
+  const check = stored?.context.signCheck ?? null;
+  if (check && asking && asking.flagId === check.hit.flagId && (asking.question === 'signNow' || asking.question === 'redFlagAnswer')) {
+    return [
+      ...(present.length ? [{ type: 'RED_FLAG' as const, at, hits: present }] : []),
+      { type: 'SIGN_ANSWER', at, understanding, ...(present.length ? { afterReferral: true } : {}) },
+      ...signEvents,
+    ];
+  }
+  // The short question settling an answer between two choices is pending.
+  const confirming = stored?.context.confirming ?? null;
+  if (confirming && asking?.question === confirming.question && !present.length && !signEvents.length) {
+    // Its buttons are "yes, further" then "no": a typed yes or no picks them in that order.
+    const settled = understanding.choice ?? (understanding.yesNo === 'yes' ? question?.choices[0]?.value : understanding.yesNo === 'no' ? question?.choices[1]?.value : undefined);
+    const options: readonly string[] = confirming.options;
+    if (settled !== undefined && options.includes(settled)) return [{ type: 'CONFIRMED', at, understanding: { ...understanding, choice: settled } }];
+  }
+  if (present.length) {
+    // A referral that holds exercise takes the answer along only where recording it cannot lead into exercise.
+    const attach = present.some(locks) ? answers && recordableBeforeHold(kind, asking?.question) : true;
+    return [{ type: 'RED_FLAG', at, hits: present, ...(attach ? { understanding } : {}) }, ...signEvents];
+  }
+  if (signEvents.length) {
+    // The answer it also holds is recorded before the direct question, where that cannot lead into exercise.
+    return signEvents.map((event) => (answers && recordableBeforeHold(kind, asking?.question) ? { ...event, understanding } : event));
+  }
   const intent = card?.choice === 'clinician' ? 'talk_to_clinician' : card?.choice === 'assessed' ? 'clinician_assessed' : text ? nlu.intent(text) : undefined;
   if (intent === 'talk_to_clinician') return [{ type: 'CLINICIAN_REQUESTED', at, text }];
   if (intent === 'clinician_assessed') return [{ type: 'CLINICIAN_ASSESSED', at, text }];
@@ -114,6 +254,7 @@ export function eventsForMessage(
   // A question the content answers, unless the words also answer the question being asked.
   const pieceId = text && !understandingAnswers(understanding) ? nlu.education(text) : undefined;
   if (pieceId) return [{ type: 'EDUCATION', at, pieceId }];
+  if (understanding.between && understanding.choice === undefined) return [{ type: 'CONFIRM_BETWEEN', at, understanding }];
   return [{ type: 'MESSAGE', at, understanding }];
 }
 

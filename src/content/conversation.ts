@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { loadYamlFile, type ContentLoad } from './loadYamlDir.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
+const region = z.enum(['lumbar', 'thoracic', 'cervical']);
 
 export const consentSchema = z.strictObject({ version: text, text });
 export type Consent = z.infer<typeof consentSchema>;
@@ -16,32 +17,60 @@ export const choiceSchema = z.strictObject({
   label: text,
   /** Words a person might type instead of pressing the button. */
   match: z.array(text).optional(),
+  /** Shown only for these regions (typing it is understood everywhere). */
+  regions: z.array(region).optional(),
+  /** Shown only with these warning-sign questions. */
+  flags: z.array(text).optional(),
 });
-export const questionSchema = z.strictObject({ text: z.string(), choices: z.array(choiceSchema).min(1, 'needs at least one choice') });
+export const questionSchema = z.strictObject({
+  text: z.string(),
+  /** The wording for a region, where the signs to ask about differ (the neck and mid back). */
+  byRegion: z.partialRecord(region, text).optional(),
+  choices: z.array(choiceSchema).min(1, 'needs at least one choice'),
+});
 export type Question = z.infer<typeof questionSchema>;
 export const questionsSchema = z.record(z.string(), questionSchema);
 
 export const labelsSchema = z.record(z.string(), z.record(z.string(), text));
 export type Labels = z.infer<typeof labelsSchema>;
 
+const tier = z.enum(['emergency', 'urgent', 'soon']);
+const flagId = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)+$/, 'a red-flag id such as ces.bowel');
+
 export const screeningSchema = z.strictObject({
   source: text,
+  sources: z.array(text).optional(),
   triggers: z.array(
     z.strictObject({
-      flag: text,
+      flag: flagId,
+      /** The tier when the flag is not in content/red-flags (a sign only screening answers raise). */
+      urgency: tier.optional(),
+      label: text.optional(),
       when: z.strictObject({
-        region: z.array(z.enum(['lumbar', 'thoracic', 'cervical'])).optional(),
-        reach: z.array(z.enum(['spine_only', 'buttock_thigh', 'below_knee', 'arm_hand'])).optional(),
+        region: z.array(region).optional(),
+        reach: z.array(z.enum(['spine_only', 'buttock_thigh', 'below_knee', 'arm_hand', 'trunk'])).optional(),
         sides: z.array(z.enum(['one', 'both'])).optional(),
         surgery: z.array(z.enum(['none', 'discectomy', 'fusion'])).optional(),
       }),
     }),
   ),
+  /** Warning-sign questions a region asks beyond the flags' own `regions` (cord compression in every region). */
+  alsoAsk: z.partialRecord(region, z.array(flagId)).default({}),
+  /** What an age means: `from` (at least) or `below`; `ask` puts the flag's question in the queue instead of raising it. */
+  age: z
+    .array(z.strictObject({ flag: flagId, from: z.number().int().min(0).max(130).optional(), below: z.number().int().min(0).max(130).optional(), ask: z.boolean().default(false), urgency: tier.optional(), label: text.optional() }))
+    .default([]),
+  surgeryKinds: z.record(z.enum(['discectomy', 'laminectomy', 'fusion', 'disc_replacement', 'other']), z.enum(['discectomy', 'fusion'])).optional(),
+  liftingLimitReviewWeeks: z.array(z.number().int().min(1).max(104)).default([6, 12]),
+  recheckEveryDays: z.number().int().min(1).max(90).default(7),
+  unsureTier: tier.default('urgent'),
+  selfChecks: z.array(z.strictObject({ flags: z.array(flagId).min(1), text })).default([]),
+  safetyQuestions: z.array(text).default([]),
 });
 export type Screening = z.infer<typeof screeningSchema>;
 
 /** Questions and messages the machine refers to by key; a missing one must stop the start, not a turn. */
-export const requiredQuestions = ['consent', 'region', 'pain', 'reach', 'sides', 'onset', 'surgery', 'weeksSinceSurgery', 'confirm', 'redFlagAnswer'] as const;
+export const requiredQuestions = ['consent', 'region', 'pain', 'reach', 'sides', 'onset', 'surgery', 'surgeryKind', 'surgeryWhen', 'age', 'liftingLimit', 'liftingLimitReview', 'weeksSinceSurgery', 'confirm', 'confirmCorrect', 'redFlagAnswer', 'redFlagAfterCheck', 'redFlagGroup', 'holdSeen', 'holdSeenBy', 'holdExerciseAdvice'] as const;
 
 export interface ConversationContent {
   consent: Consent;

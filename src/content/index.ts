@@ -9,8 +9,9 @@ import { loadLexicon, type Lexicon } from './lexicon.ts';
 import { compileEducationMatcher } from '../nlu/education.ts';
 import { PatternError } from '../nlu/pattern.ts';
 import { loadRedFlags, type RedFlag } from './redFlags.ts';
-import { loadReferralTiers, type ReferralTiers } from './referral.ts';
+import { loadReferralTiers, type Crisis, type ReferralTiers } from './referral.ts';
 import { loadCoachingRules, type CoachingRules, type Measures } from './coachingRules.ts';
+import { answerMessageKeys, answerQuestionKeys } from '../../dialogs/machine/asides/keys.ts';
 import { coachingMessageKeys, coachingQuestionKeys } from '../../dialogs/machine/coaching/keys.ts';
 
 /** Everything clinicians edit, loaded and validated once at start-up. */
@@ -22,6 +23,8 @@ export interface Content {
   education: EducationPiece[];
   lexicon: Lexicon;
   referralTiers: ReferralTiers;
+  /** Thoughts of suicide or self-harm: the crisis wording and lines (content/referral/crisis.yaml). */
+  crisis: Crisis;
   /** The numbers of the coaching rules and the outcome measures (content/coaching/). */
   coachingRules: CoachingRules;
   measures: Measures;
@@ -53,12 +56,21 @@ export function loadContent(dir: string): { content?: Content; problems: string[
   if (conversation.content) {
     for (const key of coachingMessageKeys) if (!conversation.content.messages[key]) problems.push(`messages.yaml: ${key}: message is missing`);
     for (const key of coachingQuestionKeys) if (!conversation.content.questions[key]) problems.push(`questions.yaml: ${key}: question is missing`);
+    for (const key of answerMessageKeys) if (!conversation.content.messages[key]) problems.push(`messages.yaml: ${key}: message is missing`);
+    for (const key of answerQuestionKeys) if (!conversation.content.questions[key]) problems.push(`questions.yaml: ${key}: question is missing`);
   }
   const byId = new Map(redFlags.flags.map((flag) => [flag.id, flag]));
-  for (const trigger of conversation.content?.screening.triggers ?? []) {
-    if (!byId.has(trigger.flag)) problems.push(`screening.yaml: triggers: unknown red-flag id "${trigger.flag}"`);
+  const screening = conversation.content?.screening;
+  for (const trigger of [...(screening?.triggers ?? []), ...(screening?.age.filter((rule) => !rule.ask) ?? [])]) {
+    if (!byId.has(trigger.flag) && !trigger.urgency) problems.push(`screening.yaml: unknown red-flag id "${trigger.flag}" (give its urgency and label if only screening raises it)`);
   }
-  if (problems.length > 0 || !conversation.content || !lexicon.lexicon || !referral.tiers || !coachingRules.rules || !coachingRules.measures) return { problems };
+  const askable = (id: string) => byId.get(id)?.question !== undefined;
+  for (const rule of screening?.age.filter((r) => r.ask) ?? []) if (!askable(rule.flag)) problems.push(`screening.yaml: age: "${rule.flag}" has no question to ask`);
+  for (const [region, ids] of Object.entries(screening?.alsoAsk ?? {})) {
+    for (const id of ids ?? []) if (!askable(id)) problems.push(`screening.yaml: alsoAsk.${region}: "${id}" is not a red flag with a question`);
+  }
+  for (const check of screening?.selfChecks ?? []) for (const id of check.flags) if (!byId.has(id)) problems.push(`screening.yaml: selfChecks: unknown red-flag id "${id}"`);
+  if (problems.length > 0 || !conversation.content || !lexicon.lexicon || !referral.tiers || !referral.crisis || !coachingRules.rules || !coachingRules.measures) return { problems };
   return {
     content: {
       conversation: conversation.content,
@@ -68,6 +80,7 @@ export function loadContent(dir: string): { content?: Content; problems: string[
       education: education.items.map((item) => item.value),
       lexicon: lexicon.lexicon,
       referralTiers: referral.tiers,
+      crisis: referral.crisis,
       coachingRules: coachingRules.rules,
       measures: coachingRules.measures,
     },
@@ -82,11 +95,25 @@ export function buildCatalog(content: Content): CoachCatalog {
   // Most urgent questions first: if the person stops answering, the important ones were asked.
   const rank = { emergency: 0, urgent: 1, soon: 2 } as const;
   const ordered = [...screened].sort((a, b) => rank[a.urgency] - rank[b.urgency]);
+  const rules = content.conversation.screening;
+  // A flag that age decides (asked only in its band) is not in the ordinary queue.
+  const byAge = new Set(rules.age.map((rule) => rule.flag));
+  const asks = (region: Region, flag: (typeof ordered)[number]) => !byAge.has(flag.id) && (flag.regions.includes(region) || (rules.alsoAsk[region] ?? []).includes(flag.id));
+  const onlyScreening = [...rules.triggers, ...rules.age].filter((rule) => rule.urgency && !content.redFlags.byId.has(rule.flag));
   return {
     consentVersion: content.conversation.consent.version,
-    screeningFlags: Object.fromEntries(regions.map((region) => [region, ordered.filter((flag) => flag.regions.includes(region)).map((flag) => flag.id)])) as Record<Region, string[]>,
-    flagUrgency: Object.fromEntries(content.redFlags.list.map((flag) => [flag.id, flag.urgency])),
+    screeningFlags: Object.fromEntries(regions.map((region) => [region, ordered.filter((flag) => asks(region, flag)).map((flag) => flag.id)])) as Record<Region, string[]>,
+    flagUrgency: { ...Object.fromEntries(onlyScreening.map((rule) => [rule.flag, rule.urgency!])), ...Object.fromEntries(content.redFlags.list.map((flag) => [flag.id, flag.urgency])) },
+    screening: {
+      age: rules.age.map(({ flag, from, below, ask }) => ({ flag, ask, ...(from !== undefined ? { from } : {}), ...(below !== undefined ? { below } : {}) })),
+      surgeryKinds: rules.surgeryKinds ?? {},
+      liftingLimitReviewWeeks: rules.liftingLimitReviewWeeks,
+      recheckEveryDays: rules.recheckEveryDays,
+      unsureTier: rules.unsureTier,
+      selfCheckFlags: rules.selfChecks.flatMap((check) => check.flags),
+    },
     screeningTriggers: content.conversation.screening.triggers,
+    crisisFlags: content.crisis.flags,
     coaching: { exercises: content.exercises.byId, plans: content.plans, rules: content.coachingRules },
   };
 }

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { compilePattern, PatternError } from '../nlu/pattern.ts';
+import { loadAnswerLexicon, type AnswerLexicon } from './answerLexicon.ts';
 import { loadYamlFile } from './loadYamlDir.ts';
 
 export const MOVEMENT_RESPONSES = ['centralized', 'peripheralized', 'no_change', 'local_only', 'could_not'] as const;
@@ -36,12 +37,23 @@ function orderedMap<const K extends readonly string[]>(keys: K) {
 }
 
 /** `questions`: how a message that asks something starts; such a message is not an answer. */
-export const yesNoLexiconSchema = z.object({ sources, yes: phrases, no: phrases, unsure: phrases, questions: phrases });
+/**
+ * `agree` / `decline`: a yes or no to an offer (consent, "shall we start?"); `allClear`: a no to
+ * "have you noticed ...?" ("all fine"); `fillers`: words before a leading yes or no ("oh", "well").
+ */
+export const yesNoLexiconSchema = z.object({
+  sources, yes: phrases, no: phrases, unsure: phrases, questions: phrases,
+  wholeYes: phrases, wholeNo: phrases, agree: phrases, decline: phrases, allClear: phrases, fillers: phrases,
+});
 export const scoreLexiconSchema = z.object({
   sources,
   numbers: z.record(z.string().regex(/^[a-z]+$/), z.number().int().min(0)),
   zero: phrases,
   units: phrases,
+  /** Words that make a score approximate ("about", "-ish", "maybe more"). */
+  approximate: phrases,
+  /** Messages that hold no score although they look like one ("nothing eases it"). */
+  notScore: phrases,
 });
 export const regionLexiconSchema = z.object({ sources, regions: orderedMap(SPINE_REGIONS) });
 export const movementLexiconSchema = z.object({ sources, outcomes: orderedMap(MOVEMENT_RESPONSES) });
@@ -55,6 +67,8 @@ export interface Lexicon {
   movement: Record<MovementResponse, string[]>;
   /** Key order is the order intents are checked in. */
   intents: Record<Intent, string[]>;
+  /** Numbers, units, body parts, dates, surgery and question kinds (src/content/answerLexicon.ts). */
+  answers: AnswerLexicon;
 }
 
 export interface LexiconLoad {
@@ -89,8 +103,8 @@ export function loadLexicon(contentDir: string): LexiconLoad {
   const movement = loadPart(contentDir, 'movement.yaml', movementLexiconSchema, problems);
   const intents = loadPart(contentDir, 'intents.yaml', intentLexiconSchema, problems);
   const groups: Array<[string, Record<string, string[]> | undefined]> = [
-    ['lexicon/yes-no.yaml', yesNo && { yes: yesNo.yes, no: yesNo.no, unsure: yesNo.unsure, questions: yesNo.questions }],
-    ['lexicon/scores.yaml', scores && { zero: scores.zero, units: scores.units }],
+    ['lexicon/yes-no.yaml', yesNo && { yes: yesNo.yes, no: yesNo.no, unsure: yesNo.unsure, questions: yesNo.questions, wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo, agree: yesNo.agree, decline: yesNo.decline, allClear: yesNo.allClear, fillers: yesNo.fillers }],
+    ['lexicon/scores.yaml', scores && { zero: scores.zero, units: scores.units, approximate: scores.approximate, notScore: scores.notScore }],
     ['lexicon/regions.yaml', regions?.regions],
     ['lexicon/movement.yaml', movement?.outcomes],
     ['lexicon/intents.yaml', intents?.intents],
@@ -98,6 +112,7 @@ export function loadLexicon(contentDir: string): LexiconLoad {
   for (const [file, lists] of groups) {
     for (const [field, list] of Object.entries(lists ?? {})) checkPhrases(file, field, list, problems);
   }
-  if (!yesNo || !scores || !regions || !movement || !intents || problems.length > 0) return { lexicon: undefined, problems };
-  return { lexicon: { yesNo, scores, regions: regions.regions, movement: movement.outcomes, intents: intents.intents }, problems };
+  const answers = loadAnswerLexicon(contentDir, problems);
+  if (!yesNo || !scores || !regions || !movement || !intents || !answers || problems.length > 0) return { lexicon: undefined, problems };
+  return { lexicon: { yesNo, scores, regions: regions.regions, movement: movement.outcomes, intents: intents.intents, answers }, problems };
 }

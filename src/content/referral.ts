@@ -26,16 +26,30 @@ export const referralTiersSchema = z.object({
   }),
 });
 
+/** Thoughts of suicide or self-harm (content/referral/crisis.yaml): the words and the lines to call, per country. */
+export const crisisSchema = z.strictObject({
+  sources: z.array(z.string().trim().min(3)).min(1),
+  flags: z.array(z.string().regex(/^[a-z]+(\.[a-z0-9-]+)+$/, 'a red-flag id such as crisis.self-harm')).min(1),
+  say: z.string().trim().min(20),
+  lines: z.array(z.strictObject({ country: z.string().trim().min(2), emergency: z.string().trim().min(2), talk: z.string().trim().min(5) })).min(1),
+  /** One line per country: {country}, {emergency}, {talk}. */
+  line: z.string().trim().min(5),
+  reminder: z.string().trim().min(10),
+});
+export type Crisis = z.infer<typeof crisisSchema>;
+
 export type ReferralTier = z.infer<typeof referralTierSchema>;
 export type ReferralTiers = z.infer<typeof referralTiersSchema>['tiers'];
 
 export interface ReferralLoad {
   tiers: ReferralTiers | undefined;
+  crisis: Crisis | undefined;
   problems: string[];
 }
 
-/** Loads `<contentDir>/referral/tiers.yaml`; problems name the file from the content root. */
+/** Loads `<contentDir>/referral/tiers.yaml` and `crisis.yaml`; problems name the file from the content root. */
 export function loadReferralTiers(contentDir: string): ReferralLoad {
   const load = loadYamlFile(join(contentDir, 'referral', 'tiers.yaml'), referralTiersSchema, contentDir);
-  return { tiers: load.items[0]?.value.tiers, problems: load.problems };
+  const crisis = loadYamlFile(join(contentDir, 'referral', 'crisis.yaml'), crisisSchema, contentDir);
+  return { tiers: load.items[0]?.value.tiers, crisis: crisis.items[0]?.value, problems: [...load.problems, ...crisis.problems] };
 }

@@ -5,5 +5,6 @@ import { prepareText } from './preparedText.ts';
 export function compileEducationMatcher(pieces: readonly { id: string; asks?: string[] }[]): (text: string) => string | undefined {
   const lists = Object.fromEntries(pieces.filter((piece) => piece.asks?.length).map((piece) => [piece.id, piece.asks ?? []]));
   const set = compilePhraseSet(lists);
-  return (text) => firstAffirmedLabel(set, prepareText(text));
+  // A question about a treatment is often put as a "would it help?": asking, not denying.
+  return (text) => firstAffirmedLabel(set, prepareText(text), ['affirmed', 'hypothetical']);
 }

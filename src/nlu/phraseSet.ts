@@ -4,7 +4,7 @@
  * label in priority order with an affirmed mention.
  */
 import { findSpans, type Span } from './matcher.ts';
-import { compileNegation, spanContext, type CompiledNegation } from './negation.ts';
+import { compileNegation, spanContext, type CompiledNegation, type SpanContext } from './negation.ts';
 import { compilePattern, type CompiledPattern } from './pattern.ts';
 import type { PreparedText } from './preparedText.ts';
 
@@ -44,8 +44,8 @@ export function mentions<L extends string>(set: PhraseSet<L>, text: PreparedText
   return affirmedOnly ? chosen.filter((mention) => spanContext(text.tokens, mention.span, negation) === 'affirmed') : chosen;
 }
 
-/** The first label, in the set's order, with at least one affirmed mention. */
-export function firstAffirmedLabel<L extends string>(set: PhraseSet<L>, text: PreparedText): L | undefined {
-  const affirmed = (pattern: CompiledPattern): boolean => findSpans(pattern, text).some((span) => spanContext(text.tokens, span, negation) === 'affirmed');
+/** The first label, in the set's order, with at least one affirmed mention (or one in a context `accept` allows). */
+export function firstAffirmedLabel<L extends string>(set: PhraseSet<L>, text: PreparedText, accept: readonly SpanContext[] = ['affirmed']): L | undefined {
+  const affirmed = (pattern: CompiledPattern): boolean => findSpans(pattern, text).some((span) => accept.includes(spanContext(text.tokens, span, negation)));
   return set.byLabel.find(({ patterns }) => patterns.some(affirmed))?.label;
 }

@@ -3,6 +3,12 @@
  * one-second window, spread evenly rather than in bursts, so a connector that counts requests in
  * a sliding window never sees more than the limit even when network latency jitters. A 429 pauses
  * the key until its Retry-After; other keys carry on.
+ *
+ * A sender that comes a little late for its slot (the event loop was busy) keeps the schedule:
+ * slots stay `spacing` apart and a send happens less than half a spacing after its slot, so any
+ * one-second window holds at most perSecond x headroom + 1 sends (49 of 50 for Teams). Before,
+ * every late send pushed the whole schedule back and the pace fell to 91-94 % of the limit on a
+ * busy machine. An idle key starts from now, as before.
  */
 export interface Clock {
   now(): number;
@@ -60,9 +66,11 @@ export class SpacingLimiter implements RateLimiter {
   reserve(key: string): number {
     const now = this.clock.now();
     const state = this.state(key);
-    const at = Math.max(now, state.next, state.pausedUntil);
-    state.next = at + this.spacing;
-    return at - now;
+    // Catch up at most half a slot, and only on a schedule that is running (an idle key starts now).
+    const running = state.next >= now - this.spacing;
+    const slot = Math.max(state.pausedUntil, running ? Math.max(state.next, now - this.spacing / 2) : now);
+    state.next = slot + this.spacing;
+    return Math.max(0, slot - now);
   }
 
   /** How long a reservation would wait now, without taking one. */

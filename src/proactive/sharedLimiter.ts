@@ -3,7 +3,8 @@
  * tenant; a limiter in each process's memory would let two instances send twice the tenant's
  * limit and learn of it only from the 429s. Here every slot is reserved in one database row per
  * tenant, spaced on the database's clock, so all instances together stay under the limit, and a
- * Retry-After seen by one instance pauses the tenant for all of them.
+ * Retry-After seen by one instance pauses the tenant for all of them. As in SpacingLimiter, a
+ * sender a little late keeps the schedule (half a slot at most).
  *
  * Keys are stored as hashes: a key can be `conversation:<id>` when the channel gives no tenant,
  * and this table is not part of a person's record.
@@ -43,7 +44,9 @@ export class SharedSpacingLimiter implements RateLimiter {
     if (++this.reservations % 5000 === 0) await this.forgetIdle();
     const rows = await this.sql.query<{ wait_ms: number | string; until_ms: number | string }>(
       `insert into send_rate_slots as s (key_hash, next_at) values ($1, clock_timestamp() + $2 * interval '1 millisecond')
-       on conflict (key_hash) do update set next_at = greatest(s.next_at, s.paused_until, clock_timestamp()) + $2 * interval '1 millisecond'
+       on conflict (key_hash) do update set next_at = greatest(s.paused_until,
+         case when s.next_at >= clock_timestamp() - $2 * interval '1 millisecond'
+           then greatest(s.next_at, clock_timestamp() - $2 * interval '0.5 millisecond') else clock_timestamp() end) + $2 * interval '1 millisecond'
        returning greatest(0, extract(epoch from (s.next_at - clock_timestamp())) * 1000 - $2) as wait_ms,
          greatest(0, extract(epoch from (greatest(s.next_at, s.paused_until) - clock_timestamp())) * 1000) as until_ms`,
       [hashOf(key), this.spacing],

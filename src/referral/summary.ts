@@ -48,13 +48,22 @@ export function buildHandoffValue(handoff: Extract<Output, { kind: 'handoff' }>,
     reach: profile.reach ? `, ${label('reach', profile.reach)}` : ', spread not yet asked',
     sides: profile.sides ? ` (${label('sides', profile.sides)})` : '',
     onset: profile.onset ? `, started ${label('onset', profile.onset)}` : '',
-    surgery: profile.surgery ? `, ${label('surgery', profile.surgery)}${profile.weeksSinceSurgery !== undefined ? ` ${profile.weeksSinceSurgery} weeks ago` : ''}` : '',
+    surgery: profile.surgery ? `, ${surgeryWords(profile, label)}` : '',
     flags,
     pain: pain.length ? pain.join(', ') : 'not given',
     extra: earlier.length ? ` Earlier warning signs: ${[...new Set(earlier)].join(', ')}.` : '',
   });
   const coaching = wording.content ? coachingPart(context, wording.content, latestAt(context)) : '';
   return { urgency: handoff.urgency, reasons: handoff.reasons, region, summary: coaching ? `${summary}${fill(messages['summary.coaching'] ?? ' {coaching}.', { coaching })}` : summary };
+}
+
+/** The operation as the clinician reads it: the kind the person named, how long ago in days, and the surgeon's lifting limit. */
+function surgeryWords(profile: CoachContext['profile'], label: (group: string, value: string | undefined) => string | undefined): string {
+  if (profile.surgery === 'none') return label('surgery', 'none') ?? 'no surgery';
+  const kind = profile.surgeryKind ? `after ${label('surgeryKind', profile.surgeryKind) ?? profile.surgeryKind}` : (label('surgery', profile.surgery) ?? String(profile.surgery));
+  const when = profile.daysSinceSurgery !== undefined ? ` ${profile.daysSinceSurgery} days before ${profile.surgeryAskedOn ?? 'intake'}` : profile.weeksSinceSurgery !== undefined ? ` ${profile.weeksSinceSurgery} weeks ago` : '';
+  const limit = profile.liftingLimit ? (profile.liftingLimit.known ? `, lifting limit ${profile.liftingLimit.kg} kg${profile.liftingLimit.until ? ` (review ${profile.liftingLimit.until})` : ''}` : ', lifting limit not known') : '';
+  return `${kind}${when}${limit}`;
 }
 
 /** The latest moment the context knows of, standing in for "now" in a pure function. */

@@ -44,7 +44,10 @@ export function onboardingAnswer(buttons: string[]): string | undefined {
   const prefer = ['Yes, I agree', 'Lower back', '4', 'Buttock or thigh', 'One side', 'Within 2 weeks', 'No surgery', 'My GP or another doctor', 'Start exercises'];
   const hit = prefer.find((label) => buttons.includes(label));
   if (hit) return hit;
-  if (buttons.includes('No, start again')) return 'Yes';
+  if (buttons.includes('No, start again') || buttons.includes("Yes, that's right")) return 'Yes';
+  // Age is typed (issue 16); a card of warning-sign questions has "None of these" as one tap.
+  if (buttons.includes("I'd rather not say")) return '42';
+  if (buttons.includes('None of these')) return 'None of these';
   if (buttons.includes('No, nothing new')) return 'No, nothing new';
   if (buttons.includes('No')) return 'No';
   return undefined;

@@ -49,6 +49,11 @@ describe('safe actions on a case', () => {
     expect(timeline.map((e) => e.data.text)).toContain('will someone call me?');
   });
 
+  it('marks the case timeline as a live log, so a screen reader announces the messages that arrive while it is open', async () => {
+    const page = await (await fetch(`${world.bot.url}/clinician/cases/${caseId}`, { headers: bearer })).text();
+    expect(page).toMatch(/<div id="transcript" role="log" aria-live="polite"[^>]*aria-label="[^"]+"/);
+  });
+
   it('draws the close form of an emergency with no outcome chosen, and refuses a close without one', async () => {
     const page = await (await fetch(`${world.bot.url}/clinician/cases/${caseId}`, { headers: bearer })).text();
     const select = /<select id="outcome" name="outcome" required>(.*?)<\/select>/s.exec(page)![1]!;

@@ -58,7 +58,13 @@ describe('coming back after a referral', () => {
       { type: 'RED_FLAG', at, hits: [{ flagId: 'myelopathy.hands', urgency: 'urgent', matched: 'dropping things' }], understanding: { text: 'I keep dropping things' } },
     ]);
     expect(stateName(referred.conversation)).toBe('referred');
-    const back = step(machine, referred.conversation, [{ type: 'CLINICIAN_ASSESSED', at, text: 'my GP checked me' }]);
+    // An urgent hold: the person's statement is three short answers (issue 16, item 1).
+    const back = step(machine, referred.conversation, [
+      { type: 'CLINICIAN_ASSESSED', at, text: 'my GP checked me' },
+      say('yes', { yesNo: 'yes' }),
+      say('my GP', { choice: 'gp' }),
+      say('yes', { yesNo: 'yes' }),
+    ]);
     expect(stateName(back.conversation)).toBe('screening.reach');
     expect(back.outputs).toContainEqual(expect.objectContaining({ kind: 'ask', question: 'reach' }));
   });

@@ -74,7 +74,8 @@ describe('onboarding by typing, through the HTTP endpoint', () => {
     const person = new Person(bot.url);
     const replies = await onboard(person);
     expect(handoffs(replies)).toEqual([]);
-    expect(allText(replies)).toMatch(/lower back, reaching below the knee, started within the last 2 weeks, pain 6 out of 10/);
+    // Every value read back (issue 16): region, reach and side, onset, pain, age, surgery.
+    expect(allText(replies)).toMatch(/lower back, reaching below the knee on one side, started within the last 2 weeks, pain 6 out of 10, age 42, no spine surgery\./);
     expect(allText(replies)).toMatch(/start today's exercises/i);
   });
 });

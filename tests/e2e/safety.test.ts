@@ -48,10 +48,11 @@ describe('warning signs in any message, through the HTTP endpoint', () => {
     await person.say('5');
     await person.say('only my neck');
     await person.say('3 weeks ago');
+    await person.say('42');
     let replies = await person.say('no surgery');
     // Answer no until a question about hands or buttons comes (cervical myelopathy), then yes.
     for (let i = 0; i < 30 && !/button|hand|clums|drop/i.test(allText(replies)); i++) replies = await person.say('no');
-    expect(buttons(replies)).toEqual(['Yes', 'No']);
+    expect(buttons(replies)).toEqual(['Yes', 'No', 'Not sure']);
     const referral = await person.say('yes');
     const [event] = handoffs(referral);
     expect(event?.value.urgency).toBe('urgent');
@@ -59,7 +60,7 @@ describe('warning signs in any message, through the HTTP endpoint', () => {
     expect(allText(referral)).toMatch(/today/i);
   });
 
-  it('prescribes no exercise after an emergency referral until the person says a clinician has seen them', async () => {
+  it('prescribes no exercise after an emergency referral, whatever the person says, until a clinician hands back (issue 16)', async () => {
     const person = new Person(bot.url);
     await onboard(person);
     const referral = await person.say("I've started leaking urine and need pads");
@@ -69,12 +70,12 @@ describe('warning signs in any message, through the HTTP endpoint', () => {
     // Nor the question asked just before an exercise (issue 16).
     expect(allText(blocked)).not.toMatch(/where do you feel the pain, tingling or numbness right now/i);
     expect(allText(blocked)).toMatch(/won't|not giving/i);
-    const cleared = await person.say("I've been seen by a doctor in A&E and they said it's fine");
-    expect(allText(cleared)).toMatch(/checked/i);
-    let session = await person.say('start');
-    // Where the leg symptoms are right now is asked before the exercise (issue 16).
-    if (/where do you feel the pain, tingling or numbness right now/i.test(allText(session))) session = await person.say('in my calf');
-    expect(allText(session)).toMatch(/How much:/);
+    // The person's own account no longer lifts an emergency hold: only a clinician's hand-back does
+    // (tests/e2e/screening/holdLifecycle.test.ts walks the hand-back through the console).
+    const told = await person.say("I've been seen by a doctor in A&E and they said it's fine");
+    expect(allText(told)).toMatch(/only a clinician from the care team can restart your exercises/i);
+    const session = await person.say('start');
+    expect(allText(session)).not.toMatch(/How much:|where do you feel the pain, tingling or numbness right now/i);
   });
 
   it('re-triggers the referral when a warning sign is reported again', async () => {

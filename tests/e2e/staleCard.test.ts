@@ -19,8 +19,9 @@ describe('a tap on an older card', () => {
     await person.say('4');
     await person.say('only my back');
     await person.say('over 6 weeks ago');
+    await person.say('42');
     const firstFlag = await person.say('no surgery');
-    expect(buttons(firstFlag)).toEqual(['Yes', 'No']);
+    expect(buttons(firstFlag)).toEqual(['Yes', 'No', 'Not sure']);
     const firstEvents = await listEvents(bot.app.db, person.conversationId, { types: ['redFlag.denied'] });
     expect(firstEvents).toHaveLength(0);
     await person.say('no');
@@ -29,7 +30,7 @@ describe('a tap on an older card', () => {
     const staleQuestion = `redFlagAnswer:${String(first?.data.flagId)}`;
     const stale = await person.post(person.activity({ type: 'message', text: 'No', value: { choice: 'no', question: staleQuestion } }));
     expect(allText(stale.activities)).toMatch(/couldn't read that/i);
-    expect(buttons(stale.activities)).toEqual(['Yes', 'No']);
+    expect(buttons(stale.activities)).toEqual(['Yes', 'No', 'Not sure']);
     expect(await listEvents(bot.app.db, person.conversationId, { types: ['redFlag.denied'] })).toHaveLength(1);
     expect(handoffs(stale.activities)).toEqual([]);
   });

@@ -8,6 +8,11 @@ export interface OnboardingAnswers {
   onset?: string;
   surgery?: string;
   weeks?: string;
+  /** Age, asked on its own (issue 16). */
+  age?: string;
+  /** When the operation was ("10 days ago"), and the surgeon's lifting limit. */
+  surgeryWhen?: string;
+  liftingLimit?: string;
   /** The care-pathway questions when coaching starts (issue 16): who diagnosed it, pregnancy, a shifted trunk. */
   diagnosedBy?: string;
   pregnant?: string;
@@ -32,11 +37,20 @@ export async function onboard(person: Person, answers: OnboardingAnswers = {}, c
   if (/how far/i.test(allText(replies))) replies = await step(answers.reach ?? 'down to my calf');
   if (/one side or both/i.test(allText(replies))) replies = await step(answers.sides ?? 'just the left');
   if (/when did/i.test(allText(replies))) replies = await step(answers.onset ?? 'last week');
+  if (/how old are you/i.test(allText(replies))) replies = await step(answers.age ?? '42');
   if (/surgery/i.test(allText(replies))) replies = await step(answers.surgery ?? 'no surgery');
-  if (/weeks ago/i.test(allText(replies))) replies = await step(answers.weeks ?? '8');
-  if (/kilogram/i.test(allText(replies))) replies = await step('10');
+  if (/which operation/i.test(allText(replies))) replies = await step('discectomy');
+  if (/when was the operation/i.test(allText(replies))) replies = await step(answers.surgeryWhen ?? 'About 6 weeks ago');
+  if (/weeks ago/i.test(allText(replies)) && /how many weeks/i.test(allText(replies))) replies = await step(answers.weeks ?? '8');
+  if (/how much you may lift/i.test(allText(replies))) replies = await step(answers.liftingLimit ?? '10 kg (22 lb)');
   // Warning-sign questions come one at a time with Yes/No buttons, until the summary.
   for (let i = 0; i < 40 && !/is that right/i.test(allText(replies)); i++) {
+    // On a card channel a tier's questions come as one card, with "None of these" on it (issue 16).
+    const onCard = replies.some((a) => (a.attachments ?? []).some((att) => JSON.stringify(att.content ?? {}).includes('None of these')));
+    if (onCard) {
+      replies = await step('None of these');
+      continue;
+    }
     if (!buttons(replies).includes('No')) throw new Error(`unexpected question during screening: ${allText(replies)}`);
     replies = await step('no');
   }

@@ -23,9 +23,11 @@ describe('parseScore', () => {
     ['6', 6], ['6/10', 6], ['six', 6], ['Six.', 6], ['about a 7', 7], ['7 out of 10', 7], ['seven out of ten', 7],
     ['0', 0], ['10', 10], ['10/10', 10], ['no pain', 0], ['6.5', 7], ['6-7', 7], ['between 4 and 5', 5], ['3 or 4', 4],
     ['walked 20 minutes, pain is a 4', 4], ['maybe a 5 today', 5],
+    // Said for now beats said for the past (issue 17).
+    ['it was 3 this morning and 7 now', 7], ["it's a 4 today but it was 8 yesterday", 4],
   ] as const)('%s -> %s', (text, expected) => expect(parseScore(text, lexicon)).toBe(expected));
 
-  it.each(['11', '-1', '3/5', '12 out of 10', 'pain', '', '4 or 14', 'it was 3 this morning and 7 now', '50%'])('%s is not a score', (text) => {
+  it.each(['11', '-1', '3/5', '12 out of 10', 'pain', '', '4 or 14', '50%'])('%s is not a score', (text) => {
     expect(parseScore(text, lexicon)).toBeUndefined();
   });
 });

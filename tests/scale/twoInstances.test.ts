@@ -14,7 +14,7 @@ const CONVERSATIONS = 6;
 const TURNS = 12;
 /** Bursts, each checked: a lost update shows in the last messages of a burst, so several bursts catch more. */
 const BURSTS = 3;
-const WORDS = ['hi', 'yes', 'lower back', '6/10', 'down to my calf', 'just the left', 'last week', 'no surgery', 'no', 'no', 'my leg feels better', 'how long will this take', 'no change', 'ok', 'thanks', 'no'];
+const WORDS = ['hi', 'yes', 'lower back', '6/10', 'down to my calf', 'just the left', 'last week', '42', 'no surgery', 'no', 'no', 'my leg feels better', 'how long will this take', 'no change', 'ok', 'thanks', 'no'];
 
 describe('two instances on one PostgreSQL', () => {
   let storage: Awaited<ReturnType<typeof freshPostgresUrl>>;

@@ -144,7 +144,7 @@ export function coachingActions(catalog: CoachCatalog) {
       outputs: push(context, { kind: 'say', key: context.coaching.lastDecision === 'stopped_today' ? 'session.stoppedToday' : 'session.nothingToday' }),
     })),
     recordLiftingLimit: update(({ context, event }) => {
-      const kg = understandingOf(event)?.number ?? 0;
+      const kg = understandingOf(event)?.kg ?? 0;
       return {
         coaching: { ...context.coaching, lastDecision: null, profile: context.coaching.profile ? { ...context.coaching.profile, liftingLimitKg: kg } : null },
         outputs: push(context, record('liftingLimit.given', { kg })),

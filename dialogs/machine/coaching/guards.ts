@@ -15,6 +15,13 @@ export function coachingGuards(catalog: CoachCatalog) {
     wantsSession: (({ event }) => yesNoOf(event) === 'yes' || choiceOf(event) === 'start' || /\b(start|begin|exercise|exercises|session|ready|go)\b/i.test(understandingOf(event)?.text ?? '')) as Guard,
     sessionIsStale: (({ context, event }) => context.coaching.session !== null && context.coaching.session.date < dayOf(event as { at: string; localDate?: string })) as Guard,
     gaveMovement: (({ event }) => (movementResponses as readonly string[]).includes(understandingOf(event)?.movement ?? '')) as Guard,
+    // A limit in any unit, converted to kg by the shell ("20 lbs" is 9.1 kg); a bare number is in kg, as asked.
+    gaveWeight: (({ event }) => {
+      const kg = understandingOf(event)?.kg;
+      return kg !== undefined && kg >= 0 && kg <= 200;
+    }) as Guard,
+    // "I don't know", "they didn't say", "not sure": no limit known.
+    limitUnknown: (({ event }) => yesNoOf(event) === 'no' || yesNoOf(event) === 'unsure') as Guard,
     needsLiftingLimit: (({ context }) => context.coaching.session === null && context.coaching.lastDecision === 'ask_lifting_limit') as Guard,
     sessionHasSteps: (({ context }) => (context.coaching.session?.steps.length ?? 0) > 0) as Guard,
     sessionContinues: (({ context }) => sessionContinues(context.coaching)) as Guard,

@@ -1,6 +1,7 @@
 import { and } from 'xstate';
 import type { CoachSetup } from '../setup.ts';
 import { unclearAnswer } from '../shared.ts';
+import { followUpStates, recheckAnswers } from '../screening/followUp.ts';
 
 /** What any state does with a clinician's change to the programme (the console's plan form). */
 export function coachingTransitions(machine: CoachSetup) {
@@ -172,13 +173,15 @@ export function coachingState(machine: CoachSetup) {
             entry: { type: 'ask', params: { question: 'checkInWarning' } },
             on: {
               MESSAGE: [
-                { guard: 'saidNo', target: '#coach.coaching.planning', actions: ['countMessage', 'recordCheckInClear'] },
+                // Issue 16 (screening): the lifting limit's review and the weekly warning-sign recheck come first.
+                { guard: 'saidNo', target: 'followUp', actions: ['countMessage', 'recordCheckInClear'] },
                 // "Yes" without details: ask the region's warning-sign questions one by one.
                 { guard: 'saidYes', target: 'recheck', actions: ['countMessage', 'planScreening'] },
                 ...unclearAnswer(),
               ],
             },
           },
+          ...followUpStates(machine),
           recheck: { always: [{ guard: 'screeningQueueEmpty', target: '#coach.coaching.planning' }, { target: 'recheckQuestion' }] },
           recheckQuestion: {
             entry: 'askCurrentFlag',
@@ -187,6 +190,7 @@ export function coachingState(machine: CoachSetup) {
                 { guard: and(['saidYes', 'currentFlagHoldsExercise']), target: '#coach.referred', actions: ['countMessage', 'referForCurrentFlag'] },
                 { guard: 'saidYes', target: 'recheck', actions: ['countMessage', 'referForCurrentFlag'] },
                 { guard: 'saidNo', target: 'recheck', actions: ['countMessage', 'denyCurrentFlag'] },
+                ...recheckAnswers,
                 { actions: ['countMessage', 'reask'] },
               ],
             },
@@ -208,8 +212,8 @@ export function coachingState(machine: CoachSetup) {
         entry: { type: 'ask', params: { question: 'liftingLimit' } },
         on: {
           MESSAGE: [
-            { guard: 'gaveWeeks', target: 'planning', actions: ['countMessage', 'recordLiftingLimit'] },
-            { guard: 'saidNo', target: 'planning', actions: ['countMessage', 'recordNoLiftingLimit'] },
+            { guard: 'gaveWeight', target: 'planning', actions: ['countMessage', 'recordLiftingLimit'] },
+            { guard: 'limitUnknown', target: 'planning', actions: ['countMessage', 'recordNoLiftingLimit'] },
             ...unclearAnswer(),
           ],
         },

@@ -2,85 +2,141 @@ import { and } from 'xstate';
 import type { CoachSetup } from '../setup.ts';
 import { unclearAnswer } from '../shared.ts';
 
-/** Intake: region, pain, how far and which side, onset, surgery, then the region's warning-sign questions and a read-back. */
+const ask = (step: string, question = step) => [{ type: 'markScreening' as const, params: { step } }, { type: 'ask' as const, params: { question } }];
+/** After an answer: back to the read-back when one answer is being corrected, else on to `next`. */
+const then = (next: string) => ({ always: [{ guard: 'correcting' as const, target: 'review' }, { target: next }] });
+const CORRECTIONS = ['region', 'pain', 'reach', 'onset', 'age', 'surgery'] as const;
+
+/**
+ * Intake: region, pain, how far and which side, onset, age, spine surgery (kind, when, the surgeon's
+ * lifting limit), then the region's warning-sign questions (one card per group where the channel
+ * shows cards) and a read-back of every value, where one answer can be corrected (issue 16).
+ */
 export function screeningState(machine: CoachSetup) {
+  const corrections = CORRECTIONS.map((field) => ({ guard: { type: 'correctionIs' as const, params: { field } }, target: field, actions: ['countMessage' as const, 'startCorrection' as const] }));
   return machine.createStateConfig({
     initial: 'region',
     always: { guard: 'consentOutdated', target: 'reconsent' },
     states: {
       region: {
-        entry: [{ type: 'markScreening', params: { step: 'region' } }, { type: 'ask', params: { question: 'region' } }],
-        on: { MESSAGE: [{ guard: 'gaveRegion', target: 'pain', actions: ['countMessage', 'recordRegion'] }, ...unclearAnswer()] },
+        entry: ask('region'),
+        on: { MESSAGE: [{ guard: 'gaveRegion', target: 'afterRegion', actions: ['countMessage', 'recordRegion'] }, ...unclearAnswer()] },
       },
+      // A corrected region whose old spread no longer fits (an arm for the low back) asks the spread again.
+      afterRegion: { always: [{ guard: and(['correcting', 'reachUnknown']), target: 'reach' }, { guard: 'correcting', target: 'review' }, { target: 'pain' }] },
       pain: {
-        entry: [{ type: 'markScreening', params: { step: 'pain' } }, { type: 'ask', params: { question: 'pain' } }],
-        on: { MESSAGE: [{ guard: 'gavePainScore', target: 'reach', actions: ['countMessage', 'recordPain'] }, ...unclearAnswer()] },
+        entry: ask('pain'),
+        on: { MESSAGE: [{ guard: 'gavePainScore', target: 'afterPain', actions: ['countMessage', 'recordPain'] }, ...unclearAnswer()] },
       },
+      afterPain: then('reach'),
       reach: {
-        entry: [{ type: 'markScreening', params: { step: 'reach' } }, { type: 'ask', params: { question: 'reach' } }],
+        entry: ask('reach'),
         on: {
-          MESSAGE: [
-            { guard: 'gaveChoice', target: 'afterReach', actions: ['countMessage', { type: 'recordChoice', params: { field: 'reach' } }] },
-            ...unclearAnswer(),
-          ],
+          MESSAGE: [{ guard: 'gaveChoice', target: 'afterReach', actions: ['countMessage', { type: 'recordChoice', params: { field: 'reach' } }] }, ...unclearAnswer()],
         },
       },
-      afterReach: { always: [{ guard: 'reachesLimb', target: 'sides' }, { target: 'onset' }] },
+      afterReach: { always: [{ guard: 'spreads', target: 'sides' }, { target: 'afterSides' }] },
       sides: {
-        entry: [{ type: 'markScreening', params: { step: 'sides' } }, { type: 'ask', params: { question: 'sides' } }],
+        entry: ask('sides'),
         on: {
-          MESSAGE: [
-            { guard: 'gaveChoice', target: 'afterSides', actions: ['countMessage', { type: 'recordChoice', params: { field: 'sides' } }] },
-            ...unclearAnswer(),
-          ],
+          MESSAGE: [{ guard: 'gaveChoice', target: 'afterSides', actions: ['countMessage', { type: 'recordChoice', params: { field: 'sides' } }] }, ...unclearAnswer()],
         },
       },
       afterSides: {
         always: [
           { guard: 'triggeredFlagHoldsExercise', target: '#coach.referred', actions: 'referFromTriggers' },
-          { guard: 'profileTriggersFlag', target: 'onset', actions: 'referFromTriggers' },
-          { target: 'onset' },
+          { guard: 'profileTriggersFlag', target: 'afterTriggers', actions: 'referFromTriggers' },
+          { target: 'afterTriggers' },
         ],
       },
+      afterTriggers: then('onset'),
       onset: {
-        entry: [{ type: 'markScreening', params: { step: 'onset' } }, { type: 'ask', params: { question: 'onset' } }],
+        entry: ask('onset'),
         on: {
-          MESSAGE: [
-            { guard: 'gaveChoice', target: 'surgery', actions: ['countMessage', { type: 'recordChoice', params: { field: 'onset' } }] },
-            ...unclearAnswer(),
-          ],
+          MESSAGE: [{ guard: 'gaveChoice', target: 'afterOnset', actions: ['countMessage', { type: 'recordChoice', params: { field: 'onset' } }] }, ...unclearAnswer()],
         },
       },
+      afterOnset: then('age'),
+      age: {
+        entry: ask('age'),
+        on: { MESSAGE: [{ guard: 'gaveAge', target: 'afterAge', actions: ['countMessage', 'recordAge'] }, ...unclearAnswer()] },
+      },
+      afterAge: { always: [{ guard: 'ageRaisesFlag', target: 'afterAgeFlags', actions: 'referForAge' }, { target: 'afterAgeFlags' }] },
+      afterAgeFlags: then('surgery'),
       surgery: {
-        entry: [{ type: 'markScreening', params: { step: 'surgery' } }, { type: 'ask', params: { question: 'surgery' } }],
+        entry: ask('surgery'),
         on: {
           MESSAGE: [
-            { guard: 'gaveChoice', target: 'afterSurgery', actions: ['countMessage', { type: 'recordChoice', params: { field: 'surgery' } }] },
+            { guard: 'saidNoSurgery', target: 'afterSurgery', actions: ['countMessage', 'recordSurgery'] },
+            { guard: 'gaveSurgeryKind', target: 'surgeryWhen', actions: ['countMessage', 'recordSurgery'] },
+            // A plain "yes": which operation it was comes next.
+            { guard: 'saidYes', target: 'surgeryKind', actions: 'countMessage' },
             ...unclearAnswer(),
           ],
         },
       },
-      afterSurgery: { always: [{ guard: 'hadSurgery', target: 'weeksSinceSurgery' }, { target: 'redFlagsIntro' }] },
-      weeksSinceSurgery: {
-        entry: [{ type: 'markScreening', params: { step: 'weeksSinceSurgery' } }, { type: 'ask', params: { question: 'weeksSinceSurgery' } }],
+      surgeryKind: {
+        entry: ask('surgeryKind'),
+        on: { MESSAGE: [{ guard: 'gaveSurgeryKind', target: 'surgeryWhen', actions: ['countMessage', 'recordSurgery'] }, ...unclearAnswer()] },
+      },
+      surgeryWhen: {
+        entry: ask('surgeryWhen'),
+        on: { MESSAGE: [{ guard: 'gaveDays', target: 'liftingLimit', actions: ['countMessage', 'recordSurgeryWhen'] }, ...unclearAnswer()] },
+      },
+      liftingLimit: {
+        entry: ask('liftingLimit'),
         on: {
-          MESSAGE: [{ guard: 'gaveWeeks', target: 'redFlagsIntro', actions: ['countMessage', 'recordWeeks'] }, ...unclearAnswer()],
+          MESSAGE: [
+            { guard: 'gaveKg', target: 'afterSurgery', actions: ['countMessage', 'recordScreeningLiftingLimit'] },
+            { guard: 'saidNo', target: 'afterSurgery', actions: ['countMessage', 'recordScreeningLiftingLimit'] },
+            ...unclearAnswer(),
+          ],
         },
       },
+      // Older snapshots were asked weeks.
+      weeksSinceSurgery: {
+        entry: ask('weeksSinceSurgery'),
+        on: { MESSAGE: [{ guard: 'gaveWeeks', target: 'afterSurgery', actions: ['countMessage', 'recordWeeks'] }, ...unclearAnswer()] },
+      },
+      afterSurgery: then('redFlagsIntro'),
       redFlagsIntro: {
-        entry: ['planScreening', { type: 'say', params: { key: 'screeningIntro' } }],
+        entry: ['noteChannel', 'planScreening', { type: 'say', params: { key: 'screeningIntro' } }],
         always: 'nextRedFlag',
       },
       nextRedFlag: { always: [{ guard: 'screeningQueueEmpty', target: 'confirm' }, { target: 'redFlagQuestion' }] },
       redFlagQuestion: {
-        entry: [{ type: 'markScreening', params: { step: 'nextRedFlag' } }, 'askCurrentFlag'],
+        entry: [{ type: 'markScreening', params: { step: 'nextRedFlag' } }, 'askFlagOrGroup'],
         // Resuming here after a referral, with every question already asked.
         always: { guard: 'screeningQueueEmpty', target: 'confirm' },
         on: {
           MESSAGE: [
+            // A group card: "None of these", the ticked ones, or a typed yes (then one at a time, so each answer is explicit).
+            { guard: and(['askingGroup', 'groupNone']), target: 'nextRedFlag', actions: ['countMessage', 'denyGroup'] },
+            { guard: and(['askingGroup', 'groupTicked', 'groupTickedHoldsExercise']), target: '#coach.referred', actions: ['countMessage', 'answerGroup'] },
+            { guard: and(['askingGroup', 'groupTicked']), target: 'nextRedFlag', actions: ['countMessage', 'answerGroup'] },
+            { guard: and(['askingGroup', 'saidYes']), target: 'nextRedFlag', actions: ['countMessage', 'ungroup'] },
+            { guard: and(['askingGroup', { type: 'gaveChoiceOf', params: { value: 'selected' } }]), target: 'nextRedFlag', actions: ['countMessage', 'ungroup'] },
+            { guard: 'askingGroup', actions: unclearAnswer()[1]!.actions },
             { guard: and(['saidYes', 'currentFlagHoldsExercise']), target: '#coach.referred', actions: ['countMessage', 'referForCurrentFlag'] },
             { guard: 'saidYes', target: 'nextRedFlag', actions: ['countMessage', 'referForCurrentFlag'] },
+            { guard: 'flagNotApplicable', target: 'nextRedFlag', actions: ['countMessage', 'denyCurrentFlag'] },
             { guard: 'saidNo', target: 'nextRedFlag', actions: ['countMessage', 'denyCurrentFlag'] },
+            // "Not sure" to an emergency question: a short self-check, then the question once more.
+            { guard: and(['saidUnsure', 'currentFlagIsEmergency']), target: 'selfCheck', actions: ['countMessage', 'showSelfCheck'] },
+            { guard: 'saidUnsure', target: 'nextRedFlag', actions: ['countMessage', 'noteUnsure'] },
+            ...unclearAnswer(),
+          ],
+        },
+      },
+      selfCheck: {
+        on: {
+          MESSAGE: [
+            { guard: and(['saidYes', 'currentFlagHoldsExercise']), target: '#coach.referred', actions: ['countMessage', 'referForCurrentFlag'] },
+            { guard: 'saidYes', target: 'nextRedFlag', actions: ['countMessage', 'referForCurrentFlag'] },
+            { guard: 'flagNotApplicable', target: 'nextRedFlag', actions: ['countMessage', 'denyCurrentFlag'] },
+            { guard: 'saidNo', target: 'nextRedFlag', actions: ['countMessage', 'denyCurrentFlag'] },
+            // Still not sure: same-day contact and no exercise until checked.
+            { guard: 'saidUnsure', target: '#coach.referred', actions: ['countMessage', 'referUnsure'] },
             ...unclearAnswer(),
           ],
         },
@@ -90,24 +146,26 @@ export function screeningState(machine: CoachSetup) {
         on: {
           MESSAGE: [
             { guard: 'saidYes', target: '#coach.coaching', actions: ['countMessage', 'completeScreening'] },
-            { guard: 'saidNo', target: 'region', actions: ['countMessage', 'restartScreening'] },
+            ...corrections,
+            { guard: 'saidNo', target: 'confirmCorrect', actions: 'countMessage' },
             { actions: ['countMessage', 'reask'] },
           ],
         },
       },
+      confirmCorrect: {
+        entry: ask('confirm', 'confirmCorrect'),
+        on: { MESSAGE: [...corrections, { guard: 'saidYes', target: 'confirm', actions: 'countMessage' }, { actions: ['countMessage', 'reask'] }] },
+      },
+      // After a correction: the questions the new answers add (another region's, another age's), then the read-back again.
+      review: { entry: 'planScreening', always: 'nextRedFlag' },
       // Back to the question the person was at. Explicit rather than XState history, because
       // history is not part of the stored snapshot and would be lost between turns.
       resume: {
         always: [
-          { guard: { type: 'screeningWasAt', params: { step: 'region' } }, target: 'region' },
-          { guard: { type: 'screeningWasAt', params: { step: 'pain' } }, target: 'pain' },
-          { guard: { type: 'screeningWasAt', params: { step: 'reach' } }, target: 'reach' },
-          { guard: { type: 'screeningWasAt', params: { step: 'sides' } }, target: 'sides' },
-          { guard: { type: 'screeningWasAt', params: { step: 'onset' } }, target: 'onset' },
-          { guard: { type: 'screeningWasAt', params: { step: 'surgery' } }, target: 'surgery' },
-          { guard: { type: 'screeningWasAt', params: { step: 'weeksSinceSurgery' } }, target: 'weeksSinceSurgery' },
-          { guard: { type: 'screeningWasAt', params: { step: 'confirm' } }, target: 'confirm' },
-          { guard: { type: 'screeningWasAt', params: { step: 'nextRedFlag' } }, target: 'nextRedFlag' },
+          ...['region', 'pain', 'reach', 'sides', 'onset', 'age', 'surgery', 'surgeryKind', 'surgeryWhen', 'liftingLimit', 'weeksSinceSurgery', 'confirm', 'nextRedFlag'].map((step) => ({
+            guard: { type: 'screeningWasAt' as const, params: { step } },
+            target: step,
+          })),
           { target: 'region' },
         ],
       },

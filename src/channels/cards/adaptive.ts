@@ -91,6 +91,34 @@ export function choiceCard(question: CardQuestion, options: Pick<CardOptions, 'm
 }
 
 /**
+ * A group of warning-sign questions as one card (issue 16, item 11): each question its own toggle
+ * (a multi-select list, so the ticked flag ids come back as one `selected` value), "None of these"
+ * as one tap, and a button that sends the ticked ones. Each question is still asked in its own words.
+ */
+export function groupCard(text: string, question: CardQuestion, items: { flagId: string; text: string }[], options: Pick<CardOptions, 'messageBack'>): Attachment {
+  const none = question.choices.find((choice) => choice.value === 'none_of_these');
+  const send = question.choices.find((choice) => choice.value === 'selected');
+  const actions: Element[] = [];
+  if (none) actions.push({ type: 'Action.Submit', title: none.label, data: submitData(none, question.question, options) });
+  // Inputs travel only with a plain Action.Submit (not with a messageBack action), in Teams and Web Chat alike.
+  if (send) actions.push({ type: 'Action.Submit', title: send.label, data: { choice: send.value, ...(question.question ? { question: question.question } : {}) } });
+  return {
+    contentType: ADAPTIVE_CARD_CONTENT_TYPE,
+    content: {
+      type: 'AdaptiveCard',
+      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+      version: ADAPTIVE_CARD_VERSION,
+      speak: text,
+      body: [
+        textBlock(text),
+        { type: 'Input.ChoiceSet', id: 'selected', isMultiSelect: true, style: 'expanded', wrap: true, label: question.text, choices: items.map((item) => ({ title: item.text, value: item.flagId })) },
+      ],
+      actions,
+    },
+  };
+}
+
+/**
  * Text-only fallback for a channel with no buttons: the choices are written out, one a line, and
  * can be typed back as they are (every button is also answerable by typing).
  */

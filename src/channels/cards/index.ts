@@ -1,10 +1,10 @@
 import type { Activity } from 'botbuilder';
 import type { Reply } from '../../bot/render.ts';
-import { exerciseCard, textWithChoices } from './adaptive.ts';
+import { exerciseCard, groupCard, textWithChoices } from './adaptive.ts';
 import { capabilitiesOf } from './capabilities.ts';
 
 export { capabilitiesOf } from './capabilities.ts';
-export { exerciseCard, choiceCard, submitData, textWithChoices, ADAPTIVE_CARD_CONTENT_TYPE, ADAPTIVE_CARD_VERSION } from './adaptive.ts';
+export { exerciseCard, choiceCard, groupCard, submitData, textWithChoices, ADAPTIVE_CARD_CONTENT_TYPE, ADAPTIVE_CARD_VERSION } from './adaptive.ts';
 export { setPictureDir, pictureUrl, picturePath } from './pictures.ts';
 
 type MessageReply = Extract<Reply, { kind: 'message' }>;
@@ -26,6 +26,13 @@ export function channelMessage(channelId: string | undefined, replies: Reply[], 
       pictures: channelId === 'directline' || channelId === 'webchat',
     });
     return { activity: { type: 'message', summary: reply.exercise.title, attachments: [card], attachmentLayout: 'list' }, used: question ? 2 : 1 };
+  }
+  if (reply.group && can.cards) {
+    // The card shows the questions as toggles; the text before them (what was said first) stays above.
+    const intro = reply.text.split('\n\n').slice(0, -2).join('\n\n');
+    const question = { text: reply.text.split('\n\n').at(-2) ?? '', question: reply.question, choices: reply.choices ?? [] };
+    const card = groupCard(question.text, question, reply.group.items, { messageBack: can.messageBack });
+    return { activity: { type: 'message', ...(intro ? { text: intro } : {}), summary: question.text, attachments: [card], attachmentLayout: 'list' }, used: 1 };
   }
   if (!can.buttons && reply.choices?.length) {
     return { activity: { type: 'message', text: textWithChoices(reply.text, reply.choices) }, used: 1 };

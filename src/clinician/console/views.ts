@@ -201,7 +201,7 @@ ${notice}${problems}
 <nav class="case-links">${links.map((link) => `<a href="${esc(link.href)}">${esc(link.text)}</a>`).join(' · ')}</nav>
 <div class="actions">${actions.join('')}</div>
 ${section('Warning signs and the words that raised them', table(['When', 'Warning sign', 'Urgency', 'Their words'], (r?.redFlags ?? []).map((f) => [when(f.at), f.label, f.urgency, f.words])))}
-${section('Timeline', `<div id="transcript" data-case="${item.id}">${transcriptHtml(r?.transcript ?? [], clock, now)}</div>`)}
+${section('Timeline', `<div id="transcript" role="log" aria-live="polite" aria-relevant="additions" aria-label="Conversation timeline, new messages are announced" data-case="${item.id}">${transcriptHtml(r?.transcript ?? [], clock, now)}</div>`)}
 ${section('Pain', `${r?.chart ? `<figure class="chart" role="img" aria-label="${esc(r.chart.alt)}">${r.chart.svg.replace(/^<\?xml[^>]*>/, '')}<figcaption>${esc(r.chart.alt)}</figcaption></figure>` : ''}${table(['When', 'Score', 'Asked during'], (r?.pain ?? []).map((p) => [when(p.at), `${p.score}/10`, p.context]))}`)}
 ${section('Screening answers', table(['Question', 'Answer'], (r?.screening ?? []).map((s) => [s.question, s.answer])))}
 ${section('Movement responses per exercise and stage', table(['Exercise', 'Stage', 'Responses'], (r?.movement ?? []).map((m) => [m.exercise, m.stage, m.responses.map((x) => `${x.date}: ${x.response}${x.toesOrFingers ? ' (to toes or fingers)' : ''}`).join('; ')])))}

@@ -67,7 +67,7 @@ describe.each(['pglite', 'postgres'] as const)('the care pathway, over HTTP (%s)
     const person = new Person(bot.url);
     person.serviceUrl = connector.serviceUrl;
     // Onboard by hand: "yes" to the thin-bones question of the screening.
-    for (const text of ['hi', 'yes', 'lower back', '5', 'down to my calf', 'just the left', 'months ago', 'no surgery']) await person.say(text);
+    for (const text of ['hi', 'yes', 'lower back', '5', 'down to my calf', 'just the left', 'months ago', '42', 'no surgery']) await person.say(text);
     let replies = await person.say('no');
     for (let i = 0; i < 40 && !/is that right/i.test(allText(replies)); i++) replies = await person.say(/thin bones/i.test(allText(replies)) ? 'yes' : 'no');
     for (const text of ['yes', 'my GP', 'no', 'no']) replies = await person.say(text);

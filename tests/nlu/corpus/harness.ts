@@ -56,6 +56,8 @@ interface Setting {
   reach: string;
   surgery: string;
   days: number;
+  /** The age to give: 60 when the entry's warning-sign question is one only an age of 50 or more asks. */
+  age: number;
 }
 
 function settingFor(entry: Entry, bot: Bot): Setting {
@@ -65,7 +67,8 @@ function settingFor(entry: Entry, bot: Bot): Setting {
   const region = profile.region ?? regionAsking ?? 'lumbar';
   const reach = profile.reach ?? (region === 'lumbar' ? 'below_knee' : region === 'cervical' ? 'arm_hand' : 'spine_only');
   const surgery = profile.surgery ?? (entry.state === 'surgeryWhen' || entry.state === 'liftingLimit' ? 'discectomy' : 'none');
-  return { region, reach, surgery, days: profile.daysSinceSurgery ?? 28 };
+  const askedByAge = entry.flagId !== undefined && !regionAsking;
+  return { region, reach, surgery, days: profile.daysSinceSurgery ?? 28, age: askedByAge ? 60 : 40 };
 }
 
 type Neutral = { card: string } | { text: string };
@@ -86,9 +89,14 @@ const NEUTRAL: Record<string, (setting: Setting, question: Question | undefined,
   onset: () => ({ card: 'under_2_weeks' }),
   surgery: (s, q) => ({ card: choiceOr(q, s.surgery, s.surgery === 'none' ? 'none' : 'discectomy') }),
   weeksSinceSurgery: (s) => ({ card: String(Math.max(1, Math.round(s.days / 7))) }),
-  surgeryWhen: (s) => ({ text: `${s.days} days ago` }),
+  // The button nearest the profile's days (its values are days), so the walk does not depend on reading dates.
+  surgeryWhen: (s, q) => {
+    const days = (q?.choices ?? []).map((c) => Number(c.value)).filter(Number.isFinite);
+    const nearest = days.sort((a, b) => Math.abs(a - s.days) - Math.abs(b - s.days))[0];
+    return nearest !== undefined ? { card: String(nearest) } : { text: `${s.days} days ago` };
+  },
   daysSinceSurgery: (s) => ({ text: `${s.days} days ago` }),
-  age: () => ({ text: '40' }),
+  age: (s) => ({ text: String(s.age) }),
   redFlagAnswer: () => ({ card: 'no' }),
   confirm: () => ({ card: 'yes' }),
   startSession: (_, __, target) => ({ card: wantsSession(target) ? 'yes' : 'no' }),
@@ -98,6 +106,10 @@ const NEUTRAL: Record<string, (setting: Setting, question: Question | undefined,
   checkInWarning: () => ({ card: 'no' }),
   movementResponse: () => ({ card: 'no_change' }),
   clinicianAssessed: () => ({ card: 'assessed' }),
+  // The statement that lifts an urgent hold (issue 16): not seen yet, so the hold stays.
+  holdSeen: () => ({ card: 'no' }),
+  holdSeenBy: () => ({ card: 'gp' }),
+  holdExerciseAdvice: () => ({ card: 'not_said' }),
   // The care pathway and the weekly measures (issue 16): a person diagnosed, not pregnant, not shifted.
   diagnosedBy: () => ({ card: 'doctor' }),
   pregnancy: (_, q) => ({ card: choiceOr(q, 'not_applicable', 'no') }),

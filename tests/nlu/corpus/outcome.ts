@@ -14,7 +14,7 @@
  * | record redFlag.raised { flagId = the question's } / redFlag.denied     | yesNo `yes` / `no` at a warning-sign question       |
  * | record redFlag.denied { flagId: 'checkIn.any' }; a redFlagAnswer ask   | yesNo `no` / `yes` at the check-in's warning question |
  * |   (not a re-ask) or any redFlag.raised                                 |                                                     |
- * | record screening.completed; ask region                                 | yesNo `yes` / `no` at confirm                       |
+ * | record screening.completed; ask confirmCorrect (or region)             | yesNo `yes` / `no` at confirm                       |
  * | record session.started, an exercise, ask liftingLimit, say             | yesNo `yes` at startSession or idle                 |
  * |   session.nothingToday / referral.stillWaiting; say session.later      |   `no` (and intent `later`)                         |
  * | record screening.answer { question: region / reach / sides / onset /   | that kind's value; reach side from data.side or a   |
@@ -132,7 +132,8 @@ export function readYesNo(obs: Observation): 'yes' | 'no' | 'unsure' | undefined
       return unsure ? 'unsure' : undefined;
     case 'confirm':
       if (records(obs, 'screening.completed').length) return 'yes';
-      if (obs.outputs.some((output) => output.kind === 'ask' && output.question === 'region')) return 'no';
+      // A "no" asks which answer to correct (issue 16), or, before that, the intake from the start.
+      if (obs.outputs.some((output) => output.kind === 'ask' && (output.question === 'region' || output.question === 'confirmCorrect'))) return 'no';
       return unsure ? 'unsure' : undefined;
     case 'startSession':
     case 'idle':

@@ -1,0 +1,105 @@
+/**
+ * The vocabulary of typed answers beyond yes/no and regions (content/lexicon/*.yaml, documented
+ * in content/lexicon/ANSWERS.md): numbers in words, units of time and weight, body parts and
+ * sides, dates and times, surgery, the kind of answer each question takes, and the words of
+ * other languages. Loaded and checked at start-up like every content file.
+ */
+import { join } from 'node:path';
+import { z } from 'zod';
+import { loadYamlFile } from './loadYamlDir.ts';
+
+const sources = z.array(z.string().trim().min(3)).min(1, 'name the source');
+const word = z.string().trim().min(1);
+const words = z.array(word).min(1, 'give at least one word');
+const wordNumbers = z.record(z.string().regex(/^[a-z]+$/, 'one lower-case word'), z.number().min(0));
+
+export const numbersSchema = z.object({
+  sources,
+  units: wordNumbers,
+  teens: wordNumbers,
+  tens: wordNumbers,
+  hundred: words,
+  article: words,
+  vague: wordNumbers,
+  fractions: wordNumbers,
+  notNumbers: words,
+  /** Whole typed words read as others before anything else ("2day" is "today"). */
+  textSpeak: z.record(z.string().regex(/^[a-z0-9]+$/), z.string().min(1)).default({}),
+});
+
+export const unitsSchema = z.object({
+  sources,
+  durations: z.array(z.object({ days: z.number().positive(), words })).min(1),
+  weights: z.array(z.object({ kg: z.number().positive(), words })).min(1),
+});
+
+export const QUESTION_KINDS = ['consent', 'offer', 'symptom', 'score', 'region', 'reach', 'sides', 'onset', 'surgery', 'duration', 'age', 'weight', 'movement'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+export const questionKindsSchema = z.object({
+  sources,
+  questions: z.record(z.string().min(1), z.object({ kind: z.enum(QUESTION_KINDS), unit: z.enum(['days', 'weeks', 'months']).optional() })),
+});
+
+const phrases = z.array(z.string().trim().min(1)).min(1, 'give at least one phrase');
+const REACHES = ['spine_only', 'buttock_thigh', 'below_knee', 'arm_hand', 'trunk'] as const;
+export type ReachLevel = (typeof REACHES)[number];
+
+export const bodySchema = z.object({
+  sources,
+  reach: z.object({ below_knee: phrases, buttock_thigh: phrases, arm_hand: phrases, trunk: phrases, spine_only: phrases }),
+  between: z.array(z.object({ words, options: z.tuple([z.enum(REACHES), z.enum(REACHES)]), question: z.string().min(1) })),
+  sides: z.object({ left: phrases, right: phrases, both: phrases, one: phrases }),
+});
+
+export const onsetSchema = z.object({
+  sources,
+  fixed: z.array(z.object({ days: z.number().int().min(0), phrases })),
+  weekdays: z.object({ monday: words, tuesday: words, wednesday: words, thursday: words, friday: words, saturday: words, sunday: words }),
+  months: z.object({
+    january: words, february: words, march: words, april: words, may: words, june: words,
+    july: words, august: words, september: words, october: words, november: words, december: words,
+  }),
+  seasons: z.record(z.string().regex(/^[a-z]+$/), z.string().regex(/^\d\d-\d\d$/, 'month-day, e.g. 08-31')),
+  long: phrases,
+});
+
+export const SURGERY_KINDS = ['fusion', 'disc_replacement', 'laminectomy', 'discectomy'] as const;
+export type SurgeryKind = (typeof SURGERY_KINDS)[number] | 'none';
+
+export const surgerySchema = z.object({
+  sources,
+  kinds: z.object({ fusion: phrases, disc_replacement: phrases, laminectomy: phrases, discectomy: phrases }),
+  none: phrases,
+  planned: phrases,
+  coarser: z.partialRecord(z.enum(SURGERY_KINDS), z.enum(SURGERY_KINDS)).default({}),
+});
+
+export type NumbersLexicon = z.infer<typeof numbersSchema>;
+export type UnitsLexicon = z.infer<typeof unitsSchema>;
+
+export interface AnswerLexicon {
+  numbers: NumbersLexicon;
+  units: UnitsLexicon;
+  body: z.infer<typeof bodySchema>;
+  onset: z.infer<typeof onsetSchema>;
+  surgery: z.infer<typeof surgerySchema>;
+  /** Question key -> the kind of answer it takes (and the unit of a bare number of a duration). */
+  questions: z.infer<typeof questionKindsSchema>['questions'];
+}
+
+export function loadAnswerLexicon(contentDir: string, problems: string[]): AnswerLexicon | undefined {
+  const part = <T>(name: string, schema: z.ZodType<T>): T | undefined => {
+    const load = loadYamlFile(join(contentDir, 'lexicon', name), schema, contentDir);
+    problems.push(...load.problems);
+    return load.items[0]?.value;
+  };
+  const numbers = part('numbers.yaml', numbersSchema);
+  const units = part('units.yaml', unitsSchema);
+  const kinds = part('question-kinds.yaml', questionKindsSchema);
+  const body = part('body.yaml', bodySchema);
+  const onset = part('onset.yaml', onsetSchema);
+  const surgery = part('surgery.yaml', surgerySchema);
+  if (!numbers || !units || !kinds || !body || !onset || !surgery) return undefined;
+  return { numbers, units, body, onset, surgery, questions: kinds.questions };
+}

@@ -1,0 +1,57 @@
+/**
+ * Answer parsers per question kind (issue 17), driven by content/lexicon. Each reads one kind
+ * of answer from free text; `kindOf` says which kind a question takes (question-kinds.yaml).
+ */
+import type { Lexicon } from '../../content/lexicon.ts';
+import type { QuestionKind } from '../../content/answerLexicon.ts';
+import { readOnset, type OnsetReading } from './onset.ts';
+import { parseDays, parseKg } from './quantity.ts';
+import { readSurgery } from './surgery.ts';
+import { readReach, readSide, type ReachReading, type Side } from './reach.ts';
+import { parseScoreAnswer, type ScoreAnswer } from './score.ts';
+import { readYesNo, type YesNoKind, type YesNoReading } from './yesNo.ts';
+
+export type { OnsetReading, QuestionKind, ReachReading, ScoreAnswer, Side, YesNoKind, YesNoReading };
+
+export interface QuestionInfo {
+  kind: QuestionKind | undefined;
+  /** For a duration question: the unit a bare number is in ("6" to "How many weeks ago?"). */
+  unit?: 'days' | 'weeks' | 'months';
+}
+
+export interface AnswerParsers {
+  kindOf(questionKey: string | undefined): QuestionInfo;
+  yesNo(text: string, kind: YesNoKind): YesNoReading;
+  score(text: string): ScoreAnswer | undefined;
+  days(text: string): { days: number; approximate: boolean } | undefined;
+  kg(text: string): { kg: number; approximate: boolean } | undefined;
+  reach(text: string): ReachReading;
+  /** When the episode started, read against `at` (the message's time). */
+  onset(text: string, at: string): OnsetReading | undefined;
+  /** The operation's kind (none when planned or not yet done), and a coarser kind for a question without its button. */
+  surgery(text: string): { kind: string; coarser?: string } | undefined;
+  side(text: string): Side | 'one' | undefined;
+}
+
+export function compileAnswerParsers(lexicon: Lexicon): AnswerParsers {
+  const kinds = lexicon.answers.questions;
+  return {
+    kindOf: (key) => {
+      const entry = key !== undefined && Object.hasOwn(kinds, key) ? kinds[key] : undefined;
+      return entry ? { kind: entry.kind, ...(entry.unit ? { unit: entry.unit } : {}) } : { kind: undefined };
+    },
+    yesNo: (text, kind) => readYesNo(text, lexicon, kind),
+    score: (text) => parseScoreAnswer(text, lexicon),
+    days: (text) => parseDays(text, lexicon),
+    kg: (text) => parseKg(text, lexicon),
+    reach: (text) => readReach(text, lexicon),
+    onset: (text, at) => readOnset(text, at, lexicon),
+    surgery: (text) => {
+      const kind = readSurgery(text, lexicon);
+      if (kind === undefined) return undefined;
+      const coarser = kind === 'none' ? undefined : lexicon.answers.surgery.coarser[kind];
+      return coarser ? { kind, coarser } : { kind };
+    },
+    side: (text) => readSide(text, lexicon),
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * When this episode started, read against the moment the message was sent (the event's `at`,
+ * never the clock) with luxon: "3 days ago", "since Tuesday", "last night", "since the weekend",
+ * "the 20th", "1st of November", "since the summer", "ages". Several times in one message (a long
+ * history and a recent flare) give the most recent one: the flare is the episode. Vocabulary in
+ * content/lexicon/onset.yaml.
+ */
+import { DateTime } from 'luxon';
+import type { Lexicon } from '../../content/lexicon.ts';
+import { compilePhraseSet, mentions, type PhraseSet } from '../phraseSet.ts';
+import { prepareText } from '../preparedText.ts';
+import { compileAnswers } from './compiled.ts';
+import { readAmounts } from './quantity.ts';
+import { readWords } from './words.ts';
+
+export type OnsetBand = 'last_2_days' | 'under_2_weeks' | 'under_6_weeks' | 'over_6_weeks';
+
+export interface OnsetReading {
+  band: OnsetBand;
+  /** Days from the onset to the message, when a time was named. */
+  days?: number;
+}
+
+interface CompiledOnset {
+  fixed: PhraseSet<string>;
+  fixedDays: Map<string, number>;
+  long: PhraseSet<'long'>;
+  weekdays: Map<string, number>;
+  months: Map<string, number>;
+  seasons: Map<string, { month: number; day: number }>;
+}
+
+const cache = new WeakMap<Lexicon, CompiledOnset>();
+const WEEKDAY_ORDER = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+const MONTH_ORDER = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'] as const;
+const MONTH_CUES = new Set(['since', 'in', 'from', 'early', 'mid', 'late', 'of', 'beginning', 'start', 'end', 'middle', 'last']);
+const ORDINALS = new Set(['st', 'nd', 'rd', 'th']);
+
+function compileOnset(lexicon: Lexicon): CompiledOnset {
+  const cached = cache.get(lexicon);
+  if (cached) return cached;
+  const onset = lexicon.answers.onset;
+  const fixedLists: Record<string, string[]> = {};
+  const fixedDays = new Map<string, number>();
+  onset.fixed.forEach((entry, index) => {
+    fixedLists[`f${index}`] = entry.phrases;
+    fixedDays.set(`f${index}`, entry.days);
+  });
+  const compiled: CompiledOnset = {
+    fixed: compilePhraseSet(fixedLists),
+    fixedDays,
+    long: compilePhraseSet({ long: onset.long }),
+    weekdays: new Map(WEEKDAY_ORDER.flatMap((day, index) => onset.weekdays[day].map((word) => [word, index + 1] as const))),
+    months: new Map(MONTH_ORDER.flatMap((month, index) => onset.months[month].map((word) => [word, index + 1] as const))),
+    seasons: new Map(Object.entries(onset.seasons).map(([name, md]) => [name, { month: Number(md.slice(0, 2)), day: Number(md.slice(3)) }])),
+  };
+  cache.set(lexicon, compiled);
+  return compiled;
+}
+
+export function bandOf(days: number): OnsetBand {
+  if (days <= 2) return 'last_2_days';
+  if (days <= 14) return 'under_2_weeks';
+  if (days <= 42) return 'under_6_weeks';
+  return 'over_6_weeks';
+}
+
+/** Whole days from a date to the day of the message. */
+const daysBetween = (from: DateTime, to: DateTime) => Math.round(to.startOf('day').diff(from.startOf('day'), 'days').days);
+
+/** The latest date on or before `now` with this month and day (this year or last). */
+function latestDate(now: DateTime, month: number, day: number): DateTime | undefined {
+  const thisYear = DateTime.fromObject({ year: now.year, month, day }, { zone: now.zone });
+  if (!thisYear.isValid) return undefined;
+  return thisYear.startOf('day') <= now.startOf('day') ? thisYear : thisYear.minus({ years: 1 });
+}
+
+export function readOnset(text: string, at: string, lexicon: Lexicon): OnsetReading | undefined {
+  const now = DateTime.fromISO(at, { zone: 'utc' });
+  if (!now.isValid) return undefined;
+  const onset = compileOnset(lexicon);
+  const prepared = prepareText(text);
+  const candidates: number[] = [];
+  for (const mention of mentions(onset.fixed, prepared, true)) candidates.push(onset.fixedDays.get(mention.label) ?? 0);
+  // "3 days ago", "for 10 days"; hours only with "ago" ("sitting for three hours" is how long, not when).
+  const amounts = readAmounts(text, lexicon);
+  for (const duration of amounts.durations) {
+    if (duration.value >= 1 || amounts.words[duration.to + 1]?.text === 'ago') candidates.push(Math.round(duration.value));
+  }
+  const { words } = readWords(text, compileAnswers(lexicon).textSpeak);
+  words.forEach((word, index) => {
+    const weekday = onset.weekdays.get(word.text);
+    if (weekday !== undefined) {
+      // The most recent such day before today; "since Friday" on a Friday is a week.
+      const back = (now.weekday - weekday + 7) % 7;
+      candidates.push(back === 0 ? 7 : back);
+      return;
+    }
+    const season = onset.seasons.get(word.text);
+    if (season) {
+      const date = latestDate(now, season.month, season.day);
+      if (date) candidates.push(daysBetween(date, now));
+      return;
+    }
+    // "the 20th", "1st of November", "November 1st", "since October"
+    if (word.digits !== undefined && ORDINALS.has(words[index + 1]?.text ?? '')) {
+      const after = words[index + 2]?.text === 'of' ? words[index + 3]?.text : words[index + 2]?.text;
+      const before = words[index - 1]?.text;
+      const month = onset.months.get(after ?? '') ?? onset.months.get(before ?? '');
+      const date = month !== undefined ? latestDate(now, month, word.digits) : latestDayOfMonth(now, word.digits);
+      if (date) candidates.push(daysBetween(date, now));
+      return;
+    }
+    const month = onset.months.get(word.text);
+    if (month !== undefined) {
+      const day = words[index + 1]?.digits ?? words[index - 1]?.digits;
+      if (day !== undefined) {
+        const date = latestDate(now, month, day);
+        if (date) candidates.push(daysBetween(date, now));
+      } else if (MONTH_CUES.has(words[index - 1]?.text ?? '')) {
+        const date = latestDate(now, month, 1);
+        if (date) candidates.push(daysBetween(date, now));
+      }
+    }
+  });
+  if (candidates.length > 0) {
+    const days = Math.max(0, Math.min(...candidates));
+    return { band: bandOf(days), days };
+  }
+  return mentions(onset.long, prepared, true).length > 0 ? { band: 'over_6_weeks' } : undefined;
+}
+
+/** "the 20th": this month's, or last month's when that day has not come yet. */
+function latestDayOfMonth(now: DateTime, day: number): DateTime | undefined {
+  const thisMonth = DateTime.fromObject({ year: now.year, month: now.month, day }, { zone: now.zone });
+  if (thisMonth.isValid && thisMonth.startOf('day') <= now.startOf('day')) return thisMonth;
+  const lastMonth = now.minus({ months: 1 });
+  const date = DateTime.fromObject({ year: lastMonth.year, month: lastMonth.month, day }, { zone: now.zone });
+  return date.isValid ? date : undefined;
+}

@@ -1,0 +1,153 @@
+/**
+ * A 0-10 score in the person's words: "6", "6/10", "six", "sevn", "about a 7", "5-6",
+ * "between 4 and 5", "eight, maybe more". The rules are written for clinicians in
+ * content/lexicon/scores.yaml; in short: a range records its higher number (approximate), a
+ * number with a unit is not a score, the score said for now beats one said for the past, a
+ * number inside a question back is not a score, and "nothing eases it" is not pain 0.
+ */
+import type { Lexicon } from '../../content/lexicon.ts';
+import { mentions } from '../phraseSet.ts';
+import { prepareText } from '../preparedText.ts';
+import { compileAnswers, isScoreUnit } from './compiled.ts';
+import { readNumbers, type NumberMention } from './numbers.ts';
+import { readWords, type Word } from './words.ts';
+
+export interface ScoreAnswer {
+  score: number;
+  /** Said roughly ("about 6", "6ish") or as a range. */
+  approximate: boolean;
+  /** Said as a range ("5-6"): the higher number was taken. */
+  range: boolean;
+}
+
+const RANGE_JOINERS = new Set(['-', '\u2013', '\u2014', 'to', 'or', '~']);
+const OUT_OF = [['/'], ['out', 'of'], ['outta'], ['from']];
+const PAST = new Set(['was', 'were', 'yesterday', 'earlier', 'before', 'used', 'last', 'had', 'been', 'ago']);
+const NOW = new Set(['now', 'today', 'currently', 'moment', 'tonight', 'is', 'am']);
+const QUESTION_STARTS = new Set(['how', 'what', 'why', 'when', 'where', 'who', 'which', 'is', 'are', 'does', 'do', 'can', 'could', 'should', 'would', 'will', 'if']);
+
+interface Candidate {
+  value: number;
+  approximate: boolean;
+  range: boolean;
+  clause: number;
+  /** -1 said for the past, 1 for now, 0 not said. */
+  time: number;
+}
+
+const toScore = (value: number) => Math.floor(value + 0.5);
+const inScale = (value: number) => Number.isFinite(value) && value >= 0 && value <= 10;
+
+function followsAt(words: Word[], index: number, sequence: string[]): boolean {
+  return sequence.every((word, offset) => words[index + offset]?.text === word);
+}
+
+/** The time word of the clause nearest to the number: said for now (1), for the past (-1), or neither (0). */
+function timeAt(words: Word[], at: number): number {
+  const clause = words[at]?.clause;
+  let best = { distance: Infinity, time: 0 };
+  words.forEach((word, index) => {
+    if (word.clause !== clause) return;
+    const time = NOW.has(word.text) ? 1 : PAST.has(word.text) ? -1 : 0;
+    const distance = Math.abs(index - at);
+    if (time !== 0 && distance < best.distance) best = { distance, time };
+  });
+  return best.time;
+}
+
+/** The sentence asks something back ("is 10 the worst?"): its numbers are not an answer. */
+function askedBack(words: Word[], at: number): boolean {
+  const word = words[at];
+  if (!word?.inQuestion) return false;
+  const first = words.find((w) => w.sentence === word.sentence);
+  return first !== undefined && QUESTION_STARTS.has(first.text);
+}
+
+export function parseScoreAnswer(text: string, lexicon: Lexicon): ScoreAnswer | undefined {
+  const compiled = compileAnswers(lexicon);
+  const prepared = prepareText(text);
+  const { words } = readWords(text, compiled.textSpeak);
+  const numbers = readNumbers(words, lexicon.answers).filter((number) => !number.article);
+  const candidates: Candidate[] = [];
+  let poisoned = false;
+  for (let n = 0; n < numbers.length; n += 1) {
+    const number = numbers[n]!;
+    if (askedBack(words, number.from)) continue;
+    // "-1": a minus sign, not a range ("5-6" has a number before the dash).
+    if (words[number.from - 1]?.text === '-' && words[number.from - 2]?.digits === undefined) {
+      poisoned = true;
+      continue;
+    }
+    let at = number.to + 1;
+    let value = number.value;
+    let range = false;
+    let approximate = number.vague;
+    // "6/10", "7 out of 10"
+    const outOf = OUT_OF.find((sequence) => followsAt(words, at, sequence));
+    if (outOf) {
+      const total = numbers[n + 1];
+      if (total && total.from === at + outOf.length) {
+        n += 1;
+        if (total.value !== 10 || !inScale(value)) {
+          poisoned = true;
+          continue;
+        }
+        candidates.push({ value: toScore(value), approximate, range, clause: words[number.from]!.clause, time: timeAt(words, number.from) });
+        continue;
+      }
+    }
+    // "5-6", "6 or 7", "between 4 and 5"
+    const joiner = words[at]?.text ?? '';
+    const between = words[number.from - 1]?.text === 'between' && joiner === 'and';
+    const next = numbers[n + 1];
+    if ((RANGE_JOINERS.has(joiner) || between) && next && next.from === at + 1) {
+      const afterRange = words[next.to + 1]?.text ?? '';
+      if (isScoreUnit(afterRange, compiled) && afterRange !== 'ish') {
+        n += 1;
+        continue;
+      }
+      if (!inScale(value) || !inScale(next.value)) {
+        poisoned = true;
+        n += 1;
+        continue;
+      }
+      value = Math.max(value, next.value);
+      range = value !== Math.min(number.value, next.value);
+      approximate = true;
+      at = next.to + 1;
+      n += 1;
+    }
+    const after = words[at]?.text ?? '';
+    if (after === 'ish') approximate = true;
+    else if (isScoreUnit(after, compiled) || after === '%' || after === 'percent') continue;
+    if (!inScale(value)) continue;
+    const clause = words[number.from]!.clause;
+    candidates.push({ value: toScore(value), approximate, range, clause, time: timeAt(words, number.from) });
+  }
+  if (poisoned) return undefined;
+  if (candidates.length === 0) {
+    // "Nothing I do eases it" describes pain; it is not pain 0.
+    if (mentions(compiled.notScore, prepared, true).length > 0) return undefined;
+    return mentions(compiled.zero, prepared, true).length > 0 ? { score: 0, approximate: false, range: false } : undefined;
+  }
+  const chosen = choose(candidates);
+  if (!chosen) return undefined;
+  // "about", "-ish", "maybe more" said with the number, in its clause ("numb around my bottom" is not "around 5").
+  const clauseText = (n: number) => prepareText(words.filter((word) => word.clause === n).map((word) => word.text).join(' '));
+  const hedged = (n: number) => mentions(compiled.approximate, clauseText(n), false);
+  // The hedge may follow in its own short clause: "eight, maybe more".
+  const approximately = hedged(chosen.clause).length > 0 || hedged(chosen.clause + 1).some((m) => m.span.start === 0);
+  return { score: chosen.value, approximate: chosen.approximate || approximately, range: chosen.range };
+}
+
+/** One value, or the one said for now, or the first said; never a past score over a present one. */
+function choose(candidates: Candidate[]): Candidate | undefined {
+  const values = new Set(candidates.map((c) => c.value));
+  if (values.size === 1) return candidates[0];
+  const notPast = candidates.filter((c) => c.time >= 0);
+  const now = notPast.filter((c) => c.time > 0);
+  if (now.length > 0 && new Set(now.map((c) => c.value)).size === 1) return now[0];
+  return notPast[0] ?? candidates[0];
+}
+
+export type { NumberMention };

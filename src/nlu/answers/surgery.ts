@@ -1,0 +1,45 @@
+/**
+ * Which spine operation, in clinical or everyday words ("micro disc", "they fused L4 and L5",
+ * "rods and screws", "keyhole surgery on the disc"); planned or not yet done is none ("not yet,
+ * I'm on the waiting list for a microdiscectomy"). Vocabulary in content/lexicon/surgery.yaml.
+ */
+import type { Lexicon } from '../../content/lexicon.ts';
+import type { SurgeryKind } from '../../content/answerLexicon.ts';
+import { compilePhraseSet, mentions, type PhraseSet } from '../phraseSet.ts';
+import { prepareText } from '../preparedText.ts';
+import { SENTENCE_BOUNDARY } from '../normalise.ts';
+
+interface CompiledSurgery {
+  kinds: PhraseSet<Exclude<SurgeryKind, 'none'>>;
+  none: PhraseSet<'none'>;
+  planned: PhraseSet<'planned'>;
+}
+
+const cache = new WeakMap<Lexicon, CompiledSurgery>();
+
+function compileSurgery(lexicon: Lexicon): CompiledSurgery {
+  const cached = cache.get(lexicon);
+  if (cached) return cached;
+  const surgery = lexicon.answers.surgery;
+  const compiled = { kinds: compilePhraseSet(surgery.kinds), none: compilePhraseSet({ none: surgery.none }), planned: compilePhraseSet({ planned: surgery.planned }) };
+  cache.set(lexicon, compiled);
+  return compiled;
+}
+
+const DENIALS = new Set(['no', 'not', 'never', 'without', 'nor']);
+const ORDER: Exclude<SurgeryKind, 'none'>[] = ['fusion', 'disc_replacement', 'laminectomy', 'discectomy'];
+
+export function readSurgery(text: string, lexicon: Lexicon): SurgeryKind | undefined {
+  const compiled = compileSurgery(lexicon);
+  const prepared = prepareText(text);
+  const sentenceOf = (index: number) => prepared.tokens.slice(0, index).filter((token) => token.word === SENTENCE_BOUNDARY).length;
+  const plannedIn = new Set(mentions(compiled.planned, prepared, false).map((m) => sentenceOf(m.span.start)));
+  // Kinds said as done: not in a sentence that says it is planned or awaited.
+  // "they trimmed the disc" is the person's own operation: only a denial before it ("never had a fusion") drops it.
+  const denied = (start: number) => prepared.tokens.slice(Math.max(0, start - 4), start).some((token) => DENIALS.has(token.word));
+  const done = mentions(compiled.kinds, prepared, false).filter((m) => !plannedIn.has(sentenceOf(m.span.start)) && !denied(m.span.start));
+  const kind = ORDER.find((candidate) => done.some((m) => m.label === candidate));
+  if (kind) return kind;
+  if (plannedIn.size > 0) return 'none';
+  return mentions(compiled.none, prepared, false).length > 0 ? 'none' : undefined;
+}

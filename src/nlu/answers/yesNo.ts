@@ -1,0 +1,79 @@
+/**
+ * Yes and no only when the message answers (issue 17): a leading yes/no word ("no, it came on
+ * by itself"), or a short answer ("I do", "nothing like that"). A statement is neither, even
+ * when "it is" or "I am" sits inside it; a question back is neither. Consent and other offers
+ * take a yes only from a yes word or an explicit agreement ("I agree", "go on then").
+ * The word lists and these rules for clinicians: content/lexicon/yes-no.yaml.
+ */
+import type { Lexicon } from '../../content/lexicon.ts';
+import { mentions, type Mention } from '../phraseSet.ts';
+import { findSpans } from '../matcher.ts';
+import { SENTENCE_BOUNDARY, type Token } from '../normalise.ts';
+import { prepareText } from '../preparedText.ts';
+import { compileAnswers, type YesNoLabel } from './compiled.ts';
+
+/** What a yes/no question is about: an offer to accept (consent, start), or a symptom to report. */
+export type YesNoKind = 'offer' | 'symptom';
+
+export interface YesNoReading {
+  answer?: 'yes' | 'no' | 'unsure';
+  /** The message asks something back instead of answering. */
+  questionBack: boolean;
+}
+
+type Label = YesNoLabel;
+
+const POLARITY: Record<Label, 'yes' | 'no' | 'unsure'> = {
+  yes: 'yes', wholeYes: 'yes', agree: 'yes', no: 'no', wholeNo: 'no', decline: 'no', allClear: 'no', unsure: 'unsure',
+};
+/** Labels that answer wherever they open the message; the others must make up the whole clause. */
+const LEADS: ReadonlySet<Label> = new Set(['yes', 'no', 'agree', 'decline', 'allClear', 'unsure']);
+const SHORT_ANSWER_WORDS = 4;
+
+/** Index of the last token of the clause that starts at `from`. */
+function clauseEnd(tokens: Token[], from: number): number {
+  for (let i = from + 1; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    if (token.word === SENTENCE_BOUNDARY || token.afterComma || token.word === 'but') return i - 1;
+  }
+  return tokens.length - 1;
+}
+
+export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'symptom'): YesNoReading {
+  const compiled = compileAnswers(lexicon);
+  const prepared = prepareText(text);
+  const tokens = prepared.tokens;
+  if (tokens.length === 0) return { questionBack: false };
+  // Skip fillers: "oh yes", "well, no".
+  const fillers = mentions(compiled.fillers, prepared, false);
+  let start = 0;
+  for (const filler of fillers) if (filler.span.start === start) start = filler.span.end + 1;
+  while (tokens[start]?.word === SENTENCE_BOUNDARY) start += 1;
+  const set = compiled.yesNo[kind];
+  const found = mentions(set, prepared, false) as Mention<Label>[];
+  const firstEnd = clauseEnd(tokens, start);
+  const leading = found.find((m) => m.span.start === start);
+  // Doubt in the first clause wins ("I'm not sure", "no idea"): a guessed answer to a safety question is the worst misreading.
+  const insideLeading = (span: { start: number; end: number }) => leading !== undefined && span.start >= leading.span.start && span.end <= leading.span.end && leading.label !== 'unsure';
+  const doubt = set.entries.some(({ label, pattern }) => label === 'unsure' && findSpans(pattern, prepared).some((span) => span.start <= firstEnd && !insideLeading(span)));
+  if (doubt) return { answer: 'unsure', questionBack: false };
+  const asks = compiled.questions.entries.some(({ pattern }) => findSpans(pattern, prepared).length > 0);
+  const endsWithQuestion = /\?\s*$/.test(text.trim()) && !text.includes('.');
+
+  const wholeClause = (mention: Mention<Label>) => tokens.slice(mention.span.end + 1, firstEnd + 1).every((token) => compiled.fillerWords.has(token.word));
+  if (leading && (LEADS.has(leading.label) || wholeClause(leading))) {
+    const inClause = found.filter((m) => m.span.start <= firstEnd && m !== leading);
+    if (leading.label !== 'unsure' && inClause.some((m) => m.label === 'unsure')) return { answer: 'unsure', questionBack: false };
+    const polarity = POLARITY[leading.label];
+    const opposite = inClause.some((m) => POLARITY[m.label] !== polarity && POLARITY[m.label] !== 'unsure' && LEADS.has(m.label));
+    if (opposite) return { questionBack: false };
+    return { answer: polarity, questionBack: false };
+  }
+  if (asks || endsWithQuestion) return { questionBack: true };
+  // A short answer: "I do", "is correct", "nothing new", "hard to say".
+  const wordCount = tokens.slice(start).filter((token) => token.word !== SENTENCE_BOUNDARY).length;
+  if (wordCount > SHORT_ANSWER_WORDS || tokens.some((token) => token.word === SENTENCE_BOUNDARY)) return { questionBack: false };
+  const polarities = new Set(found.filter((m) => LEADS.has(m.label) || m.span.end >= firstEnd).map((m) => POLARITY[m.label]));
+  if (polarities.has('unsure')) return { answer: 'unsure', questionBack: false };
+  return polarities.size === 1 ? { answer: [...polarities][0]!, questionBack: false } : { questionBack: false };
+}

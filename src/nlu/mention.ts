@@ -54,6 +54,8 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
       if (!sequenceAt(tokens, j, marker.words)) continue;
       const next = tokens[j + marker.words.length];
       if (marker.endsSentence && next !== undefined && next.word !== SENTENCE_BOUNDARY && next.word !== 'now') continue;
+      // "before it was fine": it is new, not over
+      if ((marker.words[0] === 'was' || marker.words[0] === 'were') && [tokens[j - 1], tokens[j - 2], tokens[j + marker.words.length]].some((token) => token?.word === 'before')) continue;
       // "this is the first time my back has gone": a back that has gone gave way, it is not over
       if (marker.words[0] === 'gone' && (BODY_GONE.has(tokens[j - 1]?.word ?? '') || (['has', 'is', 'have'].includes(tokens[j - 1]?.word ?? '') && BODY_GONE.has(tokens[j - 2]?.word ?? '')))) continue;
       if (j - span.end <= 3 || anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers)) return true;

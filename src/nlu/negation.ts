@@ -49,6 +49,8 @@ function byLastWord(phrases: string[][]): Map<string, string[][]> {
   return map;
 }
 
+const BODY_GONE = new Set(['back', 'neck', 'disc', 'knee', 'hip', 'spine']);
+
 export function compileNegation(rules: NegationRules = NEGATION_RULES): CompiledNegation {
   const before = rules.before.map(phraseWords);
   const afterTrigger = (text: string): AfterTrigger => ({ words: phraseWords(text.replace(/\$$/, '')), endsSentence: text.endsWith('$') });
@@ -141,6 +143,8 @@ function negatedAfter(tokens: Token[], span: Span, rules: CompiledNegation, trig
     const word0 = word;
     for (const trigger of triggers) {
       if (trigger.words[0] !== word0 || !sequenceAt(tokens, j, trigger.words)) continue;
+      // "the first time my back has gone": a back that has gone gave way; it is not over
+      if (triggers === rules.resolvedAfter && BODY_GONE.has(tokens[j - 1]?.word ?? '')) continue;
       const next = tokens[j + trigger.words.length];
       if (!trigger.endsSentence || next === undefined || next.word === SENTENCE_BOUNDARY) return true;
     }

@@ -121,7 +121,7 @@ function dispatchOf(options: Matcher[][]): Dispatch {
   const dispatch: Dispatch = { byKey: new Map(), prefixes: [], always: [] };
   options.forEach((option, index) => {
     const keys = firstKeys(option);
-    if (keys === undefined || keys.refs.size > 0) {
+    if (keys === undefined || keys.refs.size > 0 || keys.exact.has(NUMBER_KEY)) {
       dispatch.always.push(index);
       return;
     }

@@ -37,6 +37,7 @@ function anyWithin(tokens: Token[], from: number, to: number, phrases: string[][
 }
 
 const markerWords = new WeakMap<CompiledNegation, Set<string>>();
+const BODY_GONE = new Set(['back', 'neck', 'disc', 'knee', 'hip', 'spine']);
 
 /**
  * Over and done with: a marker of it having ended after the phrase, in its sentence ("had some
@@ -53,6 +54,10 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
       if (!sequenceAt(tokens, j, marker.words)) continue;
       const next = tokens[j + marker.words.length];
       if (marker.endsSentence && next !== undefined && next.word !== SENTENCE_BOUNDARY && next.word !== 'now') continue;
+      // "before it was fine": it is new, not over
+      if ((marker.words[0] === 'was' || marker.words[0] === 'were') && [tokens[j - 1], tokens[j - 2], tokens[j + marker.words.length]].some((token) => token?.word === 'before')) continue;
+      // "this is the first time my back has gone": a back that has gone gave way, it is not over
+      if (marker.words[0] === 'gone' && (BODY_GONE.has(tokens[j - 1]?.word ?? '') || (['has', 'is', 'have'].includes(tokens[j - 1]?.word ?? '') && BODY_GONE.has(tokens[j - 2]?.word ?? '')))) continue;
       if (j - span.end <= 3 || anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers)) return true;
     }
   }
@@ -77,7 +82,7 @@ function hasFirstPerson(tokens: Token[], from: number, to: number, rules: Compil
 }
 
 export function mentionOf(tokens: Token[], span: Span, rules: CompiledNegation): MentionContext {
-  const context = spanContext(tokens, span, rules);
+  const context = spanContext(tokens, span, rules, true);
   if (context === 'negated') return 'negated';
   if (context === 'hypothetical') return 'hypothetical';
   if (context === 'resolved') return 'resolved';

@@ -13,6 +13,8 @@ interface AfterTrigger { words: string[]; endsSentence: boolean }
 export interface CompiledNegation {
   before: string[][];
   beforeByLast: Map<string, string[][]>;
+  /** For the answer parsers: the denials and the old hypothetical frames, which they read as denials. */
+  parserBeforeByLast: Map<string, string[][]>;
   hypothetical: string[][];
   /** The hypothetical triggers by their last word: they are matched ending at a word. */
   hypotheticalByLast: Map<string, string[][]>;
@@ -47,12 +49,15 @@ function byLastWord(phrases: string[][]): Map<string, string[][]> {
   return map;
 }
 
+const BODY_GONE = new Set(['back', 'neck', 'disc', 'knee', 'hip', 'spine']);
+
 export function compileNegation(rules: NegationRules = NEGATION_RULES): CompiledNegation {
   const before = rules.before.map(phraseWords);
   const afterTrigger = (text: string): AfterTrigger => ({ words: phraseWords(text.replace(/\$$/, '')), endsSentence: text.endsWith('$') });
   return {
     before,
     beforeByLast: byLastWord(before),
+    parserBeforeByLast: byLastWord([...before, ...rules.parserHypothetical.map(phraseWords)]),
     hypothetical: rules.hypothetical.map(phraseWords),
     hypotheticalByLast: byLastWord(rules.hypothetical.map(phraseWords)),
     hypotheticalAtStart: new Set(rules.hypotheticalAtStart),
@@ -112,13 +117,13 @@ function hasFirstPerson(tokens: Token[], from: number, to: number, rules: Compil
 }
 
 /** Looks back from the phrase for a denial or another person, stopping at the first clause break. */
-function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation): SpanContext {
+function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation, denials: Map<string, string[][]>): SpanContext {
   let reach = 0;
   for (let j = span.start - 1; j >= 0 && reach < rules.beforeReach; j -= 1) {
     const token = tokens[j];
     if (token === undefined || token.word === SENTENCE_BOUNDARY) break;
     if (isClauseBreakBefore(tokens, j + 1, rules) || rules.terminators.has(token.word)) break;
-    const denies = rules.beforeByLast.get(token.word)?.some((words) => sequenceAt(tokens, j - words.length + 1, words)) === true;
+    const denies = denials.get(token.word)?.some((words) => sequenceAt(tokens, j - words.length + 1, words)) === true;
     if (denies && !coveredByPseudo(tokens, j, rules)) return 'negated';
     if (rules.otherPeople.has(token.word) && !hasFirstPerson(tokens, j + 1, span.start - 1, rules)) return 'someone-else';
     reach += 1;
@@ -138,6 +143,8 @@ function negatedAfter(tokens: Token[], span: Span, rules: CompiledNegation, trig
     const word0 = word;
     for (const trigger of triggers) {
       if (trigger.words[0] !== word0 || !sequenceAt(tokens, j, trigger.words)) continue;
+      // "the first time my back has gone": a back that has gone gave way; it is not over
+      if (triggers === rules.resolvedAfter && BODY_GONE.has(tokens[j - 1]?.word ?? '')) continue;
       const next = tokens[j + trigger.words.length];
       if (!trigger.endsSentence || next === undefined || next.word === SENTENCE_BOUNDARY) return true;
     }
@@ -179,13 +186,18 @@ export function hypotheticalBefore(tokens: Token[], span: Span, rules: CompiledN
 
 export { sequenceAt };
 
-export function spanContext(tokens: Token[], span: Span, rules: CompiledNegation): SpanContext {
+/**
+ * `warningSign`: tell a "what if" (`hypothetical`) and an episode that is over (`resolved`) from a
+ * denial, as warning signs need. Without it (the answer parsers), both read as before: not
+ * affirmed, and only the old short list of "what if" frames counts.
+ */
+export function spanContext(tokens: Token[], span: Span, rules: CompiledNegation, warningSign = false): SpanContext {
   if (negatedInsideGap(tokens, span, rules)) return 'negated';
-  const before = contextBefore(tokens, span, rules);
+  const before = contextBefore(tokens, span, rules, warningSign ? rules.beforeByLast : rules.parserBeforeByLast);
   if (before === 'negated') return before;
   if (negatedAfter(tokens, span, rules)) return 'negated';
-  if (hypotheticalBefore(tokens, span, rules)) return 'hypothetical';
-  if (negatedAfter(tokens, span, rules, rules.resolvedAfter)) return 'resolved';
+  if (warningSign && hypotheticalBefore(tokens, span, rules)) return 'hypothetical';
+  if (negatedAfter(tokens, span, rules, rules.resolvedAfter)) return warningSign ? 'resolved' : 'negated';
   if (before === 'someone-else' && !sharedWithMeLater(tokens, span, rules)) return 'someone-else';
   return 'affirmed';
 }

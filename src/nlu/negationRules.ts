@@ -18,6 +18,7 @@ export interface NegationRules {
   after: string[];
   /** Before a phrase, within the sentence: it is a "what if", not a statement ("what should I do if I can't pee"). */
   hypothetical: string[];
+  parserHypothetical: string[];
   /** A sentence starting with one of these asks about a possibility ("would a fever mean..."). */
   hypotheticalAtStart: string[];
   /** "if" right after one of these belongs to the disclosure ("not sure if my bladder is empty"). */
@@ -69,6 +70,15 @@ export const NEGATION_RULES: NegationRules = {
     'what happens when', 'what would happen', 'signs of', 'symptoms of', 'such as', 'what does', 'what do you mean',
     'what counts as', 'how would i know', 'how do i know', 'how would i tell', 'how do i tell', 'meaning of',
   ],
+  /**
+   * The hypothetical frames that were denials before mentions were told apart (issue 17). The
+   * answer parsers still read them as "not an answer", exactly as before; only warning signs
+   * use the wider `hypothetical` list.
+   */
+  parserHypothetical: [
+    'what if', 'in case', 'look out for', 'looking out for', 'watch out for', 'watch for', 'warned me about',
+    'told me to watch', 'asked if', 'asked me if', 'asked whether', 'asked me whether', 'asked about', 'in the event of',
+  ],
   hypotheticalAtStart: ['would', 'hypothetically', 'suppose', 'supposing'],
   notHypotheticalIf: [
     'sure', 'unsure', 'know', 'knowing', 'tell', 'wonder', 'wondering', 'see', 'check', 'as', 'even', 'idea', 'ask', 'asking',
@@ -96,6 +106,8 @@ export const NEGATION_RULES: NegationRules = {
     // "No" as an interjection answering the coach, followed by the person's own sentence
     'no i', 'no my', 'no it', 'no its', 'no the', 'no that', 'no this', 'no there', 'no actually', 'no wait',
     'no sorry', 'no but', 'no and', 'no now', 'no well', 'no just', 'no yes', 'no im', 'no ive',
+    // "couldn't do it, feverish...": what could not be done is the exercise, not what follows
+    'not do it', 'not do that', 'not do this', 'not do them', 'not do the', 'not finish', 'not manage',
   ],
   terminators: [
     'but', 'however', 'although', 'though', 'except', 'apart', 'yet', 'whereas', 'because', 'cos', 'cause',

@@ -125,6 +125,27 @@ function vocabularyOf(flags: readonly RedFlag[]): ConceptVocabulary | undefined 
   return flags.find((flag) => flag.vocabulary !== undefined)?.vocabulary;
 }
 
+/** A rule split once into its parts: the ones to find, "!" ones that must be absent, "~" ones found anywhere. */
+interface RuleShape {
+  rule: string[][];
+  excluded: string[];
+  context: string[][];
+}
+const shapes = new WeakMap<string[][], RuleShape>();
+const bare = (name: string) => name.replace(/^[!~]/, '');
+function shapeOf(full: string[][]): RuleShape {
+  let shape = shapes.get(full);
+  if (shape === undefined) {
+    shape = {
+      rule: full.filter((part) => !part[0]?.startsWith('!') && !part[0]?.startsWith('~')),
+      excluded: full.filter((part) => part[0]?.startsWith('!')).flatMap((part) => part.map(bare)),
+      context: full.filter((part) => part[0]?.startsWith('~')).map((part) => part.map(bare)),
+    };
+    shapes.set(full, shape);
+  }
+  return shape;
+}
+
 const parts = (rules: readonly string[] | undefined): string[][][] =>
   (rules ?? []).map((rule) => rule.split('+').map((part) => part.trim().split('|').map((name) => name.trim())));
 
@@ -330,12 +351,10 @@ function findConceptRules(rules: string[][][], message: Message, negation: Compi
   let best: Found | undefined;
   for (const full of rules) {
     // "!name": that concept must not be in the clause ("both legs + leg-symptom + !leg-exercise").
-    const excluded = full.filter((part) => part[0]?.startsWith('!')).flatMap((part) => part.map((name) => name.replace(/^[!~]/, '')));
     // "~name": that concept anywhere in this message or the last few, or known ("chest-pain + ~after-surgery").
-    const context = full.filter((part) => part[0]?.startsWith('~'));
-    if (context.some((part) => !part.some((name) => inContext(name.replace(/^[!~]/, ''))))) continue;
-    const rule = full.filter((part) => !part[0]?.startsWith('!') && !part[0]?.startsWith('~'));
+    const { rule, excluded, context } = shapeOf(full);
     if (rule.some((alternatives) => !alternatives.some((name) => reading.spans.has(name)))) continue;
+    if (context.some((part) => !part.some((name) => inContext(name)))) continue;
     const candidates = rule.map((alternatives) => alternatives.flatMap((name) => reading.spans.get(name) ?? []));
     if (candidates.some((list) => list.length === 0)) continue;
     let anchorIndex = 0;
@@ -399,9 +418,8 @@ function findCombination(entry: CompiledFlag, current: Message, recent: Message[
     let inCurrent: string | undefined;
     let fromRecent: string | undefined;
     // "!name": not when that concept is in this message ("chest-pain + breathless + !exertion").
-    const excluded = full.filter((part) => part[0]?.startsWith('!')).flatMap((part) => part.map((name) => name.replace(/^[!~]/, '')));
+    const { rule, excluded } = shapeOf(full);
     if (excluded.some((name) => conceptPresent(current, name, negation) !== undefined)) continue;
-    const rule = full.filter((part) => !part[0]?.startsWith('!'));
     let ok = true;
     for (const alternatives of rule) {
       let met = false;

@@ -16,7 +16,7 @@ import { createNlu } from '../src/bot/nlu.ts';
 import { ConfigError, loadConfig, redactSecrets, type Config } from '../src/config.ts';
 import { buildCatalog, loadContent } from '../src/content/index.ts';
 import { createLogger } from '../src/log.ts';
-import { botFrameworkChannel } from '../src/proactive/channel.ts';
+import { botFrameworkChannel } from '../src/bot/proactiveChannel.ts';
 import { ProactiveSender } from '../src/proactive/sender.ts';
 import { botComposer } from '../src/schedule/botComposer.ts';
 import { createCheckins } from '../src/schedule/checkins.ts';

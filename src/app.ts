@@ -17,10 +17,12 @@ import type { Database } from './store/database.ts';
 import { openDatabase } from './store/open.ts';
 import { createPrivacy, installPrivacyCipher } from './privacy/index.ts';
 import { clinicianCommands, startClinicianSide, type ClinicianSide } from './clinician/index.ts';
-import { careTeamMessaging } from './bot/careTeamMessaging.ts';
+import { botMessaging } from './bot/messaging.ts';
+import { botFrameworkChannel } from './bot/proactiveChannel.ts';
+import { filteredTurns } from './bot/turnFilters.ts';
+import { createSender, teamsLimits } from './proactive/index.ts';
 import { createCheckinShell, startCheckins, type CheckinSettings, type RunningCheckins } from './schedule/index.ts';
-import { rateKeysOf } from './proactive/keys.ts';
-import { replyBudget } from './proactive/replyBudget.ts';
+import { replyBudget } from './bot/replyBudget.ts';
 import { createMetrics, type Metrics } from './metrics/index.ts';
 import { observeStoreErrors } from './store/observed.ts';
 import { operatorRoutes } from './operator/routes.ts';
@@ -83,15 +85,14 @@ export async function startApp(
   const privacy = createPrivacy({ config, db, content, messages: privacyMessages, nlu, log, now: options.now, listeningUrl: () => listeningUrl });
   const checkinShell = createCheckinShell({ db, content: scheduleContent, now: options.now, log });
   let clinician: ClinicianSide | undefined;
-  // Proactive sends go through the check-ins' rate-limited sender, which exists once the bot does.
-  let proactiveSend: HoldTimerDeps['send'] = async () => undefined;
+  const sender = createSender(botFrameworkChannel(adapter, config.MicrosoftAppId ?? ''), db, options.checkins?.limits ?? teamsLimits, config.DATABASE_URL);
+  const messaging = botMessaging({ sender, render: (reference, replies) => bot.activitiesFor(reference, replies) });
   const holdTimer = holdTimerCommand({
     db,
     content,
     log,
     now: options.now ?? (() => new Date()),
-    send: (reference, activities) => proactiveSend(reference, activities),
-    activitiesFor: (context, replies) => bot.activitiesFor(context, replies),
+    messaging,
     ...(options.scheduleTimer ? { schedule: options.scheduleTimer } : {}),
   });
   const reminders = exerciseReminders({
@@ -100,27 +101,22 @@ export async function startApp(
     log,
     now: options.now ?? (() => new Date()),
     quietHours: scheduleContent.quietHours,
-    send: async (_conversationId, reference, replies) => {
-      const result = (await proactiveSend(reference as Parameters<HoldTimerDeps['send']>[0], (context) => bot.activitiesFor(context, replies))) as { outcome?: string } | undefined;
-      return result?.outcome === 'sent';
-    },
+    messaging,
   });
   const bot = createCoachBot({ db, machine, content, nlu, log, maxMessageLength: config.MAX_MESSAGE_LENGTH, now: options.now, onHandoff: (handoff) => { metrics.handoffInitiated(handoff.urgency); void outbox.wake(); clinician?.onHandoff(); }, onRelay: async (id, relay) => clinician?.onRelay(id, relay), commands: [...privacy.commands, ...checkinShell.commands, holdTimer, ...clinicianCommands({ db, wording: clinicianWording, log, side: () => clinician })], notesAfterTurn: async (activity, turn) => {
     // Reminders are queued before the reply that promises them is sent.
     if (turn && activity.conversation?.id) await reminders.afterTurn(activity.conversation.id, turn.recorded);
     return checkinShell.notesAfterTurn(activity, turn);
   } });
-  const checkins = await startCheckins({ db, content: scheduleContent, bot, adapter, appId: config.MicrosoftAppId ?? '', log, databaseUrl: config.DATABASE_URL, now: options.now, settings: options.checkins });
-  proactiveSend = (reference, activities) => checkins.sender.deliver({ reference, ...rateKeysOf(reference.conversation), delivered: 0, attempts: 0, activities });
+  const checkins = await startCheckins({ db, content: scheduleContent, bot, sender, log, databaseUrl: config.DATABASE_URL, now: options.now, settings: options.checkins });
   await reminders.start(checkins.runner.boss);
-  adapter.use(replyBudget(checkins.sender, log));
+  adapter.use(replyBudget(sender, log));
   // Line breaks as written, in Teams and Web Chat (src/channels/text.ts).
   adapter.use(lineBreaks());
-  const messaging = careTeamMessaging({ sender: checkins.sender, activitiesFor: (context, replies) => bot.activitiesFor(context, replies) });
   clinician = startClinicianSide(config, { db, content, bot: () => bot, messaging, log, now: options.now, wording: clinicianWording });
   const coachTurn = (context: Parameters<typeof bot.onTurn>[0]) => bot.onTurn(context);
   // Care-team conversations (Teams install command, card buttons) are handled before the coach.
-  const onTurn = timedTurns(metrics, clinician.wrapTurn(coachTurn));
+  const onTurn = timedTurns(metrics, filteredTurns([clinician.careTeamTurns], coachTurn));
   const channels = await channelRoutes(config, { adapter, onTurn, log, db, wording: webChatWording, clock: options.now ? () => options.now!().getTime() : undefined });
   const operator = operatorRoutes({ token: config.OPERATOR_TOKEN, metrics, db, log, sendCheckinNow: (id) => checkins.checkins.sendNow(id) });
   const server = createServer({ adapter, onTurn, isReady: () => ready, log, routes: [...channels.routes, ...privacy.routes, ...clinician.routes, operator] });

@@ -1,4 +1,5 @@
-import { ActivityTypes, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import { ActivityEx, ActivityTypes, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import type { ConversationRef, InboundActivity, OutboundActivity } from '../messaging/port.ts';
 import type { StoredConversation } from '../../dialogs/step.ts';
 import type { CoachEvent } from '../../dialogs/types.ts';
 import { readConversation } from '../store/conversations.ts';
@@ -31,7 +32,7 @@ export interface CoachBotDeps {
    * Notes from other parts of the product for this turn (e.g. "I'll check in daily at 09:00"),
    * placed before the turn's last question so its buttons stay on the last message.
    */
-  notesAfterTurn?: (activity: Activity, turn?: TurnOutcome) => Promise<string[]>;
+  notesAfterTurn?: (activity: InboundActivity, turn?: TurnOutcome) => Promise<string[]>;
   /** Receives what the person wrote while a clinician owns the conversation. */
   onRelay?: (conversationId: string, relay: Extract<Reply, { kind: 'relay' }>) => Promise<void>;
   /**
@@ -53,7 +54,7 @@ export interface ShellCommandInput {
   conversationId: string;
   text: string;
   intent: string | undefined;
-  activity: Activity;
+  activity: InboundActivity;
   at: string;
 }
 
@@ -174,7 +175,7 @@ export function createCoachBot(deps: CoachBotDeps) {
       const transcript = handoff ? await transcriptOf(conversationId) : [];
       for (const reply of result.replies) if (reply.kind === 'relay') await deps.onRelay?.(conversationId, reply);
       const personReplies = withNotes(await withProgress(conversationId, result.replies), (await deps.notesAfterTurn?.(activity, outcome)) ?? []);
-      if (personReplies.length) await context.sendActivities(toActivities(context, personReplies, () => transcript));
+      if (personReplies.length) await context.sendActivities(toActivities(context.activity, personReplies, () => transcript));
     } catch (error) {
       deps.log.error({ err: error, conversationId }, 'turn failed');
       await sendPoliteFailure(context, text, error, scanned);
@@ -198,21 +199,22 @@ export function createCoachBot(deps: CoachBotDeps) {
    * A turn the bot starts itself (a check-in, a clinician's message): the events are applied and
    * stored like any turn; the caller sends the replies to the stored reference, within channel limits.
    */
-  async function proactiveTurn(conversationId: string, events: (stored: StoredConversation | null) => CoachEvent[]): Promise<{ reference: Partial<ConversationReference> | null; replies: Reply[] } | null> {
+  async function proactiveTurn(conversationId: string, events: (stored: StoredConversation | null) => CoachEvent[]): Promise<{ reference: ConversationRef | null; replies: Reply[] } | null> {
     const row = await readConversation(deps.db, conversationId);
     if (!row) return null;
-    const reference = (row.reference ?? null) as Partial<ConversationReference> | null;
+    const reference = (row.reference ?? null) as ConversationRef | null;
     const at = now().toISOString();
     const result = await queue.run(conversationId, () => runTurn(deps.db, deps.machine, deps.content, { conversationId, at, reference, events }));
     for (const reply of result.replies) if (reply.kind === 'handoff') deps.onHandoff?.({ urgency: reply.value.urgency });
     return { reference, replies: result.replies };
   }
 
-  /** Bot Framework activities for replies, inside a proactive TurnContext (continueConversationAsync). */
-  async function activitiesFor(context: TurnContext, replies: Reply[]): Promise<Partial<Activity>[]> {
-    const conversationId = context.activity.conversation?.id;
+  /** Activities for replies sent proactively to a stored reference (as from continueConversationAsync's turn). */
+  async function activitiesFor(reference: ConversationRef, replies: Reply[]): Promise<OutboundActivity[]> {
+    const turn = ActivityEx.getContinuationActivity(reference as Partial<ConversationReference>);
+    const conversationId = turn.conversation?.id;
     const transcript = conversationId && replies.some((reply) => reply.kind === 'handoff') ? await transcriptOf(conversationId) : [];
-    return toActivities(context, conversationId ? await withProgress(conversationId, replies) : replies.filter(isPersonReply), () => transcript);
+    return toActivities(turn, conversationId ? await withProgress(conversationId, replies) : replies.filter(isPersonReply), () => transcript) as OutboundActivity[];
   }
 
   return { onTurn, proactiveTurn, activitiesFor };

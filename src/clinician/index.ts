@@ -4,7 +4,6 @@
  * bot, the "will someone call me?" command, and the notifier.
  */
 import type restify from 'restify';
-import type { TurnContext } from 'botbuilder';
 import type { CoachBot, ShellCommand } from '../bot/coachBot.ts';
 import type { Config } from '../config.ts';
 import type { Content } from '../content/index.ts';
@@ -13,7 +12,7 @@ import type { Database } from '../store/database.ts';
 import { caseStatusCommand } from './caseStatus.ts';
 import { consoleRoutes } from './console/routes.ts';
 import { createLoginLink } from './console/sessions.ts';
-import type { MessagingPort } from './messaging.ts';
+import type { MessagingPort, TurnFilter } from '../messaging/port.ts';
 import { createAuth } from './console/auth.ts';
 import { coachingPlanRoutes } from './console/coachingPlan.ts';
 import { createClinicianService, type ClinicianService } from './service.ts';
@@ -24,14 +23,14 @@ export { loadClinicianWording } from './wording.ts';
 
 export { clinicianMigrations } from './migrations.ts';
 
-export type { MessagingPort } from './messaging.ts';
+export type { MessagingPort } from '../messaging/port.ts';
 
 export interface ClinicianDeps {
   db: Database;
   content: Content;
   /** Late-bound: the bot is created after the clinician side, because it needs its relay sink. */
   bot: () => Pick<CoachBot, 'proactiveTurn'>;
-  /** How the clinician side sends (src/bot/careTeamMessaging.ts), within the channel limits. */
+  /** How the clinician side sends (src/bot/messaging.ts), within the channel limits. */
   messaging: MessagingPort;
   log: Logger;
   now?: () => Date;
@@ -43,8 +42,8 @@ export interface ClinicianDeps {
 export interface ClinicianSide {
   service: ClinicianService;
   routes: ((server: restify.Server) => void)[];
-  /** Wraps the bot's onTurn: care-team turns are handled before the coaching bot sees them. */
-  wrapTurn(onTurn: (context: TurnContext) => Promise<void>): (context: TurnContext) => Promise<void>;
+  /** Care-team turns (Teams install command, card buttons), taken before the coaching bot sees them. */
+  careTeamTurns: TurnFilter;
   onRelay(conversationId: string, relay: { text: string; caseId: string }): Promise<void>;
   /** A handoff was stored: make it a case and post its card now. */
   onHandoff(): void;
@@ -125,7 +124,7 @@ export function startClinicianSide(config: Config, deps: ClinicianDeps): Clinici
   return {
     service,
     routes: [consoleSide.register, coachingPlanRoutes({ db: deps.db, content: deps.content, log: deps.log, now, auth: createAuth(config.CLINICIAN_TOKEN, consoleSide.sessions, { oidc: Boolean(oidc), sharedKey: Boolean(config.CLINICIAN_TOKEN), link: linkSignIn }, config.CLINICIAN_SESSION_HOURS), bot: deps.bot, messaging: deps.messaging })],
-    wrapTurn: teams.wrap,
+    careTeamTurns: teams.filter,
     onRelay: service.onRelay,
     onHandoff: () => void service.wake(),
     async afterListen(url) {

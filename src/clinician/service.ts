@@ -6,7 +6,7 @@
  *
  * Every action is a compare-and-swap on the case row first: a stale or forged case id changes
  * nothing. Only then is the conversation told (a machine event through the bot's proactiveTurn).
- * Sending goes through the messaging port (messaging.ts); nothing here knows botbuilder.
+ * Sending goes through the messaging port (src/messaging/port.ts); nothing here knows botbuilder.
  */
 import type { CoachBot } from '../bot/coachBot.ts';
 import type { Reply } from '../bot/render.ts';
@@ -23,7 +23,7 @@ import { closeProblems, needsClearance } from './closeRules.ts';
 import { escalationStep, windowFor, type AcceptWindows } from './escalation.ts';
 import { loadPatientBundle } from './fhir/load.ts';
 import { pushBundle, type FhirServer } from './fhir/push.ts';
-import type { ConversationAddress, MessagingPort, OutboundActivity, SendOutcome } from './messaging.ts';
+import type { ConversationRef, MessagingPort, OutboundActivity, SendOutcome } from '../messaging/port.ts';
 import * as store from './store.ts';
 import { fill, type ClinicianWording } from './wording.ts';
 
@@ -94,9 +94,9 @@ export function createClinicianService(deps: ClinicianServiceDeps) {
     }
   }
 
-  async function referenceOf(conversationId: string): Promise<ConversationAddress | null> {
+  async function referenceOf(conversationId: string): Promise<ConversationRef | null> {
     const row = await readConversation(db, conversationId);
-    const reference = row?.reference as ConversationAddress | null | undefined;
+    const reference = row?.reference as ConversationRef | null | undefined;
     return reference?.serviceUrl && reference.conversation?.id ? reference : null;
   }
 
@@ -229,10 +229,10 @@ export function createClinicianService(deps: ClinicianServiceDeps) {
     return { type: 'message', summary: card.summary, text: card.summary, attachments: [card.attachment], ...(loud ? { channelData: { notification: { alert: true } } } : {}) };
   }
 
-  async function channelReference(target: string): Promise<ConversationAddress | null> {
+  async function channelReference(target: string): Promise<ConversationRef | null> {
     const channelId = target.replace(/^teams:/, '');
     const channel = (await store.activeChannels(db)).find((c) => c.conversationId === channelId);
-    return (channel?.reference as ConversationAddress | undefined) ?? null;
+    return (channel?.reference as ConversationRef | undefined) ?? null;
   }
 
   /** What the notice's answer means for the notice: sent, retried later, or given up. */
@@ -262,7 +262,7 @@ export function createClinicianService(deps: ClinicianServiceDeps) {
     const stillRelevant = notice.kind === 'new' ? item.status !== 'closed' : notice.kind === 'relay' ? item.status === 'accepted' : item.status === 'open';
     if (!stillRelevant) return store.finishNotice(db, notice.id, 'skipped', at, `case is ${item.status}`);
     if (notice.target === 'escalation') return deliverEscalation(notice, item, at);
-    let reference: ConversationAddress | null;
+    let reference: ConversationRef | null;
     let activities: OutboundActivity[];
     if (notice.target === 'patient') {
       reference = await referenceOf(item.conversationId);

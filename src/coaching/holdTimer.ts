@@ -1,11 +1,11 @@
-import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import type { ShellCommand } from '../bot/coachBot.ts';
-import { render, type Reply } from '../bot/render.ts';
+import { render } from '../bot/render.ts';
 import type { Content } from '../content/index.ts';
 import type { Database } from '../store/database.ts';
 import { readConversation } from '../store/conversations.ts';
 import { appendEvents } from '../store/events.ts';
 import type { Logger } from '../log.ts';
+import type { ConversationRef, MessagingPort } from '../messaging/port.ts';
 import { holdSeconds } from './dose.ts';
 
 export interface HoldTimerDeps {
@@ -13,9 +13,8 @@ export interface HoldTimerDeps {
   content: Content;
   log: Logger;
   now: () => Date;
-  /** Sends activities into a stored conversation, within the channel's limits. */
-  send: (reference: Partial<ConversationReference>, activities: (context: TurnContext) => Promise<Partial<Activity>[]>) => Promise<unknown>;
-  activitiesFor: (context: TurnContext, replies: Reply[]) => Promise<Partial<Activity>[]>;
+  /** Sends into a stored conversation, within the channel's limits. */
+  messaging: Pick<MessagingPort, 'continue'>;
   /** Test seam: schedules the callback; defaults to setTimeout. */
   schedule?: (ms: number, run: () => void) => void;
 }
@@ -49,10 +48,10 @@ export function holdTimerCommand(deps: HoldTimerDeps): ShellCommand {
           const current = now?.conversation.context.coaching.session;
           // Only if the person is still on that step and has not answered yet.
           if (!now || !current || current.steps[current.index]?.exerciseId !== step.exerciseId || now.conversation.context.asking?.question !== 'movementResponse') return;
-          const reference = now.reference as Partial<ConversationReference> | null;
+          const reference = now.reference as ConversationRef | null;
           if (!reference?.serviceUrl) return;
           const replies = render([{ kind: 'say', key: 'timer.done', vars: { time: label } }, { kind: 'ask', question: 'movementResponse' }], now.conversation.context, deps.content);
-          await deps.send(reference, (context) => deps.activitiesFor(context, replies));
+          await deps.messaging.continue(reference, replies);
         })().catch((error) => deps.log.warn({ err: error, conversationId }, 'hold timer message failed'));
       });
       return [say('timer.started', { time: label })];

@@ -2,9 +2,9 @@
  * The real check-in: a CHECK_IN event through the conversation machine (src/bot's proactiveTurn,
  * which stores the new state and the events), its replies kept as data so a retry sends the same.
  */
-import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import type { CoachBot } from '../bot/coachBot.ts';
 import type { Reply } from '../bot/render.ts';
+import type { ConversationRef, OutboundActivity } from '../messaging/port.ts';
 import type { Database } from '../store/database.ts';
 import { textActivities, type CheckinComposer } from './checkins.ts';
 
@@ -12,8 +12,8 @@ interface RepliesPayload {
   replies: Reply[];
 }
 
-export async function storedReference(db: Database, conversationId: string): Promise<Partial<ConversationReference> | null> {
-  const rows = await db.query<{ reference: Partial<ConversationReference> | null }>('select reference from conversations where id = $1', [conversationId]);
+export async function storedReference(db: Database, conversationId: string): Promise<ConversationRef | null> {
+  const rows = await db.query<{ reference: ConversationRef | null }>('select reference from conversations where id = $1', [conversationId]);
   return rows[0]?.reference ?? null;
 }
 
@@ -24,9 +24,9 @@ export function botComposer(bot: Pick<CoachBot, 'proactiveTurn' | 'activitiesFor
       if (!result) return null;
       return { replies: result.replies } satisfies RepliesPayload;
     },
-    async activities(context: TurnContext, payload: unknown): Promise<Partial<Activity>[]> {
+    async activities(reference: ConversationRef, payload: unknown): Promise<OutboundActivity[]> {
       const replies = (payload as Partial<RepliesPayload> | null)?.replies;
-      return replies ? bot.activitiesFor(context, replies) : textActivities(payload);
+      return replies ? bot.activitiesFor(reference, replies) : textActivities(payload);
     },
     reference: (conversationId) => storedReference(db, conversationId),
   };

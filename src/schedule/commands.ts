@@ -4,7 +4,7 @@
  * confirmed), show. A ShellCommand for createCoachBot, so a message with a warning sign never
  * reaches it. Also: the default schedule offered when screening completes, and uninstall.
  */
-import type { Activity } from 'botbuilder';
+import type { InboundActivity } from '../messaging/port.ts';
 import type { ShellCommand, ShellCommandInput } from '../bot/coachBot.ts';
 import type { Database } from '../store/database.ts';
 import { tenantIdOf } from '../proactive/keys.ts';
@@ -15,7 +15,7 @@ import { addDays, canonicalZone, describeInstant, formatLocalTime, localDayOf, n
 import { DateTime } from 'luxon';
 
 /** The zone the channel tells us the person is in: `localTimezone`, or a clientInfo entity's `timezone`. */
-export function guessZone(activity: Partial<Activity> | undefined): string | null {
+export function guessZone(activity: InboundActivity | undefined): string | null {
   if (!activity) return null;
   const direct = (activity as { localTimezone?: unknown }).localTimezone;
   if (typeof direct === 'string' && canonicalZone(direct)) return canonicalZone(direct);
@@ -156,7 +156,7 @@ export function createScheduleShell(deps: ScheduleShellDeps) {
    * to the idempotent insert; a screened conversation not yet known to have a schedule in this process
    * (after a restart, or a failed insert) is looked up once. Without it (other callers), the store decides.
    */
-  async function afterTurn(activity: Partial<Activity>, turn?: { screeningDone: boolean; recorded: string[] }): Promise<string[]> {
+  async function afterTurn(activity: InboundActivity, turn?: { screeningDone: boolean; recorded: string[] }): Promise<string[]> {
     const conversationId = activity.conversation?.id;
     if (!conversationId) return [];
     const at = clock();

@@ -22,7 +22,7 @@ import { readConversation } from '../../store/conversations.ts';
 import type { Database } from '../../store/database.ts';
 import { listEvents } from '../../store/events.ts';
 import type { ClinicianPlanChange, CoachEvent } from '../../../dialogs/types.ts';
-import type { ConversationAddress, MessagingPort } from '../messaging.ts';
+import type { ConversationRef, MessagingPort } from '../../messaging/port.ts';
 import * as store from '../store.ts';
 import { esc, page } from './views.ts';
 
@@ -41,7 +41,7 @@ export interface CoachingPlanDeps<C extends { name: string; method: string }> {
   auth: PlanAuth<C>;
   /** Runs a turn the bot starts itself (src/bot/coachBot.ts proactiveTurn). */
   bot: () => Pick<CoachBot, 'proactiveTurn'>;
-  /** The clinician side's way to send (src/clinician/messaging.ts), within the channel limits. */
+  /** The clinician side's way to send (src/messaging/port.ts), within the channel limits. */
   messaging: Pick<MessagingPort, 'continue'>;
 }
 
@@ -192,7 +192,7 @@ ${problems.length ? `<ul class="problem" role="alert">${problems.map((p) => `<li
         const event: CoachEvent = { type: 'CLINICIAN_PLAN', at, clinician: clinician.name, change };
         const turn = await deps.bot().proactiveTurn(item.conversationId, () => [event]);
         let told = false;
-        const address = turn?.reference as ConversationAddress | null | undefined;
+        const address = turn?.reference as ConversationRef | null | undefined;
         if (address?.serviceUrl && turn?.replies.length) told = (await deps.messaging.continue(address, turn.replies)).outcome === 'sent';
         await store.audit(deps.db, { actor: clinician.name, actorMethod: clinician.method, action: 'case.planChanged', caseId: id.data, conversationId: item.conversationId, detail: { ...change, told } }, deps.now());
         res.status(303);

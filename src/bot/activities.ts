@@ -1,5 +1,5 @@
 import { ActionTypes, ActivityTypes, EventFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
-import type { InboundActivity } from '../messaging/port.ts';
+import type { InboundActivity } from '../ports/messaging.ts';
 import type { PersonReply } from './render.ts';
 import { channelMessage } from '../channels/cards/index.ts';
 

@@ -1,10 +1,10 @@
 /**
- * The messaging port (src/messaging/port.ts) carried out through the one proactive sender, so every
+ * The messaging port (src/ports/messaging.ts) carried out through the one proactive sender, so every
  * part that posts (check-ins, hold timers, reminders, the care team) keeps the channel limits; the
  * bot renders machine replies for the conversation's channel.
  */
 import { EventFactory, type ConversationAccount } from 'botbuilder';
-import type { ConversationRef, MessagingPort, OutboundActivity, SendOutcome } from '../messaging/port.ts';
+import type { ConversationRef, MessagingPort, OutboundActivity, SendOutcome } from '../ports/messaging.ts';
 import type { OpenConversation } from '../proactive/channel.ts';
 import { toChannelError, type ChannelError } from '../proactive/channel.ts';
 import { rateKeysOf } from '../proactive/keys.ts';

@@ -7,7 +7,7 @@
  * 5xx behind the limiter's back (three times, without telling it to slow the whole tenant down).
  */
 import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
-import type { ConversationRef } from '../messaging/port.ts';
+import type { ConversationRef } from '../ports/messaging.ts';
 import { ChannelError, POST_TIMEOUT_MS, toChannelError, withTimeout, type OpenConversation, type ProactiveChannel } from '../proactive/channel.ts';
 
 function withoutSdkRetries(context: TurnContext, adapter: CloudAdapter): void {

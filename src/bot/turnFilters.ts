@@ -1,9 +1,10 @@
 /**
- * Features that take some turns before the coach (src/messaging/port.ts, TurnFilter) see them in the
+ * Features that take some turns before the coach (src/ports/turns.ts, TurnFilter) see them in the
  * project's own shape; this is where a botbuilder TurnContext becomes that shape.
  */
 import { TurnContext } from 'botbuilder';
-import type { ConversationRef, IncomingTurn, TurnFilter } from '../messaging/port.ts';
+import type { ConversationRef } from '../ports/messaging.ts';
+import type { IncomingTurn, TurnFilter } from '../ports/turns.ts';
 
 export function incomingTurn(context: TurnContext): IncomingTurn {
   return {

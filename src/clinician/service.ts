@@ -6,9 +6,9 @@
  *
  * Every action is a compare-and-swap on the case row first: a stale or forged case id changes
  * nothing. Only then is the conversation told (a machine event through the bot's proactiveTurn).
- * Sending goes through the messaging port (src/messaging/port.ts); nothing here knows botbuilder.
+ * Sending goes through the messaging port (src/ports/messaging.ts); nothing here knows botbuilder.
  */
-import type { CoachBot } from '../bot/coachBot.ts';
+import type { ProactiveTurns } from '../ports/turns.ts';
 import type { Reply } from '../bot/render.ts';
 import type { Content } from '../content/index.ts';
 import type { Logger } from '../log.ts';
@@ -23,7 +23,7 @@ import { closeProblems, needsClearance } from './closeRules.ts';
 import { escalationStep, windowFor, type AcceptWindows } from './escalation.ts';
 import { loadPatientBundle } from './fhir/load.ts';
 import { pushBundle, type FhirServer } from './fhir/push.ts';
-import type { ConversationRef, MessagingPort, OutboundActivity, SendOutcome } from '../messaging/port.ts';
+import type { ConversationRef, MessagingPort, OutboundActivity, SendOutcome } from '../ports/messaging.ts';
 import * as store from './store.ts';
 import { fill, type ClinicianWording } from './wording.ts';
 
@@ -35,7 +35,7 @@ export interface ClinicianServiceDeps {
   wording: ClinicianWording;
   log: Logger;
   now: () => Date;
-  bot: Pick<CoachBot, 'proactiveTurn'>;
+  bot: ProactiveTurns;
   messaging: MessagingPort;
   windows: AcceptWindows;
   /** The clinic's zone (CLINIC_TIME_ZONE), for the times on cards. */

@@ -7,7 +7,8 @@
  * clinical events of any person. Card submits carry `value` and no text, which the bot's shell
  * commands never see; that is why this is a turn filter rather than a ShellCommand.
  */
-import type { InboundActivity, IncomingTurn, TurnFilter } from '../messaging/port.ts';
+import type { InboundActivity } from '../ports/messaging.ts';
+import type { IncomingTurn, TurnFilter } from '../ports/turns.ts';
 import type { Database } from '../store/database.ts';
 import type { Logger } from '../log.ts';
 import { cardActionSchema, outcomeLabel } from './card.ts';

@@ -1,11 +1,11 @@
-import type { ShellCommand } from '../bot/coachBot.ts';
+import type { ShellCommand } from '../ports/turns.ts';
 import { render } from '../bot/render.ts';
 import type { Content } from '../content/index.ts';
 import type { Database } from '../store/database.ts';
 import { readConversation } from '../store/conversations.ts';
 import { appendEvents } from '../store/events.ts';
 import type { Logger } from '../log.ts';
-import type { ConversationRef, MessagingPort } from '../messaging/port.ts';
+import type { ConversationRef, MessagingPort } from '../ports/messaging.ts';
 import { holdSeconds } from './dose.ts';
 
 export interface HoldTimerDeps {

@@ -10,7 +10,8 @@ import type { PgBoss } from 'pg-boss';
 import { doseText } from '../bot/render.ts';
 import type { Content } from '../content/index.ts';
 import type { Logger } from '../log.ts';
-import type { ConversationRef, MessagingPort } from '../messaging/port.ts';
+import type { ConversationRef, InboundActivity, MessagingPort } from '../ports/messaging.ts';
+import type { TurnOutcome } from '../ports/turns.ts';
 import { readSchedule } from '../schedule/store.ts';
 import { localDayOf, localHourOf } from '../schedule/time.ts';
 import { readConversation } from '../store/conversations.ts';
@@ -58,8 +59,14 @@ export function exerciseReminders(deps: ReminderDeps) {
   const rule = deps.content.coachingRules.irritability;
   let boss: PgBoss | undefined;
 
-  /** After a turn that planned reminders: queue them. Never throws into the turn. */
-  async function afterTurn(conversationId: string, recorded: readonly string[]): Promise<void> {
+  /** After a turn that planned reminders: queue them (they add no note to the turn). Never throws into the turn. */
+  async function afterTurn(activity: InboundActivity, turn?: TurnOutcome): Promise<string[]> {
+    const conversationId = activity.conversation?.id;
+    if (turn && conversationId) await queueFor(conversationId, turn.recorded);
+    return [];
+  }
+
+  async function queueFor(conversationId: string, recorded: readonly string[]): Promise<void> {
     if (!boss || !recorded.includes('reminders.planned')) return;
     try {
       const [planned] = (await listEvents(deps.db, conversationId, { types: ['reminders.planned'], limit: 1 })).slice(-1);

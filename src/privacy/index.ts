@@ -3,7 +3,8 @@
  * export download route, the retention job and the free-text cipher. src/app.ts calls these.
  */
 import type restify from 'restify';
-import type { ShellCommand } from '../bot/coachBot.ts';
+import type { ShellCommand } from '../ports/turns.ts';
+import type { PublicUrl } from '../server.ts';
 import type { Nlu } from '../bot/understand.ts';
 import type { Config } from '../config.ts';
 import type { Content } from '../content/index.ts';
@@ -32,8 +33,8 @@ export interface PrivacyDeps {
   nlu: Nlu;
   log: Logger;
   now?: () => Date;
-  /** The listening URL, known once the server listens; PUBLIC_URL wins when set. */
-  listeningUrl: () => string;
+  /** Where export links point (PUBLIC_URL, or the listening address). */
+  publicUrl: PublicUrl;
 }
 
 export function createPrivacy(deps: PrivacyDeps) {
@@ -42,7 +43,7 @@ export function createPrivacy(deps: PrivacyDeps) {
   const retentionDays = config.RETENTION_DAYS > 0 ? config.RETENTION_DAYS : undefined;
   const commands: ShellCommand[] = [
     rateLimitCommand({ max: config.RATE_LIMIT_MESSAGES, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000, reply: deps.messages.rateLimited, now: () => Date.now() }),
-    dataRightsCommand({ db: deps.db, content: deps.content, messages: deps.messages, nlu: deps.nlu, log: deps.log, retentionDays, publicUrl: () => config.PUBLIC_URL ?? deps.listeningUrl() }),
+    dataRightsCommand({ db: deps.db, content: deps.content, messages: deps.messages, nlu: deps.nlu, log: deps.log, retentionDays, publicUrl: () => deps.publicUrl.url() }),
   ];
   const routes: ((server: restify.Server) => void)[] = [privacyRoutes({ db: deps.db, log: deps.log, now })];
   const retention = retentionDays

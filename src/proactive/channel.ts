@@ -3,7 +3,7 @@
  * per request), update an activity posted earlier. The Bot Framework implementation is at the edge
  * (src/bot/proactiveChannel.ts); retrying is decided in src/proactive/sender.ts, never by the SDK.
  */
-import type { ConversationRef, OutboundActivity } from '../messaging/port.ts';
+import type { ConversationRef, OutboundActivity } from '../ports/messaging.ts';
 
 export class ChannelError extends Error {
   constructor(

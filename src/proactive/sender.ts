@@ -7,7 +7,7 @@
  * long Retry-After, a connector that keeps failing) returns `retry` with a delay instead, and the
  * scheduler re-queues it. So a failing tenant never occupies the workers the other tenants need.
  */
-import type { ConversationRef, OutboundActivity } from '../messaging/port.ts';
+import type { ConversationRef, OutboundActivity } from '../ports/messaging.ts';
 import { ChannelError, type OpenConversation, type ProactiveChannel } from './channel.ts';
 import { SpacingLimiter, systemClock, type Clock, type RateLimiter } from './limiter.ts';
 import { classify, defaultBackoff, parseRetryAfter, type BackoffPolicy } from './retry.ts';

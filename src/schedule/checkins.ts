@@ -8,7 +8,7 @@
  *   so a retry neither re-runs the conversation turn nor repeats a message.
  */
 import type { Logger } from '../log.ts';
-import type { ConversationRef, OutboundActivity } from '../messaging/port.ts';
+import type { ConversationRef, OutboundActivity } from '../ports/messaging.ts';
 import { rateKeysOf } from '../proactive/keys.ts';
 import type { ProactiveSender } from '../proactive/sender.ts';
 import type { Database } from '../store/database.ts';

@@ -4,8 +4,8 @@
  * confirmed), show. A ShellCommand for createCoachBot, so a message with a warning sign never
  * reaches it. Also: the default schedule offered when screening completes, and uninstall.
  */
-import type { InboundActivity } from '../messaging/port.ts';
-import type { ShellCommand, ShellCommandInput } from '../bot/coachBot.ts';
+import type { InboundActivity } from '../ports/messaging.ts';
+import type { ShellCommand, ShellCommandInput } from '../ports/turns.ts';
 import type { Database } from '../store/database.ts';
 import { tenantIdOf } from '../proactive/keys.ts';
 import { say, type ScheduleContent } from './content.ts';

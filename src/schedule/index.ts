@@ -3,9 +3,10 @@
  * with), and the check-in service with its pg-boss runner on the one outbound sender.
  * src/app.ts calls these two.
  */
-import type { CoachBot } from '../bot/coachBot.ts';
 import type { Logger } from '../log.ts';
-import type { InboundActivity } from '../messaging/port.ts';
+import type { Jobs } from '../jobs/index.ts';
+import type { InboundActivity, RenderReplies } from '../ports/messaging.ts';
+import type { AfterTurn, ProactiveTurns, ShellCommand } from '../ports/turns.ts';
 import type { ProactiveSender, SendLimits } from '../proactive/sender.ts';
 import type { Database } from '../store/database.ts';
 import { botComposer } from './botComposer.ts';
@@ -29,7 +30,7 @@ export function loadCheckinContent(contentDir: string): { content?: ScheduleCont
 }
 
 /** The part the bot needs at construction: the schedule commands and the after-turn notes. */
-export function createCheckinShell(deps: { db: Database; content: ScheduleContent; now?: () => Date; log?: Logger }) {
+export function createCheckinShell(deps: { db: Database; content: ScheduleContent; now?: () => Date; log?: Logger }): AfterTurn & { commands: ShellCommand[] } {
   const shell = createScheduleShell(deps);
   return {
     commands: [shell.command],
@@ -38,7 +39,7 @@ export function createCheckinShell(deps: { db: Database; content: ScheduleConten
      * schedule. Returns the notes instead of sending them, so the bot can put them before its last
      * question (channels show only the last message's buttons).
      */
-    async notesAfterTurn(activity: InboundActivity, turn?: { screeningDone: boolean; recorded: string[] }): Promise<string[]> {
+    async afterTurn(activity: InboundActivity, turn?: { screeningDone: boolean; recorded: string[] }): Promise<string[]> {
       try {
         return await shell.afterTurn(activity, turn);
       } catch (error) {
@@ -58,8 +59,10 @@ export interface RunningCheckins {
 export async function startCheckins(deps: {
   db: Database;
   content: ScheduleContent;
-  bot: Pick<CoachBot, 'proactiveTurn' | 'activitiesFor'>;
+  conversations: ProactiveTurns;
+  renderer: { activitiesFor: RenderReplies };
   sender: ProactiveSender;
+  jobs: Jobs;
   log: Logger;
   databaseUrl?: string;
   now?: () => Date;
@@ -68,7 +71,7 @@ export async function startCheckins(deps: {
   const checkins = createCheckins({
     db: deps.db,
     content: deps.content,
-    composer: botComposer(deps.bot, deps.db),
+    composer: botComposer(deps.conversations, deps.renderer.activitiesFor, deps.db),
     sender: deps.sender,
     log: deps.log,
     now: deps.now,
@@ -78,10 +81,11 @@ export async function startCheckins(deps: {
     db: deps.db,
     checkins,
     log: deps.log,
+    jobs: deps.jobs,
     databaseUrl: deps.databaseUrl,
     cron: deps.settings?.cron,
     pollingIntervalSeconds: deps.settings?.pollingIntervalSeconds,
   });
-  // Within the 5 s a stop may take (src/run.ts); a send still running then is claimed again after the restart.
+  // The job queue is stopped by its owner (src/app.ts); a send still running then is claimed again after the restart.
   return { checkins, runner, stop: () => runner.stop({ graceful: true, timeoutMs: 3_000 }) };
 }

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { SpacingLimiter } from '../../src/proactive/limiter.ts';
 import { replyBudget } from '../../src/bot/replyBudget.ts';
-import type { OutboundActivity } from '../../src/messaging/port.ts';
+import type { OutboundActivity } from '../../src/ports/messaging.ts';
 import { ProactiveSender, teamsLimits } from '../../src/proactive/sender.ts';
 
 const silent = pino({ level: 'silent' });

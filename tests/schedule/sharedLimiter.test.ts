@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboundActivity } from '../../src/messaging/port.ts';
+import type { OutboundActivity } from '../../src/ports/messaging.ts';
 import type { ProactiveChannel } from '../../src/proactive/channel.ts';
 import { SpacingLimiter, systemClock } from '../../src/proactive/limiter.ts';
 import { ProactiveSender, teamsLimits } from '../../src/proactive/sender.ts';

@@ -4,8 +4,6 @@
  * the SDK's (botbuilder today, the Microsoft 365 Agents SDK next: docs/agents-sdk.md). The shapes
  * follow the Activity protocol, which both SDKs speak, so a stored reference stays valid across the move.
  */
-import type { StoredConversation } from '../../dialogs/step.ts';
-import type { CoachEvent } from '../../dialogs/types.ts';
 import type { Reply } from '../bot/render.ts';
 
 export interface Account {
@@ -84,6 +82,9 @@ export type SendOutcome =
   | { outcome: 'stop'; error: string }
   | { outcome: 'fail'; error: string };
 
+/** Machine replies as the activities of the conversation's channel (src/bot/renderer.ts). */
+export type RenderReplies = (reference: ConversationRef, replies: Reply[]) => Promise<OutboundActivity[]>;
+
 /** Sending into stored conversations, within the channel's limits (src/bot/messaging.ts carries it out). */
 export interface MessagingPort {
   /** Posts activities into a conversation; `activityIds` are the channel's ids of what was posted. */
@@ -97,23 +98,3 @@ export interface MessagingPort {
   update(reference: ConversationRef, activityId: string, activity: OutboundActivity): Promise<SendOutcome>;
 }
 
-/** One incoming activity as a feature sees it, with a way to answer in the same conversation. */
-export interface IncomingTurn {
-  activity: InboundActivity;
-  /** The text with the bot's own @mention taken out (Teams channels and group chats). */
-  textWithoutMention(): string;
-  /** The conversation's reference, as the channel gave it with this activity. */
-  reference(): ConversationRef;
-  reply(text: string): Promise<void>;
-}
-
-/** A feature that may take a turn before the coach sees it (the care team's Teams channel). */
-export interface TurnFilter {
-  /** True when the turn was the feature's (handled, or to be ignored); false passes it on. */
-  take(turn: IncomingTurn): Promise<boolean>;
-}
-
-/** Turns the product starts itself (a check-in, a clinician joining): stored like any turn, replies returned to send. */
-export interface ProactiveTurns {
-  proactiveTurn(conversationId: string, events: (stored: StoredConversation | null) => CoachEvent[]): Promise<{ reference: ConversationRef | null; replies: Reply[] } | null>;
-}

@@ -12,7 +12,7 @@ import { filteredTurns } from './bot/turnFilters.ts';
 import type { Config } from './config.ts';
 import { buildCatalog, type Content } from './content/index.ts';
 import { loadAllContent } from './contentBundle.ts';
-import { holdTimerCommand, type HoldTimerDeps } from './coaching/holdTimer.ts';
+import { holdTimerCommand } from './coaching/holdTimer.ts';
 import { exerciseReminders, type ExerciseReminders } from './coaching/reminders.ts';
 import { createNlu } from './bot/nlu.ts';
 import { startOutboxWorker } from './referral/outboxWorker.ts';
@@ -30,7 +30,7 @@ import { createSender, teamsLimits } from './proactive/index.ts';
 import { createMetrics, type Metrics } from './metrics/index.ts';
 import { observeStoreErrors } from './store/observed.ts';
 import { operatorRoutes } from './operator/routes.ts';
-import { startJobs } from './jobs/index.ts';
+import { startJobs, type Jobs } from './jobs/index.ts';
 
 export class ContentError extends Error {
   constructor(readonly problems: string[]) {
@@ -61,6 +61,8 @@ export interface App {
   channels: Channels;
   /** Reminders to repeat the directional exercise later the same day (src/coaching/reminders.ts). */
   reminders: ExerciseReminders;
+  /** The durable job queue (pg-boss) every part's scheduled work runs on (src/jobs). */
+  jobs: Jobs;
   close(): Promise<void>;
 }
 
@@ -72,7 +74,7 @@ export interface App {
  */
 export async function startApp(
   config: Config,
-  options: { now?: () => Date; log?: Logger; checkins?: CheckinSettings; /** Test seam for the exercise hold timer. */ scheduleTimer?: HoldTimerDeps['schedule']; /** Runs just before the server listens (src/run.ts frees the port its 503 placeholder held). */ beforeListen?: () => Promise<void> } = {},
+  options: { now?: () => Date; log?: Logger; checkins?: CheckinSettings; /** Runs just before the server listens (src/run.ts frees the port its 503 placeholder held). */ beforeListen?: () => Promise<void> } = {},
 ): Promise<App> {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const now = options.now ?? (() => new Date());
@@ -105,12 +107,12 @@ export async function startApp(
 
   // The features, each on the ports it needs.
   const address = listeningAddress(config.PUBLIC_URL);
-  const privacy = createPrivacy({ config, db, content, messages: privacyMessages, nlu, log, now: options.now, publicUrl: address });
-  const outbox = startOutboxWorker({ db, webhookUrl: config.CLINICIAN_WEBHOOK_URL, log, now: options.now });
-  const clinician = startClinicianSide(config, { db, content, conversations, messaging, log, now: options.now, wording: clinicianWording });
+  const privacy = await createPrivacy({ config, db, jobs, content, messages: privacyMessages, nlu, log, now: options.now, publicUrl: address });
+  const outbox = await startOutboxWorker({ db, jobs, webhookUrl: config.CLINICIAN_WEBHOOK_URL, log, now: options.now });
+  const clinician = await startClinicianSide(config, { db, jobs, content, conversations, messaging, log, now: options.now, wording: clinicianWording });
   const checkinShell = createCheckinShell({ db, content: scheduleContent, now: options.now, log });
   const checkins = await startCheckins({ db, content: scheduleContent, conversations, renderer, sender, jobs, log, databaseUrl: config.DATABASE_URL, now: options.now, settings: options.checkins });
-  const holdTimer = holdTimerCommand({ db, content, log, now, messaging, ...(options.scheduleTimer ? { schedule: options.scheduleTimer } : {}) });
+  const holdTimer = await holdTimerCommand({ db, content, log, now, messaging, jobs });
   const reminders = exerciseReminders({ db, content, log, now, quietHours: scheduleContent.quietHours, messaging });
   await reminders.start(jobs.boss);
   handoffs.subscribe((handoff) => metrics.handoffInitiated(handoff.urgency));
@@ -167,6 +169,7 @@ export async function startApp(
     metrics,
     channels,
     reminders,
+    jobs,
     async close() {
       ready.close();
       // The console's live streams stay open until ended; the server would wait for them.

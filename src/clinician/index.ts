@@ -7,6 +7,8 @@ import type restify from 'restify';
 import type { Config } from '../config.ts';
 import type { Content } from '../content/index.ts';
 import type { Logger } from '../log.ts';
+import type { Jobs } from '../jobs/index.ts';
+import { startPeriodic } from '../jobs/periodic.ts';
 import type { Database } from '../store/database.ts';
 import { caseStatusCommand } from './caseStatus.ts';
 import { consoleRoutes } from './console/routes.ts';
@@ -30,6 +32,8 @@ export interface ClinicianDeps {
   content: Content;
   /** Turns the clinician side starts in a person's conversation (joining, leaving, a plan change). */
   conversations: ProactiveTurns;
+  /** The notifier's pass (new cases, re-notification, escalation, notices) runs on the job queue. */
+  jobs: Jobs;
   /** How the clinician side sends (src/bot/messaging.ts), within the channel limits. */
   messaging: MessagingPort;
   log: Logger;
@@ -61,7 +65,9 @@ export interface ClinicianSide {
 
 const LINK_HOURS = 24;
 
-export function startClinicianSide(config: Config, deps: ClinicianDeps): ClinicianSide {
+export const CLINICIAN_NOTIFIER_QUEUE = 'clinician-notifier';
+
+export async function startClinicianSide(config: Config, deps: ClinicianDeps): Promise<ClinicianSide> {
   const wording = deps.wording;
   const now = deps.now ?? (() => new Date());
   const windows = { emergency: config.HANDOFF_ACCEPT_MINUTES, urgent: config.HANDOFF_ACCEPT_MINUTES_URGENT };
@@ -109,6 +115,7 @@ export function startClinicianSide(config: Config, deps: ClinicianDeps): Clinici
   });
   if (!oidc && !config.CLINICIAN_TOKEN && !linkSignIn) deps.log.info('clinician console disabled: set OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or CLINICIAN_TOKEN');
   let link: string | undefined;
+  await startPeriodic(deps.jobs, { queue: CLINICIAN_NOTIFIER_QUEUE, everySeconds: 5, firstAfterSeconds: 5, run: () => service.wake() }, deps.log);
   void service.wake();
   void consoleSide.sessions.prune().catch(() => {});
   return {

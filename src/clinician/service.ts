@@ -2,7 +2,9 @@
  * The clinician side's actions and background work: accept a case, write to the person, add a
  * note, close with an outcome (the bot as proxy), relay the person's replies to the care team, and
  * the notifier that posts cards to care-team channels (and updates them in place), re-notifies and
- * escalates, and sends each handoff's record to the clinic's FHIR server.
+ * escalates, and sends each handoff's record to the clinic's FHIR server. The notifier's pass runs
+ * on the job queue (src/clinician/index.ts); its claims are the case row's compare-and-swap
+ * (markCaseChecked) and the notice's lease (claimDueNotices).
  *
  * Every action is a compare-and-swap on the case row first: a stale or forged case id changes
  * nothing. Only then is the conversation told (a machine event through the bot's proactiveTurn).
@@ -47,7 +49,6 @@ export interface ClinicianServiceDeps {
   /** The clinic's FHIR server: each handoff's record is sent there. */
   fhir?: FhirServer;
   fetch?: typeof fetch;
-  pollMs?: number;
 }
 
 export type Delivery = { outcome: 'sent' } | { outcome: 'not_sent'; reason: 'blocked' | 'retry' | 'failed' | 'no_reference'; message: string };
@@ -76,7 +77,6 @@ export function createClinicianService(deps: ClinicianServiceDeps) {
   const send = deps.fetch ?? fetch;
   const clock = clinicClock(deps.timeZone);
   const listeners = new Set<(change: QueueChange) => void>();
-  let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = false;
@@ -404,9 +404,6 @@ export function createClinicianService(deps: ClinicianServiceDeps) {
     return running;
   }
 
-  timer = setInterval(() => void wake(), deps.pollMs ?? 5000);
-  timer.unref();
-
   return {
     accept,
     message,
@@ -422,7 +419,6 @@ export function createClinicianService(deps: ClinicianServiceDeps) {
     },
     async stop() {
       stopped = true;
-      if (timer) clearInterval(timer);
       await running;
     },
   };

@@ -10,6 +10,7 @@ import type { Config } from '../config.ts';
 import type { Content } from '../content/index.ts';
 import type { Logger } from '../log.ts';
 import { rateLimitCommand } from '../security/rateLimit.ts';
+import type { Jobs } from '../jobs/index.ts';
 import type { Database } from '../store/database.ts';
 import { dataRightsCommand } from './commands.ts';
 import { loadPrivacyContent, type PrivacyMessages } from './content.ts';
@@ -28,6 +29,8 @@ export function installPrivacyCipher(config: Pick<Config, 'DATA_ENCRYPTION_KEY' 
 export interface PrivacyDeps {
   config: Config;
   db: Database;
+  /** The retention pass runs on the job queue. */
+  jobs: Jobs;
   content: Content;
   messages: PrivacyMessages;
   nlu: Nlu;
@@ -37,7 +40,7 @@ export interface PrivacyDeps {
   publicUrl: PublicUrl;
 }
 
-export function createPrivacy(deps: PrivacyDeps) {
+export async function createPrivacy(deps: PrivacyDeps) {
   const { config } = deps;
   const now = deps.now ?? (() => new Date());
   const retentionDays = config.RETENTION_DAYS > 0 ? config.RETENTION_DAYS : undefined;
@@ -47,7 +50,7 @@ export function createPrivacy(deps: PrivacyDeps) {
   ];
   const routes: ((server: restify.Server) => void)[] = [privacyRoutes({ db: deps.db, log: deps.log, now })];
   const retention = retentionDays
-    ? startRetentionJob({ db: deps.db, days: retentionDays, intervalMs: config.RETENTION_INTERVAL_MINUTES * 60_000, log: deps.log, now })
+    ? await startRetentionJob({ db: deps.db, jobs: deps.jobs, days: retentionDays, intervalMs: config.RETENTION_INTERVAL_MINUTES * 60_000, log: deps.log, now })
     : undefined;
   return {
     /** Put these first in createCoachBot's commands: the rate limit must come before any other command. */

@@ -21,9 +21,11 @@ import { createLogger, type Logger } from './log.ts';
 import { createServer, listeningAddress, readiness } from './server.ts';
 import { channelRoutes, type Channels } from './channels/index.ts';
 import { lineBreaks } from './channels/text.ts';
+import { pictureFolder } from './channels/cards/index.ts';
+import { join } from 'node:path';
 import type { Database } from './store/database.ts';
 import { openDatabase } from './store/open.ts';
-import { createPrivacy, installPrivacyCipher } from './privacy/index.ts';
+import { createPrivacy, privacyCipher } from './privacy/index.ts';
 import { startClinicianSide, type ClinicianSide } from './clinician/index.ts';
 import { createCheckinShell, startCheckins, type CheckinSettings, type RunningCheckins } from './schedule/index.ts';
 import { createSender, teamsLimits } from './proactive/index.ts';
@@ -86,8 +88,7 @@ export async function startApp(
   const nlu = createNlu(content);
 
   // The store, its metrics, and the durable job queue on it.
-  installPrivacyCipher(config);
-  const opened = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const opened = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, cipher: privacyCipher(config) });
   const metrics = createMetrics({ db: opened, log });
   const db = observeStoreErrors(opened, (kind) => metrics.storeError(kind));
   const jobs = await startJobs({ db, log, databaseUrl: config.DATABASE_URL });
@@ -102,7 +103,8 @@ export async function startApp(
   // The conversation: its turns, how replies become activities, and sending into a stored conversation.
   const handoffs = handoffSignal();
   const conversations = createConversations({ db, machine: createCoachMachine(buildCatalog(content)), content, now: options.now, handoffs });
-  const renderer = createRenderer({ db, content });
+  const pictures = pictureFolder(join(config.CONTENT_DIR, 'pictures'));
+  const renderer = createRenderer({ db, content, pictures });
   const messaging = botMessaging({ sender, render: renderer.activitiesFor });
 
   // The features, each on the ports it needs.
@@ -138,7 +140,7 @@ export async function startApp(
   const onTurn = timedTurns(metrics, filteredTurns([clinician.careTeamTurns], bot.onTurn));
 
   // The server: /api/messages and every feature's routes.
-  const channels = await channelRoutes(config, { adapter, onTurn, log, db, wording: webChatWording, clock: options.now ? () => options.now!().getTime() : undefined });
+  const channels = await channelRoutes(config, { adapter, onTurn, log, db, wording: webChatWording, pictures, clock: options.now ? () => options.now!().getTime() : undefined });
   const operator = operatorRoutes({ token: config.OPERATOR_TOKEN, metrics, db, log, sendCheckinNow: (id) => checkins.checkins.sendNow(id) });
   const ready = readiness();
   const server = createServer({ adapter, onTurn, isReady: ready.isOpen, log, routes: [...channels.routes, ...privacy.routes, ...clinician.routes, operator] });

@@ -1,7 +1,7 @@
 import { ActionTypes, ActivityTypes, EventFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { InboundActivity } from '../ports/messaging.ts';
 import type { PersonReply } from './render.ts';
-import { channelMessage } from '../channels/cards/index.ts';
+import { channelMessage, type PictureFolder } from '../channels/cards/index.ts';
 
 /** The transcript that travels with a handoff, as Bot Framework activities. */
 export interface TranscriptLine {
@@ -15,12 +15,12 @@ export interface TranscriptLine {
  * `turn` is the activity of the turn they answer: the person's message, or the continuation of a
  * proactive turn (the handoff event is addressed from it).
  */
-export function toActivities(turn: Partial<Activity> | InboundActivity, replies: PersonReply[], transcript: () => TranscriptLine[]): Partial<Activity>[] {
+export function toActivities(turn: Partial<Activity> | InboundActivity, replies: PersonReply[], transcript: () => TranscriptLine[], pictures?: PictureFolder): Partial<Activity>[] {
   // Cards and the text-only fallback depend on the channel (src/channels/cards); an exercise card
   // takes the question after it as its buttons, so one activity may stand for two replies.
   const activities: Partial<Activity>[] = [];
   for (let index = 0; index < replies.length; index++) {
-    const channel = channelMessage(turn.channelId, replies, index);
+    const channel = channelMessage(turn.channelId, replies, index, pictures);
     if (channel) index += channel.used - 1;
     activities.push(channel ? channel.activity : defaultActivity(turn as Partial<Activity>, replies[index]!, transcript));
   }

@@ -8,10 +8,11 @@ import type { ConversationRef, InboundActivity, OutboundActivity } from '../port
 import { progressEventTypes, progressReport } from '../progress/report.ts';
 import type { Database } from '../store/database.ts';
 import { listEvents } from '../store/events.ts';
+import type { PictureFolder } from '../channels/cards/index.ts';
 import { toActivities, type TranscriptLine } from './activities.ts';
 import { isPersonReply, type PersonReply, type Reply } from './render.ts';
 
-export function createRenderer(deps: { db: Database; content: Content }) {
+export function createRenderer(deps: { db: Database; content: Content; /** The exercise pictures cards may show. */ pictures?: PictureFolder }) {
   async function transcriptOf(conversationId: string): Promise<TranscriptLine[]> {
     const events = await listEvents(deps.db, conversationId, { types: ['message.received', 'message.sent'], limit: 40 });
     return events.map((event) => ({ from: event.type === 'message.received' ? 'person' : 'bot', text: String(event.data.text ?? ''), at: event.at }));
@@ -28,7 +29,7 @@ export function createRenderer(deps: { db: Database; content: Content }) {
 
   /** Replies answering `turn` (the person's activity), with the transcript a handoff carries. */
   function forTurn(turn: InboundActivity, replies: PersonReply[], transcript: TranscriptLine[]): Partial<Activity>[] {
-    return toActivities(turn, replies, () => transcript);
+    return toActivities(turn, replies, () => transcript, deps.pictures);
   }
 
   /** Activities for replies sent proactively to a stored reference (as from continueConversationAsync's turn). */
@@ -36,7 +37,7 @@ export function createRenderer(deps: { db: Database; content: Content }) {
     const turn = ActivityEx.getContinuationActivity(reference as Partial<ConversationReference>);
     const conversationId = turn.conversation?.id;
     const transcript = conversationId && replies.some((reply) => reply.kind === 'handoff') ? await transcriptOf(conversationId) : [];
-    return toActivities(turn, conversationId ? await withProgress(conversationId, replies) : replies.filter(isPersonReply), () => transcript) as OutboundActivity[];
+    return toActivities(turn, conversationId ? await withProgress(conversationId, replies) : replies.filter(isPersonReply), () => transcript, deps.pictures) as OutboundActivity[];
   }
 
   return { transcriptOf, withProgress, forTurn, activitiesFor };

@@ -15,15 +15,14 @@ import type { Database } from '../store/database.ts';
 import { dataRightsCommand } from './commands.ts';
 import { loadPrivacyContent, type PrivacyMessages } from './content.ts';
 import { cipherFromConfig } from './crypto.ts';
-import { installTextCipher } from './freeText.ts';
 import { startRetentionJob } from './retention.ts';
 import { privacyRoutes } from './routes.ts';
 
 export { loadPrivacyContent };
 
-/** Call before the store is opened: free text written from now on is sealed with the configured key. */
-export function installPrivacyCipher(config: Pick<Config, 'DATA_ENCRYPTION_KEY' | 'DATA_ENCRYPTION_KEY_PREVIOUS'>): void {
-  installTextCipher(cipherFromConfig(config));
+/** The free-text cipher of the configured key(s), for openDatabase: what the store writes is sealed with it. */
+export function privacyCipher(config: Pick<Config, 'DATA_ENCRYPTION_KEY' | 'DATA_ENCRYPTION_KEY_PREVIOUS'>) {
+  return cipherFromConfig(config);
 }
 
 export interface PrivacyDeps {

@@ -5,6 +5,7 @@
 import type { Reply } from '../bot/render.ts';
 import type { ConversationRef, OutboundActivity, RenderReplies } from '../ports/messaging.ts';
 import type { ProactiveTurns } from '../ports/turns.ts';
+import { referenceOf } from '../store/conversations.ts';
 import type { Database } from '../store/database.ts';
 import { textActivities, type CheckinComposer } from './checkins.ts';
 
@@ -13,8 +14,7 @@ interface RepliesPayload {
 }
 
 export async function storedReference(db: Database, conversationId: string): Promise<ConversationRef | null> {
-  const rows = await db.query<{ reference: ConversationRef | null }>('select reference from conversations where id = $1', [conversationId]);
-  return rows[0]?.reference ?? null;
+  return (await referenceOf(db, conversationId)) as ConversationRef | null;
 }
 
 export function botComposer(turns: ProactiveTurns, render: RenderReplies, db: Database): CheckinComposer {

@@ -11,6 +11,7 @@ import type { Logger } from '../log.ts';
 import type { ConversationRef, OutboundActivity } from '../ports/messaging.ts';
 import { rateKeysOf } from '../proactive/keys.ts';
 import type { ProactiveSender } from '../proactive/sender.ts';
+import { tenantOf } from '../store/conversations.ts';
 import type { Database } from '../store/database.ts';
 import { say, type ScheduleContent } from './content.ts';
 import {
@@ -279,10 +280,10 @@ export function createCheckins(deps: CheckinDeps) {
     const schedule = await readSchedule(db, conversationId);
     const zone = schedule?.timeZone ?? 'UTC';
     const key: SendKey = { conversationId, localDay: localDayOf(at, zone), kind: 'checkin' };
-    const tenantRows = await db.query<{ tenant_id: string | null }>('select tenant_id from conversations where id = $1', [conversationId]);
-    if (tenantRows.length === 0) return { key, result: { result: 'skipped', why: 'no such conversation' } };
+    const conversation = await tenantOf(db, conversationId);
+    if (!conversation.found) return { key, result: { result: 'skipped', why: 'no such conversation' } };
     if (!schedule || schedule.stoppedAt) return { key, result: { result: 'skipped', why: schedule ? `check-ins stopped (${schedule.stopReason})` : 'no check-in schedule' } };
-    const inserted = await insertSends(db, [{ ...key, tenantId: tenantRows[0]?.tenant_id ?? schedule?.tenantId ?? null, dueAt: at }], at, options.requeueAfterSeconds);
+    const inserted = await insertSends(db, [{ ...key, tenantId: conversation.tenantId ?? schedule?.tenantId ?? null, dueAt: at }], at, options.requeueAfterSeconds);
     if (inserted.length === 0) {
       const row = (await readSend(db, key))!;
       if (row.status !== 'queued') return { key, result: { result: 'already', row } };

@@ -10,7 +10,8 @@ import type { Database } from '../store/database.ts';
 import { tenantIdOf } from '../proactive/keys.ts';
 import { say, type ScheduleContent } from './content.ts';
 import { daysUntilWeekday, parseScheduleCommand, type ScheduleCommand } from './parse.ts';
-import { createScheduleIfAbsent, readSchedule, recordScheduleEvent, stopSchedule, writeSchedule, type ScheduleRow } from './store.ts';
+import { hasEvent } from '../store/events.ts';
+import { createScheduleIfAbsent, hasSchedule, readSchedule, recordScheduleEvent, stopSchedule, writeSchedule, type ScheduleRow } from './store.ts';
 import { addDays, canonicalZone, describeInstant, formatLocalTime, localDayOf, nextDueAt, parseLocalTimeOfDay, type LocalTime } from './time.ts';
 import { DateTime } from 'luxon';
 
@@ -174,17 +175,14 @@ export function createScheduleShell(deps: ScheduleShellDeps) {
       const justScreened = turn.recorded.includes('screening.completed');
       if (!justScreened && (!turn.screeningDone || known.has(conversationId))) return [];
       if (!justScreened) {
-        const existing = await db.query('select 1 from checkin_schedules where conversation_id = $1', [conversationId]);
-        if (existing.length) {
+        if (await hasSchedule(db, conversationId)) {
           remember(conversationId);
           return [];
         }
       }
     } else {
-      const existing = await db.query('select 1 from checkin_schedules where conversation_id = $1', [conversationId]);
-      if (existing.length) return [];
-      const screened = await db.query("select 1 from clinical_events where conversation_id = $1 and type = 'screening.completed' limit 1", [conversationId]);
-      if (!screened.length) return [];
+      if (await hasSchedule(db, conversationId)) return [];
+      if (!(await hasEvent(db, conversationId, 'screening.completed'))) return [];
     }
     const guessed = guessZone(activity);
     const zone = guessed ?? 'UTC';

@@ -10,7 +10,7 @@ import type { Logger } from '../log.ts';
 import type { Database } from '../store/database.ts';
 import { ChurnVacuum } from '../store/maintenance.ts';
 import type { Checkins, SendJob, TickResult } from './checkins.ts';
-import type { SendKey } from './store.ts';
+import { unfinishedSends, type SendKey } from './store.ts';
 
 export const TICK_QUEUE = 'checkin-tick';
 export const SEND_QUEUE = 'checkin-send';
@@ -127,8 +127,7 @@ export async function startCheckinRunner(options: RunnerOptions): Promise<Checki
     async idle(timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const rows = await db.query<{ n: string | number }>("select count(*) as n from checkin_sends where status in ('queued', 'sending')");
-        if (Number(rows[0]?.n ?? 0) === 0) return;
+        if ((await unfinishedSends(db)) === 0) return;
         if (Date.now() > deadline) throw new Error(`check-ins still pending after ${timeoutMs} ms`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }

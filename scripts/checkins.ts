@@ -11,12 +11,13 @@
 import { parseArgs } from 'node:util';
 import { createCoachMachine } from '../dialogs/machine.ts';
 import { createAdapter } from '../src/bot/adapter.ts';
-import { createCoachBot } from '../src/bot/coachBot.ts';
-import { createNlu } from '../src/bot/nlu.ts';
+import { createConversations } from '../src/bot/conversations.ts';
+import { createRenderer } from '../src/bot/renderer.ts';
+import { handoffSignal } from '../src/referral/signal.ts';
 import { ConfigError, loadConfig, redactSecrets, type Config } from '../src/config.ts';
 import { buildCatalog, loadContent } from '../src/content/index.ts';
 import { createLogger } from '../src/log.ts';
-import { botFrameworkChannel } from '../src/proactive/channel.ts';
+import { botFrameworkChannel } from '../src/bot/proactiveChannel.ts';
 import { ProactiveSender } from '../src/proactive/sender.ts';
 import { botComposer } from '../src/schedule/botComposer.ts';
 import { createCheckins } from '../src/schedule/checkins.ts';
@@ -85,11 +86,12 @@ try {
       if (!loaded.content || !schedule.content) throw new ConfigError([...loaded.problems, ...schedule.problems]);
       const content = loaded.content;
       const adapter = createAdapter(config, log);
-      const bot = createCoachBot({ db, machine: createCoachMachine(buildCatalog(content)), content, nlu: createNlu(content), log, maxMessageLength: config.MAX_MESSAGE_LENGTH });
+      // The running bot's outbox worker and care-team notifier pick up a handoff this turn stores.
+      const conversations = createConversations({ db, machine: createCoachMachine(buildCatalog(content)), content, handoffs: handoffSignal() });
       const checkins = createCheckins({
         db,
         content: schedule.content,
-        composer: botComposer(bot, db),
+        composer: botComposer(conversations, createRenderer({ db, content }).activitiesFor, db),
         sender: new ProactiveSender(botFrameworkChannel(adapter, config.MicrosoftAppId ?? '')),
         log,
       });

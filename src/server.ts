@@ -70,3 +70,26 @@ export function createServer(deps: ServerDeps): restify.Server {
   for (const register of deps.routes ?? []) register(server);
   return server;
 }
+
+/** Whether the server takes turns yet: closed until the start is done, closed again when stopping. */
+export function readiness() {
+  const state = { open: false };
+  return {
+    isOpen: () => state.open,
+    open: () => void (state.open = true),
+    close: () => void (state.open = false),
+  };
+}
+
+/** Where links to this server point: PUBLIC_URL when set, otherwise the address it listens on once it does. */
+export interface PublicUrl {
+  url(): string;
+}
+
+export function listeningAddress(publicUrl: string | undefined): PublicUrl & { listening(url: string): void } {
+  const state = { url: '' };
+  return {
+    url: () => publicUrl ?? state.url,
+    listening: (url) => void (state.url = url),
+  };
+}

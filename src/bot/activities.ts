@@ -1,6 +1,7 @@
 import { ActionTypes, ActivityTypes, EventFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import type { InboundActivity } from '../ports/messaging.ts';
 import type { PersonReply } from './render.ts';
-import { channelMessage } from '../channels/cards/index.ts';
+import { channelMessage, type PictureFolder } from '../channels/cards/index.ts';
 
 /** The transcript that travels with a handoff, as Bot Framework activities. */
 export interface TranscriptLine {
@@ -9,28 +10,33 @@ export interface TranscriptLine {
   at: string;
 }
 
-/** The only place replies become Bot Framework activities (suggested actions work in Teams and Web Chat). */
-export function toActivities(context: TurnContext, replies: PersonReply[], transcript: () => TranscriptLine[]): Partial<Activity>[] {
+/**
+ * The only place replies become Bot Framework activities (suggested actions work in Teams and Web Chat).
+ * `turn` is the activity of the turn they answer: the person's message, or the continuation of a
+ * proactive turn (the handoff event is addressed from it).
+ */
+export function toActivities(turn: Partial<Activity> | InboundActivity, replies: PersonReply[], transcript: () => TranscriptLine[], pictures?: PictureFolder): Partial<Activity>[] {
   // Cards and the text-only fallback depend on the channel (src/channels/cards); an exercise card
   // takes the question after it as its buttons, so one activity may stand for two replies.
   const activities: Partial<Activity>[] = [];
   for (let index = 0; index < replies.length; index++) {
-    const channel = channelMessage(context.activity.channelId, replies, index);
+    const channel = channelMessage(turn.channelId, replies, index, pictures);
     if (channel) index += channel.used - 1;
-    activities.push(channel ? channel.activity : defaultActivity(context, replies[index]!, transcript));
+    activities.push(channel ? channel.activity : defaultActivity(turn as Partial<Activity>, replies[index]!, transcript));
   }
   return activities;
 }
 
-function defaultActivity(context: TurnContext, reply: PersonReply, transcript: () => TranscriptLine[]): Partial<Activity> {
+function defaultActivity(turn: Partial<Activity>, reply: PersonReply, transcript: () => TranscriptLine[]): Partial<Activity> {
   if (reply.kind === 'handoff') {
     const lines = transcript();
-    return EventFactory.createHandoffInitiation(context, reply.value, {
+    // The factory reads only the turn's activity.
+    return EventFactory.createHandoffInitiation({ activity: turn } as TurnContext, reply.value, {
       activities: lines.map((line) => ({
         type: ActivityTypes.Message,
         text: line.text,
         timestamp: new Date(line.at),
-        from: line.from === 'person' ? context.activity.from : context.activity.recipient,
+        from: line.from === 'person' ? turn.from : turn.recipient,
       })) as Activity[],
     });
   }

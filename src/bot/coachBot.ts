@@ -1,67 +1,36 @@
-import { ActivityTypes, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
-import type { StoredConversation } from '../../dialogs/step.ts';
-import type { CoachEvent } from '../../dialogs/types.ts';
-import { readConversation } from '../store/conversations.ts';
-import { isPersonReply, type PersonReply, type Reply } from './render.ts';
-import { progressEventTypes, progressReport } from '../progress/report.ts';
-import type { CoachMachine } from '../../dialogs/machine.ts';
+import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
+import type { PersonReply } from './render.ts';
 import type { Content } from '../content/index.ts';
-import type { Database } from '../store/database.ts';
 import { StoreUnavailableError } from '../store/database.ts';
 import { tenantIdOf } from '../proactive/keys.ts';
-import { listEvents } from '../store/events.ts';
+import type { AfterTurn, RelaySink, ShellCommand, TurnOutcome } from '../ports/turns.ts';
+import type { HandoffSignal } from '../referral/signal.ts';
 import type { Logger } from '../log.ts';
-import { toActivities, type TranscriptLine } from './activities.ts';
+import type { Conversations } from './conversations.ts';
 import { capabilitiesOf } from '../channels/cards/index.ts';
 import { parseCardValue, withCardDetails } from './inbound.ts';
-import { KeyedQueue } from './keyedQueue.ts';
-import { runTurn, type InboundTurn } from './turn.ts';
+import type { Renderer } from './renderer.ts';
+import type { InboundTurn } from './turn.ts';
 import { eventsForMessage, type MessageFlags, type Nlu } from './understand.ts';
 
+export type { ShellCommand, ShellCommandInput, TurnOutcome } from '../ports/turns.ts';
+
 export interface CoachBotDeps {
-  db: Database;
-  machine: CoachMachine;
+  conversations: Pick<Conversations, 'run'>;
+  renderer: Renderer;
   content: Content;
   nlu: Nlu;
   log: Logger;
   maxMessageLength: number;
   now?: () => Date;
-  /** Called after a turn stored a handoff in the outbox, so delivery starts at once (and metrics count it). */
-  onHandoff?: (handoff: { urgency: string }) => void;
-  /**
-   * Notes from other parts of the product for this turn (e.g. "I'll check in daily at 09:00"),
-   * placed before the turn's last question so its buttons stay on the last message.
-   */
-  notesAfterTurn?: (activity: Activity, turn?: TurnOutcome) => Promise<string[]>;
-  /** Receives what the person wrote while a clinician owns the conversation. */
-  onRelay?: (conversationId: string, relay: Extract<Reply, { kind: 'relay' }>) => Promise<void>;
-  /**
-   * Commands handled outside the conversation machine (schedule, data rights, ...), tried in order
-   * after the warning-sign check: a message that discloses a warning sign always reaches the machine.
-   */
-  commands?: ShellCommand[];
-}
-
-/** What a message's turn did, so after-turn hooks decide without reading the store again. */
-export interface TurnOutcome {
-  /** The conversation's context after the turn (e.g. whether screening is done). */
-  screeningDone: boolean;
-  /** Types of the clinical events the turn recorded ('screening.completed', ...). */
-  recorded: string[];
-}
-
-export interface ShellCommandInput {
-  conversationId: string;
-  text: string;
-  intent: string | undefined;
-  activity: Activity;
-  at: string;
-}
-
-/** Returns the texts to reply with when it handled the message, or undefined to pass it on. */
-export interface ShellCommand {
-  name: string;
-  handle(input: ShellCommandInput): Promise<string[] | undefined>;
+  /** Told when a turn stored a handoff in the outbox, so delivery starts at once (and metrics count it). */
+  handoffs: HandoffSignal;
+  /** Commands handled outside the conversation machine, tried in order after the warning-sign check. */
+  commands: ShellCommand[];
+  /** Notes from other parts for this turn, in order (src/ports/turns.ts). */
+  afterTurn: AfterTurn[];
+  /** Where what the person writes goes while a clinician owns the conversation. */
+  relays: RelaySink;
 }
 
 function isUserJoining(activity: Activity): boolean {
@@ -70,25 +39,16 @@ function isUserJoining(activity: Activity): boolean {
 
 /** Turns one Bot Framework activity into a turn of the conversation and sends the replies. */
 export function createCoachBot(deps: CoachBotDeps) {
-  const queue = new KeyedQueue();
   const now = deps.now ?? (() => new Date());
 
-  async function transcriptOf(conversationId: string): Promise<TranscriptLine[]> {
-    const events = await listEvents(deps.db, conversationId, { types: ['message.received', 'message.sent'], limit: 40 });
-    return events.map((event) => ({ from: event.type === 'message.received' ? 'person' : 'bot', text: String(event.data.text ?? ''), at: event.at }));
-  }
-
-  /** Fills in the progress chart from the clinical log (aggregated per day, last 120 days of events). */
-  async function withProgress(conversationId: string, replies: Reply[]): Promise<PersonReply[]> {
-    if (!replies.some((reply) => reply.kind === 'progress')) return replies.filter(isPersonReply);
-    const events = await listEvents(deps.db, conversationId, { types: progressEventTypes, limit: 2000 });
-    const report = progressReport(events, deps.content);
-    const image = { dataUrl: `data:image/png;base64,${report.image.png.toString('base64')}`, alt: report.image.alt, title: report.image.title };
-    return replies.flatMap((reply): PersonReply[] => (reply.kind === 'progress' ? [{ kind: 'message', text: report.text, image }] : isPersonReply(reply) ? [reply] : []));
+  async function notesAfter(activity: Activity, turn?: TurnOutcome): Promise<string[]> {
+    const notes: string[] = [];
+    for (const part of deps.afterTurn) notes.push(...(await part.afterTurn(activity, turn)));
+    return notes;
   }
 
   async function sendNotes(context: TurnContext, turn?: TurnOutcome): Promise<void> {
-    const notes = (await deps.notesAfterTurn?.(context.activity, turn)) ?? [];
+    const notes = await notesAfter(context.activity, turn);
     if (notes.length) await context.sendActivities(notes.map((text) => ({ type: ActivityTypes.Message, text })));
   }
 
@@ -101,7 +61,7 @@ export function createCoachBot(deps: CoachBotDeps) {
 
   /** Commands outside the machine, never for a message that discloses a warning sign. */
   async function handledAsCommand(context: TurnContext, text: string, at: string, flags: MessageFlags): Promise<boolean> {
-    if (!deps.commands?.length || flags.hits.length > 0) return false;
+    if (!deps.commands.length || flags.hits.length > 0) return false;
     const intent = deps.nlu.intent(text);
     const conversationId = context.activity.conversation.id;
     for (const command of deps.commands) {
@@ -163,7 +123,7 @@ export function createCoachBot(deps: CoachBotDeps) {
     }
 
     try {
-      const result = await queue.run(conversationId, () => runTurn(deps.db, deps.machine, deps.content, inbound));
+      const result = await deps.conversations.run(inbound);
       const outcome: TurnOutcome = { screeningDone: result.conversation.context.screeningDone === true, recorded: result.recorded };
       if (result.duplicate || result.replies.length === 0) {
         if (!result.duplicate) await sendNotes(context, outcome);
@@ -172,12 +132,12 @@ export function createCoachBot(deps: CoachBotDeps) {
       const handoff = result.replies.find((reply) => reply.kind === 'handoff');
       if (handoff) {
         deps.log.warn({ conversationId, urgency: handoff.value.urgency, reasons: handoff.value.reasons }, 'handoff initiated');
-        deps.onHandoff?.({ urgency: handoff.value.urgency });
+        deps.handoffs.stored({ urgency: handoff.value.urgency });
       }
-      const transcript = handoff ? await transcriptOf(conversationId) : [];
-      for (const reply of result.replies) if (reply.kind === 'relay') await deps.onRelay?.(conversationId, reply);
-      const personReplies = withNotes(await withProgress(conversationId, result.replies), (await deps.notesAfterTurn?.(activity, outcome)) ?? []);
-      if (personReplies.length) await context.sendActivities(toActivities(context, personReplies, () => transcript));
+      const transcript = handoff ? await deps.renderer.transcriptOf(conversationId) : [];
+      for (const reply of result.replies) if (reply.kind === 'relay') await deps.relays.relay(conversationId, reply);
+      const personReplies = withNotes(await deps.renderer.withProgress(conversationId, result.replies), await notesAfter(activity, outcome));
+      if (personReplies.length) await context.sendActivities(deps.renderer.forTurn(activity, personReplies, transcript));
     } catch (error) {
       deps.log.error({ err: error, conversationId }, 'turn failed');
       await sendPoliteFailure(context, text, error, scanned);
@@ -197,28 +157,7 @@ export function createCoachBot(deps: CoachBotDeps) {
     await context.sendActivity(lines.filter(Boolean).join('\n\n')).catch(() => {});
   }
 
-  /**
-   * A turn the bot starts itself (a check-in, a clinician's message): the events are applied and
-   * stored like any turn; the caller sends the replies to the stored reference, within channel limits.
-   */
-  async function proactiveTurn(conversationId: string, events: (stored: StoredConversation | null) => CoachEvent[]): Promise<{ reference: Partial<ConversationReference> | null; replies: Reply[] } | null> {
-    const row = await readConversation(deps.db, conversationId);
-    if (!row) return null;
-    const reference = (row.reference ?? null) as Partial<ConversationReference> | null;
-    const at = now().toISOString();
-    const result = await queue.run(conversationId, () => runTurn(deps.db, deps.machine, deps.content, { conversationId, at, reference, events }));
-    for (const reply of result.replies) if (reply.kind === 'handoff') deps.onHandoff?.({ urgency: reply.value.urgency });
-    return { reference, replies: result.replies };
-  }
-
-  /** Bot Framework activities for replies, inside a proactive TurnContext (continueConversationAsync). */
-  async function activitiesFor(context: TurnContext, replies: Reply[]): Promise<Partial<Activity>[]> {
-    const conversationId = context.activity.conversation?.id;
-    const transcript = conversationId && replies.some((reply) => reply.kind === 'handoff') ? await transcriptOf(conversationId) : [];
-    return toActivities(context, conversationId ? await withProgress(conversationId, replies) : replies.filter(isPersonReply), () => transcript);
-  }
-
-  return { onTurn, proactiveTurn, activitiesFor };
+  return { onTurn };
 }
 
 export type CoachBot = ReturnType<typeof createCoachBot>;

@@ -1,10 +1,9 @@
 import type restify from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
-import { join } from 'node:path';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Database } from '../store/database.ts';
-import { setPictureDir } from './cards/pictures.ts';
+import type { PictureFolder } from './cards/pictures.ts';
 import type { WebChatWording } from './content.ts';
 import { createDirectLine, type DirectLine } from './directline/routes.ts';
 import { createPortalVerifier } from './webchat/portal.ts';
@@ -34,6 +33,8 @@ export interface ChannelDeps {
   log: Logger;
   db: Database;
   wording: WebChatWording;
+  /** The exercise pictures the web chat page serves. */
+  pictures: PictureFolder;
   clock?: () => number;
 }
 
@@ -47,7 +48,6 @@ export interface Channels {
 
 /** The channel routes this process serves besides /api/messages: the web chat page, its Direct Line endpoint, its session and Web Push. */
 export async function channelRoutes(config: Config, deps: ChannelDeps): Promise<Channels> {
-  setPictureDir(join(config.CONTENT_DIR, 'pictures'));
   if (!localWebChatEnabled(config)) return { routes: [], listening: async () => undefined };
   const pushServices = parseServices(config.WEBPUSH_SERVICES);
   const webPush = createWebPush({
@@ -72,7 +72,7 @@ export async function channelRoutes(config: Config, deps: ChannelDeps): Promise<
   });
   const session = sessionRoutes({ directLine, portal: createPortalVerifier(config, deps.clock), webPush, pushServices, log: deps.log });
   return {
-    routes: [webChatPage({ frameAncestors: config.WEBCHAT_FRAME_ANCESTORS }), directLine.register, session],
+    routes: [webChatPage({ frameAncestors: config.WEBCHAT_FRAME_ANCESTORS, pictures: deps.pictures }), directLine.register, session],
     directLine,
     webPush,
     listening: () => directLine.adoptReferences().catch((error: unknown) => deps.log.warn({ err: error }, 'web chat: could not update stored connector addresses')),

@@ -1,6 +1,6 @@
 /**
  * The web chat's tables, as steps of the one schema (ids 50-59 are the channels'). Appended to
- * src/store/migrations.ts; a released step is never edited. Written for both engines (PGlite and
+ * src/schema.ts; a released step is never edited. Written for both engines (PGlite and
  * PostgreSQL), through the `Database` interface only.
  */
 export const channelMigrations: { id: number; name: string; sql: string }[] = [

@@ -8,7 +8,7 @@
  * legs" still refers at once). The question and the answer go to the record, and to the clinician
  * who has the case.
  */
-import type { ShellCommand } from '../bot/coachBot.ts';
+import type { ShellCommand } from '../ports/turns.ts';
 import type { Logger } from '../log.ts';
 import type { Database } from '../store/database.ts';
 import { appendEvents } from '../store/events.ts';

@@ -4,16 +4,17 @@
  * bot, the "will someone call me?" command, and the notifier.
  */
 import type restify from 'restify';
-import type { TurnContext } from 'botbuilder';
-import type { CoachBot, ShellCommand } from '../bot/coachBot.ts';
 import type { Config } from '../config.ts';
 import type { Content } from '../content/index.ts';
 import type { Logger } from '../log.ts';
+import type { Jobs } from '../jobs/index.ts';
+import { startPeriodic } from '../jobs/periodic.ts';
 import type { Database } from '../store/database.ts';
 import { caseStatusCommand } from './caseStatus.ts';
 import { consoleRoutes } from './console/routes.ts';
 import { createLoginLink } from './console/sessions.ts';
-import type { MessagingPort } from './messaging.ts';
+import type { MessagingPort } from '../ports/messaging.ts';
+import type { ProactiveTurns, RelaySink, ShellCommand, TurnFilter } from '../ports/turns.ts';
 import { createAuth } from './console/auth.ts';
 import { coachingPlanRoutes } from './console/coachingPlan.ts';
 import { createClinicianService, type ClinicianService } from './service.ts';
@@ -24,14 +25,16 @@ export { loadClinicianWording } from './wording.ts';
 
 export { clinicianMigrations } from './migrations.ts';
 
-export type { MessagingPort } from './messaging.ts';
+export type { MessagingPort } from '../ports/messaging.ts';
 
 export interface ClinicianDeps {
   db: Database;
   content: Content;
-  /** Late-bound: the bot is created after the clinician side, because it needs its relay sink. */
-  bot: () => Pick<CoachBot, 'proactiveTurn'>;
-  /** How the clinician side sends (src/bot/careTeamMessaging.ts), within the channel limits. */
+  /** Turns the clinician side starts in a person's conversation (joining, leaving, a plan change). */
+  conversations: ProactiveTurns;
+  /** The notifier's pass (new cases, re-notification, escalation, notices) runs on the job queue. */
+  jobs: Jobs;
+  /** How the clinician side sends (src/bot/messaging.ts), within the channel limits. */
   messaging: MessagingPort;
   log: Logger;
   now?: () => Date;
@@ -43,9 +46,12 @@ export interface ClinicianDeps {
 export interface ClinicianSide {
   service: ClinicianService;
   routes: ((server: restify.Server) => void)[];
-  /** Wraps the bot's onTurn: care-team turns are handled before the coaching bot sees them. */
-  wrapTurn(onTurn: (context: TurnContext) => Promise<void>): (context: TurnContext) => Promise<void>;
-  onRelay(conversationId: string, relay: { text: string; caseId: string }): Promise<void>;
+  /** "Will someone call me?", for the bot's commands. */
+  commands: ShellCommand[];
+  /** Where the bot puts what the person writes while a clinician owns the conversation. */
+  relays: RelaySink;
+  /** Care-team turns (Teams install command, card buttons), taken before the coaching bot sees them. */
+  careTeamTurns: TurnFilter;
   /** A handoff was stored: make it a case and post its card now. */
   onHandoff(): void;
   /** Once listening: in local mode, prints the one-time sign-in link to the console. */
@@ -59,20 +65,9 @@ export interface ClinicianSide {
 
 const LINK_HOURS = 24;
 
-/** "Will someone call me?": built before the clinician side, because the bot needs its commands first. */
-export function clinicianCommands(deps: { db: Database; wording: ClinicianWording; log: Logger; side: () => ClinicianSide | undefined }): ShellCommand[] {
-  return [
-    caseStatusCommand({
-      db: deps.db,
-      wording: deps.wording,
-      log: deps.log,
-      sync: async () => deps.side()?.service.wake(),
-      relay: async (conversationId, relay) => deps.side()?.onRelay(conversationId, relay),
-    }),
-  ];
-}
+export const CLINICIAN_NOTIFIER_QUEUE = 'clinician-notifier';
 
-export function startClinicianSide(config: Config, deps: ClinicianDeps): ClinicianSide {
+export async function startClinicianSide(config: Config, deps: ClinicianDeps): Promise<ClinicianSide> {
   const wording = deps.wording;
   const now = deps.now ?? (() => new Date());
   const windows = { emergency: config.HANDOFF_ACCEPT_MINUTES, urgent: config.HANDOFF_ACCEPT_MINUTES_URGENT };
@@ -82,7 +77,7 @@ export function startClinicianSide(config: Config, deps: ClinicianDeps): Clinici
     wording,
     log: deps.log,
     now,
-    bot: { proactiveTurn: (...args) => deps.bot().proactiveTurn(...args) },
+    bot: deps.conversations,
     messaging: deps.messaging,
     windows,
     timeZone: config.CLINIC_TIME_ZONE,
@@ -120,13 +115,15 @@ export function startClinicianSide(config: Config, deps: ClinicianDeps): Clinici
   });
   if (!oidc && !config.CLINICIAN_TOKEN && !linkSignIn) deps.log.info('clinician console disabled: set OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or CLINICIAN_TOKEN');
   let link: string | undefined;
+  await startPeriodic(deps.jobs, { queue: CLINICIAN_NOTIFIER_QUEUE, everySeconds: 5, firstAfterSeconds: 5, run: () => service.wake() }, deps.log);
   void service.wake();
   void consoleSide.sessions.prune().catch(() => {});
   return {
     service,
-    routes: [consoleSide.register, coachingPlanRoutes({ db: deps.db, content: deps.content, log: deps.log, now, auth: createAuth(config.CLINICIAN_TOKEN, consoleSide.sessions, { oidc: Boolean(oidc), sharedKey: Boolean(config.CLINICIAN_TOKEN), link: linkSignIn }, config.CLINICIAN_SESSION_HOURS), bot: deps.bot, messaging: deps.messaging })],
-    wrapTurn: teams.wrap,
-    onRelay: service.onRelay,
+    routes: [consoleSide.register, coachingPlanRoutes({ db: deps.db, content: deps.content, log: deps.log, now, auth: createAuth(config.CLINICIAN_TOKEN, consoleSide.sessions, { oidc: Boolean(oidc), sharedKey: Boolean(config.CLINICIAN_TOKEN), link: linkSignIn }, config.CLINICIAN_SESSION_HOURS), bot: deps.conversations, messaging: deps.messaging })],
+    commands: [caseStatusCommand({ db: deps.db, wording, log: deps.log, sync: () => service.wake(), relay: service.onRelay })],
+    relays: { relay: service.onRelay },
+    careTeamTurns: teams.filter,
     onHandoff: () => void service.wake(),
     async afterListen(url) {
       if (!linkSignIn) return;

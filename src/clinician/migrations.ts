@@ -1,6 +1,6 @@
 /**
  * The clinician side's tables, as steps of the one schema (ids 30-39 are the clinician side's).
- * Appended to src/store/migrations.ts; a released step is never edited.
+ * Appended to src/schema.ts; a released step is never edited.
  */
 export const clinicianMigrations: { id: number; name: string; sql: string }[] = [
   {

@@ -2,13 +2,15 @@
  * The clinician side's actions and background work: accept a case, write to the person, add a
  * note, close with an outcome (the bot as proxy), relay the person's replies to the care team, and
  * the notifier that posts cards to care-team channels (and updates them in place), re-notifies and
- * escalates, and sends each handoff's record to the clinic's FHIR server.
+ * escalates, and sends each handoff's record to the clinic's FHIR server. The notifier's pass runs
+ * on the job queue (src/clinician/index.ts); its claims are the case row's compare-and-swap
+ * (markCaseChecked) and the notice's lease (claimDueNotices).
  *
  * Every action is a compare-and-swap on the case row first: a stale or forged case id changes
  * nothing. Only then is the conversation told (a machine event through the bot's proactiveTurn).
- * Sending goes through the messaging port (messaging.ts); nothing here knows botbuilder.
+ * Sending goes through the messaging port (src/ports/messaging.ts); nothing here knows botbuilder.
  */
-import type { CoachBot } from '../bot/coachBot.ts';
+import type { ProactiveTurns } from '../ports/turns.ts';
 import type { Reply } from '../bot/render.ts';
 import type { Content } from '../content/index.ts';
 import type { Logger } from '../log.ts';
@@ -23,7 +25,7 @@ import { closeProblems, needsClearance } from './closeRules.ts';
 import { escalationStep, windowFor, type AcceptWindows } from './escalation.ts';
 import { loadPatientBundle } from './fhir/load.ts';
 import { pushBundle, type FhirServer } from './fhir/push.ts';
-import type { ConversationAddress, MessagingPort, OutboundActivity, SendOutcome } from './messaging.ts';
+import type { ConversationRef, MessagingPort, OutboundActivity, SendOutcome } from '../ports/messaging.ts';
 import * as store from './store.ts';
 import { fill, type ClinicianWording } from './wording.ts';
 
@@ -35,7 +37,7 @@ export interface ClinicianServiceDeps {
   wording: ClinicianWording;
   log: Logger;
   now: () => Date;
-  bot: Pick<CoachBot, 'proactiveTurn'>;
+  bot: ProactiveTurns;
   messaging: MessagingPort;
   windows: AcceptWindows;
   /** The clinic's zone (CLINIC_TIME_ZONE), for the times on cards. */
@@ -47,7 +49,6 @@ export interface ClinicianServiceDeps {
   /** The clinic's FHIR server: each handoff's record is sent there. */
   fhir?: FhirServer;
   fetch?: typeof fetch;
-  pollMs?: number;
 }
 
 export type Delivery = { outcome: 'sent' } | { outcome: 'not_sent'; reason: 'blocked' | 'retry' | 'failed' | 'no_reference'; message: string };
@@ -76,7 +77,6 @@ export function createClinicianService(deps: ClinicianServiceDeps) {
   const send = deps.fetch ?? fetch;
   const clock = clinicClock(deps.timeZone);
   const listeners = new Set<(change: QueueChange) => void>();
-  let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = false;
@@ -94,9 +94,9 @@ export function createClinicianService(deps: ClinicianServiceDeps) {
     }
   }
 
-  async function referenceOf(conversationId: string): Promise<ConversationAddress | null> {
+  async function referenceOf(conversationId: string): Promise<ConversationRef | null> {
     const row = await readConversation(db, conversationId);
-    const reference = row?.reference as ConversationAddress | null | undefined;
+    const reference = row?.reference as ConversationRef | null | undefined;
     return reference?.serviceUrl && reference.conversation?.id ? reference : null;
   }
 
@@ -229,10 +229,10 @@ export function createClinicianService(deps: ClinicianServiceDeps) {
     return { type: 'message', summary: card.summary, text: card.summary, attachments: [card.attachment], ...(loud ? { channelData: { notification: { alert: true } } } : {}) };
   }
 
-  async function channelReference(target: string): Promise<ConversationAddress | null> {
+  async function channelReference(target: string): Promise<ConversationRef | null> {
     const channelId = target.replace(/^teams:/, '');
     const channel = (await store.activeChannels(db)).find((c) => c.conversationId === channelId);
-    return (channel?.reference as ConversationAddress | undefined) ?? null;
+    return (channel?.reference as ConversationRef | undefined) ?? null;
   }
 
   /** What the notice's answer means for the notice: sent, retried later, or given up. */
@@ -262,7 +262,7 @@ export function createClinicianService(deps: ClinicianServiceDeps) {
     const stillRelevant = notice.kind === 'new' ? item.status !== 'closed' : notice.kind === 'relay' ? item.status === 'accepted' : item.status === 'open';
     if (!stillRelevant) return store.finishNotice(db, notice.id, 'skipped', at, `case is ${item.status}`);
     if (notice.target === 'escalation') return deliverEscalation(notice, item, at);
-    let reference: ConversationAddress | null;
+    let reference: ConversationRef | null;
     let activities: OutboundActivity[];
     if (notice.target === 'patient') {
       reference = await referenceOf(item.conversationId);
@@ -404,9 +404,6 @@ export function createClinicianService(deps: ClinicianServiceDeps) {
     return running;
   }
 
-  timer = setInterval(() => void wake(), deps.pollMs ?? 5000);
-  timer.unref();
-
   return {
     accept,
     message,
@@ -422,7 +419,6 @@ export function createClinicianService(deps: ClinicianServiceDeps) {
     },
     async stop() {
       stopped = true;
-      if (timer) clearInterval(timer);
       await running;
     },
   };

@@ -146,11 +146,7 @@ export async function casesOfConversation(sql: Sql, conversationId: string): Pro
   return rows.map(toCase);
 }
 
-/** The person's display name as their channel (or the clinic's portal) gave it, if any. */
-export async function personNameOf(sql: Sql, conversationId: string): Promise<string | null> {
-  const [row] = await sql.query<{ name: string | null }>(`select reference->'user'->>'name' as name from conversations where id = $1`, [conversationId]);
-  return row?.name?.trim() ? row.name.trim().slice(0, 80) : null;
-}
+export { personNameOf } from '../store/conversations.ts';
 
 /** A fingerprint of the queue: changes whenever a case is opened, changes or closes. */
 export async function queueFingerprint(sql: Sql): Promise<string> {

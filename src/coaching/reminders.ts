@@ -8,9 +8,10 @@
  */
 import type { PgBoss } from 'pg-boss';
 import { doseText } from '../bot/render.ts';
-import type { Reply } from '../bot/render.ts';
 import type { Content } from '../content/index.ts';
 import type { Logger } from '../log.ts';
+import type { ConversationRef, InboundActivity, MessagingPort } from '../ports/messaging.ts';
+import type { TurnOutcome } from '../ports/turns.ts';
 import { readSchedule } from '../schedule/store.ts';
 import { localDayOf, localHourOf } from '../schedule/time.ts';
 import { readConversation } from '../store/conversations.ts';
@@ -50,16 +51,22 @@ export interface ReminderDeps {
   log: Logger;
   now: () => Date;
   quietHours: { from: number; to: number };
-  /** Sends replies into a stored conversation within the channel limits; false when not sent. */
-  send: (conversationId: string, reference: unknown, replies: Reply[]) => Promise<boolean>;
+  /** Sends into a stored conversation, within the channel's limits. */
+  messaging: Pick<MessagingPort, 'continue'>;
 }
 
 export function exerciseReminders(deps: ReminderDeps) {
   const rule = deps.content.coachingRules.irritability;
   let boss: PgBoss | undefined;
 
-  /** After a turn that planned reminders: queue them. Never throws into the turn. */
-  async function afterTurn(conversationId: string, recorded: readonly string[]): Promise<void> {
+  /** After a turn that planned reminders: queue them (they add no note to the turn). Never throws into the turn. */
+  async function afterTurn(activity: InboundActivity, turn?: TurnOutcome): Promise<string[]> {
+    const conversationId = activity.conversation?.id;
+    if (turn && conversationId) await queueFor(conversationId, turn.recorded);
+    return [];
+  }
+
+  async function queueFor(conversationId: string, recorded: readonly string[]): Promise<void> {
     if (!boss || !recorded.includes('reminders.planned')) return;
     try {
       const [planned] = (await listEvents(deps.db, conversationId, { types: ['reminders.planned'], limit: 1 })).slice(-1);
@@ -102,7 +109,7 @@ export function exerciseReminders(deps: ReminderDeps) {
     if (!exercise || !stage) return 'unknown exercise';
     const template = deps.content.conversation.messages['reminder.directional'] ?? '';
     const text = template.replace('{name}', `${exercise.name} (${stage.name})`).replace('{dose}', doseText(stage.dose, deps.content));
-    const sent = await deps.send(job.conversationId, row.reference, [{ kind: 'message', text }]);
+    const sent = (await deps.messaging.continue(row.reference as ConversationRef, [{ kind: 'message', text }])).outcome === 'sent';
     await appendEvents(deps.db, job.conversationId, [{ type: 'reminder.sent', data: { exerciseId: job.exerciseId, n: job.n, delivered: sent }, at: deps.now().toISOString() }]);
     return sent ? 'sent' : 'not_sent';
   }

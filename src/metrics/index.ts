@@ -11,6 +11,8 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Logger } from '../log.ts';
 import type { Sql } from '../store/database.ts';
+import { outboxFigures } from '../store/outbox.ts';
+import { sendsByStatus } from '../schedule/store.ts';
 
 const PREFIX = 'disc_coach_';
 
@@ -51,18 +53,7 @@ export function createMetrics(options: { db: Sql; log: Logger; defaultMetrics?: 
   const scrapeErrors = new Counter({ name: `${PREFIX}metrics_store_read_errors_total`, help: 'Scrapes whose store figures could not be read.', registers: [registry] });
 
   async function readStore(): Promise<void> {
-    const [outbox, delivered, sends] = await Promise.all([
-      options.db.query<{ urgency: string; n: number; oldest: number | null }>(
-        `select urgency, count(*)::int as n, extract(epoch from now() - min(created_at))::float8 as oldest
-         from handoff_outbox where status = 'pending' group by urgency`,
-      ),
-      options.db.query<{ n: number; mean: number | null; max: number | null }>(
-        `select count(*)::int as n, avg(extract(epoch from delivered_at - created_at))::float8 as mean,
-                max(extract(epoch from delivered_at - created_at))::float8 as max
-         from handoff_outbox where status = 'delivered' and delivered_at > now() - interval '15 minutes'`,
-      ),
-      options.db.query<{ kind: string; status: string; n: number }>('select kind, status, count(*)::int as n from checkin_sends group by kind, status'),
-    ]);
+    const [{ pending: outbox, delivered }, sends] = await Promise.all([outboxFigures(options.db), sendsByStatus(options.db)]);
     pending.reset();
     for (const urgency of ['emergency', 'urgent', 'soon', 'routine']) pending.set({ urgency }, 0);
     let oldestAge = 0;

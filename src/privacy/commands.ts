@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { ShellCommand, ShellCommandInput } from '../bot/coachBot.ts';
+import type { ShellCommand, ShellCommandInput } from '../ports/turns.ts';
 import type { Nlu } from '../bot/understand.ts';
 import type { Content } from '../content/index.ts';
 import type { Logger } from '../log.ts';

@@ -27,7 +27,7 @@ export async function collectPersonData(sql: Sql, conversationId: string, at: Da
   for (const entry of personalTables) {
     if (!present.has(entry.table)) continue;
     const rows = await sql.query<Record<string, unknown>>(`select ${entry.exportColumns ?? '*'} from ${entry.table} where ${entry.where}`, [ids]);
-    data[entry.exportAs ?? entry.table] = rows.map((row) => openFreeText(plain(row)) as Record<string, unknown>);
+    data[entry.exportAs ?? entry.table] = rows.map((row) => openFreeText(sql, plain(row)) as Record<string, unknown>);
   }
   return { exportedAt: at.toISOString(), conversationIds: ids, data };
 }

@@ -3,50 +3,53 @@
  * export download route, the retention job and the free-text cipher. src/app.ts calls these.
  */
 import type restify from 'restify';
-import type { ShellCommand } from '../bot/coachBot.ts';
+import type { ShellCommand } from '../ports/turns.ts';
+import type { PublicUrl } from '../server.ts';
 import type { Nlu } from '../bot/understand.ts';
 import type { Config } from '../config.ts';
 import type { Content } from '../content/index.ts';
 import type { Logger } from '../log.ts';
 import { rateLimitCommand } from '../security/rateLimit.ts';
+import type { Jobs } from '../jobs/index.ts';
 import type { Database } from '../store/database.ts';
 import { dataRightsCommand } from './commands.ts';
 import { loadPrivacyContent, type PrivacyMessages } from './content.ts';
 import { cipherFromConfig } from './crypto.ts';
-import { installTextCipher } from './freeText.ts';
 import { startRetentionJob } from './retention.ts';
 import { privacyRoutes } from './routes.ts';
 
 export { loadPrivacyContent };
 
-/** Call before the store is opened: free text written from now on is sealed with the configured key. */
-export function installPrivacyCipher(config: Pick<Config, 'DATA_ENCRYPTION_KEY' | 'DATA_ENCRYPTION_KEY_PREVIOUS'>): void {
-  installTextCipher(cipherFromConfig(config));
+/** The free-text cipher of the configured key(s), for openDatabase: what the store writes is sealed with it. */
+export function privacyCipher(config: Pick<Config, 'DATA_ENCRYPTION_KEY' | 'DATA_ENCRYPTION_KEY_PREVIOUS'>) {
+  return cipherFromConfig(config);
 }
 
 export interface PrivacyDeps {
   config: Config;
   db: Database;
+  /** The retention pass runs on the job queue. */
+  jobs: Jobs;
   content: Content;
   messages: PrivacyMessages;
   nlu: Nlu;
   log: Logger;
   now?: () => Date;
-  /** The listening URL, known once the server listens; PUBLIC_URL wins when set. */
-  listeningUrl: () => string;
+  /** Where export links point (PUBLIC_URL, or the listening address). */
+  publicUrl: PublicUrl;
 }
 
-export function createPrivacy(deps: PrivacyDeps) {
+export async function createPrivacy(deps: PrivacyDeps) {
   const { config } = deps;
   const now = deps.now ?? (() => new Date());
   const retentionDays = config.RETENTION_DAYS > 0 ? config.RETENTION_DAYS : undefined;
   const commands: ShellCommand[] = [
     rateLimitCommand({ max: config.RATE_LIMIT_MESSAGES, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000, reply: deps.messages.rateLimited, now: () => Date.now() }),
-    dataRightsCommand({ db: deps.db, content: deps.content, messages: deps.messages, nlu: deps.nlu, log: deps.log, retentionDays, publicUrl: () => config.PUBLIC_URL ?? deps.listeningUrl() }),
+    dataRightsCommand({ db: deps.db, content: deps.content, messages: deps.messages, nlu: deps.nlu, log: deps.log, retentionDays, publicUrl: () => deps.publicUrl.url() }),
   ];
   const routes: ((server: restify.Server) => void)[] = [privacyRoutes({ db: deps.db, log: deps.log, now })];
   const retention = retentionDays
-    ? startRetentionJob({ db: deps.db, days: retentionDays, intervalMs: config.RETENTION_INTERVAL_MINUTES * 60_000, log: deps.log, now })
+    ? await startRetentionJob({ db: deps.db, jobs: deps.jobs, days: retentionDays, intervalMs: config.RETENTION_INTERVAL_MINUTES * 60_000, log: deps.log, now })
     : undefined;
   return {
     /** Put these first in createCoachBot's commands: the rate limit must come before any other command. */

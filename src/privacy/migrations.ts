@@ -1,6 +1,6 @@
 /**
  * The privacy tables, as steps of the one schema (ids 40-49 are privacy's). Appended to
- * src/store/migrations.ts; a released step is never edited.
+ * src/schema.ts; a released step is never edited.
  */
 export const privacyMigrations: { id: number; name: string; sql: string }[] = [
   {

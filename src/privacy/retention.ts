@@ -1,3 +1,5 @@
+import type { Jobs } from '../jobs/index.ts';
+import { startPeriodic } from '../jobs/periodic.ts';
 import type { Logger } from '../log.ts';
 import type { Database } from '../store/database.ts';
 import { erasePerson } from './erasure.ts';
@@ -40,8 +42,14 @@ export async function enforceRetention(db: Database, options: { days: number; no
   return { erased };
 }
 
-/** The scheduled job: runs at start and then every `intervalMs`, in-process; one run at a time. */
-export function startRetentionJob(options: { db: Database; days: number; intervalMs: number; log: Logger; now?: () => Date }) {
+export const RETENTION_QUEUE = 'retention';
+
+/**
+ * The scheduled job: a pass a second after start and then every `intervalMs`, on the job queue
+ * (one pass at a time across instances); one run at a time in this process. Erasure is its own
+ * claim: a person already erased is not found again.
+ */
+export async function startRetentionJob(options: { db: Database; jobs: Jobs; days: number; intervalMs: number; log: Logger; now?: () => Date }) {
   const now = options.now ?? (() => new Date());
   let running: Promise<RetentionResult | undefined> | undefined;
   function runOnce(): Promise<RetentionResult | undefined> {
@@ -59,15 +67,10 @@ export function startRetentionJob(options: { db: Database; days: number; interva
       });
     return running;
   }
-  const timer = setInterval(() => void runOnce(), options.intervalMs);
-  timer.unref();
-  const first = setTimeout(() => void runOnce(), 1000);
-  first.unref();
+  await startPeriodic(options.jobs, { queue: RETENTION_QUEUE, everySeconds: options.intervalMs / 1000, firstAfterSeconds: 1, run: runOnce }, options.log);
   return {
     runOnce,
     async stop() {
-      clearInterval(timer);
-      clearTimeout(first);
       await running;
     },
   };

@@ -1,12 +1,9 @@
 /**
- * The one place proactive sending touches botbuilder: `continueConversationAsync` to a stored
- * ConversationReference, one activity per POST {serviceUrl}/v3/conversations/{id}/activities.
- *
- * The connector client's own retry policy is removed for these requests: it would retry 429 and
- * 5xx behind the limiter's back (three times, without telling it to slow the whole tenant down).
- * Retrying is decided in src/proactive/sender.ts instead.
+ * The port proactive sending goes through: open a stored conversation, post into it (one activity
+ * per request), update an activity posted earlier. The Bot Framework implementation is at the edge
+ * (src/bot/proactiveChannel.ts); retrying is decided in src/proactive/sender.ts, never by the SDK.
  */
-import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import type { ConversationRef, OutboundActivity } from '../ports/messaging.ts';
 
 export class ChannelError extends Error {
   constructor(
@@ -19,12 +16,19 @@ export class ChannelError extends Error {
   }
 }
 
-/** Posts one activity; throws ChannelError when the connector refuses it or cannot be reached. */
-export type Post = (activity: Partial<Activity>) => Promise<void>;
+/** A conversation opened for proactive posts; both throw ChannelError when the connector refuses or cannot be reached. */
+export interface OpenConversation {
+  /** The conversation as the channel opened it. */
+  reference: ConversationRef;
+  /** Posts one activity; the channel's id of it, when it gives one. */
+  post(activity: OutboundActivity): Promise<string | undefined>;
+  /** Replaces an activity posted earlier. */
+  update(activityId: string, activity: OutboundActivity): Promise<void>;
+}
 
 export interface ProactiveChannel {
   /** Opens the conversation and runs `fn` with a way to post into it. */
-  withConversation<T>(reference: Partial<ConversationReference>, fn: (post: Post, context: TurnContext) => Promise<T>): Promise<T>;
+  withConversation<T>(reference: ConversationRef, fn: (conversation: OpenConversation) => Promise<T>): Promise<T>;
 }
 
 function headerOf(error: unknown, name: string): string | undefined {
@@ -44,45 +48,13 @@ export function toChannelError(error: unknown): ChannelError {
   return new ChannelError(status, headerOf(error, 'retry-after'), e?.message ?? String(error));
 }
 
-function withoutSdkRetries(context: TurnContext, adapter: CloudAdapter): void {
-  const connector = context.turnState.get(adapter.ConnectorClientKey) as { client?: { pipeline?: { removePolicy(options: { name: string }): unknown } } } | undefined;
-  connector?.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
-}
-
 /** A post with no answer in this time counts as "no answer" (retried; it may have arrived: at-least-once). */
 export const POST_TIMEOUT_MS = 30_000;
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new ChannelError(undefined, undefined, `no answer within ${ms} ms`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-export function botFrameworkChannel(adapter: CloudAdapter, appId: string, postTimeoutMs = POST_TIMEOUT_MS): ProactiveChannel {
-  return {
-    async withConversation(reference, fn) {
-      let result: Awaited<ReturnType<typeof fn>> | undefined;
-      try {
-        await adapter.continueConversationAsync(appId, reference, async (context) => {
-          withoutSdkRetries(context, adapter);
-          const post: Post = async (activity) => {
-            try {
-              await withTimeout(context.sendActivity(activity), postTimeoutMs);
-            } catch (error) {
-              throw toChannelError(error);
-            }
-          };
-          result = await fn(post, context);
-        });
-      } catch (error) {
-        // Token and connection failures outside a post are the channel's too; anything else is ours.
-        const e = error as { statusCode?: number; code?: string };
-        if (error instanceof ChannelError || typeof e?.statusCode === 'number' || typeof e?.code === 'string') throw toChannelError(error);
-        throw error;
-      }
-      return result as Awaited<ReturnType<typeof fn>>;
-    },
-  };
 }

@@ -3,10 +3,10 @@
  * (web chat) gets a bucket per conversation, so one person's messages never slow another's.
  * Every path that posts (check-ins, clinician relays, hold timers, replies) must use the same keys.
  */
-import type { Activity } from 'botbuilder';
+import type { InboundActivity } from '../ports/messaging.ts';
 
 /** The Teams tenant an activity came from: on the conversation, or in Teams' channel data. */
-export function tenantIdOf(activity: Partial<Activity> | undefined): string | undefined {
+export function tenantIdOf(activity: Pick<InboundActivity, 'conversation' | 'channelData'> | undefined): string | undefined {
   return activity?.conversation?.tenantId ?? (activity?.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
 }
 

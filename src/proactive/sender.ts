@@ -7,8 +7,8 @@
  * long Retry-After, a connector that keeps failing) returns `retry` with a delay instead, and the
  * scheduler re-queues it. So a failing tenant never occupies the workers the other tenants need.
  */
-import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
-import { ChannelError, type ProactiveChannel } from './channel.ts';
+import type { ConversationRef, OutboundActivity } from '../ports/messaging.ts';
+import { ChannelError, type OpenConversation, type ProactiveChannel } from './channel.ts';
 import { SpacingLimiter, systemClock, type Clock, type RateLimiter } from './limiter.ts';
 import { classify, defaultBackoff, parseRetryAfter, type BackoffPolicy } from './retry.ts';
 
@@ -26,19 +26,19 @@ export interface SendLimits {
 export const teamsLimits: SendLimits = { perConversation: 7, perTenant: 50, maxInlineWaitMs: 5000, backoff: defaultBackoff, headroom: 0.96 };
 
 export interface Delivery {
-  reference: Partial<ConversationReference>;
+  reference: ConversationRef;
   tenantKey: string;
   conversationKey: string;
   /** Activities already delivered in earlier attempts; they are not sent again. */
   delivered: number;
   /** Attempts made so far (for the backoff). */
   attempts: number;
-  /** Builds the activities inside the proactive turn (they may need the TurnContext). */
-  activities(context: TurnContext): Promise<Partial<Activity>[]>;
+  /** Builds the activities once the conversation is open (an update of an earlier post goes through `conversation`). */
+  activities(conversation: OpenConversation): Promise<OutboundActivity[]>;
 }
 
 export type DeliveryResult =
-  | { outcome: 'sent'; delivered: number; attempts: number }
+  | { outcome: 'sent'; delivered: number; attempts: number; /** The channel's ids of what this call posted. */ activityIds: string[] }
   | { outcome: 'retry'; delivered: number; attempts: number; delayMs: number; error: string }
   | { outcome: 'stop'; delivered: number; attempts: number; reason: 'blocked' | 'not_found'; error: string }
   | { outcome: 'fail'; delivered: number; attempts: number; error: string };
@@ -82,8 +82,9 @@ export class ProactiveSender {
     const pausedFor = this.tenants.peek(delivery.tenantKey);
     if (pausedFor > waitCap) return { outcome: 'retry', delivered, attempts, delayMs: pausedFor, error: 'tenant is throttled' };
     try {
-      return await this.channel.withConversation(delivery.reference, async (post, context) => {
-        const activities = await delivery.activities(context);
+      const activityIds: string[] = [];
+      return await this.channel.withConversation(delivery.reference, async (conversation) => {
+        const activities = await delivery.activities(conversation);
         while (delivered < activities.length) {
           const waitConversation = this.conversations.peek(delivery.conversationKey);
           const waitTenant = this.tenants.peek(delivery.tenantKey);
@@ -97,7 +98,8 @@ export class ProactiveSender {
           if (tenantWait > waitCap) return { outcome: 'retry', delivered, attempts, delayMs: tenantWait, error: lastFailure ?? 'waiting for the rate limit' } as const;
           await this.clock.sleep(tenantWait);
           try {
-            await post(activities[delivered]!);
+            const id = await conversation.post(activities[delivered]!);
+            if (id) activityIds.push(id);
             this.stats.posted++;
             delivered++;
           } catch (error) {
@@ -117,7 +119,7 @@ export class ProactiveSender {
             if (!verdict.throttled) await this.clock.sleep(verdict.delayMs);
           }
         }
-        return { outcome: 'sent', delivered, attempts } as const;
+        return { outcome: 'sent', delivered, attempts, activityIds } as const;
       });
     } catch (error) {
       if (!(error instanceof ChannelError)) throw error;

@@ -1,16 +1,22 @@
 import type { Database } from '../store/database.ts';
 import { appendEvents } from '../store/events.ts';
 import { claimDueHandoffs, markHandoffDelivered, markHandoffFailed, type OutboxItem } from '../store/outbox.ts';
+import { startPeriodic } from '../jobs/periodic.ts';
+import type { Jobs } from '../jobs/index.ts';
 import type { Logger } from '../log.ts';
 import { webhookPayloadSchema } from './webhookPayload.ts';
 
+export const HANDOFF_DELIVERY_QUEUE = 'handoff-delivery';
+
 export interface OutboxWorkerOptions {
   db: Database;
+  /** The pass that looks for due handoffs runs on the job queue (src/jobs/periodic.ts). */
+  jobs: Jobs;
   webhookUrl: string | undefined;
   log: Logger;
   now?: () => Date;
   fetch?: typeof fetch;
-  /** How often due items are looked for; a new handoff also wakes the worker at once. */
+  /** How often due items are looked for; a new handoff also wakes the worker at once (HandoffSignal). */
   pollMs?: number;
   timeoutMs?: number;
 }
@@ -25,13 +31,13 @@ export function retryDelayMs(attempts: number, random: () => number = Math.rando
 }
 
 /**
- * Delivers handoffs from the outbox to the clinician webhook until acknowledged (2xx). Items are
- * leased before sending, so several instances, or this one after a restart, deliver each once.
+ * Delivers handoffs from the outbox to the clinician webhook until acknowledged (2xx). The claim is
+ * the outbox row's lease (claimDueHandoffs): several instances, or this one after a restart,
+ * deliver each once. The job queue only says when to look.
  */
-export function startOutboxWorker(options: OutboxWorkerOptions) {
+export async function startOutboxWorker(options: OutboxWorkerOptions) {
   const now = options.now ?? (() => new Date());
   const send = options.fetch ?? fetch;
-  let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
 
@@ -104,8 +110,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions) {
   }
 
   if (options.webhookUrl) {
-    timer = setInterval(() => void wake(), options.pollMs ?? 5000);
-    timer.unref();
+    await startPeriodic(options.jobs, { queue: HANDOFF_DELIVERY_QUEUE, everySeconds: (options.pollMs ?? 5000) / 1000, firstAfterSeconds: (options.pollMs ?? 5000) / 1000, run: wake }, options.log);
     void wake();
   }
 
@@ -113,7 +118,6 @@ export function startOutboxWorker(options: OutboxWorkerOptions) {
     wake,
     async stop() {
       stopped = true;
-      if (timer) clearInterval(timer);
       await running;
     },
   };

@@ -2,9 +2,10 @@
  * The real check-in: a CHECK_IN event through the conversation machine (src/bot's proactiveTurn,
  * which stores the new state and the events), its replies kept as data so a retry sends the same.
  */
-import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
-import type { CoachBot } from '../bot/coachBot.ts';
 import type { Reply } from '../bot/render.ts';
+import type { ConversationRef, OutboundActivity, RenderReplies } from '../ports/messaging.ts';
+import type { ProactiveTurns } from '../ports/turns.ts';
+import { referenceOf } from '../store/conversations.ts';
 import type { Database } from '../store/database.ts';
 import { textActivities, type CheckinComposer } from './checkins.ts';
 
@@ -12,21 +13,20 @@ interface RepliesPayload {
   replies: Reply[];
 }
 
-export async function storedReference(db: Database, conversationId: string): Promise<Partial<ConversationReference> | null> {
-  const rows = await db.query<{ reference: Partial<ConversationReference> | null }>('select reference from conversations where id = $1', [conversationId]);
-  return rows[0]?.reference ?? null;
+export async function storedReference(db: Database, conversationId: string): Promise<ConversationRef | null> {
+  return (await referenceOf(db, conversationId)) as ConversationRef | null;
 }
 
-export function botComposer(bot: Pick<CoachBot, 'proactiveTurn' | 'activitiesFor'>, db: Database): CheckinComposer {
+export function botComposer(turns: ProactiveTurns, render: RenderReplies, db: Database): CheckinComposer {
   return {
     async checkIn(conversationId, event) {
-      const result = await bot.proactiveTurn(conversationId, () => [{ type: 'CHECK_IN', at: event.at, localDate: event.localDate, missedDays: event.missedDays }]);
+      const result = await turns.proactiveTurn(conversationId, () => [{ type: 'CHECK_IN', at: event.at, localDate: event.localDate, missedDays: event.missedDays }]);
       if (!result) return null;
       return { replies: result.replies } satisfies RepliesPayload;
     },
-    async activities(context: TurnContext, payload: unknown): Promise<Partial<Activity>[]> {
+    async activities(reference: ConversationRef, payload: unknown): Promise<OutboundActivity[]> {
       const replies = (payload as Partial<RepliesPayload> | null)?.replies;
-      return replies ? bot.activitiesFor(context, replies) : textActivities(payload);
+      return replies ? render(reference, replies) : textActivities(payload);
     },
     reference: (conversationId) => storedReference(db, conversationId),
   };

@@ -7,10 +7,11 @@
  * - what it says is fixed on the first attempt and the activities already delivered are counted,
  *   so a retry neither re-runs the conversation turn nor repeats a message.
  */
-import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from '../log.ts';
+import type { ConversationRef, OutboundActivity } from '../ports/messaging.ts';
 import { rateKeysOf } from '../proactive/keys.ts';
 import type { ProactiveSender } from '../proactive/sender.ts';
+import { tenantOf } from '../store/conversations.ts';
 import type { Database } from '../store/database.ts';
 import { say, type ScheduleContent } from './content.ts';
 import {
@@ -24,10 +25,10 @@ import { localDayOf, localHourOf, nextDueAt, parseLocalTimeOfDay } from './time.
 export interface CheckinComposer {
   /** Runs the check-in turn and returns what to send, stored as data; null when the conversation is unknown. */
   checkIn(conversationId: string, event: { at: string; localDate: string; missedDays: number }): Promise<unknown | null>;
-  /** The activities for a stored payload, inside the proactive turn. */
-  activities(context: TurnContext, payload: unknown): Promise<Partial<Activity>[]>;
+  /** The activities for a stored payload, once the conversation is open. */
+  activities(reference: ConversationRef, payload: unknown): Promise<OutboundActivity[]>;
   /** The conversation's stored reference, as refreshed by its last turn. */
-  reference(conversationId: string): Promise<Partial<ConversationReference> | null>;
+  reference(conversationId: string): Promise<ConversationRef | null>;
 }
 
 /** A plain text payload (reminders): `{ texts: [...] }`. */
@@ -35,7 +36,7 @@ export interface TextPayload {
   texts: string[];
 }
 
-export function textActivities(payload: unknown): Partial<Activity>[] {
+export function textActivities(payload: unknown): OutboundActivity[] {
   const texts = (payload as TextPayload | null)?.texts ?? [];
   return texts.map((text) => ({ type: 'message', text }));
 }
@@ -191,7 +192,7 @@ export function createCheckins(deps: CheckinDeps) {
       await recordScheduleEvent(db, key.conversationId, 'checkIn.gaveUp', { localDay: key.localDay, kind: key.kind, lastError: row.lastError }, at);
       return { result: 'gave_up', error: row.lastError ?? 'too late' };
     }
-    const reference = claimed.reference as Partial<ConversationReference> | null;
+    const reference = claimed.reference as ConversationRef | null;
     if (!reference?.serviceUrl || !reference.conversation?.id) {
       await finishWith(key, row, 'failed', 'no stored conversation reference', at);
       return { result: 'failed', error: 'no stored conversation reference' };
@@ -225,7 +226,7 @@ export function createCheckins(deps: CheckinDeps) {
       ...rateKeysOf({ ...reference.conversation, id: key.conversationId }, row.tenantId),
       delivered: row.delivered,
       attempts: row.attempts,
-      activities: (context) => composer.activities(context, payload),
+      activities: (conversation) => composer.activities(conversation.reference, payload),
     });
     const done = now();
     switch (outcome.outcome) {
@@ -279,10 +280,10 @@ export function createCheckins(deps: CheckinDeps) {
     const schedule = await readSchedule(db, conversationId);
     const zone = schedule?.timeZone ?? 'UTC';
     const key: SendKey = { conversationId, localDay: localDayOf(at, zone), kind: 'checkin' };
-    const tenantRows = await db.query<{ tenant_id: string | null }>('select tenant_id from conversations where id = $1', [conversationId]);
-    if (tenantRows.length === 0) return { key, result: { result: 'skipped', why: 'no such conversation' } };
+    const conversation = await tenantOf(db, conversationId);
+    if (!conversation.found) return { key, result: { result: 'skipped', why: 'no such conversation' } };
     if (!schedule || schedule.stoppedAt) return { key, result: { result: 'skipped', why: schedule ? `check-ins stopped (${schedule.stopReason})` : 'no check-in schedule' } };
-    const inserted = await insertSends(db, [{ ...key, tenantId: tenantRows[0]?.tenant_id ?? schedule?.tenantId ?? null, dueAt: at }], at, options.requeueAfterSeconds);
+    const inserted = await insertSends(db, [{ ...key, tenantId: conversation.tenantId ?? schedule?.tenantId ?? null, dueAt: at }], at, options.requeueAfterSeconds);
     if (inserted.length === 0) {
       const row = (await readSend(db, key))!;
       if (row.status !== 'queued') return { key, result: { result: 'already', row } };

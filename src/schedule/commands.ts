@@ -4,18 +4,19 @@
  * confirmed), show. A ShellCommand for createCoachBot, so a message with a warning sign never
  * reaches it. Also: the default schedule offered when screening completes, and uninstall.
  */
-import type { Activity } from 'botbuilder';
-import type { ShellCommand, ShellCommandInput } from '../bot/coachBot.ts';
+import type { InboundActivity } from '../ports/messaging.ts';
+import type { ShellCommand, ShellCommandInput } from '../ports/turns.ts';
 import type { Database } from '../store/database.ts';
 import { tenantIdOf } from '../proactive/keys.ts';
 import { say, type ScheduleContent } from './content.ts';
 import { daysUntilWeekday, parseScheduleCommand, type ScheduleCommand } from './parse.ts';
-import { createScheduleIfAbsent, readSchedule, recordScheduleEvent, stopSchedule, writeSchedule, type ScheduleRow } from './store.ts';
+import { hasEvent } from '../store/events.ts';
+import { createScheduleIfAbsent, hasSchedule, readSchedule, recordScheduleEvent, stopSchedule, writeSchedule, type ScheduleRow } from './store.ts';
 import { addDays, canonicalZone, describeInstant, formatLocalTime, localDayOf, nextDueAt, parseLocalTimeOfDay, type LocalTime } from './time.ts';
 import { DateTime } from 'luxon';
 
 /** The zone the channel tells us the person is in: `localTimezone`, or a clientInfo entity's `timezone`. */
-export function guessZone(activity: Partial<Activity> | undefined): string | null {
+export function guessZone(activity: InboundActivity | undefined): string | null {
   if (!activity) return null;
   const direct = (activity as { localTimezone?: unknown }).localTimezone;
   if (typeof direct === 'string' && canonicalZone(direct)) return canonicalZone(direct);
@@ -156,7 +157,7 @@ export function createScheduleShell(deps: ScheduleShellDeps) {
    * to the idempotent insert; a screened conversation not yet known to have a schedule in this process
    * (after a restart, or a failed insert) is looked up once. Without it (other callers), the store decides.
    */
-  async function afterTurn(activity: Partial<Activity>, turn?: { screeningDone: boolean; recorded: string[] }): Promise<string[]> {
+  async function afterTurn(activity: InboundActivity, turn?: { screeningDone: boolean; recorded: string[] }): Promise<string[]> {
     const conversationId = activity.conversation?.id;
     if (!conversationId) return [];
     const at = clock();
@@ -174,17 +175,14 @@ export function createScheduleShell(deps: ScheduleShellDeps) {
       const justScreened = turn.recorded.includes('screening.completed');
       if (!justScreened && (!turn.screeningDone || known.has(conversationId))) return [];
       if (!justScreened) {
-        const existing = await db.query('select 1 from checkin_schedules where conversation_id = $1', [conversationId]);
-        if (existing.length) {
+        if (await hasSchedule(db, conversationId)) {
           remember(conversationId);
           return [];
         }
       }
     } else {
-      const existing = await db.query('select 1 from checkin_schedules where conversation_id = $1', [conversationId]);
-      if (existing.length) return [];
-      const screened = await db.query("select 1 from clinical_events where conversation_id = $1 and type = 'screening.completed' limit 1", [conversationId]);
-      if (!screened.length) return [];
+      if (await hasSchedule(db, conversationId)) return [];
+      if (!(await hasEvent(db, conversationId, 'screening.completed'))) return [];
     }
     const guessed = guessZone(activity);
     const zone = guessed ?? 'UTC';

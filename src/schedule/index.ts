@@ -1,20 +1,21 @@
 /**
- * Daily check-ins, wired: the conversation commands (before the bot exists) and, once the bot is
- * there, the sender, the check-in service and the pg-boss runner. src/app.ts calls these two.
+ * Daily check-ins, wired: the conversation commands and after-turn notes (what the bot is built
+ * with), and the check-in service with its pg-boss runner on the one outbound sender.
+ * src/app.ts calls these two.
  */
-import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
-import type { CoachBot } from '../bot/coachBot.ts';
 import type { Logger } from '../log.ts';
-import { botFrameworkChannel, type ProactiveChannel } from '../proactive/channel.ts';
-import { systemClock } from '../proactive/limiter.ts';
-import { ProactiveSender, teamsLimits, type SendLimits } from '../proactive/sender.ts';
-import { SharedSpacingLimiter } from '../proactive/sharedLimiter.ts';
+import type { Jobs } from '../jobs/index.ts';
+import type { InboundActivity, RenderReplies } from '../ports/messaging.ts';
+import type { AfterTurn, ProactiveTurns, ShellCommand } from '../ports/turns.ts';
+import type { ProactiveSender, SendLimits } from '../proactive/sender.ts';
 import type { Database } from '../store/database.ts';
 import { botComposer } from './botComposer.ts';
 import { createCheckins, type CheckinOptions, type Checkins } from './checkins.ts';
 import { createScheduleShell } from './commands.ts';
 import { loadScheduleContent, type ScheduleContent } from './content.ts';
 import { startCheckinRunner, type CheckinRunner } from './runner.ts';
+
+export { createSender } from '../proactive/index.ts';
 
 export interface CheckinSettings {
   /** Cron of the tick; false = no automatic tick (tests drive it). Default every minute. */
@@ -28,17 +29,17 @@ export function loadCheckinContent(contentDir: string): { content?: ScheduleCont
   return loadScheduleContent(contentDir);
 }
 
-/** The part the bot needs at construction: the schedule commands and the after-turn hook. */
-export function createCheckinShell(deps: { db: Database; content: ScheduleContent; now?: () => Date; log?: Logger }) {
+/** The part the bot needs at construction: the schedule commands and the after-turn notes. */
+export function createCheckinShell(deps: { db: Database; content: ScheduleContent; now?: () => Date; log?: Logger }): AfterTurn & { commands: ShellCommand[] } {
   const shell = createScheduleShell(deps);
   return {
     commands: [shell.command],
-    /** Call after the bot's turn: uninstall stops the schedule; a finished screening gets the default schedule. */
     /**
-     * The same, returning the notes instead of sending them, so the bot can put them before its
-     * last question (channels show only the last message's buttons).
+     * After the bot's turn: uninstall stops the schedule; a finished screening gets the default
+     * schedule. Returns the notes instead of sending them, so the bot can put them before its last
+     * question (channels show only the last message's buttons).
      */
-    async notesAfterTurn(activity: Partial<Activity>, turn?: { screeningDone: boolean; recorded: string[] }): Promise<string[]> {
+    async afterTurn(activity: InboundActivity, turn?: { screeningDone: boolean; recorded: string[] }): Promise<string[]> {
       try {
         return await shell.afterTurn(activity, turn);
       } catch (error) {
@@ -46,51 +47,32 @@ export function createCheckinShell(deps: { db: Database; content: ScheduleConten
         return [];
       }
     },
-    async afterTurn(context: TurnContext): Promise<void> {
-      try {
-        const texts = await shell.afterTurn(context.activity as Partial<Activity>);
-        if (texts.length) await context.sendActivities(texts.map((text) => ({ type: 'message', text })));
-      } catch (error) {
-        // The turn itself is done and answered; the schedule is set on the next turn instead.
-        deps.log?.error({ err: error, conversationId: context.activity.conversation?.id }, 'check-in schedule after turn failed');
-      }
-    },
   };
-}
-
-/**
- * The proactive sender. Several instances may share one PostgreSQL (DATABASE_URL): the tenant's
- * limit is then kept in the database so that together they stay under it.
- */
-export function createSender(channel: ProactiveChannel, db: Database, limits: SendLimits, databaseUrl?: string): ProactiveSender {
-  const tenants = databaseUrl ? new SharedSpacingLimiter(db, limits.perTenant, systemClock, limits.headroom) : undefined;
-  return new ProactiveSender(channel, limits, systemClock, Math.random, tenants);
 }
 
 export interface RunningCheckins {
   checkins: Checkins;
   runner: CheckinRunner;
-  sender: ProactiveSender;
   stop(): Promise<void>;
 }
 
 export async function startCheckins(deps: {
   db: Database;
   content: ScheduleContent;
-  bot: Pick<CoachBot, 'proactiveTurn' | 'activitiesFor'>;
-  adapter: CloudAdapter;
-  appId: string;
+  conversations: ProactiveTurns;
+  renderer: { activitiesFor: RenderReplies };
+  sender: ProactiveSender;
+  jobs: Jobs;
   log: Logger;
   databaseUrl?: string;
   now?: () => Date;
   settings?: CheckinSettings;
 }): Promise<RunningCheckins> {
-  const sender = createSender(botFrameworkChannel(deps.adapter, deps.appId), deps.db, deps.settings?.limits ?? teamsLimits, deps.databaseUrl);
   const checkins = createCheckins({
     db: deps.db,
     content: deps.content,
-    composer: botComposer(deps.bot, deps.db),
-    sender,
+    composer: botComposer(deps.conversations, deps.renderer.activitiesFor, deps.db),
+    sender: deps.sender,
     log: deps.log,
     now: deps.now,
     options: deps.settings?.options,
@@ -99,10 +81,11 @@ export async function startCheckins(deps: {
     db: deps.db,
     checkins,
     log: deps.log,
+    jobs: deps.jobs,
     databaseUrl: deps.databaseUrl,
     cron: deps.settings?.cron,
     pollingIntervalSeconds: deps.settings?.pollingIntervalSeconds,
   });
-  // Within the 5 s a stop may take (src/run.ts); a send still running then is claimed again after the restart.
-  return { checkins, runner, sender, stop: () => runner.stop({ graceful: true, timeoutMs: 3_000 }) };
+  // The job queue is stopped by its owner (src/app.ts); a send still running then is claimed again after the restart.
+  return { checkins, runner, stop: () => runner.stop({ graceful: true, timeoutMs: 3_000 }) };
 }

@@ -1,6 +1,6 @@
 /**
  * The check-in tables, as steps of the one schema (ids 10-19 are the schedule's). Appended to
- * src/store/migrations.ts; a released step is never edited.
+ * src/schema.ts; a released step is never edited.
  */
 export const scheduleMigrations: { id: number; name: string; sql: string }[] = [
   {

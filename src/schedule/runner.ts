@@ -4,12 +4,13 @@
  * (`fromPglite`), PostgreSQL when DATABASE_URL is set. The job queue is the transport; the
  * exactly-once rules are in src/schedule/checkins.ts and its tables.
  */
-import { PgBoss, fromPglite, type Job } from 'pg-boss';
+import type { Job, PgBoss } from 'pg-boss';
+import { startJobs, type Jobs } from '../jobs/index.ts';
 import type { Logger } from '../log.ts';
 import type { Database } from '../store/database.ts';
 import { ChurnVacuum } from '../store/maintenance.ts';
 import type { Checkins, SendJob, TickResult } from './checkins.ts';
-import type { SendKey } from './store.ts';
+import { unfinishedSends, type SendKey } from './store.ts';
 
 export const TICK_QUEUE = 'checkin-tick';
 export const SEND_QUEUE = 'checkin-send';
@@ -22,6 +23,8 @@ export interface RunnerOptions {
   databaseUrl?: string;
   /** pg-boss schema; by default `pgboss`, or `<schema>_pgboss` when the store lives in a non-public schema. */
   schema?: string;
+  /** The app's job queue (src/jobs); without it the runner starts one of its own and stops it with itself. */
+  jobs?: Jobs;
   /** Cron of the tick; false = no cron (tests and the operator script tick by hand). */
   cron?: string | false;
   pollingIntervalSeconds?: number;
@@ -50,13 +53,6 @@ const BULK_ENQUEUE = 100;
 
 const keyOf = (job: SendKey) => `${job.conversationId}|${job.localDay}|${job.kind}`;
 
-async function bossSchemaFor(db: Database, databaseUrl?: string): Promise<string> {
-  if (!databaseUrl) return 'pgboss';
-  const rows = await db.query<{ schema: string }>('select current_schema() as schema');
-  const current = rows[0]?.schema ?? 'public';
-  return current === 'public' ? 'pgboss' : `${current}_pgboss`;
-}
-
 /** The table pg-boss keeps a queue's jobs in (a queue may have its own partition). */
 async function jobTableOf(boss: PgBoss, schema: string, queue: string): Promise<string> {
   const found = await boss.getQueue(queue);
@@ -65,17 +61,8 @@ async function jobTableOf(boss: PgBoss, schema: string, queue: string): Promise<
 
 export async function startCheckinRunner(options: RunnerOptions): Promise<CheckinRunner> {
   const { db, checkins, log } = options;
-  const schema = options.schema ?? (await bossSchemaFor(db, options.databaseUrl));
-  let boss: PgBoss;
-  if (options.databaseUrl) {
-    boss = new PgBoss({ connectionString: options.databaseUrl, schema, max: 4, application_name: 'disc-coach-checkins' });
-  } else {
-    const pglite = db.pglite;
-    if (!pglite) throw new Error('check-ins: the embedded store did not expose its PGlite instance');
-    boss = new PgBoss({ db: fromPglite(pglite), backend: 'pglite', schema });
-  }
-  boss.on('error', (error: unknown) => log.error({ err: error }, 'pg-boss error'));
-  await boss.start();
+  const owned = options.jobs ? undefined : await startJobs({ db, log, databaseUrl: options.databaseUrl, ...(options.schema ? { schema: options.schema } : {}) });
+  const { boss, schema } = (options.jobs ?? owned)!;
   await boss.createQueue(TICK_QUEUE, { policy: 'stately', retryLimit: 0, expireInSeconds: 300 }).catch(() => {});
   // stately: one job per send waiting and one running, so a retry can be queued while its job finishes.
   await boss.createQueue(SEND_QUEUE, { policy: 'stately', retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 600 }).catch(() => {});
@@ -140,14 +127,13 @@ export async function startCheckinRunner(options: RunnerOptions): Promise<Checki
     async idle(timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const rows = await db.query<{ n: string | number }>("select count(*) as n from checkin_sends where status in ('queued', 'sending')");
-        if (Number(rows[0]?.n ?? 0) === 0) return;
+        if ((await unfinishedSends(db)) === 0) return;
         if (Date.now() > deadline) throw new Error(`check-ins still pending after ${timeoutMs} ms`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
     async stop(stopOptions = {}) {
-      await boss.stop({ graceful: stopOptions.graceful ?? true, timeout: stopOptions.timeoutMs ?? 10_000, close: true });
+      await owned?.stop({ graceful: stopOptions.graceful ?? true, timeoutMs: stopOptions.timeoutMs ?? 10_000 });
       // A vacuum started by the last batch finishes before the caller closes the database.
       await maintenance.settled();
     },

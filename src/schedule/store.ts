@@ -3,6 +3,7 @@
  * row per person, local day and kind; its primary key is the at-most-once guarantee).
  */
 import type { Sql } from '../store/database.ts';
+import { appendEvents, wroteSince } from '../store/events.ts';
 
 /** A stored schedule: what a write sets, plus what sending and stopping record. */
 export interface ScheduleRow extends ScheduleWrite {
@@ -290,14 +291,8 @@ export async function takeDueReminders(tx: Sql, now: Date, limit: number): Promi
   return rows.map((row) => ({ conversationId: row.conversation_id, localDay: row.local_day, tenantId: row.tenant_id, sentAt: new Date(row.sent_at) }));
 }
 
-/** Did the person write anything after `since`? (uses clinical_events_by_type) */
-export async function answeredSince(sql: Sql, conversationId: string, since: Date): Promise<boolean> {
-  const rows = await sql.query(
-    "select 1 from clinical_events where conversation_id = $1 and type = 'message.received' and at > $2 limit 1",
-    [conversationId, since.toISOString()],
-  );
-  return rows.length > 0;
-}
+/** Did the person write anything after `since`? */
+export const answeredSince = wroteSince;
 
 /** The last check-in delivered before `beforeDay`. */
 export async function previousCheckin(sql: Sql, conversationId: string, beforeDay: string): Promise<{ localDay: string; sentAt: Date } | null> {
@@ -342,5 +337,27 @@ export async function sendCounts(sql: Sql): Promise<Record<string, number>> {
 
 /** Records why a person's check-ins stopped or what happened to one, in the clinical log. */
 export async function recordScheduleEvent(sql: Sql, conversationId: string, type: string, data: Record<string, unknown>, at: Date): Promise<void> {
-  await sql.query('insert into clinical_events (conversation_id, type, data, at) values ($1, $2, $3, $4)', [conversationId, type, JSON.stringify(data), at.toISOString()]);
+  await appendEvents(sql, conversationId, [{ type, data, at: at.toISOString() }]);
+}
+
+/** Whether the conversation has a check-in schedule (stopped ones count). */
+export async function hasSchedule(sql: Sql, conversationId: string): Promise<boolean> {
+  return (await sql.query('select 1 from checkin_schedules where conversation_id = $1', [conversationId])).length > 0;
+}
+
+/** How many schedules are stopped. */
+export async function stoppedSchedules(sql: Sql): Promise<number> {
+  const rows = await sql.query<{ n: string }>('select count(*) as n from checkin_schedules where stopped_at is not null');
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Sends still queued or being sent. */
+export async function unfinishedSends(sql: Sql): Promise<number> {
+  const rows = await sql.query<{ n: string | number }>("select count(*) as n from checkin_sends where status in ('queued', 'sending')");
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Sends by kind and status, for GET /metrics. */
+export async function sendsByStatus(sql: Sql): Promise<{ kind: string; status: string; n: number }[]> {
+  return sql.query<{ kind: string; status: string; n: number }>('select kind, status, count(*)::int as n from checkin_sends group by kind, status');
 }

@@ -1,4 +1,4 @@
-import type { ShellCommand } from '../bot/coachBot.ts';
+import type { ShellCommand } from '../ports/turns.ts';
 
 export interface RateLimitOptions {
   /** At most this many messages per conversation … */

@@ -16,7 +16,7 @@ export async function readConversation(sql: Sql, id: string): Promise<Conversati
   const row = rows[0];
   if (!row) return null;
   return {
-    conversation: { machineVersion: Number(row.machine_version), value: row.state.value, context: row.state.context, recent: row.state.recent?.map(openText) },
+    conversation: { machineVersion: Number(row.machine_version), value: row.state.value, context: row.state.context, recent: row.state.recent?.map((text) => openText(sql, text)) },
     version: Number(row.version),
     reference: row.reference,
   };
@@ -36,7 +36,7 @@ export interface ConversationWrite {
  * Returns false when another turn got there first; the caller re-reads and re-applies its event.
  */
 export async function writeConversation(sql: Sql, write: ConversationWrite, expectedVersion: number | null): Promise<boolean> {
-  const state = JSON.stringify({ value: write.conversation.value, context: write.conversation.context, recent: (write.conversation.recent ?? []).map(sealText) });
+  const state = JSON.stringify({ value: write.conversation.value, context: write.conversation.context, recent: (write.conversation.recent ?? []).map((text) => sealText(sql, text)) });
   const reference = JSON.stringify(write.reference ?? null);
   if (expectedVersion === null) {
     const rows = await sql.query(
@@ -53,4 +53,40 @@ export async function writeConversation(sql: Sql, write: ConversationWrite, expe
     [write.id, write.conversation.machineVersion, state, reference, write.channelId ?? null, write.userId ?? null, write.tenantId ?? null, expectedVersion],
   );
   return rows.length === 1;
+}
+
+/** The conversation's stored reference (where a proactive message goes), or null. */
+export async function referenceOf(sql: Sql, id: string): Promise<unknown> {
+  const rows = await sql.query<{ reference: unknown }>('select reference from conversations where id = $1', [id]);
+  return rows[0]?.reference ?? null;
+}
+
+/** Whether the conversation exists, and the tenant it was last seen in. */
+export async function tenantOf(sql: Sql, id: string): Promise<{ found: boolean; tenantId: string | null }> {
+  const rows = await sql.query<{ tenant_id: string | null }>('select tenant_id from conversations where id = $1', [id]);
+  return { found: rows.length > 0, tenantId: rows[0]?.tenant_id ?? null };
+}
+
+/** The channel and the channel's user id of a conversation. */
+export async function identityOf(sql: Sql, id: string): Promise<{ channel_id: string | null; user_id: string | null } | undefined> {
+  const [ids] = await sql.query<{ channel_id: string | null; user_id: string | null }>('select channel_id, user_id from conversations where id = $1', [id]);
+  return ids;
+}
+
+/** The person's display name as their channel (or the clinic's portal) gave it, if any. */
+export async function personNameOf(sql: Sql, conversationId: string): Promise<string | null> {
+  const [row] = await sql.query<{ name: string | null }>(`select reference->'user'->>'name' as name from conversations where id = $1`, [conversationId]);
+  return row?.name?.trim() ? row.name.trim().slice(0, 80) : null;
+}
+
+/**
+ * Points the stored references of a channel's conversations that go through `/<path>/…` at
+ * `prefix` (the web chat's connector address of this process).
+ */
+export async function adoptConnectorAddress(sql: Sql, prefix: string): Promise<void> {
+  await sql.query(
+    `update conversations set reference = jsonb_set(reference, '{serviceUrl}', to_jsonb($1 || substring(reference->>'serviceUrl' from '/directline/connector/(.*)$')))
+     where channel_id = 'directline' and reference->>'serviceUrl' like '%/directline/connector/%' and reference->>'serviceUrl' not like $1 || '%'`,
+    [prefix],
+  );
 }

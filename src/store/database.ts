@@ -1,6 +1,14 @@
+/** How stored free text is sealed (src/privacy/crypto.ts); the database carries the one it was opened with. */
+export interface FieldCipher {
+  encrypt(text: string): string;
+  decrypt(text: string): string;
+}
+
 /** The one small interface both engines offer; every SQL module is written against it. */
 export interface Sql {
   query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /** The free-text cipher (src/privacy/freeText.ts); absent: stored as written. */
+  readonly cipher?: FieldCipher;
 }
 
 export interface Database extends Sql {

@@ -19,7 +19,7 @@ export async function appendEvents(sql: Sql, conversationId: string, events: Cli
   if (events.length === 0) return true;
   const values: unknown[] = [];
   const rows = events.map((event, index) => {
-    values.push(conversationId, event.type, JSON.stringify(sealFreeText(event.data)), event.activityId ?? null, event.at);
+    values.push(conversationId, event.type, JSON.stringify(sealFreeText(sql, event.data)), event.activityId ?? null, event.at);
     const base = index * 5;
     return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5})`;
   });
@@ -42,8 +42,22 @@ export async function listEvents(sql: Sql, conversationId: string, options: { ty
     id: Number(row.id),
     conversationId: row.conversation_id,
     type: row.type,
-    data: openFreeText(row.data),
+    data: openFreeText(sql, row.data),
     activityId: row.activity_id ?? undefined,
     at: new Date(row.at).toISOString(),
   }));
+}
+
+/** Whether the conversation's log holds an event of this type. */
+export async function hasEvent(sql: Sql, conversationId: string, type: string): Promise<boolean> {
+  return (await sql.query('select 1 from clinical_events where conversation_id = $1 and type = $2 limit 1', [conversationId, type])).length > 0;
+}
+
+/** Did the person write anything after `since`? (uses clinical_events_by_type) */
+export async function wroteSince(sql: Sql, conversationId: string, since: Date): Promise<boolean> {
+  const rows = await sql.query(
+    "select 1 from clinical_events where conversation_id = $1 and type = 'message.received' and at > $2 limit 1",
+    [conversationId, since.toISOString()],
+  );
+  return rows.length > 0;
 }

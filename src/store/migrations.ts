@@ -1,14 +1,18 @@
-import { scheduleMigrations } from '../schedule/migrations.ts';
-import { clinicianMigrations } from '../clinician/migrations.ts';
-import { privacyMigrations } from '../privacy/migrations.ts';
-import { channelMigrations } from '../channels/migrations.ts';
 import type { Database } from './database.ts';
 
 /**
- * The one schema, for both engines, as ordered steps. A step is never edited once released:
- * a change is a new step, so every store reaches the same shape.
+ * One step of the schema, for both engines. A step is never edited once released: a change is a
+ * new step, so every store reaches the same shape. Each part declares its own steps in an id range
+ * of its own (src/schema.ts lists them).
  */
-export const migrations: { id: number; name: string; sql: string }[] = [
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+/** The conversation's own tables: the store's, ids 1-9. */
+export const storeMigrations: Migration[] = [
   {
     id: 1,
     name: 'conversations, clinical events, handoff outbox',
@@ -53,23 +57,15 @@ export const migrations: { id: number; name: string; sql: string }[] = [
       create index handoff_outbox_due on handoff_outbox (next_attempt_at) where status = 'pending';
     `,
   },
-  // Daily check-ins (src/schedule/), ids 10-19.
-  ...scheduleMigrations,
-  // Clinician side (src/clinician/): cases, care-team channels, notices, audit, ids 30-39.
-  ...clinicianMigrations,
-  // Privacy (src/privacy/): erasure audit, confirmations, export links, ids 40-49.
-  ...privacyMigrations,
-  // Web chat (src/channels/): Direct Line conversations, tokens, history, web push, ids 50-59.
-  ...channelMigrations,
 ];
 
-/** Brings the schema up to date; safe when several instances start at once on one PostgreSQL. */
-export async function migrate(db: Database): Promise<void> {
+/** Brings the schema up to date with `steps`; safe when several instances start at once on one PostgreSQL. */
+export async function migrate(db: Database, steps: Migration[]): Promise<void> {
   await db.transaction(async (tx) => {
     if (db.engine === 'postgres') await tx.query('select pg_advisory_xact_lock(724001)');
     await tx.query('create table if not exists schema_migrations (id integer primary key, name text not null, applied_at timestamptz not null default now())');
     const applied = new Set((await tx.query<{ id: number }>('select id from schema_migrations')).map((row) => Number(row.id)));
-    for (const migration of migrations) {
+    for (const migration of steps) {
       if (applied.has(migration.id)) continue;
       for (const statement of migration.sql.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
       await tx.query('insert into schema_migrations (id, name) values ($1, $2)', [migration.id, migration.name]);

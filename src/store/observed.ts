@@ -20,6 +20,7 @@ export function observeStoreErrors(db: Database, onError: (kind: 'unavailable' |
   };
   const observe = (sql: Sql): Sql => ({
     query: <Row>(text: string, params?: unknown[]) => sql.query<Row>(text, params).catch(report),
+    ...(sql.cipher ? { cipher: sql.cipher } : {}),
   });
   const observed = Object.create(db) as Database & { query: Sql['query']; transaction: Database['transaction'] };
   observed.query = observe(db).query;

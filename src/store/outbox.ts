@@ -54,3 +54,19 @@ export async function listHandoffs(sql: Sql, conversationId?: string): Promise<(
   );
   return rows.map((row) => ({ id: Number(row.id), conversationId: row.conversation_id, urgency: row.urgency, payload: row.payload, attempts: Number(row.attempts), status: row.status, lastError: row.last_error }));
 }
+
+/** Pending handoffs by urgency (count, age of the oldest in seconds), and deliveries of the last 15 minutes, for GET /metrics. */
+export async function outboxFigures(sql: Sql): Promise<{ pending: { urgency: string; n: number; oldest: number | null }[]; delivered: { n: number; mean: number | null; max: number | null }[] }> {
+  const [pending, delivered] = await Promise.all([
+    sql.query<{ urgency: string; n: number; oldest: number | null }>(
+      `select urgency, count(*)::int as n, extract(epoch from now() - min(created_at))::float8 as oldest
+       from handoff_outbox where status = 'pending' group by urgency`,
+    ),
+    sql.query<{ n: number; mean: number | null; max: number | null }>(
+      `select count(*)::int as n, avg(extract(epoch from delivered_at - created_at))::float8 as mean,
+              max(extract(epoch from delivered_at - created_at))::float8 as max
+       from handoff_outbox where status = 'delivered' and delivered_at > now() - interval '15 minutes'`,
+    ),
+  ]);
+  return { pending, delivered };
+}

@@ -59,8 +59,8 @@ export async function saveTurn(sql: Sql, write: TurnWrite): Promise<TurnWriteOut
 
 /** saveTurn, also telling the new version and the row's birth. `born` (optional) must match the row's. */
 export async function writeTurn(sql: Sql, write: TurnWrite & { born?: string }): Promise<TurnWriteResult> {
-  const state = JSON.stringify({ value: write.conversation.value, context: write.conversation.context, recent: (write.conversation.recent ?? []).map(sealText) });
-  const events = JSON.stringify(write.events.map((event) => ({ type: event.type, data: sealFreeText(event.data), activityId: event.activityId ?? null, at: event.at })));
+  const state = JSON.stringify({ value: write.conversation.value, context: write.conversation.context, recent: (write.conversation.recent ?? []).map((text) => sealText(sql, text)) });
+  const events = JSON.stringify(write.events.map((event) => ({ type: event.type, data: sealFreeText(sql, event.data), activityId: event.activityId ?? null, at: event.at })));
   const handoffs = JSON.stringify(write.handoffs);
   const params: unknown[] = [write.id, write.conversation.machineVersion, state, JSON.stringify(write.reference ?? null), write.channelId ?? null, write.userId ?? null, write.tenantId ?? null, events, handoffs];
   try {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { engines } from '../helpers/databases.ts';
+import { storePerTest } from '../helpers/storePerTest.ts';
 import { realContent, realMachine } from '../helpers/content.ts';
 import { runTurn } from '../../src/bot/turn.ts';
 import { readConversation } from '../../src/store/conversations.ts';
@@ -8,13 +9,7 @@ import { StoreUnavailableError, type Database } from '../../src/store/database.t
 
 describe.each(engines)('a turn that loses the compare-and-swap race ($name)', (engine) => {
   let db: Database;
-  let dispose: () => Promise<void>;
-  beforeEach(async () => {
-    ({ db, dispose } = await engine.open());
-  });
-  afterEach(async () => {
-    await dispose();
-  });
+  storePerTest(engine, (opened) => (db = opened));
 
   it('re-reads and re-applies its event, so no concurrent update is lost', async () => {
     const machine = realMachine();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExerciseView, Reply } from '../../src/bot/render.ts';
 import { parseCardValue } from '../../src/bot/inbound.ts';
-import { capabilitiesOf, channelMessage, exerciseCard, setPictureDir, submitData, textWithChoices } from '../../src/channels/cards/index.ts';
+import { capabilitiesOf, channelMessage, exerciseCard, pictureFolder, submitData, textWithChoices } from '../../src/channels/cards/index.ts';
 
 const view: ExerciseView = {
   exerciseId: 'prone-extension',
@@ -25,7 +25,6 @@ const replies: Reply[] = [
 
 let dir: string | undefined;
 afterEach(() => {
-  setPictureDir(undefined);
   if (dir) rmSync(dir, { recursive: true, force: true });
   dir = undefined;
 });
@@ -59,12 +58,11 @@ describe('exercise cards', () => {
     expect(without.body.some((e: any) => e.type === 'Image')).toBe(false);
     dir = mkdtempSync(join(tmpdir(), 'pictures-'));
     writeFileSync(join(dir, 'prone-extension.png'), 'png');
-    setPictureDir(dir);
-    const withPicture = exerciseCard(view, text, undefined, { messageBack: false, pictures: true }).content as any;
+    const withPicture = exerciseCard(view, text, undefined, { messageBack: false, pictures: true, folder: pictureFolder(dir) }).content as any;
     expect(withPicture.body.find((e: any) => e.type === 'Image')).toMatchObject({ url: '/pictures/prone-extension.png', altText: view.picture!.alt });
     expect(withPicture.actions).toBeUndefined();
     // Teams cannot load a picture from a relative URL on this server.
-    expect((exerciseCard(view, text, undefined, { messageBack: false, pictures: false }).content as any).body.some((e: any) => e.type === 'Image')).toBe(false);
+    expect((exerciseCard(view, text, undefined, { messageBack: false, pictures: false, folder: pictureFolder(dir) }).content as any).body.some((e: any) => e.type === 'Image')).toBe(false);
   });
 });
 

@@ -91,15 +91,13 @@ export async function startBot(
   dataDir?: string,
   /** Check-in scheduler settings (e.g. `{ cron: false }` so a test ticks by hand). */
   checkins?: CheckinSettings,
-  /** Runs the exercise hold timer's callbacks when the test says so. */
-  scheduleTimer?: (ms: number, run: () => void) => void,
 ): Promise<RunningBot> {
   const storage = engine === 'postgres' ? await freshPostgresUrl() : undefined;
   const data = engine === 'pglite' ? (dataDir ? { dir: dataDir, remove: () => {} } : freshDataDir()) : undefined;
   // Scripted people type far faster than real ones: the per-conversation rate limit is lifted
   // unless a test sets it (the rate-limit tests do).
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: data?.dir, DATABASE_URL: storage?.url, RATE_LIMIT_MESSAGES: '10000', ...env });
-  const app = await startApp(config, { now, checkins, ...(scheduleTimer ? { scheduleTimer } : {}) });
+  const app = await startApp(config, { now, checkins });
   return {
     app,
     url: app.url,

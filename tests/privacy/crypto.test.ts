@@ -5,8 +5,6 @@ import { Person, startBot } from '../helpers/botClient.ts';
 import { createCipher, parseKey, UnknownKeyError } from '../../src/privacy/crypto.ts';
 import { listEvents } from '../../src/store/events.ts';
 import { loadConfig, ConfigError } from '../../src/config.ts';
-import { installTextCipher } from '../../src/privacy/freeText.ts';
-import { identityCipher } from '../../src/privacy/crypto.ts';
 
 const key = (id: string) => `${id}:${randomBytes(32).toString('base64')}`;
 
@@ -78,7 +76,6 @@ describe('with DATA_ENCRYPTION_KEY set', () => {
       expect(raw.map((row) => row.t.split(':')[2])).toEqual(['k1', 'k1', 'k1', 'k2']);
     } finally {
       await again.stop();
-      installTextCipher(identityCipher);
     }
   }, 180_000);
 });

@@ -1,7 +1,7 @@
 /** A check-in stack on a real store and pg-boss, a fake Bot Connector and an injected clock. */
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import pino from 'pino';
-import { botFrameworkChannel } from '../../src/proactive/channel.ts';
+import { botFrameworkChannel } from '../../src/bot/proactiveChannel.ts';
 import { ProactiveSender, teamsLimits, type SendLimits } from '../../src/proactive/sender.ts';
 import { createCheckins, textActivities, type CheckinComposer, type CheckinOptions } from '../../src/schedule/checkins.ts';
 import { loadScheduleContent, type ScheduleContent } from '../../src/schedule/content.ts';

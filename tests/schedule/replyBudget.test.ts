@@ -2,7 +2,8 @@ import { TestAdapter, type Activity } from 'botbuilder';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { SpacingLimiter } from '../../src/proactive/limiter.ts';
-import { replyBudget } from '../../src/proactive/replyBudget.ts';
+import { replyBudget } from '../../src/bot/replyBudget.ts';
+import type { OutboundActivity } from '../../src/ports/messaging.ts';
 import { ProactiveSender, teamsLimits } from '../../src/proactive/sender.ts';
 
 const silent = pino({ level: 'silent' });
@@ -40,9 +41,9 @@ describe('replies to a person count against the tenant limit the check-ins use',
 
   it("after a burst of replies in a tenant, a check-in there waits its turn instead of pushing the tenant over the limit", async () => {
     const { adapter } = teamsAdapter(48);
-    const posted: Partial<Activity>[] = [];
+    const posted: OutboundActivity[] = [];
     const sender = new ProactiveSender(
-      { withConversation: (_reference, fn) => fn(async (activity) => void posted.push(activity), {} as never) },
+      { withConversation: (reference, fn) => fn({ reference, post: async (activity) => void posted.push(activity), update: async () => {} }) },
       { ...teamsLimits, maxInlineWaitMs: 300 },
     );
     adapter.use(replyBudget(sender, silent));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Activity, TurnContext } from 'botbuilder';
+import type { OutboundActivity } from '../../src/ports/messaging.ts';
 import type { ProactiveChannel } from '../../src/proactive/channel.ts';
 import { SpacingLimiter, systemClock } from '../../src/proactive/limiter.ts';
 import { ProactiveSender, teamsLimits } from '../../src/proactive/sender.ts';
@@ -69,8 +69,8 @@ describe('the tenant limit shared by two instances on one PostgreSQL', () => {
   });
 
   it("a send on the other instance is handed back to the queue instead of posting into the pause", async () => {
-    const posted: Partial<Activity>[] = [];
-    const channel: ProactiveChannel = { withConversation: (_reference, fn) => fn(async (activity) => void posted.push(activity), {} as TurnContext) };
+    const posted: OutboundActivity[] = [];
+    const channel: ProactiveChannel = { withConversation: (reference, fn) => fn({ reference, post: async (activity) => void posted.push(activity), update: async () => {} }) };
     await new SharedSpacingLimiter(first, PER_TENANT, undefined, HEADROOM).pause('tenant-litware', 20_000);
     const other = new ProactiveSender(channel, teamsLimits, systemClock, Math.random, new SharedSpacingLimiter(second, PER_TENANT, systemClock, HEADROOM));
     const result = await other.deliver({

@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { engines } from '../helpers/databases.ts';
+import { storePerTest } from '../helpers/storePerTest.ts';
 import { realContent, realMachine } from '../helpers/content.ts';
 import { runTurn } from '../../src/bot/turn.ts';
 import { readConversation } from '../../src/store/conversations.ts';
@@ -7,13 +8,7 @@ import type { Database } from '../../src/store/database.ts';
 
 describe.each(engines)('turns decided on the snapshot this process wrote last ($name)', (engine) => {
   let db: Database;
-  let dispose: () => Promise<void>;
-  beforeEach(async () => {
-    ({ db, dispose } = await engine.open());
-  });
-  afterEach(async () => {
-    await dispose();
-  });
+  storePerTest(engine, (opened) => (db = opened));
 
   const machine = realMachine();
   const content = realContent();

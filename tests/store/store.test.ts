@@ -1,10 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { engines } from '../helpers/databases.ts';
+import { storePerTest } from '../helpers/storePerTest.ts';
 import type { Database } from '../../src/store/database.ts';
 import { readConversation, writeConversation } from '../../src/store/conversations.ts';
 import { appendEvents, listEvents } from '../../src/store/events.ts';
 import { claimDueHandoffs, enqueueHandoff, listHandoffs, markHandoffDelivered, markHandoffFailed } from '../../src/store/outbox.ts';
-import { migrate, migrations } from '../../src/store/migrations.ts';
+import { migrate } from '../../src/store/migrations.ts';
+import { schema } from '../../src/schema.ts';
 import type { StoredConversation } from '../../dialogs/step.ts';
 import { emptyCoaching } from '../../dialogs/coachingSteps.ts';
 
@@ -16,18 +18,12 @@ const conversation = (step: number): StoredConversation => ({
 
 describe.each(engines)('store on $name', (engine) => {
   let db: Database;
-  let dispose: () => Promise<void>;
-  beforeEach(async () => {
-    ({ db, dispose } = await engine.open());
-  });
-  afterEach(async () => {
-    await dispose();
-  });
+  storePerTest(engine, (opened) => (db = opened));
 
   it('migrates twice without change', async () => {
-    await migrate(db);
+    await migrate(db, schema);
     const rows = await db.query<{ id: number }>('select id from schema_migrations order by id');
-    expect(rows.map((r) => Number(r.id))).toEqual(migrations.map((m) => m.id).sort((a, b) => a - b));
+    expect(rows.map((r) => Number(r.id))).toEqual(schema.map((m) => m.id).sort((a, b) => a - b));
     expect(rows.length).toBeGreaterThan(0);
   });
 

@@ -1,6 +1,6 @@
 import type { Attachment } from 'botbuilder';
 import type { Choice, ExerciseView } from '../../bot/render.ts';
-import { pictureUrl } from './pictures.ts';
+import type { PictureFolder } from './pictures.ts';
 
 /** Adaptive Cards 1.5: the newest version Teams renders; Web Chat renders it too. */
 export const ADAPTIVE_CARD_VERSION = '1.5';
@@ -18,6 +18,8 @@ export interface CardOptions {
   messageBack: boolean;
   /** Pictures are served by this process at a relative URL, which only a page from this server can load. */
   pictures: boolean;
+  /** Where the pictures are; a card shows one only when its file is there. */
+  folder?: PictureFolder;
 }
 
 type Element = Record<string, unknown>;
@@ -57,7 +59,7 @@ export function remainingParagraphs(view: ExerciseView, text: string): string[] 
 /** An exercise as an Adaptive Card: heading, picture with alt text, purpose, numbered steps, dose, safety lines, and the question's buttons. */
 export function exerciseCard(view: ExerciseView, text: string, question: CardQuestion | undefined, options: CardOptions): Attachment {
   const body: Element[] = [textBlock(view.title, { style: 'heading', weight: 'Bolder', size: 'Medium' })];
-  const url = options.pictures && view.picture ? pictureUrl(view.picture.file) : undefined;
+  const url = options.pictures && view.picture ? options.folder?.url(view.picture.file) : undefined;
   if (url && view.picture) body.push({ type: 'Image', url, altText: view.picture.alt, size: 'Stretch' });
   if (view.purpose) body.push(textBlock(view.purpose));
   // One numbered Markdown list, so a screen reader announces "list, N items".

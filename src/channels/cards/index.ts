@@ -5,7 +5,8 @@ import { capabilitiesOf } from './capabilities.ts';
 
 export { capabilitiesOf } from './capabilities.ts';
 export { exerciseCard, choiceCard, groupCard, submitData, textWithChoices, ADAPTIVE_CARD_CONTENT_TYPE, ADAPTIVE_CARD_VERSION } from './adaptive.ts';
-export { setPictureDir, pictureUrl, picturePath } from './pictures.ts';
+export { pictureFolder, type PictureFolder } from './pictures.ts';
+import type { PictureFolder } from './pictures.ts';
 
 type MessageReply = Extract<Reply, { kind: 'message' }>;
 
@@ -14,7 +15,7 @@ type MessageReply = Extract<Reply, { kind: 'message' }>;
  * reply that the default rendering (text + suggested actions) already fits; otherwise the activity,
  * and how many replies it used (an exercise card takes the question after it as its buttons).
  */
-export function channelMessage(channelId: string | undefined, replies: Reply[], index: number): { activity: Partial<Activity>; used: number } | undefined {
+export function channelMessage(channelId: string | undefined, replies: Reply[], index: number, pictures?: PictureFolder): { activity: Partial<Activity>; used: number } | undefined {
   const reply = replies[index];
   if (!reply || reply.kind !== 'message') return undefined;
   const can = capabilitiesOf(channelId);
@@ -24,6 +25,7 @@ export function channelMessage(channelId: string | undefined, replies: Reply[], 
     const card = exerciseCard(reply.exercise, reply.text, question ? { text: question.text, question: question.question, choices: question.choices ?? [] } : undefined, {
       messageBack: can.messageBack,
       pictures: channelId === 'directline' || channelId === 'webchat',
+      ...(pictures ? { folder: pictures } : {}),
     });
     return { activity: { type: 'message', summary: reply.exercise.title, attachments: [card], attachmentLayout: 'list' }, used: question ? 2 : 1 };
   }

@@ -188,7 +188,7 @@ export class DirectLineStore {
     const rows = await this.db.query<{ seq: string | number }>(
       `with next as (update directline_conversations set seq = seq + 1 where conversation_id = $1 returning seq)
        insert into directline_activities (conversation_id, seq, activity, at) select $1, seq, $2, $3 from next returning seq`,
-      [conversationId, sealText(JSON.stringify(rest)), now],
+      [conversationId, sealText(this.db, JSON.stringify(rest)), now],
     );
     const seq = rows[0] ? Number(rows[0].seq) : undefined;
     if (seq === undefined) return undefined;
@@ -205,7 +205,7 @@ export class DirectLineStore {
       'select seq, activity from directline_activities where conversation_id = $1 and seq > $2 order by seq limit $3',
       [conversation.id, after, PAGE],
     );
-    const activities = rows.map((row) => ({ ...(JSON.parse(openText(row.activity)) as Record<string, unknown>), id: activityId(conversation.id, Number(row.seq)) }) as StoredActivity);
+    const activities = rows.map((row) => ({ ...(JSON.parse(openText(this.db, row.activity)) as Record<string, unknown>), id: activityId(conversation.id, Number(row.seq)) }) as StoredActivity);
     const last = rows.length ? Number(rows.at(-1)!.seq) : 0;
     const mark = rows.length === PAGE ? last : Math.max(last, conversation.seq);
     return { activities, watermark: String(mark) };

@@ -7,6 +7,7 @@ import { bearer, describe, fail, readJson, sendJson } from '../http.ts';
 import type { Logger } from '../../log.ts';
 import type { Sql } from '../../store/database.ts';
 import { channelSecret } from '../secrets.ts';
+import { adoptConnectorAddress } from '../../store/conversations.ts';
 import { DirectLineStore, type ConversationLimits, type DirectLineConversation, type StoredActivity } from './conversations.ts';
 import { botActivitySchema, clientActivitySchema, startConversationSchema } from './schemas.ts';
 
@@ -280,11 +281,7 @@ export async function createDirectLine(deps: DirectLineDeps) {
    */
   async function adoptReferences(): Promise<void> {
     const prefix = `${baseUrl()}${CONNECTOR_BASE}/`;
-    await deps.db.query(
-      `update conversations set reference = jsonb_set(reference, '{serviceUrl}', to_jsonb($1 || substring(reference->>'serviceUrl' from '/directline/connector/(.*)$')))
-       where channel_id = 'directline' and reference->>'serviceUrl' like '%/directline/connector/%' and reference->>'serviceUrl' not like $1 || '%'`,
-      [prefix],
-    );
+    await adoptConnectorAddress(deps.db, prefix);
   }
 
   return { register, store, serviceUrlFor, openConversation, adoptReferences, allowAnonymous, allowCreation };

@@ -3,7 +3,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import type restify from 'restify';
-import { picturePath } from '../cards/pictures.ts';
+import type { PictureFolder } from '../cards/pictures.ts';
 import { packageRoot } from '../../packageRoot.ts';
 
 // Found from the package root, so the compiled start (dist/) serves the same files.
@@ -79,11 +79,11 @@ function sendFile(res: restify.Response, path: string, headers: Record<string, s
  * The local web chat: the page at `/`, its script and style, the service worker for Web Push, the
  * Web Chat bundle, and exercise pictures. `frameAncestors`: the portals allowed to frame the page.
  */
-export function webChatPage(options: { frameAncestors?: string } = {}) {
+export function webChatPage(options: { frameAncestors?: string; pictures?: PictureFolder } = {}) {
   return (server: restify.Server) => registerWebChat(server, options);
 }
 
-function registerWebChat(server: restify.Server, options: { frameAncestors?: string }): void {
+function registerWebChat(server: restify.Server, options: { frameAncestors?: string; pictures?: PictureFolder }): void {
   const template = readFileSync(join(PUBLIC, 'index.html'), 'utf8');
   const bundle = webChatBundlePath();
 
@@ -103,7 +103,7 @@ function registerWebChat(server: restify.Server, options: { frameAncestors?: str
   server.get('/sw.js', async (_req, res) => sendFile(res, join(PUBLIC, 'sw.js'), { 'cache-control': 'no-cache', 'service-worker-allowed': '/' }));
 
   server.get('/pictures/:file', async (req, res) => {
-    const path = picturePath(String(req.params.file));
+    const path = options.pictures?.path(String(req.params.file));
     if (!path) {
       res.status(404);
       res.setHeader('content-type', 'text/plain; charset=utf-8');

@@ -70,7 +70,7 @@ export function createWebPush(deps: WebPushDeps) {
        values ($1, $2, $3, $4, $5, $6)
        on conflict (endpoint_hash) do update set conversation_id = excluded.conversation_id, device_hash = excluded.device_hash,
          subscription = excluded.subscription, time_zone = excluded.time_zone, failures = 0`,
-      [endpointHash(subscription.endpoint), conversationId, deviceHash, sealText(JSON.stringify(subscription)), timeZone, new Date(clock()).toISOString()],
+      [endpointHash(subscription.endpoint), conversationId, deviceHash, sealText(deps.db, JSON.stringify(subscription)), timeZone, new Date(clock()).toISOString()],
     );
   }
 
@@ -101,7 +101,7 @@ export function createWebPush(deps: WebPushDeps) {
     const payload: PushPayload = { title: deps.wording.title, body: deps.wording.body, url: '/', tag: 'disc-coach-checkin' };
     let sent = 0;
     for (const row of rows) {
-      const subscription = JSON.parse(openText(row.subscription)) as PushSubscriptionJson;
+      const subscription = JSON.parse(openText(deps.db, row.subscription)) as PushSubscriptionJson;
       if (!pushServiceAllowed(subscription.endpoint, deps.services)) continue;
       let status: number | undefined;
       let failure: unknown;

@@ -12,7 +12,7 @@
 import type { IncomingMessage } from 'node:http';
 import type restify from 'restify';
 import { z } from 'zod';
-import type { CoachBot } from '../../bot/coachBot.ts';
+import type { ProactiveTurns } from '../../ports/turns.ts';
 import type { Content } from '../../content/index.ts';
 import { readBody } from '../../http/readBody.ts';
 import type { Logger } from '../../log.ts';
@@ -22,7 +22,7 @@ import { readConversation } from '../../store/conversations.ts';
 import type { Database } from '../../store/database.ts';
 import { listEvents } from '../../store/events.ts';
 import type { ClinicianPlanChange, CoachEvent } from '../../../dialogs/types.ts';
-import type { ConversationAddress, MessagingPort } from '../messaging.ts';
+import type { ConversationRef, MessagingPort } from '../../ports/messaging.ts';
 import * as store from '../store.ts';
 import { esc, page } from './views.ts';
 
@@ -40,8 +40,8 @@ export interface CoachingPlanDeps<C extends { name: string; method: string }> {
   now: () => Date;
   auth: PlanAuth<C>;
   /** Runs a turn the bot starts itself (src/bot/coachBot.ts proactiveTurn). */
-  bot: () => Pick<CoachBot, 'proactiveTurn'>;
-  /** The clinician side's way to send (src/clinician/messaging.ts), within the channel limits. */
+  bot: ProactiveTurns;
+  /** The clinician side's way to send (src/ports/messaging.ts), within the channel limits. */
   messaging: Pick<MessagingPort, 'continue'>;
 }
 
@@ -190,9 +190,9 @@ ${problems.length ? `<ul class="problem" role="alert">${problems.map((p) => `<li
         const change = changeOf(form.data);
         const at = deps.now().toISOString();
         const event: CoachEvent = { type: 'CLINICIAN_PLAN', at, clinician: clinician.name, change };
-        const turn = await deps.bot().proactiveTurn(item.conversationId, () => [event]);
+        const turn = await deps.bot.proactiveTurn(item.conversationId, () => [event]);
         let told = false;
-        const address = turn?.reference as ConversationAddress | null | undefined;
+        const address = turn?.reference as ConversationRef | null | undefined;
         if (address?.serviceUrl && turn?.replies.length) told = (await deps.messaging.continue(address, turn.replies)).outcome === 'sent';
         await store.audit(deps.db, { actor: clinician.name, actorMethod: clinician.method, action: 'case.planChanged', caseId: id.data, conversationId: item.conversationId, detail: { ...change, told } }, deps.now());
         res.status(303);

@@ -6,8 +6,8 @@
  */
 import { ActivityEventNames, ActivityTypes, DeliveryModes, type Middleware, type TurnContext } from 'botbuilder';
 import type { Logger } from '../log.ts';
-import { rateKeysOf, tenantIdOf } from './keys.ts';
-import type { RateLimiter } from './limiter.ts';
+import { rateKeysOf, tenantIdOf } from '../proactive/keys.ts';
+import type { RateLimiter } from '../proactive/limiter.ts';
 
 /** A proactive turn (continueConversationAsync): its posts are paced by the sender already. */
 function isProactive(context: TurnContext): boolean {

@@ -140,13 +140,15 @@ export function understand(text: string, card: CardValue | undefined, question: 
   const region = nlu.region(said);
   if (region) understanding.region = region;
   if (question && question.choices.some((c) => c.value === 'centralized')) {
-    // The button for toes or fingers is a peripheralization that stops the session at once.
-    const typed = nlu.movement(said);
-    const toes = question.choices.find((c) => c.value === 'toes_or_fingers');
-    const reachesToes = understanding.choice === 'toes_or_fingers' || (toes?.match ?? []).some((phrase) => containsPhrase(normalise(said), phrase));
-    if (understanding.choice === 'toes_or_fingers' || (typed === 'peripheralized' && reachesToes)) Object.assign(understanding, { movement: 'peripheralized', toesOrFingers: true });
-    else if (typed) understanding.movement = typed;
-    else if (understanding.choice) understanding.movement = understanding.choice as MovementResponse;
+    // By direction, not by location; a question back ("what do you mean by centralized?") is not a response.
+    const typed = text && !understanding.questionBack ? nlu.answers.movement(text) : undefined;
+    if (understanding.choice === 'toes_or_fingers') Object.assign(understanding, { movement: 'peripheralized', toesOrFingers: true });
+    else if (typed) {
+      understanding.movement = typed.response;
+      if (typed.toesOrFingers) understanding.toesOrFingers = true;
+      // The typed response is the answer; a button word it happens to contain is not.
+      if (understanding.choice !== 'skip' && understanding.choice !== 'lacks_equipment') delete understanding.choice;
+    } else if (understanding.choice && !understanding.questionBack) understanding.movement = understanding.choice as MovementResponse;
   }
   return understanding;
 }

@@ -4,6 +4,7 @@
  */
 import type { Lexicon } from '../../content/lexicon.ts';
 import type { QuestionKind } from '../../content/answerLexicon.ts';
+import { readMovement, type MovementReading } from './movement.ts';
 import { readOnset, type OnsetReading } from './onset.ts';
 import { parseDays, parseKg } from './quantity.ts';
 import { readSurgery } from './surgery.ts';
@@ -11,7 +12,7 @@ import { readReach, readSide, type ReachReading, type Side } from './reach.ts';
 import { parseScoreAnswer, type ScoreAnswer } from './score.ts';
 import { readYesNo, type YesNoKind, type YesNoReading } from './yesNo.ts';
 
-export type { OnsetReading, QuestionKind, ReachReading, ScoreAnswer, Side, YesNoKind, YesNoReading };
+export type { MovementReading, OnsetReading, QuestionKind, ReachReading, ScoreAnswer, Side, YesNoKind, YesNoReading };
 
 export interface QuestionInfo {
   kind: QuestionKind | undefined;
@@ -26,6 +27,7 @@ export interface AnswerParsers {
   days(text: string): { days: number; approximate: boolean } | undefined;
   kg(text: string): { kg: number; approximate: boolean } | undefined;
   reach(text: string): ReachReading;
+  movement(text: string): MovementReading | undefined;
   /** When the episode started, read against `at` (the message's time). */
   onset(text: string, at: string): OnsetReading | undefined;
   /** The operation's kind (none when planned or not yet done), and a coarser kind for a question without its button. */
@@ -45,6 +47,7 @@ export function compileAnswerParsers(lexicon: Lexicon): AnswerParsers {
     days: (text) => parseDays(text, lexicon),
     kg: (text) => parseKg(text, lexicon),
     reach: (text) => readReach(text, lexicon),
+    movement: (text) => readMovement(text, lexicon),
     onset: (text, at) => readOnset(text, at, lexicon),
     surgery: (text) => {
       const kind = readSurgery(text, lexicon);

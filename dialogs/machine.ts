@@ -56,6 +56,12 @@ export function createCoachMachine(catalog: CoachCatalog) {
       EDUCATION: { actions: ['teach', 'reaskPending'] },
       PROGRESS_REQUESTED: { actions: ['showProgress', 'reaskPending'] },
       MESSAGE: { actions: 'countMessage' },
+      // Said instead of an answer: replied to, then the pending question again (not after a hold, or "later").
+      ASIDE: [
+        { guard: 'exerciseOnHold', actions: ['countMessage', 'replyAside', { type: 'say', params: { key: 'referral.stillWaiting' } }] },
+        { guard: 'asideWaits', actions: ['countMessage', 'replyAside'] },
+        { actions: ['countMessage', 'replyAside', 'reaskPending'] },
+      ],
     },
     states: {
       welcome,

@@ -80,7 +80,9 @@ export function render(outputs: Output[], context: CoachContext, content: Conten
           replies.push({ kind: 'message', text: referralText(tier, String(output.vars?.flags ?? ''), content) });
           break;
         }
-        const template = output.key === 'consent' ? content.conversation.consent.text : content.conversation.messages[output.key];
+        // "help.<question>": that question's own help text (content/questions.yaml), else the general one.
+        const help = output.key.startsWith('help.') && !content.conversation.messages[output.key] ? (content.conversation.questions[output.key.slice(5)]?.help ?? content.conversation.messages['help.default']) : undefined;
+        const template = output.key === 'consent' ? content.conversation.consent.text : (help ?? content.conversation.messages[output.key]);
         pending.push(fill(template ?? output.key, output.vars, content));
         if (output.key.startsWith('referral.') && output.key !== 'referral.reasonPrefix') flush();
         break;
@@ -90,7 +92,8 @@ export function render(outputs: Output[], context: CoachContext, content: Conten
         if (!question) break;
         const flag = output.flagId ? content.redFlags.byId.get(output.flagId) : undefined;
         // A warning-sign question is the flag's own question; the direct "is this happening now?" has its own text.
-        const text = (output.question === 'redFlagAnswer' ? flag?.question : undefined) || question.text || flag?.question || content.conversation.questions.signNow?.text || '';
+        const ownQuestion = output.question === 'redFlagAnswer' || output.question === 'signQuestion';
+        const text = (ownQuestion ? flag?.question : undefined) || question.text || flag?.question || content.conversation.questions.signNow?.text || '';
         pending.push(text);
         replies.push({
           kind: 'message',

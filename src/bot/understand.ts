@@ -1,8 +1,9 @@
 import type { StoredConversation } from '../../dialogs/step.ts';
-import type { CoachEvent, MovementResponse, RedFlagHit, Region, Understanding } from '../../dialogs/types.ts';
+import type { Aside, CoachEvent, MovementResponse, RedFlagHit, Region, Understanding } from '../../dialogs/types.ts';
 import type { Question } from '../content/conversation.ts';
 import type { AnswerParsers, QuestionKind } from '../nlu/answers/index.ts';
 import type { CardValue } from './inbound.ts';
+import { parseTimeOfDay } from '../schedule/parse.ts';
 import { questionKey } from './render.ts';
 
 /** A message scanned once for warning signs on its own (`Nlu.scanMessage`), passed on to `redFlags`. */
@@ -221,11 +222,16 @@ export function eventsForMessage(
   const card = input.card;
   const understanding = understand(text, card, question, nlu, asking?.question, at);
   const kind = nlu.answers.kindOf(asking?.question).kind;
-  const answers = answersQuestion(understanding, kind);
+  if (kind) understanding.kind = kind;
+  // A question back ("which one is the middle back?") answers nothing, whatever words it holds.
+  // Another language: nothing in it is taken as an answer (its warning signs still count).
+  const foreign = text !== '' && nlu.answers.otherLanguage(text);
+  const answers = answersQuestion(understanding, kind) && !understanding.questionBack && !foreign;
+  const answered = answers;
 
   // The direct question about a mentioned sign is pending: this message answers it.
   const check = stored?.context.signCheck ?? null;
-  if (check && asking && asking.flagId === check.hit.flagId && (asking.question === 'signNow' || asking.question === 'redFlagAnswer')) {
+  if (check && asking && asking.flagId === check.hit.flagId && (asking.question === 'signNow' || asking.question === 'signQuestion')) {
     return [
       ...(present.length ? [{ type: 'RED_FLAG' as const, at, hits: present }] : []),
       { type: 'SIGN_ANSWER', at, understanding, ...(present.length ? { afterReferral: true } : {}) },
@@ -242,8 +248,9 @@ export function eventsForMessage(
   }
   if (present.length) {
     // A referral that holds exercise takes the answer along only where recording it cannot lead into exercise.
-    const attach = present.some(locks) ? answers && recordableBeforeHold(kind, asking?.question) : true;
-    return [{ type: 'RED_FLAG', at, hits: present, ...(attach ? { understanding } : {}) }, ...signEvents];
+    const attach = foreign ? false : present.some(locks) ? answers && recordableBeforeHold(kind, asking?.question) : true;
+    const englishOnly: CoachEvent[] = foreign ? [{ type: 'ASIDE', at, aside: 'otherLanguage', understanding: { text, intent: 'otherLanguage' } }] : [];
+    return [{ type: 'RED_FLAG', at, hits: present, ...(attach ? { understanding } : {}) }, ...signEvents, ...englishOnly];
   }
   if (signEvents.length) {
     // The answer it also holds is recorded before the direct question, where that cannot lead into exercise.
@@ -253,11 +260,81 @@ export function eventsForMessage(
   if (intent === 'talk_to_clinician') return [{ type: 'CLINICIAN_REQUESTED', at, text }];
   if (intent === 'clinician_assessed') return [{ type: 'CLINICIAN_ASSESSED', at, text }];
   if (intent === 'progress') return [{ type: 'PROGRESS_REQUESTED', at }];
+  if (intent) understanding.intent = INTENT_NAMES[intent] ?? intent;
+  const aside = card || stored?.context.clinician ? undefined : asideOf(text, understanding, answered, asking?.question, question, nlu);
+  if (aside === 'help' || aside === 'questionBack') {
+    // A question the content answers, else the help text of the question asked; then the question again.
+    const pieceId = nlu.education(text);
+    if (pieceId) return [{ type: 'EDUCATION', at, pieceId }];
+  }
+  if (aside) {
+    const event: CoachEvent = { type: 'ASIDE', at, aside: aside === 'questionBack' ? 'help' : aside, understanding };
+    // The very first message still starts the conversation.
+    return stored && (asking || !atStart(stored)) ? [event] : [event, { type: 'MESSAGE', at, understanding: { text } }];
+  }
   // A question the content answers, unless the words also answer the question being asked.
   const pieceId = text && !understandingAnswers(understanding) ? nlu.education(text) : undefined;
   if (pieceId) return [{ type: 'EDUCATION', at, pieceId }];
   if (understanding.between && understanding.choice === undefined) return [{ type: 'CONFIRM_BETWEEN', at, understanding }];
   return [{ type: 'MESSAGE', at, understanding }];
+}
+
+/** The lexicon's intent names where the conversation uses others. */
+const INTENT_NAMES: Record<string, string> = { check_in_time: 'checkInTime' };
+
+const atStart = (stored: StoredConversation) => stored.value === 'welcome';
+
+/**
+ * What a message says instead of an answer, if anything: another language or only emoji (never an
+ * answer), a greeting or a question back (unless it also answers), skip / later / tomorrow where the
+ * question has no such choice, or a new check-in time.
+ */
+function asideOf(text: string, understanding: Understanding, answered: boolean, questionKey: string | undefined, question: Question | undefined, nlu: Nlu): Aside | 'questionBack' | undefined {
+  if (!text) return undefined;
+  if (nlu.answers.otherLanguage(text)) {
+    understanding.intent = 'otherLanguage';
+    return 'otherLanguage';
+  }
+  const symbols = nlu.answers.symbols(text);
+  if (symbols === 'wave') {
+    understanding.intent = 'greeting';
+    return 'greeting';
+  }
+  if (symbols === 'other') return 'symbols';
+  if (understanding.questionBack && !answered) {
+    understanding.intent = 'questionBack';
+    return 'questionBack';
+  }
+  if (answered) return undefined;
+  const has = (value: string) => question?.choices.some((choice) => choice.value === value) ?? false;
+  const kind = understanding.kind;
+  switch (understanding.intent) {
+    case 'greeting':
+      return 'greeting';
+    case 'help':
+      return 'help';
+    case 'checkInTime': {
+      const time = parseTimeOfDay(text);
+      if (time) understanding.time = `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
+      return 'checkInTime';
+    }
+    case 'skip':
+      if (has('skip')) {
+        understanding.choice = 'skip';
+        return undefined;
+      }
+      return 'skip';
+    case 'later':
+      if (has('skip')) {
+        understanding.choice = 'skip';
+        return undefined;
+      }
+      return kind === 'offer' || kind === 'movement' || questionKey === undefined ? undefined : 'later';
+    case 'tomorrow':
+      return questionKey === 'startSession' ? undefined : 'tomorrow';
+    default:
+      return undefined;
+  }
 }
 
 function understandingAnswers(understanding: Understanding): boolean {

@@ -75,6 +75,13 @@ export const surgerySchema = z.object({
   coarser: z.partialRecord(z.enum(SURGERY_KINDS), z.enum(SURGERY_KINDS)).default({}),
 });
 
+export const languagesSchema = z.object({
+  sources,
+  minWords: z.number().int().min(1),
+  english: words,
+  other: z.record(z.string().regex(/^[a-z]+$/), words),
+});
+
 export type NumbersLexicon = z.infer<typeof numbersSchema>;
 export type UnitsLexicon = z.infer<typeof unitsSchema>;
 
@@ -84,6 +91,7 @@ export interface AnswerLexicon {
   body: z.infer<typeof bodySchema>;
   onset: z.infer<typeof onsetSchema>;
   surgery: z.infer<typeof surgerySchema>;
+  languages: z.infer<typeof languagesSchema>;
   /** Question key -> the kind of answer it takes (and the unit of a bare number of a duration). */
   questions: z.infer<typeof questionKindsSchema>['questions'];
 }
@@ -100,6 +108,7 @@ export function loadAnswerLexicon(contentDir: string, problems: string[]): Answe
   const body = part('body.yaml', bodySchema);
   const onset = part('onset.yaml', onsetSchema);
   const surgery = part('surgery.yaml', surgerySchema);
-  if (!numbers || !units || !kinds || !body || !onset || !surgery) return undefined;
-  return { numbers, units, body, onset, surgery, questions: kinds.questions };
+  const languages = part('languages.yaml', languagesSchema);
+  if (!numbers || !units || !kinds || !body || !onset || !surgery || !languages) return undefined;
+  return { numbers, units, body, onset, surgery, languages, questions: kinds.questions };
 }

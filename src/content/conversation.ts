@@ -17,7 +17,12 @@ export const choiceSchema = z.strictObject({
   /** Words a person might type instead of pressing the button. */
   match: z.array(text).optional(),
 });
-export const questionSchema = z.strictObject({ text: z.string(), choices: z.array(choiceSchema).min(1, 'needs at least one choice') });
+export const questionSchema = z.strictObject({
+  text: z.string(),
+  choices: z.array(choiceSchema).min(1, 'needs at least one choice'),
+  /** What the question means, said when the person asks back about it; then the question comes again. */
+  help: text.optional(),
+});
 export type Question = z.infer<typeof questionSchema>;
 export const questionsSchema = z.record(z.string(), questionSchema);
 

@@ -15,6 +15,7 @@ export type MovementResponse = (typeof MOVEMENT_RESPONSES)[number];
 export const INTENTS = [
   'talk_to_clinician', 'clinician_assessed', 'stop_messages', 'pause', 'resume', 'delete_data',
   'export_data', 'what_do_you_know', 'progress', 'help', 'start_timer', 'case_status',
+  'greeting', 'skip', 'tomorrow', 'later', 'check_in_time', 'start_session',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 

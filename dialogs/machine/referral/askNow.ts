@@ -2,7 +2,8 @@
  * A warning sign mentioned without a clear disclosure is never dropped and never guessed
  * (issue 17): a hypothetical ("what if I wet myself?"), a resolved episode, a mention whose
  * person is unclear gets "Is this happening to you now?"; a vague word about the sign ("down
- * there feels odd") gets the sign's own plain question. Both with yes/no buttons, at once.
+ * there feels odd") gets the sign's own plain question (signQuestion, shown with the flag's
+ * `question` from content/red-flags). Both with yes/no buttons, at once.
  * A yes refers at the sign's tier (the root RED_FLAG handler); a no is recorded and the person
  * goes back to the question they were at. Until answered, the shell reads the next message as
  * the answer to this question (SIGN_ANSWER).
@@ -12,7 +13,7 @@ import type { Asking, CoachContext, CoachEvent, Output, RedFlagHit } from '../..
 import { MAX_FAILED_TRIES, push, record, tierRank, update, yesNoOf, type Guard } from '../shared.ts';
 
 /** The question key of the direct question: the sign's own question for a vague word, "now?" otherwise. */
-export const signQuestionFor = (hit: RedFlagHit) => (hit.mention === 'vague' ? 'redFlagAnswer' : 'signNow');
+export const signQuestionFor = (hit: RedFlagHit) => (hit.mention === 'vague' ? 'signQuestion' : 'signNow');
 
 /** What is said before the direct question, per kind of mention (content/messages.yaml). */
 const SIGN_NOW_LEAD: Record<NonNullable<RedFlagHit['mention']>, string> = {

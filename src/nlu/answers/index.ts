@@ -4,6 +4,7 @@
  */
 import type { Lexicon } from '../../content/lexicon.ts';
 import type { QuestionKind } from '../../content/answerLexicon.ts';
+import { isOtherLanguage, isSymbolsOnly, isWave } from './language.ts';
 import { readMovement, type MovementReading } from './movement.ts';
 import { readOnset, type OnsetReading } from './onset.ts';
 import { parseDays, parseKg } from './quantity.ts';
@@ -28,6 +29,10 @@ export interface AnswerParsers {
   kg(text: string): { kg: number; approximate: boolean } | undefined;
   reach(text: string): ReachReading;
   movement(text: string): MovementReading | undefined;
+  /** Written in another language (then nothing in it is taken as an answer). */
+  otherLanguage(text: string): boolean;
+  /** Only emoji or symbols; `wave` when they are a greeting. */
+  symbols(text: string): 'wave' | 'other' | undefined;
   /** When the episode started, read against `at` (the message's time). */
   onset(text: string, at: string): OnsetReading | undefined;
   /** The operation's kind (none when planned or not yet done), and a coarser kind for a question without its button. */
@@ -48,6 +53,8 @@ export function compileAnswerParsers(lexicon: Lexicon): AnswerParsers {
     kg: (text) => parseKg(text, lexicon),
     reach: (text) => readReach(text, lexicon),
     movement: (text) => readMovement(text, lexicon),
+    otherLanguage: (text) => isOtherLanguage(text, lexicon),
+    symbols: (text) => (isSymbolsOnly(text) ? (isWave(text) ? 'wave' : 'other') : undefined),
     onset: (text, at) => readOnset(text, at, lexicon),
     surgery: (text) => {
       const kind = readSurgery(text, lexicon);

@@ -80,6 +80,8 @@ function readByKind(understanding: Understanding, text: string, kind: QuestionKi
       understanding.choice = onset.band;
       if (onset.days !== undefined) understanding.days = onset.days;
     }
+  } else if (kind === 'weight' && nlu.answers.unknownAmount(text)) {
+    understanding.unknown = true;
   } else if (kind === 'surgery') {
     const surgery = nlu.answers.surgery(text);
     if (surgery) understanding.choice = hasChoice(question, surgery.kind) ? surgery.kind : surgery.coarser;
@@ -168,7 +170,7 @@ export function answersQuestion(understanding: Understanding, kind: QuestionKind
     case 'duration':
       return understanding.days !== undefined || understanding.number !== undefined;
     case 'weight':
-      return understanding.kg !== undefined || understanding.yesNo === 'no' || understanding.yesNo === 'unsure';
+      return understanding.kg !== undefined || understanding.unknown === true || understanding.yesNo === 'no' || understanding.yesNo === 'unsure';
     case 'age':
       return understanding.number !== undefined;
     case 'consent':
@@ -301,7 +303,9 @@ function asideOf(text: string, understanding: Understanding, answered: boolean, 
     return 'greeting';
   }
   if (symbols === 'other') return 'symbols';
-  if (understanding.questionBack && !answered) {
+  // "Can we skip that?" asks to skip, not about the question.
+  const wantsOut = understanding.intent === 'skip' || understanding.intent === 'later' || understanding.intent === 'tomorrow';
+  if (understanding.questionBack && !answered && !wantsOut) {
     understanding.intent = 'questionBack';
     return 'questionBack';
   }

@@ -31,6 +31,8 @@ export const unitsSchema = z.object({
   sources,
   durations: z.array(z.object({ days: z.number().positive(), words })).min(1),
   weights: z.array(z.object({ kg: z.number().positive(), words })).min(1),
+  /** Said when the amount is not known ("they didn't give a number"). */
+  unknown: z.array(z.string().trim().min(1)).min(1),
 });
 
 export const QUESTION_KINDS = ['consent', 'offer', 'symptom', 'score', 'region', 'reach', 'sides', 'onset', 'surgery', 'duration', 'age', 'weight', 'movement'] as const;

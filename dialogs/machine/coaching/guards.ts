@@ -23,7 +23,7 @@ export function coachingGuards(catalog: CoachCatalog) {
       return kg !== undefined && kg >= 0 && kg <= 200;
     }) as Guard,
     // "I don't know", "they didn't say", "not sure": no limit known.
-    limitUnknown: (({ event }) => yesNoOf(event) === 'no' || yesNoOf(event) === 'unsure') as Guard,
+    limitUnknown: (({ event }) => yesNoOf(event) === 'no' || yesNoOf(event) === 'unsure' || understandingOf(event)?.unknown === true) as Guard,
     needsLiftingLimit: (({ context }) => context.coaching.session === null && context.coaching.lastDecision === 'ask_lifting_limit') as Guard,
     sessionHasSteps: (({ context }) => (context.coaching.session?.steps.length ?? 0) > 0) as Guard,
     sessionContinues: (({ context }) => sessionContinues(context.coaching)) as Guard,

@@ -7,7 +7,7 @@ import type { QuestionKind } from '../../content/answerLexicon.ts';
 import { isOtherLanguage, isSymbolsOnly, isWave } from './language.ts';
 import { readMovement, type MovementReading } from './movement.ts';
 import { readOnset, type OnsetReading } from './onset.ts';
-import { parseDays, parseKg } from './quantity.ts';
+import { parseDays, parseKg, unknownAmount } from './quantity.ts';
 import { readSurgery } from './surgery.ts';
 import { readReach, readSide, type ReachReading, type Side } from './reach.ts';
 import { parseScoreAnswer, type ScoreAnswer } from './score.ts';
@@ -29,6 +29,8 @@ export interface AnswerParsers {
   kg(text: string): { kg: number; approximate: boolean } | undefined;
   reach(text: string): ReachReading;
   movement(text: string): MovementReading | undefined;
+  /** "They didn't give a number", "can't remember": the person does not know the amount. */
+  unknownAmount(text: string): boolean;
   /** Written in another language (then nothing in it is taken as an answer). */
   otherLanguage(text: string): boolean;
   /** Only emoji or symbols; `wave` when they are a greeting. */
@@ -54,6 +56,7 @@ export function compileAnswerParsers(lexicon: Lexicon): AnswerParsers {
     reach: (text) => readReach(text, lexicon),
     movement: (text) => readMovement(text, lexicon),
     otherLanguage: (text) => isOtherLanguage(text, lexicon),
+    unknownAmount: (text) => unknownAmount(text, lexicon),
     symbols: (text) => (isSymbolsOnly(text) ? (isWave(text) ? 'wave' : 'other') : undefined),
     onset: (text, at) => readOnset(text, at, lexicon),
     surgery: (text) => {

@@ -311,4 +311,6 @@ export interface SignCheck {
   hit: RedFlagHit;
   /** The question the person was at, asked again after a "no". */
   back: Asking | null;
+  /** What the answer in the same message brought next (the next exercise and its question), shown after a "no". */
+  held?: Output[];
 }

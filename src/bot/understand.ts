@@ -255,8 +255,9 @@ export function eventsForMessage(
     return [{ type: 'RED_FLAG', at, hits: present, ...(attach ? { understanding } : {}) }, ...signEvents, ...englishOnly];
   }
   if (signEvents.length) {
-    // The answer it also holds is recorded before the direct question, where that cannot lead into exercise.
-    return signEvents.map((event) => (answers && recordableBeforeHold(kind, asking?.question) ? { ...event, understanding } : event));
+    // The answer it also holds is recorded before the direct question; what it brings next (the next
+    // exercise) waits behind the question. Not the offer of a session: that waits for the answer.
+    return signEvents.map((event) => (answers && asking?.question !== undefined && asking.question !== 'startSession' ? { ...event, understanding } : event));
   }
   const intent = card?.choice === 'clinician' ? 'talk_to_clinician' : card?.choice === 'assessed' ? 'clinician_assessed' : text ? nlu.intent(text) : undefined;
   if (intent === 'talk_to_clinician') return [{ type: 'CLINICIAN_REQUESTED', at, text }];

@@ -60,6 +60,7 @@ export function createCoachMachine(catalog: CoachCatalog) {
       ASIDE: [
         { guard: 'exerciseOnHold', actions: ['countMessage', 'replyAside', { type: 'say', params: { key: 'referral.stillWaiting' } }] },
         { guard: 'asideWaits', actions: ['countMessage', 'replyAside'] },
+        { guard: 'symbolsTooOften', actions: ['countMessage', 'replyAside', 'reaskPending', 'offerClinician'] },
         { actions: ['countMessage', 'replyAside', 'reaskPending'] },
       ],
     },

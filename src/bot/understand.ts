@@ -270,10 +270,10 @@ export function eventsForMessage(
     const pieceId = nlu.education(text);
     if (pieceId) return [{ type: 'EDUCATION', at, pieceId }];
   }
-  if (aside) {
-    const event: CoachEvent = { type: 'ASIDE', at, aside: aside === 'questionBack' ? 'help' : aside, understanding };
-    // The very first message still starts the conversation.
-    return stored && (asking || !atStart(stored)) ? [event] : [event, { type: 'MESSAGE', at, understanding: { text } }];
+  // The very first message starts the conversation (the welcome greets); only another language or emoji is answered apart.
+  const first = !stored || (!asking && atStart(stored));
+  if (aside && (!first || aside === 'otherLanguage' || aside === 'symbols')) {
+    return [{ type: 'ASIDE', at, aside: aside === 'questionBack' ? 'help' : aside, understanding }];
   }
   // A question the content answers, unless the words also answer the question being asked.
   const pieceId = text && !understandingAnswers(understanding) ? nlu.education(text) : undefined;

@@ -70,7 +70,8 @@ export const asideActions = {
           return 'checkInTime.howTo';
       }
     })();
-    return { outputs: push(context, { kind: 'say', key }) };
+    // Emoji or symbols instead of an answer count as a try, like any answer that cannot be read.
+    return { outputs: push(context, { kind: 'say', key }), ...(event.aside === 'symbols' ? { failedTries: context.failedTries + 1 } : {}) };
   }),
   offerClinician: update(({ context }) => ({
     outputs: push(context, { kind: 'say', key: 'offerClinicianAfterRetries' }),

@@ -80,6 +80,9 @@ function readByKind(understanding: Understanding, text: string, kind: QuestionKi
       understanding.choice = onset.band;
       if (onset.days !== undefined) understanding.days = onset.days;
     }
+  } else if (kind === 'age') {
+    const age = nlu.answers.age(text);
+    if (age !== undefined) understanding.number = age;
   } else if (kind === 'weight' && nlu.answers.unknownAmount(text)) {
     understanding.unknown = true;
   } else if (kind === 'surgery') {
@@ -121,7 +124,7 @@ export function understand(text: string, card: CardValue | undefined, question: 
     if (score.approximate) understanding.approximate = true;
     if (score.range) understanding.range = true;
   }
-  const count = parseCount(said, nlu);
+  const count = understanding.number ?? parseCount(said, nlu);
   if (count !== undefined) understanding.number = count;
   const duration = text ? nlu.answers.days(text) : undefined;
   if (duration && understanding.days === undefined) understanding.days = duration.days;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDays, parseKg } from '../../src/nlu/answers/quantity.ts';
 import { parseScoreAnswer } from '../../src/nlu/answers/score.ts';
+import { readAge } from '../../src/nlu/answers/age.ts';
 import { readMovement } from '../../src/nlu/answers/movement.ts';
 import { readOnset } from '../../src/nlu/answers/onset.ts';
 import { readReach } from '../../src/nlu/answers/reach.ts';
@@ -143,4 +144,9 @@ describe('movement responses by direction, not location', () => {
     expect(readMovement('numbness spread all the way to my toes', lexicon)).toEqual({ response: 'peripheralized', toesOrFingers: true });
     expect(readMovement('my calf feels better but now tingling in my toes', lexicon)).toEqual({ response: 'peripheralized', toesOrFingers: true });
   });
+});
+
+describe('ages in digits or words', () => {
+  it.each([["I'm 61", 61], ['sixty-one', 61], ['forty seven', 47], ["I'll be 30 in May", 29], ['fourty', 40]] as const)('"%s" is %s', (text, age) => expect(readAge(text, lexicon)).toBe(age));
+  it('a number out of range is not an age', () => expect(readAge('150', lexicon)).toBeUndefined());
 });

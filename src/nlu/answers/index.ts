@@ -4,6 +4,7 @@
  */
 import type { Lexicon } from '../../content/lexicon.ts';
 import type { QuestionKind } from '../../content/answerLexicon.ts';
+import { readAge } from './age.ts';
 import { isOtherLanguage, isSymbolsOnly, isWave } from './language.ts';
 import { readMovement, type MovementReading } from './movement.ts';
 import { readOnset, type OnsetReading } from './onset.ts';
@@ -29,6 +30,7 @@ export interface AnswerParsers {
   kg(text: string): { kg: number; approximate: boolean } | undefined;
   reach(text: string): ReachReading;
   movement(text: string): MovementReading | undefined;
+  age(text: string): number | undefined;
   /** "They didn't give a number", "can't remember": the person does not know the amount. */
   unknownAmount(text: string): boolean;
   /** Written in another language (then nothing in it is taken as an answer). */
@@ -55,6 +57,7 @@ export function compileAnswerParsers(lexicon: Lexicon): AnswerParsers {
     kg: (text) => parseKg(text, lexicon),
     reach: (text) => readReach(text, lexicon),
     movement: (text) => readMovement(text, lexicon),
+    age: (text) => readAge(text, lexicon),
     otherLanguage: (text) => isOtherLanguage(text, lexicon),
     unknownAmount: (text) => unknownAmount(text, lexicon),
     symbols: (text) => (isSymbolsOnly(text) ? (isWave(text) ? 'wave' : 'other') : undefined),

@@ -57,6 +57,13 @@ export function createCoachMachine(catalog: CoachCatalog) {
       EDUCATION: { actions: ['teach', 'reaskPending'] },
       PROGRESS_REQUESTED: { actions: ['showProgress', 'reaskPending'] },
       MESSAGE: { actions: 'countMessage' },
+      // Said instead of an answer: replied to, then the pending question again (not after a hold, or "later").
+      ASIDE: [
+        { guard: 'exerciseOnHold', actions: ['countMessage', 'replyAside', { type: 'say', params: { key: 'referral.stillWaiting' } }] },
+        { guard: 'asideWaits', actions: ['countMessage', 'replyAside'] },
+        { guard: 'symbolsTooOften', actions: ['countMessage', 'replyAside', 'reaskPending', 'offerClinician'] },
+        { actions: ['countMessage', 'replyAside', 'reaskPending'] },
+      ],
     },
     states: {
       welcome,

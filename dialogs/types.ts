@@ -39,6 +39,10 @@ export interface Understanding {
   between?: { question: string; options: [string, string] };
   /** The person does not know the answer ("they didn't say", "can't remember"). */
   unknown?: boolean;
+  /** The kind of answer the question takes (content/lexicon/question-kinds.yaml), for a reply when it is not understood. */
+  kind?: string;
+  /** A time of day said with the intent (checkInTime), as "HH:MM". */
+  time?: string;
   number?: number;
   region?: Region;
   movement?: MovementResponse;
@@ -55,6 +59,9 @@ export interface Understanding {
   /** The warning signs ticked on a group card (the card's values, set by the shell). */
   selected?: string[];
 }
+
+/** What a message said instead of answering (src/bot/understand.ts), answered by dialogs/machine/asides. */
+export type Aside = 'greeting' | 'help' | 'otherLanguage' | 'symbols' | 'skip' | 'later' | 'tomorrow' | 'checkInTime';
 
 export interface RedFlagHit {
   flagId: string;
@@ -81,6 +88,8 @@ export type CoachEvent =
   | { type: 'CONFIRM_BETWEEN'; at: string; understanding: Understanding }
   /** The answer to that short question, as the choice of the question it belongs to. */
   | { type: 'CONFIRMED'; at: string; understanding: Understanding }
+  /** Something said instead of an answer: a greeting, a question back, another language, emoji only, skip, later, tomorrow. */
+  | { type: 'ASIDE'; at: string; aside: Aside; understanding?: Understanding }
   /** Internal: after a confirmed sign, the question the person was at comes again (unless exercise is held). */
   | { type: 'SIGN_RESUME'; at: string }
   | { type: 'CLINICIAN_REQUESTED'; at: string; text: string }
@@ -335,4 +344,6 @@ export interface SignCheck {
   hit: RedFlagHit;
   /** The question the person was at, asked again after a "no". */
   back: Asking | null;
+  /** What the answer in the same message brought next (the next exercise and its question), shown after a "no". */
+  held?: Output[];
 }

@@ -96,7 +96,9 @@ export function render(outputs: Output[], context: CoachContext, content: Conten
         // A warning-sign question is never met with "Sorry, I didn't catch that" (issue 16, item 5).
         const next = outputs[outputs.indexOf(output) + 2];
         const key = output.key === 'notUnderstood' && next?.kind === 'ask' && isSafetyQuestion(next.question, content) ? 'safety.notUnderstood' : output.key;
-        const template = key === 'consent' ? content.conversation.consent.text : content.conversation.messages[key];
+        // "help.<question>": that question's own help text (content/questions.yaml), else the general one.
+        const help = key.startsWith('help.') && !content.conversation.messages[key] ? (content.conversation.questions[key.slice(5)]?.help ?? content.conversation.messages['help.default']) : undefined;
+        const template = key === 'consent' ? content.conversation.consent.text : (help ?? content.conversation.messages[key]);
         pending.push(fill(template ?? key, output.vars, content));
         if (output.key.startsWith('referral.') && output.key !== 'referral.reasonPrefix') flush();
         break;
@@ -107,7 +109,7 @@ export function render(outputs: Output[], context: CoachContext, content: Conten
         const flag = output.flagId && !output.group ? content.redFlags.byId.get(output.flagId) : undefined;
         const region = context.profile.region;
         // The direct "is this happening to you now?" has its own words; a warning-sign question is the flag's own.
-        const text = (output.question === 'signNow' ? question.text : undefined) || flag?.question || (region ? question.byRegion?.[region] : undefined) || question.text;
+        const text = (output.question === 'signNow' ? question.text : undefined) || flag?.question || (region ? question.byRegion?.[region] : undefined) || question.text || content.conversation.questions.signNow?.text || '';
         const group = output.group?.length ? { items: output.group.map((flagId) => ({ flagId, text: content.redFlags.byId.get(flagId)?.question ?? flagId })) } : undefined;
         pending.push(group ? [text, group.items.map((item) => `• ${item.text}`).join('\n')].join('\n\n') : text);
         const shown = question.choices.filter(

@@ -1,8 +1,9 @@
 import type { StoredConversation } from '../../dialogs/step.ts';
-import type { CoachEvent, MovementResponse, RedFlagHit, Region, Understanding } from '../../dialogs/types.ts';
+import type { Aside, CoachEvent, MovementResponse, RedFlagHit, Region, Understanding } from '../../dialogs/types.ts';
 import type { Question } from '../content/conversation.ts';
 import type { AnswerParsers, QuestionKind } from '../nlu/answers/index.ts';
 import type { CardValue } from './inbound.ts';
+import { parseTimeOfDay } from '../schedule/parse.ts';
 import { questionKey } from './render.ts';
 
 /** A message scanned once for warning signs on its own (`Nlu.scanMessage`), passed on to `redFlags`. */
@@ -79,6 +80,11 @@ function readByKind(understanding: Understanding, text: string, kind: QuestionKi
       understanding.choice = onset.band;
       if (onset.days !== undefined) understanding.days = onset.days;
     }
+  } else if (kind === 'age') {
+    const age = nlu.answers.age(text);
+    if (age !== undefined) understanding.number = age;
+  } else if (kind === 'weight' && nlu.answers.unknownAmount(text)) {
+    understanding.unknown = true;
   } else if (kind === 'surgery') {
     const surgery = nlu.answers.surgery(text);
     if (surgery) understanding.choice = hasChoice(question, surgery.kind) ? surgery.kind : surgery.coarser;
@@ -118,7 +124,7 @@ export function understand(text: string, card: CardValue | undefined, question: 
     if (score.approximate) understanding.approximate = true;
     if (score.range) understanding.range = true;
   }
-  const count = parseCount(said, nlu);
+  const count = understanding.number ?? parseCount(said, nlu);
   if (count !== undefined) understanding.number = count;
   const duration = text ? nlu.answers.days(text) : undefined;
   if (duration && understanding.days === undefined) understanding.days = duration.days;
@@ -140,13 +146,15 @@ export function understand(text: string, card: CardValue | undefined, question: 
   const region = nlu.region(said);
   if (region) understanding.region = region;
   if (question && question.choices.some((c) => c.value === 'centralized')) {
-    // The button for toes or fingers is a peripheralization that stops the session at once.
-    const typed = nlu.movement(said);
-    const toes = question.choices.find((c) => c.value === 'toes_or_fingers');
-    const reachesToes = understanding.choice === 'toes_or_fingers' || (toes?.match ?? []).some((phrase) => containsPhrase(normalise(said), phrase));
-    if (understanding.choice === 'toes_or_fingers' || (typed === 'peripheralized' && reachesToes)) Object.assign(understanding, { movement: 'peripheralized', toesOrFingers: true });
-    else if (typed) understanding.movement = typed;
-    else if (understanding.choice) understanding.movement = understanding.choice as MovementResponse;
+    // By direction, not by location; a question back ("what do you mean by centralized?") is not a response.
+    const typed = text && !understanding.questionBack ? nlu.answers.movement(text) : undefined;
+    if (understanding.choice === 'toes_or_fingers') Object.assign(understanding, { movement: 'peripheralized', toesOrFingers: true });
+    else if (typed) {
+      understanding.movement = typed.response;
+      if (typed.toesOrFingers) understanding.toesOrFingers = true;
+      // The typed response is the answer; a button word it happens to contain is not.
+      if (understanding.choice !== 'skip' && understanding.choice !== 'lacks_equipment') delete understanding.choice;
+    } else if (understanding.choice && !understanding.questionBack) understanding.movement = understanding.choice as MovementResponse;
   }
   return understanding;
 }
@@ -165,7 +173,7 @@ export function answersQuestion(understanding: Understanding, kind: QuestionKind
     case 'duration':
       return understanding.days !== undefined || understanding.number !== undefined;
     case 'weight':
-      return understanding.kg !== undefined || understanding.yesNo === 'no' || understanding.yesNo === 'unsure';
+      return understanding.kg !== undefined || understanding.unknown === true || understanding.yesNo === 'no' || understanding.yesNo === 'unsure';
     case 'age':
       return understanding.number !== undefined;
     case 'consent':
@@ -219,11 +227,16 @@ export function eventsForMessage(
   const card = input.card;
   const understanding = understand(text, card, question, nlu, asking?.question, at);
   const kind = nlu.answers.kindOf(asking?.question).kind;
-  const answers = answersQuestion(understanding, kind);
+  if (kind) understanding.kind = kind;
+  // A question back ("which one is the middle back?") answers nothing, whatever words it holds.
+  // Another language: nothing in it is taken as an answer (its warning signs still count).
+  const foreign = text !== '' && nlu.answers.otherLanguage(text);
+  const answers = answersQuestion(understanding, kind) && !understanding.questionBack && !foreign;
+  const answered = answers;
 
   // The direct question about a mentioned sign is pending: this message answers it.
   const check = stored?.context.signCheck ?? null;
-  if (check && asking && asking.flagId === check.hit.flagId && (asking.question === 'signNow' || asking.question === 'redFlagAnswer')) {
+  if (check && asking && asking.flagId === check.hit.flagId && (asking.question === 'signNow' || asking.question === 'signQuestion')) {
     return [
       ...(present.length ? [{ type: 'RED_FLAG' as const, at, hits: present }] : []),
       { type: 'SIGN_ANSWER', at, understanding, ...(present.length ? { afterReferral: true } : {}) },
@@ -240,22 +253,96 @@ export function eventsForMessage(
   }
   if (present.length) {
     // A referral that holds exercise takes the answer along only where recording it cannot lead into exercise.
-    const attach = present.some(locks) ? answers && recordableBeforeHold(kind, asking?.question) : true;
-    return [{ type: 'RED_FLAG', at, hits: present, ...(attach ? { understanding } : {}) }, ...signEvents];
+    const attach = foreign ? false : present.some(locks) ? answers && recordableBeforeHold(kind, asking?.question) : true;
+    const englishOnly: CoachEvent[] = foreign ? [{ type: 'ASIDE', at, aside: 'otherLanguage', understanding: { text, intent: 'otherLanguage' } }] : [];
+    return [{ type: 'RED_FLAG', at, hits: present, ...(attach ? { understanding } : {}) }, ...signEvents, ...englishOnly];
   }
   if (signEvents.length) {
-    // The answer it also holds is recorded before the direct question, where that cannot lead into exercise.
-    return signEvents.map((event) => (answers && recordableBeforeHold(kind, asking?.question) ? { ...event, understanding } : event));
+    // The answer it also holds is recorded before the direct question; what it brings next (the next
+    // exercise) waits behind the question. Not the offer of a session: that waits for the answer.
+    return signEvents.map((event) => (answers && asking?.question !== undefined && asking.question !== 'startSession' ? { ...event, understanding } : event));
   }
   const intent = card?.choice === 'clinician' ? 'talk_to_clinician' : card?.choice === 'assessed' ? 'clinician_assessed' : text ? nlu.intent(text) : undefined;
   if (intent === 'talk_to_clinician') return [{ type: 'CLINICIAN_REQUESTED', at, text }];
   if (intent === 'clinician_assessed') return [{ type: 'CLINICIAN_ASSESSED', at, text }];
   if (intent === 'progress') return [{ type: 'PROGRESS_REQUESTED', at }];
+  if (intent) understanding.intent = INTENT_NAMES[intent] ?? intent;
+  const aside = card || stored?.context.clinician ? undefined : asideOf(text, understanding, answered, asking?.question, question, nlu);
+  if (aside === 'help' || aside === 'questionBack') {
+    // A question the content answers, else the help text of the question asked; then the question again.
+    const pieceId = nlu.education(text);
+    if (pieceId) return [{ type: 'EDUCATION', at, pieceId }];
+  }
+  // The very first message starts the conversation (the welcome greets); only another language or emoji is answered apart.
+  const first = !stored || (!asking && atStart(stored));
+  if (aside && (!first || aside === 'otherLanguage' || aside === 'symbols')) {
+    return [{ type: 'ASIDE', at, aside: aside === 'questionBack' ? 'help' : aside, understanding }];
+  }
   // A question the content answers, unless the words also answer the question being asked.
   const pieceId = text && !understandingAnswers(understanding) ? nlu.education(text) : undefined;
   if (pieceId) return [{ type: 'EDUCATION', at, pieceId }];
   if (understanding.between && understanding.choice === undefined) return [{ type: 'CONFIRM_BETWEEN', at, understanding }];
   return [{ type: 'MESSAGE', at, understanding }];
+}
+
+/** The lexicon's intent names where the conversation uses others. */
+const INTENT_NAMES: Record<string, string> = { check_in_time: 'checkInTime' };
+
+const atStart = (stored: StoredConversation) => stored.value === 'welcome';
+
+/**
+ * What a message says instead of an answer, if anything: another language or only emoji (never an
+ * answer), a greeting or a question back (unless it also answers), skip / later / tomorrow where the
+ * question has no such choice, or a new check-in time.
+ */
+function asideOf(text: string, understanding: Understanding, answered: boolean, questionKey: string | undefined, question: Question | undefined, nlu: Nlu): Aside | 'questionBack' | undefined {
+  if (!text) return undefined;
+  if (nlu.answers.otherLanguage(text)) {
+    understanding.intent = 'otherLanguage';
+    return 'otherLanguage';
+  }
+  const symbols = nlu.answers.symbols(text);
+  if (symbols === 'wave') {
+    understanding.intent = 'greeting';
+    return 'greeting';
+  }
+  if (symbols === 'other') return 'symbols';
+  // "Can we skip that?" asks to skip, not about the question.
+  const wantsOut = understanding.intent === 'skip' || understanding.intent === 'later' || understanding.intent === 'tomorrow';
+  if (understanding.questionBack && !answered && !wantsOut) {
+    understanding.intent = 'questionBack';
+    return 'questionBack';
+  }
+  if (answered) return undefined;
+  const has = (value: string) => question?.choices.some((choice) => choice.value === value) ?? false;
+  const kind = understanding.kind;
+  switch (understanding.intent) {
+    case 'greeting':
+      return 'greeting';
+    case 'help':
+      return 'help';
+    case 'checkInTime': {
+      const time = parseTimeOfDay(text);
+      if (time) understanding.time = `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
+      return 'checkInTime';
+    }
+    case 'skip':
+      if (has('skip')) {
+        understanding.choice = 'skip';
+        return undefined;
+      }
+      return 'skip';
+    case 'later':
+      if (has('skip')) {
+        understanding.choice = 'skip';
+        return undefined;
+      }
+      return kind === 'offer' || kind === 'movement' || questionKey === undefined ? undefined : 'later';
+    case 'tomorrow':
+      return questionKey === 'startSession' ? undefined : 'tomorrow';
+    default:
+      return undefined;
+  }
 }
 
 function understandingAnswers(understanding: Understanding): boolean {

@@ -31,6 +31,8 @@ export const unitsSchema = z.object({
   sources,
   durations: z.array(z.object({ days: z.number().positive(), words })).min(1),
   weights: z.array(z.object({ kg: z.number().positive(), words })).min(1),
+  /** Said when the amount is not known ("they didn't give a number"). */
+  unknown: z.array(z.string().trim().min(1)).min(1),
 });
 
 export const QUESTION_KINDS = ['consent', 'offer', 'symptom', 'score', 'region', 'reach', 'sides', 'onset', 'surgery', 'duration', 'age', 'weight', 'movement'] as const;
@@ -75,6 +77,13 @@ export const surgerySchema = z.object({
   coarser: z.partialRecord(z.enum(SURGERY_KINDS), z.enum(SURGERY_KINDS)).default({}),
 });
 
+export const languagesSchema = z.object({
+  sources,
+  minWords: z.number().int().min(1),
+  english: words,
+  other: z.record(z.string().regex(/^[a-z]+$/), words),
+});
+
 export type NumbersLexicon = z.infer<typeof numbersSchema>;
 export type UnitsLexicon = z.infer<typeof unitsSchema>;
 
@@ -84,6 +93,7 @@ export interface AnswerLexicon {
   body: z.infer<typeof bodySchema>;
   onset: z.infer<typeof onsetSchema>;
   surgery: z.infer<typeof surgerySchema>;
+  languages: z.infer<typeof languagesSchema>;
   /** Question key -> the kind of answer it takes (and the unit of a bare number of a duration). */
   questions: z.infer<typeof questionKindsSchema>['questions'];
 }
@@ -100,6 +110,7 @@ export function loadAnswerLexicon(contentDir: string, problems: string[]): Answe
   const body = part('body.yaml', bodySchema);
   const onset = part('onset.yaml', onsetSchema);
   const surgery = part('surgery.yaml', surgerySchema);
-  if (!numbers || !units || !kinds || !body || !onset || !surgery) return undefined;
-  return { numbers, units, body, onset, surgery, questions: kinds.questions };
+  const languages = part('languages.yaml', languagesSchema);
+  if (!numbers || !units || !kinds || !body || !onset || !surgery || !languages) return undefined;
+  return { numbers, units, body, onset, surgery, languages, questions: kinds.questions };
 }

@@ -27,6 +27,8 @@ export const questionSchema = z.strictObject({
   /** The wording for a region, where the signs to ask about differ (the neck and mid back). */
   byRegion: z.partialRecord(region, text).optional(),
   choices: z.array(choiceSchema).min(1, 'needs at least one choice'),
+  /** What the question means, said when the person asks back about it; then the question comes again. */
+  help: text.optional(),
 });
 export type Question = z.infer<typeof questionSchema>;
 export const questionsSchema = z.record(z.string(), questionSchema);

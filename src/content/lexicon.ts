@@ -15,6 +15,7 @@ export type MovementResponse = (typeof MOVEMENT_RESPONSES)[number];
 export const INTENTS = [
   'talk_to_clinician', 'clinician_assessed', 'stop_messages', 'pause', 'resume', 'delete_data',
   'export_data', 'what_do_you_know', 'progress', 'help', 'start_timer', 'case_status',
+  'greeting', 'skip', 'tomorrow', 'later', 'check_in_time', 'start_session',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 
@@ -56,7 +57,13 @@ export const scoreLexiconSchema = z.object({
   notScore: phrases,
 });
 export const regionLexiconSchema = z.object({ sources, regions: orderedMap(SPINE_REGIONS) });
-export const movementLexiconSchema = z.object({ sources, outcomes: orderedMap(MOVEMENT_RESPONSES) });
+/** `outcomes`: phrases said outright; the rest is the vocabulary of direction (src/nlu/answers/movement.ts). */
+export const movementLexiconSchema = z.object({
+  sources,
+  outcomes: orderedMap(MOVEMENT_RESPONSES),
+  distance: z.array(z.object({ d: z.number().int().min(0).max(9), parts: phrases })).min(1),
+  moves: phrases, toward: phrases, away: phrases, easing: phrases, worsening: phrases, local: phrases, fine: phrases, atFirst: phrases,
+});
 export const intentLexiconSchema = z.object({ sources, intents: orderedMap(INTENTS) });
 
 export interface Lexicon {
@@ -65,6 +72,8 @@ export interface Lexicon {
   regions: z.infer<typeof regionLexiconSchema>['regions'];
   /** Key order is the order outcomes are checked in. */
   movement: Record<MovementResponse, string[]>;
+  /** The vocabulary of direction: how far parts are from the spine, and words of movement and change. */
+  direction: Omit<z.infer<typeof movementLexiconSchema>, 'sources' | 'outcomes'>;
   /** Key order is the order intents are checked in. */
   intents: Record<Intent, string[]>;
   /** Numbers, units, body parts, dates, surgery and question kinds (src/content/answerLexicon.ts). */
@@ -114,5 +123,6 @@ export function loadLexicon(contentDir: string): LexiconLoad {
   }
   const answers = loadAnswerLexicon(contentDir, problems);
   if (!yesNo || !scores || !regions || !movement || !intents || !answers || problems.length > 0) return { lexicon: undefined, problems };
-  return { lexicon: { yesNo, scores, regions: regions.regions, movement: movement.outcomes, intents: intents.intents, answers }, problems };
+  const { sources: _, outcomes, ...direction } = movement;
+  return { lexicon: { yesNo, scores, regions: regions.regions, movement: outcomes, direction, intents: intents.intents, answers }, problems };
 }

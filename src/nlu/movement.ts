@@ -1,10 +1,7 @@
-/** How symptoms responded to an exercise set, in the person's words (McKenzie outcomes). */
+/** How symptoms responded to an exercise set, by direction (src/nlu/answers/movement.ts). */
 import type { Lexicon, MovementResponse } from '../content/lexicon.ts';
-import { compileLexicon } from './compiledLexicon.ts';
-import { firstAffirmedLabel } from './phraseSet.ts';
-import { prepareText } from './preparedText.ts';
+import { readMovement } from './answers/movement.ts';
 
-/** The first outcome in the lexicon's order (peripheralized first) with an affirmed phrase. */
 export function parseMovementResponse(text: string, lexicon: Lexicon): MovementResponse | undefined {
-  return firstAffirmedLabel(compileLexicon(lexicon).movement, prepareText(text));
+  return readMovement(text, lexicon)?.response;
 }

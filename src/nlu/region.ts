@@ -2,10 +2,20 @@
 import type { Lexicon, SpineRegion } from '../content/lexicon.ts';
 import { compileLexicon } from './compiledLexicon.ts';
 import { mentions } from './phraseSet.ts';
+import { SENTENCE_BOUNDARY } from './normalise.ts';
 import { prepareText } from './preparedText.ts';
 
-/** One region, or undefined when none or more than one is named ("neck and low back"). */
+/**
+ * One region, or undefined when none or more than one is named ("neck and low back"); when the
+ * first sentence names exactly one, that is the answer and the rest is a story told after it.
+ */
 export function parseRegion(text: string, lexicon: Lexicon): SpineRegion | undefined {
-  const named = new Set(mentions(compileLexicon(lexicon).regions, prepareText(text), true).map((mention) => mention.label));
-  return named.size === 1 ? [...named][0] : undefined;
+  const prepared = prepareText(text);
+  const found = mentions(compileLexicon(lexicon).regions, prepared, true);
+  const named = new Set(found.map((mention) => mention.label));
+  if (named.size === 1) return [...named][0];
+  const firstEnd = prepared.tokens.findIndex((token) => token.word === SENTENCE_BOUNDARY);
+  if (firstEnd < 0) return undefined;
+  const first = new Set(found.filter((mention) => mention.span.end < firstEnd).map((mention) => mention.label));
+  return first.size === 1 ? [...first][0] : undefined;
 }

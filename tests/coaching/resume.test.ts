@@ -50,7 +50,7 @@ function onboarded(): StoredConversation {
 describe('a snapshot stored before issue 16', () => {
   it('resumes in the middle of an exercise and takes the answer', () => {
     const ready = walk(onboarded(), [message({ choice: 'doctor' }), no, no]).conversation;
-    const inExercise = walk(ready, [message({ text: 'start' })]).conversation;
+    const inExercise = walk(ready, [message({ text: 'start', intent: 'start_session' })]).conversation;
     expect(stateName(inExercise)).toBe('coaching.exercise');
     const { conversation, outputs } = walk(asBefore(inExercise), [message({ movement: 'centralized' })]);
     expect(outputs).toContainEqual(expect.objectContaining({ kind: 'record', type: 'movement.response' }));
@@ -61,7 +61,7 @@ describe('a snapshot stored before issue 16', () => {
     const atOffer = onboarded();
     expect(stateName(atOffer)).toBe('coaching.pathway.diagnosed');
     const old = asBefore({ ...atOffer, value: { coaching: 'offer' } });
-    const { conversation, outputs } = walk(old, [message({ text: 'start' })]);
+    const { conversation, outputs } = walk(old, [message({ text: 'start', intent: 'start_session' })]);
     expect(stateName(conversation)).toBe('coaching.pathway.diagnosed');
     expect(outputs).toContainEqual(expect.objectContaining({ kind: 'ask', question: 'diagnosedBy' }));
   });
@@ -71,7 +71,7 @@ describe('a snapshot that cannot be resumed', () => {
   it('restarts politely and keeps the programme: stages, answers, measures and the pathway answers', () => {
     const machine = realMachine();
     const ready = walk(onboarded(), [message({ choice: 'doctor' }), no, no]).conversation;
-    const done = walk(ready, [message({ text: 'start' }), message({ movement: 'centralized' })]).conversation;
+    const done = walk(ready, [message({ text: 'start', intent: 'start_session' }), message({ movement: 'centralized' })]).conversation;
     const result = step(machine, { ...done, machineVersion: 0 }, [message({ text: 'hello' })]);
     expect(result.restarted).toBe(true);
     const { coaching } = result.conversation.context;

@@ -98,10 +98,10 @@ describe('a warning sign mentioned without a clear disclosure', () => {
 
   it('a vague word gets the sign\'s own question; an unclear reply asks again, not "didn\'t catch that"', () => {
     const asked = send(atPain(), 'down there feels odd', [vague]);
-    expect(asks(asked.outputs).at(-1)).toEqual({ kind: 'ask', question: 'redFlagAnswer', flagId: 'ces.saddle-numbness' });
+    expect(asks(asked.outputs).at(-1)).toEqual({ kind: 'ask', question: 'signQuestion', flagId: 'ces.saddle-numbness' });
     const unclear = send(asked.conversation, 'it is hard to describe really, like when you sit too long on a bike');
     expect(unclear.outputs).toContainEqual({ kind: 'say', key: 'signNow.unclear' });
-    expect(asks(unclear.outputs).at(-1)).toMatchObject({ question: 'redFlagAnswer', flagId: 'ces.saddle-numbness', reask: true });
+    expect(asks(unclear.outputs).at(-1)).toMatchObject({ question: 'signQuestion', flagId: 'ces.saddle-numbness', reask: true });
   });
 
   it('a present disclosure still refers in the same turn with no question first', () => {
@@ -132,5 +132,66 @@ describe('an answer between two choices', () => {
       { kind: 'record', type: 'screening.answer', data: { question: 'reach', value: 'buttock_thigh', side: 'left' } },
     ]);
     expect(settled.conversation.context.asking?.question).toBe('sides');
+  });
+});
+
+describe('a message that is not an answer', () => {
+  const atConsent = () => {
+    const stored = start();
+    expect(stored.context.asking?.question).toBe('consent');
+    return stored;
+  };
+  const says = (outputs: Output[]) => outputs.flatMap((o) => (o.kind === 'say' ? [o.key] : []));
+
+  it('"hi" at consent gets a greeting and the consent question again', () => {
+    const result = send(atConsent(), 'hi');
+    expect(says(result.outputs)).toContain('greeting.again');
+    expect(asks(result.outputs).at(-1)).toMatchObject({ question: 'consent', reask: true });
+    expect(records(result.outputs, 'consent.given')).toEqual([]);
+  });
+
+  it('a statement at consent is not a yes: a one-line clarification with the buttons', () => {
+    const result = send(atConsent(), 'I am in a lot of pain');
+    expect(records(result.outputs, 'consent.given')).toEqual([]);
+    expect(says(result.outputs)).toContain('unclear.consent');
+    expect(asks(result.outputs).at(-1)).toMatchObject({ question: 'consent', reask: true });
+  });
+
+  it('never the same "didn\'t catch that" twice in a row', () => {
+    const first = send(atPain(), 'it is hard to put into words');
+    const second = send(first.conversation, 'well, you know, the usual');
+    const firstLine = says(first.outputs).filter((key) => key.startsWith('unclear.'));
+    const secondLine = says(second.outputs).filter((key) => key.startsWith('unclear.'));
+    expect(firstLine).toEqual(['unclear.score']);
+    expect(secondLine).toHaveLength(1);
+    expect(secondLine).not.toEqual(firstLine);
+  });
+
+  it('says what it did understand before asking for the missing part', () => {
+    const result = send(atPain(), 'my lower back');
+    expect(result.outputs).toContainEqual({ kind: 'say', key: 'heard.region', vars: { region: 'lumbar' } });
+    expect(says(result.outputs)).toContain('unclear.score');
+  });
+
+  it('a question back gets that question\'s help text, then the question again', () => {
+    const result = send(atPain(), 'what does 0 mean?');
+    expect(says(result.outputs)).toContain('help.pain');
+    expect(records(result.outputs, 'pain.score')).toEqual([]);
+    expect(asks(result.outputs).at(-1)).toMatchObject({ question: 'pain', reask: true });
+  });
+
+  it('another language: English only, a clinician offered, nothing taken as an answer', () => {
+    const result = send(atConsent(), 'Hola, no hablo mucho inglés');
+    expect(says(result.outputs)).toContain('language.englishOnly');
+    expect(records(result.outputs, 'consent.given')).toEqual([]);
+    expect(records(result.outputs, 'consent.declined')).toEqual([]);
+    expect(content.conversation.messages['language.englishOnly']).toMatch(/clinician/);
+  });
+
+  it.each(['😣', '__proto__', 'constructor', 'toString'])('"%s" gets a clear reply and the question again', (text) => {
+    const result = send(atPain(), text);
+    expect(records(result.outputs, 'pain.score')).toEqual([]);
+    expect(says(result.outputs).length).toBeGreaterThan(0);
+    expect(asks(result.outputs).at(-1)).toMatchObject({ question: 'pain', reask: true });
   });
 });

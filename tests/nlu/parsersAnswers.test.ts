@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseDays, parseKg } from '../../src/nlu/answers/quantity.ts';
 import { parseScoreAnswer } from '../../src/nlu/answers/score.ts';
+import { readAge } from '../../src/nlu/answers/age.ts';
+import { readMovement } from '../../src/nlu/answers/movement.ts';
 import { readOnset } from '../../src/nlu/answers/onset.ts';
 import { readReach } from '../../src/nlu/answers/reach.ts';
 import { readSurgery } from '../../src/nlu/answers/surgery.ts';
@@ -122,4 +124,29 @@ describe('surgery kinds, in clinical and everyday names', () => {
     ['an artificial disc', 'disc_replacement'], ['never had an operation', 'none'], ['not yet, I am on the waiting list for a microdiscectomy', 'none'],
     ['the surgeon says I might need it but nothing is booked', 'none'], ['I had knee surgery, but nothing on my back', 'none'],
   ] as const)('"%s" is %s', (text, kind) => expect(readSurgery(text, lexicon)).toBe(kind));
+});
+
+describe('movement responses by direction, not location', () => {
+  it.each([
+    ['the pain went up into my lower back and the leg is less bad', 'centralized'],
+    ['tingling in my hand moved back up to my shoulder', 'centralized'],
+    ['it has moved out of my calf, now it is just in my buttock', 'centralized'],
+    ['the pain has gone from my foot up to my knee', 'centralized'],
+    ['it spread down to my knee', 'peripheralized'],
+    ['now it is in my foot', 'peripheralized'],
+    ['the ache has gone down to my knee, it was only my hip before', 'peripheralized'],
+    ['back sore, legs fine', 'local_only'],
+    ['about the same', 'no_change'],
+    ['did not manage it, hurt too much', 'could_not'],
+  ] as const)('"%s" is %s', (text, response) => expect(readMovement(text, lexicon)?.response).toBe(response));
+
+  it('reaching the toes or fingers is marked, and wins over an earlier easing', () => {
+    expect(readMovement('numbness spread all the way to my toes', lexicon)).toEqual({ response: 'peripheralized', toesOrFingers: true });
+    expect(readMovement('my calf feels better but now tingling in my toes', lexicon)).toEqual({ response: 'peripheralized', toesOrFingers: true });
+  });
+});
+
+describe('ages in digits or words', () => {
+  it.each([["I'm 61", 61], ['sixty-one', 61], ['forty seven', 47], ["I'll be 30 in May", 29], ['fourty', 40]] as const)('"%s" is %s', (text, age) => expect(readAge(text, lexicon)).toBe(age));
+  it('a number out of range is not an age', () => expect(readAge('150', lexicon)).toBeUndefined());
 });

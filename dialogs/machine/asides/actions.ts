@@ -1,5 +1,21 @@
 import { dayOf } from '../../coachingSteps.ts';
-import { push, record, update } from '../shared.ts';
+import type { Output, Understanding } from '../../types.ts';
+import { push, record, understandingOf, update } from '../shared.ts';
+
+/** What was understood of an answer that could not be used, said back before asking for the missing part. */
+function heard(u: Understanding | undefined): Output[] {
+  if (!u) return [];
+  if (u.kind !== 'score' && u.score !== undefined) return [{ kind: 'say', key: 'heard.score', vars: { score: u.score } }];
+  if (u.kind !== 'region' && u.region !== undefined) return [{ kind: 'say', key: 'heard.region', vars: { region: u.region } }];
+  if (u.kind !== 'duration' && u.kind !== 'onset' && u.days !== undefined) return [{ kind: 'say', key: 'heard.days', vars: { days: u.days } }];
+  return [];
+}
+
+/** What is asked for again: a statement gets a one-line clarification; the second time a different line. */
+function unclearKey(u: Understanding | undefined, tries: number): string {
+  if (tries >= 1) return 'unclear.again';
+  return `unclear.${u?.kind ?? 'statement'}`;
+}
 
 /**
  * What any state may do: say something, ask a question, ask it again, and the asides a person
@@ -13,15 +29,50 @@ export const asideActions = {
     asking: { question: params.question },
     failedTries: 0,
   })),
-  reask: update(({ context }) => ({
-    outputs: push(
-      context,
-      { kind: 'say', key: 'notUnderstood' },
-      record('answer.unclear', { question: context.asking?.question ?? null, flagId: context.asking?.flagId ?? null }),
-      { kind: 'ask', question: context.asking?.question ?? 'consent', flagId: context.asking?.flagId, reask: true },
-    ),
-    failedTries: context.failedTries + 1,
-  })),
+  /**
+   * An answer the question cannot use: what was understood, then what is missing, with the buttons.
+   * Never the same line twice in a row; after a referral in the same turn, just the question again.
+   */
+  reask: update(({ context, event }) => {
+    const u = understandingOf(event);
+    const referred = context.outputs.some((output) => output.kind === 'handoff');
+    return {
+      outputs: push(
+        context,
+        ...(referred ? [] : [...heard(u), { kind: 'say' as const, key: unclearKey(u, context.failedTries) }]),
+        record('answer.unclear', { question: context.asking?.question ?? null, flagId: context.asking?.flagId ?? null }),
+        { kind: 'ask', question: context.asking?.question ?? 'consent', flagId: context.asking?.flagId, reask: true },
+      ),
+      failedTries: context.failedTries + 1,
+    };
+  }),
+  /** A greeting, a question back, another language, emoji, skip, later: answered, then the question again where it waits. */
+  replyAside: update(({ context, event }) => {
+    if (event.type !== 'ASIDE') return {};
+    const question = context.asking?.question;
+    const key = (() => {
+      switch (event.aside) {
+        case 'greeting':
+          return 'greeting.again';
+        case 'help':
+          return question ? `help.${question}` : 'help.menu';
+        case 'otherLanguage':
+          return 'language.englishOnly';
+        case 'symbols':
+          return 'symbolsOnly';
+        case 'skip':
+          return event.understanding?.kind === 'symptom' ? 'skip.safety' : 'skip.needed';
+        case 'later':
+          return 'session.later';
+        case 'tomorrow':
+          return 'session.tomorrow';
+        case 'checkInTime':
+          return 'checkInTime.howTo';
+      }
+    })();
+    // Emoji or symbols instead of an answer count as a try, like any answer that cannot be read.
+    return { outputs: push(context, { kind: 'say', key }), ...(event.aside === 'symbols' ? { failedTries: context.failedTries + 1 } : {}) };
+  }),
   offerClinician: update(({ context }) => ({
     outputs: push(context, { kind: 'say', key: 'offerClinicianAfterRetries' }),
     failedTries: 0,

@@ -6,13 +6,15 @@ import { choiceOf, understandingOf, yesNoOf } from '../shared.ts';
 
 const wantsToSkip = (event: Parameters<Guard>[0]['event']) => {
   const u = understandingOf(event);
-  return u?.choice === 'skip' || u?.intent === 'skip' || u?.intent === 'later';
+  return u?.choice === 'skip' || u?.intent === 'skip';
 };
 
 export function coachingGuards(catalog: CoachCatalog) {
   const rules = catalog.coaching.rules;
   return {
-    wantsSession: (({ event }) => yesNoOf(event) === 'yes' || choiceOf(event) === 'start' || /\b(start|begin|exercise|exercises|session|ready|go)\b/i.test(understandingOf(event)?.text ?? '')) as Guard,
+    wantsSession: (({ event }) => yesNoOf(event) === 'yes' || choiceOf(event) === 'start' || understandingOf(event)?.intent === 'start_session') as Guard,
+    wantsTomorrow: (({ event }) => understandingOf(event)?.intent === 'tomorrow') as Guard,
+    wantsLater: (({ event }) => understandingOf(event)?.intent === 'later') as Guard,
     sessionIsStale: (({ context, event }) => context.coaching.session !== null && context.coaching.session.date < dayOf(event as { at: string; localDate?: string })) as Guard,
     gaveMovement: (({ event }) => (movementResponses as readonly string[]).includes(understandingOf(event)?.movement ?? '')) as Guard,
     // A limit in any unit, converted to kg by the shell ("20 lbs" is 9.1 kg); a bare number is in kg, as asked.
@@ -21,7 +23,7 @@ export function coachingGuards(catalog: CoachCatalog) {
       return kg !== undefined && kg >= 0 && kg <= 200;
     }) as Guard,
     // "I don't know", "they didn't say", "not sure": no limit known.
-    limitUnknown: (({ event }) => yesNoOf(event) === 'no' || yesNoOf(event) === 'unsure') as Guard,
+    limitUnknown: (({ event }) => yesNoOf(event) === 'no' || yesNoOf(event) === 'unsure' || understandingOf(event)?.unknown === true) as Guard,
     needsLiftingLimit: (({ context }) => context.coaching.session === null && context.coaching.lastDecision === 'ask_lifting_limit') as Guard,
     sessionHasSteps: (({ context }) => (context.coaching.session?.steps.length ?? 0) > 0) as Guard,
     sessionContinues: (({ context }) => sessionContinues(context.coaching)) as Guard,

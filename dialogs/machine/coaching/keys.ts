@@ -3,7 +3,7 @@
  * refuse a content folder that lacks one (a missing key must stop the start, not a turn).
  */
 export const coachingMessageKeys = [
-  'readyForCoaching', 'session.later', 'idle.help', 'session.done', 'session.stopped', 'session.stoppedToday', 'session.nothingToday',
+  'readyForCoaching', 'session.later', 'session.tomorrow', 'idle.help', 'session.done', 'session.stopped', 'session.stoppedToday', 'session.nothingToday',
   'movement.continue', 'movement.continue.noChange', 'movement.continue.progress', 'movement.continue.toesAsBefore', 'movement.continue.testedOut',
   'movement.stop_and_regress', 'movement.stop_and_regress.known', 'movement.stop_now', 'movement.stop_now.known', 'movement.rest_days', 'movement.refer_soon.detail',
   'exercise.skipped', 'exercise.noEquipment', 'exercise.noEquipmentUnknown',

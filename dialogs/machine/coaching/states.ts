@@ -92,6 +92,7 @@ export function coachingState(machine: CoachSetup) {
         entry: { type: 'ask', params: { question: 'startSession' } },
         on: {
           MESSAGE: [
+            { guard: 'wantsTomorrow', target: 'idle', actions: ['countMessage', { type: 'say', params: { key: 'session.tomorrow' } }] },
             { guard: 'wantsSession', target: 'planning', actions: 'countMessage' },
             { guard: 'saidNo', target: 'idle', actions: ['countMessage', { type: 'say', params: { key: 'session.later' } }] },
             { actions: ['countMessage', 'reask'] },
@@ -238,6 +239,8 @@ export function coachingState(machine: CoachSetup) {
           MESSAGE: [
             // Yesterday's unfinished session is not resumed: today's plan starts afresh.
             { guard: and(['sessionIsStale', 'wantsSession']), target: 'planning', actions: 'countMessage' },
+            // "I'll do it later": the session waits; "start" picks it up again.
+            { guard: 'wantsLater', target: 'idle', actions: ['countMessage', { type: 'say', params: { key: 'session.later' } }] },
             ...setAnswers('afterResponse'),
             ...unclearAnswer(),
           ],

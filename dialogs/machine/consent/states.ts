@@ -8,6 +8,8 @@ export function consentStates(machine: CoachSetup) {
       on: {
         START: { target: 'consent', actions: [{ type: 'say', params: { key: 'greeting' } }, { type: 'say', params: { key: 'about' } }] },
         MESSAGE: { target: 'consent', actions: ['countMessage', { type: 'say', params: { key: 'greeting' } }, { type: 'say', params: { key: 'about' } }] },
+        // A first message in another language or in emoji: said so, then the conversation starts as usual.
+        ASIDE: { target: 'consent', actions: ['countMessage', 'replyAside', { type: 'say', params: { key: 'greeting' } }, { type: 'say', params: { key: 'about' } }] },
       },
     }),
     consent: machine.createStateConfig({

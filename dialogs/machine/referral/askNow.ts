@@ -2,7 +2,8 @@
  * A warning sign mentioned without a clear disclosure is never dropped and never guessed
  * (issue 17): a hypothetical ("what if I wet myself?"), a resolved episode, a mention whose
  * person is unclear gets "Is this happening to you now?"; a vague word about the sign ("down
- * there feels odd") gets the sign's own plain question. Both with yes/no buttons, at once.
+ * there feels odd") gets the sign's own plain question (signQuestion, shown with the flag's
+ * `question` from content/red-flags). Both with yes/no buttons, at once.
  * A yes refers at the sign's tier (the root RED_FLAG handler); a no is recorded and the person
  * goes back to the question they were at. Until answered, the shell reads the next message as
  * the answer to this question (SIGN_ANSWER).
@@ -12,7 +13,7 @@ import type { Asking, CoachContext, CoachEvent, Output, RedFlagHit } from '../..
 import { MAX_FAILED_TRIES, push, record, tierRank, update, yesNoOf, type Guard } from '../shared.ts';
 
 /** The question key of the direct question: the sign's own question for a vague word, "now?" otherwise. */
-export const signQuestionFor = (hit: RedFlagHit) => (hit.mention === 'vague' ? 'redFlagAnswer' : 'signNow');
+export const signQuestionFor = (hit: RedFlagHit) => (hit.mention === 'vague' ? 'signQuestion' : 'signNow');
 
 /** What is said before the direct question, per kind of mention (content/messages.yaml). */
 const SIGN_NOW_LEAD: Record<NonNullable<RedFlagHit['mention']>, string> = {
@@ -25,10 +26,15 @@ const SIGN_NOW_LEAD: Record<NonNullable<RedFlagHit['mention']>, string> = {
 
 const isAsk = (output: Output): output is Extract<Output, { kind: 'ask' }> => output.kind === 'ask';
 
-/** The outputs without the question asked last in this event, which now waits behind the direct question. */
-function withoutTrailingAsk(outputs: Output[]): Output[] {
+/**
+ * Splits off what the answer brought next (the next exercise card and its question, or just the
+ * next question): it waits behind the direct question and is shown after a "no".
+ */
+function splitHeld(outputs: Output[]): { kept: Output[]; held: Output[] } {
+  const exercise = outputs.findIndex((output) => output.kind === 'exercise');
   const last = outputs.length - 1;
-  return last >= 0 && isAsk(outputs[last]!) ? outputs.slice(0, last) : outputs;
+  const from = exercise >= 0 ? exercise : last >= 0 && isAsk(outputs[last]!) ? last : outputs.length;
+  return { kept: outputs.slice(0, from), held: outputs.slice(from) };
 }
 
 const mostUrgent = (hits: RedFlagHit[]) => [...hits].sort((a, b) => tierRank[a.urgency] - tierRank[b.urgency])[0];
@@ -64,12 +70,14 @@ export const askNowActions = {
     if (!hit) return {};
     const question = signQuestionFor(hit);
     const back: Asking | null = context.signCheck?.back ?? context.asking;
+    const { kept, held } = splitHeld(context.outputs);
+    const stillHeld = [...(context.signCheck?.held ?? []), ...held];
     return {
-      signCheck: { hit, back },
+      signCheck: { hit, back, ...(stillHeld.length ? { held: stillHeld } : {}) },
       asking: { question, flagId: hit.flagId },
       failedTries: 0,
       outputs: [
-        ...withoutTrailingAsk(context.outputs),
+        ...kept,
         { kind: 'say', key: SIGN_NOW_LEAD[hit.mention ?? 'vague'] },
         { kind: 'ask', question, flagId: hit.flagId },
       ],
@@ -89,8 +97,10 @@ export const askNowActions = {
     return { outputs: push(context, record('redFlag.denied', { flagId: hit.flagId, mention: hit.mention ?? null, asked: 'now' })) };
   }),
   sayNotNow: update(({ context }) => ({ outputs: push(context, { kind: 'say', key: 'signNow.thanks' }) })),
-  /** Back to the question the person was at, with its buttons. */
+  /** Back to where the person was: what was held (the next exercise and its question), or the question again. */
   askBack: update(({ context }) => {
+    const held = context.signCheck?.held ?? [];
+    if (held.length) return { outputs: push(context, ...held), failedTries: 0 };
     const back = context.signCheck?.back ?? null;
     return back ? { outputs: push(context, { kind: 'ask', question: back.question, flagId: back.flagId, reask: true }), failedTries: 0 } : {};
   }),

@@ -17,6 +17,7 @@ export interface CompiledAnswers {
   approximate: PhraseSet<'approximate'>;
   notScore: PhraseSet<'notScore'>;
   zero: PhraseSet<'zero'>;
+  unknownAmount: PhraseSet<'unknown'>;
   scoreUnits: ReadonlySet<string>;
   scoreUnitPrefixes: string[];
   textSpeak: ReadonlyMap<string, string>;
@@ -42,6 +43,7 @@ export function compileAnswers(lexicon: Lexicon): CompiledAnswers {
     approximate: compilePhraseSet({ approximate: scores.approximate }),
     notScore: compilePhraseSet({ notScore: scores.notScore }),
     zero: compilePhraseSet({ zero: scores.zero }),
+    unknownAmount: compilePhraseSet({ unknown: answers.units.unknown }),
     scoreUnits: new Set(units.filter((unit) => !unit.endsWith('*'))),
     scoreUnitPrefixes: units.filter((unit) => unit.endsWith('*')).map((unit) => unit.slice(0, -1)),
     textSpeak: new Map(Object.entries(answers.numbers.textSpeak)),

@@ -4,14 +4,17 @@
  */
 import type { Lexicon } from '../../content/lexicon.ts';
 import type { QuestionKind } from '../../content/answerLexicon.ts';
+import { readAge } from './age.ts';
+import { isOtherLanguage, isSymbolsOnly, isWave } from './language.ts';
+import { readMovement, type MovementReading } from './movement.ts';
 import { readOnset, type OnsetReading } from './onset.ts';
-import { parseDays, parseKg } from './quantity.ts';
+import { parseDays, parseKg, unknownAmount } from './quantity.ts';
 import { readSurgery } from './surgery.ts';
 import { readReach, readSide, type ReachReading, type Side } from './reach.ts';
 import { parseScoreAnswer, type ScoreAnswer } from './score.ts';
 import { readYesNo, type YesNoKind, type YesNoReading } from './yesNo.ts';
 
-export type { OnsetReading, QuestionKind, ReachReading, ScoreAnswer, Side, YesNoKind, YesNoReading };
+export type { MovementReading, OnsetReading, QuestionKind, ReachReading, ScoreAnswer, Side, YesNoKind, YesNoReading };
 
 export interface QuestionInfo {
   kind: QuestionKind | undefined;
@@ -26,6 +29,14 @@ export interface AnswerParsers {
   days(text: string): { days: number; approximate: boolean } | undefined;
   kg(text: string): { kg: number; approximate: boolean } | undefined;
   reach(text: string): ReachReading;
+  movement(text: string): MovementReading | undefined;
+  age(text: string): number | undefined;
+  /** "They didn't give a number", "can't remember": the person does not know the amount. */
+  unknownAmount(text: string): boolean;
+  /** Written in another language (then nothing in it is taken as an answer). */
+  otherLanguage(text: string): boolean;
+  /** Only emoji or symbols; `wave` when they are a greeting. */
+  symbols(text: string): 'wave' | 'other' | undefined;
   /** When the episode started, read against `at` (the message's time). */
   onset(text: string, at: string): OnsetReading | undefined;
   /** The operation's kind (none when planned or not yet done), and a coarser kind for a question without its button. */
@@ -45,6 +56,11 @@ export function compileAnswerParsers(lexicon: Lexicon): AnswerParsers {
     days: (text) => parseDays(text, lexicon),
     kg: (text) => parseKg(text, lexicon),
     reach: (text) => readReach(text, lexicon),
+    movement: (text) => readMovement(text, lexicon),
+    age: (text) => readAge(text, lexicon),
+    otherLanguage: (text) => isOtherLanguage(text, lexicon),
+    unknownAmount: (text) => unknownAmount(text, lexicon),
+    symbols: (text) => (isSymbolsOnly(text) ? (isWave(text) ? 'wave' : 'other') : undefined),
     onset: (text, at) => readOnset(text, at, lexicon),
     surgery: (text) => {
       const kind = readSurgery(text, lexicon);

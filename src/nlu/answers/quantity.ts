@@ -87,3 +87,8 @@ export function parseKg(text: string, lexicon: Lexicon): { kg: number; approxima
   const lightest = weights.reduce((a, b) => (b.value < a.value ? b : a));
   return { kg: Math.round(lightest.value * 10) / 10, approximate: lightest.approximate || approximately(text, lexicon) };
 }
+
+/** "They didn't give a number", "can't remember", "nothing heavy": no amount known (units.yaml `unknown`). */
+export function unknownAmount(text: string, lexicon: Lexicon): boolean {
+  return mentions(compileAnswers(lexicon).unknownAmount, prepareText(text), false).length > 0;
+}

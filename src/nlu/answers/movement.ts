@@ -1,0 +1,162 @@
+/**
+ * How symptoms responded to a set, read by direction, not by location (McKenzie MDT; issue 17):
+ * "the pain went up into my lower back and the leg is less bad" and "tingling in my hand moved
+ * back up to my shoulder" moved toward the spine (centralized), although a limb is named;
+ * "spread down to my knee", "further down", "now in my foot" moved away (peripheralized);
+ * reaching the toes or fingers is marked. "Back sore, legs fine" is local soreness. The words
+ * and their distances from the spine are in content/lexicon/movement.yaml.
+ */
+import type { Lexicon, MovementResponse } from '../../content/lexicon.ts';
+import { compilePhraseSet, firstAffirmedLabel, mentions, type PhraseSet } from '../phraseSet.ts';
+import { SENTENCE_BOUNDARY } from '../normalise.ts';
+import { prepareText, type PreparedText } from '../preparedText.ts';
+
+export interface MovementReading {
+  response: MovementResponse;
+  toesOrFingers?: boolean;
+}
+
+type Word = 'moves' | 'toward' | 'away' | 'easing' | 'worsening' | 'local' | 'fine' | 'atFirst';
+
+interface CompiledMovement {
+  parts: PhraseSet<string>;
+  words: PhraseSet<Word>;
+  outcomes: PhraseSet<MovementResponse>;
+  /** Direction words that are a movement on their own ("spread", "retreated"), without a verb before them. */
+  strong: Set<string>;
+}
+
+const cache = new WeakMap<Lexicon, CompiledMovement>();
+const TOES = 7;
+const STRONG_WORDS = ['spread', 'spreading', 'spreads', 'further', 'farther', 'furthur', 'lower', 'retreated', 'retreating', 'receded', 'out', 'back', 'higher'];
+
+function compileMovement(lexicon: Lexicon): CompiledMovement {
+  const cached = cache.get(lexicon);
+  if (cached) return cached;
+  const d = lexicon.direction;
+  const parts: Record<string, string[]> = {};
+  for (const entry of d.distance) parts[String(entry.d)] = [...(parts[String(entry.d)] ?? []), ...entry.parts];
+  const compiled: CompiledMovement = {
+    parts: compilePhraseSet(parts),
+    words: compilePhraseSet<Word>({ moves: d.moves, toward: d.toward, away: d.away, easing: d.easing, worsening: d.worsening, local: d.local, fine: d.fine, atFirst: d.atFirst }),
+    outcomes: compilePhraseSet(lexicon.movement),
+    strong: new Set(STRONG_WORDS),
+  };
+  cache.set(lexicon, compiled);
+  return compiled;
+}
+
+interface Found<L> {
+  label: L;
+  start: number;
+  end: number;
+}
+
+/** Clause number per token: a sentence end, a comma, "but" or "then" starts a new one. */
+function clauses(text: PreparedText): number[] {
+  let clause = 0;
+  return text.tokens.map((token, index) => {
+    if (index > 0 && (token.word === SENTENCE_BOUNDARY || token.afterComma || token.word === 'but' || token.word === 'then')) clause += 1;
+    return clause;
+  });
+}
+
+interface Signal {
+  clause: number;
+  response: 'centralized' | 'peripheralized';
+  toes: boolean;
+  early: boolean;
+}
+
+export function readMovement(text: string, lexicon: Lexicon): MovementReading | undefined {
+  const compiled = compileMovement(lexicon);
+  const prepared = prepareText(text);
+  if (prepared.tokens.length === 0) return undefined;
+  const clauseOf = clauses(prepared);
+  const parts: Found<number>[] = mentions(compiled.parts, prepared, true).map((m) => ({ label: Number(m.label), start: m.span.start, end: m.span.end }));
+  // A word inside a body part's name is not a direction ("lower" in "lower back").
+  const inPart = (start: number, end: number) => parts.some((p) => start >= p.start && end <= p.end);
+  const words: Found<Word>[] = mentions(compiled.words, prepared, false)
+    .map((m) => ({ label: m.label, start: m.span.start, end: m.span.end }))
+    .filter((w) => !inPart(w.start, w.end));
+  const clauseCount = (clauseOf.at(-1) ?? 0) + 1;
+  const signals: Signal[] = [];
+  const earlyClauses = new Set(words.filter((w) => w.label === 'atFirst').map((w) => clauseOf[w.start]!));
+
+  for (let clause = 0; clause < clauseCount; clause += 1) {
+    const inClause = <T extends { start: number }>(list: T[]) => list.filter((item) => clauseOf[item.start] === clause);
+    const clauseParts = inClause(parts);
+    const clauseWords = inClause(words);
+    const has = (label: Word) => clauseWords.filter((w) => w.label === label);
+    const moves = has('moves');
+    const verbBefore = (at: number) => moves.some((m) => m.end < at && at - m.end <= 3) || words.some((w) => w.label === 'moves' && w.end < at && at - w.end <= 3);
+    const partAfter = (at: number) => clauseParts.find((p) => p.start > at && p.start - at <= 6);
+    const isStrong = (w: Found<Word>) => compiled.strong.has(prepared.tokens[w.start]?.word ?? '') || w.end > w.start;
+    const toes = clauseParts.some((p) => p.label >= TOES);
+    const early = earlyClauses.has(clause);
+    const push = (response: Signal['response'], toesReached = false) => signals.push({ clause, response, toes: toesReached, early });
+
+    // A route: "from my foot up to my knee", "in my hand moved back up to my shoulder".
+    const first = clauseParts[0];
+    const last = clauseParts.at(-1);
+    const fromFirst = first !== undefined && prepared.tokens.slice(Math.max(0, first.start - 2), first.start).some((t) => t.word === 'from');
+    if (first && last && first !== last && first.label !== last.label && (fromFirst || moves.some((m) => m.start > first.end && m.start < last.start))) {
+      push(last.label < first.label ? 'centralized' : 'peripheralized', last.label >= TOES && last.label > first.label);
+      continue;
+    }
+    // A direction: "went up into my lower back", "spread down to my knee", "pulled back out of my calf".
+    // "it didn't go further down": a denied movement is not one.
+    const denied = (at: number) => prepared.tokens.slice(Math.max(0, at - 4), at).some((t) => t.word === 'not' || t.word === 'never' || t.word === 'no');
+    const directions = clauseWords.filter((w) => (w.label === 'toward' || w.label === 'away') && (verbBefore(w.start) || isStrong(w)) && !denied(w.start));
+    const direction = directions.at(-1);
+    if (direction && (partAfter(direction.end) || isStrong(direction) || verbBefore(direction.start))) {
+      push(direction.label === 'toward' ? 'centralized' : 'peripheralized', direction.label === 'away' && toes);
+      continue;
+    }
+    // Reaching a far part, or "now in my foot": further out. "Now just in my buttock": back toward the spine.
+    const reached = moves.some((m) => /^reach/.test(prepared.tokens[m.start]?.word ?? '') && partAfter(m.end));
+    const now = clauseWords.length >= 0 && prepared.tokens.some((t, i) => clauseOf[i] === clause && t.word === 'now');
+    const only = prepared.tokens.some((t, i) => clauseOf[i] === clause && (t.word === 'just' || t.word === 'only'));
+    const farthest = clauseParts.reduce<number | undefined>((max, p) => (max === undefined || p.label > max ? p.label : max), undefined);
+    if (reached && farthest !== undefined && farthest >= 4) {
+      push('peripheralized', toes);
+      continue;
+    }
+    if (now && farthest !== undefined) {
+      if (only && farthest <= 1) {
+        push('centralized');
+        continue;
+      }
+      if (!only && farthest >= 4 && has('easing').length === 0) {
+        push('peripheralized', toes);
+        continue;
+      }
+    }
+    // A change in a part: "the leg is less bad", "less in the foot, more in the back", "worse in the calf".
+    for (const change of [...has('easing'), ...has('worsening')]) {
+      const near = clauseParts.filter((p) => Math.abs(p.start - change.start) <= 4);
+      if (near.length === 0) continue;
+      const limb = near.some((p) => p.label >= 2);
+      const spine = near.some((p) => p.label === 0);
+      if (change.label === 'easing' && limb) push('centralized');
+      else if (change.label === 'worsening' && limb) push('peripheralized', toes);
+      else if (change.label === 'worsening' && spine) push('centralized');
+    }
+  }
+
+  // Toes or fingers reached is never outweighed; otherwise the last change said wins, the start of the set least.
+  const reachedEnd = signals.find((s) => s.response === 'peripheralized' && s.toes && !s.early);
+  if (reachedEnd) return { response: 'peripheralized', toesOrFingers: true };
+  const late = signals.filter((s) => !s.early);
+  const decisive = (late.length > 0 ? late : signals).at(-1);
+  if (decisive) return { response: decisive.response, ...(decisive.toes ? { toesOrFingers: true } : {}) };
+
+  // No direction: a sore back with the limb fine, could not, no change, or better said outright.
+  const outright = firstAffirmedLabel(compiled.outcomes, prepared);
+  if (outright === 'could_not' || outright === 'no_change' || outright === 'peripheralized' || outright === 'centralized') return { response: outright };
+  const spineSore = parts.some((p) => p.label === 0 && words.some((w) => w.label === 'local' && clauseOf[w.start] === clauseOf[p.start]));
+  const limbNamed = parts.filter((p) => p.label >= 1);
+  const limbFine = limbNamed.every((p) => words.some((w) => w.label === 'fine' && clauseOf[w.start] === clauseOf[p.start]));
+  if ((spineSore && limbFine) || outright === 'local_only') return { response: 'local_only' };
+  return undefined;
+}

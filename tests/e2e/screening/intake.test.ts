@@ -103,6 +103,18 @@ describe.each(['pglite', 'postgres'] as const)('screening, over HTTP (%s)', (eng
       const session = await person.say('start');
       expect(allText(session)).not.toMatch(/how much you may lift/i);
     });
+    it('reads back a typed "10 days ago" as about a week and "20 lbs" in kilograms (the answer parsers, issue 17)', async () => {
+      clock = new Date('2026-11-27T08:00:00Z');
+      const person = world.person();
+      await intake(person, 'lower back', 'down to my calf', 'just the left');
+      await person.say('52');
+      await person.say('yes');
+      await person.say('a microdiscectomy');
+      expect(allText(await person.say('10 days ago'))).toMatch(/kg, pounds or stone/);
+      expect(allText(await person.say('no more than 20 lbs'))).toMatch(/your surgeon's limit is 9\.1 kg \(about 20 lb\)/);
+      const seen = allText(await denyAll(person, await person.say('no')));
+      expect(seen).toMatch(/a disc removal \(discectomy\) about a week ago \(10 days\), lifting limit 9\.1 kg \(about 20 lb\)\./);
+    });
   });
 
   describe('questions that cannot trap (item 5)', () => {

@@ -22,9 +22,9 @@ export function createNlu(content: Content): Nlu {
   };
   const scans = new WeakMap<MessageFlags, MessageScan>();
   return {
-    redFlags: (text, recent, scanned) => {
+    redFlags: (text, recent, scanned, known) => {
       const scan = scanned ? scans.get(scanned) : undefined;
-      return detector.detect(text, { recent, scan }).map(toHit);
+      return detector.detect(text, { recent, ...(scan ? { scan } : {}), ...(known?.length ? { known } : {}) }).map(toHit);
     },
     scanMessage: (text) => {
       const scan = detector.scan(text);

@@ -16,7 +16,8 @@ export interface MessageFlags {
 /** The free-text understanding the shell needs, compiled once from content (src/nlu). */
 export interface Nlu {
   /** Warning signs in `text`, also completed across `recent`; `scanned` (the same text) is reused, not redone. */
-  redFlags(text: string, recent: string[], scanned?: MessageFlags): RedFlagHit[];
+  /** `known`: concepts the conversation already knows to be true of the person (knownConcepts). */
+  redFlags(text: string, recent: string[], scanned?: MessageFlags, known?: readonly string[]): RedFlagHit[];
   /** Scans one message alone, once per message: the shell's commands and the turn both use it. */
   scanMessage(text: string): MessageFlags;
   yesNo(text: string): 'yes' | 'no' | undefined;
@@ -202,6 +203,20 @@ function recordableBeforeHold(kind: QuestionKind | undefined, questionKey: strin
  * mentioned without a clear disclosure (hypothetical, resolved, vague, whose unclear) gets a
  * direct question first (SIGN_MENTIONED); the next message answers it (SIGN_ANSWER).
  */
+/**
+ * What the conversation already knows of the person, for the warning signs whose concepts need it
+ * (`~after-surgery` in content/red-flags/postop.yaml): chest pain or a swollen calf in someone who
+ * told us about a spine operation is a clot sign even when this message does not say "operation".
+ */
+export function knownConcepts(stored: StoredConversation | null): string[] {
+  const profile = stored?.context.profile;
+  const known: string[] = [];
+  if ((profile?.surgery !== undefined && profile.surgery !== 'none') || profile?.surgeryKind !== undefined) known.push('after-surgery');
+  if (profile?.region === 'cervical') known.push('neck');
+  if (profile?.region === 'thoracic') known.push('mid-back');
+  return known;
+}
+
 export function eventsForMessage(
   input: { text: string; card?: CardValue; at: string; maxLength: number; flags?: MessageFlags },
   stored: StoredConversation | null,
@@ -210,7 +225,7 @@ export function eventsForMessage(
 ): CoachEvent[] {
   const { text, at } = input;
   const recent = stored?.recent ?? [];
-  const hits = text ? nlu.redFlags(text, recent, input.flags) : [];
+  const hits = text ? nlu.redFlags(text, recent, input.flags, knownConcepts(stored)) : [];
   const present = hits.filter(isPresent);
   const topPresent = Math.min(3, ...present.map((hit) => tierRank[hit.urgency]));
   // A mention more urgent than anything disclosed outright is asked about; the rest is covered by the referral.

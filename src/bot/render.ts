@@ -94,8 +94,10 @@ export function render(outputs: Output[], context: CoachContext, content: Conten
           break;
         }
         // A warning-sign question is never met with "Sorry, I didn't catch that" (issue 16, item 5).
-        const next = outputs[outputs.indexOf(output) + 2];
-        const key = output.key === 'notUnderstood' && next?.kind === 'ask' && isSafetyQuestion(next.question, content) ? 'safety.notUnderstood' : output.key;
+        // Any "could not read that" line (issue 17's unclear.* wording included) before a safety question.
+        const next = outputs.slice(outputs.indexOf(output) + 1).find((later) => later.kind === 'ask' || later.kind === 'say');
+        const unreadable = output.key === 'notUnderstood' || ['unclear.statement', 'unclear.symptom', 'unclear.offer', 'unclear.again'].includes(output.key);
+        const key = unreadable && next?.kind === 'ask' && isSafetyQuestion(next.question, content) ? 'safety.notUnderstood' : output.key;
         // "help.<question>": that question's own help text (content/questions.yaml), else the general one.
         const help = key.startsWith('help.') && !content.conversation.messages[key] ? (content.conversation.questions[key.slice(5)]?.help ?? content.conversation.messages['help.default']) : undefined;
         const template = key === 'consent' ? content.conversation.consent.text : (help ?? content.conversation.messages[key]);

@@ -180,8 +180,9 @@ describe('questions that cannot trap (item 5)', () => {
     const text = textOf(unclear.outputs, unclear.conversation);
     expect(text).not.toMatch(/didn't catch/i);
     expect(text).toMatch(/about your safety/);
+    // Only a safety question gets the safety wording; elsewhere the general "could not read that" replies stay.
     const region = run([msg({ text: 'hi' }), yes, msg({ text: 'purple' })]);
-    expect(textOf(region.outputs, region.conversation)).toMatch(/didn't catch/i);
+    expect(textOf(region.outputs, region.conversation)).not.toMatch(/about your safety/);
   });
 
   it('has no negative or presupposing question wording', () => {

@@ -11,10 +11,17 @@ export interface CompiledAnswers {
   /** Yes/no words for an offer (with agree/decline) and for a symptom question (with allClear). */
   yesNo: { offer: PhraseSet<YesNoLabel>; symptom: PhraseSet<YesNoLabel> };
   questions: PhraseSet<'question'>;
+  statements: PhraseSet<'statement'>;
+  /** After a contrast word, these make a no to a safety question only partly a no. */
+  hedges: PhraseSet<'hedge'>;
+  contrastWords: ReadonlySet<string>;
+  correctionWords: ReadonlySet<string>;
   fillers: PhraseSet<'filler'>;
   /** One-word fillers, also allowed after a short answer ("I have actually", "I do, thanks"). */
   fillerWords: ReadonlySet<string>;
   approximate: PhraseSet<'approximate'>;
+  /** The one-word hedges of `approximate` ("maybe", "prob"): they may join the two numbers of a range. */
+  approximateWords: ReadonlySet<string>;
   notScore: PhraseSet<'notScore'>;
   zero: PhraseSet<'zero'>;
   unknownAmount: PhraseSet<'unknown'>;
@@ -38,9 +45,14 @@ export function compileAnswers(lexicon: Lexicon): CompiledAnswers {
       symptom: compilePhraseSet<YesNoLabel>({ yes: yesNo.yes, no: yesNo.no, wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo, allClear: yesNo.allClear, unsure: yesNo.unsure } as Record<YesNoLabel, string[]>),
     },
     questions: compilePhraseSet({ question: yesNo.questions }),
+    statements: compilePhraseSet({ statement: yesNo.statements }),
+    hedges: compilePhraseSet({ hedge: yesNo.hedges }),
+    contrastWords: new Set(yesNo.contrast),
+    correctionWords: new Set(yesNo.corrections),
     fillers: compilePhraseSet({ filler: yesNo.fillers }),
     fillerWords: new Set(yesNo.fillers.filter((filler) => /^[a-z]+$/.test(filler))),
     approximate: compilePhraseSet({ approximate: scores.approximate }),
+    approximateWords: new Set(scores.approximate.filter((word) => /^[a-z]+$/.test(word))),
     notScore: compilePhraseSet({ notScore: scores.notScore }),
     zero: compilePhraseSet({ zero: scores.zero }),
     unknownAmount: compilePhraseSet({ unknown: answers.units.unknown }),

@@ -50,6 +50,8 @@ export const yesNoLexiconSchema = z.object({
   corrections: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** "a bit", "sometimes", "odd": after a contrast word, a no to a safety question is only partly a no. */
   hedges: z.array(z.string().trim().min(1)).default([]),
+  /** A no said softly ("not really"): with a hedge after it ("not really, just a bit") it is neither. */
+  softNo: z.array(z.string().trim().min(1)).default([]),
   /** Openings that look like a question but describe ("where my bra strap goes"), when no question mark is typed. */
   statements: z.array(z.string().trim().min(1)).default([]),
 });
@@ -70,6 +72,8 @@ export const movementLexiconSchema = z.object({
   outcomes: orderedMap(MOVEMENT_RESPONSES),
   distance: z.array(z.object({ d: z.number().int().min(0).max(9), parts: phrases })).min(1),
   moves: phrases, toward: phrases, away: phrases, easing: phrases, worsening: phrases, local: phrases, fine: phrases, atFirst: phrases,
+  /** Verbs that also say how much: "the pain went down" is less pain, "went down my leg" a place. */
+  levelVerbs: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
 });
 export const intentLexiconSchema = z.object({ sources, intents: orderedMap(INTENTS) });
 

@@ -37,6 +37,11 @@ describe('typed movement responses with a button word in them', () => {
   });
 });
 
+describe('"gone" alone is not the eased button', () => {
+  it('"pain\'s gone up a notch" is not read as eased', () => expect(read("pain's gone up a notch", 'movementResponse').movement).toBeUndefined());
+  it('"the leg pain has gone" is eased', () => expect(read('the leg pain has gone', 'movementResponse').movement).toBe('centralized'));
+});
+
 describe('a lifting limit the surgeon did not give, at the screening question', () => {
   it('"nobody told me" is read as no known limit', () => expect(read('nobody told me', 'liftingLimit').unknown).toBe(true));
 });

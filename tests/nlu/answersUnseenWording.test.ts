@@ -31,6 +31,15 @@ describe('yes and no to a warning-sign question, in other words', () => {
     (text) => expect(readYesNo(text, lexicon, 'symptom').answer).toBeUndefined(),
   );
 
+  it.each(['not really, just a bit', 'not much', 'I sleep ok but the pain wakes me at 3'])('the soft or qualified "%s" is neither yes nor no', (text) => {
+    expect(readYesNo(text, lexicon, 'symptom').answer).toBeUndefined();
+  });
+
+  it.each([["don't think so", 'no'], ['only when I cough', 'yes'], ['only if I sneeze', 'yes'], ['rarely', 'yes'], ['I sleep ok', 'no']] as const)(
+    '"%s" is %s',
+    (text, answer) => expect(readYesNo(text, lexicon, 'symptom').answer).toBe(answer),
+  );
+
   it('a plain no with an unrelated remark stays a no', () => {
     expect(readYesNo('no just a bit constipated from the tablets', lexicon, 'symptom').answer).toBe('no');
     expect(readYesNo('no, everything feels normal when I wipe', lexicon, 'symptom').answer).toBe('no');
@@ -59,7 +68,7 @@ describe('yes and no to an offer (consent, starting a session, "is that right?")
 describe('scores: a range or a hedged second number records the higher one', () => {
   it.each([
     ['3, maybe 4', 4], ['5 mebbe 6', 6], ['7 or maybe 8', 8], ['like 6/7', 7], ['5/6', 6], ['6-7/10', 7], ['3-4 out of 10', 4],
-    ['between 5 and 6 maybe', 6], ['sevenish', 7], ['fiveish', 5], ['prob a 4', 4], ['at least a 7', 7],
+    ['between 5 and 6 maybe', 6], ['between a 6 and a 7', 7], ['7 or 8 out of 10', 8], ['sevenish', 7], ['fiveish', 5], ['prob a 4', 4], ['at least a 7', 7],
   ] as const)('"%s" is %s', (text, score) => expect(parseScoreAnswer(text, lexicon)?.score).toBe(score));
 
   it('a hedged pair is a range only when both are scores', () => {
@@ -87,7 +96,10 @@ describe('region, reach, sides, onset, surgery, age and weight in everyday words
     ['just the middle of my back', { reach: 'spine_only' }],
   ] as const)('"%s" reaches %j', (text, expected) => expect(readReach(text, lexicon)).toEqual(expected));
 
-  it.each([['it swaps sides', 'both'], ['two legs', 'both'], ['mainly right, sometimes left too', 'both'], ['just 1 leg', 'one']] as const)(
+  it.each([
+    ['it swaps sides', 'both'], ['two legs', 'both'], ['mainly right, sometimes left too', 'both'], ['just 1 leg', 'one'],
+    ["just right, left's ok", 'right'], ['the left is better than the right', 'both'],
+  ] as const)(
     '"%s" is %s',
     (text, side) => expect(readSide(text, lexicon)).toBe(side),
   );
@@ -129,6 +141,16 @@ describe('movement: direction beats location, clause by clause', () => {
     ["didn't make any difference", 'no_change'],
     ["wasn't able to get down on the floor", 'could_not'],
   ] as const)('"%s" is %s', (text, response) => expect(readMovement(text, lexicon)?.response).toBe(response));
+
+  // "Went down" and "gone up" with no body part say how much, not where: never a direction.
+  it('the amount of pain is not a direction', () => {
+    expect(readMovement('the pain went down', lexicon)?.response).toBe('centralized');
+    expect(readMovement('the pain has gone down a lot', lexicon)?.response).toBe('centralized');
+    expect(readMovement('the pain went up', lexicon)).toBeUndefined();
+    expect(readMovement("pain's gone up a notch", lexicon)).toBeUndefined();
+    expect(readMovement('it went down my leg', lexicon)?.response).toBe('peripheralized');
+    expect(readMovement('it moved up', lexicon)?.response).toBe('centralized');
+  });
 
   it('toes or fingers reached is marked, even after an easing elsewhere', () => {
     expect(readMovement('less in my back but now in my toes', lexicon)).toEqual({ response: 'peripheralized', toesOrFingers: true });

@@ -14,6 +14,7 @@ export interface CompiledAnswers {
   statements: PhraseSet<'statement'>;
   /** After a contrast word, these make a no to a safety question only partly a no. */
   hedges: PhraseSet<'hedge'>;
+  softNo: PhraseSet<'softNo'>;
   contrastWords: ReadonlySet<string>;
   correctionWords: ReadonlySet<string>;
   fillers: PhraseSet<'filler'>;
@@ -47,6 +48,7 @@ export function compileAnswers(lexicon: Lexicon): CompiledAnswers {
     questions: compilePhraseSet({ question: yesNo.questions }),
     statements: compilePhraseSet({ statement: yesNo.statements }),
     hedges: compilePhraseSet({ hedge: yesNo.hedges }),
+    softNo: compilePhraseSet({ softNo: yesNo.softNo }),
     contrastWords: new Set(yesNo.contrast),
     correctionWords: new Set(yesNo.corrections),
     fillers: compilePhraseSet({ filler: yesNo.fillers }),

@@ -24,10 +24,13 @@ interface CompiledMovement {
   outcomes: PhraseSet<MovementResponse>;
   /** Direction words that are a movement on their own ("spread", "retreated"), without a verb before them. */
   strong: Set<string>;
+  levelVerbs: ReadonlySet<string>;
 }
 
 const cache = new WeakMap<Lexicon, CompiledMovement>();
 const TOES = 7;
+/** Direction words that also say an amount ("the pain went down"). */
+const LEVEL_WORDS = new Set(['up', 'down']);
 const STRONG_WORDS = ['spread', 'spreading', 'spreads', 'further', 'farther', 'furthur', 'lower', 'retreated', 'retreating', 'receded', 'out', 'back', 'higher'];
 
 function compileMovement(lexicon: Lexicon): CompiledMovement {
@@ -41,6 +44,7 @@ function compileMovement(lexicon: Lexicon): CompiledMovement {
     words: compilePhraseSet<Word>({ toward: d.toward, away: d.away, moves: d.moves, easing: d.easing, worsening: d.worsening, local: d.local, fine: d.fine, atFirst: d.atFirst }),
     outcomes: compilePhraseSet(lexicon.movement),
     strong: new Set(STRONG_WORDS),
+    levelVerbs: new Set(d.levelVerbs),
   };
   cache.set(lexicon, compiled);
   return compiled;
@@ -141,7 +145,9 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
     // A direction: "went up into my lower back", "spread down to my knee", "pulled back out of my calf".
     // "it didn't go further down": a denied movement is not one.
     const denied = (at: number) => prepared.tokens.slice(Math.max(0, at - 4), at).some((t) => t.word === 'not' || t.word === 'never' || t.word === 'no');
-    const directions = clauseWords.filter((w) => (w.label === 'toward' || w.label === 'away') && (verbBefore(w.start) || isStrong(w)) && !denied(w.start));
+    // "the pain went down", "it's gone up a notch": how much, not where (no part after, a verb of amount).
+    const amountOnly = (w: Found<Word>) => w.end === w.start && LEVEL_WORDS.has(prepared.tokens[w.start]?.word ?? '') && !partAfter(w.end) && prepared.tokens.slice(Math.max(0, w.start - 2), w.start).some((t) => compiled.levelVerbs.has(t.word));
+    const directions = clauseWords.filter((w) => (w.label === 'toward' || w.label === 'away') && (verbBefore(w.start) || isStrong(w)) && !denied(w.start) && !amountOnly(w));
     const direction = directions.at(-1);
     if (direction && (partAfter(direction.end) || isStrong(direction) || verbBefore(direction.start))) {
       push(direction.label === 'toward' ? 'centralized' : 'peripheralized', direction.label === 'away' && toes);

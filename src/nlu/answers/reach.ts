@@ -47,19 +47,24 @@ const DISTANCE: Record<ReachLevel, number> = { spine_only: 0, trunk: 1, buttock_
 const NOT = new Set(['no', 'not', 'nothing', 'without', 'never']);
 const FINE = new Set(['fine', 'ok', 'okay', 'good', 'normal', 'alright', 'clear', 'better']);
 
+/** Fine without a comparison: "the left is better" still has symptoms, "the left is fine" has none. */
+const FINE_OUTRIGHT = new Set([...FINE].filter((word) => word !== 'better'));
+
 /** "legs fine", "my arm is ok": a part said to be fine names no reach. */
-function saidFine(text: PreparedText, span: Span): boolean {
+function saidFine(text: PreparedText, span: Span, fine: ReadonlySet<string> = FINE): boolean {
   for (let i = span.end + 1; i <= span.end + 3 && i < text.tokens.length; i += 1) {
     const word = text.tokens[i]!.word;
-    if (FINE.has(word)) return true;
-    if (word === '.' || (i > span.end + 1 && text.tokens[i]!.afterComma)) return false;
+    // The fine word must be in the part's own clause: "just right, left's ok" says nothing of the right.
+    if (word === '.' || text.tokens[i]!.afterComma) return false;
+    if (fine.has(word)) return true;
   }
   return false;
 }
 
 export function readSide(text: string | PreparedText, lexicon: Lexicon): Side | 'one' | undefined {
   const prepared = typeof text === 'string' ? prepareText(text) : text;
-  const named = new Set(mentions(compileBody(lexicon).sides, prepared, true).map((m) => m.label));
+  // "just the right, left's ok": a side said to be fine is not one with symptoms.
+  const named = new Set(mentions(compileBody(lexicon).sides, prepared, true).filter((m) => !saidFine(prepared, m.span, FINE_OUTRIGHT)).map((m) => m.label));
   if (named.has('both') || (named.has('left') && named.has('right'))) return 'both';
   if (named.has('left')) return 'left';
   if (named.has('right')) return 'right';

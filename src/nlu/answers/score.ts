@@ -108,10 +108,13 @@ export function parseScoreAnswer(text: string, lexicon: Lexicon): ScoreAnswer | 
     }
     // "5-6", "6 or 7", "between 4 and 5", and a hedged second number: "3, maybe 4", "7 or maybe 8"
     const joiner = words[at]?.text ?? '';
-    const between = words[number.from - 1]?.text === 'between' && joiner === 'and';
+    // "between 4 and 5", "between a 6 and a 7"
+    const articleBefore = ['a', 'an'].includes(words[number.from - 1]?.text ?? '') ? 1 : 0;
+    const between = words[number.from - 1 - articleBefore]?.text === 'between' && joiner === 'and';
     const next = numbers[n + 1];
     const gap = next ? words.slice(at, next.from) : [];
-    const joined = next !== undefined && (RANGE_JOINERS.has(joiner) || between) && next.from === at + 1;
+    const articleAfter = between && ['a', 'an'].includes(words[at + 1]?.text ?? '') ? 1 : 0;
+    const joined = next !== undefined && (RANGE_JOINERS.has(joiner) || between) && next.from === at + 1 + articleAfter;
     // A hedged pair is a range only when both are scores ("I'm 45, probably a 6" is not 6-45).
     const hedgedGap = !joined && next !== undefined && inScale(value) && inScale(next.value) && gap.length > 0 && gap.length <= MAX_RANGE_GAP && gap.every((word) => RANGE_JOINERS.has(word.text) || hedgeWords.has(word.text));
     if (next && (joined || hedgedGap)) {

@@ -66,6 +66,9 @@ function takenBack(prepared: PreparedText, found: Mention<Label>[], firstEnd: nu
   const { tokens } = prepared;
   const { fillerWords, contrastWords, correctionWords } = compiled;
   const hedges = kind === 'symptom' && polarity === 'no' ? mentions(compiled.hedges, prepared, false) : [];
+  // "not really, just a bit": a soft no, then a hedge in any later clause.
+  const soft = hedges.length > 0 && mentions(compiled.softNo, prepared, false).some((m) => m.span.start <= firstEnd);
+  if (soft && hedges.some((m) => m.span.start > firstEnd)) return true;
   for (const start of laterClauseStarts(tokens, firstEnd)) {
     const end = clauseEnd(tokens, start);
     const contrast = contrastWords.has(tokens[start]!.word);

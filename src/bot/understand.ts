@@ -193,6 +193,8 @@ export function understand(text: string, card: CardValue | undefined, question: 
       if (understanding.choice !== 'skip' && understanding.choice !== 'lacks_equipment') delete understanding.choice;
     } else if (understanding.choice && !understanding.questionBack) understanding.movement = understanding.choice as MovementResponse;
   }
+  // "so maybe 2 kilos?": a question mark of doubt after an answer of another kind is that answer.
+  if (understanding.questionBack && reading?.markOnly && !YES_NO_KINDS.has(info.kind) && answersQuestion(understanding, info.kind)) delete understanding.questionBack;
   return understanding;
 }
 

@@ -42,6 +42,15 @@ describe('"gone" alone is not the eased button', () => {
   it('"the leg pain has gone" is eased', () => expect(read('the leg pain has gone', 'movementResponse').movement).toBe('centralized'));
 });
 
+describe('a question mark of doubt after an answer', () => {
+  it('"so maybe 2 kilos?" is 2 kg, not a question back', () => {
+    const reading = read('the surgeon said nothing more than a kettle, so maybe 2 kilos?', 'liftingLimit');
+    expect(reading.kg).toBe(2);
+    expect(reading.questionBack).toBeUndefined();
+  });
+  it('"what does 10 mean?" is still a question back', () => expect(read('what does 10 mean?', 'pain').questionBack).toBe(true));
+});
+
 describe('a lifting limit the surgeon did not give, at the screening question', () => {
   it('"nobody told me" is read as no known limit', () => expect(read('nobody told me', 'liftingLimit').unknown).toBe(true));
 });

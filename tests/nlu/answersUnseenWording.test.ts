@@ -157,3 +157,32 @@ describe('movement: direction beats location, clause by clause', () => {
     expect(readMovement('pins and needles got into my toes now', lexicon)).toEqual({ response: 'peripheralized', toesOrFingers: true });
   });
 });
+
+describe('a carer answering for the patient, and text-speak', () => {
+  it('"his" and "her" body parts are the patient\'s own', () => {
+    expect(parseRegion('his lower back', lexicon)).toBe('lumbar');
+    expect(parseRegion('her neck', lexicon)).toBe('cervical');
+    expect(readReach('into her right buttock', lexicon)).toEqual({ reach: 'buttock_thigh', side: 'right' });
+    expect(readReach('it goes right down the back of his left leg to his heel', lexicon)).toEqual({ reach: 'below_knee', side: 'left' });
+    expect(readReach('just stays in his back', lexicon)).toEqual({ reach: 'spine_only' });
+    expect(readSurgery("No, he's never had an operation on his back", lexicon)).toBe('none');
+    expect(readMovement('she says it went further down her leg', lexicon)?.response).toBe('peripheralized');
+  });
+
+  it.each([['he says no', 'no'], ["she hasn't mentioned anything like that", 'no'], ['yes he has', 'yes'], ['noo', 'no'], ['idk', 'unsure'], ['well now you mention it, yes', 'yes']] as const)(
+    '"%s" is %s',
+    (text, answer) => expect(readYesNo(text, lexicon, 'symptom').answer).toBe(answer),
+  );
+
+  it('text-speak is spelled out', () => {
+    expect(readOnset('yday', '2026-11-27T09:00:00.000Z', lexicon)).toEqual({ band: 'last_2_days', days: 1 });
+    expect(readOnset('2day', '2026-11-27T09:00:00.000Z', lexicon)).toEqual({ band: 'last_2_days', days: 0 });
+    expect(readMovement('cudnt do it', lexicon)?.response).toBe('could_not');
+    expect(readMovement('no diff', lexicon)?.response).toBe('no_change');
+    expect(parseScoreAnswer('eight nine', lexicon)?.score).toBe(9);
+  });
+
+  it('"stops at the knee" does not reach below it', () => {
+    expect(readReach('it travels into the back of the thigh but stops at the knee', lexicon)).toEqual({ reach: 'buttock_thigh' });
+  });
+});

@@ -4,6 +4,7 @@
  */
 import type { Lexicon } from '../../content/lexicon.ts';
 import { compilePhraseSet, type PhraseSet } from '../phraseSet.ts';
+import { asOwnBody, spelledOut } from './words.ts';
 
 export type YesNoLabel = 'yes' | 'no' | 'wholeYes' | 'wholeNo' | 'agree' | 'decline' | 'allClear' | 'unsure';
 
@@ -29,6 +30,8 @@ export interface CompiledAnswers {
   scoreUnits: ReadonlySet<string>;
   scoreUnitPrefixes: string[];
   textSpeak: ReadonlyMap<string, string>;
+  /** Possessives a carer uses for the patient's body (body.yaml `carer`). */
+  carer: ReadonlySet<string>;
   durationUnits: ReadonlyMap<string, number>;
   weightUnits: ReadonlyMap<string, number>;
 }
@@ -61,6 +64,7 @@ export function compileAnswers(lexicon: Lexicon): CompiledAnswers {
     scoreUnits: new Set(units.filter((unit) => !unit.endsWith('*'))),
     scoreUnitPrefixes: units.filter((unit) => unit.endsWith('*')).map((unit) => unit.slice(0, -1)),
     textSpeak: new Map(Object.entries(answers.numbers.textSpeak)),
+    carer: new Set(answers.body.carer),
     durationUnits: new Map(answers.units.durations.flatMap(({ days, words }) => words.map((word) => [word, days] as const))),
     weightUnits: new Map(answers.units.weights.flatMap(({ kg, words }) => words.map((word) => [word, kg] as const))),
   };
@@ -70,3 +74,9 @@ export function compileAnswers(lexicon: Lexicon): CompiledAnswers {
 
 export const isScoreUnit = (word: string, compiled: CompiledAnswers) =>
   compiled.scoreUnits.has(word) || compiled.scoreUnitPrefixes.some((prefix) => word.startsWith(prefix));
+
+/** The message as the phrase readers see it: text-speak spelled out and, for answers about the body, a carer's "his" or "her" as "my". */
+export function answerText(text: string, compiled: CompiledAnswers, body = false): string {
+  const spelled = spelledOut(text, compiled.textSpeak);
+  return body ? asOwnBody(spelled, compiled.carer) : spelled;
+}

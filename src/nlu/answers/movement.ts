@@ -10,6 +10,7 @@ import type { Lexicon, MovementResponse } from '../../content/lexicon.ts';
 import { compilePhraseSet, firstAffirmedLabel, mentions, type PhraseSet } from '../phraseSet.ts';
 import { SENTENCE_BOUNDARY } from '../normalise.ts';
 import { prepareText, type PreparedText } from '../preparedText.ts';
+import { answerText, compileAnswers } from './compiled.ts';
 
 export interface MovementReading {
   response: MovementResponse;
@@ -106,7 +107,7 @@ function earlierPart(prepared: PreparedText, parts: Found<number>[], at: number,
 
 export function readMovement(text: string, lexicon: Lexicon): MovementReading | undefined {
   const compiled = compileMovement(lexicon);
-  const prepared = prepareText(text);
+  const prepared = prepareText(answerText(text, compileAnswers(lexicon), true));
   if (prepared.tokens.length === 0) return undefined;
   const clauseOf = clauses(prepared);
   const parts: Found<number>[] = mentions(compiled.parts, prepared, true).map((m) => ({ label: Number(m.label), start: m.span.start, end: m.span.end }));

@@ -9,7 +9,7 @@ import { DateTime } from 'luxon';
 import type { Lexicon } from '../../content/lexicon.ts';
 import { compilePhraseSet, mentions, type PhraseSet } from '../phraseSet.ts';
 import { prepareText } from '../preparedText.ts';
-import { compileAnswers } from './compiled.ts';
+import { answerText, compileAnswers } from './compiled.ts';
 import { readAmounts } from './quantity.ts';
 import { readWords } from './words.ts';
 
@@ -80,7 +80,7 @@ export function readOnset(text: string, at: string, lexicon: Lexicon): OnsetRead
   const now = DateTime.fromISO(at, { zone: 'utc' });
   if (!now.isValid) return undefined;
   const onset = compileOnset(lexicon);
-  const prepared = prepareText(text);
+  const prepared = prepareText(answerText(text, compileAnswers(lexicon)));
   const candidates: number[] = [];
   for (const mention of mentions(onset.fixed, prepared, true)) candidates.push(onset.fixedDays.get(mention.label) ?? 0);
   // "3 days ago", "for 10 days"; hours only with "ago" ("sitting for three hours" is how long, not when).

@@ -9,6 +9,7 @@ import type { Lexicon } from '../../content/lexicon.ts';
 import type { ReachLevel } from '../../content/answerLexicon.ts';
 import { compilePhraseSet, mentions, type PhraseSet } from '../phraseSet.ts';
 import { prepareText, type PreparedText } from '../preparedText.ts';
+import { answerText, compileAnswers } from './compiled.ts';
 import type { Span } from '../matcher.ts';
 
 export type Side = 'left' | 'right' | 'both';
@@ -24,6 +25,7 @@ interface CompiledBody {
   reach: PhraseSet<ReachLevel>;
   between: { words: Set<string>; options: [ReachLevel, ReachLevel]; question: string }[];
   sides: PhraseSet<'left' | 'right' | 'both' | 'one'>;
+  notSide: PhraseSet<'notSide'>;
 }
 
 const cache = new WeakMap<Lexicon, CompiledBody>();
@@ -37,6 +39,7 @@ function compileBody(lexicon: Lexicon): CompiledBody {
     reach: compilePhraseSet({ below_knee: body.reach.below_knee, arm_hand: body.reach.arm_hand, buttock_thigh: body.reach.buttock_thigh, trunk: body.reach.trunk, spine_only: body.reach.spine_only }),
     between: body.between.map((entry) => ({ words: new Set(entry.words), options: entry.options, question: entry.question })),
     sides: compilePhraseSet(body.sides),
+    notSide: compilePhraseSet({ notSide: body.notSide }),
   };
   cache.set(lexicon, compiled);
   return compiled;
@@ -62,9 +65,13 @@ function saidFine(text: PreparedText, span: Span, fine: ReadonlySet<string> = FI
 }
 
 export function readSide(text: string | PreparedText, lexicon: Lexicon): Side | 'one' | undefined {
-  const prepared = typeof text === 'string' ? prepareText(text) : text;
+  const prepared = typeof text === 'string' ? prepareText(answerText(text, compileAnswers(lexicon), true)) : text;
   // "just the right, left's ok": a side said to be fine is not one with symptoms.
-  const named = new Set(mentions(compileBody(lexicon).sides, prepared, true).filter((m) => !saidFine(prepared, m.span, FINE_OUTRIGHT)).map((m) => m.label));
+  const body = compileBody(lexicon);
+  // "on the right, down to my knee" is a side: the comma parts them.
+  const intensifiers = mentions(body.notSide, prepared, false).filter((m) => !prepared.tokens[m.span.start + 1]?.afterComma);
+  const intensifier = (span: Span) => intensifiers.some((m) => span.start >= m.span.start && span.end <= m.span.end);
+  const named = new Set(mentions(body.sides, prepared, true).filter((m) => !saidFine(prepared, m.span, FINE_OUTRIGHT) && !intensifier(m.span)).map((m) => m.label));
   if (named.has('both') || (named.has('left') && named.has('right'))) return 'both';
   if (named.has('left')) return 'left';
   if (named.has('right')) return 'right';
@@ -73,7 +80,7 @@ export function readSide(text: string | PreparedText, lexicon: Lexicon): Side | 
 
 export function readReach(text: string, lexicon: Lexicon): ReachReading {
   const body = compileBody(lexicon);
-  const prepared = prepareText(text);
+  const prepared = prepareText(answerText(text, compileAnswers(lexicon), true));
   const found = mentions(body.reach, prepared, true).filter((m) => !saidFine(prepared, m.span));
   const side = readSide(prepared, lexicon);
   const sideOf = side && side !== 'one' ? { side } : {};

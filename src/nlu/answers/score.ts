@@ -117,7 +117,9 @@ export function parseScoreAnswer(text: string, lexicon: Lexicon): ScoreAnswer | 
     const joined = next !== undefined && (RANGE_JOINERS.has(joiner) || between) && next.from === at + 1 + articleAfter;
     // A hedged pair is a range only when both are scores ("I'm 45, probably a 6" is not 6-45).
     const hedgedGap = !joined && next !== undefined && inScale(value) && inScale(next.value) && gap.length > 0 && gap.length <= MAX_RANGE_GAP && gap.every((word) => RANGE_JOINERS.has(word.text) || hedgeWords.has(word.text));
-    if (next && (joined || hedgedGap)) {
+    // "eight nine", "6 7": two neighbouring numbers said one after the other.
+    const neighbours = !joined && next !== undefined && gap.length === 0 && next.from === at && next.value === value + 1 && inScale(next.value) && words[number.from]!.clause === words[next.from]!.clause;
+    if (next && (joined || hedgedGap || neighbours)) {
       const afterRange = words[next.to + 1]?.text ?? '';
       if (isScoreUnit(afterRange, compiled) && afterRange !== 'ish') {
         n += 1;

@@ -10,7 +10,7 @@ import { mentions, type Mention } from '../phraseSet.ts';
 import { findSpans } from '../matcher.ts';
 import { SENTENCE_BOUNDARY, type Token } from '../normalise.ts';
 import { prepareText, type PreparedText } from '../preparedText.ts';
-import { compileAnswers, type CompiledAnswers, type YesNoLabel } from './compiled.ts';
+import { answerText, compileAnswers, type CompiledAnswers, type YesNoLabel } from './compiled.ts';
 
 /** What a yes/no question is about: an offer to accept (consent, start), or a symptom to report. */
 export type YesNoKind = 'offer' | 'symptom';
@@ -19,6 +19,8 @@ export interface YesNoReading {
   answer?: 'yes' | 'no' | 'unsure';
   /** The message asks something back instead of answering. */
   questionBack: boolean;
+  /** Only the question mark at the end said so ("maybe 2 kilos?"): an answer of another kind still stands. */
+  markOnly?: boolean;
 }
 
 type Label = YesNoLabel;
@@ -30,6 +32,7 @@ const POLARITY: Record<Label, 'yes' | 'no' | 'unsure'> = {
 const LEADS: ReadonlySet<Label> = new Set(['yes', 'no', 'agree', 'decline', 'allClear', 'unsure']);
 const SHORT_ANSWER_WORDS = 4;
 const DENYING = new Set(['not', 'never']);
+const QUESTION_WORDS = new Set(['what', 'which', 'how', 'why', 'when', 'where', 'who', 'whats', 'mean', 'means', 'meant']);
 /** At most this many words may follow a correcting yes or no in its clause ("actually yes a bit"). */
 const CORRECTION_WORDS = 3;
 
@@ -90,7 +93,7 @@ function takenBack(prepared: PreparedText, found: Mention<Label>[], firstEnd: nu
 
 export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'symptom'): YesNoReading {
   const compiled = compileAnswers(lexicon);
-  const prepared = prepareText(text);
+  const prepared = prepareText(answerText(text, compiled));
   const tokens = prepared.tokens;
   if (tokens.length === 0) return { questionBack: false };
   // Skip fillers: "oh yes", "well, no".
@@ -121,7 +124,9 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
     if (opposite || takenBack(prepared, found, firstEnd, leading.label, kind, compiled)) return { questionBack: false };
     return { answer: polarity, questionBack: false };
   }
-  if (asks || endsWithQuestion) return { questionBack: true };
+  // "so maybe 2 kilos?" doubts an answer; "one side of what, my back?" asks, though it does not start like a question.
+  const doubtOnly = !asks && !tokens.some((token) => QUESTION_WORDS.has(token.word));
+  if (asks || endsWithQuestion) return { questionBack: true, ...(doubtOnly ? { markOnly: true } : {}) };
   // A short answer: "I do", "is correct", "nothing new", "hard to say".
   const wordCount = tokens.slice(start).filter((token) => token.word !== SENTENCE_BOUNDARY).length;
   if (wordCount > SHORT_ANSWER_WORDS || tokens.some((token) => token.word === SENTENCE_BOUNDARY)) return { questionBack: false };

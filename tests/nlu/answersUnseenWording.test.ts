@@ -186,3 +186,20 @@ describe('a carer answering for the patient, and text-speak', () => {
     expect(readReach('it travels into the back of the thigh but stops at the knee', lexicon)).toEqual({ reach: 'buttock_thigh' });
   });
 });
+
+describe('non-native and roundabout wording', () => {
+  it.each([
+    ['I am not having this problem', 'no'], ['this is not happening to me', 'no'], ["I'd have to say no", 'no'], ['I think not', 'no'],
+    ['nothing out of the ordinary', 'no'], ['it feels normal', 'no'], ["nothing I've noticed", 'no'], ['sometime', 'yes'], ['nop', 'no'],
+  ] as const)('"%s" is %s', (text, answer) => expect(readYesNo(text, lexicon, 'symptom').answer).toBe(answer));
+
+  it('"not having any feeling" is never a no', () => {
+    expect(readYesNo("I'm not having any feeling down there", lexicon, 'symptom').answer).not.toBe('no');
+  });
+
+  it.each([
+    ['leg pain finish', 'centralized'], ['pain is gone from leg', 'centralized'], ['the calf pain went', 'centralized'],
+    ['it got worse in the calf but better in the thigh', 'peripheralized'], ['better in the calf, worse in the thigh', 'centralized'],
+    ["it's moved, now it's in my hip rather than my calf", 'centralized'], ['my whole leg is tingling now', 'peripheralized'],
+  ] as const)('"%s" is %s', (text, response) => expect(readMovement(text, lexicon)?.response).toBe(response));
+});

@@ -71,6 +71,8 @@ interface Signal {
   response: 'centralized' | 'peripheralized';
   toes: boolean;
   early: boolean;
+  /** For a change in a part ("worse in the calf"): how far that part is from the spine. */
+  distance?: number;
 }
 
 /** Words that place a part in the past ("it was in my calf", "it used to reach my foot"). */
@@ -124,7 +126,13 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
 
   for (let clause = 0; clause < clauseCount; clause += 1) {
     const inClause = <T extends { start: number }>(list: T[]) => list.filter((item) => clauseOf[item.start] === clause);
-    const clauseParts = inClause(parts);
+    // "now it's in my hip rather than my calf": the part after "rather than" / "instead of" is where it was.
+    const ratherThan = (p: Found<number>) => {
+      const lead = prepared.tokens.slice(Math.max(0, p.start - 3), p.start).map((t) => t.word);
+      return (lead.includes('than') && (lead.includes('rather') || lead.includes('not'))) || (lead.includes('instead') && lead.includes('of'));
+    };
+    const clauseParts = inClause(parts).filter((p) => !ratherThan(p));
+    const formerParts = inClause(parts).filter(ratherThan);
     const clauseWords = inClause(words);
     const has = (label: Word) => clauseWords.filter((w) => w.label === label);
     const moves = has('moves');
@@ -133,7 +141,7 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
     const isStrong = (w: Found<Word>) => compiled.strong.has(prepared.tokens[w.start]?.word ?? '') || w.end > w.start;
     const toes = clauseParts.some((p) => p.label >= TOES);
     const early = earlyClauses.has(clause);
-    const push = (response: Signal['response'], toesReached = false) => signals.push({ clause, response, toes: toesReached, early });
+    const push = (response: Signal['response'], toesReached = false, distance?: number) => signals.push({ clause, response, toes: toesReached, early, ...(distance !== undefined ? { distance } : {}) });
 
     // A route: "from my foot up to my knee", "in my hand moved back up to my shoulder".
     const first = clauseParts[0];
@@ -157,7 +165,7 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
     // "It was in my calf, now it's in my thigh": where it is now, against where it was.
     const nowAt = prepared.tokens.findIndex((t, i) => clauseOf[i] === clause && t.word === 'now');
     const nowPart = nowAt >= 0 ? clauseParts.find((p) => p.start > nowAt && p.start - nowAt <= 6) ?? clauseParts.findLast((p) => p.end < nowAt && nowAt - p.end <= 3) : undefined;
-    const before = nowPart ? earlierPart(prepared, parts, nowPart.start, clauseOf, clause) : undefined;
+    const before = nowPart ? earlierPart(prepared, parts, nowPart.start, clauseOf, clause) ?? formerParts[0] : undefined;
     if (nowPart && before && before.label !== nowPart.label) {
       push(nowPart.label < before.label ? 'centralized' : 'peripheralized', nowPart.label >= TOES && nowPart.label > before.label);
       continue;
@@ -186,15 +194,21 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
     // A change in a part: "the leg is less bad", "less in the foot, more in the back", "worse in the calf".
     // Each change belongs to its own part: "more in my leg now and less in my back" is more in the leg.
     // "is gone" with no direction after it is gone away, not gone somewhere ("gone down to my knee").
-    const goneAway = moves.filter((m) => prepared.tokens[m.start]?.word === 'gone' && !words.some((w) => (w.label === 'toward' || w.label === 'away') && w.start > m.end && w.start - m.end <= 2) && !['to', 'into', 'in', 'from'].includes(prepared.tokens[m.end + 1]?.word ?? ''));
+    // "the calf pain went" (at the end of what is said): went away.
+    const endsClause = (at: number) => at + 1 >= prepared.tokens.length || clauseOf[at + 1] !== clause;
+    const goneAway = moves.filter((m) => {
+      const word = prepared.tokens[m.start]?.word;
+      if (word !== 'gone' && !(word === 'went' && endsClause(m.end))) return false;
+      return !words.some((w) => (w.label === 'toward' || w.label === 'away') && w.start > m.end && w.start - m.end <= 2) && !['to', 'into', 'in'].includes(prepared.tokens[m.end + 1]?.word ?? '');
+    });
     const eased = [...has('easing'), ...goneAway.map((m) => ({ ...m, label: 'easing' as const }))];
     for (const change of [...eased, ...has('worsening')].sort((a, b) => a.start - b.start)) {
       const part = partOfChange(prepared, change, change.label === 'easing' ? inClause(namedParts) : clauseParts);
       if (!part) continue;
       const limb = part.label >= 2;
-      if (change.label === 'easing' && limb) push('centralized');
-      else if (change.label === 'worsening' && limb) push('peripheralized', part.label >= TOES);
-      else if (change.label === 'worsening' && part.label === 0) push('centralized');
+      if (change.label === 'easing' && limb) push('centralized', false, part.label);
+      else if (change.label === 'worsening' && limb) push('peripheralized', part.label >= TOES, part.label);
+      else if (change.label === 'worsening' && part.label === 0) push('centralized', false, 0);
     }
   }
 
@@ -202,7 +216,12 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
   const reachedEnd = signals.find((s) => s.response === 'peripheralized' && s.toes && !s.early);
   if (reachedEnd) return { response: 'peripheralized', toesOrFingers: true };
   const late = signals.filter((s) => !s.early);
-  const decisive = (late.length > 0 ? late : signals).at(-1);
+  const said = late.length > 0 ? late : signals;
+  // Changes in several parts ("worse in the calf but better in the thigh"): the part furthest out
+  // decides, for that is where the symptoms went; otherwise the last change said wins.
+  const changes = said.filter((s) => s.distance !== undefined);
+  const mixed = changes.length === said.length && new Set(changes.map((s) => s.response)).size > 1;
+  const decisive = mixed ? changes.reduce((a, b) => (b.distance! >= a.distance! ? b : a)) : said.at(-1);
   if (decisive) return { response: decisive.response, ...(decisive.toes ? { toesOrFingers: true } : {}) };
 
   // No direction, but the toes or fingers named (not said to be fine): reached, the stop-at-once sign.

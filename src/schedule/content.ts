@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseYaml } from '../content/yamlCache.ts';
 import { z } from 'zod';
 import { canonicalZone, parseLocalTimeOfDay, type LocalTime } from './time.ts';
 
@@ -76,7 +76,7 @@ export interface ScheduleContent {
 
 function readYaml(dir: string, file: string, problems: string[]): unknown {
   try {
-    return parse(readFileSync(join(dir, file), 'utf8'));
+    return parseYaml(readFileSync(join(dir, file), 'utf8'));
   } catch (error) {
     problems.push(`schedule/${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file is missing' : `not valid YAML (${(error as Error).message.split('\n')[0]})`}`);
     return undefined;

@@ -253,10 +253,20 @@ function wordMatches(token: ConceptToken, expected: { word: string; stem: string
 }
 
 /**
- * Where matches end, each once, in the order found: a plain array, not a Set, because the few
- * ends a match has are quicker to test with `includes`, and emptying a Set allocates.
+ * Where matches end, each once, in the order found. Not a Set, nor an array emptied by setting
+ * its length: both allocate on every emptying, and matching empties one on every attempt. The
+ * list is only ever overwritten from the start; `size` says how much of it is in use.
  */
-type Ends = number[];
+interface Ends {
+  at: number[];
+  size: number;
+}
+
+function addEnd(list: Ends, pos: number): void {
+  for (let index = 0; index < list.size; index += 1) if (list.at[index] === pos) return;
+  list.at[list.size] = pos;
+  list.size += 1;
+}
 
 /** Lists reused by nested choices: matching allocates nothing in the common case. */
 const POOL: Ends[] = [];
@@ -264,7 +274,7 @@ const POOL: Ends[] = [];
 /** Adds to `out` every position where a match of nodes[k..] starting at `pos` can end (exclusive). */
 function ends(nodes: Matcher[], k: number, tokens: ConceptToken[], pos: number, out: Ends, found: Found): void {
   if (k === nodes.length) {
-    if (!out.includes(pos)) out.push(pos);
+    addEnd(out, pos);
     return;
   }
   const node = nodes[k]!;
@@ -312,7 +322,7 @@ function ends(nodes: Matcher[], k: number, tokens: ConceptToken[], pos: number, 
       return;
     }
     case 'choice': {
-      const inner = POOL.pop() ?? [];
+      const inner = POOL.pop() ?? { at: [], size: 0 };
       const dispatch = node.dispatch;
       if (dispatch === undefined) for (const option of node.options) ends(option, 0, tokens, pos, inner, found);
       else {
@@ -328,9 +338,9 @@ function ends(nodes: Matcher[], k: number, tokens: ConceptToken[], pos: number, 
           for (const { prefix, option } of dispatch.prefixes) if (token.word.startsWith(prefix)) ends(node.options[option]!, 0, tokens, pos, inner, found);
         }
       }
-      if (node.optional && !inner.includes(pos)) inner.push(pos);
-      for (const end of inner) ends(nodes, k + 1, tokens, end, out, found);
-      inner.length = 0;
+      if (node.optional) addEnd(inner, pos);
+      for (let index = 0; index < inner.size; index += 1) ends(nodes, k + 1, tokens, inner.at[index]!, out, found);
+      inner.size = 0;
       POOL.push(inner);
       return;
     }
@@ -496,15 +506,15 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
         return false;
       };
       const tried = new Int32Array(terms.length).fill(-1);
-      const out: Ends = [];
+      const out: Ends = { at: [], size: 0 };
       const attempt = (term: Term, pos: number) => {
         if (tried[term.id] === pos || !canMatch(term)) return;
         tried[term.id] = pos;
-        out.length = 0;
+        out.size = 0;
         ends(term.nodes, 0, conceptTokens, pos, out, found);
         // The longest match stands for the term here: "pins and needles" rather than "pins".
         let longest = -1;
-        for (const end of out) if (end > longest) longest = end;
+        for (let index = 0; index < out.size; index += 1) if (out.at[index]! > longest) longest = out.at[index]!;
         if (longest <= pos) return;
         let byStart = found[term.concept];
         if (byStart === undefined) found[term.concept] = byStart = new Map();

@@ -70,6 +70,35 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
  * a relative's own story ("my mum had cancer", "my friend fell off a ladder last week") does not.
  */
 function carerWriting(tokens: Token[], rules: CompiledNegation): boolean {
+  const whole = wholeMessage(tokens, rules);
+  return (whole.carer ??= carerWritingIn(tokens, rules));
+}
+
+function hearsayIn(tokens: Token[], rules: CompiledNegation): boolean {
+  const whole = wholeMessage(tokens, rules);
+  return (whole.hearsay ??= anyWithin(tokens, 0, tokens.length - 1, rules.hearsay));
+}
+
+/**
+ * What holds of the whole message, whatever the phrase: read once per message (the same tokens
+ * come back for every match in it), not once per match, which grew with the square of its length.
+ */
+interface WholeMessage {
+  rules: CompiledNegation;
+  carer?: boolean;
+  hearsay?: boolean;
+}
+const wholeMessages = new WeakMap<Token[], WholeMessage>();
+function wholeMessage(tokens: Token[], rules: CompiledNegation): WholeMessage {
+  let known = wholeMessages.get(tokens);
+  if (known === undefined || known.rules !== rules) {
+    known = { rules };
+    wholeMessages.set(tokens, known);
+  }
+  return known;
+}
+
+function carerWritingIn(tokens: Token[], rules: CompiledNegation): boolean {
   if (anyWithin(tokens, 0, tokens.length - 1, rules.carerMarkers)) return true;
   // Only "he" or "she", never a relative named: the person written about is the patient.
   const named = tokens.some((token) => rules.otherPeople.has(token.word) && !['he', 'she', 'his', 'her', 'they', 'their'].includes(token.word));
@@ -90,6 +119,6 @@ export function mentionOf(tokens: Token[], span: Span, rules: CompiledNegation):
   if (resolved(tokens, span, rules, sentence)) return 'resolved';
   // "my family would be better off without me": the phrase itself is about the writer.
   if (context === 'someone-else') return hasFirstPerson(tokens, span.start, span.end, rules) || carerWriting(tokens, rules) ? 'present' : 'other-person';
-  if (!hasFirstPerson(tokens, sentence.from, sentence.to, rules) && anyWithin(tokens, 0, tokens.length - 1, rules.hearsay)) return 'unclear-person';
+  if (!hasFirstPerson(tokens, sentence.from, sentence.to, rules) && hearsayIn(tokens, rules)) return 'unclear-person';
   return 'present';
 }

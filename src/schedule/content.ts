@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseYaml } from '../content/yamlCache.ts';
 import { z } from 'zod';
 import { canonicalZone, parseLocalTimeOfDay, type LocalTime } from './time.ts';
+import { fill } from '../wording/fill.ts';
 
 /** Each message and the placeholders it may use. */
 const MESSAGE_VARS = {
@@ -112,5 +113,5 @@ export function loadScheduleContent(contentDir: string): { content?: ScheduleCon
 }
 
 export function say(content: ScheduleContent, key: ScheduleMessageKey, vars: Record<string, string | number> = {}): string {
-  return content.messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return fill(content.messages[key], vars);
 }

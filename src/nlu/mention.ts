@@ -19,6 +19,7 @@ function sentenceBounds(tokens: Token[], span: Span): { from: number; to: number
   return { from, to };
 }
 
+const IF = [['if']];
 const CLAUSE_JOINS = new Set(['and', 'but', 'although', 'though', 'whereas', 'so']);
 
 /** The comma segment the span is in, also cut at "and" and "but": "I had cancer years ago, I have lost weight and my bum is numb". */
@@ -93,6 +94,14 @@ function hasFirstPerson(tokens: Token[], from: number, to: number, rules: Compil
   return false;
 }
 
+/** "wetting the bed, so I'm told": the "I" of the hearsay marker is not the person owning the symptom. */
+function firstPersonBesidesHearsay(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+  const marker = new Set<number>();
+  for (let i = from; i <= to; i += 1) for (const words of rules.hearsay) if (sequenceAt(tokens, i, words)) words.forEach((_, offset) => marker.add(i + offset));
+  for (let i = from; i <= to; i += 1) if (!marker.has(i) && rules.firstPerson.has(tokens[i]?.word ?? '')) return true;
+  return false;
+}
+
 export function mentionOf(tokens: Token[], span: Span, rules: CompiledNegation): MentionContext {
   const context = spanContext(tokens, span, rules, true);
   if (context === 'negated') return 'negated';
@@ -100,6 +109,9 @@ export function mentionOf(tokens: Token[], span: Span, rules: CompiledNegation):
   if (context === 'resolved') return 'resolved';
   const sentence = sentenceBounds(tokens, span);
   if (anyWithin(tokens, sentence.from, span.start - 1, rules.generalQuestion) && !hasFirstPerson(tokens, sentence.from, sentence.to, rules)) return 'hypothetical';
+  // "is it serious if you lose control of your bladder?": anyone, not the writer ("is it normal to have
+  // pins and needles between your legs?" is a disclosure asked as a question)
+  if (anyWithin(tokens, sentence.from, span.start - 1, IF) && anyWithin(tokens, sentence.from, sentence.to, rules.generic) && !hasFirstPerson(tokens, sentence.from, sentence.to, rules)) return 'hypothetical';
   if (resolved(tokens, span, rules, sentence)) return 'resolved';
   // "my family would be better off without me": the phrase itself is about the writer.
   if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && !carerWriting(tokens, rules)) return 'other-person';
@@ -107,6 +119,6 @@ export function mentionOf(tokens: Token[], span: Span, rules: CompiledNegation):
   const clause = clauseBounds(tokens, span);
   if (anyWithin(tokens, clause.from, clause.to, rules.longAgo) && !anyWithin(tokens, sentence.from, sentence.to, rules.stillNow)) return 'resolved';
   if (context === 'someone-else') return 'present';
-  if (!hasFirstPerson(tokens, sentence.from, sentence.to, rules) && anyWithin(tokens, 0, tokens.length - 1, rules.hearsay)) return 'unclear-person';
+  if (anyWithin(tokens, 0, tokens.length - 1, rules.hearsay) && !firstPersonBesidesHearsay(tokens, sentence.from, sentence.to, rules)) return 'unclear-person';
   return 'present';
 }

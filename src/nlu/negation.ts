@@ -24,6 +24,7 @@ export interface CompiledNegation {
   resolvedAfter: AfterTrigger[];
   carerMarkers: string[][];
   hearsay: string[][];
+  generic: string[][];
   resolvedMarkers: AfterTrigger[];
   longAgo: string[][];
   stillNow: string[][];
@@ -70,6 +71,7 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     resolvedAfter: rules.resolvedAfter.map(afterTrigger),
     carerMarkers: rules.carerMarkers.map(phraseWords),
     hearsay: rules.hearsay.map(phraseWords),
+    generic: rules.generic.map(phraseWords),
     resolvedMarkers: rules.resolvedMarkers.map(afterTrigger),
     pastMarkers: rules.pastMarkers.map(phraseWords),
     longAgo: rules.longAgo.map(phraseWords),
@@ -140,8 +142,13 @@ function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation, den
 }
 
 /** A denial sitting in a `...` gap ("down there is not numb") denies the phrase. */
+/** "could not", "won't": an inability or a refusal of the body, part of a disclosure ("at the loo I couldn't get anything to come out"). */
+const INABLE = new Set(['can', 'could', 'will', 'would', 'cannot']);
+
 function negatedInsideGap(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
-  return span.gapTokens.some((index) => rules.singleWordBefore.has(tokens[index]?.word ?? '') && !coveredByPseudo(tokens, index, rules));
+  return span.gapTokens.some(
+    (index) => rules.singleWordBefore.has(tokens[index]?.word ?? '') && !coveredByPseudo(tokens, index, rules) && !(tokens[index]?.word === 'not' && INABLE.has(tokens[index - 1]?.word ?? '')),
+  );
 }
 
 function negatedAfter(tokens: Token[], span: Span, rules: CompiledNegation, triggers: AfterTrigger[] = rules.after): boolean {
@@ -176,6 +183,16 @@ const NOT_CONSEQUENT_BEFORE = new Set([
 /** After a subject: advice or a possibility ("if I can't pee I should go to A&E"), so the "if" stays a "what if". */
 const NOT_CONSEQUENT_AFTER = new Set(['should', 'would', 'could', 'will', 'can', 'might', 'may', 'must', 'shall', 'need', 'needs', 'have', 'better', 'go', 'call', 'ring', 'worry', 'am', 'ever']);
 
+/** Actions after "if I" that describe what keeps happening, not what might. */
+const EVERYDAY = new Set(['cough', 'sneeze', 'laugh', 'stand', 'bend', 'lift', 'walk', 'sit', 'lie', 'move', 'look', 'turn', 'twist', 'run', 'jump', 'strain', 'push', 'put', 'tilt', 'nod', 'wipe', 'carry', 'climb']);
+const QUESTION_OPENERS = new Set(['what', 'should', 'would', 'could', 'is', 'do', 'does', 'can', 'how', 'when', 'who', 'why', 'will']);
+
+/** A question opens the sentence before the "if" ("should I worry if I sneeze and leak?"). */
+function askedBefore(tokens: Token[], at: number): boolean {
+  for (let k = at - 1; k >= 0 && tokens[k]?.word !== SENTENCE_BOUNDARY; k -= 1) if (QUESTION_OPENERS.has(tokens[k]?.word ?? '')) return true;
+  return false;
+}
+
 /**
  * An "if" of what happens each time, not of what might happen: "if I cough I leak", "if I put my
  * chin on my chest I get a shock down my spine". Its consequence (a subject and a plain verb after
@@ -184,6 +201,8 @@ const NOT_CONSEQUENT_AFTER = new Set(['should', 'would', 'could', 'will', 'can',
  */
 function habitualIf(tokens: Token[], at: number, span: Span): boolean {
   if (tokens[at + 1]?.word === 'ever' || tokens[at + 2]?.word === 'ever' || tokens[at - 1]?.word === 'what' || tokens[at - 1]?.word === 'even') return false;
+  // "if I cough", "if I stand up too fast": an everyday action, in a sentence that asks nothing before it
+  if (tokens[at + 1]?.word === 'i' && EVERYDAY.has(tokens[at + 2]?.word ?? '') && !askedBefore(tokens, at)) return true;
   for (let k = at + 3; k <= span.end; k += 1) {
     const word = tokens[k]?.word;
     if (word === undefined || word === SENTENCE_BOUNDARY) return false;

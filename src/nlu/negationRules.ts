@@ -50,6 +50,8 @@ export interface NegationRules {
   firstPerson: string[];
   /** With another person named: signs that the person is the patient, written for by a carer ("he can't feel when he goes", "since his surgery"). */
   carerMarkers: string[];
+  /** Anyone at all, with no "I" or "my": a question about the sign in general ("is it serious if you lose control of your bladder?"). */
+  generic: string[];
   /** Someone else said it, and no "I" or "my": unclear whose symptom it is ("numb down there, they said"). */
   hearsay: string[];
   /** After a phrase, in its sentence: it happened and is over. With `pastMarkers` in the sentence, or right after the phrase. */
@@ -125,6 +127,12 @@ export const NEGATION_RULES: NegationRules = {
     'not do it', 'not do that', 'not do this', 'not do them', 'not do the', 'not finish', 'not manage',
     // "I suppose", "I imagine": a hedge, not a "what if"
     'i suppose', 'i imagine',
+    // not knowing it happened is part of the disclosure: "I didn't know I'd wet myself"
+    'not know i', 'not realise i', 'not realize i', 'not notice i', 'not know that i', 'not realise that i', 'not notice that i',
+    'not even know i', 'not even realise i', 'not even notice i',
+    // "nothing helps", "nothing comes out": the sign said, not denied
+    'nothing helps', 'nothing makes', 'nothing eases', 'nothing works', 'nothing comes', 'nothing came', 'nothing happens',
+    'nothing happened', 'nothing will', 'nothing seems', 'nothing touches', 'nothing stops',
   ],
   terminators: [
     'but', 'however', 'although', 'though', 'except', 'apart', 'yet', 'whereas', 'because', 'cos', 'cause',
@@ -153,8 +161,11 @@ export const NEGATION_RULES: NegationRules = {
     'wound', 'scar', 'stitches', 'incision',
     // the present perfect progressive of a symptom: "mum's been having accidents", "dad's been wetting himself"
     'been having', 'is having', 'are having', 'keeps having', 'been wetting', 'been soiling', 'been leaking',
-    'been dribbling', 'is unable', 'been unable', 'no longer',
+    'been dribbling', 'is unable', 'been unable', 'no longer', 'has lost', 'have lost', 'is losing', 'has stopped',
+    'has started', 'is struggling', 'is not able', 'has not been able',
   ],
+  // not "you": "numb bum, what do you think?" speaks to the coach
+  generic: ['your', 'yourself', 'someone', 'somebody', 'anyone', 'anybody', 'a person', 'people'],
   hearsay: ['apparently', 'they said', 'they say', 'i am told', 'i was told', 'supposedly', 'allegedly', 'so they say', 'someone said'],
   resolvedMarkers: [
     'gone$', 'gone now', 'gone completely', 'all gone', 'went away', 'gone away', 'cleared', 'resolved', 'got better', 'fine now',

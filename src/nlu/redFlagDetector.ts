@@ -88,6 +88,8 @@ const RECENT_MESSAGES = 3;
 const RECENT_JOINS = 2;
 /** Concepts of one rule sit in one clause, at most this many words apart. */
 const CONCEPT_WINDOW = 10;
+/** The concept naming what a clause is about (content/lexicon/concepts/body.yaml): a clause without one carries on the one before. */
+const TOPIC = 'topic';
 /**
  * Words that start a new clause after "and" or a comma ("my legs are numb and my bum hurts").
  * Not "I": "my wife and I tried and I had no feeling" is one story.
@@ -194,6 +196,7 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
     for (const { full } of [...entry.concepts, ...entry.vague, ...(entry.combines ?? [])]) for (const part of full) for (const name of part) used.add(name.replace(/^[!~]/, ''));
     for (const name of entry.conceptsRequire ?? []) used.add(name);
   }
+  if (vocabulary?.concepts.has(TOPIC)) used.add(TOPIC);
   const concepts: ConceptMatcher | undefined = vocabulary === undefined ? undefined : compileConcepts(vocabulary, literals, used);
   const usesConcepts = compiled.some((entry) => entry.concepts.length + entry.vague.length > 0 || entry.combines !== undefined);
   const singles = compiled.filter((entry) => entry.combines === undefined);
@@ -225,7 +228,11 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
     const cached = aloneCache.get(message.text);
     if (cached !== undefined) return cached;
     const present = new Set<string>();
-    for (const entry of singles) if (findFlag(entry, message, [], [], negation, new Set())?.mention === 'present') present.add(entry.flag.id);
+    for (const entry of singles) {
+      const mention = findFlag(entry, message, [], [], negation, new Set())?.mention;
+      // A past episode is the sign itself for a history flag ("I had breast cancer years ago"), as in `run`.
+      if (mention === 'present' || (mention === 'resolved' && entry.flag.history === true)) present.add(entry.flag.id);
+    }
     if (aloneCache.size >= 64) aloneCache.delete(aloneCache.keys().next().value!);
     aloneCache.set(message.text, present);
     return present;
@@ -386,7 +393,7 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
         for (const span of candidates[index]!) {
           // Each part is its own mention: "panty liner" is not both a pad and a leak.
           if (chosen.some((other) => other.start === span.start && other.end === span.end)) continue;
-          if (message.clauses[span.start] !== message.clauses[anchor.start] || message.clauses[span.end] !== message.clauses[anchor.end]) continue;
+          if ((message.clauses[span.start] !== message.clauses[anchor.start] || message.clauses[span.end] !== message.clauses[anchor.end]) && !carriesOn(message, reading, span, anchor)) continue;
           const distance = span.start > anchor.end ? span.start - anchor.end : anchor.start > span.end ? anchor.start - span.end : 0;
           if (distance <= CONCEPT_WINDOW && distance < nearestDistance) {
             nearest = span;
@@ -397,8 +404,8 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
         else chosen.push(nearest);
       }
       if (!ok) continue;
-      const clause = message.clauses[anchor.start];
-      if (excluded.some((name) => (reading.spans.get(name) ?? []).some((span) => message.clauses[span.start] === clause))) continue;
+      const clauses = new Set(chosen.map((span) => message.clauses[span.start]));
+      if (excluded.some((name) => (reading.spans.get(name) ?? []).some((span) => clauses.has(message.clauses[span.start])))) continue;
       const first = Math.min(...chosen.map((span) => span.start));
       const start = withInability(reading.tokens, first);
       const end = Math.max(...chosen.map((span) => span.end));
@@ -412,6 +419,19 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
     }
   }
   return best;
+}
+
+/**
+ * Two mentions in neighbouring clauses of one sentence belong together when the later clause has
+ * no topic of its own (no body part or function): it says what happened to the earlier one's.
+ */
+function carriesOn(message: Message, reading: ConceptReading, one: ConceptSpan, other: ConceptSpan): boolean {
+  const [first, second] = one.start < other.start ? [one, other] : [other, one];
+  const clauses = message.clauses;
+  const later = clauses[second.start]!;
+  if (clauses[first.start] !== clauses[first.end] || clauses[second.end] !== later || clauses[first.end] !== later - 1) return false;
+  for (let index = first.end + 1; index < second.start; index += 1) if (reading.tokens[index]?.word === SENTENCE_BOUNDARY) return false;
+  return !(reading.spans.get(TOPIC) ?? []).some((span) => clauses[span.start] === later || clauses[span.end] === later);
 }
 
 /** Moves a span's start back over "can not (seem to)" so that the inability is part of it. */

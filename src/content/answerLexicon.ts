@@ -51,6 +51,10 @@ export const bodySchema = z.object({
   reach: z.object({ below_knee: phrases, buttock_thigh: phrases, arm_hand: phrases, trunk: phrases, spine_only: phrases }),
   between: z.array(z.object({ words, options: z.tuple([z.enum(REACHES), z.enum(REACHES)]), question: z.string().min(1) })),
   sides: z.object({ left: phrases, right: phrases, both: phrases, one: phrases }),
+  /** Possessives a carer writes for the patient's own body ("his left leg"): read as the person's own. */
+  carer: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  /** "right down the back of my leg": "right" meaning "all the way", not a side. */
+  notSide: z.array(z.string().trim().min(1)).default([]),
 });
 
 export const onsetSchema = z.object({

@@ -36,6 +36,15 @@ function orderedMap<const K extends readonly string[]>(keys: K) {
 export const yesNoLexiconSchema = z.object({
   sources, yes: phrases, no: phrases, unsure: phrases, questions: phrases,
   wholeYes: phrases, wholeNo: phrases, agree: phrases, decline: phrases, allClear: phrases, fillers: phrases,
+  /** Words that open a clause qualifying the answer before it ("no, but ..."), and words of a self-correction ("no wait, yes"). */
+  contrast: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  corrections: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  /** "a bit", "sometimes", "odd": after a contrast word, a no to a safety question is only partly a no. */
+  hedges: z.array(z.string().trim().min(1)).default([]),
+  /** A no said softly ("not really"): with a hedge after it ("not really, just a bit") it is neither. */
+  softNo: z.array(z.string().trim().min(1)).default([]),
+  /** Openings that look like a question but describe ("where my bra strap goes"), when no question mark is typed. */
+  statements: z.array(z.string().trim().min(1)).default([]),
 });
 export const scoreLexiconSchema = z.object({
   sources,
@@ -54,6 +63,8 @@ export const movementLexiconSchema = z.object({
   outcomes: orderedMap(MOVEMENT_RESPONSES),
   distance: z.array(z.object({ d: z.number().int().min(0).max(9), parts: phrases })).min(1),
   moves: phrases, toward: phrases, away: phrases, easing: phrases, worsening: phrases, local: phrases, fine: phrases, atFirst: phrases,
+  /** Verbs that also say how much: "the pain went down" is less pain, "went down my leg" a place. */
+  levelVerbs: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
 });
 export const intentLexiconSchema = z.object({ sources, intents: orderedMap(INTENTS) });
 

@@ -89,7 +89,8 @@ export function screeningState(machine: CoachSetup) {
         on: {
           MESSAGE: [
             { guard: 'gaveKg', target: 'afterSurgery', actions: ['countMessage', 'recordScreeningLiftingLimit'] },
-            { guard: 'saidNo', target: 'afterSurgery', actions: ['countMessage', 'recordScreeningLiftingLimit'] },
+            // "Don't know", "not sure", "they never said": no limit known (the same reading as in coaching).
+            { guard: 'limitUnknown', target: 'afterSurgery', actions: ['countMessage', 'recordScreeningLiftingLimit'] },
             ...unclearAnswer(),
           ],
         },

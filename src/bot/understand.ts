@@ -5,6 +5,7 @@ import type { AnswerParsers, QuestionKind } from '../nlu/answers/index.ts';
 import type { CardValue } from './inbound.ts';
 import { parseTimeOfDay } from '../schedule/parse.ts';
 import { questionKey } from './render.ts';
+import { holdsExercise, urgencyRank } from '../vocabulary/index.ts';
 
 /** A message scanned once for warning signs on its own (`Nlu.scanMessage`), passed on to `redFlags`. */
 export interface MessageFlags {
@@ -198,9 +199,8 @@ export function understand(text: string, card: CardValue | undefined, question: 
   return understanding;
 }
 
-const tierRank: Record<RedFlagHit['urgency'], number> = { emergency: 0, urgent: 1, soon: 2 };
 const isPresent = (hit: RedFlagHit) => hit.mention === undefined || hit.mention === 'present';
-const locks = (hit: RedFlagHit) => hit.urgency === 'emergency' || hit.urgency === 'urgent';
+const locks = (hit: RedFlagHit) => holdsExercise(hit.urgency);
 
 /** Whether the message holds an answer to the question being asked, read by that question's kind. */
 export function answersQuestion(understanding: Understanding, kind: QuestionKind | undefined): boolean {
@@ -265,12 +265,13 @@ export function eventsForMessage(
   const recent = stored?.recent ?? [];
   const hits = text ? nlu.redFlags(text, recent, input.flags, knownConcepts(stored)) : [];
   const present = hits.filter(isPresent);
-  const topPresent = Math.min(3, ...present.map((hit) => tierRank[hit.urgency]));
+  // Nothing disclosed outright: as if routine, so any mention of a warning sign is asked about.
+  const topPresent = Math.min(urgencyRank('routine'), ...present.map((hit) => urgencyRank(hit.urgency)));
   // A mention more urgent than anything disclosed outright is asked about; the rest is covered by the referral.
-  const toAsk = hits.filter((hit) => !isPresent(hit) && tierRank[hit.urgency] < topPresent);
+  const toAsk = hits.filter((hit) => !isPresent(hit) && urgencyRank(hit.urgency) < topPresent);
   const signEvents: Extract<CoachEvent, { type: 'SIGN_MENTIONED' }>[] = toAsk.length ? [{ type: 'SIGN_MENTIONED', at, hits: toAsk }] : [];
   if (text.length > input.maxLength) {
-    return [...(present.length ? [{ type: 'RED_FLAG' as const, at, hits: present }] : []), ...signEvents, { type: 'TOO_LONG', at, length: text.length }];
+    return [...(present.length ? [{ type: 'RED_FLAG' as const, at, hits: present }] : []), ...signEvents, { type: 'TOO_LONG', at, length: text.length, limit: input.maxLength }];
   }
   const asking = stored?.context.asking ?? null;
   const question = asking ? questions[asking.question] : undefined;

@@ -8,19 +8,10 @@ import { z } from 'zod';
 import { compilePattern, PatternError } from '../nlu/pattern.ts';
 import { loadAnswerLexicon, type AnswerLexicon } from './answerLexicon.ts';
 import { loadYamlFile } from './loadYamlDir.ts';
+import { INTENTS, MOVEMENT_RESPONSES, SPINE_REGIONS, type Intent, type MovementResponse } from '../vocabulary/index.ts';
 
-export const MOVEMENT_RESPONSES = ['centralized', 'peripheralized', 'no_change', 'local_only', 'could_not'] as const;
-export type MovementResponse = (typeof MOVEMENT_RESPONSES)[number];
-
-export const INTENTS = [
-  'talk_to_clinician', 'clinician_assessed', 'stop_messages', 'pause', 'resume', 'delete_data',
-  'export_data', 'what_do_you_know', 'progress', 'help', 'start_timer', 'case_status',
-  'greeting', 'skip', 'tomorrow', 'later', 'check_in_time', 'start_session',
-] as const;
-export type Intent = (typeof INTENTS)[number];
-
-export const SPINE_REGIONS = ['lumbar', 'thoracic', 'cervical'] as const;
-export type SpineRegion = (typeof SPINE_REGIONS)[number];
+/** The names each phrase list is for (src/vocabulary), re-exported for the lexicon's callers. */
+export { INTENTS, MOVEMENT_RESPONSES, SPINE_REGIONS, type Intent, type MovementResponse, type Region as SpineRegion } from '../vocabulary/index.ts';
 
 const phrases = z.array(z.string().trim().min(1)).min(1, 'give at least one phrase');
 const sources = z.array(z.string().trim().min(3)).min(1, 'name the source');

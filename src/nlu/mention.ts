@@ -19,6 +19,18 @@ function sentenceBounds(tokens: Token[], span: Span): { from: number; to: number
   return { from, to };
 }
 
+const IF = [['if']];
+const CLAUSE_JOINS = new Set(['and', 'but', 'although', 'though', 'whereas', 'so']);
+
+/** The comma segment the span is in, also cut at "and" and "but": "I had cancer years ago, I have lost weight and my bum is numb". */
+function clauseBounds(tokens: Token[], span: Span): { from: number; to: number } {
+  let from = span.start;
+  while (from > 0 && !tokens[from]?.afterComma && tokens[from - 1]?.word !== SENTENCE_BOUNDARY && !CLAUSE_JOINS.has(tokens[from - 1]?.word ?? '')) from -= 1;
+  let to = span.end;
+  while (to < tokens.length - 1 && !tokens[to + 1]?.afterComma && tokens[to + 1]?.word !== SENTENCE_BOUNDARY && !CLAUSE_JOINS.has(tokens[to + 1]?.word ?? '')) to += 1;
+  return { from, to };
+}
+
 /** The first words of a list of phrases, so most tokens are passed over with one lookup. */
 const firstWordsOf = new WeakMap<string[][], Set<string>>();
 function firstWords(phrases: string[][]): Set<string> {
@@ -70,6 +82,36 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
  * a relative's own story ("my mum had cancer", "my friend fell off a ladder last week") does not.
  */
 function carerWriting(tokens: Token[], rules: CompiledNegation): boolean {
+  const whole = wholeMessage(tokens, rules);
+  return (whole.carer ??= carerWritingIn(tokens, rules));
+}
+
+function hearsayIn(tokens: Token[], rules: CompiledNegation): boolean {
+  const whole = wholeMessage(tokens, rules);
+  return (whole.hearsay ??= anyWithin(tokens, 0, tokens.length - 1, rules.hearsay));
+}
+
+/**
+ * What holds of the whole message, whatever the phrase: read once per message (the same tokens
+ * come back for every match in it), not once per match, which grew with the square of its length.
+ */
+interface WholeMessage {
+  rules: CompiledNegation;
+  carer?: boolean;
+  hearsay?: boolean;
+}
+const wholeMessages = new WeakMap<Token[], WholeMessage>();
+function wholeMessage(tokens: Token[], rules: CompiledNegation): WholeMessage {
+  let known = wholeMessages.get(tokens);
+  if (known === undefined || known.rules !== rules) {
+    known = { rules };
+    wholeMessages.set(tokens, known);
+  }
+  return known;
+}
+
+function carerWritingIn(tokens: Token[], rules: CompiledNegation): boolean {
+  if (tokens.some((token) => rules.animals.has(token.word))) return false;
   if (anyWithin(tokens, 0, tokens.length - 1, rules.carerMarkers)) return true;
   // Only "he" or "she", never a relative named: the person written about is the patient.
   const named = tokens.some((token) => rules.otherPeople.has(token.word) && !['he', 'she', 'his', 'her', 'they', 'their'].includes(token.word));
@@ -81,15 +123,31 @@ function hasFirstPerson(tokens: Token[], from: number, to: number, rules: Compil
   return false;
 }
 
+/** "wetting the bed, so I'm told": the "I" of the hearsay marker is not the person owning the symptom. */
+function firstPersonBesidesHearsay(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+  const marker = new Set<number>();
+  for (let i = from; i <= to; i += 1) for (const words of rules.hearsay) if (sequenceAt(tokens, i, words)) words.forEach((_, offset) => marker.add(i + offset));
+  for (let i = from; i <= to; i += 1) if (!marker.has(i) && rules.firstPerson.has(tokens[i]?.word ?? '')) return true;
+  return false;
+}
+
 export function mentionOf(tokens: Token[], span: Span, rules: CompiledNegation): MentionContext {
   const context = spanContext(tokens, span, rules, true);
   if (context === 'negated') return 'negated';
   if (context === 'hypothetical') return 'hypothetical';
   if (context === 'resolved') return 'resolved';
   const sentence = sentenceBounds(tokens, span);
+  if (anyWithin(tokens, sentence.from, span.start - 1, rules.generalQuestion) && !hasFirstPerson(tokens, sentence.from, sentence.to, rules)) return 'hypothetical';
+  // "is it serious if you lose control of your bladder?": anyone, not the writer ("is it normal to have
+  // pins and needles between your legs?" is a disclosure asked as a question)
+  if (anyWithin(tokens, sentence.from, span.start - 1, IF) && anyWithin(tokens, sentence.from, sentence.to, rules.generic) && !hasFirstPerson(tokens, sentence.from, sentence.to, rules)) return 'hypothetical';
   if (resolved(tokens, span, rules, sentence)) return 'resolved';
   // "my family would be better off without me": the phrase itself is about the writer.
-  if (context === 'someone-else') return hasFirstPerson(tokens, span.start, span.end, rules) || carerWriting(tokens, rules) ? 'present' : 'other-person';
-  if (!hasFirstPerson(tokens, sentence.from, sentence.to, rules) && anyWithin(tokens, 0, tokens.length - 1, rules.hearsay)) return 'unclear-person';
+  if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && !carerWriting(tokens, rules)) return 'other-person';
+  // "when I was a kid I wet the bed": long over, asked about; "years ago I hurt my back and now I can't pee" is now.
+  const clause = clauseBounds(tokens, span);
+  if (anyWithin(tokens, clause.from, clause.to, rules.longAgo) && !anyWithin(tokens, sentence.from, sentence.to, rules.stillNow)) return 'resolved';
+  if (context === 'someone-else') return 'present';
+  if (hearsayIn(tokens, rules) && !firstPersonBesidesHearsay(tokens, sentence.from, sentence.to, rules)) return 'unclear-person';
   return 'present';
 }

@@ -19,11 +19,15 @@ export interface CompiledNegation {
   /** The hypothetical triggers by their last word: they are matched ending at a word. */
   hypotheticalByLast: Map<string, string[][]>;
   hypotheticalAtStart: Set<string>;
+  generalQuestion: string[][];
   notHypotheticalIf: string[][];
   resolvedAfter: AfterTrigger[];
   carerMarkers: string[][];
   hearsay: string[][];
+  generic: string[][];
   resolvedMarkers: AfterTrigger[];
+  longAgo: string[][];
+  stillNow: string[][];
   pastMarkers: string[][];
   resolvedReach: number;
   singleWordBefore: Set<string>;
@@ -34,6 +38,7 @@ export interface CompiledNegation {
   conjunctions: Set<string>;
   listWords: Set<string>;
   otherPeople: Set<string>;
+  animals: Set<string>;
   firstPerson: Set<string>;
   sharedWithMe: string[][];
   beforeReach: number;
@@ -61,12 +66,16 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     hypothetical: rules.hypothetical.map(phraseWords),
     hypotheticalByLast: byLastWord(rules.hypothetical.map(phraseWords)),
     hypotheticalAtStart: new Set(rules.hypotheticalAtStart),
+    generalQuestion: rules.generalQuestion.map(phraseWords),
     notHypotheticalIf: rules.notHypotheticalIf.map(phraseWords),
     resolvedAfter: rules.resolvedAfter.map(afterTrigger),
     carerMarkers: rules.carerMarkers.map(phraseWords),
     hearsay: rules.hearsay.map(phraseWords),
+    generic: rules.generic.map(phraseWords),
     resolvedMarkers: rules.resolvedMarkers.map(afterTrigger),
     pastMarkers: rules.pastMarkers.map(phraseWords),
+    longAgo: rules.longAgo.map(phraseWords),
+    stillNow: rules.stillNow.map(phraseWords),
     resolvedReach: rules.resolvedReach,
     singleWordBefore: new Set(before.filter((words) => words.length === 1).map((words) => words[0] ?? '')),
     after: rules.after.map(afterTrigger),
@@ -76,6 +85,7 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     conjunctions: new Set(rules.conjunctions),
     listWords: new Set(rules.listWords),
     otherPeople: new Set(rules.otherPeople),
+    animals: new Set(rules.animals),
     firstPerson: new Set(rules.firstPerson),
     sharedWithMe: rules.sharedWithMe.map(phraseWords),
     beforeReach: rules.beforeReach,
@@ -132,8 +142,13 @@ function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation, den
 }
 
 /** A denial sitting in a `...` gap ("down there is not numb") denies the phrase. */
+/** "could not", "won't": an inability or a refusal of the body, part of a disclosure ("at the loo I couldn't get anything to come out"). */
+const INABLE = new Set(['can', 'could', 'will', 'would', 'cannot']);
+
 function negatedInsideGap(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
-  return span.gapTokens.some((index) => rules.singleWordBefore.has(tokens[index]?.word ?? '') && !coveredByPseudo(tokens, index, rules));
+  return span.gapTokens.some(
+    (index) => rules.singleWordBefore.has(tokens[index]?.word ?? '') && !coveredByPseudo(tokens, index, rules) && !(tokens[index]?.word === 'not' && INABLE.has(tokens[index - 1]?.word ?? '')),
+  );
 }
 
 function negatedAfter(tokens: Token[], span: Span, rules: CompiledNegation, triggers: AfterTrigger[] = rules.after): boolean {
@@ -159,6 +174,46 @@ function sharedWithMeLater(tokens: Token[], span: Span, rules: CompiledNegation)
   return false;
 }
 
+const SUBJECTS = new Set(['i', 'it', 'he', 'she', 'they', 'we', 'you']);
+/** Before a subject: it opens another subordinate clause or a question, not the consequence. */
+const NOT_CONSEQUENT_BEFORE = new Set([
+  'if', 'when', 'whether', 'that', 'because', 'as', 'while', 'where', 'before', 'after', 'until', 'till', 'til', 'once',
+  'should', 'would', 'could', 'will', 'can', 'do', 'does', 'did', 'is', 'am', 'are', 'shall', 'must', 'may', 'might', 'what', 'how',
+]);
+/** After a subject: advice or a possibility ("if I can't pee I should go to A&E"), so the "if" stays a "what if". */
+const NOT_CONSEQUENT_AFTER = new Set(['should', 'would', 'could', 'will', 'can', 'might', 'may', 'must', 'shall', 'need', 'needs', 'have', 'better', 'go', 'call', 'ring', 'worry', 'am', 'ever']);
+
+/** Actions after "if I" that describe what keeps happening, not what might. */
+const EVERYDAY = new Set(['cough', 'sneeze', 'laugh', 'stand', 'bend', 'lift', 'walk', 'sit', 'lie', 'move', 'look', 'turn', 'twist', 'run', 'jump', 'strain', 'push', 'put', 'tilt', 'nod', 'wipe', 'carry', 'climb']);
+const QUESTION_OPENERS = new Set(['what', 'should', 'would', 'could', 'is', 'do', 'does', 'can', 'how', 'when', 'who', 'why', 'will']);
+
+/** A question opens the sentence before the "if" ("should I worry if I sneeze and leak?"). */
+function askedBefore(tokens: Token[], at: number): boolean {
+  for (let k = at - 1; k >= 0 && tokens[k]?.word !== SENTENCE_BOUNDARY; k -= 1) if (QUESTION_OPENERS.has(tokens[k]?.word ?? '')) return true;
+  return false;
+}
+
+/**
+ * An "if" of what happens each time, not of what might happen: "if I cough I leak", "if I put my
+ * chin on my chest I get a shock down my spine". Its consequence (a subject and a plain verb after
+ * the condition) is the disclosure itself, or comes before it. "If I ever...", "if I couldn't pee,
+ * would that...", "if I lose control I should go to A&E" stay "what if"s.
+ */
+function habitualIf(tokens: Token[], at: number, span: Span): boolean {
+  if (tokens[at + 1]?.word === 'ever' || tokens[at + 2]?.word === 'ever' || tokens[at - 1]?.word === 'what' || tokens[at - 1]?.word === 'even') return false;
+  // "if I cough", "if I stand up too fast": an everyday action, in a sentence that asks nothing before it
+  if (tokens[at + 1]?.word === 'i' && EVERYDAY.has(tokens[at + 2]?.word ?? '') && !askedBefore(tokens, at)) return true;
+  for (let k = at + 3; k <= span.end; k += 1) {
+    const word = tokens[k]?.word;
+    if (word === undefined || word === SENTENCE_BOUNDARY) return false;
+    if (!SUBJECTS.has(word) || NOT_CONSEQUENT_BEFORE.has(tokens[k - 1]?.word ?? '')) continue;
+    const next = tokens[k + 1]?.word;
+    if (next === undefined || next === SENTENCE_BOUNDARY || NOT_CONSEQUENT_AFTER.has(next)) return false;
+    return true;
+  }
+  return false;
+}
+
 /**
  * A "what if" before the phrase, within its sentence and up to a contrast ("but"): "what should I
  * do if I ever lose control of my bladder", "would a fever mean...". An "if" that belongs to the
@@ -176,12 +231,19 @@ export function hypotheticalBefore(tokens: Token[], span: Span, rules: CompiledN
       const from = j - trigger.length + 1;
       if (!sequenceAt(tokens, from, trigger)) continue;
       if (trigger.length === 1 && trigger[0] === 'if' && rules.notHypotheticalIf.some((words) => sequenceAt(tokens, from - words.length, words))) continue;
+      if (trigger.length === 1 && trigger[0] === 'if' && habitualIf(tokens, j, span)) continue;
       if (!coveredByPseudo(tokens, j, rules)) return true;
     }
   }
   const atSentenceStart = j < 0 || tokens[j]?.word === SENTENCE_BOUNDARY;
   const first = tokens[j + 1];
-  return atSentenceStart && first !== undefined && rules.hypotheticalAtStart.has(first.word);
+  if (atSentenceStart && first !== undefined && rules.hypotheticalAtStart.has(first.word)) return true;
+  // ... or a comma clause before the phrase ("6, would it be serious if...", "just wondering, would leaking be...")
+  for (let k = j + 2; k < span.start; k += 1) {
+    const token = tokens[k];
+    if (token?.afterComma && rules.hypotheticalAtStart.has(token.word)) return true;
+  }
+  return false;
 }
 
 export { sequenceAt };

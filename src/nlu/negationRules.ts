@@ -21,6 +21,12 @@ export interface NegationRules {
   parserHypothetical: string[];
   /** A sentence starting with one of these asks about a possibility ("would a fever mean..."). */
   hypotheticalAtStart: string[];
+  /**
+   * Before a phrase, in a sentence with no "I" or "my": a question about the sign in general ("why would
+   * numbness between the legs be serious?"). With them it is a disclosure asked as a question ("why
+   * would the area round my anus feel numb??").
+   */
+  generalQuestion: string[];
   /** "if" right after one of these belongs to the disclosure ("not sure if my bladder is empty"). */
   notHypotheticalIf: string[];
   /** Right after a phrase: it was there and is over ("the tingling has gone"); the sign is asked about again. */
@@ -39,13 +45,20 @@ export interface NegationRules {
   listWords: string[];
   /** Other people: "my mum had cancer" is not the person's own history. */
   otherPeople: string[];
+  /** Animals among the other people: never the patient, whatever the tense ("my dog keeps wetting the floor"). */
+  animals: string[];
   firstPerson: string[];
   /** With another person named: signs that the person is the patient, written for by a carer ("he can't feel when he goes", "since his surgery"). */
   carerMarkers: string[];
+  /** Anyone at all, with no "I" or "my": a question about the sign in general ("is it serious if you lose control of your bladder?"). */
+  generic: string[];
   /** Someone else said it, and no "I" or "my": unclear whose symptom it is ("numb down there, they said"). */
   hearsay: string[];
   /** After a phrase, in its sentence: it happened and is over. With `pastMarkers` in the sentence, or right after the phrase. */
   resolvedMarkers: string[];
+  /** Anywhere in the sentence: an episode long ago ("when I was a kid I wet the bed"), unless the sentence also speaks of now (`stillNow`). */
+  longAgo: string[];
+  stillNow: string[];
   pastMarkers: string[];
   resolvedReach: number;
   /** "... and so did I": the experience is the person's too. */
@@ -69,6 +82,9 @@ export const NEGATION_RULES: NegationRules = {
     'in the event of', 'if', 'if ever', 'should i ever', 'hypothetically', 'supposing', 'suppose', 'imagine', 'say if',
     'what happens when', 'what would happen', 'signs of', 'symptoms of', 'such as', 'what does', 'what do you mean',
     'what counts as', 'how would i know', 'how do i know', 'how would i tell', 'how do i tell', 'meaning of',
+    'how would i even know', 'how do i even know', 'how would you know', 'how will i know', 'how would i notice',
+    // a likeness, not an event: "I spilled tea on my trousers, looks like I wet myself"
+    'looks like', 'look like', 'looked like',
   ],
   /**
    * The hypothetical frames that were denials before mentions were told apart (issue 17). The
@@ -80,6 +96,7 @@ export const NEGATION_RULES: NegationRules = {
     'told me to watch', 'asked if', 'asked me if', 'asked whether', 'asked me whether', 'asked about', 'in the event of',
   ],
   hypotheticalAtStart: ['would', 'hypothetically', 'suppose', 'supposing'],
+  generalQuestion: ['why would', 'why might', 'why could', 'why does', 'why do', 'why is', 'what causes', 'what does it mean when'],
   notHypotheticalIf: [
     'sure', 'unsure', 'know', 'knowing', 'tell', 'wonder', 'wondering', 'see', 'check', 'as', 'even', 'idea', 'ask', 'asking',
     'feel', 'notice', 'whether', 'matter', 'only', 'especially', 'realise', 'realize', 'telling', 'work out',
@@ -108,6 +125,14 @@ export const NEGATION_RULES: NegationRules = {
     'no sorry', 'no but', 'no and', 'no now', 'no well', 'no just', 'no yes', 'no im', 'no ive',
     // "couldn't do it, feverish...": what could not be done is the exercise, not what follows
     'not do it', 'not do that', 'not do this', 'not do them', 'not do the', 'not finish', 'not manage',
+    // "I suppose", "I imagine": a hedge, not a "what if"
+    'i suppose', 'i imagine',
+    // not knowing it happened is part of the disclosure: "I didn't know I'd wet myself"
+    'not know i', 'not realise i', 'not realize i', 'not notice i', 'not know that i', 'not realise that i', 'not notice that i',
+    'not even know i', 'not even realise i', 'not even notice i',
+    // "nothing helps", "nothing comes out": the sign said, not denied
+    'nothing helps', 'nothing makes', 'nothing eases', 'nothing works', 'nothing comes', 'nothing came', 'nothing happens',
+    'nothing happened', 'nothing will', 'nothing seems', 'nothing touches', 'nothing stops',
   ],
   terminators: [
     'but', 'however', 'although', 'though', 'except', 'apart', 'yet', 'whereas', 'because', 'cos', 'cause',
@@ -122,7 +147,10 @@ export const NEGATION_RULES: NegationRules = {
     'nan', 'nana', 'gran', 'cousin', 'colleague', 'neighbour', 'neighbor', 'family', 'parents', 'boyfriend',
     'girlfriend', 'he', 'she', 'they', 'his', 'her', 'their', 'kids', 'kid', 'children', 'child', 'baby', 'niece',
     'nephew', 'grandson', 'granddaughter', 'flatmate', 'housemate', 'boss', 'stepdad', 'stepmum',
+    'hubby', 'missus', 'fiance', 'fiancee', 'toddler', 'grandchild', 'grandkids', 'stepson', 'stepdaughter',
+    'dog', 'dogs', 'cat', 'cats', 'puppy', 'kitten', 'pet',
   ],
+  animals: ['dog', 'dogs', 'cat', 'cats', 'puppy', 'kitten', 'pet'],
   carerMarkers: [
     'now', 'since', 'keeps', 'keep', 'kept', 'today', 'tonight', 'this morning', 'currently', 'at the moment',
     'lately', 'recently', 'started', 'can not', 'could not', 'has been', 'have been', 'says', 'said', 'asked me to', 'typing for',
@@ -131,13 +159,30 @@ export const NEGATION_RULES: NegationRules = {
     'her scar', 'his wound', 'her wound', 'has back pain', 'has bad back pain', 'has neck pain', 'has had back pain',
     'never had back pain', 'with back pain', 'got back pain', 'getting worse', 'wants to', 'is getting', 'are getting',
     'wound', 'scar', 'stitches', 'incision',
+    // the present perfect progressive of a symptom: "mum's been having accidents", "dad's been wetting himself"
+    'been having', 'is having', 'are having', 'keeps having', 'been wetting', 'been soiling', 'been leaking',
+    'been dribbling', 'is unable', 'been unable', 'no longer', 'has lost', 'have lost', 'is losing', 'has stopped',
+    'has started', 'is struggling', 'is not able', 'has not been able',
   ],
+  // not "you": "numb bum, what do you think?" speaks to the coach
+  generic: ['your', 'yourself', 'someone', 'somebody', 'anyone', 'anybody', 'a person', 'people'],
   hearsay: ['apparently', 'they said', 'they say', 'i am told', 'i was told', 'supposedly', 'allegedly', 'so they say', 'someone said'],
   resolvedMarkers: [
     'gone$', 'gone now', 'gone completely', 'all gone', 'went away', 'gone away', 'cleared', 'resolved', 'got better', 'fine now',
     'ok now', 'okay now', 'good now', 'normal now', 'better now', 'back to normal', 'it passed', 'passed$', 'settled', 'stopped after',
     'went after', 'back to just', 'was fine', 'were fine', 'is good', 'recovered', 'sorted itself', 'they are fine', 'it is fine',
     'that is fine', 'all fine now',
+    'fine since', 'fine ever since', 'ok since', 'okay since', 'no problems since', 'no trouble since', 'not had it since',
+    'that stopped', 'stopped months ago', 'stopped years ago', 'stopped weeks ago', 'stopped ages ago',
+  ],
+  longAgo: [
+    'as a child', 'as a kid', 'when i was a child', 'when i was a kid', 'when i was little', 'when i was young',
+    'when i was small', 'when i was younger', 'in my teens', 'when i was a teenager', 'growing up', 'years ago',
+    'years back', 'decades ago', 'in my twenties', 'in my 20s',
+  ],
+  stillNow: [
+    'now', 'today', 'currently', 'again', 'lately', 'recently', 'this morning', 'this week', 'since', 'started',
+    'anymore', 'any more', 'still', 'at the moment', 'these days', 'keep', 'keeps', 'tonight', 'yesterday', 'last night',
   ],
   pastMarkers: [
     'had', 'was', 'were', 'used to', 'ago', 'last', 'before', 'previously', 'earlier', 'once', 'at the start', 'at first',

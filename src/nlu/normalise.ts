@@ -31,6 +31,10 @@ const CONTRACTION_LIST: Readonly<Record<string, string>> = {
   im: 'i am', ive: 'i have', youre: 'you are', theyre: 'they are',
   thats: 'that is', theres: 'there is', whats: 'what is', hes: 'he is', shes: 'she is',
   gonna: 'going to', wanna: 'want to', gotta: 'got to', dunno: 'do not know',
+  // text-speak and slips seen in messages
+  cnt: 'can not', carnt: 'can not', cudnt: 'could not', cldnt: 'could not', coudnt: 'could not', wudnt: 'would not',
+  shudnt: 'should not', dnt: 'do not', didint: 'did not', dosnt: 'does not', dosent: 'does not', doesent: 'does not',
+  havnt: 'have not', hvnt: 'have not', hant: 'have not', wasent: 'was not', isent: 'is not',
   "can't": 'can not', "won't": 'will not', "shan't": 'shall not', "ain't": 'is not',
   "i'm": 'i am', "it's": 'it is', "i'd": 'i would', "let's": 'let us',
 };
@@ -39,6 +43,9 @@ const CONTRACTIONS: ReadonlyMap<string, string[]> = new Map(Object.entries(CONTR
 
 /** The pronouns whose "'s" means "is" rather than a possessive. */
 const IS_CONTRACTED = new Set(['it', 'that', 'there', 'what', 'he', 'she', 'here', 'who', 'where']);
+
+/** Who "'d" means "would" after ("I'd", "she'd"); after another word it is a past tense ("pee'd myself" is "peed"). */
+const WOULD_AFTER = new Set(['i', 'you', 'he', 'she', 'we', 'they', 'it', 'that', 'who', 'there', 'what', 'where', 'how', 'this']);
 
 const SUFFIXES: ReadonlyArray<readonly [string, string]> = [
   ["n't", ' not'], ["'ve", ' have'], ["'re", ' are'], ["'ll", ' will'], ["'d", ' would'], ["'m", ' am'],
@@ -52,6 +59,10 @@ export function expandWord(raw: string): string[] {
   if (!raw.includes("'") && !raw.includes('.')) return raw.length > 0 ? [raw] : [];
   // "38.5" is one number, not two sentences: read it as "38 point 5".
   if (/^\d+\.\d+$/.test(raw)) return raw.replace('.', ' point ').split(' ');
+  if (raw.endsWith("'d") && raw.length > 2 && !WOULD_AFTER.has(raw.slice(0, -2)) && /^[a-z]+$/.test(raw.slice(0, -2))) {
+    const base = raw.slice(0, -2);
+    return [base.endsWith('e') ? `${base}d` : `${base}ed`];
+  }
   for (const [suffix, replacement] of SUFFIXES) {
     if (raw.endsWith(suffix) && raw.length > suffix.length) {
       return `${raw.slice(0, -suffix.length)}${replacement}`.replace(/'/g, '').split(' ');

@@ -227,11 +227,12 @@ export function answersQuestion(understanding: Understanding, kind: QuestionKind
 }
 
 /**
- * Answers that may be recorded in the same turn as a referral that holds exercise: not the ones
- * that would start or continue exercise (the offer of a session, the answer after a set).
+ * Answers that may be recorded in the same turn as a referral that holds exercise: not the offer
+ * of a session (a yes would start one). The answer after a set is recorded without the next set
+ * (the machine's recordMovementBeforeHold).
  */
-function recordableBeforeHold(kind: QuestionKind | undefined, questionKey: string | undefined): boolean {
-  return questionKey !== undefined && kind !== 'movement' && questionKey !== 'startSession';
+function recordableBeforeHold(_kind: QuestionKind | undefined, questionKey: string | undefined): boolean {
+  return questionKey !== undefined && questionKey !== 'startSession';
 }
 
 /**

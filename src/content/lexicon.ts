@@ -43,6 +43,9 @@ export const yesNoLexiconSchema = z.object({
   hedges: z.array(z.string().trim().min(1)).default([]),
   /** A no said softly ("not really"): with a hedge after it ("not really, just a bit") it is neither. */
   softNo: z.array(z.string().trim().min(1)).default([]),
+  /** After a no to a safety question: the sign told of in a later clause ("No, it's numb on the left"). */
+  sensations: z.array(z.string().trim().min(1)).default([]),
+  admissions: z.array(z.string().trim().min(1)).default([]),
   /** Openings that look like a question but describe ("where my bra strap goes"), when no question mark is typed. */
   statements: z.array(z.string().trim().min(1)).default([]),
 });

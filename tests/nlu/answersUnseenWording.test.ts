@@ -25,15 +25,25 @@ describe('yes and no to a warning-sign question, in other words', () => {
     ["I couldn't tell you", 'unsure'], ["not sure, maybe", 'unsure'], ['maybe a little, hard to tell', 'unsure'],
   ] as const)('"%s" is %s', (text, answer) => expect(readYesNo(text, lexicon, 'symptom').answer).toBe(answer));
 
-  // Wrong direction is the worst answer error: a message that takes its answer back is asked again.
-  it.each(['no... well actually yes a bit', 'no wait, yes', 'no, but it does feel a bit odd sometimes', 'yes, no wait, not really'])(
-    '"%s" is neither yes nor no',
-    (text) => expect(readYesNo(text, lexicon, 'symptom').answer).toBeUndefined(),
+  // Wrong direction is the worst answer error: a message that takes its answer back, or tells of the
+  // sign after a no, is "not sure" at a safety question (the coach checks), never a plain yes or no.
+  it.each([
+    'no... well actually yes a bit', 'no wait, yes', 'no, but it does feel a bit odd sometimes', 'yes, no wait, not really',
+    "No, it's numb on the left side, the tissue felt like nothing", 'No. well, i had a dribble of wee on friday but that was it', "i dont think so? not sure",
+  ])('"%s" is not sure', (text) => expect(readYesNo(text, lexicon, 'symptom').answer).toBe('unsure'));
+
+  it('an offer taken back is asked again', () => expect(readYesNo('yes, no wait, not now', lexicon, 'offer').answer).toBeUndefined());
+
+  it.each(["no, my bum isn't numb", 'no accidents, but my bottom itself feels numb', "no new numbness. but i've started cutting again"])(
+    'a denial of this sign stands: "%s" is no',
+    (text) => expect(readYesNo(text, lexicon, 'symptom').answer).toBe('no'),
   );
 
-  it.each(['not really, just a bit', 'not much', 'I sleep ok but the pain wakes me at 3'])('the soft or qualified "%s" is neither yes nor no', (text) => {
-    expect(readYesNo(text, lexicon, 'symptom').answer).toBeUndefined();
+  it.each(['not really, just a bit', 'I sleep ok but the pain wakes me at 3'])('the soft or qualified "%s" is not sure', (text) => {
+    expect(readYesNo(text, lexicon, 'symptom').answer).toBe('unsure');
   });
+
+  it('"not much" is no answer', () => expect(readYesNo('not much', lexicon, 'symptom').answer).toBeUndefined());
 
   it.each([["don't think so", 'no'], ['only when I cough', 'yes'], ['only if I sneeze', 'yes'], ['rarely', 'yes'], ['I sleep ok', 'no']] as const)(
     '"%s" is %s',

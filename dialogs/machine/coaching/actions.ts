@@ -195,6 +195,21 @@ export function coachingActions(catalog: CoachCatalog) {
       const matched = `symptoms spread further down the limb on ${decision.peripheralizedOn.length} days within ${decision.windowDays} (${decision.peripheralizedOn.join(', ')}), during: ${names}`;
       return { ...base, ...refer({ ...context, ...base }, [{ flagId: 'soon.peripheralizing', urgency: 'soon', matched }], event.at) };
     }),
+    /**
+     * A movement response said together with a disclosure that holds exercise ("it went further down
+     * my leg, and I've leaked"): recorded for the clinician and the exercise's history, but the
+     * session goes no further and no coaching advice follows; the referral speaks.
+     */
+    recordMovementBeforeHold: update(({ context, event }) => {
+      const u = understandingOf(event)!;
+      const result = answerMovement(context, content, {
+        response: u.movement!,
+        toesOrFingers: u.toesOrFingers === true,
+        at: event.at,
+        today: context.coaching.session?.date ?? dayOf(event as { at: string }),
+      });
+      return { coaching: { ...context.coaching, progress: result.coaching.progress }, outputs: push(context, ...result.outputs.filter((output) => output.kind === 'record')) };
+    }),
     skipExercise: update(({ context }) => {
       const step = context.coaching.session?.steps[context.coaching.session.index];
       return {

@@ -1,4 +1,5 @@
 import type { CoachSetup } from '../setup.ts';
+import { and } from 'xstate';
 import { answerThenHoldBranch } from './answerThenHold.ts';
 
 /** Safety is global: a disclosure in any state refers in the same turn (the root's RED_FLAG handler). */
@@ -6,6 +7,8 @@ export function referralTransitions(machine: CoachSetup) {
   return machine.createStateConfig({
     on: {
       RED_FLAG: [
+        // The movement response after a set is recorded, but it must not lead into the next set.
+        { guard: and(['hitsHoldExercise', 'heldMovementAnswer']), target: '.referred', actions: ['referDisclosure', 'recordMovementBeforeHold'] },
         answerThenHoldBranch,
         { guard: 'hitsHoldExercise', target: '.referred', actions: 'referDisclosure' },
         { guard: 'hasFollowUpMessage', actions: ['referDisclosure', 'replayMessage'] },

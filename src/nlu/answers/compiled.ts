@@ -16,6 +16,8 @@ export interface CompiledAnswers {
   /** After a contrast word, these make a no to a safety question only partly a no. */
   hedges: PhraseSet<'hedge'>;
   softNo: PhraseSet<'softNo'>;
+  sensations: PhraseSet<'sensation'>;
+  admissions: PhraseSet<'admission'>;
   contrastWords: ReadonlySet<string>;
   correctionWords: ReadonlySet<string>;
   fillers: PhraseSet<'filler'>;
@@ -52,6 +54,8 @@ export function compileAnswers(lexicon: Lexicon): CompiledAnswers {
     statements: compilePhraseSet({ statement: yesNo.statements }),
     hedges: compilePhraseSet({ hedge: yesNo.hedges }),
     softNo: compilePhraseSet({ softNo: yesNo.softNo }),
+    sensations: compilePhraseSet({ sensation: yesNo.sensations }),
+    admissions: compilePhraseSet({ admission: yesNo.admissions }),
     contrastWords: new Set(yesNo.contrast),
     correctionWords: new Set(yesNo.corrections),
     fillers: compilePhraseSet({ filler: yesNo.fillers }),

@@ -91,10 +91,13 @@ export function readOnset(text: string, at: string, lexicon: Lexicon): OnsetRead
   const { words } = readWords(text, compileAnswers(lexicon).textSpeak);
   words.forEach((word, index) => {
     const weekday = onset.weekdays.get(word.text);
+    // "Remembrance Sunday", "Easter Monday": the weekday belongs to the named day before it.
+    if (weekday !== undefined && onset.seasons.has(words[index - 1]?.text ?? '')) return;
     if (weekday !== undefined) {
-      // The most recent such day before today; "since Friday" on a Friday is a week.
+      // The most recent such day before today; "since Friday" on a Friday is a week; "Monday last week" a week before that.
       const back = (now.weekday - weekday + 7) % 7;
-      candidates.push(back === 0 ? 7 : back);
+      const lastWeek = words[index + 1]?.text === 'last' && words[index + 2]?.text === 'week';
+      candidates.push((back === 0 ? 7 : back) + (lastWeek && back !== 0 ? 7 : 0));
       return;
     }
     const season = onset.seasons.get(word.text);

@@ -34,11 +34,23 @@ function trailingHalf(words: Word[], at: number): number {
   return words[at]?.text === 'and' && ['a', 'an'].includes(words[at + 1]?.text ?? '') && words[at + 2]?.text === 'half' ? 0.5 : 0;
 }
 
+/** Words before which a dictated "to" or "too" is the number two: "for the last to weeks". */
+const BEFORE_TWO = new Set(['last', 'the', 'for', 'about', 'around', 'past', 'like', 'over', 'nearly', 'almost']);
+
+/** "for the last to weeks": "to" dictated for "two" before a plural unit of time. */
+function misheardTwo(words: Word[], units: ReadonlyMap<string, number>) {
+  return words.flatMap((word, index) => {
+    const unit = words[index + 1]?.text ?? '';
+    const misheard = (word.text === 'to' || word.text === 'too') && unit.endsWith('s') && units.has(unit) && BEFORE_TWO.has(words[index - 1]?.text ?? '');
+    return misheard ? [{ value: 2, from: index, to: index, vague: false, article: false }] : [];
+  });
+}
+
 /** Every duration and weight in the message, with consecutive parts of one amount added up. */
 export function readAmounts(text: string, lexicon: Lexicon): Amounts {
   const compiled = compileAnswers(lexicon);
   const { words } = readWords(text, compiled.textSpeak);
-  const numbers = readNumbers(words, lexicon.answers);
+  const numbers = [...readNumbers(words, lexicon.answers), ...misheardTwo(words, compiled.durationUnits)].sort((a, b) => a.from - b.from);
   const durations: Quantity[] = [];
   const weights: Quantity[] = [];
   for (const number of numbers) {

@@ -32,6 +32,8 @@ const POLARITY: Record<Label, 'yes' | 'no' | 'unsure'> = {
 const LEADS: ReadonlySet<Label> = new Set(['yes', 'no', 'agree', 'decline', 'allClear', 'unsure']);
 const SHORT_ANSWER_WORDS = 4;
 const DENYING = new Set(['not', 'never']);
+/** An all-clear that opens with one of these is a denial ("no new numbness"), not a statement ("I sleep ok"). */
+const DENIAL_OPENERS = new Set(['no', 'not', 'nothing', 'none', 'never', 'nope']);
 const QUESTION_WORDS = new Set(['what', 'which', 'how', 'why', 'when', 'where', 'who', 'whats', 'mean', 'means', 'meant']);
 /** At most this many words may follow a correcting yes or no in its clause ("actually yes a bit"). */
 const CORRECTION_WORDS = 3;
@@ -63,12 +65,18 @@ function laterClauseStarts(tokens: Token[], firstEnd: number): number[] {
  * all-clear statement with "but" ("I sleep ok but the pain wakes me"): the message is then neither
  * a yes nor a no, and a one-line clarification beats a guess.
  */
-function takenBack(prepared: PreparedText, found: Mention<Label>[], firstEnd: number, leading: Label, kind: YesNoKind, compiled: CompiledAnswers): boolean {
+function takenBack(prepared: PreparedText, found: Mention<Label>[], firstEnd: number, leading: Label, kind: YesNoKind, compiled: CompiledAnswers, leadStart: number): boolean {
   const polarity = POLARITY[leading];
   if (polarity === 'unsure') return false;
   const { tokens } = prepared;
   const { fillerWords, contrastWords, correctionWords } = compiled;
-  const hedges = kind === 'symptom' && polarity === 'no' ? mentions(compiled.hedges, prepared, false) : [];
+  const safetyNo = kind === 'symptom' && polarity === 'no';
+  const hedges = safetyNo ? mentions(compiled.hedges, prepared, false) : [];
+  // "No, it's numb on the left side": the sign itself, told after a bare no (not "no, my bum isn't
+  // numb", nor "no accidents, but my bottom feels numb", which denies something else first).
+  const bare = found.some((m) => m.span.start <= firstEnd && (m.label === 'no') && tokens.slice(m.span.end + 1, firstEnd + 1).every((t) => fillerWords.has(t.word)));
+  if (safetyNo && bare && mentions(compiled.sensations, prepared, true).some((m) => m.span.start > firstEnd)) return true;
+  const admissions = safetyNo ? mentions(compiled.admissions, prepared, false) : [];
   // "not really, just a bit": a soft no, then a hedge in any later clause.
   const soft = hedges.length > 0 && mentions(compiled.softNo, prepared, false).some((m) => m.span.start <= firstEnd);
   if (soft && hedges.some((m) => m.span.start > firstEnd)) return true;
@@ -77,6 +85,10 @@ function takenBack(prepared: PreparedText, found: Mention<Label>[], firstEnd: nu
     const contrast = contrastWords.has(tokens[start]!.word);
     let at = start;
     while (at <= end && (fillerWords.has(tokens[at]!.word) || correctionWords.has(tokens[at]!.word) || contrastWords.has(tokens[at]!.word))) at += 1;
+    // "No. Well, I had a dribble on Friday": a correction, then what happened ("but I've started
+    // cutting again" tells of something else, and the warning-sign check reads it).
+    const correcting = tokens.slice(start, at).some((t) => t.word !== 'but' && t.word !== 'however' && t.word !== 'yet');
+    if (correcting && admissions.some((m) => m.span.start === at)) return true;
     const opener = found.find((m) => m.span.start === at && m.span.end <= end);
     if (opener) {
       const other = POLARITY[opener.label];
@@ -85,10 +97,19 @@ function takenBack(prepared: PreparedText, found: Mention<Label>[], firstEnd: nu
       if (other !== polarity && other !== 'unsure' && (isWord ? rest <= CORRECTION_WORDS : rest === 0 || tokens.slice(opener.span.end + 1, end + 1).every((t) => fillerWords.has(t.word)))) return true;
     }
     if (contrast && hedges.some((m) => m.span.start >= start && m.span.end <= end)) return true;
-    // "I sleep ok but the pain wakes me": an all-clear statement qualified straight after.
-    if (contrast && kind === 'symptom' && leading === 'allClear') return true;
+    // "I sleep ok but the pain wakes me": an all-clear statement qualified straight after ("no new
+    // numbness, but ..." is a denial, not a statement, and stands).
+    if (contrast && kind === 'symptom' && leading === 'allClear' && !DENIAL_OPENERS.has(tokens[leadStart]?.word ?? '')) return true;
   }
   return false;
+}
+
+/** A clause right after the first that is only doubt ("i dont think so? not sure"). */
+function doubtAfter(prepared: PreparedText, found: Mention<Label>[], firstEnd: number): boolean {
+  const next = laterClauseStarts(prepared.tokens, firstEnd)[0];
+  if (next === undefined) return false;
+  const end = clauseEnd(prepared.tokens, next);
+  return found.some((m) => m.label === 'unsure' && m.span.start === next && end - m.span.end <= 2);
 }
 
 export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'symptom'): YesNoReading {
@@ -121,7 +142,12 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
     if (leading.label !== 'unsure' && inClause.some((m) => m.label === 'unsure')) return { answer: 'unsure', questionBack: false };
     const polarity = POLARITY[leading.label];
     const opposite = inClause.some((m) => POLARITY[m.label] !== polarity && POLARITY[m.label] !== 'unsure' && LEADS.has(m.label));
-    if (opposite || takenBack(prepared, found, firstEnd, leading.label, kind, compiled)) return { questionBack: false };
+    if (opposite) return { questionBack: false };
+    // Taken back or qualified: on a safety question that is "not sure" (the coach checks with the
+    // person); an offer is simply asked again.
+    if (takenBack(prepared, found, firstEnd, leading.label, kind, compiled, leading.span.start)) return kind === 'symptom' ? { answer: 'unsure', questionBack: false } : { questionBack: false };
+    // "I don't think so? not sure": doubt said straight after the answer.
+    if (doubtAfter(prepared, found, firstEnd)) return { answer: 'unsure', questionBack: false };
     return { answer: polarity, questionBack: false };
   }
   // "so maybe 2 kilos?" doubts an answer; "one side of what, my back?" asks, though it does not start like a question.

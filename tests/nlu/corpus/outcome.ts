@@ -13,7 +13,8 @@
  * | record consent.given / consent.declined                                | yesNo `yes` / `no` (at consent)                     |
  * | record redFlag.raised { flagId = the question's } / redFlag.denied     | yesNo `yes` / `no` at a warning-sign question       |
  * | record redFlag.denied { flagId: 'checkIn.any' }; a redFlagAnswer ask   | yesNo `no` / `yes` at the check-in's warning question |
- * |   (not a re-ask) or any redFlag.raised                                 |                                                     |
+ * |   (not a re-ask) or any redFlag.raised                                 |   (`unsure` when the message was understood as not  |
+ * |                                                                        |   sure and nothing was raised)                      |
  * | record screening.completed; ask confirmCorrect (or region)             | yesNo `yes` / `no` at confirm                       |
  * | record session.started, an exercise, ask liftingLimit, say             | yesNo `yes` at startSession or idle                 |
  * |   session.nothingToday / referral.stillWaiting; say session.later      |   `no` (and intent `later`)                         |
@@ -128,7 +129,10 @@ export function readYesNo(obs: Observation): 'yes' | 'no' | 'unsure' | undefined
     }
     case 'checkInWarning':
       if (records(obs, 'redFlag.denied').some((data) => data.flagId === 'checkIn.any')) return 'no';
-      if (records(obs, 'redFlag.raised').length || obs.outputs.some((output) => output.kind === 'ask' && output.question === 'redFlagAnswer' && !output.reask)) return 'yes';
+      if (records(obs, 'redFlag.raised').length) return 'yes';
+      // Not sure: the check-in's detailed questions follow, but the person did not say yes.
+      if (understoodYesNo(obs) === 'unsure') return 'unsure';
+      if (obs.outputs.some((output) => output.kind === 'ask' && output.question === 'redFlagAnswer' && !output.reask)) return 'yes';
       return unsure ? 'unsure' : undefined;
     case 'confirm':
       if (records(obs, 'screening.completed').length) return 'yes';

@@ -67,6 +67,12 @@ export function parseTimeOfDay(input: string): LocalTime | null {
       return adjust(hour, minute, undefined);
     }
   }
+  // British "half seven" is 7:30 (never 6:30).
+  const halfHour = /\bhalf (\d{1,2}|[a-z]+)\b/.exec(text);
+  if (halfHour && !['a', 'an', 'the', 'past', 'to', 'hour', 'way'].includes(halfHour[1]!)) {
+    const base = numberFrom(halfHour[1]!);
+    if (base !== null && base >= 1 && base <= 12) return adjust(base, 30, undefined);
+  }
   const clock = /\b(\d{1,2})[:.h](\d{2})\s*(a\.?m\.?|p\.?m\.?)?(?![\d/])/.exec(text);
   if (clock) return adjust(Number(clock[1]), Number(clock[2]), clock[3]?.replace(/\./g, ''));
   const withMeridiem = /\b(\d{1,2})\s*(a\.?m\.?|p\.?m\.?)(?=\s|$)/.exec(text);

@@ -213,3 +213,26 @@ describe('non-native and roundabout wording', () => {
     ["it's moved, now it's in my hip rather than my calf", 'centralized'], ['my whole leg is tingling now', 'peripheralized'],
   ] as const)('"%s" is %s', (text, response) => expect(readMovement(text, lexicon)?.response).toBe(response));
 });
+
+describe('named days and dictated numbers', () => {
+  const at = '2026-11-27T09:00:00.000Z';
+  it.each([
+    ['bonfire night, I was carrying wood', 'under_6_weeks', 22],
+    ['Remembrance Sunday', 'under_6_weeks', 16],
+    ['for the last to weeks', 'under_2_weeks', 14],
+  ] as const)('"%s" is %s (%s days)', (text, band, days) => expect(readOnset(text, at, lexicon)).toEqual({ band, days }));
+
+  it('"Monday last week" is the Monday before the last one', () => {
+    expect(readOnset('it was monday last week', at, lexicon)?.days).toBeGreaterThanOrEqual(7);
+  });
+
+  it('"fore" at the pain question is four, "cervicle" is the neck, "took a bit of the disc out" a discectomy', () => {
+    expect(parseScoreAnswer('fore', lexicon)?.score).toBe(4);
+    expect(parseRegion('cervicle spine', lexicon)).toBe('cervical');
+    expect(readSurgery('they took a bit of the disc out', lexicon)).toBe('discectomy');
+  });
+
+  it('"a jolt like electricity down both arms" spread', () => {
+    expect(readMovement('the chin tuck gave me a jolt like electricity down both arms and my back', lexicon)?.response).toBe('peripheralized');
+  });
+});

@@ -128,3 +128,11 @@ describe('schedule commands', () => {
     expect(parse(text)).toBeNull();
   });
 });
+
+describe('British "half seven"', () => {
+  it('is half past seven, in the evening when said so', () => {
+    expect(parseTimeOfDay('check in with me at half seven in the evening')).toEqual({ hour: 19, minute: 30 });
+    expect(parseTimeOfDay('half eight')).toEqual({ hour: 8, minute: 30 });
+  });
+  it('"half an hour" is no time of day', () => expect(parseTimeOfDay('half an hour later')).toBeNull());
+});

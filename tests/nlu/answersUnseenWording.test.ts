@@ -236,3 +236,18 @@ describe('named days and dictated numbers', () => {
     expect(readMovement('the chin tuck gave me a jolt like electricity down both arms and my back', lexicon)?.response).toBe('peripheralized');
   });
 });
+
+describe('ranges of amounts take the cautious end, and a question after an answer keeps the answer', () => {
+  it.each([['no more than 2 to 3 kg', 2], ['between 5 and 10 kilos', 5], ['5 to 10 kg', 5], ['2 stone and 4 lb', 14.5]] as const)(
+    '"%s" is %s kg',
+    (text, kg) => expect(parseKg(text, lexicon)?.kg).toBe(kg),
+  );
+
+  it('"2-3 weeks ago" is the more recent end', () => expect(readOnset('2-3 weeks ago', '2026-11-27T09:00:00.000Z', lexicon)?.days).toBe(14));
+  it('"the week before last" is two weeks', () => expect(readOnset('the week before last', '2026-11-27T09:00:00.000Z', lexicon)?.days).toBe(14));
+
+  it('"lower back, why?" answers and then asks; "one side of what, my back?" only asks', () => {
+    expect(readYesNo('lower back, why?', lexicon, 'symptom')).toEqual({ questionBack: true, markOnly: true });
+    expect(readYesNo('one side of what, my back?', lexicon, 'symptom')).toEqual({ questionBack: true });
+  });
+});

@@ -34,6 +34,8 @@ function trailingHalf(words: Word[], at: number): number {
   return words[at]?.text === 'and' && ['a', 'an'].includes(words[at + 1]?.text ?? '') && words[at + 2]?.text === 'half' ? 0.5 : 0;
 }
 
+const RANGE_JOINERS = new Set(['to', '-', '\u2013', 'or']);
+
 /** Words before which a dictated "to" or "too" is the number two: "for the last to weeks". */
 const BEFORE_TWO = new Set(['last', 'the', 'for', 'about', 'around', 'past', 'like', 'over', 'nearly', 'almost']);
 
@@ -53,20 +55,28 @@ export function readAmounts(text: string, lexicon: Lexicon): Amounts {
   const numbers = [...readNumbers(words, lexicon.answers), ...misheardTwo(words, compiled.durationUnits)].sort((a, b) => a.from - b.from);
   const durations: Quantity[] = [];
   const weights: Quantity[] = [];
-  for (const number of numbers) {
-    const unit = words[number.to + 1]?.text ?? '';
+  // The first number of a range ("between 5 and 10 kilos") is an amount of its own, never a part of the next.
+  const rangeStarts = new Set<Quantity>();
+  for (const [index, number] of numbers.entries()) {
+    // "2 to 3 kg", "2-3 weeks": the first number of a range takes the unit said after the second.
+    const next = numbers[index + 1];
+    const joiner = words[number.to + 1]?.text ?? '';
+    const between = joiner === 'and' && words[number.from - 1]?.text === 'between';
+    const joined = next !== undefined && (RANGE_JOINERS.has(joiner) || between) && next.from === number.to + 2;
+    const unit = words[number.to + 1]?.text && !joined ? words[number.to + 1]!.text : joined ? (words[next.to + 1]?.text ?? '') : '';
     const day = compiled.durationUnits.get(unit);
     const kg = compiled.weightUnits.get(unit);
     const factor = day ?? kg;
     if (factor === undefined) continue;
-    const half = trailingHalf(words, number.to + 2);
-    const to = number.to + 1 + (half ? 3 : 0);
+    const half = joined ? 0 : trailingHalf(words, number.to + 2);
+    // The first number of a range ends where it is said, so the second is not added to it.
+    const to = joined ? number.to : number.to + 1 + (half ? 3 : 0);
     const quantity: Quantity = { value: (number.value + half) * factor, from: number.from, to, approximate: number.vague, clause: words[number.from]!.clause };
     const list = day !== undefined ? durations : weights;
     const previous = list.at(-1);
     // "2 stone 4 lb", "1 year and 2 months": parts of one amount.
     const gap = previous ? number.from - previous.to - 1 : Infinity;
-    const adjacent = previous !== undefined && (gap === 0 || (gap === 1 && ['and', ','].includes(words[previous.to + 1]?.text ?? '')));
+    const adjacent = previous !== undefined && !rangeStarts.has(previous) && (gap === 0 || (gap === 1 && ['and', ','].includes(words[previous.to + 1]?.text ?? '')));
     // "10 kg (22 lb)", "2 weeks (14 days)": the same amount said again in another unit, not a part.
     if (adjacent && Math.abs(previous.value - quantity.value) <= 0.1 * Math.max(previous.value, quantity.value)) {
       previous.to = to;
@@ -78,6 +88,7 @@ export function readAmounts(text: string, lexicon: Lexicon): Amounts {
       continue;
     }
     list.push(quantity);
+    if (joined) rangeStarts.add(quantity);
   }
   return { words, durations, weights };
 }

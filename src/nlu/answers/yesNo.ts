@@ -150,8 +150,10 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
     if (doubtAfter(prepared, found, firstEnd)) return { answer: 'unsure', questionBack: false };
     return { answer: polarity, questionBack: false };
   }
-  // "so maybe 2 kilos?" doubts an answer; "one side of what, my back?" asks, though it does not start like a question.
-  const doubtOnly = !asks && !tokens.some((token) => QUESTION_WORDS.has(token.word));
+  // "so maybe 2 kilos?" doubts an answer and "lower back, why?" asks only after it; "one side of
+  // what, my back?" asks from its first clause, though it does not start like a question.
+  const firstClauseAsks = tokens.slice(start, firstEnd + 1).some((token) => QUESTION_WORDS.has(token.word));
+  const doubtOnly = !asks && !firstClauseAsks;
   if (asks || endsWithQuestion) return { questionBack: true, ...(doubtOnly ? { markOnly: true } : {}) };
   // A short answer: "I do", "is correct", "nothing new", "hard to say".
   const wordCount = tokens.slice(start).filter((token) => token.word !== SENTENCE_BOUNDARY).length;

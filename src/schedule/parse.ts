@@ -207,7 +207,8 @@ function isPause(text: string, intent: string | undefined, hasDuration: boolean)
   if (/\b(on holiday|on vacation|away|travelling|traveling)\b/.test(text) && hasDuration) return true;
   if (/\bno (messages|checkins|reminders) (for|until|till)\b/.test(text)) return true;
   if (/\b(don'?t|do not) (message|text|check in with|remind) me (for|until|till)\b/.test(text)) return true;
-  return intent === 'pause' && (hasDuration || CHECKIN_WORDS.test(text));
+  // "can I have a break for a bit": a pause of no set length.
+  return intent === 'pause' && (hasDuration || CHECKIN_WORDS.test(text) || /\bfor a (bit|while|little while|few days)\b/.test(text));
 }
 
 function isResume(text: string, intent: string | undefined): { explicit: boolean } | null {

@@ -136,3 +136,7 @@ describe('British "half seven"', () => {
   });
   it('"half an hour" is no time of day', () => expect(parseTimeOfDay('half an hour later')).toBeNull());
 });
+
+describe('a break of no set length', () => {
+  it('"can i have a break for a bit" pauses', () => expect(parse('can i have a break for a bit', 'pause')).toEqual({ kind: 'pause', days: null }));
+});

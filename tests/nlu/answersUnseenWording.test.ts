@@ -251,3 +251,15 @@ describe('ranges of amounts take the cautious end, and a question after an answe
     expect(readYesNo('one side of what, my back?', lexicon, 'symptom')).toEqual({ questionBack: true });
   });
 });
+
+describe('statements of the sign being absent, at the other warning questions', () => {
+  it.each([['I can do buttons fine', 'no'], ['I can walk fine', 'no'], ["I can't walk fine", undefined], ['I can walk fine but my legs feel heavy', 'unsure']] as const)(
+    '"%s" is %s',
+    (text, answer) => expect(readYesNo(text, lexicon, 'symptom').answer).toBe(answer),
+  );
+  it('"perfect" and "let\'s get it done" agree; "no leg pain today" is 0', () => {
+    expect(readYesNo('perfect', lexicon, 'offer').answer).toBe('yes');
+    expect(readYesNo("let's get it done", lexicon, 'offer').answer).toBe('yes');
+    expect(parseScoreAnswer('no leg pain today', lexicon)?.score).toBe(0);
+  });
+});

@@ -263,3 +263,14 @@ describe('statements of the sign being absent, at the other warning questions', 
     expect(parseScoreAnswer('no leg pain today', lexicon)?.score).toBe(0);
   });
 });
+
+describe('the answer after an embarrassed or minimising opening', () => {
+  it.each([
+    ["um it's a bit embarrassing but yes, it does feel a bit numb", 'yes'], ["it's probably nothing but yes", 'yes'], ['only a tiny bit, probably nothing', 'yes'],
+    ['my back hurts but no, not down there', 'no'],
+  ] as const)('at a safety question "%s" is %s', (text, answer) => expect(readYesNo(text, lexicon, 'symptom').answer).toBe(answer));
+
+  it('consent needs its yes up front: a statement then "yes" is not agreement', () => {
+    expect(readYesNo('I am in pain, yes', lexicon, 'offer').answer).toBeUndefined();
+  });
+});

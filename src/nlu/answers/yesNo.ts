@@ -104,6 +104,24 @@ function takenBack(prepared: PreparedText, found: Mention<Label>[], firstEnd: nu
   return false;
 }
 
+/**
+ * The answer given at the start of a later clause, after a first clause that gives none ("it's
+ * probably nothing but yes"): a yes or no word opening the clause, one polarity in all.
+ */
+function laterOpener(prepared: PreparedText, found: Mention<Label>[], firstEnd: number, compiled: CompiledAnswers): 'yes' | 'no' | undefined {
+  const { tokens } = prepared;
+  const said = new Set<'yes' | 'no' | 'unsure'>();
+  for (const start of laterClauseStarts(tokens, firstEnd)) {
+    let at = start;
+    while (at < tokens.length && (compiled.fillerWords.has(tokens[at]!.word) || compiled.contrastWords.has(tokens[at]!.word))) at += 1;
+    const opener = found.find((m) => m.span.start === at && (m.label === 'yes' || m.label === 'no'));
+    if (opener) said.add(POLARITY[opener.label]);
+  }
+  if (said.size !== 1) return undefined;
+  const [answer] = [...said];
+  return answer === 'unsure' ? undefined : answer;
+}
+
 /** A clause right after the first that is only doubt ("i dont think so? not sure"). */
 function doubtAfter(prepared: PreparedText, found: Mention<Label>[], firstEnd: number): boolean {
   const next = laterClauseStarts(prepared.tokens, firstEnd)[0];
@@ -155,6 +173,10 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   const firstClauseAsks = tokens.slice(start, firstEnd + 1).some((token) => QUESTION_WORDS.has(token.word));
   const doubtOnly = !asks && !firstClauseAsks;
   if (asks || endsWithQuestion) return { questionBack: true, ...(doubtOnly ? { markOnly: true } : {}) };
+  // "um it's a bit embarrassing but yes, it does feel numb": at a safety question the answer may
+  // open a later clause. Not at an offer: consent needs its yes up front, never after a statement.
+  const later = kind === 'symptom' ? laterOpener(prepared, found, firstEnd, compiled) : undefined;
+  if (later) return { answer: later, questionBack: false };
   // A short answer: "I do", "is correct", "nothing new", "hard to say".
   const wordCount = tokens.slice(start).filter((token) => token.word !== SENTENCE_BOUNDARY).length;
   if (wordCount > SHORT_ANSWER_WORDS || tokens.some((token) => token.word === SENTENCE_BOUNDARY)) return { questionBack: false };

@@ -274,3 +274,16 @@ describe('the answer after an embarrassed or minimising opening', () => {
     expect(readYesNo('I am in pain, yes', lexicon, 'offer').answer).toBeUndefined();
   });
 });
+
+describe('part of a month, the end of a limb, no clue', () => {
+  const at = '2026-11-27T09:00:00.000Z';
+  it('"since the end of October" is its last day, never read older', () => {
+    expect(readOnset('since the end of October', at, lexicon)).toEqual({ band: 'under_6_weeks', days: 27 });
+    expect(readOnset('since October', at, lexicon)?.band).toBe('over_6_weeks');
+  });
+  it('"it went into my foot" spread; "it went into my buttock" says no direction on its own', () => {
+    expect(readMovement('it went into my foot', lexicon)?.response).toBe('peripheralized');
+    expect(readMovement('it went into my buttock', lexicon)).toBeUndefined();
+  });
+  it('"haven\'t a clue" is no known limit', () => expect(unknownAmount("haven't a clue", lexicon)).toBe(true));
+});

@@ -30,6 +30,8 @@ interface CompiledMovement {
 
 const cache = new WeakMap<Lexicon, CompiledMovement>();
 const TOES = 7;
+/** The ankle or wrist and beyond: a movement arriving there went out to the end of the limb. */
+const FAR_END = 5;
 /** Direction words that also say an amount ("the pain went down"). */
 const LEVEL_WORDS = new Set(['up', 'down']);
 const STRONG_WORDS = ['spread', 'spreading', 'spreads', 'further', 'farther', 'furthur', 'lower', 'retreated', 'retreating', 'receded', 'out', 'back', 'higher'];
@@ -171,7 +173,9 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
       continue;
     }
     // Reaching a far part, or "now in my foot": further out. "Now just in my buttock": back toward the spine.
-    const reached = moves.some((m) => /^reach/.test(prepared.tokens[m.start]?.word ?? '') && partAfter(m.end));
+    // "reached my calf", "it went into my foot": arriving at the far end of the limb.
+    const arrivedFar = (m: Found<Word>) => ['into', 'to', 'in'].includes(prepared.tokens[m.end + 1]?.word ?? '') && (partAfter(m.end)?.label ?? 0) >= FAR_END;
+    const reached = moves.some((m) => (/^reach/.test(prepared.tokens[m.start]?.word ?? '') && partAfter(m.end)) || arrivedFar(m));
     const now = clauseWords.length >= 0 && prepared.tokens.some((t, i) => clauseOf[i] === clause && t.word === 'now');
     const only = prepared.tokens.some((t, i) => clauseOf[i] === clause && (t.word === 'just' || t.word === 'only'));
     const farthest = clauseParts.reduce<number | undefined>((max, p) => (max === undefined || p.label > max ? p.label : max), undefined);

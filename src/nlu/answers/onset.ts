@@ -127,7 +127,12 @@ export function readOnset(text: string, at: string, lexicon: Lexicon): OnsetRead
         const date = latestDate(now, month, day);
         if (date) candidates.push(daysBetween(date, now));
       } else if (MONTH_CUES.has(words[index - 1]?.text ?? '')) {
-        const date = latestDate(now, month, 1);
+        // "since October" is from its 1st; "the end of October", "late October" its last days, "mid October" the 15th:
+        // never read older than said.
+        const cue = words[index - 1]?.text === 'of' ? words[index - 2]?.text : words[index - 1]?.text;
+        const lastDay = DateTime.fromObject({ year: now.year, month, day: 1 }, { zone: now.zone }).daysInMonth ?? 28;
+        const day = cue === 'end' || cue === 'late' ? lastDay : cue === 'mid' || cue === 'middle' || cue === 'in' ? 15 : 1;
+        const date = latestDate(now, month, day);
         if (date) candidates.push(daysBetween(date, now));
       }
     }

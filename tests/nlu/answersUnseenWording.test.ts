@@ -287,3 +287,14 @@ describe('part of a month, the end of a limb, no clue', () => {
   });
   it('"haven\'t a clue" is no known limit', () => expect(unknownAmount("haven't a clue", lexicon)).toBe(true));
 });
+
+describe('a leading yes with more said after it', () => {
+  it.each([['yes I have to strain', 'yes'], ['yes I do, most mornings', 'yes'], ['yes i have, since Monday', 'yes']] as const)(
+    '"%s" is %s',
+    (text, answer) => expect(readYesNo(text, lexicon, 'symptom').answer).toBe(answer),
+  );
+  it('"maybe tomorrow" declines the session; "not had one" is no operation', () => {
+    expect(readYesNo('maybe tomorrow', lexicon, 'offer').answer).toBe('no');
+    expect(readSurgery('not had one', lexicon)).toBe('none');
+  });
+});

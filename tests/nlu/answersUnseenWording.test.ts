@@ -289,7 +289,7 @@ describe('part of a month, the end of a limb, no clue', () => {
 });
 
 describe('a leading yes with more said after it', () => {
-  it.each([['yes I have to strain', 'yes'], ['yes I do, most mornings', 'yes'], ['yes i have, since Monday', 'yes']] as const)(
+  it.each([['yes I have to strain', 'yes'], ['yes I do, most mornings', 'yes'], ['yes i have, since Monday', 'yes'], ['never had a problem with it', 'no']] as const)(
     '"%s" is %s',
     (text, answer) => expect(readYesNo(text, lexicon, 'symptom').answer).toBe(answer),
   );

@@ -122,6 +122,18 @@ function laterOpener(prepared: PreparedText, found: Mention<Label>[], firstEnd: 
   return answer === 'unsure' ? undefined : answer;
 }
 
+/** The longest yes/no phrase that leads wherever it opens the message, starting at `start`. */
+function leadingWordAt(set: CompiledAnswers['yesNo']['symptom'], prepared: PreparedText, start: number): Mention<Label> | undefined {
+  let best: Mention<Label> | undefined;
+  for (const { label, pattern } of set.entries) {
+    if (!LEADS.has(label)) continue;
+    for (const span of findSpans(pattern, prepared)) {
+      if (span.start === start && (!best || span.end > best.span.end)) best = { label, span };
+    }
+  }
+  return best;
+}
+
 /** A clause right after the first that is only doubt ("i dont think so? not sure"). */
 function doubtAfter(prepared: PreparedText, found: Mention<Label>[], firstEnd: number): boolean {
   const next = laterClauseStarts(prepared.tokens, firstEnd)[0];
@@ -144,7 +156,11 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   // "not happy with that", "never ok": a yes word denied just before it is not a yes.
   const found = (mentions(set, prepared, false) as Mention<Label>[]).filter((m) => POLARITY[m.label] !== 'yes' || !DENYING.has(tokens[m.span.start - 1]?.word ?? ''));
   const firstEnd = clauseEnd(tokens, start);
-  const leading = found.find((m) => m.span.start === start);
+  const wholeClauseAt = (mention: Mention<Label>) => tokens.slice(mention.span.end + 1, firstEnd + 1).every((token) => compiled.fillerWords.has(token.word));
+  const longest = found.find((m) => m.span.start === start);
+  // "never had a problem with it": a whole-answer phrase ("never had") that is not the whole clause
+  // gives way to the leading word it starts with ("never").
+  const leading = longest && !LEADS.has(longest.label) && !wholeClauseAt(longest) ? (leadingWordAt(set, prepared, start) ?? longest) : longest;
   // Doubt in the first clause wins ("I'm not sure", "no idea"): a guessed answer to a safety question is the worst misreading.
   const insideLeading = (span: { start: number; end: number }) => leading !== undefined && span.start >= leading.span.start && span.end <= leading.span.end && leading.label !== 'unsure';
   const doubt = set.entries.some(({ label, pattern }) => label === 'unsure' && findSpans(pattern, prepared).some((span) => span.start <= firstEnd && !insideLeading(span)));
@@ -154,7 +170,7 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   const asks = !describes && compiled.questions.entries.some(({ pattern }) => findSpans(pattern, prepared).length > 0);
   const endsWithQuestion = /\?\s*$/.test(text.trim()) && !text.includes('.');
 
-  const wholeClause = (mention: Mention<Label>) => tokens.slice(mention.span.end + 1, firstEnd + 1).every((token) => compiled.fillerWords.has(token.word));
+  const wholeClause = wholeClauseAt;
   if (leading && (LEADS.has(leading.label) || wholeClause(leading))) {
     const inClause = found.filter((m) => m.span.start <= firstEnd && m !== leading);
     if (leading.label !== 'unsure' && inClause.some((m) => m.label === 'unsure')) return { answer: 'unsure', questionBack: false };

@@ -47,7 +47,7 @@ class WordList {
   }
 }
 
-function loadEnglishWords(): WordList {
+export function loadEnglishWords(): WordList {
   englishWords ??= new WordList(readFileSync(wordListPath, 'utf8').split('\n').sort());
   return englishWords;
 }

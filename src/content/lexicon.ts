@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { compilePattern, PatternError } from '../nlu/pattern.ts';
 import { loadAnswerLexicon, type AnswerLexicon } from './answerLexicon.ts';
+import { loadEnglishWords } from './concepts.ts';
 import { loadYamlFile } from './loadYamlDir.ts';
 import { INTENTS, MOVEMENT_RESPONSES, SPINE_REGIONS, type Intent, type MovementResponse } from '../vocabulary/index.ts';
 
@@ -83,6 +84,8 @@ export interface Lexicon {
   intents: Record<Intent, string[]>;
   /** Numbers, units, body parts, dates, surgery and question kinds (src/content/answerLexicon.ts). */
   answers: AnswerLexicon;
+  /** English words, never "corrected" towards the answer vocabulary ("fine" is not "five"). */
+  englishWords?: { has(word: string): boolean };
 }
 
 export interface LexiconLoad {
@@ -117,7 +120,7 @@ export function loadLexicon(contentDir: string): LexiconLoad {
   const movement = loadPart(contentDir, 'movement.yaml', movementLexiconSchema, problems);
   const intents = loadPart(contentDir, 'intents.yaml', intentLexiconSchema, problems);
   const groups: Array<[string, Record<string, string[]> | undefined]> = [
-    ['lexicon/yes-no.yaml', yesNo && { yes: yesNo.yes, no: yesNo.no, unsure: yesNo.unsure, questions: yesNo.questions, wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo, agree: yesNo.agree, decline: yesNo.decline, allClear: yesNo.allClear, fillers: yesNo.fillers }],
+    ['lexicon/yes-no.yaml', yesNo && { yes: yesNo.yes, no: yesNo.no, unsure: yesNo.unsure, questions: yesNo.questions, wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo, agree: yesNo.agree, decline: yesNo.decline, allClear: yesNo.allClear, fillers: yesNo.fillers, hedges: yesNo.hedges, softNo: yesNo.softNo, sensations: yesNo.sensations, admissions: yesNo.admissions, statements: yesNo.statements }],
     ['lexicon/scores.yaml', scores && { zero: scores.zero, units: scores.units, approximate: scores.approximate, notScore: scores.notScore }],
     ['lexicon/regions.yaml', regions?.regions],
     ['lexicon/movement.yaml', movement?.outcomes],
@@ -129,5 +132,5 @@ export function loadLexicon(contentDir: string): LexiconLoad {
   const answers = loadAnswerLexicon(contentDir, problems);
   if (!yesNo || !scores || !regions || !movement || !intents || !answers || problems.length > 0) return { lexicon: undefined, problems };
   const { sources: _, outcomes, ...direction } = movement;
-  return { lexicon: { yesNo, scores, regions: regions.regions, movement: outcomes, direction, intents: intents.intents, answers }, problems };
+  return { lexicon: { yesNo, scores, regions: regions.regions, movement: outcomes, direction, intents: intents.intents, answers, englishWords: loadEnglishWords() }, problems };
 }

@@ -298,3 +298,27 @@ describe('a leading yes with more said after it', () => {
     expect(readSurgery('not had one', lexicon)).toBe('none');
   });
 });
+
+describe('typing slips towards the answer words (never an English word, never away from a "not")', () => {
+  const at = '2026-11-27T09:00:00.000Z';
+  it('corrects region, reach, onset and surgery words', () => {
+    expect(parseRegion('lowwer back', lexicon)).toBe('lumbar');
+    expect(parseRegion('lumbat', lexicon)).toBe('lumbar');
+    expect(parseRegion('neckk', lexicon)).toBe('cervical');
+    expect(readReach('down to my ankel', lexicon)).toEqual({ reach: 'below_knee' });
+    expect(readOnset('yesturday', at, lexicon)?.band).toBe('last_2_days');
+    expect(readOnset('a mounth ago', at, lexicon)?.band).toBe('under_6_weeks');
+    expect(readSurgery('lamenectomy', lexicon)).toBe('laminectomy');
+  });
+  it('corrects yes/no and movement words', () => {
+    expect(readYesNo('definately not', lexicon, 'symptom').answer).toBe('no');
+    expect(readYesNo('not shure', lexicon, 'symptom').answer).toBe('unsure');
+    expect(readYesNo('i agreee', lexicon, 'offer').answer).toBe('yes');
+    expect(readMovement('leg is beter', lexicon)?.response).toBe('centralized');
+  });
+  it('leaves contractions and negatives alone', () => {
+    expect(readYesNo("I wouldn't say no", lexicon, 'offer').answer).toBe('yes');
+    expect(readMovement('coudnt do it', lexicon)?.response).toBe('could_not');
+    expect(readMovement("my calf doesn't hurt anymore", lexicon)?.response).toBe('centralized');
+  });
+});

@@ -4,6 +4,7 @@
  */
 import type { Lexicon } from '../../content/lexicon.ts';
 import { compilePhraseSet, type PhraseSet } from '../phraseSet.ts';
+import { compileWordCorrector, type WordCorrector } from '../conceptSpelling.ts';
 import { asOwnBody, spelledOut } from './words.ts';
 
 export type YesNoLabel = 'yes' | 'no' | 'wholeYes' | 'wholeNo' | 'agree' | 'decline' | 'allClear' | 'unsure';
@@ -34,6 +35,8 @@ export interface CompiledAnswers {
   textSpeak: ReadonlyMap<string, string>;
   /** Possessives a carer uses for the patient's body (body.yaml `carer`). */
   carer: ReadonlySet<string>;
+  /** A typing slip towards a word the answer lexicon uses ("lowwer" is "lower", "yesturday" "yesterday"). */
+  correct: WordCorrector;
   durationUnits: ReadonlyMap<string, number>;
   weightUnits: ReadonlyMap<string, number>;
 }
@@ -69,6 +72,7 @@ export function compileAnswers(lexicon: Lexicon): CompiledAnswers {
     scoreUnitPrefixes: units.filter((unit) => unit.endsWith('*')).map((unit) => unit.slice(0, -1)),
     textSpeak: new Map(Object.entries(answers.numbers.textSpeak)),
     carer: new Set(answers.body.carer),
+    correct: compileWordCorrector(answerVocabulary(lexicon), lexicon.englishWords ?? new Set<string>()),
     durationUnits: new Map(answers.units.durations.flatMap(({ days, words }) => words.map((word) => [word, days] as const))),
     weightUnits: new Map(answers.units.weights.flatMap(({ kg, words }) => words.map((word) => [word, kg] as const))),
   };
@@ -79,8 +83,32 @@ export function compileAnswers(lexicon: Lexicon): CompiledAnswers {
 export const isScoreUnit = (word: string, compiled: CompiledAnswers) =>
   compiled.scoreUnits.has(word) || compiled.scoreUnitPrefixes.some((prefix) => word.startsWith(prefix));
 
-/** The message as the phrase readers see it: text-speak spelled out and, for answers about the body, a carer's "his" or "her" as "my". */
+/** The message as the phrase readers see it: text-speak spelled out, typing slips corrected and, for answers about the body, a carer's "his" or "her" as "my". */
 export function answerText(text: string, compiled: CompiledAnswers, body = false): string {
-  const spelled = spelledOut(text, compiled.textSpeak);
+  const spelled = spelledOut(text, compiled.textSpeak).replace(/[A-Za-z]+(?:['\u2019][A-Za-z]+)*/g, (word) => {
+    const lower = word.toLowerCase();
+    // Contractions ("wouldn't") are whole words, and "coudnt", "shoudnt" (a negative typed without
+    // its apostrophe) are never corrected away from their "not".
+    if (lower.length < 5 || /['\u2019]/.test(lower) || lower.endsWith('nt')) return word;
+    const corrected = compiled.correct(lower);
+    return corrected === lower ? word : corrected;
+  });
   return body ? asOwnBody(spelled, compiled.carer) : spelled;
+}
+
+/** Every word the answer lexicon is written with: what a typing slip is corrected towards. */
+function answerVocabulary(lexicon: Lexicon): Set<string> {
+  const { yesNo, scores, regions, movement, direction, answers } = lexicon;
+  const phrases: string[] = [
+    ...Object.values(yesNo).flatMap((value) => (Array.isArray(value) ? value : [])),
+    ...scores.zero, ...scores.approximate, ...scores.notScore, ...Object.keys(scores.numbers),
+    ...Object.values(regions).flat(), ...Object.values(movement).flat(),
+    ...direction.distance.flatMap((entry) => entry.parts), ...direction.moves, ...direction.toward, ...direction.away, ...direction.easing, ...direction.worsening, ...direction.local, ...direction.fine,
+    ...Object.values(answers.body.reach).flat(), ...Object.values(answers.body.sides).flat(),
+    ...answers.onset.fixed.flatMap((entry) => entry.phrases), ...Object.values(answers.onset.weekdays).flat(), ...Object.values(answers.onset.months).flat(), ...Object.keys(answers.onset.seasons), ...answers.onset.long,
+    ...Object.values(answers.surgery.kinds).flat(), ...answers.surgery.none, ...answers.surgery.planned,
+    ...answers.units.durations.flatMap((entry) => entry.words), ...answers.units.weights.flatMap((entry) => entry.words), ...answers.units.unknown,
+    ...Object.keys(answers.numbers.units), ...Object.keys(answers.numbers.teens), ...Object.keys(answers.numbers.tens),
+  ];
+  return new Set(phrases.flatMap((phrase) => phrase.toLowerCase().split(/[^a-z]+/)).filter((word) => word.length >= 4));
 }

@@ -322,3 +322,13 @@ describe('typing slips towards the answer words (never an English word, never aw
     expect(readMovement("my calf doesn't hurt anymore", lexicon)?.response).toBe('centralized');
   });
 });
+
+describe('the fifth held-out set', () => {
+  it('"probably a 5 or a 6" is 6, never 5', () => expect(parseScoreAnswer('probably a 5 or a 6', lexicon)?.score).toBe(6));
+  it.each([['agree', 'yes'], ['okie dokie', 'yes'], ["I'd rather you didn't", 'no'], ["I don't agree", 'no']] as const)('an offer: "%s" is %s', (text, answer) =>
+    expect(readYesNo(text, lexicon, 'offer').answer).toBe(answer),
+  );
+  it('"sometimes I don\'t notice" is a yes to a safety question', () => expect(readYesNo("sometimes I don't notice", lexicon, 'symptom').answer).toBe('yes'));
+  it('"down into my right knee and below" reaches below the knee', () => expect(readReach('down into my right knee and below', lexicon)).toEqual({ reach: 'below_knee', side: 'right' }));
+  it('"no better no worse" is no change', () => expect(readMovement('no better no worse', lexicon)?.response).toBe('no_change'));
+});

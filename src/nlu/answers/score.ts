@@ -113,7 +113,8 @@ export function parseScoreAnswer(text: string, lexicon: Lexicon): ScoreAnswer | 
     const between = words[number.from - 1 - articleBefore]?.text === 'between' && joiner === 'and';
     const next = numbers[n + 1];
     const gap = next ? words.slice(at, next.from) : [];
-    const articleAfter = between && ['a', 'an'].includes(words[at + 1]?.text ?? '') ? 1 : 0;
+    // "5 or a 6", "between a 6 and a 7": an article before the second number.
+    const articleAfter = ['a', 'an'].includes(words[at + 1]?.text ?? '') ? 1 : 0;
     const joined = next !== undefined && (RANGE_JOINERS.has(joiner) || between) && next.from === at + 1 + articleAfter;
     // A hedged pair is a range only when both are scores ("I'm 45, probably a 6" is not 6-45).
     const hedgedGap = !joined && next !== undefined && inScale(value) && inScale(next.value) && gap.length > 0 && gap.length <= MAX_RANGE_GAP && gap.every((word) => RANGE_JOINERS.has(word.text) || hedgeWords.has(word.text));

@@ -44,6 +44,9 @@ export const yesNoLexiconSchema = z.object({
   hedges: z.array(z.string().trim().min(1)).default([]),
   /** A no said softly ("not really"): with a hedge after it ("not really, just a bit") it is neither. */
   softNo: z.array(z.string().trim().min(1)).default([]),
+  /** A yes at a safety question only ("sometimes I don't notice"); never agreement to an offer. */
+  symptomYes: z.array(z.string().trim().min(1)).default([]),
+  symptomNo: z.array(z.string().trim().min(1)).default([]),
   /** After a no to a safety question: the sign told of in a later clause ("No, it's numb on the left"). */
   sensations: z.array(z.string().trim().min(1)).default([]),
   admissions: z.array(z.string().trim().min(1)).default([]),
@@ -120,7 +123,7 @@ export function loadLexicon(contentDir: string): LexiconLoad {
   const movement = loadPart(contentDir, 'movement.yaml', movementLexiconSchema, problems);
   const intents = loadPart(contentDir, 'intents.yaml', intentLexiconSchema, problems);
   const groups: Array<[string, Record<string, string[]> | undefined]> = [
-    ['lexicon/yes-no.yaml', yesNo && { yes: yesNo.yes, no: yesNo.no, unsure: yesNo.unsure, questions: yesNo.questions, wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo, agree: yesNo.agree, decline: yesNo.decline, allClear: yesNo.allClear, fillers: yesNo.fillers, hedges: yesNo.hedges, softNo: yesNo.softNo, sensations: yesNo.sensations, admissions: yesNo.admissions, statements: yesNo.statements }],
+    ['lexicon/yes-no.yaml', yesNo && { yes: yesNo.yes, no: yesNo.no, unsure: yesNo.unsure, questions: yesNo.questions, wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo, agree: yesNo.agree, decline: yesNo.decline, allClear: yesNo.allClear, fillers: yesNo.fillers, hedges: yesNo.hedges, softNo: yesNo.softNo, symptomYes: yesNo.symptomYes, symptomNo: yesNo.symptomNo, sensations: yesNo.sensations, admissions: yesNo.admissions, statements: yesNo.statements }],
     ['lexicon/scores.yaml', scores && { zero: scores.zero, units: scores.units, approximate: scores.approximate, notScore: scores.notScore }],
     ['lexicon/regions.yaml', regions?.regions],
     ['lexicon/movement.yaml', movement?.outcomes],

@@ -332,3 +332,14 @@ describe('the fifth held-out set', () => {
   it('"down into my right knee and below" reaches below the knee', () => expect(readReach('down into my right knee and below', lexicon)).toEqual({ reach: 'below_knee', side: 'right' }));
   it('"no better no worse" is no change', () => expect(readMovement('no better no worse', lexicon)?.response).toBe('no_change'));
 });
+
+describe('statements at consent are never agreement nor refusal', () => {
+  it.each(['sometimes it goes numb down there', 'only if you do not share my data', "I've never had any back trouble before", 'this is not happening to me'])(
+    'at consent "%s" is no answer',
+    (text) => expect(readYesNo(text, lexicon, 'offer').answer).toBeUndefined(),
+  );
+  it.each([["I've never had any trouble", 'no'], ['this is not happening to me', 'no'], ['sometimes I do', 'yes']] as const)(
+    'at a safety question "%s" is %s',
+    (text, answer) => expect(readYesNo(text, lexicon, 'symptom').answer).toBe(answer),
+  );
+});

@@ -51,7 +51,7 @@ export function compileAnswers(lexicon: Lexicon): CompiledAnswers {
   const compiled: CompiledAnswers = {
     yesNo: {
       offer: compilePhraseSet<YesNoLabel>({ yes: yesNo.yes, no: yesNo.no, wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo, agree: yesNo.agree, decline: yesNo.decline, unsure: yesNo.unsure } as Record<YesNoLabel, string[]>),
-      symptom: compilePhraseSet<YesNoLabel>({ yes: yesNo.yes, no: yesNo.no, wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo, allClear: yesNo.allClear, unsure: yesNo.unsure } as Record<YesNoLabel, string[]>),
+      symptom: compilePhraseSet<YesNoLabel>({ yes: [...yesNo.yes, ...yesNo.symptomYes], no: [...yesNo.no, ...yesNo.symptomNo], wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo, allClear: yesNo.allClear, unsure: yesNo.unsure } as Record<YesNoLabel, string[]>),
     },
     questions: compilePhraseSet({ question: yesNo.questions }),
     statements: compilePhraseSet({ statement: yesNo.statements }),

@@ -47,6 +47,8 @@ export const yesNoLexiconSchema = z.object({
   /** A yes at a safety question only ("sometimes I don't notice"); never agreement to an offer. */
   symptomYes: z.array(z.string().trim().min(1)).default([]),
   symptomNo: z.array(z.string().trim().min(1)).default([]),
+  /** The plain yes and no words: at an offer only these open an answer that goes on (see yes-no.yaml). */
+  particles: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** After a no to a safety question: the sign told of in a later clause ("No, it's numb on the left"). */
   sensations: z.array(z.string().trim().min(1)).default([]),
   admissions: z.array(z.string().trim().min(1)).default([]),

@@ -334,12 +334,19 @@ describe('the fifth held-out set', () => {
 });
 
 describe('statements at consent are never agreement nor refusal', () => {
-  it.each(['sometimes it goes numb down there', 'only if you do not share my data', "I've never had any back trouble before", 'this is not happening to me'])(
+  it.each(['sometimes it goes numb down there', 'only if you do not share my data', "I've never had any back trouble before", 'this is not happening to me', 'never had surgery', 'not really in pain right now'])(
     'at consent "%s" is no answer',
     (text) => expect(readYesNo(text, lexicon, 'offer').answer).toBeUndefined(),
   );
   it.each([["I've never had any trouble", 'no'], ['this is not happening to me', 'no'], ['sometimes I do', 'yes']] as const)(
     'at a safety question "%s" is %s',
     (text, answer) => expect(readYesNo(text, lexicon, 'symptom').answer).toBe(answer),
+  );
+});
+
+describe('plain refusals and agreements at consent still count', () => {
+  it.each([['not really', 'no'], ['never', 'no'], ['no thanks', 'no'], ["not at all, I don't want that", 'no'], ['no way, delete it', 'no'], ['of course, go ahead', 'yes'], ['yes as long as it helps', 'yes']] as const)(
+    '"%s" is %s',
+    (text, answer) => expect(readYesNo(text, lexicon, 'offer').answer).toBe(answer),
   );
 });

@@ -20,6 +20,7 @@ export interface CompiledAnswers {
   sensations: PhraseSet<'sensation'>;
   admissions: PhraseSet<'admission'>;
   contrastWords: ReadonlySet<string>;
+  particles: ReadonlySet<string>;
   correctionWords: ReadonlySet<string>;
   fillers: PhraseSet<'filler'>;
   /** One-word fillers, also allowed after a short answer ("I have actually", "I do, thanks"). */
@@ -60,6 +61,7 @@ export function compileAnswers(lexicon: Lexicon): CompiledAnswers {
     sensations: compilePhraseSet({ sensation: yesNo.sensations }),
     admissions: compilePhraseSet({ admission: yesNo.admissions }),
     contrastWords: new Set(yesNo.contrast),
+    particles: new Set(yesNo.particles),
     correctionWords: new Set(yesNo.corrections),
     fillers: compilePhraseSet({ filler: yesNo.fillers }),
     fillerWords: new Set(yesNo.fillers.filter((filler) => /^[a-z]+$/.test(filler))),

@@ -160,7 +160,12 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   const longest = found.find((m) => m.span.start === start);
   // "never had a problem with it": a whole-answer phrase ("never had") that is not the whole clause
   // gives way to the leading word it starts with ("never").
-  const leading = longest && !LEADS.has(longest.label) && !wholeClauseAt(longest) ? (leadingWordAt(set, prepared, start) ?? longest) : longest;
+  const fallback = longest && !LEADS.has(longest.label) && !wholeClauseAt(longest) && kind === 'symptom' ? leadingWordAt(set, prepared, start) : undefined;
+  const opening = fallback ?? longest;
+  // At an offer a yes or no goes on into a statement only after a plain yes/no word: "never had
+  // surgery" at consent is a story, not a refusal.
+  const plainWord = (m: Mention<Label>) => m.span.start === m.span.end && compiled.particles.has(tokens[m.span.start]?.word ?? '');
+  const leading = opening && kind === 'offer' && (opening.label === 'yes' || opening.label === 'no') && !plainWord(opening) && !wholeClauseAt(opening) ? undefined : opening;
   // Doubt in the first clause wins ("I'm not sure", "no idea"): a guessed answer to a safety question is the worst misreading.
   const insideLeading = (span: { start: number; end: number }) => leading !== undefined && span.start >= leading.span.start && span.end <= leading.span.end && leading.label !== 'unsure';
   const doubt = set.entries.some(({ label, pattern }) => label === 'unsure' && findSpans(pattern, prepared).some((span) => span.start <= firstEnd && !insideLeading(span)));

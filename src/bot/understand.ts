@@ -73,6 +73,8 @@ function matchChoiceHow(text: string, question: Question | undefined): { value: 
 }
 
 const YES_NO_KINDS: ReadonlySet<QuestionKind | undefined> = new Set(['consent', 'offer', 'symptom']);
+/** The surgery question's choices that name an operation the surgery reader knows. */
+const SURGERY_NAMES: ReadonlySet<string> = new Set(['discectomy', 'laminectomy', 'fusion', 'disc_replacement']);
 /** The choice came from words typed, not from a button pressed. */
 const typedChoiceOnly = (card: CardValue | undefined) => card?.choice === undefined;
 
@@ -109,6 +111,9 @@ function readByKind(understanding: Understanding, text: string, kind: QuestionKi
   } else if (kind === 'surgery') {
     const surgery = nlu.answers.surgery(text);
     if (surgery) understanding.choice = hasChoice(question, surgery.kind) ? surgery.kind : surgery.coarser;
+    // The reader found no operation of the person's ("my wife had a discectomy"): a kind's name in
+    // the words is not the answer ("not sure which" still is).
+    else if (understanding.choice !== undefined && SURGERY_NAMES.has(understanding.choice)) delete understanding.choice;
   } else if (kind === 'sides') {
     const side = nlu.answers.side(text);
     if (side === 'both') understanding.choice = 'both';
@@ -155,7 +160,8 @@ export function understand(text: string, card: CardValue | undefined, question: 
     if (score.approximate) understanding.approximate = true;
     if (score.range) understanding.range = true;
   }
-  const count = understanding.number ?? parseCount(said, nlu);
+  // The age reader decides for the age ("I have 2 kids" is no age); other questions count digits.
+  const count = understanding.number ?? (info.kind === 'age' ? undefined : parseCount(said, nlu));
   if (count !== undefined) understanding.number = count;
   const duration = text ? nlu.answers.days(text) : undefined;
   if (duration && understanding.days === undefined) understanding.days = duration.days;

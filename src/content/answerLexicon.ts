@@ -78,6 +78,8 @@ export const surgerySchema = z.object({
   none: phrases,
   planned: phrases,
   coarser: z.partialRecord(z.enum(SURGERY_KINDS), z.enum(SURGERY_KINDS)).default({}),
+  /** Relatives and others whose own operation is not the person's ("my wife had a discectomy"). */
+  others: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
 });
 
 export const languagesSchema = z.object({

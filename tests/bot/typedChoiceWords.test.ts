@@ -54,3 +54,9 @@ describe('a question mark of doubt after an answer', () => {
 describe('a lifting limit the surgeon did not give, at the screening question', () => {
   it('"nobody told me" is read as no known limit', () => expect(read('nobody told me', 'liftingLimit').unknown).toBe(true));
 });
+
+describe('the surgery and age questions read by their readers, not by a word in them', () => {
+  it('"my wife had a discectomy" answers nothing about the person', () => expect(read('my wife had a discectomy', 'surgery').choice).toBeUndefined());
+  it('"I have 2 kids" is no age', () => expect(read('I have 2 kids', 'age').number).toBeUndefined());
+  it('"52" is an age', () => expect(read('52', 'age').number).toBe(52));
+});

@@ -350,3 +350,15 @@ describe('plain refusals and agreements at consent still count', () => {
     (text, answer) => expect(readYesNo(text, lexicon, 'offer').answer).toBe(answer),
   );
 });
+
+describe('no answer to the question asked', () => {
+  it('a count of things is no score and no age', () => {
+    expect(parseScoreAnswer('I took 2 paracetamol', lexicon)).toBeUndefined();
+    expect(readAge('I have 2 kids', lexicon)).toBeUndefined();
+    expect(readAge("I'm 45 years old", lexicon)).toBe(45);
+  });
+  it("someone else's operation is not the person's; a carer's \"he\" is", () => {
+    expect(readSurgery('my wife had a discectomy', lexicon)).toBeUndefined();
+    expect(readSurgery('he had a fusion two years ago', lexicon)).toBe('fusion');
+  });
+});

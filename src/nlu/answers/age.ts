@@ -3,13 +3,22 @@
  * is 39. Out of 1-120 is not an age.
  */
 import type { Lexicon } from '../../content/lexicon.ts';
-import { compileAnswers } from './compiled.ts';
+import { compileAnswers, isScoreUnit } from './compiled.ts';
+
+/** Words after a number that keep it an age: "45 years old", "38 yrs", "55 yo". */
+const AGE_WORDS = /^(year|years|yr|yrs|yo|old|next|this|in|and|on|at|now|but)$/;
 import { readNumbers } from './numbers.ts';
 import { readWords } from './words.ts';
 
 export function readAge(text: string, lexicon: Lexicon): number | undefined {
   const { words } = readWords(text, compileAnswers(lexicon).textSpeak);
-  const number = readNumbers(words, lexicon.answers).find((n) => !n.article && !n.vague && Number.isInteger(n.value) && n.value >= 1 && n.value <= 120);
+  const compiled = compileAnswers(lexicon);
+  // "I have 2 kids", "3 paracetamol": a count of things, not years ("45 years old" is an age).
+  const counted = (n: { to: number }) => {
+    const next = words[n.to + 1]?.text ?? '';
+    return !AGE_WORDS.test(next) && isScoreUnit(next, compiled);
+  };
+  const number = readNumbers(words, lexicon.answers).find((n) => !n.article && !n.vague && Number.isInteger(n.value) && n.value >= 1 && n.value <= 120 && !counted(n));
   if (!number) return undefined;
   // "I'll be 40 next month", "turning 40 soon": not 40 yet.
   const before = words.slice(Math.max(0, number.from - 2), number.from).map((w) => w.text);

@@ -38,7 +38,10 @@ export function readSurgery(text: string, lexicon: Lexicon): SurgeryKind | undef
   // Kinds said as done: not in a sentence that says it is planned or awaited.
   // "they trimmed the disc" is the person's own operation: only a denial before it ("never had a fusion") drops it.
   const denied = (start: number) => prepared.tokens.slice(Math.max(0, start - 4), start).some((token) => DENIALS.has(token.word));
-  const done = mentions(compiled.kinds, prepared, false).filter((m) => !plannedIn.has(sentenceOf(m.span.start)) && !denied(m.span.start));
+  // "my wife had a discectomy": another person's operation, said before the kind in its sentence.
+  const others = new Set(lexicon.answers.surgery.others);
+  const someoneElses = (start: number) => prepared.tokens.slice(0, start).some((token, index) => others.has(token.word) && sentenceOf(index) === sentenceOf(start));
+  const done = mentions(compiled.kinds, prepared, false).filter((m) => !plannedIn.has(sentenceOf(m.span.start)) && !denied(m.span.start) && !someoneElses(m.span.start));
   const kind = ORDER.find((candidate) => done.some((m) => m.label === candidate));
   if (kind) return kind;
   if (plannedIn.size > 0) return 'none';

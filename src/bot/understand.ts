@@ -369,7 +369,8 @@ function asideOf(text: string, understanding: Understanding, answered: boolean, 
   }
   if (symbols === 'other') return 'symbols';
   // "Can we skip that?" asks to skip, not about the question.
-  const wantsOut = understanding.intent === 'skip' || understanding.intent === 'later' || understanding.intent === 'tomorrow' || understanding.intent === 'checkInTime';
+  // A greeting is the whole message ("hello?"), so its question mark asks nothing.
+  const wantsOut = understanding.intent === 'skip' || understanding.intent === 'later' || understanding.intent === 'tomorrow' || understanding.intent === 'checkInTime' || understanding.intent === 'greeting';
   if (understanding.questionBack && !answered && !wantsOut) {
     understanding.intent = 'questionBack';
     return 'questionBack';

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { understand } from '../../src/bot/understand.ts';
-import { createBot } from '../nlu/corpus/harness.ts';
+import { Harness, createBot } from '../nlu/corpus/harness.ts';
 
 const bot = createBot();
 const read = (text: string, question: string) => understand(text, undefined, bot.questions[question], bot.nlu, question, '2026-11-27T09:00:00.000Z');
@@ -59,4 +59,14 @@ describe('the surgery and age questions read by their readers, not by a word in 
   it('"my wife had a discectomy" answers nothing about the person', () => expect(read('my wife had a discectomy', 'surgery').choice).toBeUndefined());
   it('"I have 2 kids" is no age', () => expect(read('I have 2 kids', 'age').number).toBeUndefined());
   it('"52" is an age', () => expect(read('52', 'age').number).toBe(52));
+});
+
+describe('intents typed in other words', () => {
+  it('"hello?" at consent is greeted, not answered with the consent help text', () => {
+    const harness = new Harness(bot);
+    const { observation } = harness.run({ id: 'hello-question', text: 'hello?', state: 'consent', register: ['plain'], answer: { kind: 'intent', value: 'greeting' } });
+    const says = observation.outputs.flatMap((o) => (o.kind === 'say' ? [o.key] : []));
+    expect(says.some((key) => key.startsWith('greeting'))).toBe(true);
+    expect(says.some((key) => /help/.test(key))).toBe(false);
+  });
 });

@@ -362,3 +362,10 @@ describe('no answer to the question asked', () => {
     expect(readSurgery('he had a fusion two years ago', lexicon)).toBe('fusion');
   });
 });
+
+describe('skip in other words', () => {
+  it('"pass on this one" asks to skip', async () => {
+    const { detectIntent } = await import('../../src/nlu/index.ts');
+    expect(detectIntent('pass on this one', lexicon)).toBe('skip');
+  });
+});

@@ -153,12 +153,13 @@ const parts = (rules: readonly string[] | undefined): string[][][] =>
 function clausesOf(tokens: Token[]): Int32Array {
   const clauses = new Int32Array(tokens.length);
   let clause = 0;
-  tokens.forEach((token, index) => {
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index]!;
     const previous = tokens[index - 1];
     if (token.word === SENTENCE_BOUNDARY || CLAUSE_BREAKS.has(token.word)) clause += 1;
     else if (previous !== undefined && CLAUSE_STARTERS.has(token.word) && (token.afterComma || CONJUNCTIONS.has(previous.word))) clause += 1;
     clauses[index] = clause;
-  });
+  }
   return clauses;
 }
 

@@ -46,7 +46,7 @@ interface Term {
    * Stronger: every required part's anchor (the term's `anchor` is the best of them). All must
    * be in the message, or the term cannot match and is not tried at all.
    */
-  anchors: Array<{ id: number; keys: Keys }>;
+  anchors: Array<{ id: number; keys: Keys; refs: number[] }>;
 }
 
 export interface ConceptMatcher {
@@ -301,7 +301,7 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
       const matchers = toMatchers(nodes);
       const anchors = matchers.flatMap((node) => {
         const keys = nodeAnchor(node);
-        return keys === undefined ? [] : [{ id: anchorCount++, keys }];
+        return keys === undefined ? [] : [{ id: anchorCount++, keys, refs: [...keys.refs] }];
       });
       terms.push({ id: terms.length, concept: indexOf.get(concept)!, nodes: matchers, match: compileSteps(matchers), anchor: sequenceAnchor(matchers), anchors });
     }
@@ -401,21 +401,24 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
         if (known !== 0) return known > 0;
         // Decided once per term, when first tried: the concepts it refers to are on lower levels, read by then.
         let ok = true;
-        for (const { id, keys } of term.anchors) {
+        const anchors = term.anchors;
+        for (let index = 0; index < anchors.length; index += 1) {
+          const { id, refs } = anchors[index]!;
           if (anchored[id] === 1) continue;
           let referred = false;
-          for (const ref of keys.refs) if (found[ref] !== undefined) { referred = true; break; }
+          for (let ref = 0; ref < refs.length; ref += 1) if (found[refs[ref]!] !== undefined) { referred = true; break; }
           if (!referred) { ok = false; break; }
         }
         possible[term.id] = ok ? 1 : -1;
         return ok;
       };
-      const tried = new Int32Array(terms.length).fill(-1);
+      // Where each term was last tried, plus one (0: not yet), so that no start is tried twice.
+      const tried = new Int32Array(terms.length);
       const out = emptyEnds();
       const context: StepContext = { tokens: words, found, out };
       const attempt = (term: Term, pos: number, step: Step = term.match) => {
-        if (tried[term.id] === pos || !canMatch(term)) return;
-        tried[term.id] = pos;
+        if (tried[term.id] === pos + 1 || !canMatch(term)) return;
+        tried[term.id] = pos + 1;
         out.size = 0;
         step(context, pos);
         // The longest match stands for the term here: "pins and needles" rather than "pins".

@@ -308,6 +308,7 @@ function isExcepted(entry: CompiledFlag, text: IndexedText, span: Span): boolean
 function bestSpan(patterns: number[], text: IndexedText, negation: CompiledNegation, keep: (span: Span) => boolean): { span: Span; mention: Mention } | undefined {
   let best: { span: Span; mention: Mention } | undefined;
   for (const pattern of patterns) {
+    if (text.possible[pattern] === 0) continue;
     for (const span of text.spansOf(pattern)) {
       if (!keep(span)) continue;
       const mention = mentionOf(text.prepared.tokens, span, negation);

@@ -121,6 +121,8 @@ export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFro
     for (const whole of anchorsFrom) for (let id = 0; id < index.size; id += 1) possible[id] = possible[id]! | whole.possible[id]!;
   }
   const starts: Array<number[] | undefined> = new Array(index.size);
+  // Where each phrase's anchor is: a match holds its anchor, so it starts at most maxWords - 1 words before one.
+  const anchorsAt: Array<number[] | undefined> = new Array(index.size);
   // Where each word's leading space is in `joined`: where a match starting at it begins.
   const spaceBefore = new Int32Array(tokens.length);
   let at = 0;
@@ -129,7 +131,12 @@ export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFro
     spaceBefore[position] = at;
     at += word.length + 1;
     const hits = index.hitsOf(word);
-    if (anchorsFrom === undefined) for (const id of hits.anchors) possible[id] = 1;
+    for (const id of hits.anchors) {
+      if (anchorsFrom === undefined) possible[id] = 1;
+      const list = anchorsAt[id];
+      if (list === undefined) anchorsAt[id] = [position];
+      else list.push(position);
+    }
     for (const id of hits.first) {
       const list = starts[id];
       if (list === undefined) starts[id] = [position];
@@ -145,7 +152,16 @@ export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFro
     if (list === undefined) return NONE;
     const regex = index.sticky[id]!;
     const spans: Span[] = [];
+    const anchors = pattern.anchor === undefined ? undefined : anchorsAt[id];
+    let next = 0;
     for (const position of list) {
+      if (pattern.anchor !== undefined) {
+        // The first anchor at or after this start must be within the match's reach.
+        if (anchors === undefined) break;
+        while (next < anchors.length && anchors[next]! < position) next += 1;
+        if (next === anchors.length) break;
+        if (anchors[next]! > position + pattern.maxWords - 1) continue;
+      }
       regex.lastIndex = spaceBefore[position]!;
       const match = regex.exec(prepared.joined);
       if (match === null) continue;

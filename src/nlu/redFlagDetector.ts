@@ -430,7 +430,12 @@ function withInability(tokens: Token[], start: number): number {
  * concept, in this message or the last few, at least one of them in this message.
  */
 function findCombination(entry: CompiledFlag, current: Message, recent: Message[], here: Set<string>, before: Set<string>[], negation: CompiledNegation): Pick<Found, 'matched' | 'fromRecent'> | undefined {
-  const matchesFlag = (pattern: string, ids: Set<string>) => [...ids].some((id) => (pattern.endsWith('*') ? id.startsWith(pattern.slice(0, -1)) : id === pattern));
+  const matchesFlag = (pattern: string, ids: Set<string>): boolean => {
+    if (!pattern.endsWith('*')) return ids.has(pattern);
+    const group = pattern.slice(0, -1);
+    for (const id of ids) if (id.startsWith(group)) return true;
+    return false;
+  };
   for (const shape of entry.combines ?? []) {
     let inCurrent: string | undefined;
     let fromRecent: string | undefined;

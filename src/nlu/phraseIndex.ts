@@ -120,24 +120,32 @@ export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFro
   if (anchorsFrom !== undefined) {
     for (const whole of anchorsFrom) for (let id = 0; id < index.size; id += 1) possible[id] = possible[id]! | whole.possible[id]!;
   }
-  const starts: Array<number[] | undefined> = new Array(index.size);
-  // Where each phrase's anchor is: a match holds its anchor, so it starts at most maxWords - 1 words before one.
-  const anchorsAt: Array<number[] | undefined> = new Array(index.size);
   // Where each word's leading space is in `joined`: where a match starting at it begins.
   const spaceBefore = new Int32Array(tokens.length);
+  const hitsAt: WordHits[] = new Array(tokens.length);
   let at = 0;
   for (let position = 0; position < tokens.length; position += 1) {
     const word = tokens[position]!.word;
     spaceBefore[position] = at;
     at += word.length + 1;
     const hits = index.hitsOf(word);
+    hitsAt[position] = hits;
+    if (anchorsFrom === undefined) for (const id of hits.anchors) possible[id] = 1;
+  }
+  // Then, for the possible phrases only: where they can start, and where their anchor is (a
+  // match holds its anchor, so it starts at most maxWords - 1 words before one).
+  const starts: Array<number[] | undefined> = new Array(index.size);
+  const anchorsAt: Array<number[] | undefined> = new Array(index.size);
+  for (let position = 0; position < tokens.length; position += 1) {
+    const hits = hitsAt[position]!;
     for (const id of hits.anchors) {
-      if (anchorsFrom === undefined) possible[id] = 1;
+      if (possible[id] === 0) continue;
       const list = anchorsAt[id];
       if (list === undefined) anchorsAt[id] = [position];
       else list.push(position);
     }
     for (const id of hits.first) {
+      if (possible[id] === 0) continue;
       const list = starts[id];
       if (list === undefined) starts[id] = [position];
       else list.push(position);

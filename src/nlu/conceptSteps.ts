@@ -197,7 +197,31 @@ function choice(node: Extract<Matcher, { kind: 'choice' }>, rest: Step): Step {
 export function compileEntry(nodes: Matcher[], options: readonly number[]): Step {
   const first = nodes[0];
   if (first?.kind !== 'choice') throw new Error('an entry opens with a choice');
-  return choice({ ...first, options: options.map((index) => first.options[index]!), dispatch: undefined } as Extract<Matcher, { kind: 'choice' }>, sequence(nodes, 1, emit));
+  const chosen = options.map((index) => first.options[index]!);
+  const step = choice({ ...first, options: chosen, dispatch: undefined } as Extract<Matcher, { kind: 'choice' }>, sequence(nodes, 1, emit));
+  const second = first.optional ? undefined : secondWords(chosen);
+  if (second === undefined) return step;
+  // Every option is two words or more ("my flow", "my bits"): the next word must be one of their second words.
+  return (context, pos) => {
+    const next = context.tokens[pos + 1];
+    if (next !== undefined && (second.has(next.word) || second.has(next.stem))) step(context, pos);
+  };
+}
+
+/**
+ * When every option opens with a run of two or more whole words, what the second word (or its
+ * stem) must be; otherwise undefined.
+ */
+function secondWords(options: Matcher[][]): Set<string> | undefined {
+  const keys = new Set<string>();
+  for (const option of options) {
+    const node = option[0];
+    if (node?.kind !== 'word' || node.words.length < 2 || (node.prefix && node.words.length === 2)) return undefined;
+    const word = node.words[1]!;
+    keys.add(word.word);
+    if (!node.exact) keys.add(word.stem);
+  }
+  return options.length > 0 ? keys : undefined;
 }
 
 /** The options of a dispatched choice that can start at this word, in the order the dispatch tries them. */

@@ -304,6 +304,17 @@ function isExcepted(entry: CompiledFlag, text: IndexedText, span: Span): boolean
   return entry.except.some((pattern) => text.spansOf(pattern).some((other) => other.end >= span.start && other.start <= span.end));
 }
 
+/**
+ * How each phrase match is mentioned, once: a match belongs to one prepared message (its spans
+ * are remembered with it), and earlier messages come back on every turn.
+ */
+const mentions = new WeakMap<Span, MentionContext>();
+function mentionOfSpan(tokens: Token[], span: Span, negation: CompiledNegation): MentionContext {
+  let mention = mentions.get(span);
+  if (mention === undefined) mentions.set(span, (mention = mentionOf(tokens, span, negation)));
+  return mention;
+}
+
 /** The best-mentioned match of any of the patterns: a present one as soon as it is found. */
 function bestSpan(patterns: number[], text: IndexedText, negation: CompiledNegation, keep: (span: Span) => boolean): { span: Span; mention: Mention } | undefined {
   let best: { span: Span; mention: Mention } | undefined;
@@ -311,7 +322,7 @@ function bestSpan(patterns: number[], text: IndexedText, negation: CompiledNegat
     if (text.possible[pattern] === 0) continue;
     for (const span of text.spansOf(pattern)) {
       if (!keep(span)) continue;
-      const mention = mentionOf(text.prepared.tokens, span, negation);
+      const mention = mentionOfSpan(text.prepared.tokens, span, negation);
       if (!isDetection(mention)) continue;
       if (mention === 'present') return { span, mention };
       if (best === undefined || MENTION_RANK[mention] < MENTION_RANK[best.mention]) best = { span, mention };

@@ -112,8 +112,9 @@ export function compilePhraseIndex(patterns: readonly CompiledPattern[]): Phrase
 /**
  * `anchorsFrom`: for a part of a longer text (the words around the join of two messages), the
  * whole texts it was cut from, whose words say which phrases are possible, as for the whole.
+ * `startsBefore`: only matches starting before this word are wanted (one crossing the join).
  */
-export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFrom?: readonly IndexedText[]): IndexedText {
+export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFrom?: readonly IndexedText[], startsBefore = prepared.tokens.length): IndexedText {
   const tokens = prepared.tokens;
   const possible = new Uint8Array(index.size);
   for (const id of index.unanchored) possible[id] = 1;
@@ -144,6 +145,7 @@ export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFro
       if (list === undefined) anchorsAt[id] = [position];
       else list.push(position);
     }
+    if (position >= startsBefore) continue;
     for (const id of hits.first) {
       if (possible[id] === 0) continue;
       const list = starts[id];

@@ -557,7 +557,9 @@ function joinsOf(current: Message, recent: Message[], index: PhraseIndex, reach:
           const from = Math.max(0, before.length - reach);
           const to = Math.min(after.length, reach);
           const tokens = [...(from > 0 ? [CUT] : []), ...before.slice(from), ...after.slice(0, to), ...(to < after.length ? [CUT] : [])];
-          window = { text: indexText(index, prepareTokens(tokens), [earlier.phrases, current.phrases]), boundary: before.length - from + (from > 0 ? 1 : 0) };
+          const boundary = before.length - from + (from > 0 ? 1 : 0);
+          // Only a match that starts before the join can cross it.
+          window = { text: indexText(index, prepareTokens(tokens), [earlier.phrases, current.phrases], boundary), boundary };
           return window;
         },
       };

@@ -112,6 +112,12 @@ export function tokenise(text: string): Token[] {
       afterComma = true;
       continue;
     }
+    // Most words are plain: no contraction, apostrophe or decimal point to expand (as in expandWord).
+    if (!CONTRACTIONS.has(piece) && !piece.includes("'") && !piece.includes('.')) {
+      tokens.push({ word: piece, start, end, afterComma });
+      afterComma = false;
+      continue;
+    }
     for (const word of expandWord(piece)) {
       tokens.push({ word, start, end, afterComma });
       afterComma = false;

@@ -63,10 +63,12 @@ interface ConceptWord {
   starting: Array<Array<{ term: Term; step: Step }>>;
   /** The anchors (of `Term.anchors`, by id) this word is (by word, stem or start). */
   anchoring: number[];
+  /** The last reading that marked this word's anchors: a word repeated in a message marks them once. */
+  readNumber: number;
 }
 
 /** The sentence boundary as the terms see it: it starts nothing and anchors nothing. */
-const BOUNDARY: ConceptWord = { word: SENTENCE_BOUNDARY, stem: SENTENCE_BOUNDARY, starting: [], anchoring: [] };
+const BOUNDARY: ConceptWord = { word: SENTENCE_BOUNDARY, stem: SENTENCE_BOUNDARY, starting: [], anchoring: [], readNumber: 0 };
 
 /** Per concept (by index): where its mentions start, and the ends (exclusive) of each. */
 type Found = Array<Map<number, number[]> | undefined>;
@@ -367,14 +369,17 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
     });
     const anchoring = new Set<number>([...(anchorExact.get(word) ?? []), ...(stem !== word ? (anchorExact.get(stem) ?? []) : [])]);
     for (const { prefix, id } of anchorPrefixed.get(key) ?? []) if (word.startsWith(prefix)) anchoring.add(id);
-    return { word, stem, starting, anchoring: [...anchoring] };
+    return { word, stem, starting, anchoring: [...anchoring], readNumber: 0 };
   };
   // People reuse the same few hundred words: what each does for the terms is worked out once (it is pure).
   const wordMemo = new Map<string, ConceptWord>();
+  let readings = 0;
 
   return {
     names: new Set(names),
     read(tokens) {
+      readings += 1;
+      const reading = readings;
       const count = tokens.length;
       // The message's words as the terms see them: one shared object per distinct word, nothing allocated per word.
       const words: ConceptWord[] = new Array(count);
@@ -392,7 +397,10 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
           if (wordMemo.size < 50_000) wordMemo.set(raw, seen);
         }
         words[position] = seen;
-        for (const id of seen.anchoring) anchored[id] = 1;
+        if (seen.readNumber !== reading) {
+          seen.readNumber = reading;
+          for (const id of seen.anchoring) anchored[id] = 1;
+        }
       }
       const found: Found = new Array(names.length);
       const possible = new Int8Array(terms.length);

@@ -40,11 +40,9 @@ interface Term {
   nodes: Matcher[];
   /** The nodes compiled: where a match starting at a word can end. */
   match: Step;
-  /** A necessary condition: one of these words or stems (or prefixes, or referred concepts) is in the message. */
-  anchor: Keys | undefined;
   /**
-   * Stronger: every required part's anchor (the term's `anchor` is the best of them). All must
-   * be in the message, or the term cannot match and is not tried at all.
+   * A necessary condition: for every required part, one of its words or stems (or prefixes, or
+   * referred concepts) is in the message; otherwise the term is not tried at all.
    */
   anchors: Array<{ id: number; keys: Keys; refs: number[] }>;
 }
@@ -305,7 +303,7 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
         const keys = nodeAnchor(node);
         return keys === undefined ? [] : [{ id: anchorCount++, keys, refs: [...keys.refs] }];
       });
-      terms.push({ id: terms.length, concept: indexOf.get(concept)!, nodes: matchers, match: compileSteps(matchers), anchor: sequenceAnchor(matchers), anchors });
+      terms.push({ id: terms.length, concept: indexOf.get(concept)!, nodes: matchers, match: compileSteps(matchers), anchors });
     }
   }
   const depth = Math.max(0, ...levels.values());

@@ -22,6 +22,8 @@ interface WordTable {
 interface WordHits {
   first: number[];
   anchors: number[];
+  /** The last text that marked this word's anchors: a word repeated in a text marks them once. */
+  stamp: number;
 }
 
 export interface PhraseIndex {
@@ -33,6 +35,8 @@ export interface PhraseIndex {
   /** Phrases without an anchor: always possible. */
   readonly unanchored: readonly number[];
   hitsOf(word: string): WordHits;
+  /** A new number for each text read, for `WordHits.stamp`. */
+  nextStamp(): number;
 }
 
 /** A message read against the index; its spans per phrase are remembered. */
@@ -87,7 +91,9 @@ export function compilePhraseIndex(patterns: readonly CompiledPattern[]): Phrase
   });
   // People reuse the same few hundred words: what each word does is worked out once (it is pure).
   const memo = new Map<string, WordHits>();
+  let stamps = 0;
   return {
+    nextStamp: () => (stamps += 1),
     size: unique.length,
     idOf: new Map(unique.map((pattern, id) => [pattern, id])),
     patterns: unique,
@@ -101,7 +107,7 @@ export function compilePhraseIndex(patterns: readonly CompiledPattern[]): Phrase
         if (NUMBER.test(word)) for (const id of numbers) starting.add(id);
         const anchored = new Set<number>();
         lookup(anchors, word, anchored);
-        hits = { first: [...starting], anchors: [...anchored] };
+        hits = { first: [...starting], anchors: [...anchored], stamp: 0 };
         if (memo.size < MEMO_LIMIT) memo.set(word, hits);
       }
       return hits;
@@ -124,6 +130,7 @@ export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFro
   // Where each word's leading space is in `joined`: where a match starting at it begins.
   const spaceBefore = new Int32Array(tokens.length);
   const hitsAt: WordHits[] = new Array(tokens.length);
+  const stamp = index.nextStamp();
   let at = 0;
   for (let position = 0; position < tokens.length; position += 1) {
     const word = tokens[position]!.word;
@@ -131,7 +138,10 @@ export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFro
     at += word.length + 1;
     const hits = index.hitsOf(word);
     hitsAt[position] = hits;
-    if (anchorsFrom === undefined) for (const id of hits.anchors) possible[id] = 1;
+    if (anchorsFrom === undefined && hits.stamp !== stamp) {
+      hits.stamp = stamp;
+      for (const id of hits.anchors) possible[id] = 1;
+    }
   }
   // Then, for the possible phrases only: where they can start, and where their anchor is (a
   // match holds its anchor, so it starts at most maxWords - 1 words before one).

@@ -336,7 +336,22 @@ function presentSpan(patterns: number[], text: IndexedText, negation: CompiledNe
   return best?.mention === 'present' ? best.span : undefined;
 }
 
+/**
+ * Nothing of the flag can be found in this message on its own: none of its phrases' anchors is in
+ * it, and every concept rule lacks one of its parts. Most flags, for most messages: they are then
+ * passed over in one test instead of the whole search (which would find nothing either).
+ */
+function silentAlone(entry: CompiledFlag, message: Message): boolean {
+  for (const id of entry.phrases) if (message.phrases.possible[id] === 1) return false;
+  const reading = message.reading;
+  const lacksAPart = ({ rule }: RuleShape) => rule.some((alternatives) => !alternatives.some((name) => reading?.spans.has(name) === true));
+  return entry.concepts.every(lacksAPart) && entry.vague.every(lacksAPart);
+}
+
 function findFlag(entry: CompiledFlag, current: Message, recent: Message[], joins: Join[], negation: CompiledNegation, knownConcepts: ReadonlySet<string>): Found | undefined {
+  // Without earlier messages, a phrase needs its anchor here (its `requires` cannot complete it
+  // from elsewhere), and a concept rule needs all of its parts here.
+  if (recent.length === 0 && silentAlone(entry, current)) return undefined;
   let found = entry.phrases.length > 0 ? findWithRequirement(entry, current, recent, joins, negation) : undefined;
   if (found?.mention === 'present') return found;
   const inContext = (name: string) => knownConcepts.has(name) || [current, ...recent].some((message) => conceptPresent(message, name, negation) !== undefined);

@@ -17,7 +17,8 @@ import { mentionOf, type MentionContext } from './mention.ts';
 import { compileNegation, type CompiledNegation } from './negation.ts';
 import { SENTENCE_BOUNDARY, tokenise, type Token } from './normalise.ts';
 import { compilePattern, type CompiledPattern } from './pattern.ts';
-import { compilePhraseIndex, indexText, type IndexedText, type PhraseIndex } from './phraseIndex.ts';
+import { crosses, joinsOf, type Join } from './messageJoins.ts';
+import { compilePhraseIndex, indexText, type IndexedText } from './phraseIndex.ts';
 import { prepareTokens } from './preparedText.ts';
 import { compileSpelling } from './spelling.ts';
 import { compareUrgency, type RedFlagUrgency } from './urgency.ts';
@@ -234,7 +235,7 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
 
   function run(current: Message, recentTexts: string[], known: RedFlagDetection[] | undefined, knownConcepts: ReadonlySet<string>): RedFlagDetection[] {
     const recent = recentTexts.slice(-RECENT_MESSAGES).map(prepare);
-    const joins = joinsOf(current, recent, phraseIndex, joinReach);
+    const joins = joinsOf(current, recent, phraseIndex, joinReach, RECENT_JOINS);
     const detections: Array<RedFlagDetection & { order: number }> = [];
     const push = (entry: CompiledFlag, found: Pick<RedFlagDetection, 'matched' | 'fromRecent' | 'mention'>) => {
       const mention = found.mention === 'present' ? undefined : found.mention;
@@ -348,7 +349,7 @@ function silentAlone(entry: CompiledFlag, message: Message): boolean {
   return entry.concepts.every(lacksAPart) && entry.vague.every(lacksAPart);
 }
 
-function findFlag(entry: CompiledFlag, current: Message, recent: Message[], joins: Join[], negation: CompiledNegation, knownConcepts: ReadonlySet<string>): Found | undefined {
+function findFlag(entry: CompiledFlag, current: Message, recent: Message[], joins: Join<Message>[], negation: CompiledNegation, knownConcepts: ReadonlySet<string>): Found | undefined {
   // Without earlier messages, a phrase needs its anchor here (its `requires` cannot complete it
   // from elsewhere), and a concept rule needs all of its parts here.
   if (recent.length === 0 && silentAlone(entry, current)) return undefined;
@@ -506,7 +507,7 @@ function findCombination(entry: CompiledFlag, current: Message, recent: Message[
  * A flag with `requires` needs both parts, in any order, with at least one of them in the
  * current message: "I'm 58" then "this pain is new" is as clear as saying both at once.
  */
-function findWithRequirement(entry: CompiledFlag, current: Message, recent: Message[], joins: Join[], negation: CompiledNegation): Found | undefined {
+function findWithRequirement(entry: CompiledFlag, current: Message, recent: Message[], joins: Join<Message>[], negation: CompiledNegation): Found | undefined {
   const found = better(findInCurrent(entry, current, negation), findAcrossMessages(entry, current, joins, negation));
   const requires = entry.requires;
   if (requires === undefined) return found;
@@ -537,54 +538,8 @@ function findInCurrent(entry: CompiledFlag, current: Message, negation: Compiled
   return best === undefined ? undefined : { matched: quote(current.text, current.phrases.prepared.tokens, best.span.start, best.span.end), mention: best.mention };
 }
 
-/**
- * An earlier message followed by the current one, for a phrase split over the two. Both are
- * built only when needed: the few words around the join first, which tell whether any phrase
- * crosses it at all; the whole joined text only when one does.
- */
-interface Join {
-  earlier: Message;
-  boundary: number;
-  window(): { text: IndexedText; boundary: number };
-  joined(): IndexedText;
-}
-
-/** Stands for the words cut off a window, so that "^" and "$" hold only where the joined text starts and ends. */
-const CUT: Token = { word: SENTENCE_BOUNDARY, start: 0, end: 0, afterComma: false };
-
-function joinsOf(current: Message, recent: Message[], index: PhraseIndex, reach: number): Join[] {
-  return recent
-    .slice(-RECENT_JOINS)
-    .reverse()
-    .filter((earlier) => earlier.phrases.prepared.tokens.length > 0)
-    .map((earlier) => {
-      const before = earlier.phrases.prepared.tokens;
-      const after = current.phrases.prepared.tokens;
-      let joined: IndexedText | undefined;
-      let window: { text: IndexedText; boundary: number } | undefined;
-      return {
-        earlier,
-        boundary: before.length,
-        joined: () => (joined ??= indexText(index, prepareTokens([...before, ...after]))),
-        window: () => {
-          if (window !== undefined) return window;
-          // A match spans at most `reach` words: one crossing the join starts and ends within `reach` of it.
-          const from = Math.max(0, before.length - reach);
-          const to = Math.min(after.length, reach);
-          const tokens = [...(from > 0 ? [CUT] : []), ...before.slice(from), ...after.slice(0, to), ...(to < after.length ? [CUT] : [])];
-          const boundary = before.length - from + (from > 0 ? 1 : 0);
-          // Only a match that starts before the join can cross it.
-          window = { text: indexText(index, prepareTokens(tokens), [earlier.phrases, current.phrases], boundary), boundary };
-          return window;
-        },
-      };
-    });
-}
-
-const crosses = (span: Span, boundary: number) => span.start < boundary && span.end >= boundary;
-
 /** "something odd happens when I wipe" + "I can't feel it": a phrase split over two messages. */
-function findAcrossMessages(entry: CompiledFlag, current: Message, joins: Join[], negation: CompiledNegation): Found | undefined {
+function findAcrossMessages(entry: CompiledFlag, current: Message, joins: Join<Message>[], negation: CompiledNegation): Found | undefined {
   for (const join of joins) {
     const window = join.window();
     if (!entry.phrases.some((pattern) => window.text.spansOf(pattern).some((span) => crosses(span, window.boundary)))) continue;

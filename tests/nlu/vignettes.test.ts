@@ -18,6 +18,8 @@ const vignetteSchema = z.object({
   expect: z.enum(['emergency', 'urgent', 'soon', 'none']),
   flags: z.array(z.string()).optional(),
   recent: z.array(z.string()).optional(),
+  /** What the conversation already knows of the person, as the bot passes it (src/bot/understand.ts: e.g. `neck` for a neck problem). */
+  known: z.array(z.string()).optional(),
   mention: z.enum(['hypothetical', 'resolved', 'vague', 'unclear-person']).optional(),
 });
 type Vignette = z.infer<typeof vignetteSchema>;
@@ -25,7 +27,7 @@ type Vignette = z.infer<typeof vignetteSchema>;
 const vignettes: Vignette[] = z.array(vignetteSchema).parse(parse(readFileSync(new URL('./vignettes.yaml', import.meta.url), 'utf8')));
 
 function run(vignette: Vignette) {
-  const all = detector.detect(vignette.text, vignette.recent === undefined ? {} : { recent: vignette.recent });
+  const all = detector.detect(vignette.text, { ...(vignette.recent === undefined ? {} : { recent: vignette.recent }), ...(vignette.known === undefined ? {} : { known: vignette.known }) });
   const detections = all.filter((detection) => detection.mention === undefined);
   return { vignette, detections, asked: all.filter((detection) => detection.mention !== undefined), tier: mostUrgent(detections.map((detection) => detection.urgency)) };
 }

@@ -20,6 +20,7 @@ function sentenceBounds(tokens: Token[], span: Span): { from: number; to: number
 }
 
 const IF = [['if']];
+const USED_TO = [['used', 'to']];
 const CLAUSE_JOINS = new Set(['and', 'but', 'although', 'though', 'whereas', 'so']);
 
 /** The comma segment the span is in, also cut at "and" and "but": "I had cancer years ago, I have lost weight and my bum is numb". */
@@ -70,7 +71,9 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
       if ((marker.words[0] === 'was' || marker.words[0] === 'were') && [tokens[j - 1], tokens[j - 2], tokens[j + marker.words.length]].some((token) => token?.word === 'before')) continue;
       // "this is the first time my back has gone": a back that has gone gave way, it is not over
       if (marker.words[0] === 'gone' && (BODY_GONE.has(tokens[j - 1]?.word ?? '') || (['has', 'is', 'have'].includes(tokens[j - 1]?.word ?? '') && BODY_GONE.has(tokens[j - 2]?.word ?? '')))) continue;
-      if (j - span.end <= 3 || anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers)) return true;
+      // "it's fine" right after the sign plays it down ("slight trouble starting to pee, it's fine really"); it is over only in a sentence about the past
+      const playsDown = (marker.words.includes('is') || marker.words.includes('are')) && !marker.words.includes('now');
+      if ((j - span.end <= 3 && !playsDown) || anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers)) return true;
     }
   }
   return false;
@@ -82,7 +85,7 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
  * a relative's own story ("my mum had cancer", "my friend fell off a ladder last week") does not.
  */
 function carerWriting(tokens: Token[], rules: CompiledNegation): boolean {
-  if (tokens.some((token) => rules.animals.has(token.word))) return false;
+  if (tokens.some((token) => rules.neverThePatient.has(token.word))) return false;
   if (anyWithin(tokens, 0, tokens.length - 1, rules.carerMarkers)) return true;
   // Only "he" or "she", never a relative named: the person written about is the patient.
   const named = tokens.some((token) => rules.otherPeople.has(token.word) && !['he', 'she', 'his', 'her', 'they', 'their'].includes(token.word));
@@ -118,6 +121,9 @@ export function mentionOf(tokens: Token[], span: Span, rules: CompiledNegation):
   // "when I was a kid I wet the bed": long over, asked about; "years ago I hurt my back and now I can't pee" is now.
   const clause = clauseBounds(tokens, span);
   if (anyWithin(tokens, clause.from, clause.to, rules.longAgo) && !anyWithin(tokens, sentence.from, sentence.to, rules.stillNow)) return 'resolved';
+  if (anyWithin(tokens, sentence.from, sentence.to, rules.longStanding)) return 'resolved';
+  // "I used to have sciatica in both legs": over
+  if (anyWithin(tokens, clause.from, span.start - 1, USED_TO)) return 'resolved';
   if (context === 'someone-else') return 'present';
   if (anyWithin(tokens, 0, tokens.length - 1, rules.hearsay) && !firstPersonBesidesHearsay(tokens, sentence.from, sentence.to, rules)) return 'unclear-person';
   return 'present';

@@ -27,6 +27,7 @@ export interface CompiledNegation {
   generic: string[][];
   resolvedMarkers: AfterTrigger[];
   longAgo: string[][];
+  longStanding: string[][];
   stillNow: string[][];
   pastMarkers: string[][];
   resolvedReach: number;
@@ -38,7 +39,7 @@ export interface CompiledNegation {
   conjunctions: Set<string>;
   listWords: Set<string>;
   otherPeople: Set<string>;
-  animals: Set<string>;
+  neverThePatient: Set<string>;
   firstPerson: Set<string>;
   sharedWithMe: string[][];
   beforeReach: number;
@@ -75,6 +76,7 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     resolvedMarkers: rules.resolvedMarkers.map(afterTrigger),
     pastMarkers: rules.pastMarkers.map(phraseWords),
     longAgo: rules.longAgo.map(phraseWords),
+    longStanding: rules.longStanding.map(phraseWords),
     stillNow: rules.stillNow.map(phraseWords),
     resolvedReach: rules.resolvedReach,
     singleWordBefore: new Set(before.filter((words) => words.length === 1).map((words) => words[0] ?? '')),
@@ -85,7 +87,7 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     conjunctions: new Set(rules.conjunctions),
     listWords: new Set(rules.listWords),
     otherPeople: new Set(rules.otherPeople),
-    animals: new Set(rules.animals),
+    neverThePatient: new Set(rules.neverThePatient),
     firstPerson: new Set(rules.firstPerson),
     sharedWithMe: rules.sharedWithMe.map(phraseWords),
     beforeReach: rules.beforeReach,
@@ -151,10 +153,14 @@ function negatedInsideGap(tokens: Token[], span: Span, rules: CompiledNegation):
   );
 }
 
+const MINIMISING_SUBJECTS = new Set(['it', 'its', 'that', 'this', 'i']);
+
 function negatedAfter(tokens: Token[], span: Span, rules: CompiledNegation, triggers: AfterTrigger[] = rules.after): boolean {
   for (let j = span.end + 1; j < tokens.length && j <= span.end + rules.afterReach; j += 1) {
     const word = tokens[j]?.word ?? SENTENCE_BOUNDARY;
     if (word === SENTENCE_BOUNDARY || rules.terminators.has(word)) return false;
+    // "slight trouble starting to pee, it's fine really": a new clause that plays it down, not a denial
+    if (tokens[j]?.afterComma && MINIMISING_SUBJECTS.has(word)) return false;
     const word0 = word;
     for (const trigger of triggers) {
       if (trigger.words[0] !== word0 || !sequenceAt(tokens, j, trigger.words)) continue;

@@ -45,8 +45,8 @@ export interface NegationRules {
   listWords: string[];
   /** Other people: "my mum had cancer" is not the person's own history. */
   otherPeople: string[];
-  /** Animals among the other people: never the patient, whatever the tense ("my dog keeps wetting the floor"). */
-  animals: string[];
+  /** Among the other people, never the patient, whatever the tense ("my dog keeps wetting the floor", "my toddler has been wetting the bed"). */
+  neverThePatient: string[];
   firstPerson: string[];
   /** With another person named: signs that the person is the patient, written for by a carer ("he can't feel when he goes", "since his surgery"). */
   carerMarkers: string[];
@@ -58,6 +58,8 @@ export interface NegationRules {
   resolvedMarkers: string[];
   /** Anywhere in the sentence: an episode long ago ("when I was a kid I wet the bed"), unless the sentence also speaks of now (`stillNow`). */
   longAgo: string[];
+  /** Anywhere in the sentence: there for years, not new ("I leak when I sneeze, I've had that since my kids were born"). */
+  longStanding: string[];
   stillNow: string[];
   pastMarkers: string[];
   resolvedReach: number;
@@ -130,6 +132,8 @@ export const NEGATION_RULES: NegationRules = {
     // not knowing it happened is part of the disclosure: "I didn't know I'd wet myself"
     'not know i', 'not realise i', 'not realize i', 'not notice i', 'not know that i', 'not realise that i', 'not notice that i',
     'not even know i', 'not even realise i', 'not even notice i',
+    // a double negative of non-native English is a negative: "my private is not feeling nothing"
+    'not feeling nothing', 'not feel nothing', 'not felt nothing', 'not feeling anything', 'no feel nothing',
     // "nothing helps", "nothing comes out": the sign said, not denied
     'nothing helps', 'nothing makes', 'nothing eases', 'nothing works', 'nothing comes', 'nothing came', 'nothing happens',
     'nothing happened', 'nothing will', 'nothing seems', 'nothing touches', 'nothing stops',
@@ -150,7 +154,7 @@ export const NEGATION_RULES: NegationRules = {
     'hubby', 'missus', 'fiance', 'fiancee', 'toddler', 'grandchild', 'grandkids', 'stepson', 'stepdaughter',
     'dog', 'dogs', 'cat', 'cats', 'puppy', 'kitten', 'pet',
   ],
-  animals: ['dog', 'dogs', 'cat', 'cats', 'puppy', 'kitten', 'pet'],
+  neverThePatient: ['dog', 'dogs', 'cat', 'cats', 'puppy', 'kitten', 'pet', 'toddler', 'baby', 'babies', 'infant', 'newborn'],
   carerMarkers: [
     'now', 'since', 'keeps', 'keep', 'kept', 'today', 'tonight', 'this morning', 'currently', 'at the moment',
     'lately', 'recently', 'started', 'can not', 'could not', 'has been', 'have been', 'says', 'said', 'asked me to', 'typing for',
@@ -179,6 +183,11 @@ export const NEGATION_RULES: NegationRules = {
     'as a child', 'as a kid', 'when i was a child', 'when i was a kid', 'when i was little', 'when i was young',
     'when i was small', 'when i was younger', 'in my teens', 'when i was a teenager', 'growing up', 'years ago',
     'years back', 'decades ago', 'in my twenties', 'in my 20s',
+  ],
+  longStanding: [
+    'had that for years', 'had this for years', 'had it for years', 'had that since', 'had this since', 'had it since',
+    'always had that', 'always had this', 'always had it', 'since my kids were born', 'since having my kids', 'since i had my kids',
+    'since childbirth', 'since i had the baby', 'all my life', 'my whole life', 'for as long as i can remember',
   ],
   stillNow: [
     'now', 'today', 'currently', 'again', 'lately', 'recently', 'this morning', 'this week', 'since', 'started',

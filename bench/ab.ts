@@ -32,8 +32,9 @@ function checkout(ref: string): { dir: string; commit: string; remove: () => voi
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-b', existsSync(join(dir, 'tsconfig.build.json')) ? 'tsconfig.build.json' : 'tsconfig.json'], { cwd: dir, stdio: 'inherit' });
-  // The embedded store's template, where the commit has one (as its npm run build makes it).
-  if (existsSync(join(dir, 'dist/scripts/pglite-template.js'))) execFileSync(process.execPath, ['dist/scripts/pglite-template.js'], { cwd: dir, stdio: 'inherit' });
+  // What the commit's npm run build makes after tsc (the store's template, the content cache), where it has that step.
+  const afterBuild = ['dist/scripts/prepare-dist.js', 'dist/scripts/pglite-template.js'].find((script) => existsSync(join(dir, script)));
+  if (afterBuild) execFileSync(process.execPath, [afterBuild], { cwd: dir, stdio: 'inherit' });
   return {
     dir,
     commit,

@@ -76,6 +76,17 @@ async function remoteConnector() {
   };
 }
 
+/**
+ * The send workers as the product runs them (src/schedule/runner.ts: 8 workers per instance, 50 jobs
+ * per fetch), unless BENCH_BATCH / BENCH_CONCURRENCY say otherwise. Until 2026-12-01 this bench ran
+ * 40 workers of 10 jobs, which the product never does: five times the queue fetches, and with two
+ * instances on one machine enough database load to make posts bunch up and draw 429s.
+ */
+const workerSettings = {
+  ...(process.env.BENCH_BATCH ? { batchSize: Number(process.env.BENCH_BATCH) } : {}),
+  ...(process.env.BENCH_CONCURRENCY ? { concurrency: Number(process.env.BENCH_CONCURRENCY) } : {}),
+};
+
 /** `postgres-2`: two instances (two stacks, two connection pools) on one PostgreSQL. */
 async function run(engineName: string): Promise<Row> {
   const [baseName, instanceCount] = engineName.split('-') as [string, string | undefined];
@@ -91,7 +102,7 @@ async function run(engineName: string): Promise<Row> {
   const extraDbs = await Promise.all(Array.from({ length: instances - 1 }, () => openDatabase({ databaseUrl: opened.databaseUrl, dataDir: '' })));
   const stacks = await Promise.all(
     [opened.db, ...extraDbs].map((db) =>
-      startStack({ db, clock, databaseUrl: opened.databaseUrl, composer: textComposer(db), limits: teamsLimits, batchSize: Number(process.env.BENCH_BATCH ?? 10), concurrency: Number(process.env.BENCH_CONCURRENCY ?? 40) }),
+      startStack({ db, clock, databaseUrl: opened.databaseUrl, composer: textComposer(db), limits: teamsLimits, ...workerSettings }),
     ),
   );
   const stack = stacks[0]!;

@@ -43,7 +43,7 @@ function build(): void {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   // As npm run build: the embedded store's template too, so a new DATA_DIR starts as it does after npm start.
-  execFileSync(process.execPath, ['dist/scripts/pglite-template.js'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, ['dist/scripts/prepare-dist.js'], { cwd: root, stdio: 'inherit' });
 }
 
 const load = () => loadavg().map((n) => n.toFixed(2)).join(', ');

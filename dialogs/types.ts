@@ -1,21 +1,14 @@
 import type { CoachingProfile, CoachingProgress, Movement, Phase, ReachLevel, Restriction } from './coaching/types.ts';
+import type { ClinicianOutcome, MovementResponse, Onset, QuestionKind, Reach, RedFlagUrgency, Region, Sides, Surgery, SurgeryKind, Urgency } from '../src/vocabulary/index.ts';
+import type { MessageKey, QuestionKey } from './wording.ts';
 
-/** The vocabulary shared by the conversation machine and the shell around it. */
-
-export type Region = 'lumbar' | 'thoracic' | 'cervical';
-export type Urgency = 'emergency' | 'urgent' | 'soon' | 'routine';
-export type RedFlagTier = Exclude<Urgency, 'routine'>;
-/** `trunk`: around the ribs, chest or belly, the mid back's counterpart of a leg or arm. */
-export type Reach = 'spine_only' | 'buttock_thigh' | 'below_knee' | 'arm_hand' | 'trunk';
-export type Sides = 'one' | 'both';
-export type Onset = 'last_2_days' | 'under_2_weeks' | 'under_6_weeks' | 'over_6_weeks';
-export type Surgery = 'none' | 'discectomy' | 'fusion';
-/** The operation as the person named it; `Surgery` is how the coaching rules plan with it. */
-export type SurgeryKind = 'discectomy' | 'laminectomy' | 'fusion' | 'disc_replacement' | 'other';
+/** The vocabulary shared by the conversation machine and the shell around it (the lists: src/vocabulary). */
+export type { ClinicianOutcome, MovementResponse, Onset, Reach, Region, Sides, Surgery, SurgeryKind, Urgency };
+export type RedFlagTier = RedFlagUrgency;
 
 /** The question the person is being asked now; the shell uses it to read a typed answer. */
 export interface Asking {
-  question: string;
+  question: QuestionKey;
   flagId?: string;
   /** A group of warning-sign questions shown together as one card (each its own toggle); text channels ask them one at a time. */
   group?: string[];
@@ -40,7 +33,7 @@ export interface Understanding {
   /** The person does not know the answer ("they didn't say", "can't remember"). */
   unknown?: boolean;
   /** The kind of answer the question takes (content/lexicon/question-kinds.yaml), for a reply when it is not understood. */
-  kind?: string;
+  kind?: QuestionKind;
   /** A time of day said with the intent (checkInTime), as "HH:MM". */
   time?: string;
   number?: number;
@@ -94,7 +87,8 @@ export type CoachEvent =
   | { type: 'SIGN_RESUME'; at: string }
   | { type: 'CLINICIAN_REQUESTED'; at: string; text: string }
   | { type: 'CLINICIAN_ASSESSED'; at: string; text: string }
-  | { type: 'TOO_LONG'; at: string; length: number }
+  /** `limit`: the longest message read, said back so the person knows how short to be. */
+  | { type: 'TOO_LONG'; at: string; length: number; limit?: number }
   /** A message with nothing to read in it (empty, only a picture or a sticker). */
   | { type: 'UNREADABLE'; at: string }
   /** The daily check-in is due (sent by the scheduler); missedDays counts check-ins left unanswered. */
@@ -128,9 +122,6 @@ export interface ClinicianPlan {
   at: string;
 }
 
-export type ClinicianOutcome = 'cleared_to_exercise' | 'seen_in_ed' | 'refer_to_surgeon' | 'continue_monitoring' | 'no_contact';
-
-export type MovementResponse = 'centralized' | 'peripheralized' | 'no_change' | 'local_only' | 'could_not';
 
 export type ClinicalEventType =
   | 'consent.given'
@@ -177,8 +168,9 @@ export type ClinicalEventType =
 
 /** What the machine asks the shell to do, as data. The shell renders, stores and sends. */
 export type Output =
-  | { kind: 'say'; key: string; vars?: Record<string, string | number> }
-  | { kind: 'ask'; question: string; flagId?: string; reask?: boolean; group?: string[] }
+  /** `key` and `question` are the declared ones (dialogs/wording.ts), so content loading can check each. */
+  | { kind: 'say'; key: MessageKey; vars?: Record<string, string | number> }
+  | { kind: 'ask'; question: QuestionKey; flagId?: string; reask?: boolean; group?: string[] }
   | { kind: 'record'; type: ClinicalEventType; data: Record<string, unknown> }
   | { kind: 'handoff'; urgency: Urgency; reasons: string[]; hits: RedFlagHit[]; requestedBy: 'rules' | 'person' }
   | { kind: 'exercise'; exerciseId: string; stageId: string; dose: Record<string, unknown>; position: number; of: number }
@@ -336,7 +328,7 @@ export interface CoachContext {
   /** A direct question about a warning sign mentioned without a clear disclosure, waiting for its answer. */
   signCheck?: SignCheck | null;
   /** A short question settling an answer that sat between two choices, and the question it belongs to. */
-  confirming?: { question: string; options: [string, string]; back: Asking; side?: 'left' | 'right' | 'both' } | null;
+  confirming?: { question: QuestionKey; options: [string, string]; back: Asking; side?: 'left' | 'right' | 'both' } | null;
 }
 
 /** The direct question asked about a mention that was not a clear disclosure, and where to go back to. */

@@ -109,14 +109,19 @@ export async function startApp(
 
   // The features, each on the ports it needs.
   const address = listeningAddress(config.PUBLIC_URL);
-  const privacy = await createPrivacy({ config, db, jobs, content, messages: privacyMessages, nlu, log, now: options.now, publicUrl: address });
-  const outbox = await startOutboxWorker({ db, jobs, webhookUrl: config.CLINICIAN_WEBHOOK_URL, log, now: options.now });
-  const clinician = await startClinicianSide(config, { db, jobs, content, conversations, messaging, log, now: options.now, wording: clinicianWording });
   const checkinShell = createCheckinShell({ db, content: scheduleContent, now: options.now, log });
-  const checkins = await startCheckins({ db, content: scheduleContent, conversations, renderer, sender, jobs, log, databaseUrl: config.DATABASE_URL, now: options.now, settings: options.checkins });
-  const holdTimer = await holdTimerCommand({ db, content, log, now, messaging, jobs });
   const reminders = exerciseReminders({ db, content, log, now, quietHours: scheduleContent.quietHours, messaging });
-  await reminders.start(jobs.boss);
+  // Started together: each registers its durable work with the job queue, a few statements apiece
+  // that do not depend on one another, so the store runs them back to back instead of one feature
+  // waiting for the last (most of the start after the content, on the embedded store).
+  const [privacy, outbox, clinician, checkins, holdTimer] = await Promise.all([
+    createPrivacy({ config, db, jobs, content, messages: privacyMessages, nlu, log, now: options.now, publicUrl: address }),
+    startOutboxWorker({ db, jobs, webhookUrl: config.CLINICIAN_WEBHOOK_URL, log, now: options.now }),
+    startClinicianSide(config, { db, jobs, content, conversations, messaging, log, now: options.now, wording: clinicianWording }),
+    startCheckins({ db, content: scheduleContent, conversations, renderer, sender, jobs, log, databaseUrl: config.DATABASE_URL, now: options.now, settings: options.checkins }),
+    holdTimerCommand({ db, content, log, now, messaging, jobs }),
+    reminders.start(jobs.boss),
+  ]);
   handoffs.subscribe((handoff) => metrics.handoffInitiated(handoff.urgency));
   handoffs.subscribe(() => void outbox.wake());
   handoffs.subscribe(() => clinician.onHandoff());

@@ -1,6 +1,7 @@
 import type { Direction, Dose, EquipmentKind, Exercise, Involvement, Phase, Purpose, Region } from '../../src/content/exercises.ts';
 import type { Plan, PlanQuestion } from '../../src/content/plans.ts';
 import type { CoachingRules } from '../../src/content/coachingRules.ts';
+import type { MovementResponse, Surgery } from '../../src/vocabulary/index.ts';
 
 /**
  * Data shapes of the coaching rules. Everything here is plain JSON so it can live inside an
@@ -31,11 +32,9 @@ export type IsoDate = string;
 /** An ISO 8601 timestamp, e.g. `2026-03-01T08:30:00Z`. */
 export type Instant = string;
 
-/** What the person says their symptoms did after a set, as recorded in the event log. */
-export const movementResponses = ['centralized', 'peripheralized', 'no_change', 'local_only', 'could_not'] as const;
-export type MovementResponse = (typeof movementResponses)[number];
-
-export type Surgery = 'none' | 'discectomy' | 'fusion';
+/** What the person says their symptoms did after a set, as recorded in the event log (the list: src/vocabulary). */
+export { MOVEMENT_RESPONSES as movementResponses } from '../../src/vocabulary/index.ts';
+export type { MovementResponse, Surgery } from '../../src/vocabulary/index.ts';
 
 /**
  * What the coaching rules need to know about a person. Times are stored as dates rather than

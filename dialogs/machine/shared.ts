@@ -46,8 +46,6 @@ export function record(type: ClinicalEventType, data: Record<string, unknown>): 
   return { kind: 'record', type, data };
 }
 
-export const tierRank = { emergency: 0, urgent: 1, soon: 2, routine: 3 } as const;
-
 /** The arguments every guard and context update of this machine receives. */
 export interface MachineArgs {
   context: CoachContext;

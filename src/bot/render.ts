@@ -2,6 +2,8 @@ import type { CoachContext, Output } from '../../dialogs/types.ts';
 import { buildHandoffValue, type HandoffValue } from '../referral/summary.ts';
 import type { Content } from '../content/index.ts';
 import { holdSeconds } from '../coaching/dose.ts';
+import { fill as fillSlots } from '../wording/fill.ts';
+import { URGENCY_ORDER } from '../vocabulary/index.ts';
 
 export interface Choice {
   label: string;
@@ -45,19 +47,20 @@ export type Reply =
 
 const LABELLED_VARS = new Set(['region', 'reach', 'onset', 'surgery', 'sides', 'surgeryKind']);
 
-function fill(template: string, vars: Record<string, string | number> | undefined, content: Content): string {
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = vars[name];
-    if (value === undefined) return whole;
-    if (LABELLED_VARS.has(name)) {
+/** A message's values as the person reads them: an answer's value becomes its label (content/labels.yaml). */
+function labelled(vars: Record<string, string | number>, content: Content): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(vars).map(([name, value]) => {
+      if (!LABELLED_VARS.has(name)) return [name, value];
       const label = content.conversation.labels[name]?.[String(value)] ?? String(value);
       // Surgery reads naturally only when there was one.
-      if (name === 'surgery') return value === 'none' ? '' : `, ${label}`;
-      return label;
-    }
-    return String(value);
-  });
+      return [name, name === 'surgery' ? (value === 'none' ? '' : `, ${label}`) : label];
+    }),
+  );
+}
+
+function fill(template: string, vars: Record<string, string | number> | undefined, content: Content): string {
+  return fillSlots(template, vars ? labelled(vars, content) : {});
 }
 
 /** The replies the person sees (relays go to the clinician instead). */
@@ -79,7 +82,7 @@ export function render(outputs: Output[], context: CoachContext, content: Conten
   for (const output of outputs) {
     switch (output.kind) {
       case 'say': {
-        const tier = /^referral\.(emergency|urgent|soon|routine)$/.exec(output.key)?.[1] as keyof Content['referralTiers'] | undefined;
+        const tier = URGENCY_ORDER.find((t) => output.key === `referral.${t}`);
         if (tier) {
           flush();
           replies.push({ kind: 'message', text: referralText(tier, String(output.vars?.flags ?? ''), content) });
@@ -102,7 +105,7 @@ export function render(outputs: Output[], context: CoachContext, content: Conten
         const help = key.startsWith('help.') && !content.conversation.messages[key] ? (content.conversation.questions[key.slice(5)]?.help ?? content.conversation.messages['help.default']) : undefined;
         const template = key === 'consent' ? content.conversation.consent.text : (help ?? content.conversation.messages[key]);
         pending.push(fill(template ?? key, output.vars, content));
-        if (output.key.startsWith('referral.') && output.key !== 'referral.reasonPrefix') flush();
+        if (output.key.startsWith('referral.')) flush();
         break;
       }
       case 'ask': {
@@ -275,7 +278,7 @@ export function referralText(tier: keyof Content['referralTiers'], flagIds: stri
 /** The crisis wording with a line per country (content/referral/crisis.yaml). */
 export function crisisText(content: Content): string[] {
   const { crisis } = content;
-  const lines = crisis.lines.map((line) => crisis.line.replace(/\{(\w+)\}/g, (whole, name: string) => (line as Record<string, string>)[name] ?? whole));
+  const lines = crisis.lines.map((line) => fillSlots(crisis.line, line));
   return [crisis.say.trim(), lines.join('\n'), crisis.reminder.trim()];
 }
 

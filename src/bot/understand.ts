@@ -5,6 +5,7 @@ import type { AnswerParsers, QuestionKind } from '../nlu/answers/index.ts';
 import type { CardValue } from './inbound.ts';
 import { parseTimeOfDay } from '../schedule/parse.ts';
 import { questionKey } from './render.ts';
+import { holdsExercise, urgencyRank } from '../vocabulary/index.ts';
 
 /** A message scanned once for warning signs on its own (`Nlu.scanMessage`), passed on to `redFlags`. */
 export interface MessageFlags {
@@ -33,28 +34,47 @@ export interface Nlu {
 
 const normalise = (text: string) => text.toLowerCase().replace(/[’']/g, "'").replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
 
-function containsPhrase(haystack: string, phrase: string): boolean {
+/** Words that deny a synonym said right after them: "not ok", "can't go", "don't want to start". */
+const DENIALS = new Set(['not', 'no', 'never', 'nothing', 'without', "can't", 'cant', 'cannot', "don't", 'dont', "didn't", 'didnt', "won't", 'wont', "isn't", 'isnt', "wasn't", 'wasnt', "couldn't", 'couldnt', "wouldn't", 'wouldnt', "haven't", 'havent']);
+const DENIAL_REACH = 3;
+
+/** Whether the phrase is said in the text and not denied by a word just before it. */
+function saysPhrase(haystack: string, phrase: string): boolean {
   const needle = normalise(phrase);
   if (!needle) return false;
-  return ` ${haystack} `.includes(` ${needle} `);
+  const padded = ` ${haystack} `;
+  for (let at = padded.indexOf(` ${needle} `); at >= 0; at = padded.indexOf(` ${needle} `, at + 1)) {
+    const before = padded.slice(0, at).trim().split(' ').slice(-DENIAL_REACH);
+    if (!before.some((word) => DENIALS.has(word))) return true;
+  }
+  return false;
 }
 
 /** The choice of the current question that a typed answer names, by its label, value or typed synonyms. */
 export function matchChoice(text: string, question: Question | undefined): string | undefined {
+  return matchChoiceHow(text, question)?.value;
+}
+
+/** As matchChoice, and whether the whole message was the choice's label or value (not a synonym inside it). */
+function matchChoiceHow(text: string, question: Question | undefined): { value: string; exact: boolean } | undefined {
   if (!question) return undefined;
   const said = normalise(text);
   if (!said) return undefined;
   const exact = question.choices.find((choice) => normalise(choice.label) === said || normalise(choice.value) === said);
-  if (exact) return exact.value;
-  // Longest synonym wins, so "below the knee" beats "knee".
+  if (exact) return { value: exact.value, exact: true };
+  // Longest synonym wins, so "below the knee" beats "knee"; a denied one ("not ok") does not count.
   let best: { value: string; length: number } | undefined;
   for (const choice of question.choices) {
     for (const phrase of choice.match ?? []) {
-      if (containsPhrase(said, phrase) && (!best || phrase.length > best.length)) best = { value: choice.value, length: phrase.length };
+      if (saysPhrase(said, phrase) && (!best || phrase.length > best.length)) best = { value: choice.value, length: phrase.length };
     }
   }
-  return best?.value;
+  return best ? { value: best.value, exact: false } : undefined;
 }
+
+const YES_NO_KINDS: ReadonlySet<QuestionKind | undefined> = new Set(['consent', 'offer', 'symptom']);
+/** The choice came from words typed, not from a button pressed. */
+const typedChoiceOnly = (card: CardValue | undefined) => card?.choice === undefined;
 
 /** A whole number of weeks such as "6", "6 weeks", "about 3". */
 export function parseCount(text: string, nlu: Nlu): number | undefined {
@@ -108,14 +128,24 @@ const DAYS_PER: Record<'days' | 'weeks' | 'months', number> = { days: 1, weeks: 
  */
 export function understand(text: string, card: CardValue | undefined, question: Question | undefined, nlu: Nlu, questionKey?: string, at?: string): Understanding {
   const info = nlu.answers.kindOf(questionKey);
-  const choice = card?.choice ?? matchChoice(text, question);
+  const typed = card?.choice === undefined ? matchChoiceHow(text, question) : undefined;
+  const choice = card?.choice ?? typed?.value;
   const said = text || card?.choice || '';
   const understanding: Understanding = { text: said };
   if (choice !== undefined && question?.choices.some((c) => c.value === choice)) understanding.choice = choice;
   if (text) readByKind(understanding, text, info.kind, question, nlu, at);
+  const reading = text ? nlu.answers.yesNo(text, info.kind === 'symptom' ? 'symptom' : 'offer') : undefined;
+  // A yes/no question: a button word found inside a typed message ("start" in "no, too sore to start")
+  // does not outweigh how the message answers; the yes/no reader decides, and without its answer only
+  // a "no" word stands (a guessed yes is the worse misreading).
+  if (typed && !typed.exact && YES_NO_KINDS.has(info.kind) && ['yes', 'no', 'unsure'].includes(typed.value)) {
+    if (reading?.answer && reading.answer !== typed.value) {
+      if (hasChoice(question, reading.answer)) understanding.choice = reading.answer;
+      else delete understanding.choice;
+    } else if (!reading?.answer && typed.value === 'yes') delete understanding.choice;
+  }
   if (understanding.choice === 'yes' || understanding.choice === 'no') understanding.yesNo = understanding.choice;
-  else if (text) {
-    const reading = nlu.answers.yesNo(text, info.kind === 'symptom' ? 'symptom' : 'offer');
+  else if (reading) {
     if (reading.answer) understanding.yesNo = reading.answer;
     if (reading.questionBack) understanding.questionBack = true;
   }
@@ -149,7 +179,14 @@ export function understand(text: string, card: CardValue | undefined, question: 
   if (question && question.choices.some((c) => c.value === 'centralized')) {
     // By direction, not by location; a question back ("what do you mean by centralized?") is not a response.
     const typed = text && !understanding.questionBack ? nlu.answers.movement(text) : undefined;
-    if (understanding.choice === 'toes_or_fingers') Object.assign(understanding, { movement: 'peripheralized', toesOrFingers: true });
+    // Toes or fingers typed anywhere count, whichever button word is longer ("same, but the toes tingle"),
+    // unless the typed words move toward the spine ("the tingling in my fingers has gone back to my wrist").
+    const toesTyped = typedChoiceOnly(card) && !understanding.questionBack && question.choices.some((c) => c.value === 'toes_or_fingers' && (c.match ?? []).some((phrase) => saysPhrase(normalise(text), phrase)));
+    const pressedToes = understanding.choice === 'toes_or_fingers' && !typedChoiceOnly(card);
+    if (pressedToes || (toesTyped && typed?.response !== 'centralized')) {
+      Object.assign(understanding, { movement: 'peripheralized', toesOrFingers: true });
+      if (understanding.choice !== 'skip' && understanding.choice !== 'lacks_equipment') delete understanding.choice;
+    }
     else if (typed) {
       understanding.movement = typed.response;
       if (typed.toesOrFingers) understanding.toesOrFingers = true;
@@ -157,12 +194,13 @@ export function understand(text: string, card: CardValue | undefined, question: 
       if (understanding.choice !== 'skip' && understanding.choice !== 'lacks_equipment') delete understanding.choice;
     } else if (understanding.choice && !understanding.questionBack) understanding.movement = understanding.choice as MovementResponse;
   }
+  // "so maybe 2 kilos?": a question mark of doubt after an answer of another kind is that answer.
+  if (understanding.questionBack && reading?.markOnly && !YES_NO_KINDS.has(info.kind) && answersQuestion(understanding, info.kind)) delete understanding.questionBack;
   return understanding;
 }
 
-const tierRank: Record<RedFlagHit['urgency'], number> = { emergency: 0, urgent: 1, soon: 2 };
 const isPresent = (hit: RedFlagHit) => hit.mention === undefined || hit.mention === 'present';
-const locks = (hit: RedFlagHit) => hit.urgency === 'emergency' || hit.urgency === 'urgent';
+const locks = (hit: RedFlagHit) => holdsExercise(hit.urgency);
 
 /** Whether the message holds an answer to the question being asked, read by that question's kind. */
 export function answersQuestion(understanding: Understanding, kind: QuestionKind | undefined): boolean {
@@ -227,12 +265,13 @@ export function eventsForMessage(
   const recent = stored?.recent ?? [];
   const hits = text ? nlu.redFlags(text, recent, input.flags, knownConcepts(stored)) : [];
   const present = hits.filter(isPresent);
-  const topPresent = Math.min(3, ...present.map((hit) => tierRank[hit.urgency]));
+  // Nothing disclosed outright: as if routine, so any mention of a warning sign is asked about.
+  const topPresent = Math.min(urgencyRank('routine'), ...present.map((hit) => urgencyRank(hit.urgency)));
   // A mention more urgent than anything disclosed outright is asked about; the rest is covered by the referral.
-  const toAsk = hits.filter((hit) => !isPresent(hit) && tierRank[hit.urgency] < topPresent);
+  const toAsk = hits.filter((hit) => !isPresent(hit) && urgencyRank(hit.urgency) < topPresent);
   const signEvents: Extract<CoachEvent, { type: 'SIGN_MENTIONED' }>[] = toAsk.length ? [{ type: 'SIGN_MENTIONED', at, hits: toAsk }] : [];
   if (text.length > input.maxLength) {
-    return [...(present.length ? [{ type: 'RED_FLAG' as const, at, hits: present }] : []), ...signEvents, { type: 'TOO_LONG', at, length: text.length }];
+    return [...(present.length ? [{ type: 'RED_FLAG' as const, at, hits: present }] : []), ...signEvents, { type: 'TOO_LONG', at, length: text.length, limit: input.maxLength }];
   }
   const asking = stored?.context.asking ?? null;
   const question = asking ? questions[asking.question] : undefined;
@@ -323,7 +362,7 @@ function asideOf(text: string, understanding: Understanding, answered: boolean, 
   }
   if (symbols === 'other') return 'symbols';
   // "Can we skip that?" asks to skip, not about the question.
-  const wantsOut = understanding.intent === 'skip' || understanding.intent === 'later' || understanding.intent === 'tomorrow';
+  const wantsOut = understanding.intent === 'skip' || understanding.intent === 'later' || understanding.intent === 'tomorrow' || understanding.intent === 'checkInTime';
   if (understanding.questionBack && !answered && !wantsOut) {
     understanding.intent = 'questionBack';
     return 'questionBack';

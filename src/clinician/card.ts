@@ -9,8 +9,10 @@
  */
 import { z } from 'zod';
 import { outcomes } from './closeRules.ts';
+import { holdsExercise } from '../vocabulary/index.ts';
 import type { ClinicianCase } from './store.ts';
-import { fill, type ClinicianWording } from './wording.ts';
+import type { ClinicianWording } from './wording.ts';
+import { fill } from '../wording/fill.ts';
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
@@ -90,7 +92,7 @@ function closeInputs(item: ClinicianCase, wording: ClinicianWording): Element[] 
     },
     { type: 'Input.Text', id: 'note', isMultiline: true, maxLength: 4000, label: wording.card.closeNote },
   ];
-  if (item.urgency === 'emergency' || item.urgency === 'urgent') {
+  if (holdsExercise(item.urgency)) {
     inputs.push(
       { type: 'Input.Toggle', id: 'confirmCleared', title: wording.card.clearanceConfirm, valueOn: 'true', valueOff: 'false', value: 'false' },
       { type: 'Input.Text', id: 'reason', isMultiline: true, maxLength: 1000, label: wording.card.clearanceReason },
@@ -102,7 +104,7 @@ function closeInputs(item: ClinicianCase, wording: ClinicianWording): Element[] 
 /** The card a care-team channel gets for a case (posted new, as a reminder or escalation; updated after accept and close). */
 export function handoffCard(kind: NoticeCardKind, item: ClinicianCase, facts: CardFacts, wording: ClinicianWording, minutes = 0): { attachment: { contentType: string; content: Element }; summary: string } {
   const heading = caseHeading(kind, item, facts, wording, minutes);
-  const loud = item.status === 'open' && (item.urgency === 'emergency' || item.urgency === 'urgent');
+  const loud = item.status === 'open' && holdsExercise(item.urgency);
   const body: Element[] = [
     {
       type: 'Container',

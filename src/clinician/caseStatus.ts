@@ -14,7 +14,8 @@ import type { Database } from '../store/database.ts';
 import { appendEvents } from '../store/events.ts';
 import { outcomeLabel } from './card.ts';
 import * as store from './store.ts';
-import { fill, type ClinicianWording } from './wording.ts';
+import type { ClinicianWording } from './wording.ts';
+import { fill } from '../wording/fill.ts';
 
 export interface CaseStatusDeps {
   db: Database;

@@ -6,9 +6,9 @@
  * confirmation and a reason, both kept in the record and the audit.
  */
 import { z } from 'zod';
-import type { ClinicianOutcome } from '../../dialogs/types.ts';
+import { CLINICIAN_OUTCOMES, holdsExercise, type ClinicianOutcome } from '../vocabulary/index.ts';
 
-export const outcomes = ['cleared_to_exercise', 'seen_in_ed', 'refer_to_surgeon', 'continue_monitoring', 'no_contact'] as const satisfies readonly ClinicianOutcome[];
+export const outcomes = CLINICIAN_OUTCOMES;
 
 export const outcomeSchema = z.enum(outcomes, { message: 'choose an outcome' });
 
@@ -22,7 +22,7 @@ export interface CloseRequest {
 }
 
 export function needsClearance(urgency: string, outcome: ClinicianOutcome): boolean {
-  return outcome === 'cleared_to_exercise' && (urgency === 'emergency' || urgency === 'urgent');
+  return outcome === 'cleared_to_exercise' && holdsExercise(urgency);
 }
 
 /** Problems with closing a case of this urgency this way, in plain words (empty: it may close). */

@@ -5,7 +5,7 @@
  *   created ──T──▶ reminder to the care team ──T──▶ escalation to the fallback contact
  *           (and the care team) ──T──▶ reminder ──T──▶ reminder …   until someone accepts.
  */
-export type Urgency = 'emergency' | 'urgent' | 'soon' | 'routine';
+export type { Urgency } from '../vocabulary/index.ts';
 
 export interface AcceptWindows {
   /** Minutes an emergency handoff may wait for a clinician before the next step. */

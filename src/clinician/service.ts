@@ -19,6 +19,7 @@ import type { Database } from '../store/database.ts';
 import { appendEvents } from '../store/events.ts';
 import { readConversation } from '../store/conversations.ts';
 import type { ClinicianOutcome } from '../../dialogs/types.ts';
+import { holdsExercise } from '../vocabulary/index.ts';
 import { handoffCard, outcomeLabel, writeCard, type CardFacts, type NoticeCardKind } from './card.ts';
 import { clinicClock } from './clinicTime.ts';
 import { closeProblems, needsClearance } from './closeRules.ts';
@@ -27,7 +28,8 @@ import { loadPatientBundle } from './fhir/load.ts';
 import { pushBundle, type FhirServer } from './fhir/push.ts';
 import type { ConversationRef, MessagingPort, OutboundActivity, SendOutcome } from '../ports/messaging.ts';
 import * as store from './store.ts';
-import { fill, type ClinicianWording } from './wording.ts';
+import type { ClinicianWording } from './wording.ts';
+import { fill } from '../wording/fill.ts';
 
 export { outcomes } from './closeRules.ts';
 
@@ -225,7 +227,7 @@ export function createClinicianService(deps: ClinicianServiceDeps) {
 
   async function cardActivity(kind: NoticeCardKind, item: store.ClinicianCase, minutes: number): Promise<OutboundActivity> {
     const card = handoffCard(kind, item, await factsOf(item), wording, minutes);
-    const loud = item.status === 'open' && (item.urgency === 'emergency' || item.urgency === 'urgent');
+    const loud = item.status === 'open' && holdsExercise(item.urgency);
     return { type: 'message', summary: card.summary, text: card.summary, attachments: [card.attachment], ...(loud ? { channelData: { notification: { alert: true } } } : {}) };
   }
 

@@ -1,13 +1,14 @@
 /** The clinician side's SQL, in one module: cases, care-team channels, notices, audit, pairing codes. */
 import type { Database, Sql } from '../store/database.ts';
 import { firstCheckAt, type AcceptWindows } from './escalation.ts';
+import { urgencyOrderSql, type Urgency } from '../vocabulary/index.ts';
 
 export type CaseStatus = 'open' | 'accepted' | 'closed';
 
 export interface ClinicianCase {
   id: number;
   conversationId: string;
-  urgency: 'emergency' | 'urgent' | 'soon' | 'routine';
+  urgency: Urgency;
   reasons: string[];
   region: string;
   summary: string;
@@ -114,7 +115,7 @@ export async function getCase(sql: Sql, id: number): Promise<ClinicianCase | nul
 export async function listLiveCases(sql: Sql): Promise<ClinicianCase[]> {
   const rows = await sql.query<CaseRow>(
     `select ${CASE_COLUMNS} from clinician_cases where status <> 'closed'
-     order by case urgency when 'emergency' then 0 when 'urgent' then 1 when 'soon' then 2 else 3 end, created_at, id`,
+     order by ${urgencyOrderSql('urgency')}, created_at, id`,
   );
   return rows.map(toCase);
 }
@@ -135,7 +136,7 @@ export async function listQueueCases(sql: Sql, closedLimit = 50): Promise<{ live
   const columns = CASE_COLUMNS.split(', ').map((column) => `c.${column}`).join(', ');
   const select = `select ${columns}, v.reference->'user'->>'name' as person_name, v.channel_id from clinician_cases c left join conversations v on v.id = c.conversation_id`;
   const withPerson = (row: CaseRow): QueueCase => ({ ...toCase(row), personName: typeof row.person_name === 'string' && row.person_name.trim() ? row.person_name.trim().slice(0, 80) : null, channelId: (row.channel_id as string | null) ?? null });
-  const live = await sql.query<CaseRow>(`${select} where c.status <> 'closed' order by case c.urgency when 'emergency' then 0 when 'urgent' then 1 when 'soon' then 2 else 3 end, c.created_at, c.id`);
+  const live = await sql.query<CaseRow>(`${select} where c.status <> 'closed' order by ${urgencyOrderSql('c.urgency')}, c.created_at, c.id`);
   const closed = await sql.query<CaseRow>(`${select} where c.status = 'closed' order by c.closed_at desc, c.id desc limit $1`, [closedLimit]);
   return { live: live.map(withPerson), closed: closed.map(withPerson) };
 }

@@ -13,8 +13,10 @@ import type { Database } from '../store/database.ts';
 import type { Logger } from '../log.ts';
 import { cardActionSchema, outcomeLabel } from './card.ts';
 import type { ClinicianService } from './service.ts';
+import { needsClearance } from './closeRules.ts';
 import * as store from './store.ts';
-import { fill, type ClinicianWording } from './wording.ts';
+import type { ClinicianWording } from './wording.ts';
+import { fill } from '../wording/fill.ts';
 
 const COMMAND = /\buse this (?:channel|chat|conversation) for handoffs\b\s*(?:with code\s*)?([A-Za-z0-9-]{4,20})?/i;
 
@@ -113,7 +115,7 @@ export function careTeamTurns(deps: TeamsDeps) {
         else await reply(turn, refusal(action.caseId, result));
         return true;
       }
-      const cleared = action.outcome === 'cleared_to_exercise' && (result.item.urgency === 'emergency' || result.item.urgency === 'urgent');
+      const cleared = needsClearance(result.item.urgency, action.outcome);
       await store.audit(deps.db, { actor, ...known, action: 'case.closed', caseId: action.caseId, conversationId: result.item.conversationId, detail: { via: 'teams', outcome: action.outcome, delivery: result.delivery?.outcome, ...(cleared ? { clearedFor: result.item.urgency, confirmed: true, reason: action.reason?.trim() } : {}) } }, at);
       await reply(turn, fill(wording.teams.closed, { caseId: action.caseId, clinician: who, outcome: outcomeLabel(action.outcome, wording) }));
       return true;

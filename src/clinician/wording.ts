@@ -100,7 +100,3 @@ export function loadClinicianWording(contentDir: string): { wording?: ClinicianW
   const codes = fhir.items[0]?.value;
   return { wording: wording && codes ? { ...wording, fhir: codes } : undefined, problems: [...load.problems, ...fhir.problems] };
 }
-
-export function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (vars[name] === undefined ? whole : String(vars[name])));
-}

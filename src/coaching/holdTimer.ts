@@ -8,6 +8,7 @@ import { appendEvents } from '../store/events.ts';
 import type { Logger } from '../log.ts';
 import type { ConversationRef, MessagingPort } from '../ports/messaging.ts';
 import { holdSeconds } from './dose.ts';
+import { fill } from '../wording/fill.ts';
 
 export const HOLD_TIMER_QUEUE = 'hold-timer';
 
@@ -29,8 +30,6 @@ export interface HoldTimerDeps {
   /** The timer is a job on the queue, so a restart does not lose it. */
   jobs: Jobs;
 }
-
-const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole));
 
 /**
  * "Timer" during an exercise that is held or timed: the bot says when the time is up and asks

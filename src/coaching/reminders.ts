@@ -8,6 +8,7 @@
  */
 import type { PgBoss } from 'pg-boss';
 import { doseText } from '../bot/render.ts';
+import { fill } from '../wording/fill.ts';
 import type { Content } from '../content/index.ts';
 import type { Logger } from '../log.ts';
 import type { ConversationRef, InboundActivity, MessagingPort } from '../ports/messaging.ts';
@@ -108,7 +109,7 @@ export function exerciseReminders(deps: ReminderDeps) {
     const stage = exercise?.stages.find((s) => s.id === job.stageId) ?? exercise?.stages[0];
     if (!exercise || !stage) return 'unknown exercise';
     const template = deps.content.conversation.messages['reminder.directional'] ?? '';
-    const text = template.replace('{name}', `${exercise.name} (${stage.name})`).replace('{dose}', doseText(stage.dose, deps.content));
+    const text = fill(template, { name: `${exercise.name} (${stage.name})`, dose: doseText(stage.dose, deps.content) });
     const sent = (await deps.messaging.continue(row.reference as ConversationRef, [{ kind: 'message', text }])).outcome === 'sent';
     await appendEvents(deps.db, job.conversationId, [{ type: 'reminder.sent', data: { exerciseId: job.exerciseId, n: job.n, delivered: sent }, at: deps.now().toISOString() }]);
     return sent ? 'sent' : 'not_sent';

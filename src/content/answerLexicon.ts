@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { loadYamlFile } from './loadYamlDir.ts';
+import { QUESTION_KINDS, REACHES, type Reach } from '../vocabulary/index.ts';
 
 const sources = z.array(z.string().trim().min(3)).min(1, 'name the source');
 const word = z.string().trim().min(1);
@@ -35,8 +36,7 @@ export const unitsSchema = z.object({
   unknown: z.array(z.string().trim().min(1)).min(1),
 });
 
-export const QUESTION_KINDS = ['consent', 'offer', 'symptom', 'score', 'region', 'reach', 'sides', 'onset', 'surgery', 'duration', 'age', 'weight', 'movement'] as const;
-export type QuestionKind = (typeof QUESTION_KINDS)[number];
+export { QUESTION_KINDS, type QuestionKind } from '../vocabulary/index.ts';
 
 export const questionKindsSchema = z.object({
   sources,
@@ -44,14 +44,17 @@ export const questionKindsSchema = z.object({
 });
 
 const phrases = z.array(z.string().trim().min(1)).min(1, 'give at least one phrase');
-const REACHES = ['spine_only', 'buttock_thigh', 'below_knee', 'arm_hand', 'trunk'] as const;
-export type ReachLevel = (typeof REACHES)[number];
+export type ReachLevel = Reach;
 
 export const bodySchema = z.object({
   sources,
   reach: z.object({ below_knee: phrases, buttock_thigh: phrases, arm_hand: phrases, trunk: phrases, spine_only: phrases }),
   between: z.array(z.object({ words, options: z.tuple([z.enum(REACHES), z.enum(REACHES)]), question: z.string().min(1) })),
   sides: z.object({ left: phrases, right: phrases, both: phrases, one: phrases }),
+  /** Possessives a carer writes for the patient's own body ("his left leg"): read as the person's own. */
+  carer: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  /** "right down the back of my leg": "right" meaning "all the way", not a side. */
+  notSide: z.array(z.string().trim().min(1)).default([]),
 });
 
 export const onsetSchema = z.object({

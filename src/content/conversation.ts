@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { loadYamlFile, type ContentLoad } from './loadYamlDir.ts';
+import { RED_FLAG_TIERS, REACHES, SIDES, SPINE_REGIONS, SURGERIES, SURGERY_KINDS } from '../vocabulary/index.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
-const region = z.enum(['lumbar', 'thoracic', 'cervical']);
+const region = z.enum(SPINE_REGIONS);
 
 export const consentSchema = z.strictObject({ version: text, text });
 export type Consent = z.infer<typeof consentSchema>;
@@ -36,7 +37,7 @@ export const questionsSchema = z.record(z.string(), questionSchema);
 export const labelsSchema = z.record(z.string(), z.record(z.string(), text));
 export type Labels = z.infer<typeof labelsSchema>;
 
-const tier = z.enum(['emergency', 'urgent', 'soon']);
+const tier = z.enum(RED_FLAG_TIERS);
 const flagId = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)+$/, 'a red-flag id such as ces.bowel');
 
 export const screeningSchema = z.strictObject({
@@ -50,9 +51,9 @@ export const screeningSchema = z.strictObject({
       label: text.optional(),
       when: z.strictObject({
         region: z.array(region).optional(),
-        reach: z.array(z.enum(['spine_only', 'buttock_thigh', 'below_knee', 'arm_hand', 'trunk'])).optional(),
-        sides: z.array(z.enum(['one', 'both'])).optional(),
-        surgery: z.array(z.enum(['none', 'discectomy', 'fusion'])).optional(),
+        reach: z.array(z.enum(REACHES)).optional(),
+        sides: z.array(z.enum(SIDES)).optional(),
+        surgery: z.array(z.enum(SURGERIES)).optional(),
       }),
     }),
   ),
@@ -62,7 +63,7 @@ export const screeningSchema = z.strictObject({
   age: z
     .array(z.strictObject({ flag: flagId, from: z.number().int().min(0).max(130).optional(), below: z.number().int().min(0).max(130).optional(), ask: z.boolean().default(false), urgency: tier.optional(), label: text.optional() }))
     .default([]),
-  surgeryKinds: z.record(z.enum(['discectomy', 'laminectomy', 'fusion', 'disc_replacement', 'other']), z.enum(['discectomy', 'fusion'])).optional(),
+  surgeryKinds: z.record(z.enum(SURGERY_KINDS), z.enum(['discectomy', 'fusion'])).optional(),
   liftingLimitReviewWeeks: z.array(z.number().int().min(1).max(104)).default([6, 12]),
   recheckEveryDays: z.number().int().min(1).max(90).default(7),
   unsureTier: tier.default('urgent'),
@@ -70,9 +71,6 @@ export const screeningSchema = z.strictObject({
   safetyQuestions: z.array(text).default([]),
 });
 export type Screening = z.infer<typeof screeningSchema>;
-
-/** Questions and messages the machine refers to by key; a missing one must stop the start, not a turn. */
-export const requiredQuestions = ['consent', 'region', 'pain', 'reach', 'sides', 'onset', 'surgery', 'surgeryKind', 'surgeryWhen', 'age', 'liftingLimit', 'liftingLimitReview', 'weeksSinceSurgery', 'confirm', 'confirmCorrect', 'redFlagAnswer', 'redFlagAfterCheck', 'redFlagGroup', 'holdSeen', 'holdSeenBy', 'holdExerciseAdvice'] as const;
 
 export interface ConversationContent {
   consent: Consent;
@@ -94,9 +92,6 @@ export function loadConversationContent(dir: string): { content?: ConversationCo
   const screening = loadYamlFile(join(dir, 'screening.yaml'), screeningSchema, dir);
   const problems = [...consent.problems, ...messages.problems, ...questions.problems, ...labels.problems, ...screening.problems];
   const loaded = { consent: only(consent), messages: only(messages), questions: only(questions), labels: only(labels), screening: only(screening) };
-  if (loaded.questions) {
-    for (const key of requiredQuestions) if (!loaded.questions[key]) problems.push(`questions.yaml: ${key}: question is missing`);
-  }
   if (problems.length > 0 || !loaded.consent || !loaded.messages || !loaded.questions || !loaded.labels || !loaded.screening) return { problems };
   return { content: loaded as ConversationContent, problems };
 }

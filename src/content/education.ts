@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, basename, extname } from 'node:path';
-import { parse } from 'yaml';
+import { parseYaml } from './yamlCache.ts';
 import { z } from 'zod';
 import { formatIssuePath, type ContentLoad } from './loadYamlDir.ts';
 
@@ -36,7 +36,7 @@ export function parseEducation(file: string, source: string): { piece?: Educatio
   if (!match) return { problems: [`${file}: (file): front matter between --- lines is missing`] };
   let raw: unknown;
   try {
-    raw = parse(match[1] ?? '');
+    raw = parseYaml(match[1] ?? '');
   } catch (error) {
     return { problems: [`${file}: (front matter): not valid YAML (${(error as Error).message.split('\n')[0]})`] };
   }

@@ -1,6 +1,7 @@
 import { basename, dirname, extname } from 'node:path';
 import { z } from 'zod';
 import { loadYamlDir, type ContentLoad } from './loadYamlDir.ts';
+import { SPINE_REGIONS as regions, type Region } from '../vocabulary/index.ts';
 
 /**
  * Exercises are clinical content a physiotherapist can edit: one YAML file per exercise in
@@ -9,8 +10,7 @@ import { loadYamlDir, type ContentLoad } from './loadYamlDir.ts';
  * safety rule.
  */
 
-export const regions = ['lumbar', 'thoracic', 'cervical'] as const;
-export type Region = (typeof regions)[number];
+export { regions, type Region };
 
 export const phases = ['acute', 'ongoing', 'later', 'maintenance', 'post_surgery', 'flare_up'] as const;
 export type Phase = (typeof phases)[number];

@@ -11,8 +11,8 @@ import { PatternError } from '../nlu/pattern.ts';
 import { loadRedFlags, type RedFlag } from './redFlags.ts';
 import { loadReferralTiers, type Crisis, type ReferralTiers } from './referral.ts';
 import { loadCoachingRules, type CoachingRules, type Measures } from './coachingRules.ts';
-import { answerMessageKeys, answerQuestionKeys } from '../../dialogs/machine/asides/keys.ts';
-import { coachingMessageKeys, coachingQuestionKeys } from '../../dialogs/machine/coaching/keys.ts';
+import { compareUrgency, SPINE_REGIONS } from '../vocabulary/index.ts';
+import { checkWording } from './wording.ts';
 
 /** Everything clinicians edit, loaded and validated once at start-up. */
 export interface Content {
@@ -52,13 +52,8 @@ export function loadContent(dir: string): { content?: Content; problems: string[
     if (!(error instanceof PatternError)) throw error;
     problems.push(`education: asks: ${error.message}`);
   }
-  // Every key the coaching concern can emit must be in content.
-  if (conversation.content) {
-    for (const key of coachingMessageKeys) if (!conversation.content.messages[key]) problems.push(`messages.yaml: ${key}: message is missing`);
-    for (const key of coachingQuestionKeys) if (!conversation.content.questions[key]) problems.push(`questions.yaml: ${key}: question is missing`);
-    for (const key of answerMessageKeys) if (!conversation.content.messages[key]) problems.push(`messages.yaml: ${key}: message is missing`);
-    for (const key of answerQuestionKeys) if (!conversation.content.questions[key]) problems.push(`questions.yaml: ${key}: question is missing`);
-  }
+  // Every message and question the conversation can emit must be in content, with the slots it fills.
+  if (conversation.content) problems.push(...checkWording(conversation.content, referral.tiers, lexicon.lexicon));
   const byId = new Map(redFlags.flags.map((flag) => [flag.id, flag]));
   const screening = conversation.content?.screening;
   for (const trigger of [...(screening?.triggers ?? []), ...(screening?.age.filter((rule) => !rule.ask) ?? [])]) {
@@ -90,11 +85,9 @@ export function loadContent(dir: string): { content?: Content; problems: string[
 
 /** The plain data the conversation machine decides with. */
 export function buildCatalog(content: Content): CoachCatalog {
-  const regions: Region[] = ['lumbar', 'thoracic', 'cervical'];
   const screened = content.redFlags.list.filter((flag) => flag.screen && flag.question);
   // Most urgent questions first: if the person stops answering, the important ones were asked.
-  const rank = { emergency: 0, urgent: 1, soon: 2 } as const;
-  const ordered = [...screened].sort((a, b) => rank[a.urgency] - rank[b.urgency]);
+  const ordered = [...screened].sort((a, b) => compareUrgency(a.urgency, b.urgency));
   const rules = content.conversation.screening;
   // A flag that age decides (asked only in its band) is not in the ordinary queue.
   const byAge = new Set(rules.age.map((rule) => rule.flag));
@@ -102,7 +95,7 @@ export function buildCatalog(content: Content): CoachCatalog {
   const onlyScreening = [...rules.triggers, ...rules.age].filter((rule) => rule.urgency && !content.redFlags.byId.has(rule.flag));
   return {
     consentVersion: content.conversation.consent.version,
-    screeningFlags: Object.fromEntries(regions.map((region) => [region, ordered.filter((flag) => asks(region, flag)).map((flag) => flag.id)])) as Record<Region, string[]>,
+    screeningFlags: Object.fromEntries(SPINE_REGIONS.map((region) => [region, ordered.filter((flag) => asks(region, flag)).map((flag) => flag.id)])) as Record<Region, string[]>,
     flagUrgency: { ...Object.fromEntries(onlyScreening.map((rule) => [rule.flag, rule.urgency!])), ...Object.fromEntries(content.redFlags.list.map((flag) => [flag.id, flag.urgency])) },
     screening: {
       age: rules.age.map(({ flag, from, below, ask }) => ({ flag, ask, ...(from !== undefined ? { from } : {}), ...(below !== undefined ? { below } : {}) })),

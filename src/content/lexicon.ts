@@ -8,19 +8,10 @@ import { z } from 'zod';
 import { compilePattern, PatternError } from '../nlu/pattern.ts';
 import { loadAnswerLexicon, type AnswerLexicon } from './answerLexicon.ts';
 import { loadYamlFile } from './loadYamlDir.ts';
+import { INTENTS, MOVEMENT_RESPONSES, SPINE_REGIONS, type Intent, type MovementResponse } from '../vocabulary/index.ts';
 
-export const MOVEMENT_RESPONSES = ['centralized', 'peripheralized', 'no_change', 'local_only', 'could_not'] as const;
-export type MovementResponse = (typeof MOVEMENT_RESPONSES)[number];
-
-export const INTENTS = [
-  'talk_to_clinician', 'clinician_assessed', 'stop_messages', 'pause', 'resume', 'delete_data',
-  'export_data', 'what_do_you_know', 'progress', 'help', 'start_timer', 'case_status',
-  'greeting', 'skip', 'tomorrow', 'later', 'check_in_time', 'start_session',
-] as const;
-export type Intent = (typeof INTENTS)[number];
-
-export const SPINE_REGIONS = ['lumbar', 'thoracic', 'cervical'] as const;
-export type SpineRegion = (typeof SPINE_REGIONS)[number];
+/** The names each phrase list is for (src/vocabulary), re-exported for the lexicon's callers. */
+export { INTENTS, MOVEMENT_RESPONSES, SPINE_REGIONS, type Intent, type MovementResponse, type Region as SpineRegion } from '../vocabulary/index.ts';
 
 const phrases = z.array(z.string().trim().min(1)).min(1, 'give at least one phrase');
 const sources = z.array(z.string().trim().min(3)).min(1, 'name the source');
@@ -45,6 +36,15 @@ function orderedMap<const K extends readonly string[]>(keys: K) {
 export const yesNoLexiconSchema = z.object({
   sources, yes: phrases, no: phrases, unsure: phrases, questions: phrases,
   wholeYes: phrases, wholeNo: phrases, agree: phrases, decline: phrases, allClear: phrases, fillers: phrases,
+  /** Words that open a clause qualifying the answer before it ("no, but ..."), and words of a self-correction ("no wait, yes"). */
+  contrast: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  corrections: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  /** "a bit", "sometimes", "odd": after a contrast word, a no to a safety question is only partly a no. */
+  hedges: z.array(z.string().trim().min(1)).default([]),
+  /** A no said softly ("not really"): with a hedge after it ("not really, just a bit") it is neither. */
+  softNo: z.array(z.string().trim().min(1)).default([]),
+  /** Openings that look like a question but describe ("where my bra strap goes"), when no question mark is typed. */
+  statements: z.array(z.string().trim().min(1)).default([]),
 });
 export const scoreLexiconSchema = z.object({
   sources,
@@ -63,6 +63,8 @@ export const movementLexiconSchema = z.object({
   outcomes: orderedMap(MOVEMENT_RESPONSES),
   distance: z.array(z.object({ d: z.number().int().min(0).max(9), parts: phrases })).min(1),
   moves: phrases, toward: phrases, away: phrases, easing: phrases, worsening: phrases, local: phrases, fine: phrases, atFirst: phrases,
+  /** Verbs that also say how much: "the pain went down" is less pain, "went down my leg" a place. */
+  levelVerbs: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
 });
 export const intentLexiconSchema = z.object({ sources, intents: orderedMap(INTENTS) });
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse } from 'yaml';
+import { parseYaml } from './yamlCache.ts';
 import type { ZodType } from 'zod';
 
 /** A content file that parsed and validated, with the path it came from. */
@@ -46,7 +46,7 @@ export function loadYamlDir<T>(dir: string, schema: ZodType<T>, root = dir): Con
     const file = relative(root, path);
     let raw: unknown;
     try {
-      raw = parse(readFileSync(path, 'utf8'));
+      raw = parseYaml(readFileSync(path, 'utf8'));
     } catch (error) {
       problems.push(`${file}: not valid YAML (${(error as Error).message.split('\n')[0]})`);
       continue;
@@ -63,7 +63,7 @@ export function loadYamlFile<T>(path: string, schema: ZodType<T>, root: string):
   const file = relative(root, path);
   let raw: unknown;
   try {
-    raw = parse(readFileSync(path, 'utf8'));
+    raw = parseYaml(readFileSync(path, 'utf8'));
   } catch (error) {
     const message = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file is missing' : `not valid YAML (${(error as Error).message.split('\n')[0]})`;
     return { items: [], problems: [`${file}: ${message}`] };

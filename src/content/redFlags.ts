@@ -9,9 +9,10 @@ import type { ConceptVocabulary } from '../nlu/concepts.ts';
 import { compilePattern, expandWordGroups, PatternError } from '../nlu/pattern.ts';
 import { loadConcepts } from './concepts.ts';
 import { loadYamlDir, type ContentItem } from './loadYamlDir.ts';
+import { RED_FLAG_TIERS, SPINE_REGIONS } from '../vocabulary/index.ts';
 
-export const spineRegionSchema = z.enum(['lumbar', 'thoracic', 'cervical']);
-export const redFlagUrgencySchema = z.enum(['emergency', 'urgent', 'soon']);
+export const spineRegionSchema = z.enum(SPINE_REGIONS);
+export const redFlagUrgencySchema = z.enum(RED_FLAG_TIERS);
 
 const phraseList = z.array(z.string().trim().min(1, 'a phrase cannot be empty'));
 /** "urination + start-trouble|strain": every part (one of its `|` alternatives) in one clause. */

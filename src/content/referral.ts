@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { loadYamlFile } from './loadYamlDir.ts';
+import { URGENCY_ORDER } from '../vocabulary/index.ts';
 
 export const referralTierSchema = z.object({
   label: z.string().trim().min(2),
@@ -18,12 +19,8 @@ export const referralTierSchema = z.object({
 
 export const referralTiersSchema = z.object({
   sources: z.array(z.string().trim().min(3)).min(1),
-  tiers: z.object({
-    emergency: referralTierSchema,
-    urgent: referralTierSchema,
-    soon: referralTierSchema,
-    routine: referralTierSchema,
-  }),
+  /** One entry per tier (src/vocabulary), none missing. */
+  tiers: z.record(z.enum(URGENCY_ORDER), referralTierSchema),
 });
 
 /** Thoughts of suicide or self-harm (content/referral/crisis.yaml): the words and the lines to call, per country. */

@@ -13,6 +13,7 @@ import type { Logger } from '../log.ts';
 import type { Sql } from '../store/database.ts';
 import { outboxFigures } from '../store/outbox.ts';
 import { sendsByStatus } from '../schedule/store.ts';
+import { URGENCY_ORDER } from '../vocabulary/index.ts';
 
 const PREFIX = 'disc_coach_';
 
@@ -43,7 +44,7 @@ export function createMetrics(options: { db: Sql; log: Logger; defaultMetrics?: 
   });
   const handoffs = new Counter({ name: `${PREFIX}warning_signs_total`, help: 'Handoffs initiated by this process, by urgency tier (emergency, urgent, soon; routine = the person asked).', labelNames: ['tier'], registers: [registry] });
   const storeErrors = new Counter({ name: `${PREFIX}store_errors_total`, help: 'Store statements that failed: unavailable (connection) or statement (rejected).', labelNames: ['kind'], registers: [registry] });
-  for (const tier of ['emergency', 'urgent', 'soon', 'routine']) handoffs.inc({ tier }, 0);
+  for (const tier of URGENCY_ORDER) handoffs.inc({ tier }, 0);
   for (const kind of ['unavailable', 'statement']) storeErrors.inc({ kind }, 0);
 
   const pending = new Gauge({ name: `${PREFIX}handoffs_pending`, help: 'Handoffs in the outbox not yet delivered to the clinician webhook, by urgency.', labelNames: ['urgency'], registers: [registry] });
@@ -55,7 +56,7 @@ export function createMetrics(options: { db: Sql; log: Logger; defaultMetrics?: 
   async function readStore(): Promise<void> {
     const [{ pending: outbox, delivered }, sends] = await Promise.all([outboxFigures(options.db), sendsByStatus(options.db)]);
     pending.reset();
-    for (const urgency of ['emergency', 'urgent', 'soon', 'routine']) pending.set({ urgency }, 0);
+    for (const urgency of URGENCY_ORDER) pending.set({ urgency }, 0);
     let oldestAge = 0;
     for (const row of outbox) {
       pending.set({ urgency: row.urgency }, Number(row.n));

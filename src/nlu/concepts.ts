@@ -77,6 +77,16 @@ export interface ConceptMatcher {
   read(tokens: Token[]): ConceptReading;
 }
 
+/** What one distinct word of a message does for the terms: its spelling-corrected form and stem, the terms that can start at it. */
+interface ConceptWord {
+  word: string;
+  stem: string;
+  /** Per level: the terms whose first word can be this one (those that can start anywhere aside). */
+  starting: Term[][];
+  /** The terms whose anchor this word is (by word, stem or start). */
+  anchoring: number[];
+}
+
 /** Per concept (by index): where its mentions start, and the ends (exclusive) of each. */
 type Found = Array<Map<number, number[]> | undefined>;
 
@@ -242,13 +252,29 @@ function wordMatches(token: ConceptToken, expected: { word: string; stem: string
   return token.word === expected.word || (!exact && token.stem === expected.stem);
 }
 
-/** Sets reused by nested choices: matching allocates nothing in the common case. */
-const POOL: Array<Set<number>> = [];
+/**
+ * Where matches end, each once, in the order found. Not a Set, nor an array emptied by setting
+ * its length: both allocate on every emptying, and matching empties one on every attempt. The
+ * list is only ever overwritten from the start; `size` says how much of it is in use.
+ */
+interface Ends {
+  at: number[];
+  size: number;
+}
+
+function addEnd(list: Ends, pos: number): void {
+  for (let index = 0; index < list.size; index += 1) if (list.at[index] === pos) return;
+  list.at[list.size] = pos;
+  list.size += 1;
+}
+
+/** Lists reused by nested choices: matching allocates nothing in the common case. */
+const POOL: Ends[] = [];
 
 /** Adds to `out` every position where a match of nodes[k..] starting at `pos` can end (exclusive). */
-function ends(nodes: Matcher[], k: number, tokens: ConceptToken[], pos: number, out: Set<number>, found: Found): void {
+function ends(nodes: Matcher[], k: number, tokens: ConceptToken[], pos: number, out: Ends, found: Found): void {
   if (k === nodes.length) {
-    out.add(pos);
+    addEnd(out, pos);
     return;
   }
   const node = nodes[k]!;
@@ -296,7 +322,7 @@ function ends(nodes: Matcher[], k: number, tokens: ConceptToken[], pos: number, 
       return;
     }
     case 'choice': {
-      const inner = POOL.pop() ?? new Set<number>();
+      const inner = POOL.pop() ?? { at: [], size: 0 };
       const dispatch = node.dispatch;
       if (dispatch === undefined) for (const option of node.options) ends(option, 0, tokens, pos, inner, found);
       else {
@@ -312,9 +338,9 @@ function ends(nodes: Matcher[], k: number, tokens: ConceptToken[], pos: number, 
           for (const { prefix, option } of dispatch.prefixes) if (token.word.startsWith(prefix)) ends(node.options[option]!, 0, tokens, pos, inner, found);
         }
       }
-      if (node.optional) inner.add(pos);
-      for (const end of inner) ends(nodes, k + 1, tokens, end, out, found);
-      inner.clear();
+      if (node.optional) addEnd(inner, pos);
+      for (let index = 0; index < inner.size; index += 1) ends(nodes, k + 1, tokens, inner.at[index]!, out, found);
+      inner.size = 0;
       POOL.push(inner);
       return;
     }
@@ -417,62 +443,78 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
     for (const ref of keys.refs) level.byRef.set(ref, [...(level.byRef.get(ref) ?? []), term]);
   }
   const correct = compileWordCorrector(literals, vocabulary.englishWords);
-  const wordMemo = new Map<string, { word: string; stem: string }>();
+  // The terms' anchors by word, stem and word start, so each word of a message marks the terms it makes possible.
+  const anchorExact = new Map<string, number[]>();
+  const anchorPrefixed = new Map<string, Array<{ prefix: string; id: number }>>();
+  for (const term of terms) {
+    for (const key of term.anchor?.exact ?? []) anchorExact.set(key, [...(anchorExact.get(key) ?? []), term.id]);
+    for (const prefix of term.anchor?.prefixes ?? []) {
+      const bucket = prefix.slice(0, PREFIX_KEY);
+      anchorPrefixed.set(bucket, [...(anchorPrefixed.get(bucket) ?? []), { prefix, id: term.id }]);
+    }
+  }
+  const wordOf = (raw: string): ConceptWord => {
+    const word = correct(raw);
+    const stem = stemOf(word);
+    const key = word.slice(0, PREFIX_KEY);
+    const numeric = /^\d+$/.test(word);
+    const starting = index.map((level) => {
+      const at = new Set<Term>();
+      for (const term of level.exact.get(word) ?? []) at.add(term);
+      if (numeric) for (const term of level.exact.get(NUMBER_KEY) ?? []) at.add(term);
+      if (stem !== word) for (const term of level.exact.get(stem) ?? []) at.add(term);
+      for (const { prefix, term } of level.prefixed.get(key) ?? []) if (word.startsWith(prefix)) at.add(term);
+      return [...at];
+    });
+    const anchoring = new Set<number>([...(anchorExact.get(word) ?? []), ...(stem !== word ? (anchorExact.get(stem) ?? []) : [])]);
+    for (const { prefix, id } of anchorPrefixed.get(key) ?? []) if (word.startsWith(prefix)) anchoring.add(id);
+    return { word, stem, starting, anchoring: [...anchoring] };
+  };
+  // People reuse the same few hundred words: what each does for the terms is worked out once (it is pure).
+  const wordMemo = new Map<string, ConceptWord>();
 
   return {
     names: new Set(names),
     read(tokens) {
       let sentence = 0;
-      const conceptTokens: ConceptToken[] = tokens.map((token, position) => {
-        if (token.word === SENTENCE_BOUNDARY) {
+      const count = tokens.length;
+      const conceptTokens: ConceptToken[] = new Array(count);
+      const words: Array<ConceptWord | undefined> = new Array(count);
+      // Which terms can match at all: their anchor is in the message (or a concept they refer to is).
+      const anchored = new Uint8Array(terms.length);
+      for (let position = 0; position < count; position += 1) {
+        const raw = tokens[position]!.word;
+        if (raw === SENTENCE_BOUNDARY) {
           sentence += 1;
-          return { word: SENTENCE_BOUNDARY, stem: SENTENCE_BOUNDARY, sentence: sentence - 1, index: position };
+          conceptTokens[position] = { word: SENTENCE_BOUNDARY, stem: SENTENCE_BOUNDARY, sentence: sentence - 1, index: position };
+          continue;
         }
-        let seen = wordMemo.get(token.word);
+        let seen = wordMemo.get(raw);
         if (seen === undefined) {
-          const word = correct(token.word);
-          seen = { word, stem: stemOf(word) };
-          if (wordMemo.size < 50_000) wordMemo.set(token.word, seen);
+          seen = wordOf(raw);
+          if (wordMemo.size < 50_000) wordMemo.set(raw, seen);
         }
-        return { word: seen.word, stem: seen.stem, sentence, index: position };
-      });
-      // Which terms can match at all (their anchor is in the message), decided once per term.
-      const keys = conceptTokens.map((token) => token.word.slice(0, PREFIX_KEY));
-      const present = new Set<string>();
-      const starts = new Set<string>(keys);
-      for (const token of conceptTokens) {
-        present.add(token.word);
-        if (token.stem !== token.word) present.add(token.stem);
+        conceptTokens[position] = { word: seen.word, stem: seen.stem, sentence, index: position };
+        words[position] = seen;
+        for (const id of seen.anchoring) anchored[id] = 1;
       }
       const found: Found = new Array(names.length);
-      const possible = new Int8Array(terms.length);
       const canMatch = (term: Term): boolean => {
-        const known = possible[term.id]!;
-        if (known !== 0) return known > 0;
         const anchor = term.anchor;
-        let ok = anchor === undefined;
-        if (anchor !== undefined) {
-          for (const word of anchor.exact) if (present.has(word)) { ok = true; break; }
-          if (!ok) for (const ref of anchor.refs) if (found[ref] !== undefined) { ok = true; break; }
-          if (!ok) {
-            for (const prefix of anchor.prefixes) {
-              if (starts.has(prefix.slice(0, PREFIX_KEY)) && conceptTokens.some((token) => token.word.startsWith(prefix))) { ok = true; break; }
-            }
-          }
-        }
-        possible[term.id] = ok ? 1 : -1;
-        return ok;
+        if (anchor === undefined || anchored[term.id] === 1) return true;
+        for (const ref of anchor.refs) if (found[ref] !== undefined) return true;
+        return false;
       };
       const tried = new Int32Array(terms.length).fill(-1);
-      const out = new Set<number>();
+      const out: Ends = { at: [], size: 0 };
       const attempt = (term: Term, pos: number) => {
         if (tried[term.id] === pos || !canMatch(term)) return;
         tried[term.id] = pos;
-        out.clear();
+        out.size = 0;
         ends(term.nodes, 0, conceptTokens, pos, out, found);
         // The longest match stands for the term here: "pins and needles" rather than "pins".
         let longest = -1;
-        for (const end of out) if (end > longest) longest = end;
+        for (let index = 0; index < out.size; index += 1) if (out.at[index]! > longest) longest = out.at[index]!;
         if (longest <= pos) return;
         let byStart = found[term.concept];
         if (byStart === undefined) found[term.concept] = byStart = new Map();
@@ -480,21 +522,13 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
         if (list === undefined) byStart.set(pos, [longest]);
         else if (!list.includes(longest)) list.push(longest);
       };
-      const numeric = conceptTokens.map((token) => /^\d+$/.test(token.word));
-      for (const level of index) {
-        for (let pos = 0; pos < conceptTokens.length; pos += 1) {
-          const token = conceptTokens[pos]!;
-          if (token.word === SENTENCE_BOUNDARY) continue;
+      for (let depth = 0; depth < index.length; depth += 1) {
+        const level = index[depth]!;
+        for (let pos = 0; pos < count; pos += 1) {
+          const word = words[pos];
+          if (word === undefined) continue;
           for (const term of level.anywhere) attempt(term, pos);
-          const byWord = level.exact.get(token.word);
-          if (byWord !== undefined) for (const term of byWord) attempt(term, pos);
-          if (numeric[pos]) for (const term of level.exact.get(NUMBER_KEY) ?? []) attempt(term, pos);
-          if (token.stem !== token.word) {
-            const byStem = level.exact.get(token.stem);
-            if (byStem !== undefined) for (const term of byStem) attempt(term, pos);
-          }
-          const byPrefix = level.prefixed.get(keys[pos]!);
-          if (byPrefix !== undefined) for (const { prefix, term } of byPrefix) if (token.word.startsWith(prefix)) attempt(term, pos);
+          for (const term of word.starting[depth]!) attempt(term, pos);
         }
         // Terms that start with a reference: tried where that concept's mentions start.
         for (const [ref, referring] of level.byRef) {

@@ -21,12 +21,18 @@ export function findSpans(pattern: CompiledPattern, text: PreparedText): Span[] 
   regex.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = regex.exec(text.joined)) !== null) {
-    const first = text.tokenAt[match.index + 1] ?? -1;
-    const last = text.tokenAt[match.index + match[0].length - 1] ?? -1;
-    if (first >= 0 && last >= first) spans.push({ start: first, end: last, gapTokens: gapTokens(pattern, match, text) });
+    const span = spanOf(pattern, match, text);
+    if (span !== undefined) spans.push(span);
     regex.lastIndex = match.index + 1;
   }
   return spans;
+}
+
+/** The tokens a regex match covers (`match` of `pattern.regex` or a copy of it over `text.joined`). */
+export function spanOf(pattern: CompiledPattern, match: RegExpExecArray, text: PreparedText): Span | undefined {
+  const first = text.tokenAt[match.index + 1] ?? -1;
+  const last = text.tokenAt[match.index + match[0].length - 1] ?? -1;
+  return first >= 0 && last >= first ? { start: first, end: last, gapTokens: gapTokens(pattern, match, text) } : undefined;
 }
 
 function gapTokens(pattern: CompiledPattern, match: RegExpExecArray, text: PreparedText): number[] {

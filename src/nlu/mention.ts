@@ -85,6 +85,35 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
  * a relative's own story ("my mum had cancer", "my friend fell off a ladder last week") does not.
  */
 function carerWriting(tokens: Token[], rules: CompiledNegation): boolean {
+  const whole = wholeMessage(tokens, rules);
+  return (whole.carer ??= carerWritingIn(tokens, rules));
+}
+
+function hearsayIn(tokens: Token[], rules: CompiledNegation): boolean {
+  const whole = wholeMessage(tokens, rules);
+  return (whole.hearsay ??= anyWithin(tokens, 0, tokens.length - 1, rules.hearsay));
+}
+
+/**
+ * What holds of the whole message, whatever the phrase: read once per message (the same tokens
+ * come back for every match in it), not once per match, which grew with the square of its length.
+ */
+interface WholeMessage {
+  rules: CompiledNegation;
+  carer?: boolean;
+  hearsay?: boolean;
+}
+const wholeMessages = new WeakMap<Token[], WholeMessage>();
+function wholeMessage(tokens: Token[], rules: CompiledNegation): WholeMessage {
+  let known = wholeMessages.get(tokens);
+  if (known === undefined || known.rules !== rules) {
+    known = { rules };
+    wholeMessages.set(tokens, known);
+  }
+  return known;
+}
+
+function carerWritingIn(tokens: Token[], rules: CompiledNegation): boolean {
   if (tokens.some((token) => rules.neverThePatient.has(token.word))) return false;
   if (anyWithin(tokens, 0, tokens.length - 1, rules.carerMarkers)) return true;
   // Only "he" or "she", never a relative named: the person written about is the patient.
@@ -125,6 +154,6 @@ export function mentionOf(tokens: Token[], span: Span, rules: CompiledNegation):
   // "I used to have sciatica in both legs": over
   if (anyWithin(tokens, clause.from, span.start - 1, USED_TO)) return 'resolved';
   if (context === 'someone-else') return 'present';
-  if (anyWithin(tokens, 0, tokens.length - 1, rules.hearsay) && !firstPersonBesidesHearsay(tokens, sentence.from, sentence.to, rules)) return 'unclear-person';
+  if (hearsayIn(tokens, rules) && !firstPersonBesidesHearsay(tokens, sentence.from, sentence.to, rules)) return 'unclear-person';
   return 'present';
 }

@@ -37,11 +37,24 @@ export interface CompiledPattern {
    * whole words, or a word starting with one of these prefixes. Absent when no required part has words.
    */
   anchor?: Anchor;
+  /**
+   * What the first word of every match can be (a word, a word start, or any whole number), so
+   * that an index tries the phrase only where it can start. Absent when a match can start with
+   * any word (a leading gap).
+   */
+  first?: FirstWords;
+  /** The most words a match can span: the reach of a match around one of its words. */
+  maxWords: number;
 }
 
 export interface Anchor {
   words: string[];
   prefixes: string[];
+}
+
+export interface FirstWords extends Anchor {
+  /** A number range can come first: any all-digit word may start a match. */
+  numbers: boolean;
 }
 
 const DEFAULT_GAP = 4;
@@ -199,6 +212,48 @@ function sequenceAnchor(nodes: Node[]): Anchor | undefined {
   return best;
 }
 
+/** What nodes[from..] can start with (the regex's first ` word`), or undefined when it may be any word. */
+function firstWords(nodes: Node[], from = 0): FirstWords | undefined {
+  const node = nodes[from];
+  if (node === undefined) return undefined;
+  switch (node.kind) {
+    case 'word': {
+      const first = escape(node.words[0]!);
+      return node.prefix && node.words.length === 1 ? { words: [], prefixes: [first], numbers: false } : { words: [first], prefixes: [], numbers: false };
+    }
+    case 'number':
+      return { words: [], prefixes: [], numbers: true };
+    case 'start':
+      return firstWords(nodes, from + 1);
+    case 'choice': {
+      const all: FirstWords = { words: [], prefixes: [], numbers: false };
+      const options = node.optional ? [...node.options, nodes.slice(from + 1)] : node.options;
+      for (const option of options) {
+        const first = firstWords(option);
+        if (first === undefined) return undefined;
+        all.words.push(...first.words);
+        all.prefixes.push(...first.prefixes);
+        all.numbers ||= first.numbers;
+      }
+      return { words: [...new Set(all.words)], prefixes: [...new Set(all.prefixes)], numbers: all.numbers };
+    }
+    default:
+      // A gap may start with any word; "$" cannot start a match that has words.
+      return undefined;
+  }
+}
+
+function maxWordsOf(nodes: Node[]): number {
+  let words = 0;
+  for (const node of nodes) {
+    if (node.kind === 'word') words += node.words.length;
+    else if (node.kind === 'number') words += 1;
+    else if (node.kind === 'gap') words += node.max;
+    else if (node.kind === 'choice') words += Math.max(...node.options.map(maxWordsOf));
+  }
+  return words;
+}
+
 /** Expands `@name` word groups (which may use other groups) into `(a|b|c)` choices. */
 export function expandWordGroups(source: string, groups: ReadonlyMap<string, readonly string[]>, depth = 0): string {
   if (depth > 5) throw new PatternError(`word groups nest too deeply in "${source}"`);
@@ -227,5 +282,14 @@ export function compilePattern(source: string, groups: ReadonlyMap<string, reado
   const gapCounter = { next: 1, groups: [] as number[] };
   const literals: string[] = [];
   const body = toRegex(nodes, gapCounter, literals);
-  return { source, regex: new RegExp(`${body}(?= )`, 'gd'), gapGroups: gapCounter.groups, literals, anchor: sequenceAnchor(nodes) };
+  const first = firstWords(nodes);
+  return {
+    source,
+    regex: new RegExp(`${body}(?= )`, 'gd'),
+    gapGroups: gapCounter.groups,
+    literals,
+    anchor: sequenceAnchor(nodes),
+    ...(first !== undefined ? { first } : {}),
+    maxWords: maxWordsOf(nodes),
+  };
 }

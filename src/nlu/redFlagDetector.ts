@@ -12,12 +12,13 @@
  */
 import type { RedFlag } from '../content/redFlags.ts';
 import { compileConcepts, type ConceptMatcher, type ConceptReading, type ConceptSpan, type ConceptVocabulary } from './concepts.ts';
-import { findSpans, type Span } from './matcher.ts';
+import type { Span } from './matcher.ts';
 import { mentionOf, type MentionContext } from './mention.ts';
 import { compileNegation, type CompiledNegation } from './negation.ts';
 import { SENTENCE_BOUNDARY, tokenise, type Token } from './normalise.ts';
 import { compilePattern, type CompiledPattern } from './pattern.ts';
-import { prepareTokens, type PreparedText } from './preparedText.ts';
+import { compilePhraseIndex, indexText, type IndexedText, type PhraseIndex } from './phraseIndex.ts';
+import { prepareTokens } from './preparedText.ts';
 import { compileSpelling } from './spelling.ts';
 import { compareUrgency, type RedFlagUrgency } from './urgency.ts';
 
@@ -72,13 +73,14 @@ export interface RedFlagDetector {
 interface CompiledFlag {
   flag: RedFlag;
   order: number;
-  phrases: CompiledPattern[];
-  requires: CompiledPattern[] | undefined;
-  except: CompiledPattern[];
-  concepts: string[][][];
-  vague: string[][][];
+  /** Phrase ids in the detector's phrase index. */
+  phrases: number[];
+  requires: number[] | undefined;
+  except: number[];
+  concepts: RuleShape[];
+  vague: RuleShape[];
   conceptsRequire: string[] | undefined;
-  combines: string[][][] | undefined;
+  combines: RuleShape[] | undefined;
 }
 
 /** Messages before this one that may complete a phrase or satisfy `requires`. */
@@ -101,9 +103,12 @@ const CONJUNCTIONS = new Set(['and', 'or', 'so', 'plus', 'while', 'then']);
 
 interface Message {
   text: string;
-  prepared: PreparedText;
+  /** The corrected words, read against the detector's phrase index. */
+  phrases: IndexedText;
   reading: ConceptReading | undefined;
   clauses: Int32Array;
+  /** Each concept's first present mention (or none), worked out once per message. */
+  present: Map<string, ConceptSpan | undefined>;
 }
 
 interface Found {
@@ -129,23 +134,19 @@ function vocabularyOf(flags: readonly RedFlag[]): ConceptVocabulary | undefined 
 
 /** A rule split once into its parts: the ones to find, "!" ones that must be absent, "~" ones found anywhere. */
 interface RuleShape {
+  full: string[][];
   rule: string[][];
   excluded: string[];
   context: string[][];
 }
-const shapes = new WeakMap<string[][], RuleShape>();
 const bare = (name: string) => name.replace(/^[!~]/, '');
 function shapeOf(full: string[][]): RuleShape {
-  let shape = shapes.get(full);
-  if (shape === undefined) {
-    shape = {
-      rule: full.filter((part) => !part[0]?.startsWith('!') && !part[0]?.startsWith('~')),
-      excluded: full.filter((part) => part[0]?.startsWith('!')).flatMap((part) => part.map(bare)),
-      context: full.filter((part) => part[0]?.startsWith('~')).map((part) => part.map(bare)),
-    };
-    shapes.set(full, shape);
-  }
-  return shape;
+  return {
+    full,
+    rule: full.filter((part) => !part[0]?.startsWith('!') && !part[0]?.startsWith('~')),
+    excluded: full.filter((part) => part[0]?.startsWith('!')).flatMap((part) => part.map(bare)),
+    context: full.filter((part) => part[0]?.startsWith('~')).map((part) => part.map(bare)),
+  };
 }
 
 const parts = (rules: readonly string[] | undefined): string[][][] =>
@@ -165,24 +166,34 @@ function clausesOf(tokens: Token[]): Int32Array {
 
 export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetector {
   const negation = compileNegation();
-  const compiled: CompiledFlag[] = flags.map((flag, order) => ({
-    flag,
-    order,
+  const sources = flags.map((flag) => ({
     phrases: flag.phrases.map((phrase) => compilePattern(phrase)),
     requires: flag.requires?.map((phrase) => compilePattern(phrase)),
     except: (flag.except ?? []).map((phrase) => compilePattern(phrase)),
-    concepts: parts(flag.concepts),
-    vague: parts(flag.vague),
-    conceptsRequire: flag.conceptsRequire,
-    combines: flag.combines === undefined ? undefined : parts(flag.combines),
   }));
-  const literals = compiled.flatMap((entry) => [...entry.phrases, ...(entry.requires ?? []), ...entry.except].flatMap((pattern) => pattern.literals));
+  const patterns = sources.flatMap((entry) => [...entry.phrases, ...(entry.requires ?? []), ...entry.except]);
+  const phraseIndex = compilePhraseIndex(patterns);
+  const ids = (list: CompiledPattern[]) => list.map((pattern) => phraseIndex.idOf.get(pattern)!);
+  // A phrase crossing from an earlier message into this one lies within this many words of the join.
+  const joinReach = Math.max(0, ...patterns.map((pattern) => pattern.maxWords));
+  const compiled: CompiledFlag[] = flags.map((flag, order) => ({
+    flag,
+    order,
+    phrases: ids(sources[order]!.phrases),
+    requires: sources[order]!.requires === undefined ? undefined : ids(sources[order]!.requires!),
+    except: ids(sources[order]!.except),
+    concepts: parts(flag.concepts).map(shapeOf),
+    vague: parts(flag.vague).map(shapeOf),
+    conceptsRequire: flag.conceptsRequire,
+    combines: flag.combines === undefined ? undefined : parts(flag.combines).map(shapeOf),
+  }));
+  const literals = patterns.flatMap((pattern) => pattern.literals);
   const correct = compileSpelling(literals);
   const vocabulary = vocabularyOf(flags);
   // Only the concepts some rule uses are read (with those they refer to).
   const used = new Set<string>();
   for (const entry of compiled) {
-    for (const rule of [...entry.concepts, ...entry.vague, ...(entry.combines ?? [])]) for (const part of rule) for (const name of part) used.add(name.replace(/^[!~]/, ''));
+    for (const { full } of [...entry.concepts, ...entry.vague, ...(entry.combines ?? [])]) for (const part of full) for (const name of part) used.add(name.replace(/^[!~]/, ''));
     for (const name of entry.conceptsRequire ?? []) used.add(name);
   }
   if (vocabulary?.concepts.has(TOPIC)) used.add(TOPIC);
@@ -199,9 +210,10 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
     const tokens = tokenise(text);
     const message: Message = {
       text,
-      prepared: prepareTokens(correct(tokens)),
+      phrases: indexText(phraseIndex, prepareTokens(correct(tokens))),
       reading: concepts !== undefined && usesConcepts ? concepts.read(tokens) : undefined,
       clauses: clausesOf(tokens),
+      present: new Map(),
     };
     if (preparedCache.size >= 64) preparedCache.delete(preparedCache.keys().next().value!);
     preparedCache.set(text, message);
@@ -228,7 +240,7 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
 
   function run(current: Message, recentTexts: string[], known: RedFlagDetection[] | undefined, knownConcepts: ReadonlySet<string>): RedFlagDetection[] {
     const recent = recentTexts.slice(-RECENT_MESSAGES).map(prepare);
-    const joins = joinsOf(current, recent);
+    const joins = joinsOf(current, recent, phraseIndex, joinReach);
     const detections: Array<RedFlagDetection & { order: number }> = [];
     const push = (entry: CompiledFlag, found: Pick<RedFlagDetection, 'matched' | 'fromRecent' | 'mention'>) => {
       const mention = found.mention === 'present' ? undefined : found.mention;
@@ -294,17 +306,17 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
  * A known look-alike ("stretch both legs") cancels only the match it overlaps, never the rest of
  * the sentence: a real disclosure next to a look-alike must still be found.
  */
-function isExcepted(entry: CompiledFlag, prepared: PreparedText, span: Span): boolean {
-  return entry.except.some((pattern) => findSpans(pattern, prepared).some((other) => other.end >= span.start && other.start <= span.end));
+function isExcepted(entry: CompiledFlag, text: IndexedText, span: Span): boolean {
+  return entry.except.some((pattern) => text.spansOf(pattern).some((other) => other.end >= span.start && other.start <= span.end));
 }
 
 /** The best-mentioned match of any of the patterns: a present one as soon as it is found. */
-function bestSpan(patterns: CompiledPattern[], prepared: PreparedText, negation: CompiledNegation, keep: (span: Span) => boolean): { span: Span; mention: Mention } | undefined {
+function bestSpan(patterns: number[], text: IndexedText, negation: CompiledNegation, keep: (span: Span) => boolean): { span: Span; mention: Mention } | undefined {
   let best: { span: Span; mention: Mention } | undefined;
   for (const pattern of patterns) {
-    for (const span of findSpans(pattern, prepared)) {
+    for (const span of text.spansOf(pattern)) {
       if (!keep(span)) continue;
-      const mention = mentionOf(prepared.tokens, span, negation);
+      const mention = mentionOf(text.prepared.tokens, span, negation);
       if (!isDetection(mention)) continue;
       if (mention === 'present') return { span, mention };
       if (best === undefined || MENTION_RANK[mention] < MENTION_RANK[best.mention]) best = { span, mention };
@@ -313,8 +325,8 @@ function bestSpan(patterns: CompiledPattern[], prepared: PreparedText, negation:
   return best;
 }
 
-function presentSpan(patterns: CompiledPattern[], prepared: PreparedText, negation: CompiledNegation, keep: (span: Span) => boolean = () => true): Span | undefined {
-  const best = bestSpan(patterns, prepared, negation, keep);
+function presentSpan(patterns: number[], text: IndexedText, negation: CompiledNegation, keep: (span: Span) => boolean = () => true): Span | undefined {
+  const best = bestSpan(patterns, text, negation, keep);
   return best?.mention === 'present' ? best.span : undefined;
 }
 
@@ -344,7 +356,10 @@ function requirementMet(entry: CompiledFlag, current: Message, recent: Message[]
 function conceptPresent(message: Message, name: string, negation: CompiledNegation): ConceptSpan | undefined {
   const reading = message.reading;
   if (reading === undefined) return undefined;
-  return reading.spans.get(name)?.find((span) => mentionOf(reading.tokens, { ...span, gapTokens: [] }, negation) === 'present');
+  if (message.present.has(name)) return message.present.get(name);
+  const span = reading.spans.get(name)?.find((candidate) => mentionOf(reading.tokens, { ...candidate, gapTokens: [] }, negation) === 'present');
+  message.present.set(name, span);
+  return span;
 }
 
 /**
@@ -352,14 +367,14 @@ function conceptPresent(message: Message, name: string, negation: CompiledNegati
  * read in context; the words between the concepts count as a gap, so "down there is not numb"
  * is a denial.
  */
-function findConceptRules(rules: string[][][], message: Message, negation: CompiledNegation, inContext: (name: string) => boolean = () => false): Found | undefined {
+function findConceptRules(rules: RuleShape[], message: Message, negation: CompiledNegation, inContext: (name: string) => boolean = () => false): Found | undefined {
   const reading = message.reading;
   if (reading === undefined) return undefined;
   let best: Found | undefined;
-  for (const full of rules) {
+  for (const shape of rules) {
     // "!name": that concept must not be in the clause ("both legs + leg-symptom + !leg-exercise").
     // "~name": that concept anywhere in this message or the last few, or known ("chest-pain + ~after-surgery").
-    const { rule, excluded, context } = shapeOf(full);
+    const { rule, excluded, context } = shape;
     if (rule.some((alternatives) => !alternatives.some((name) => reading.spans.has(name)))) continue;
     if (context.some((part) => !part.some((name) => inContext(name)))) continue;
     const candidates = rule.map((alternatives) => alternatives.flatMap((name) => reading.spans.get(name) ?? []));
@@ -434,11 +449,11 @@ function withInability(tokens: Token[], start: number): number {
  */
 function findCombination(entry: CompiledFlag, current: Message, recent: Message[], here: Set<string>, before: Set<string>[], negation: CompiledNegation): Pick<Found, 'matched' | 'fromRecent'> | undefined {
   const matchesFlag = (pattern: string, ids: Set<string>) => [...ids].some((id) => (pattern.endsWith('*') ? id.startsWith(pattern.slice(0, -1)) : id === pattern));
-  for (const full of entry.combines ?? []) {
+  for (const shape of entry.combines ?? []) {
     let inCurrent: string | undefined;
     let fromRecent: string | undefined;
     // "!name": not when that concept is in this message ("chest-pain + breathless + !exertion").
-    const { rule, excluded } = shapeOf(full);
+    const { rule, excluded } = shape;
     if (excluded.some((name) => conceptPresent(current, name, negation) !== undefined)) continue;
     let ok = true;
     for (const alternatives of rule) {
@@ -482,15 +497,15 @@ function findWithRequirement(entry: CompiledFlag, current: Message, recent: Mess
   const found = better(findInCurrent(entry, current, negation), findAcrossMessages(entry, current, joins, negation));
   const requires = entry.requires;
   if (requires === undefined) return found;
-  if (found !== undefined && [current, ...recent].some((message) => presentSpan(requires, message.prepared, negation) !== undefined)) return found;
-  const requirement = presentSpan(requires, current.prepared, negation);
+  if (found !== undefined && [current, ...recent].some((message) => presentSpan(requires, message.phrases, negation) !== undefined)) return found;
+  const requirement = presentSpan(requires, current.phrases, negation);
   if (requirement === undefined) return undefined;
   for (const earlier of [...recent].reverse()) {
-    const span = presentSpan(entry.phrases, earlier.prepared, negation, (candidate) => !isExcepted(entry, earlier.prepared, candidate));
+    const span = presentSpan(entry.phrases, earlier.phrases, negation, (candidate) => !isExcepted(entry, earlier.phrases, candidate));
     if (span !== undefined) {
       return {
-        matched: quote(current.text, current.prepared.tokens, requirement.start, requirement.end),
-        fromRecent: quote(earlier.text, earlier.prepared.tokens, span.start, span.end),
+        matched: quote(current.text, current.phrases.prepared.tokens, requirement.start, requirement.end),
+        fromRecent: quote(earlier.text, earlier.phrases.prepared.tokens, span.start, span.end),
         mention: 'present',
       };
     }
@@ -505,33 +520,66 @@ function quote(text: string, tokens: Token[], from: number, to: number): string 
 }
 
 function findInCurrent(entry: CompiledFlag, current: Message, negation: CompiledNegation): Found | undefined {
-  const best = bestSpan(entry.phrases, current.prepared, negation, (candidate) => !isExcepted(entry, current.prepared, candidate));
-  return best === undefined ? undefined : { matched: quote(current.text, current.prepared.tokens, best.span.start, best.span.end), mention: best.mention };
+  const best = bestSpan(entry.phrases, current.phrases, negation, (candidate) => !isExcepted(entry, current.phrases, candidate));
+  return best === undefined ? undefined : { matched: quote(current.text, current.phrases.prepared.tokens, best.span.start, best.span.end), mention: best.mention };
 }
 
-/** An earlier message followed by the current one, prepared once per message for every flag. */
+/**
+ * An earlier message followed by the current one, for a phrase split over the two. Both are
+ * built only when needed: the few words around the join first, which tell whether any phrase
+ * crosses it at all; the whole joined text only when one does.
+ */
 interface Join {
   earlier: Message;
   boundary: number;
-  joined: PreparedText;
+  window(): { text: IndexedText; boundary: number };
+  joined(): IndexedText;
 }
 
-function joinsOf(current: Message, recent: Message[]): Join[] {
+/** Stands for the words cut off a window, so that "^" and "$" hold only where the joined text starts and ends. */
+const CUT: Token = { word: SENTENCE_BOUNDARY, start: 0, end: 0, afterComma: false };
+
+function joinsOf(current: Message, recent: Message[], index: PhraseIndex, reach: number): Join[] {
   return recent
     .slice(-RECENT_JOINS)
     .reverse()
-    .filter((earlier) => earlier.prepared.tokens.length > 0)
-    .map((earlier) => ({ earlier, boundary: earlier.prepared.tokens.length, joined: prepareTokens([...earlier.prepared.tokens, ...current.prepared.tokens]) }));
+    .filter((earlier) => earlier.phrases.prepared.tokens.length > 0)
+    .map((earlier) => {
+      const before = earlier.phrases.prepared.tokens;
+      const after = current.phrases.prepared.tokens;
+      let joined: IndexedText | undefined;
+      let window: { text: IndexedText; boundary: number } | undefined;
+      return {
+        earlier,
+        boundary: before.length,
+        joined: () => (joined ??= indexText(index, prepareTokens([...before, ...after]))),
+        window: () => {
+          if (window !== undefined) return window;
+          // A match spans at most `reach` words: one crossing the join starts and ends within `reach` of it.
+          const from = Math.max(0, before.length - reach);
+          const to = Math.min(after.length, reach);
+          const tokens = [...(from > 0 ? [CUT] : []), ...before.slice(from), ...after.slice(0, to), ...(to < after.length ? [CUT] : [])];
+          window = { text: indexText(index, prepareTokens(tokens), [earlier.phrases, current.phrases]), boundary: before.length - from + (from > 0 ? 1 : 0) };
+          return window;
+        },
+      };
+    });
 }
+
+const crosses = (span: Span, boundary: number) => span.start < boundary && span.end >= boundary;
 
 /** "something odd happens when I wipe" + "I can't feel it": a phrase split over two messages. */
 function findAcrossMessages(entry: CompiledFlag, current: Message, joins: Join[], negation: CompiledNegation): Found | undefined {
-  for (const { earlier, boundary, joined } of joins) {
-    const span = presentSpan(entry.phrases, joined, negation, (candidate) => candidate.start < boundary && candidate.end >= boundary && !isExcepted(entry, joined, candidate));
+  for (const join of joins) {
+    const window = join.window();
+    if (!entry.phrases.some((pattern) => window.text.spansOf(pattern).some((span) => crosses(span, window.boundary)))) continue;
+    const { earlier, boundary } = join;
+    const joined = join.joined();
+    const span = presentSpan(entry.phrases, joined, negation, (candidate) => crosses(candidate, boundary) && !isExcepted(entry, joined, candidate));
     if (span === undefined) continue;
     return {
-      matched: quote(current.text, joined.tokens, boundary, span.end),
-      fromRecent: quote(earlier.text, joined.tokens, span.start, boundary - 1),
+      matched: quote(current.text, joined.prepared.tokens, boundary, span.end),
+      fromRecent: quote(earlier.text, joined.prepared.tokens, span.start, boundary - 1),
       mention: 'present',
     };
   }

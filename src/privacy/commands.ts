@@ -4,7 +4,8 @@ import type { Nlu } from '../bot/understand.ts';
 import type { Content } from '../content/index.ts';
 import type { Logger } from '../log.ts';
 import type { Database } from '../store/database.ts';
-import { fill, type PrivacyMessages } from './content.ts';
+import type { PrivacyMessages } from './content.ts';
+import { fill } from '../wording/fill.ts';
 import { erasePerson } from './erasure.ts';
 import { collectPersonData, summarise } from './export.ts';
 

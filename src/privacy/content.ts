@@ -35,8 +35,3 @@ export function loadPrivacyContent(contentDir: string): { content?: PrivacyMessa
   const loaded = loadYamlFile(join(contentDir, 'privacy', 'messages.yaml'), privacyMessagesSchema, contentDir);
   return { content: loaded.items[0]?.value, problems: loaded.problems };
 }
-
-/** Fills {name} slots; an unknown slot stays visible rather than vanishing. */
-export function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}

@@ -1,6 +1,7 @@
 import type { Content } from '../content/index.ts';
 import type { Sql } from '../store/database.ts';
-import { fill, type PrivacyMessages } from './content.ts';
+import type { PrivacyMessages } from './content.ts';
+import { fill } from '../wording/fill.ts';
 import { conversationsOfPerson, storeTables } from './erasure.ts';
 import { openFreeText } from './freeText.ts';
 import { personalTables } from './registry.ts';

@@ -1,7 +1,8 @@
 import { daysBetween } from '../../dialogs/coaching/index.ts';
 import type { MovementResponse } from '../../dialogs/coaching/index.ts';
 import { progressFacts, type ProgressData } from './facts.ts';
-import { defaultChartLabels, fill, type ChartLabels } from './labels.ts';
+import { defaultChartLabels, type ChartLabels } from './labels.ts';
+import { fill } from '../wording/fill.ts';
 
 /**
  * The weekly progress picture as a hand-made SVG: pain over days on top, the stage reached and
@@ -38,7 +39,8 @@ const markerStyle: Record<MovementResponse, { shape: 'circle' | 'square'; fill: 
   could_not: { shape: 'circle', fill: '#fff3e0', stroke: '#e65100' },
   peripheralized: { shape: 'square', fill: '#ffcdd2', stroke: '#c62828' },
 };
-const RESPONSE_ORDER = ['centralized', 'local_only', 'no_change', 'could_not', 'peripheralized'] as const;
+/** The legend's order, best response first (the list itself: src/vocabulary MOVEMENT_RESPONSES). */
+const RESPONSE_ORDER = ['centralized', 'local_only', 'no_change', 'could_not', 'peripheralized'] as const satisfies readonly MovementResponse[];
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);

@@ -62,13 +62,3 @@ export const defaultChartLabels: ChartLabels = {
   noSessions: 'No sessions yet.',
   noStage: 'None yet.',
 };
-
-/**
- * Fills `{name}` with a value, and `{name?one|other}` with the singular or plural word for that
- * value ("1 session", "2 sessions").
- */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template
-    .replace(/\{(\w+)\?([^|{}]*)\|([^{}]*)\}/g, (whole, key: string, one: string, other: string) => (key in values ? (Number(values[key]) === 1 ? one : other) : whole))
-    .replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}

@@ -1,11 +1,16 @@
-import { Resvg } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
+
+type ResvgModule = typeof import('@resvg/resvg-js');
+let resvgModule: ResvgModule | undefined;
+/** Loaded at the first chart, not at start: a start needs no renderer, and loading it was ~30 ms of one. */
+const loadResvg = (): ResvgModule => (resvgModule ??= createRequire(import.meta.url)('@resvg/resvg-js') as ResvgModule);
 
 /**
  * SVG → PNG locally, for channels that show images but not SVG (Teams cards). Uses the fonts
  * installed on the machine (DejaVu Sans in our images); nothing is fetched over the network.
  */
 export function svgToPng(svg: string): Buffer {
-  const resvg = new Resvg(svg, {
+  const resvg = new (loadResvg().Resvg)(svg, {
     background: '#ffffff',
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
   });

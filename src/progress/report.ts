@@ -4,7 +4,8 @@ import { sessionSummaries, type MovementResponse } from '../../dialogs/coaching/
 import { renderProgressChart } from './chart.ts';
 import { svgToPng } from './png.ts';
 import type { ProgressData } from './facts.ts';
-import { defaultChartLabels, fill } from './labels.ts';
+import { defaultChartLabels } from './labels.ts';
+import { fill } from '../wording/fill.ts';
 
 /** The clinical events the report reads (the shell lists only these). */
 export const progressEventTypes = ['pain.score', 'movement.response', 'limb.score', 'psfs.score'];

@@ -1,9 +1,10 @@
-import type { CoachContext, Output, Region } from '../../dialogs/types.ts';
+import type { CoachContext, Output, Region, Urgency } from '../../dialogs/types.ts';
 import type { Content } from '../content/index.ts';
 import { coachingFacts, type CoachingFacts } from '../progress/outcomes.ts';
+import { fill } from '../wording/fill.ts';
 
 export interface HandoffValue {
-  urgency: 'emergency' | 'urgent' | 'soon' | 'routine';
+  urgency: Urgency;
   reasons: string[];
   region: Region | 'unknown';
   summary: string;
@@ -15,10 +16,6 @@ export interface SummaryWording {
   flagLabel: (flagId: string) => string;
   /** The whole content, for the coaching part (outcomes, plan, wording); without it that part is left out. */
   content?: Content;
-}
-
-function fill(template: string, vars: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? '');
 }
 
 /** Why a routine handoff the rules made (no warning sign behind it), in the summary's words. */

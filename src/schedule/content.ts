@@ -4,9 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseYaml } from '../content/yamlCache.ts';
 import { z } from 'zod';
 import { canonicalZone, parseLocalTimeOfDay, type LocalTime } from './time.ts';
+import { fill } from '../wording/fill.ts';
 
 /** Each message and the placeholders it may use. */
 const MESSAGE_VARS = {
@@ -76,7 +77,7 @@ export interface ScheduleContent {
 
 function readYaml(dir: string, file: string, problems: string[]): unknown {
   try {
-    return parse(readFileSync(join(dir, file), 'utf8'));
+    return parseYaml(readFileSync(join(dir, file), 'utf8'));
   } catch (error) {
     problems.push(`schedule/${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file is missing' : `not valid YAML (${(error as Error).message.split('\n')[0]})`}`);
     return undefined;
@@ -112,5 +113,5 @@ export function loadScheduleContent(contentDir: string): { content?: ScheduleCon
 }
 
 export function say(content: ScheduleContent, key: ScheduleMessageKey, vars: Record<string, string | number> = {}): string {
-  return content.messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return fill(content.messages[key], vars);
 }

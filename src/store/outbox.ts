@@ -1,4 +1,5 @@
 import type { Sql } from './database.ts';
+import { storedUrgencyRank, urgencyOrderSql } from '../vocabulary/index.ts';
 
 export interface OutboxItem {
   id: number;
@@ -26,7 +27,7 @@ export async function claimDueHandoffs(sql: Sql, now: Date, leaseSeconds: number
     `update handoff_outbox set next_attempt_at = $1::timestamptz + make_interval(secs => $2), attempts = attempts + 1
      where id in (
        select id from handoff_outbox where status = 'pending' and next_attempt_at <= $1
-       order by case urgency when 'emergency' then 0 when 'urgent' then 1 when 'soon' then 2 else 3 end, id
+       order by ${urgencyOrderSql('urgency')}, id
        limit $3 for update skip locked)
      returning id, conversation_id, urgency, payload, attempts`,
     [now.toISOString(), leaseSeconds, limit],
@@ -34,10 +35,8 @@ export async function claimDueHandoffs(sql: Sql, now: Date, leaseSeconds: number
   // UPDATE ... RETURNING does not keep the sub-select's order: most urgent first, then oldest.
   return rows
     .map((row) => ({ id: Number(row.id), conversationId: row.conversation_id, urgency: row.urgency, payload: row.payload, attempts: Number(row.attempts) }))
-    .sort((a, b) => (URGENCY_ORDER[a.urgency] ?? 9) - (URGENCY_ORDER[b.urgency] ?? 9) || a.id - b.id);
+    .sort((a, b) => storedUrgencyRank(a.urgency) - storedUrgencyRank(b.urgency) || a.id - b.id);
 }
-
-const URGENCY_ORDER: Record<string, number> = { emergency: 0, urgent: 1, soon: 2, routine: 3 };
 
 export async function markHandoffDelivered(sql: Sql, id: number, now: Date): Promise<void> {
   await sql.query("update handoff_outbox set status = 'delivered', delivered_at = $2, last_error = null where id = $1", [id, now.toISOString()]);

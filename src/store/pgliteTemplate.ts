@@ -1,7 +1,7 @@
 /**
  * A freshly initialised PGlite cluster, kept as a tarball so that a new DATA_DIR starts without
  * running initdb (several seconds of WebAssembly; most of a first start). Written once by
- * `npm run build` (scripts/pglite-template.ts) for the installed PGlite version; a missing or
+ * `npm run build` (scripts/prepare-dist.ts) for the installed PGlite version; a missing or
  * unreadable template only means the slower initdb start.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';

@@ -11,5 +11,5 @@ export default function setup(): void {
   const root = resolve(import.meta.dirname, '../..');
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-  execFileSync(process.execPath, ['dist/scripts/pglite-template.js'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, ['dist/scripts/prepare-dist.js'], { cwd: root, stdio: 'inherit' });
 }

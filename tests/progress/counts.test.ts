@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderProgressChart } from '../../src/progress/chart.ts';
-import { fill } from '../../src/progress/labels.ts';
+import { fill } from '../../src/wording/fill.ts';
 
 // Item 9: "how am I doing" counts correctly and shows the leg or arm score.
 describe('the progress summary in words', () => {

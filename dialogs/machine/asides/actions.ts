@@ -1,5 +1,6 @@
 import { dayOf } from '../../coachingSteps.ts';
 import type { Output, Understanding } from '../../types.ts';
+import type { MessageKey, QuestionKey } from '../../wording.ts';
 import { push, record, understandingOf, update } from '../shared.ts';
 
 /** What was understood of an answer that could not be used, said back before asking for the missing part. */
@@ -12,7 +13,7 @@ function heard(u: Understanding | undefined): Output[] {
 }
 
 /** What is asked for again: a statement gets a one-line clarification; the second time a different line. */
-function unclearKey(u: Understanding | undefined, tries: number): string {
+function unclearKey(u: Understanding | undefined, tries: number): MessageKey {
   if (tries >= 1) return 'unclear.again';
   return `unclear.${u?.kind ?? 'statement'}`;
 }
@@ -23,8 +24,8 @@ function unclearKey(u: Understanding | undefined, tries: number): string {
  */
 export const asideActions = {
   countMessage: update(({ context }) => ({ messages: context.messages + 1 })),
-  say: update<{ key: string }>(({ context }, params) => ({ outputs: push(context, { kind: 'say', key: params.key }) })),
-  ask: update<{ question: string }>(({ context }, params) => ({
+  say: update<{ key: MessageKey }>(({ context }, params) => ({ outputs: push(context, { kind: 'say', key: params.key }) })),
+  ask: update<{ question: QuestionKey }>(({ context }, params) => ({
     outputs: push(context, { kind: 'ask', question: params.question }),
     asking: { question: params.question },
     failedTries: 0,
@@ -50,7 +51,7 @@ export const asideActions = {
   replyAside: update(({ context, event }) => {
     if (event.type !== 'ASIDE') return {};
     const question = context.asking?.question;
-    const key = (() => {
+    const key = ((): MessageKey => {
       switch (event.aside) {
         case 'greeting':
           return 'greeting.again';
@@ -100,6 +101,6 @@ export const asideActions = {
     ),
   })),
   tooLong: update(({ context, event }) => ({
-    outputs: push(context, { kind: 'say', key: 'tooLong', vars: { length: event.type === 'TOO_LONG' ? event.length : 0 } }),
+    outputs: push(context, { kind: 'say', key: 'tooLong', vars: event.type === 'TOO_LONG' ? { length: event.length, ...(event.limit !== undefined ? { limit: event.limit } : {}) } : { length: 0 } }),
   })),
 };

@@ -5,6 +5,7 @@
  */
 import { raise } from 'xstate';
 import type { CoachContext, CoachEvent } from '../../types.ts';
+import type { QuestionKey } from '../../wording.ts';
 import { push, update, understandingOf } from '../shared.ts';
 
 export const betweenActions = {
@@ -12,11 +13,13 @@ export const betweenActions = {
     const between = understandingOf(event)?.between;
     if (!between || !context.asking) return {};
     const side = understandingOf(event)?.side;
+    // content/lexicon/body.yaml names the question; content loading holds it to the declared ones (dialogs/wording.ts).
+    const question = between.question as QuestionKey;
     return {
-      confirming: { question: between.question, options: between.options, back: context.asking, ...(side ? { side } : {}) },
-      asking: { question: between.question },
+      confirming: { question, options: between.options, back: context.asking, ...(side ? { side } : {}) },
+      asking: { question },
       failedTries: 0,
-      outputs: push(context, { kind: 'ask', question: between.question }),
+      outputs: push(context, { kind: 'ask', question }),
     };
   }),
   /** The settled answer, replayed as the choice of the question it belongs to. */

@@ -30,7 +30,7 @@ export const clinicianActions = {
         record('clinician.left', { outcome: event.outcome, note: event.note ?? null }),
         ...(cleared && context.referral?.exerciseOnHold ? [record('clinician.assessed', { by: context.clinician?.name ?? null, outcome: event.outcome })] : []),
         // The person is told the clinician has gone before what the hand-back means for them.
-        ...(context.clinician ? [{ kind: 'say' as const, key: 'clinician.leftChat', vars: { name: context.clinician.name } }] : []),
+        ...(context.clinician ? [{ kind: 'say' as const, key: 'clinician.leftChat' as const, vars: { name: context.clinician.name } }] : []),
         { kind: 'say', key: `clinician.left.${event.outcome}` },
       ),
     };

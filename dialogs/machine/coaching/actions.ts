@@ -71,8 +71,8 @@ export function coachingActions(catalog: CoachCatalog) {
         outputs: push(
           context,
           record('pain.score', { score, context: 'checkIn' }),
-          ...(flareUp ? [record('flareUp.started', { score, day }), { kind: 'say' as const, key: 'checkIn.flareUp' }] : []),
-          ...(painRelief ? [record('advice.painRelief', { scores: checkInScores.slice(-rules.painRelief.checkIns).map((s) => s.score) }), { kind: 'say' as const, key: 'checkIn.painRelief' }] : []),
+          ...(flareUp ? [record('flareUp.started', { score, day }), { kind: 'say' as const, key: 'checkIn.flareUp' as const }] : []),
+          ...(painRelief ? [record('advice.painRelief', { scores: checkInScores.slice(-rules.painRelief.checkIns).map((s) => s.score) }), { kind: 'say' as const, key: 'checkIn.painRelief' as const }] : []),
         ),
       };
     }),
@@ -132,11 +132,11 @@ export function coachingActions(catalog: CoachCatalog) {
           ...(report
             ? [
                 record('directional.noCentralization', { tried: plan.omitted.filter((o) => o.reason === 'direction_tried_without_centralizing').map((o) => o.exerciseId) }),
-                { kind: 'say' as const, key: 'directional.noCentralization' },
+                { kind: 'say' as const, key: 'directional.noCentralization' as const },
                 ...routineHandoff('coaching.no-centralization'),
               ]
             : []),
-          ...(hasSteps && plan.phase === 'flare_up' ? [{ kind: 'say' as const, key: 'session.flareUp' }] : hasSteps && plan.reduced ? [{ kind: 'say' as const, key: 'session.reduced' }] : []),
+          ...(hasSteps && plan.phase === 'flare_up' ? [{ kind: 'say' as const, key: 'session.flareUp' as const }] : hasSteps && plan.reduced ? [{ kind: 'say' as const, key: 'session.reduced' as const }] : []),
         ),
       };
     }),
@@ -240,7 +240,7 @@ export function coachingActions(catalog: CoachCatalog) {
             ? [record('reminders.planned', { exerciseId: repeated.exerciseId, stageId: repeated.stageId, dose: repeated.dose, timesPerDay: repeated.dose.timesPerDay, date: session.date })]
             : []),
           { kind: 'say', key: stopped ? 'session.stopped' : 'session.done' },
-          ...(repeated ? [{ kind: 'say' as const, key: 'session.remindersPlanned' }] : []),
+          ...(repeated ? [{ kind: 'say' as const, key: 'session.remindersPlanned' as const }] : []),
         ),
       };
     }),

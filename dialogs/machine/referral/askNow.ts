@@ -10,13 +10,15 @@
  */
 import { raise } from 'xstate';
 import type { Asking, CoachContext, CoachEvent, Output, RedFlagHit } from '../../types.ts';
-import { MAX_FAILED_TRIES, push, record, tierRank, update, yesNoOf, type Guard } from '../shared.ts';
+import { MAX_FAILED_TRIES, push, record, update, yesNoOf, type Guard } from '../shared.ts';
+import { compareUrgency } from '../../../src/vocabulary/index.ts';
+import type { MessageKey } from '../../wording.ts';
 
 /** The question key of the direct question: the sign's own question for a vague word, "now?" otherwise. */
 export const signQuestionFor = (hit: RedFlagHit) => (hit.mention === 'vague' ? 'signQuestion' : 'signNow');
 
 /** What is said before the direct question, per kind of mention (content/messages.yaml). */
-const SIGN_NOW_LEAD: Record<NonNullable<RedFlagHit['mention']>, string> = {
+const SIGN_NOW_LEAD: Record<NonNullable<RedFlagHit['mention']>, MessageKey> = {
   present: 'signNow.vague',
   hypothetical: 'signNow.hypothetical',
   resolved: 'signNow.resolved',
@@ -37,7 +39,7 @@ function splitHeld(outputs: Output[]): { kept: Output[]; held: Output[] } {
   return { kept: outputs.slice(0, from), held: outputs.slice(from) };
 }
 
-const mostUrgent = (hits: RedFlagHit[]) => [...hits].sort((a, b) => tierRank[a.urgency] - tierRank[b.urgency])[0];
+const mostUrgent = (hits: RedFlagHit[]) => [...hits].sort((a, b) => compareUrgency(a.urgency, b.urgency))[0];
 
 function signAnswerOf(event: CoachEvent) {
   return event.type === 'SIGN_ANSWER' ? event : undefined;

@@ -1,12 +1,13 @@
 import type { CoachContext, Output, RedFlagHit } from '../../types.ts';
-import { KEEP_FLAGS, push, record, tierRank } from '../shared.ts';
+import { KEEP_FLAGS, push, record } from '../shared.ts';
+import { compareUrgency, holdsExercise } from '../../../src/vocabulary/index.ts';
 
 /** Emergency and urgent signs hold back exercise until a clinician has seen the person. */
-export const isLockingHit = (hit: RedFlagHit) => hit.urgency === 'emergency' || hit.urgency === 'urgent';
+export const isLockingHit = (hit: RedFlagHit) => holdsExercise(hit.urgency);
 
 /** Outputs and context changes of a referral for the given hits, shared by disclosures and screening answers. */
 export function refer(context: CoachContext, hits: RedFlagHit[], at: string): Partial<CoachContext> {
-  const sorted = [...hits].sort((a, b) => tierRank[a.urgency] - tierRank[b.urgency]);
+  const sorted = [...hits].sort((a, b) => compareUrgency(a.urgency, b.urgency));
   const top = sorted[0];
   if (!top) return {};
   const urgency = top.urgency;
@@ -22,7 +23,7 @@ export function refer(context: CoachContext, hits: RedFlagHit[], at: string): Pa
     outputs: push(context, ...outputs),
     redFlags: [...context.redFlags, ...sorted.map((hit) => ({ ...hit, at }))].slice(-KEEP_FLAGS),
     referral: {
-      urgency: context.referral && tierRank[context.referral.urgency] < tierRank[urgency] && context.referral.exerciseOnHold ? context.referral.urgency : urgency,
+      urgency: context.referral && compareUrgency(context.referral.urgency, urgency) < 0 && context.referral.exerciseOnHold ? context.referral.urgency : urgency,
       at,
       exerciseOnHold,
     },

@@ -4,15 +4,16 @@ import { choiceOf, understandingOf, yesNoOf } from '../shared.ts';
 import { daysOf, kgOf } from './actions.ts';
 import { ageFlags, raisedQueue, rulesOf } from './flags.ts';
 import { dayOf } from '../../coachingSteps.ts';
+import { SPINE_REGIONS, SURGERY_KINDS, holdsExercise as tierHoldsExercise } from '../../../src/vocabulary/index.ts';
 
-const holdsExercise = (catalog: CoachCatalog, flagId: string) => ['emergency', 'urgent'].includes(catalog.flagUrgency[flagId] ?? '');
-const SURGERY_KINDS = ['discectomy', 'laminectomy', 'fusion', 'disc_replacement', 'other'];
+const holdsExercise = (catalog: CoachCatalog, flagId: string) => tierHoldsExercise(catalog.flagUrgency[flagId]);
+const isOneOf = (names: readonly string[], value: string | undefined) => value !== undefined && names.includes(value);
 
 export function screeningGuards(catalog: CoachCatalog) {
   return {
     gaveRegion: (({ event }) => {
       const u = understandingOf(event);
-      return u?.region !== undefined || ['lumbar', 'thoracic', 'cervical'].includes(u?.choice ?? '');
+      return u?.region !== undefined || isOneOf(SPINE_REGIONS, u?.choice);
     }) as Guard,
     gavePainScore: (({ event }) => understandingOf(event)?.score !== undefined) as Guard,
     gaveChoice: (({ event }) => choiceOf(event) !== undefined) as Guard,
@@ -24,7 +25,7 @@ export function screeningGuards(catalog: CoachCatalog) {
       const u = understandingOf(event);
       return u?.choice === 'skip' || (u?.number !== undefined && u.number >= 1 && u.number <= 120);
     }) as Guard,
-    gaveSurgeryKind: (({ event }) => SURGERY_KINDS.includes(choiceOf(event) ?? '')) as Guard,
+    gaveSurgeryKind: (({ event }) => isOneOf(SURGERY_KINDS, choiceOf(event))) as Guard,
     saidNoSurgery: (({ event }) => choiceOf(event) === 'none' || (choiceOf(event) === undefined && yesNoOf(event) === 'no')) as Guard,
     gaveDays: (({ event }) => {
       const days = daysOf(event);

@@ -1,8 +1,9 @@
 import { and } from 'xstate';
 import type { CoachSetup } from '../setup.ts';
 import { unclearAnswer } from '../shared.ts';
+import type { QuestionKey } from '../../wording.ts';
 
-const ask = (step: string, question = step) => [{ type: 'markScreening' as const, params: { step } }, { type: 'ask' as const, params: { question } }];
+const ask = (step: QuestionKey, question: QuestionKey = step) => [{ type: 'markScreening' as const, params: { step } }, { type: 'ask' as const, params: { question } }];
 /** After an answer: back to the read-back when one answer is being corrected, else on to `next`. */
 const then = (next: string) => ({ always: [{ guard: 'correcting' as const, target: 'review' }, { target: next }] });
 const CORRECTIONS = ['region', 'pain', 'reach', 'onset', 'age', 'surgery'] as const;
@@ -88,7 +89,8 @@ export function screeningState(machine: CoachSetup) {
         on: {
           MESSAGE: [
             { guard: 'gaveKg', target: 'afterSurgery', actions: ['countMessage', 'recordScreeningLiftingLimit'] },
-            { guard: 'saidNo', target: 'afterSurgery', actions: ['countMessage', 'recordScreeningLiftingLimit'] },
+            // "Don't know", "not sure", "they never said": no limit known (the same reading as in coaching).
+            { guard: 'limitUnknown', target: 'afterSurgery', actions: ['countMessage', 'recordScreeningLiftingLimit'] },
             ...unclearAnswer(),
           ],
         },

@@ -6,14 +6,13 @@
 import { z } from 'zod';
 import { windowFor, type AcceptWindows } from '../escalation.ts';
 import type { QueueCase } from '../store.ts';
+import { storedUrgencyRank, URGENCY_ORDER } from '../../vocabulary/index.ts';
 
-const URGENCIES = ['emergency', 'urgent', 'soon', 'routine'] as const;
 const STATUSES = ['live', 'open', 'accepted', 'closed', 'all'] as const;
-const RANK: Record<string, number> = { emergency: 0, urgent: 1, soon: 2, routine: 3 };
 
 /** The queue's query string, read leniently: a value that is not one of ours means "no filter". */
 export const queueFiltersSchema = z.object({
-  urgency: z.enum(URGENCIES).optional().catch(undefined),
+  urgency: z.enum(URGENCY_ORDER).optional().catch(undefined),
   status: z.enum(STATUSES).catch('live').default('live'),
   overdue: z
     .string()
@@ -85,7 +84,7 @@ function shown(item: QueueRow, filters: QueueFilters, reasonLabel: (id: string) 
 
 const liveFirst = (a: QueueRow, b: QueueRow) =>
   Number(a.status === 'closed') - Number(b.status === 'closed') ||
-  (a.status === 'closed' ? (b.closedAt ?? '').localeCompare(a.closedAt ?? '') : (RANK[a.urgency] ?? 9) - (RANK[b.urgency] ?? 9) || b.overdueBy - a.overdueBy || a.createdAt.localeCompare(b.createdAt)) ||
+  (a.status === 'closed' ? (b.closedAt ?? '').localeCompare(a.closedAt ?? '') : storedUrgencyRank(a.urgency) - storedUrgencyRank(b.urgency) || b.overdueBy - a.overdueBy || a.createdAt.localeCompare(b.createdAt)) ||
   a.id - b.id;
 
 export function buildQueue(cases: QueueCase[], filters: QueueFilters, now: Date, windows: AcceptWindows, reasonLabel: (id: string) => string): { groups: PersonGroup[]; counts: { live: number; emergency: number; overdue: number } } {

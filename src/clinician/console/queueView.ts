@@ -6,6 +6,7 @@
 import type { ClinicClock } from '../clinicTime.ts';
 import type { ClinicianWording } from '../wording.ts';
 import type { QueueCase } from '../store.ts';
+import { URGENCY_ORDER } from '../../vocabulary/index.ts';
 import { filtersQuery, type PersonGroup, type QueueFilters, type QueueRow } from './queue.ts';
 import { age, esc, marker, outcomeWords, page, statusWords, type PageClinician } from './views.ts';
 
@@ -63,7 +64,7 @@ export function queuePage(
     ? `<p role="status" class="notice">In the Teams channel, write: <code>@bot use this channel for handoffs ${esc(options.pairingCode.code)}</code> (valid for ${options.pairingCode.minutes} minutes).</p>`
     : '';
   const form = `<form method="get" action="/clinician" class="filters" id="filters" role="search">
-${select('urgency', 'Urgency', filters.urgency, [['', 'Any'], ['emergency', 'Emergency'], ['urgent', 'Urgent'], ['soon', 'Soon'], ['routine', 'Routine']])}
+${select('urgency', 'Urgency', filters.urgency, [['', 'Any'], ...URGENCY_ORDER.map((tier) => [tier, `${tier[0]!.toUpperCase()}${tier.slice(1)}`] as [string, string])])}
 ${select('status', 'Status', filters.status, [['live', 'Waiting or accepted'], ['open', 'Waiting to be accepted'], ['accepted', 'Accepted'], ['closed', 'Closed'], ['all', 'All']])}
 <label class="check"><input type="checkbox" name="overdue" value="yes" id="filter-overdue"${filters.overdue ? ' checked' : ''}> Overdue only</label>
 <label>Search <input type="search" name="q" id="filter-q" value="${esc(filters.q ?? '')}" placeholder="name, case number, warning sign" maxlength="100"></label>

@@ -15,7 +15,7 @@ import { packageRoot } from '../../packageRoot.ts';
 import type { Logger } from '../../log.ts';
 import type { Database } from '../../store/database.ts';
 import { clinicClock } from '../clinicTime.ts';
-import { outcomeSchema } from '../closeRules.ts';
+import { needsClearance, outcomeSchema } from '../closeRules.ts';
 import type { AcceptWindows } from '../escalation.ts';
 import { loadPatientBundle } from '../fhir/load.ts';
 import { loadRecord } from '../record.ts';
@@ -344,7 +344,7 @@ export function consoleRoutes(deps: ConsoleDeps): ConsoleSide {
         if (!result.ok && result.reason === 'needs_clearance') {
           return { refuse: result.problems, detail: { outcome: form.outcome }, closeForm: { outcome: form.outcome, note: form.note, reason: form.reason, confirmed: clearance.confirmed } };
         }
-        const cleared = result.ok && form.outcome === 'cleared_to_exercise' && (before?.urgency === 'emergency' || before?.urgency === 'urgent');
+        const cleared = result.ok && needsClearance(before?.urgency ?? '', form.outcome);
         return { code: noticeCode(result, before?.status === 'accepted' ? 'closed' : 'closedQuiet'), detail: { outcome: form.outcome, ...(cleared ? { clearedFor: before?.urgency, confirmed: true, reason: form.reason } : {}) } };
       }),
     );

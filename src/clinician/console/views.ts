@@ -3,6 +3,7 @@ import type { AuditEntry, ClinicianCase } from '../store.ts';
 import type { PatientRecord, TranscriptEntry } from '../record.ts';
 import type { ClinicClock } from '../clinicTime.ts';
 import { outcomes } from '../closeRules.ts';
+import { holdsExercise } from '../../vocabulary/index.ts';
 import type { ClinicianWording } from '../wording.ts';
 
 export const esc = (value: unknown): string =>
@@ -147,7 +148,7 @@ function closeFormHtml(item: ClinicianCase, hidden: string, options: CasePageOpt
   const { wording } = options;
   const filled = options.closeForm ?? {};
   const choices = [`<option value=""${filled.outcome ? '' : ' selected'} disabled>Choose an outcome</option>`, ...outcomes.map((value) => `<option value="${esc(value)}"${filled.outcome === value ? ' selected' : ''}>${esc(wording.outcomes[value])}</option>`)].join('');
-  const guarded = item.urgency === 'emergency' || item.urgency === 'urgent';
+  const guarded = holdsExercise(item.urgency);
   const clearance = guarded
     ? `<fieldset id="clearance" class="clearance">
 <legend>Clearing this ${esc(item.urgency)} case for exercise</legend>

@@ -13,6 +13,9 @@ export function readAge(text: string, lexicon: Lexicon): number | undefined {
   if (!number) return undefined;
   // "I'll be 40 next month", "turning 40 soon": not 40 yet.
   const before = words.slice(Math.max(0, number.from - 2), number.from).map((w) => w.text);
-  const future = (before.includes('be') && before.includes('will')) || before.includes('turning') || (before.at(-1) === 'be' && before.at(-2) === 'will');
+  // "44 next birthday": the age still to come.
+  const after = words.slice(number.to + 1, number.to + 3).map((w) => w.text);
+  const comingBirthday = after[0] === 'next' && after[1] === 'birthday';
+  const future = (before.includes('be') && before.includes('will')) || before.includes('turning') || (before.at(-1) === 'be' && before.at(-2) === 'will') || comingBirthday;
   return future ? number.value - 1 : number.value;
 }

@@ -4,6 +4,7 @@
  */
 import type { Lexicon } from '../../content/lexicon.ts';
 import { compilePhraseSet, type PhraseSet } from '../phraseSet.ts';
+import { asOwnBody, spelledOut } from './words.ts';
 
 export type YesNoLabel = 'yes' | 'no' | 'wholeYes' | 'wholeNo' | 'agree' | 'decline' | 'allClear' | 'unsure';
 
@@ -11,16 +12,26 @@ export interface CompiledAnswers {
   /** Yes/no words for an offer (with agree/decline) and for a symptom question (with allClear). */
   yesNo: { offer: PhraseSet<YesNoLabel>; symptom: PhraseSet<YesNoLabel> };
   questions: PhraseSet<'question'>;
+  statements: PhraseSet<'statement'>;
+  /** After a contrast word, these make a no to a safety question only partly a no. */
+  hedges: PhraseSet<'hedge'>;
+  softNo: PhraseSet<'softNo'>;
+  contrastWords: ReadonlySet<string>;
+  correctionWords: ReadonlySet<string>;
   fillers: PhraseSet<'filler'>;
   /** One-word fillers, also allowed after a short answer ("I have actually", "I do, thanks"). */
   fillerWords: ReadonlySet<string>;
   approximate: PhraseSet<'approximate'>;
+  /** The one-word hedges of `approximate` ("maybe", "prob"): they may join the two numbers of a range. */
+  approximateWords: ReadonlySet<string>;
   notScore: PhraseSet<'notScore'>;
   zero: PhraseSet<'zero'>;
   unknownAmount: PhraseSet<'unknown'>;
   scoreUnits: ReadonlySet<string>;
   scoreUnitPrefixes: string[];
   textSpeak: ReadonlyMap<string, string>;
+  /** Possessives a carer uses for the patient's body (body.yaml `carer`). */
+  carer: ReadonlySet<string>;
   durationUnits: ReadonlyMap<string, number>;
   weightUnits: ReadonlyMap<string, number>;
 }
@@ -38,15 +49,22 @@ export function compileAnswers(lexicon: Lexicon): CompiledAnswers {
       symptom: compilePhraseSet<YesNoLabel>({ yes: yesNo.yes, no: yesNo.no, wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo, allClear: yesNo.allClear, unsure: yesNo.unsure } as Record<YesNoLabel, string[]>),
     },
     questions: compilePhraseSet({ question: yesNo.questions }),
+    statements: compilePhraseSet({ statement: yesNo.statements }),
+    hedges: compilePhraseSet({ hedge: yesNo.hedges }),
+    softNo: compilePhraseSet({ softNo: yesNo.softNo }),
+    contrastWords: new Set(yesNo.contrast),
+    correctionWords: new Set(yesNo.corrections),
     fillers: compilePhraseSet({ filler: yesNo.fillers }),
     fillerWords: new Set(yesNo.fillers.filter((filler) => /^[a-z]+$/.test(filler))),
     approximate: compilePhraseSet({ approximate: scores.approximate }),
+    approximateWords: new Set(scores.approximate.filter((word) => /^[a-z]+$/.test(word))),
     notScore: compilePhraseSet({ notScore: scores.notScore }),
     zero: compilePhraseSet({ zero: scores.zero }),
     unknownAmount: compilePhraseSet({ unknown: answers.units.unknown }),
     scoreUnits: new Set(units.filter((unit) => !unit.endsWith('*'))),
     scoreUnitPrefixes: units.filter((unit) => unit.endsWith('*')).map((unit) => unit.slice(0, -1)),
     textSpeak: new Map(Object.entries(answers.numbers.textSpeak)),
+    carer: new Set(answers.body.carer),
     durationUnits: new Map(answers.units.durations.flatMap(({ days, words }) => words.map((word) => [word, days] as const))),
     weightUnits: new Map(answers.units.weights.flatMap(({ kg, words }) => words.map((word) => [word, kg] as const))),
   };
@@ -56,3 +74,9 @@ export function compileAnswers(lexicon: Lexicon): CompiledAnswers {
 
 export const isScoreUnit = (word: string, compiled: CompiledAnswers) =>
   compiled.scoreUnits.has(word) || compiled.scoreUnitPrefixes.some((prefix) => word.startsWith(prefix));
+
+/** The message as the phrase readers see it: text-speak spelled out and, for answers about the body, a carer's "his" or "her" as "my". */
+export function answerText(text: string, compiled: CompiledAnswers, body = false): string {
+  const spelled = spelledOut(text, compiled.textSpeak);
+  return body ? asOwnBody(spelled, compiled.carer) : spelled;
+}

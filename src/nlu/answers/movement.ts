@@ -10,6 +10,7 @@ import type { Lexicon, MovementResponse } from '../../content/lexicon.ts';
 import { compilePhraseSet, firstAffirmedLabel, mentions, type PhraseSet } from '../phraseSet.ts';
 import { SENTENCE_BOUNDARY } from '../normalise.ts';
 import { prepareText, type PreparedText } from '../preparedText.ts';
+import { answerText, compileAnswers } from './compiled.ts';
 
 export interface MovementReading {
   response: MovementResponse;
@@ -24,10 +25,13 @@ interface CompiledMovement {
   outcomes: PhraseSet<MovementResponse>;
   /** Direction words that are a movement on their own ("spread", "retreated"), without a verb before them. */
   strong: Set<string>;
+  levelVerbs: ReadonlySet<string>;
 }
 
 const cache = new WeakMap<Lexicon, CompiledMovement>();
 const TOES = 7;
+/** Direction words that also say an amount ("the pain went down"). */
+const LEVEL_WORDS = new Set(['up', 'down']);
 const STRONG_WORDS = ['spread', 'spreading', 'spreads', 'further', 'farther', 'furthur', 'lower', 'retreated', 'retreating', 'receded', 'out', 'back', 'higher'];
 
 function compileMovement(lexicon: Lexicon): CompiledMovement {
@@ -38,9 +42,10 @@ function compileMovement(lexicon: Lexicon): CompiledMovement {
   for (const entry of d.distance) parts[String(entry.d)] = [...(parts[String(entry.d)] ?? []), ...entry.parts];
   const compiled: CompiledMovement = {
     parts: compilePhraseSet(parts),
-    words: compilePhraseSet<Word>({ moves: d.moves, toward: d.toward, away: d.away, easing: d.easing, worsening: d.worsening, local: d.local, fine: d.fine, atFirst: d.atFirst }),
+    words: compilePhraseSet<Word>({ toward: d.toward, away: d.away, moves: d.moves, easing: d.easing, worsening: d.worsening, local: d.local, fine: d.fine, atFirst: d.atFirst }),
     outcomes: compilePhraseSet(lexicon.movement),
     strong: new Set(STRONG_WORDS),
+    levelVerbs: new Set(d.levelVerbs),
   };
   cache.set(lexicon, compiled);
   return compiled;
@@ -68,12 +73,46 @@ interface Signal {
   early: boolean;
 }
 
+/** Words that place a part in the past ("it was in my calf", "it used to reach my foot"). */
+const PAST = new Set(['was', 'were', 'before', 'earlier', 'previously', 'used', 'initially', 'originally']);
+/** Words after a change word that point at the part that follows ("less in my foot"). */
+const POINTING = new Set(['in', 'into', 'down', 'at', 'around', 'round', 'across', 'through', 'on', 'of']);
+const CHANGE_REACH = 4;
+
+/** The part a change word is said of: the one it points at, else the nearest (the one before on a tie). */
+function partOfChange(prepared: PreparedText, change: Found<Word>, clauseParts: Found<number>[]): Found<number> | undefined {
+  if (POINTING.has(prepared.tokens[change.end + 1]?.word ?? '')) {
+    const after = clauseParts.find((p) => p.start > change.end && p.start - change.end <= CHANGE_REACH + 1);
+    if (after) return after;
+  }
+  let best: { part: Found<number>; distance: number } | undefined;
+  for (const part of clauseParts) {
+    const distance = part.end < change.start ? change.start - part.end : part.start - change.end;
+    if (distance > CHANGE_REACH) continue;
+    if (!best || distance < best.distance) best = { part, distance };
+  }
+  return best?.part;
+}
+
+/** The part said, with a past word just before it, earlier in the message than `at` (not in this clause after "now"). */
+function earlierPart(prepared: PreparedText, parts: Found<number>[], at: number, clauseOf: number[], clause: number): Found<number> | undefined {
+  const sentenceOf = (index: number) => prepared.tokens.slice(0, index).filter((t) => t.word === SENTENCE_BOUNDARY).length;
+  const candidates = parts.filter((p) => p.end < at && sentenceOf(at) - sentenceOf(p.start) <= 1 && (clauseOf[p.start] ?? 0) <= clause);
+  for (const part of candidates.reverse()) {
+    const lead = prepared.tokens.slice(Math.max(0, part.start - 5), part.start).map((t) => t.word);
+    if (lead.some((word) => PAST.has(word))) return part;
+  }
+  return undefined;
+}
+
 export function readMovement(text: string, lexicon: Lexicon): MovementReading | undefined {
   const compiled = compileMovement(lexicon);
-  const prepared = prepareText(text);
+  const prepared = prepareText(answerText(text, compileAnswers(lexicon), true));
   if (prepared.tokens.length === 0) return undefined;
   const clauseOf = clauses(prepared);
   const parts: Found<number>[] = mentions(compiled.parts, prepared, true).map((m) => ({ label: Number(m.label), start: m.span.start, end: m.span.end }));
+  // "My foot feels normal again": a part said to be fine is still the part that eased.
+  const namedParts: Found<number>[] = mentions(compiled.parts, prepared, false).map((m) => ({ label: Number(m.label), start: m.span.start, end: m.span.end }));
   // A word inside a body part's name is not a direction ("lower" in "lower back").
   const inPart = (start: number, end: number) => parts.some((p) => start >= p.start && end <= p.end);
   const words: Found<Word>[] = mentions(compiled.words, prepared, false)
@@ -107,10 +146,20 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
     // A direction: "went up into my lower back", "spread down to my knee", "pulled back out of my calf".
     // "it didn't go further down": a denied movement is not one.
     const denied = (at: number) => prepared.tokens.slice(Math.max(0, at - 4), at).some((t) => t.word === 'not' || t.word === 'never' || t.word === 'no');
-    const directions = clauseWords.filter((w) => (w.label === 'toward' || w.label === 'away') && (verbBefore(w.start) || isStrong(w)) && !denied(w.start));
+    // "the pain went down", "it's gone up a notch": how much, not where (no part after, a verb of amount).
+    const amountOnly = (w: Found<Word>) => w.end === w.start && LEVEL_WORDS.has(prepared.tokens[w.start]?.word ?? '') && !partAfter(w.end) && prepared.tokens.slice(Math.max(0, w.start - 2), w.start).some((t) => compiled.levelVerbs.has(t.word));
+    const directions = clauseWords.filter((w) => (w.label === 'toward' || w.label === 'away') && (verbBefore(w.start) || isStrong(w)) && !denied(w.start) && !amountOnly(w));
     const direction = directions.at(-1);
     if (direction && (partAfter(direction.end) || isStrong(direction) || verbBefore(direction.start))) {
       push(direction.label === 'toward' ? 'centralized' : 'peripheralized', direction.label === 'away' && toes);
+      continue;
+    }
+    // "It was in my calf, now it's in my thigh": where it is now, against where it was.
+    const nowAt = prepared.tokens.findIndex((t, i) => clauseOf[i] === clause && t.word === 'now');
+    const nowPart = nowAt >= 0 ? clauseParts.find((p) => p.start > nowAt && p.start - nowAt <= 6) ?? clauseParts.findLast((p) => p.end < nowAt && nowAt - p.end <= 3) : undefined;
+    const before = nowPart ? earlierPart(prepared, parts, nowPart.start, clauseOf, clause) : undefined;
+    if (nowPart && before && before.label !== nowPart.label) {
+      push(nowPart.label < before.label ? 'centralized' : 'peripheralized', nowPart.label >= TOES && nowPart.label > before.label);
       continue;
     }
     // Reaching a far part, or "now in my foot": further out. "Now just in my buttock": back toward the spine.
@@ -127,20 +176,25 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
         push('centralized');
         continue;
       }
-      if (!only && farthest >= 4 && has('easing').length === 0) {
+      // "now the foot is better" eases the foot; "less in my back and now in my toes" does not.
+      const farPartEases = has('easing').some((w) => (partOfChange(prepared, w, clauseParts)?.label ?? -1) === farthest);
+      if (!only && farthest >= 4 && !farPartEases) {
         push('peripheralized', toes);
         continue;
       }
     }
     // A change in a part: "the leg is less bad", "less in the foot, more in the back", "worse in the calf".
-    for (const change of [...has('easing'), ...has('worsening')]) {
-      const near = clauseParts.filter((p) => Math.abs(p.start - change.start) <= 4);
-      if (near.length === 0) continue;
-      const limb = near.some((p) => p.label >= 2);
-      const spine = near.some((p) => p.label === 0);
+    // Each change belongs to its own part: "more in my leg now and less in my back" is more in the leg.
+    // "is gone" with no direction after it is gone away, not gone somewhere ("gone down to my knee").
+    const goneAway = moves.filter((m) => prepared.tokens[m.start]?.word === 'gone' && !words.some((w) => (w.label === 'toward' || w.label === 'away') && w.start > m.end && w.start - m.end <= 2) && !['to', 'into', 'in', 'from'].includes(prepared.tokens[m.end + 1]?.word ?? ''));
+    const eased = [...has('easing'), ...goneAway.map((m) => ({ ...m, label: 'easing' as const }))];
+    for (const change of [...eased, ...has('worsening')].sort((a, b) => a.start - b.start)) {
+      const part = partOfChange(prepared, change, change.label === 'easing' ? inClause(namedParts) : clauseParts);
+      if (!part) continue;
+      const limb = part.label >= 2;
       if (change.label === 'easing' && limb) push('centralized');
-      else if (change.label === 'worsening' && limb) push('peripheralized', toes);
-      else if (change.label === 'worsening' && spine) push('centralized');
+      else if (change.label === 'worsening' && limb) push('peripheralized', part.label >= TOES);
+      else if (change.label === 'worsening' && part.label === 0) push('centralized');
     }
   }
 
@@ -151,6 +205,8 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
   const decisive = (late.length > 0 ? late : signals).at(-1);
   if (decisive) return { response: decisive.response, ...(decisive.toes ? { toesOrFingers: true } : {}) };
 
+  // No direction, but the toes or fingers named (not said to be fine): reached, the stop-at-once sign.
+  if (parts.some((p) => p.label >= TOES)) return { response: 'peripheralized', toesOrFingers: true };
   // No direction: a sore back with the limb fine, could not, no change, or better said outright.
   const outright = firstAffirmedLabel(compiled.outcomes, prepared);
   if (outright === 'could_not' || outright === 'no_change' || outright === 'peripheralized' || outright === 'centralized') return { response: outright };

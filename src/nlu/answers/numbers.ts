@@ -98,6 +98,12 @@ export function readNumbers(list: Word[], lexicon: AnswerLexicon): NumberMention
       i = to;
       continue;
     }
+    // "fiveish", "sevenish": the number, said roughly.
+    const roughly = word.text.length >= 6 && word.text.endsWith('ish') ? numberWord(word.text.slice(0, -3), words) : undefined;
+    if (roughly !== undefined) {
+      found.push({ value: valueOf(roughly, words)!, from: i, to: i, vague: true, article: false });
+      continue;
+    }
     const name = numberWord(word.text, words);
     if (name !== undefined) {
       let value = valueOf(name, words)!;

@@ -9,7 +9,7 @@ import { DateTime } from 'luxon';
 import type { Lexicon } from '../../content/lexicon.ts';
 import { compilePhraseSet, mentions, type PhraseSet } from '../phraseSet.ts';
 import { prepareText } from '../preparedText.ts';
-import { compileAnswers } from './compiled.ts';
+import { answerText, compileAnswers } from './compiled.ts';
 import { readAmounts } from './quantity.ts';
 import { readWords } from './words.ts';
 
@@ -35,6 +35,7 @@ const WEEKDAY_ORDER = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', '
 const MONTH_ORDER = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'] as const;
 const MONTH_CUES = new Set(['since', 'in', 'from', 'early', 'mid', 'late', 'of', 'beginning', 'start', 'end', 'middle', 'last']);
 const ORDINALS = new Set(['st', 'nd', 'rd', 'th']);
+const MONTH_STARTS = new Set(['start', 'beginning', 'begining', 'first']);
 
 function compileOnset(lexicon: Lexicon): CompiledOnset {
   const cached = cache.get(lexicon);
@@ -79,7 +80,7 @@ export function readOnset(text: string, at: string, lexicon: Lexicon): OnsetRead
   const now = DateTime.fromISO(at, { zone: 'utc' });
   if (!now.isValid) return undefined;
   const onset = compileOnset(lexicon);
-  const prepared = prepareText(text);
+  const prepared = prepareText(answerText(text, compileAnswers(lexicon)));
   const candidates: number[] = [];
   for (const mention of mentions(onset.fixed, prepared, true)) candidates.push(onset.fixedDays.get(mention.label) ?? 0);
   // "3 days ago", "for 10 days"; hours only with "ago" ("sitting for three hours" is how long, not when).
@@ -109,6 +110,11 @@ export function readOnset(text: string, at: string, lexicon: Lexicon): OnsetRead
       const month = onset.months.get(after ?? '') ?? onset.months.get(before ?? '');
       const date = month !== undefined ? latestDate(now, month, word.digits) : latestDayOfMonth(now, word.digits);
       if (date) candidates.push(daysBetween(date, now));
+      return;
+    }
+    // "since the start of the month", "beginning of this month": the 1st of this month.
+    if (word.text === 'month' && ['the', 'this'].includes(words[index - 1]?.text ?? '') && words[index - 2]?.text === 'of' && MONTH_STARTS.has(words[index - 3]?.text ?? '')) {
+      candidates.push(now.day - 1);
       return;
     }
     const month = onset.months.get(word.text);

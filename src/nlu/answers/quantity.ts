@@ -9,7 +9,7 @@
 import type { Lexicon } from '../../content/lexicon.ts';
 import { mentions } from '../phraseSet.ts';
 import { prepareText } from '../preparedText.ts';
-import { compileAnswers } from './compiled.ts';
+import { answerText, compileAnswers } from './compiled.ts';
 import { readNumbers } from './numbers.ts';
 import { readWords, type Word } from './words.ts';
 
@@ -90,5 +90,6 @@ export function parseKg(text: string, lexicon: Lexicon): { kg: number; approxima
 
 /** "They didn't give a number", "can't remember", "nothing heavy": no amount known (units.yaml `unknown`). */
 export function unknownAmount(text: string, lexicon: Lexicon): boolean {
-  return mentions(compileAnswers(lexicon).unknownAmount, prepareText(text), false).length > 0;
+  const compiled = compileAnswers(lexicon);
+  return mentions(compiled.unknownAmount, prepareText(answerText(text, compiled)), false).length > 0;
 }

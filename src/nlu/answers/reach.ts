@@ -9,6 +9,7 @@ import type { Lexicon } from '../../content/lexicon.ts';
 import type { ReachLevel } from '../../content/answerLexicon.ts';
 import { compilePhraseSet, mentions, type PhraseSet } from '../phraseSet.ts';
 import { prepareText, type PreparedText } from '../preparedText.ts';
+import { answerText, compileAnswers } from './compiled.ts';
 import type { Span } from '../matcher.ts';
 
 export type Side = 'left' | 'right' | 'both';
@@ -24,6 +25,7 @@ interface CompiledBody {
   reach: PhraseSet<ReachLevel>;
   between: { words: Set<string>; options: [ReachLevel, ReachLevel]; question: string }[];
   sides: PhraseSet<'left' | 'right' | 'both' | 'one'>;
+  notSide: PhraseSet<'notSide'>;
 }
 
 const cache = new WeakMap<Lexicon, CompiledBody>();
@@ -37,6 +39,7 @@ function compileBody(lexicon: Lexicon): CompiledBody {
     reach: compilePhraseSet({ below_knee: body.reach.below_knee, arm_hand: body.reach.arm_hand, buttock_thigh: body.reach.buttock_thigh, trunk: body.reach.trunk, spine_only: body.reach.spine_only }),
     between: body.between.map((entry) => ({ words: new Set(entry.words), options: entry.options, question: entry.question })),
     sides: compilePhraseSet(body.sides),
+    notSide: compilePhraseSet({ notSide: body.notSide }),
   };
   cache.set(lexicon, compiled);
   return compiled;
@@ -47,19 +50,28 @@ const DISTANCE: Record<ReachLevel, number> = { spine_only: 0, trunk: 1, buttock_
 const NOT = new Set(['no', 'not', 'nothing', 'without', 'never']);
 const FINE = new Set(['fine', 'ok', 'okay', 'good', 'normal', 'alright', 'clear', 'better']);
 
+/** Fine without a comparison: "the left is better" still has symptoms, "the left is fine" has none. */
+const FINE_OUTRIGHT = new Set([...FINE].filter((word) => word !== 'better'));
+
 /** "legs fine", "my arm is ok": a part said to be fine names no reach. */
-function saidFine(text: PreparedText, span: Span): boolean {
+function saidFine(text: PreparedText, span: Span, fine: ReadonlySet<string> = FINE): boolean {
   for (let i = span.end + 1; i <= span.end + 3 && i < text.tokens.length; i += 1) {
     const word = text.tokens[i]!.word;
-    if (FINE.has(word)) return true;
-    if (word === '.' || (i > span.end + 1 && text.tokens[i]!.afterComma)) return false;
+    // The fine word must be in the part's own clause: "just right, left's ok" says nothing of the right.
+    if (word === '.' || text.tokens[i]!.afterComma) return false;
+    if (fine.has(word)) return true;
   }
   return false;
 }
 
 export function readSide(text: string | PreparedText, lexicon: Lexicon): Side | 'one' | undefined {
-  const prepared = typeof text === 'string' ? prepareText(text) : text;
-  const named = new Set(mentions(compileBody(lexicon).sides, prepared, true).map((m) => m.label));
+  const prepared = typeof text === 'string' ? prepareText(answerText(text, compileAnswers(lexicon), true)) : text;
+  // "just the right, left's ok": a side said to be fine is not one with symptoms.
+  const body = compileBody(lexicon);
+  // "on the right, down to my knee" is a side: the comma parts them.
+  const intensifiers = mentions(body.notSide, prepared, false).filter((m) => !prepared.tokens[m.span.start + 1]?.afterComma);
+  const intensifier = (span: Span) => intensifiers.some((m) => span.start >= m.span.start && span.end <= m.span.end);
+  const named = new Set(mentions(body.sides, prepared, true).filter((m) => !saidFine(prepared, m.span, FINE_OUTRIGHT) && !intensifier(m.span)).map((m) => m.label));
   if (named.has('both') || (named.has('left') && named.has('right'))) return 'both';
   if (named.has('left')) return 'left';
   if (named.has('right')) return 'right';
@@ -68,7 +80,7 @@ export function readSide(text: string | PreparedText, lexicon: Lexicon): Side | 
 
 export function readReach(text: string, lexicon: Lexicon): ReachReading {
   const body = compileBody(lexicon);
-  const prepared = prepareText(text);
+  const prepared = prepareText(answerText(text, compileAnswers(lexicon), true));
   const found = mentions(body.reach, prepared, true).filter((m) => !saidFine(prepared, m.span));
   const side = readSide(prepared, lexicon);
   const sideOf = side && side !== 'one' ? { side } : {};

@@ -21,6 +21,8 @@ export interface ScoreAnswer {
 }
 
 const RANGE_JOINERS = new Set(['-', '\u2013', '\u2014', 'to', 'or', '~']);
+/** At most this many joining or hedging words between the two numbers of a range ("7 or maybe 8"). */
+const MAX_RANGE_GAP = 3;
 const OUT_OF = [['/'], ['out', 'of'], ['outta'], ['from']];
 const PAST = new Set(['was', 'were', 'yesterday', 'earlier', 'before', 'used', 'last', 'had', 'been', 'ago']);
 const NOW = new Set(['now', 'today', 'currently', 'moment', 'tonight', 'is', 'am']);
@@ -68,6 +70,7 @@ export function parseScoreAnswer(text: string, lexicon: Lexicon): ScoreAnswer | 
   const prepared = prepareText(text);
   const { words } = readWords(text, compiled.textSpeak);
   const numbers = readNumbers(words, lexicon.answers).filter((number) => !number.article);
+  const hedgeWords = compiled.approximateWords;
   const candidates: Candidate[] = [];
   let poisoned = false;
   for (let n = 0; n < numbers.length; n += 1) {
@@ -86,6 +89,13 @@ export function parseScoreAnswer(text: string, lexicon: Lexicon): ScoreAnswer | 
     const outOf = OUT_OF.find((sequence) => followsAt(words, at, sequence));
     if (outOf) {
       const total = numbers[n + 1];
+      // "6/7", "5/6": two neighbouring scores, a range (the higher), not a score out of 7.
+      const neighbours = outOf[0] === '/' && total !== undefined && total.from === at + 1 && total.value === value + 1 && total.value < 10 && inScale(value) && words[total.to + 1]?.text !== '/';
+      if (neighbours) {
+        n += 1;
+        candidates.push({ value: toScore(total.value), approximate: true, range: true, clause: words[number.from]!.clause, time: timeAt(words, number.from) });
+        continue;
+      }
       if (total && total.from === at + outOf.length) {
         n += 1;
         if (total.value !== 10 || !inScale(value)) {
@@ -96,11 +106,20 @@ export function parseScoreAnswer(text: string, lexicon: Lexicon): ScoreAnswer | 
         continue;
       }
     }
-    // "5-6", "6 or 7", "between 4 and 5"
+    // "5-6", "6 or 7", "between 4 and 5", and a hedged second number: "3, maybe 4", "7 or maybe 8"
     const joiner = words[at]?.text ?? '';
-    const between = words[number.from - 1]?.text === 'between' && joiner === 'and';
+    // "between 4 and 5", "between a 6 and a 7"
+    const articleBefore = ['a', 'an'].includes(words[number.from - 1]?.text ?? '') ? 1 : 0;
+    const between = words[number.from - 1 - articleBefore]?.text === 'between' && joiner === 'and';
     const next = numbers[n + 1];
-    if ((RANGE_JOINERS.has(joiner) || between) && next && next.from === at + 1) {
+    const gap = next ? words.slice(at, next.from) : [];
+    const articleAfter = between && ['a', 'an'].includes(words[at + 1]?.text ?? '') ? 1 : 0;
+    const joined = next !== undefined && (RANGE_JOINERS.has(joiner) || between) && next.from === at + 1 + articleAfter;
+    // A hedged pair is a range only when both are scores ("I'm 45, probably a 6" is not 6-45).
+    const hedgedGap = !joined && next !== undefined && inScale(value) && inScale(next.value) && gap.length > 0 && gap.length <= MAX_RANGE_GAP && gap.every((word) => RANGE_JOINERS.has(word.text) || hedgeWords.has(word.text));
+    // "eight nine", "6 7": two neighbouring numbers said one after the other.
+    const neighbours = !joined && next !== undefined && gap.length === 0 && next.from === at && next.value === value + 1 && inScale(next.value) && words[number.from]!.clause === words[next.from]!.clause;
+    if (next && (joined || hedgedGap || neighbours)) {
       const afterRange = words[next.to + 1]?.text ?? '';
       if (isScoreUnit(afterRange, compiled) && afterRange !== 'ish') {
         n += 1;
@@ -116,6 +135,13 @@ export function parseScoreAnswer(text: string, lexicon: Lexicon): ScoreAnswer | 
       approximate = true;
       at = next.to + 1;
       n += 1;
+      // "6-7/10", "3-4 out of 10": the total belongs to the range.
+      const tail = OUT_OF.find((sequence) => followsAt(words, at, sequence));
+      const total = numbers[n + 1];
+      if (tail && total && total.from === at + tail.length && total.value === 10) {
+        n += 1;
+        at = total.to + 1;
+      }
     }
     const after = words[at]?.text ?? '';
     if (after === 'ish') approximate = true;

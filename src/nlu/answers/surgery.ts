@@ -7,6 +7,7 @@ import type { Lexicon } from '../../content/lexicon.ts';
 import type { SurgeryKind } from '../../content/answerLexicon.ts';
 import { compilePhraseSet, mentions, type PhraseSet } from '../phraseSet.ts';
 import { prepareText } from '../preparedText.ts';
+import { answerText, compileAnswers } from './compiled.ts';
 import { SENTENCE_BOUNDARY } from '../normalise.ts';
 
 interface CompiledSurgery {
@@ -31,7 +32,7 @@ const ORDER: Exclude<SurgeryKind, 'none'>[] = ['fusion', 'disc_replacement', 'la
 
 export function readSurgery(text: string, lexicon: Lexicon): SurgeryKind | undefined {
   const compiled = compileSurgery(lexicon);
-  const prepared = prepareText(text);
+  const prepared = prepareText(answerText(text, compileAnswers(lexicon), true));
   const sentenceOf = (index: number) => prepared.tokens.slice(0, index).filter((token) => token.word === SENTENCE_BOUNDARY).length;
   const plannedIn = new Set(mentions(compiled.planned, prepared, false).map((m) => sentenceOf(m.span.start)));
   // Kinds said as done: not in a sentence that says it is planned or awaited.

@@ -75,3 +75,15 @@ export function readWords(text: string, textSpeak: ReadonlyMap<string, string> =
 function splitGlued(text: string): string {
   return text.replace(/(\d)([a-z])/g, '$1 $2');
 }
+
+/** Text-speak spelled out in a message ("2day" is "today", "cudnt" is "could not"), for the phrase readers. */
+export function spelledOut(text: string, textSpeak: ReadonlyMap<string, string>): string {
+  if (textSpeak.size === 0) return text;
+  return text.replace(/[A-Za-z0-9]+/g, (word) => textSpeak.get(word.toLowerCase()) ?? word);
+}
+
+/** A carer's "his", "her" ("down his left leg") read as the person's own body: "my". */
+export function asOwnBody(text: string, possessives: ReadonlySet<string>): string {
+  if (possessives.size === 0) return text;
+  return text.replace(/[A-Za-z]+/g, (word) => (possessives.has(word.toLowerCase()) ? 'my' : word));
+}

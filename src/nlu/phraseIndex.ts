@@ -1,0 +1,172 @@
+/**
+ * A detector's phrases indexed by the words they can start with and by their anchors. A
+ * message's words look up the few phrases that can match at all, and each phrase's regex is
+ * tried only at the words where a match can start, instead of every regex scanning the whole
+ * message. The spans are exactly those of `findSpans`, in the same order: a regex match always
+ * starts at the space before a word, and every match from a start is the one the global search
+ * finds there (it resumes one character after each match).
+ */
+import { findSpans, spanOf, type Span } from './matcher.ts';
+import type { CompiledPattern } from './pattern.ts';
+import { PREFIX_KEY, type PreparedText } from './preparedText.ts';
+
+/** Phrase ids by word and by word start (bucketed by the first PREFIX_KEY letters). */
+interface WordTable {
+  byWord: Map<string, number[]>;
+  byStart: Map<string, Array<{ prefix: string; id: number }>>;
+  /** Prefixes shorter than PREFIX_KEY: tested against every word. */
+  short: Array<{ prefix: string; id: number }>;
+}
+
+/** What one distinct word does for the phrases: which can start at it, which it makes possible. */
+interface WordHits {
+  first: number[];
+  anchors: number[];
+}
+
+export interface PhraseIndex {
+  readonly size: number;
+  readonly idOf: ReadonlyMap<CompiledPattern, number>;
+  readonly patterns: readonly CompiledPattern[];
+  /** Each regex again, sticky: tried at one position only. */
+  readonly sticky: readonly RegExp[];
+  /** Phrases without an anchor: always possible. */
+  readonly unanchored: readonly number[];
+  hitsOf(word: string): WordHits;
+}
+
+/** A message read against the index; its spans per phrase are remembered. */
+export interface IndexedText {
+  readonly prepared: PreparedText;
+  /** By phrase id: 1 when the phrase's anchor is in the text (it can match), else 0. */
+  readonly possible: Uint8Array;
+  /** The spans of the phrase with this id in the index (`idOf`). */
+  spansOf(id: number): readonly Span[];
+  spans(pattern: CompiledPattern): readonly Span[];
+}
+
+const NONE: readonly Span[] = Object.freeze([]);
+
+const NUMBER = /^\d+$/;
+const MEMO_LIMIT = 50_000;
+
+function table(): WordTable {
+  return { byWord: new Map(), byStart: new Map(), short: [] };
+}
+
+function add(into: WordTable, id: number, words: readonly string[], prefixes: readonly string[]): void {
+  for (const word of words) into.byWord.set(word, [...(into.byWord.get(word) ?? []), id]);
+  for (const prefix of prefixes) {
+    if (prefix.length < PREFIX_KEY) into.short.push({ prefix, id });
+    else {
+      const key = prefix.slice(0, PREFIX_KEY);
+      into.byStart.set(key, [...(into.byStart.get(key) ?? []), { prefix, id }]);
+    }
+  }
+}
+
+function lookup(from: WordTable, word: string, into: Set<number>): void {
+  for (const id of from.byWord.get(word) ?? []) into.add(id);
+  for (const { prefix, id } of from.byStart.get(word.slice(0, PREFIX_KEY)) ?? []) if (word.startsWith(prefix)) into.add(id);
+  for (const { prefix, id } of from.short) if (word.startsWith(prefix)) into.add(id);
+}
+
+export function compilePhraseIndex(patterns: readonly CompiledPattern[]): PhraseIndex {
+  const unique = [...new Set(patterns)];
+  const first = table();
+  const anchors = table();
+  const numbers: number[] = [];
+  const unanchored: number[] = [];
+  unique.forEach((pattern, id) => {
+    if (pattern.anchor === undefined) unanchored.push(id);
+    else add(anchors, id, pattern.anchor.words, pattern.anchor.prefixes);
+    if (pattern.first !== undefined) {
+      add(first, id, pattern.first.words, pattern.first.prefixes);
+      if (pattern.first.numbers) numbers.push(id);
+    }
+  });
+  // People reuse the same few hundred words: what each word does is worked out once (it is pure).
+  const memo = new Map<string, WordHits>();
+  return {
+    size: unique.length,
+    idOf: new Map(unique.map((pattern, id) => [pattern, id])),
+    patterns: unique,
+    sticky: unique.map((pattern) => new RegExp(pattern.regex.source, pattern.gapGroups.length > 0 ? 'dy' : 'y')),
+    unanchored,
+    hitsOf(word) {
+      let hits = memo.get(word);
+      if (hits === undefined) {
+        const starting = new Set<number>();
+        lookup(first, word, starting);
+        if (NUMBER.test(word)) for (const id of numbers) starting.add(id);
+        const anchored = new Set<number>();
+        lookup(anchors, word, anchored);
+        hits = { first: [...starting], anchors: [...anchored] };
+        if (memo.size < MEMO_LIMIT) memo.set(word, hits);
+      }
+      return hits;
+    },
+  };
+}
+
+/**
+ * `anchorsFrom`: for a part of a longer text (the words around the join of two messages), the
+ * whole texts it was cut from, whose words say which phrases are possible, as for the whole.
+ */
+export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFrom?: readonly IndexedText[]): IndexedText {
+  const tokens = prepared.tokens;
+  const possible = new Uint8Array(index.size);
+  for (const id of index.unanchored) possible[id] = 1;
+  if (anchorsFrom !== undefined) {
+    for (const whole of anchorsFrom) for (let id = 0; id < index.size; id += 1) possible[id] = possible[id]! | whole.possible[id]!;
+  }
+  const starts: Array<number[] | undefined> = new Array(index.size);
+  // Where each word's leading space is in `joined`: where a match starting at it begins.
+  const spaceBefore = new Int32Array(tokens.length);
+  let at = 0;
+  for (let position = 0; position < tokens.length; position += 1) {
+    const word = tokens[position]!.word;
+    spaceBefore[position] = at;
+    at += word.length + 1;
+    const hits = index.hitsOf(word);
+    if (anchorsFrom === undefined) for (const id of hits.anchors) possible[id] = 1;
+    for (const id of hits.first) {
+      const list = starts[id];
+      if (list === undefined) starts[id] = [position];
+      else list.push(position);
+    }
+  }
+  const found: Array<readonly Span[] | undefined> = new Array(index.size);
+  const search = (id: number): readonly Span[] => {
+    const pattern = index.patterns[id]!;
+    // A phrase that may start with any word is searched the plain way.
+    if (pattern.first === undefined) return findSpans(pattern, prepared);
+    const list = starts[id];
+    if (list === undefined) return NONE;
+    const regex = index.sticky[id]!;
+    const spans: Span[] = [];
+    for (const position of list) {
+      regex.lastIndex = spaceBefore[position]!;
+      const match = regex.exec(prepared.joined);
+      if (match === null) continue;
+      const span = spanOf(pattern, match, prepared);
+      if (span !== undefined) spans.push(span);
+    }
+    return spans;
+  };
+  const spansOf = (id: number): readonly Span[] => {
+    if (possible[id] === 0) return NONE;
+    let spans = found[id];
+    if (spans === undefined) found[id] = spans = search(id);
+    return spans;
+  };
+  return {
+    prepared,
+    possible,
+    spansOf,
+    spans(pattern) {
+      const id = index.idOf.get(pattern);
+      return id === undefined ? findSpans(pattern, prepared) : spansOf(id);
+    },
+  };
+}

@@ -103,6 +103,8 @@ export const NEGATION_RULES: NegationRules = {
     'sure', 'unsure', 'know', 'knowing', 'tell', 'wonder', 'wondering', 'see', 'check', 'as', 'even', 'idea', 'ask', 'asking',
     'feel', 'notice', 'whether', 'matter', 'only', 'especially', 'realise', 'realize', 'telling', 'work out',
     'bad', 'normal', 'serious', 'worrying', 'concerning', 'dangerous',
+    // a wish, not a "what if": "it would be easier if I just didn't wake up"
+    'easier', 'simpler', 'better off',
   ],
   after: [
     'is fine', 'are fine', 'feels fine', 'feel fine', 'is normal', 'are normal', 'feels normal', 'feel normal',
@@ -188,6 +190,7 @@ export const NEGATION_RULES: NegationRules = {
     'had that for years', 'had this for years', 'had it for years', 'had that since', 'had this since', 'had it since',
     'always had that', 'always had this', 'always had it', 'since my kids were born', 'since having my kids', 'since i had my kids',
     'since childbirth', 'since i had the baby', 'all my life', 'my whole life', 'for as long as i can remember',
+    'always has', 'always does', 'always been like that', 'always been that way', 'has always done that',
   ],
   stillNow: [
     'now', 'today', 'currently', 'again', 'lately', 'recently', 'this morning', 'this week', 'since', 'started',

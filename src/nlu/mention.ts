@@ -126,6 +126,13 @@ function hasFirstPerson(tokens: Token[], from: number, to: number, rules: Compil
   return false;
 }
 
+const THEY = new Set(['they', 'their', 'them', 'theirs']);
+/** The only other people named are "they". */
+function onlyThey(tokens: Token[], rules: CompiledNegation): boolean {
+  const others = tokens.filter((token) => rules.otherPeople.has(token.word));
+  return others.length > 0 && others.every((token) => THEY.has(token.word));
+}
+
 /** "wetting the bed, so I'm told": the "I" of the hearsay marker is not the person owning the symptom. */
 function firstPersonBesidesHearsay(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
   const marker = new Set<number>();
@@ -135,17 +142,28 @@ function firstPersonBesidesHearsay(tokens: Token[], from: number, to: number, ru
 }
 
 export function mentionOf(tokens: Token[], span: Span, rules: CompiledNegation): MentionContext {
+  const mention = mentionInSentence(tokens, span, rules);
+  if (mention !== 'hypothetical') return mention;
+  // "can a herniated disc make sex feel numb? it does now": the question was about the writer
+  const next = sentenceBounds(tokens, span).to + 2;
+  return rules.affirmedNext.some((words) => sequenceAt(tokens, next, words)) ? 'present' : mention;
+}
+
+function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation): MentionContext {
   const context = spanContext(tokens, span, rules, true);
   if (context === 'negated') return 'negated';
   if (context === 'hypothetical') return 'hypothetical';
   if (context === 'resolved') return 'resolved';
   const sentence = sentenceBounds(tokens, span);
   if (anyWithin(tokens, sentence.from, span.start - 1, rules.generalQuestion) && !hasFirstPerson(tokens, sentence.from, sentence.to, rules)) return 'hypothetical';
+  if (anyWithin(tokens, span.end + 1, sentence.to, rules.hypotheticalAfter)) return 'hypothetical';
   // "is it serious if you lose control of your bladder?": anyone, not the writer ("is it normal to have
   // pins and needles between your legs?" is a disclosure asked as a question)
   if (anyWithin(tokens, sentence.from, span.start - 1, IF) && anyWithin(tokens, sentence.from, sentence.to, rules.generic) && !hasFirstPerson(tokens, sentence.from, sentence.to, rules)) return 'hypothetical';
   if (resolved(tokens, span, rules, sentence)) return 'resolved';
   // "my family would be better off without me": the phrase itself is about the writer.
+  // "they keep dropping things": singular or plural, the patient or not; asked
+  if (context === 'someone-else' && !hasFirstPerson(tokens, sentence.from, sentence.to, rules) && onlyThey(tokens, rules)) return 'unclear-person';
   if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && !carerWriting(tokens, rules)) return 'other-person';
   // "when I was a kid I wet the bed": long over, asked about; "years ago I hurt my back and now I can't pee" is now.
   const clause = clauseBounds(tokens, span);

@@ -20,6 +20,8 @@ export interface CompiledNegation {
   hypotheticalByLast: Map<string, string[][]>;
   hypotheticalAtStart: Set<string>;
   generalQuestion: string[][];
+  hypotheticalAfter: string[][];
+  affirmedNext: string[][];
   notHypotheticalIf: string[][];
   resolvedAfter: AfterTrigger[];
   carerMarkers: string[][];
@@ -68,6 +70,8 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     hypotheticalByLast: byLastWord(rules.hypothetical.map(phraseWords)),
     hypotheticalAtStart: new Set(rules.hypotheticalAtStart),
     generalQuestion: rules.generalQuestion.map(phraseWords),
+    hypotheticalAfter: rules.hypotheticalAfter.map(phraseWords),
+    affirmedNext: rules.affirmedNext.map(phraseWords),
     notHypotheticalIf: rules.notHypotheticalIf.map(phraseWords),
     resolvedAfter: rules.resolvedAfter.map(afterTrigger),
     carerMarkers: rules.carerMarkers.map(phraseWords),
@@ -226,6 +230,9 @@ function habitualIf(tokens: Token[], at: number, span: Span): boolean {
  * disclosure ("not sure if my bladder is empty") does not count.
  */
 export function hypotheticalBefore(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
+  // A frame ending on the phrase's first word ("worried I might" + "might fall"): it starts before the phrase.
+  const endingHere = rules.hypotheticalByLast.get(tokens[span.start]?.word ?? '');
+  if (endingHere?.some((trigger) => trigger.length > 1 && sequenceAt(tokens, span.start - trigger.length + 1, trigger))) return true;
   let j = span.start - 1;
   for (; j >= 0 && span.start - j <= 12; j -= 1) {
     const word = tokens[j]?.word;

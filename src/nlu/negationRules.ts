@@ -27,6 +27,8 @@ export interface NegationRules {
    * would the area round my anus feel numb??").
    */
   generalQuestion: string[];
+  hypotheticalAfter: string[];
+  affirmedNext: string[];
   /** "if" right after one of these belongs to the disclosure ("not sure if my bladder is empty"). */
   notHypotheticalIf: string[];
   /** Right after a phrase: it was there and is over ("the tingling has gone"); the sign is asked about again. */
@@ -87,6 +89,14 @@ export const NEGATION_RULES: NegationRules = {
     'how would i even know', 'how do i even know', 'how would you know', 'how will i know', 'how would i notice',
     // a likeness, not an event: "I spilled tea on my trousers, looks like I wet myself"
     'looks like', 'look like', 'looked like',
+    'what would count as', 'what does count as',
+    // a fear of what may come: "I'm scared I'll lose bowel control", "I keep worrying I might fall"
+    'scared i will', 'scared i might', 'afraid i will', 'afraid i might', 'worried i will', 'worried i might',
+    'worried that i will', 'worried that i might', 'worry i will', 'worry i might', 'worrying i might', 'worrying i will',
+    'worrying that i', 'scared that i will', 'terrified i will', 'terrified i might',
+    // what a leaflet or a web page says, not what happens: "the leaflet said calf swelling after surgery is a worry"
+    'the leaflet', 'leaflet said', 'leaflet says', 'the card says', 'the card said', 'the booklet', 'the website',
+    'i read', 'i have read', 'read online', 'read that', 'looked online', 'online it says', 'google says',
   ],
   /**
    * The hypothetical frames that were denials before mentions were told apart (issue 17). The
@@ -98,7 +108,15 @@ export const NEGATION_RULES: NegationRules = {
     'told me to watch', 'asked if', 'asked me if', 'asked whether', 'asked me whether', 'asked about', 'in the event of',
   ],
   hypotheticalAtStart: ['would', 'hypothetically', 'suppose', 'supposing'],
-  generalQuestion: ['why would', 'why might', 'why could', 'why does', 'why do', 'why is', 'what causes', 'what does it mean when'],
+  generalQuestion: [
+    'why would', 'why might', 'why could', 'why does', 'why do', 'why is', 'what causes', 'what does it mean when',
+    'can a', 'can an', 'can it', 'can this', 'can discs', 'could a', 'could it', 'could this', 'does a', 'does it', 'do discs',
+    'is it true', 'is it possible', 'is it common', 'is it likely', 'how likely',
+  ],
+  /** After a phrase, in its sentence: a worry about oneself ("... could that happen to me?"), not a disclosure. */
+  /** The next sentence says it is so: "can a herniated disc make sex feel numb? it does now". */
+  affirmedNext: ['it does', 'mine does', 'i do now', 'that is me', 'i have it now', 'i have that now', 'it has now', 'it is now', 'mine is'],
+  hypotheticalAfter: ['happen to me', 'could i get', 'will i get', 'might i get', 'could that be me', 'am i going to get', 'could i end up'],
   notHypotheticalIf: [
     'sure', 'unsure', 'know', 'knowing', 'tell', 'wonder', 'wondering', 'see', 'check', 'as', 'even', 'idea', 'ask', 'asking',
     'feel', 'notice', 'whether', 'matter', 'only', 'especially', 'realise', 'realize', 'telling', 'work out',
@@ -172,13 +190,19 @@ export const NEGATION_RULES: NegationRules = {
   ],
   // not "you": "numb bum, what do you think?" speaks to the coach
   generic: ['your', 'yourself', 'someone', 'somebody', 'anyone', 'anybody', 'a person', 'people'],
-  hearsay: ['apparently', 'they said', 'they say', 'i am told', 'i was told', 'supposedly', 'allegedly', 'so they say', 'someone said'],
+  hearsay: ['asking for a friend', 'for a friend', 'a friend of mine', 'one of us', 'one of them', 'in the family', 'in our family',
+    'there is been some', 'there has been some', 'there have been some', 'apparently', 'they said', 'they say', 'i am told', 'i was told', 'supposedly', 'allegedly', 'so they say', 'someone said'],
   resolvedMarkers: [
     'gone$', 'gone now', 'gone completely', 'all gone', 'went away', 'gone away', 'cleared', 'resolved', 'got better', 'fine now',
     'ok now', 'okay now', 'good now', 'normal now', 'better now', 'back to normal', 'it passed', 'passed$', 'settled', 'stopped after',
     'went after', 'back to just', 'was fine', 'were fine', 'is good', 'recovered', 'sorted itself', 'they are fine', 'it is fine',
     'that is fine', 'all fine now',
     'fine since', 'fine ever since', 'ok since', 'okay since', 'no problems since', 'no trouble since', 'not had it since',
+    'normal since', 'been normal', 'has been normal', 'been fine', 'has been fine', 'been ok', 'been okay', 'nothing since$',
+    'none since$', 'not since$', 'not again since', 'nothing else since', 'not happened since', 'not happened again', 'not lately',
+    'not recently', 'not for a while', 'calmed down', 'settled down', 'died down', 'eased off', 'that was it', 'only happened once',
+    'just the once', 'happened once', 'a one off', 'now it is just', 'now it is only', 'now its just', 'just the left again',
+    'just the right again', 'back to one side',
     'that stopped', 'stopped months ago', 'stopped years ago', 'stopped weeks ago', 'stopped ages ago',
   ],
   longAgo: [
@@ -198,7 +222,8 @@ export const NEGATION_RULES: NegationRules = {
   ],
   pastMarkers: [
     'had', 'was', 'were', 'used to', 'ago', 'last', 'before', 'previously', 'earlier', 'once', 'at the start', 'at first',
-    'checked', 'investigated', 'scan', 'mri', 'years', 'in the spring', 'in the summer', 'in the autumn', 'in the winter',
+    'checked', 'investigated', 'scan', 'mri', 'years', 'early on', 'did have', 'there was', 'for a few days',
+    'for a couple of days', 'for a day or two', 'felt', 'in the spring', 'in the summer', 'in the autumn', 'in the winter',
   ],
   resolvedReach: 14,
   firstPerson: ['i', 'me', 'my', 'myself', 'mine'],

@@ -89,7 +89,8 @@ export const NEGATION_RULES: NegationRules = {
     'how would i even know', 'how do i even know', 'how would you know', 'how will i know', 'how would i notice',
     // a likeness, not an event: "I spilled tea on my trousers, looks like I wet myself"
     'looks like', 'look like', 'looked like',
-    'what would count as', 'what does count as',
+    'might need', 'may need', 'will need', 'might have to', 'may have to', 'will have to', 'might end up', 'will end up',
+    'what would count as', 'what does count as', 'what would you tell', 'what would you say to', 'what do you tell',
     // a fear of what may come: "I'm scared I'll lose bowel control", "I keep worrying I might fall"
     'scared i will', 'scared i might', 'afraid i will', 'afraid i might', 'worried i will', 'worried i might',
     'worried that i will', 'worried that i might', 'worry i will', 'worry i might', 'worrying i might', 'worrying i will',
@@ -186,7 +187,7 @@ export const NEGATION_RULES: NegationRules = {
     // the present perfect progressive of a symptom: "mum's been having accidents", "dad's been wetting himself"
     'been having', 'is having', 'are having', 'keeps having', 'been wetting', 'been soiling', 'been leaking',
     'been dribbling', 'is unable', 'been unable', 'no longer', 'has lost', 'have lost', 'is losing', 'has stopped',
-    'has started', 'is struggling', 'is not able', 'has not been able',
+    'has started', 'is struggling', 'is not able', 'has not been able', 'can hardly', 'can barely',
   ],
   // not "you": "numb bum, what do you think?" speaks to the coach
   generic: ['your', 'yourself', 'someone', 'somebody', 'anyone', 'anybody', 'a person', 'people'],

@@ -151,9 +151,16 @@ function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation, den
 /** "could not", "won't": an inability or a refusal of the body, part of a disclosure ("at the loo I couldn't get anything to come out"). */
 const INABLE = new Set(['can', 'could', 'will', 'would', 'cannot']);
 
+/** A telegraphic all-clear inside the span: "both legs fine, back sore" ("my bum was fine, now numb" tells a change). */
+const FINE = new Set(['fine', 'ok', 'okay', 'alright', 'good', 'normal']);
+const STATIVE = new Set(['was', 'were', 'is', 'are', 'am', 'been', 'felt', 'feel', 'feels', 'seemed', 'seems', 'looked', 'looks']);
+const saidFine = (tokens: Token[], index: number) => FINE.has(tokens[index]?.word ?? '') && tokens[index + 1]?.afterComma === true && !STATIVE.has(tokens[index - 1]?.word ?? '');
+
 function negatedInsideGap(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
   return span.gapTokens.some(
-    (index) => rules.singleWordBefore.has(tokens[index]?.word ?? '') && !coveredByPseudo(tokens, index, rules) && !(tokens[index]?.word === 'not' && INABLE.has(tokens[index - 1]?.word ?? '')),
+    (index) =>
+      (rules.singleWordBefore.has(tokens[index]?.word ?? '') && !coveredByPseudo(tokens, index, rules) && !(tokens[index]?.word === 'not' && INABLE.has(tokens[index - 1]?.word ?? ''))) ||
+      saidFine(tokens, index),
   );
 }
 

@@ -130,6 +130,8 @@ export const NEGATION_RULES: NegationRules = {
     'is ok', 'are ok', 'is okay', 'are okay', 'all fine', 'all good', 'all normal', 'no problem',
     'no problems', 'not a problem', 'not an issue', 'no issues', 'is not an issue',
     'no$', 'none$', 'nope$', 'never$', 'not really$',
+    // on the way to the loo: a full bladder that is about to be emptied, as usual
+    'so i am off', 'so off to', 'so i am going to the', 'so going to the', 'brb', 'be right back', 'back in a sec',
   ],
   resolvedAfter: [
     'is gone$', 'has gone$', 'have gone$', 'is gone now', 'has gone now', 'has gone away', 'have gone away', 'went away', 'gone away',

@@ -114,11 +114,15 @@ function wholeMessage(tokens: Token[], rules: CompiledNegation): WholeMessage {
 }
 
 function carerWritingIn(tokens: Token[], rules: CompiledNegation): boolean {
-  if (tokens.some((token) => rules.neverThePatient.has(token.word))) return false;
   if (anyWithin(tokens, 0, tokens.length - 1, rules.carerMarkers)) return true;
   // Only "he" or "she", never a relative named: the person written about is the patient.
   const named = tokens.some((token) => rules.otherPeople.has(token.word) && !['he', 'she', 'his', 'her', 'they', 'their'].includes(token.word));
   return !named;
+}
+
+function animalIn(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+  for (let i = from; i <= to; i += 1) if (rules.neverThePatient.has(tokens[i]?.word ?? '')) return true;
+  return false;
 }
 
 function hasFirstPerson(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
@@ -164,7 +168,9 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   // "my family would be better off without me": the phrase itself is about the writer.
   // "they keep dropping things": singular or plural, the patient or not; asked
   if (context === 'someone-else' && !hasFirstPerson(tokens, sentence.from, sentence.to, rules) && onlyThey(tokens, rules)) return 'unclear-person';
-  if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && !carerWriting(tokens, rules)) return 'other-person';
+  // "my dog can't use his back legs": an animal's, not the patient's. Only an animal in the same
+  // sentence counts: "walked the dog. my dad says both his legs are weak" is still the dad's, told by a carer.
+  if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && (animalIn(tokens, sentence.from, sentence.to, rules) || !carerWriting(tokens, rules))) return 'other-person';
   // "when I was a kid I wet the bed": long over, asked about; "years ago I hurt my back and now I can't pee" is now.
   const clause = clauseBounds(tokens, span);
   if (anyWithin(tokens, clause.from, clause.to, rules.longAgo) && !anyWithin(tokens, sentence.from, sentence.to, rules.stillNow)) return 'resolved';

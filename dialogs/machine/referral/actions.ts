@@ -9,6 +9,10 @@ export function withCrisisTier(catalog: CoachCatalog, hits: RedFlagHit[]): RedFl
   return hits.map((hit) => (catalog.crisisFlags.includes(hit.flagId) ? { ...hit, urgency: 'emergency' } : hit));
 }
 
+/** The person's statement about being seen since an urgent referral, as the care team reads it. */
+const personsStatement = (context: CoachContext, details: Record<string, unknown>) =>
+  record('clinician.assessed', { by: 'person', words: context.holdStatement?.words ?? '', seenBy: context.holdStatement?.seenBy ?? null, ...details });
+
 const wordsOf = (event: CoachEvent) => (event.type === 'CLINICIAN_ASSESSED' || event.type === 'CLINICIAN_REQUESTED' ? event.text : (understandingOf(event)?.text ?? ''));
 
 export function referralActions(catalog: CoachCatalog) {
@@ -59,16 +63,7 @@ export function referralActions(catalog: CoachCatalog) {
       holdStatement: null,
       outputs: push(
         context,
-        record('clinician.assessed', {
-          by: 'person',
-          words: context.holdStatement?.words ?? '',
-          seenBy: context.holdStatement?.seenBy ?? null,
-          seenAfter: context.referral?.at ?? null,
-          toldExerciseOk: true,
-          hold: 'urgent',
-          holdLifted: true,
-          at: event.at,
-        }),
+        personsStatement(context, { seenAfter: context.referral?.at ?? null, toldExerciseOk: true, hold: 'urgent', holdLifted: true, at: event.at }),
         { kind: 'say', key: 'hold.liftedOnStatement' },
       ),
     })),
@@ -77,10 +72,7 @@ export function referralActions(catalog: CoachCatalog) {
       holdStatement: null,
       outputs: push(
         context,
-        record('clinician.assessed', {
-          by: 'person',
-          words: context.holdStatement?.words ?? '',
-          seenBy: context.holdStatement?.seenBy ?? null,
+        personsStatement(context, {
           ...(params.answer === 'not_seen' ? { seenSinceReferral: false } : { toldExerciseOk: false, exerciseAdvice: params.answer }),
           hold: 'urgent',
           holdLifted: false,

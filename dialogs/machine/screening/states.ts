@@ -2,11 +2,25 @@ import { and } from 'xstate';
 import type { CoachSetup } from '../setup.ts';
 import { unclearAnswer } from '../shared.ts';
 import type { QuestionKey } from '../../wording.ts';
+import { SCREENING_QUESTIONS } from './questions.ts';
 
 const ask = (step: QuestionKey, question: QuestionKey = step) => [{ type: 'markScreening' as const, params: { step } }, { type: 'ask' as const, params: { question } }];
 /** After an answer: back to the read-back when one answer is being corrected, else on to `next`. */
 const then = (next: string) => ({ always: [{ guard: 'correcting' as const, target: 'review' }, { target: next }] });
 const CORRECTIONS = ['region', 'pain', 'reach', 'onset', 'age', 'surgery'] as const;
+
+/** A plain question's state: asked on entry, each answer recorded and on to its next state. */
+function questionState(machine: CoachSetup, question: (typeof SCREENING_QUESTIONS)[number]) {
+  return machine.createStateConfig({
+    entry: ask(question.key),
+    on: {
+      MESSAGE: [
+        ...question.answers.map((answer) => ({ guard: answer.guard, target: answer.next, actions: 'record' in answer ? ['countMessage' as const, answer.record] : ['countMessage' as const] })),
+        ...unclearAnswer(),
+      ],
+    },
+  });
+}
 
 /**
  * Intake: region, pain, how far and which side, onset, age, spine surgery (kind, when, the surgeon's
@@ -19,30 +33,12 @@ export function screeningState(machine: CoachSetup) {
     initial: 'region',
     always: { guard: 'consentOutdated', target: 'reconsent' },
     states: {
-      region: {
-        entry: ask('region'),
-        on: { MESSAGE: [{ guard: 'gaveRegion', target: 'afterRegion', actions: ['countMessage', 'recordRegion'] }, ...unclearAnswer()] },
-      },
+      // The plain questions, one state each, from the table (./questions.ts).
+      ...Object.fromEntries(SCREENING_QUESTIONS.map((question) => [question.key, questionState(machine, question)])),
       // A corrected region whose old spread no longer fits (an arm for the low back) asks the spread again.
       afterRegion: { always: [{ guard: and(['correcting', 'reachUnknown']), target: 'reach' }, { guard: 'correcting', target: 'review' }, { target: 'pain' }] },
-      pain: {
-        entry: ask('pain'),
-        on: { MESSAGE: [{ guard: 'gavePainScore', target: 'afterPain', actions: ['countMessage', 'recordPain'] }, ...unclearAnswer()] },
-      },
       afterPain: then('reach'),
-      reach: {
-        entry: ask('reach'),
-        on: {
-          MESSAGE: [{ guard: 'gaveChoice', target: 'afterReach', actions: ['countMessage', { type: 'recordChoice', params: { field: 'reach' } }] }, ...unclearAnswer()],
-        },
-      },
       afterReach: { always: [{ guard: 'spreads', target: 'sides' }, { target: 'afterSides' }] },
-      sides: {
-        entry: ask('sides'),
-        on: {
-          MESSAGE: [{ guard: 'gaveChoice', target: 'afterSides', actions: ['countMessage', { type: 'recordChoice', params: { field: 'sides' } }] }, ...unclearAnswer()],
-        },
-      },
       afterSides: {
         always: [
           { guard: 'triggeredFlagHoldsExercise', target: '#coach.referred', actions: 'referFromTriggers' },
@@ -51,55 +47,9 @@ export function screeningState(machine: CoachSetup) {
         ],
       },
       afterTriggers: then('onset'),
-      onset: {
-        entry: ask('onset'),
-        on: {
-          MESSAGE: [{ guard: 'gaveChoice', target: 'afterOnset', actions: ['countMessage', { type: 'recordChoice', params: { field: 'onset' } }] }, ...unclearAnswer()],
-        },
-      },
       afterOnset: then('age'),
-      age: {
-        entry: ask('age'),
-        on: { MESSAGE: [{ guard: 'gaveAge', target: 'afterAge', actions: ['countMessage', 'recordAge'] }, ...unclearAnswer()] },
-      },
       afterAge: { always: [{ guard: 'ageRaisesFlag', target: 'afterAgeFlags', actions: 'referForAge' }, { target: 'afterAgeFlags' }] },
       afterAgeFlags: then('surgery'),
-      surgery: {
-        entry: ask('surgery'),
-        on: {
-          MESSAGE: [
-            { guard: 'saidNoSurgery', target: 'afterSurgery', actions: ['countMessage', 'recordSurgery'] },
-            { guard: 'gaveSurgeryKind', target: 'surgeryWhen', actions: ['countMessage', 'recordSurgery'] },
-            // A plain "yes": which operation it was comes next.
-            { guard: 'saidYes', target: 'surgeryKind', actions: 'countMessage' },
-            ...unclearAnswer(),
-          ],
-        },
-      },
-      surgeryKind: {
-        entry: ask('surgeryKind'),
-        on: { MESSAGE: [{ guard: 'gaveSurgeryKind', target: 'surgeryWhen', actions: ['countMessage', 'recordSurgery'] }, ...unclearAnswer()] },
-      },
-      surgeryWhen: {
-        entry: ask('surgeryWhen'),
-        on: { MESSAGE: [{ guard: 'gaveDays', target: 'liftingLimit', actions: ['countMessage', 'recordSurgeryWhen'] }, ...unclearAnswer()] },
-      },
-      liftingLimit: {
-        entry: ask('liftingLimit'),
-        on: {
-          MESSAGE: [
-            { guard: 'gaveKg', target: 'afterSurgery', actions: ['countMessage', 'recordScreeningLiftingLimit'] },
-            // "Don't know", "not sure", "they never said": no limit known (the same reading as in coaching).
-            { guard: 'limitUnknown', target: 'afterSurgery', actions: ['countMessage', 'recordScreeningLiftingLimit'] },
-            ...unclearAnswer(),
-          ],
-        },
-      },
-      // Older snapshots were asked weeks.
-      weeksSinceSurgery: {
-        entry: ask('weeksSinceSurgery'),
-        on: { MESSAGE: [{ guard: 'gaveWeeks', target: 'afterSurgery', actions: ['countMessage', 'recordWeeks'] }, ...unclearAnswer()] },
-      },
       afterSurgery: then('redFlagsIntro'),
       redFlagsIntro: {
         entry: ['noteChannel', 'planScreening', { type: 'say', params: { key: 'screeningIntro' } }],
@@ -164,7 +114,7 @@ export function screeningState(machine: CoachSetup) {
       // history is not part of the stored snapshot and would be lost between turns.
       resume: {
         always: [
-          ...['region', 'pain', 'reach', 'sides', 'onset', 'age', 'surgery', 'surgeryKind', 'surgeryWhen', 'liftingLimit', 'weeksSinceSurgery', 'confirm', 'nextRedFlag'].map((step) => ({
+          ...[...SCREENING_QUESTIONS.map((question) => question.key), 'confirm', 'nextRedFlag'].map((step) => ({
             guard: { type: 'screeningWasAt' as const, params: { step } },
             target: step,
           })),

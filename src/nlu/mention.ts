@@ -149,8 +149,9 @@ export function mentionOf(tokens: Token[], span: Span, rules: CompiledNegation):
   const mention = mentionInSentence(tokens, span, rules);
   if (mention !== 'hypothetical') return mention;
   // "can a herniated disc make sex feel numb? it does now": the question was about the writer
-  const next = sentenceBounds(tokens, span).to + 2;
-  return rules.affirmedNext.some((words) => sequenceAt(tokens, next, words)) ? 'present' : mention;
+  const sentence = sentenceBounds(tokens, span);
+  if (anyWithin(tokens, span.end + 1, sentence.to, rules.affirmedLater)) return 'present';
+  return rules.affirmedNext.some((words) => sequenceAt(tokens, sentence.to + 2, words)) ? 'present' : mention;
 }
 
 function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation): MentionContext {

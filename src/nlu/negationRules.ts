@@ -29,6 +29,7 @@ export interface NegationRules {
   generalQuestion: string[];
   hypotheticalAfter: string[];
   affirmedNext: string[];
+  affirmedLater: string[];
   /** "if" right after one of these belongs to the disclosure ("not sure if my bladder is empty"). */
   notHypotheticalIf: string[];
   /** Right after a phrase: it was there and is over ("the tingling has gone"); the sign is asked about again. */
@@ -116,7 +117,12 @@ export const NEGATION_RULES: NegationRules = {
   ],
   /** After a phrase, in its sentence: a worry about oneself ("... could that happen to me?"), not a disclosure. */
   /** The next sentence says it is so: "can a herniated disc make sex feel numb? it does now". */
-  affirmedNext: ['it does', 'mine does', 'i do now', 'that is me', 'i have it now', 'i have that now', 'it has now', 'it is now', 'mine is'],
+  affirmedNext: [
+    'it does', 'mine does', 'i do now', 'that is me', 'i have it now', 'i have that now', 'it has now', 'it is now', 'mine is',
+    'because i have got it', 'because i have it', 'cos i have', 'i have got it', 'i have it', 'i have got that', 'i have that',
+  ],
+  /** Later in the same sentence, the writer says it is so: "worried I might lose control of my bladder, actually I already have a bit today". */
+  affirmedLater: ['i already have', 'actually i have', 'i have already', 'i have got it', 'i do have it', 'which i have', 'and i have it', 'happening to me now', 'i am having it', 'i have it now', 'because i have it'],
   hypotheticalAfter: ['happen to me', 'could i get', 'will i get', 'might i get', 'could that be me', 'am i going to get', 'could i end up'],
   notHypotheticalIf: [
     'sure', 'unsure', 'know', 'knowing', 'tell', 'wonder', 'wondering', 'see', 'check', 'as', 'even', 'idea', 'ask', 'asking',

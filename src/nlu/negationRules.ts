@@ -158,6 +158,8 @@ export const NEGATION_RULES: NegationRules = {
     'not do it', 'not do that', 'not do this', 'not do them', 'not do the', 'not finish', 'not manage',
     // "I suppose", "I imagine": a hedge, not a "what if"
     'i suppose', 'i imagine',
+    // a numb part described: "my feet feel like they're not mine when I walk"
+    'not mine', 'not my own', 'not part of me', 'not attached',
     // not knowing it happened is part of the disclosure: "I didn't know I'd wet myself"
     'not know i', 'not realise i', 'not realize i', 'not notice i', 'not know that i', 'not realise that i', 'not notice that i',
     'not even know i', 'not even realise i', 'not even notice i',

@@ -67,11 +67,13 @@ export function step(machine: CoachMachine, stored: StoredConversation | null, e
   const { snapshot: start, restarted } = restore(machine, stored);
   let snapshot = start;
   const outputs: Output[] = restarted ? [{ kind: 'say', key: 'restartPolitely' }] : [];
-  for (const event of events) {
+  events.forEach((event, index) => {
     [snapshot] = transition(machine, snapshot, event);
     outputs.push(...snapshot.context.outputs);
-    snapshot = machine.resolveState({ value: snapshot.value, context: { ...snapshot.context, outputs: [] } });
-  }
+    // The next event starts with no outputs. After the last one there is no next event, and
+    // toStored drops them anyway: resolving the snapshot again would only cost the turn time.
+    if (index < events.length - 1) snapshot = machine.resolveState({ value: snapshot.value, context: { ...snapshot.context, outputs: [] } });
+  });
   return { conversation: toStored(snapshot), outputs, restarted };
 }
 

@@ -20,6 +20,14 @@ function sentenceBounds(tokens: Token[], span: Span): { from: number; to: number
 }
 
 const IF = [['if']];
+const EXAMPLE_OPENERS = new Set(['like', 'such', 'eg', 'e']);
+
+/** The sentence ending at `to` is a "what if" or a general question. */
+function previousSentenceAsks(tokens: Token[], to: number, rules: CompiledNegation): boolean {
+  let from = to;
+  while (from > 0 && tokens[from - 1]?.word !== SENTENCE_BOUNDARY) from -= 1;
+  return anyWithin(tokens, from, to, rules.hypothetical) || anyWithin(tokens, from, to, rules.generalQuestion) || anyWithin(tokens, from, to, rules.askingAbout);
+}
 const USED_TO = [['used', 'to']];
 const CLAUSE_JOINS = new Set(['and', 'but', 'although', 'though', 'whereas', 'so']);
 
@@ -161,6 +169,8 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   if (context === 'resolved') return 'resolved';
   const sentence = sentenceBounds(tokens, span);
   if (anyWithin(tokens, sentence.from, span.start - 1, rules.generalQuestion) && !hasFirstPerson(tokens, sentence.from, sentence.to, rules)) return 'hypothetical';
+  // "how do I know if I'm getting cauda equina? like numbness down below?": an example for the question before
+  if (EXAMPLE_OPENERS.has(tokens[sentence.from]?.word ?? '') && sentence.from >= 2 && previousSentenceAsks(tokens, sentence.from - 2, rules)) return 'hypothetical';
   if (anyWithin(tokens, span.end + 1, sentence.to, rules.hypotheticalAfter)) return 'hypothetical';
   // "is it serious if you lose control of your bladder?": anyone, not the writer ("is it normal to have
   // pins and needles between your legs?" is a disclosure asked as a question)

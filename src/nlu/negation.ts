@@ -22,6 +22,7 @@ export interface CompiledNegation {
   generalQuestion: string[][];
   hypotheticalAfter: string[][];
   affirmedNext: string[][];
+  askingAbout: string[][];
   affirmedLater: string[][];
   notHypotheticalIf: string[][];
   resolvedAfter: AfterTrigger[];
@@ -73,6 +74,7 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     generalQuestion: rules.generalQuestion.map(phraseWords),
     hypotheticalAfter: rules.hypotheticalAfter.map(phraseWords),
     affirmedNext: rules.affirmedNext.map(phraseWords),
+    askingAbout: rules.askingAbout.map(phraseWords),
     affirmedLater: rules.affirmedLater.map(phraseWords),
     notHypotheticalIf: rules.notHypotheticalIf.map(phraseWords),
     resolvedAfter: rules.resolvedAfter.map(afterTrigger),

@@ -29,6 +29,7 @@ export interface NegationRules {
   generalQuestion: string[];
   hypotheticalAfter: string[];
   affirmedNext: string[];
+  askingAbout: string[];
   affirmedLater: string[];
   /** "if" right after one of these belongs to the disclosure ("not sure if my bladder is empty"). */
   notHypotheticalIf: string[];
@@ -116,6 +117,8 @@ export const NEGATION_RULES: NegationRules = {
     'is it true', 'is it possible', 'is it common', 'is it likely', 'how likely',
   ],
   /** After a phrase, in its sentence: a worry about oneself ("... could that happen to me?"), not a disclosure. */
+  /** A sentence asking what to look out for: the example in the next sentence is asked about too ("what would be a warning sign? like numbness down below?"). */
+  askingAbout: ['warning sign', 'warning signs', 'red flag', 'red flags', 'what would', 'what are the', 'what should i look', 'what to look', 'look out for', 'watch out for'],
   /** The next sentence says it is so: "can a herniated disc make sex feel numb? it does now". */
   affirmedNext: [
     'it does', 'mine does', 'i do now', 'that is me', 'i have it now', 'i have that now', 'it has now', 'it is now', 'mine is',

@@ -217,6 +217,7 @@ export const NEGATION_RULES: NegationRules = {
     'not recently', 'not for a while', 'calmed down', 'settled down', 'died down', 'eased off', 'that was it', 'only happened once',
     'just the once', 'happened once', 'a one off', 'now it is just', 'now it is only', 'now its just', 'just the left again',
     'just the right again', 'back to one side',
+    'it was sorted', 'got sorted', 'was sorted out', 'sorted out', 'they sorted it',
     'that stopped', 'stopped months ago', 'stopped years ago', 'stopped weeks ago', 'stopped ages ago',
   ],
   longAgo: [

@@ -12,6 +12,7 @@
 import { SENTENCE_BOUNDARY, type Token } from './normalise.ts';
 import { parsePhrase, PatternError, type PhraseNode } from './pattern.ts';
 import { compileWordCorrector } from './conceptSpelling.ts';
+import { compileEntry, compileSteps, emptyEnds, optionsAt, type Dispatch, type Matcher, type Step, type StepContext } from './conceptSteps.ts';
 import { stemOf } from './stems.ts';
 
 /** The concept lexicon as loaded: concept name to its terms (which may use `@other-concept`). */
@@ -19,16 +20,6 @@ export interface ConceptVocabulary {
   readonly concepts: ReadonlyMap<string, readonly string[]>;
   /** Real English words: never "corrected" towards a concept word. */
   readonly englishWords: { has(word: string): boolean };
-}
-
-/** A word of the message as concepts see it. */
-export interface ConceptToken {
-  word: string;
-  stem: string;
-  /** Index of the sentence it is in. */
-  sentence: number;
-  /** Index into the message tokens. */
-  index: number;
 }
 
 export interface ConceptSpan {
@@ -39,36 +30,21 @@ export interface ConceptSpan {
 
 export interface ConceptReading {
   tokens: Token[];
-  conceptTokens: ConceptToken[];
   /** Concept name to its mentions, leftmost first. */
   spans: Map<string, ConceptSpan[]>;
-}
-
-type Matcher =
-  | { kind: 'word'; words: Array<{ word: string; stem: string }>; prefix: boolean; exact: boolean }
-  /** A choice between single words, looked up at once: the common case, and the hot loop. */
-  | { kind: 'set'; words: ReadonlySet<string>; stems: ReadonlySet<string>; prefixes: readonly string[]; optional: boolean }
-  /** `@concept`: one of that concept's mentions starts here. */
-  | { kind: 'ref'; concept: number }
-  | { kind: 'number'; min: number; max: number }
-  | { kind: 'gap'; max: number }
-  | { kind: 'choice'; options: Matcher[][]; optional: boolean; dispatch?: Dispatch }
-  | { kind: 'start' }
-  | { kind: 'end' };
-
-/** A big choice indexed by what each option starts with, so only the options that can match are tried. */
-interface Dispatch {
-  byKey: Map<string, number[]>;
-  prefixes: Array<{ prefix: string; option: number }>;
-  always: number[];
 }
 
 interface Term {
   id: number;
   concept: number;
   nodes: Matcher[];
-  /** A necessary condition: one of these words or stems (or prefixes, or referred concepts) is in the message. */
-  anchor: Keys | undefined;
+  /** The nodes compiled: where a match starting at a word can end. */
+  match: Step;
+  /**
+   * A necessary condition: for every required part, one of its words or stems (or prefixes, or
+   * referred concepts) is in the message; otherwise the term is not tried at all.
+   */
+  anchors: Array<{ id: number; keys: Keys; refs: number[] }>;
 }
 
 export interface ConceptMatcher {
@@ -81,11 +57,16 @@ export interface ConceptMatcher {
 interface ConceptWord {
   word: string;
   stem: string;
-  /** Per level: the terms whose first word can be this one (those that can start anywhere aside). */
-  starting: Term[][];
-  /** The terms whose anchor this word is (by word, stem or start). */
+  /** Per level: the terms whose first word can be this one (those that can start anywhere aside), each with the step to enter it by. */
+  starting: Array<Array<{ term: Term; step: Step }>>;
+  /** The anchors (of `Term.anchors`, by id) this word is (by word, stem or start). */
   anchoring: number[];
+  /** The last reading that marked this word's anchors: a word repeated in a message marks them once. */
+  readNumber: number;
 }
+
+/** The sentence boundary as the terms see it: it starts nothing and anchors nothing. */
+const BOUNDARY: ConceptWord = { word: SENTENCE_BOUNDARY, stem: SENTENCE_BOUNDARY, starting: [], anchoring: [], readNumber: 0 };
 
 /** Per concept (by index): where its mentions start, and the ends (exclusive) of each. */
 type Found = Array<Map<number, number[]> | undefined>;
@@ -247,112 +228,6 @@ function sequenceAnchor(nodes: Matcher[]): Keys | undefined {
   return best;
 }
 
-function wordMatches(token: ConceptToken, expected: { word: string; stem: string }, prefix: boolean, exact: boolean): boolean {
-  if (prefix) return token.word.startsWith(expected.word);
-  return token.word === expected.word || (!exact && token.stem === expected.stem);
-}
-
-/**
- * Where matches end, each once, in the order found. Not a Set, nor an array emptied by setting
- * its length: both allocate on every emptying, and matching empties one on every attempt. The
- * list is only ever overwritten from the start; `size` says how much of it is in use.
- */
-interface Ends {
-  at: number[];
-  size: number;
-}
-
-function addEnd(list: Ends, pos: number): void {
-  for (let index = 0; index < list.size; index += 1) if (list.at[index] === pos) return;
-  list.at[list.size] = pos;
-  list.size += 1;
-}
-
-/** Lists reused by nested choices: matching allocates nothing in the common case. */
-const POOL: Ends[] = [];
-
-/** Adds to `out` every position where a match of nodes[k..] starting at `pos` can end (exclusive). */
-function ends(nodes: Matcher[], k: number, tokens: ConceptToken[], pos: number, out: Ends, found: Found): void {
-  if (k === nodes.length) {
-    addEnd(out, pos);
-    return;
-  }
-  const node = nodes[k]!;
-  switch (node.kind) {
-    case 'word': {
-      let at = pos;
-      const last = node.words.length - 1;
-      for (let w = 0; w <= last; w += 1) {
-        const token = tokens[at];
-        if (token === undefined || token.word === SENTENCE_BOUNDARY || !wordMatches(token, node.words[w]!, node.prefix && w === last, node.exact)) return;
-        at += 1;
-      }
-      ends(nodes, k + 1, tokens, at, out, found);
-      return;
-    }
-    case 'set': {
-      if (node.optional) ends(nodes, k + 1, tokens, pos, out, found);
-      const token = tokens[pos];
-      if (token === undefined || token.word === SENTENCE_BOUNDARY) return;
-      let hit = node.words.has(token.word) || node.stems.has(token.stem);
-      if (!hit) for (const prefix of node.prefixes) if (token.word.startsWith(prefix)) { hit = true; break; }
-      if (hit) ends(nodes, k + 1, tokens, pos + 1, out, found);
-      return;
-    }
-    case 'ref': {
-      const mentionEnds = found[node.concept]?.get(pos);
-      if (mentionEnds !== undefined) for (const end of mentionEnds) ends(nodes, k + 1, tokens, end, out, found);
-      return;
-    }
-    case 'number': {
-      const token = tokens[pos];
-      if (token === undefined || !/^\d+$/.test(token.word)) return;
-      const value = Number(token.word);
-      if (value >= node.min && value <= node.max) ends(nodes, k + 1, tokens, pos + 1, out, found);
-      return;
-    }
-    case 'gap': {
-      for (let skip = 0; skip <= node.max; skip += 1) {
-        if (skip > 0) {
-          const skipped = tokens[pos + skip - 1];
-          if (skipped === undefined || skipped.word === SENTENCE_BOUNDARY) break;
-        }
-        ends(nodes, k + 1, tokens, pos + skip, out, found);
-      }
-      return;
-    }
-    case 'choice': {
-      const inner = POOL.pop() ?? { at: [], size: 0 };
-      const dispatch = node.dispatch;
-      if (dispatch === undefined) for (const option of node.options) ends(option, 0, tokens, pos, inner, found);
-      else {
-        const token = tokens[pos];
-        for (const index of dispatch.always) ends(node.options[index]!, 0, tokens, pos, inner, found);
-        if (token !== undefined && token.word !== SENTENCE_BOUNDARY) {
-          const byWord = dispatch.byKey.get(token.word);
-          if (byWord !== undefined) for (const index of byWord) ends(node.options[index]!, 0, tokens, pos, inner, found);
-          if (token.stem !== token.word) {
-            const byStem = dispatch.byKey.get(token.stem);
-            if (byStem !== undefined) for (const index of byStem) if (byWord === undefined || !byWord.includes(index)) ends(node.options[index]!, 0, tokens, pos, inner, found);
-          }
-          for (const { prefix, option } of dispatch.prefixes) if (token.word.startsWith(prefix)) ends(node.options[option]!, 0, tokens, pos, inner, found);
-        }
-      }
-      if (node.optional) addEnd(inner, pos);
-      for (let index = 0; index < inner.size; index += 1) ends(nodes, k + 1, tokens, inner.at[index]!, out, found);
-      inner.size = 0;
-      POOL.push(inner);
-      return;
-    }
-    case 'start':
-      if (pos === 0 || tokens[pos - 1]?.word === SENTENCE_BOUNDARY) ends(nodes, k + 1, tokens, pos, out, found);
-      return;
-    case 'end':
-      if (pos === tokens.length || tokens[pos]?.word === SENTENCE_BOUNDARY) ends(nodes, k + 1, tokens, pos, out, found);
-      return;
-  }
-}
-
 function literalWords(nodes: PhraseNode[], into: Set<string>): void {
   for (const node of nodes) {
     if (node.kind === 'word') {
@@ -417,13 +292,18 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
   const indexOf = new Map(names.map((name, index) => [name, index]));
   const levels = levelsOf(vocabulary.concepts);
   const terms: Term[] = [];
+  let anchorCount = 0;
   const literals = new Set<string>(extraWords);
   for (const concept of names) {
     for (const source of vocabulary.concepts.get(concept)!) {
       const nodes = parsePhrase(source.replace(REFERENCE, (_whole, name: string) => `${REF}${indexOf.get(name)}`));
       literalWords(nodes, literals);
       const matchers = toMatchers(nodes);
-      terms.push({ id: terms.length, concept: indexOf.get(concept)!, nodes: matchers, anchor: sequenceAnchor(matchers) });
+      const anchors = matchers.flatMap((node) => {
+        const keys = nodeAnchor(node);
+        return keys === undefined ? [] : [{ id: anchorCount++, keys, refs: [...keys.refs] }];
+      });
+      terms.push({ id: terms.length, concept: indexOf.get(concept)!, nodes: matchers, match: compileSteps(matchers), anchors });
     }
   }
   const depth = Math.max(0, ...levels.values());
@@ -447,12 +327,28 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
   const anchorExact = new Map<string, number[]>();
   const anchorPrefixed = new Map<string, Array<{ prefix: string; id: number }>>();
   for (const term of terms) {
-    for (const key of term.anchor?.exact ?? []) anchorExact.set(key, [...(anchorExact.get(key) ?? []), term.id]);
-    for (const prefix of term.anchor?.prefixes ?? []) {
-      const bucket = prefix.slice(0, PREFIX_KEY);
-      anchorPrefixed.set(bucket, [...(anchorPrefixed.get(bucket) ?? []), { prefix, id: term.id }]);
+    for (const { id, keys } of term.anchors) {
+      for (const key of keys.exact) anchorExact.set(key, [...(anchorExact.get(key) ?? []), id]);
+      for (const prefix of keys.prefixes) {
+        const bucket = prefix.slice(0, PREFIX_KEY);
+        anchorPrefixed.set(bucket, [...(anchorPrefixed.get(bucket) ?? []), { prefix, id }]);
+      }
     }
   }
+  // A term that opens with a dispatched choice is entered by the options that word can start, compiled once per set of options.
+  const entries = new Map<Term, Map<string, Step>>();
+  const entryAt = (term: Term, token: { word: string; stem: string }): Step | undefined => {
+    const first = term.nodes[0];
+    if (first?.kind !== 'choice' || first.dispatch === undefined) return term.match;
+    const options = optionsAt(first.dispatch, token);
+    if (options.length === 0 && !first.optional) return undefined;
+    const key = options.join(',');
+    let byOptions = entries.get(term);
+    if (byOptions === undefined) entries.set(term, (byOptions = new Map()));
+    let step = byOptions.get(key);
+    if (step === undefined) byOptions.set(key, (step = compileEntry(term.nodes, options)));
+    return step;
+  };
   const wordOf = (raw: string): ConceptWord => {
     const word = correct(raw);
     const stem = stemOf(word);
@@ -464,29 +360,33 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
       if (numeric) for (const term of level.exact.get(NUMBER_KEY) ?? []) at.add(term);
       if (stem !== word) for (const term of level.exact.get(stem) ?? []) at.add(term);
       for (const { prefix, term } of level.prefixed.get(key) ?? []) if (word.startsWith(prefix)) at.add(term);
-      return [...at];
+      return [...at].flatMap((term) => {
+        const entry = entryAt(term, { word, stem });
+        return entry === undefined ? [] : [{ term, step: entry }];
+      });
     });
     const anchoring = new Set<number>([...(anchorExact.get(word) ?? []), ...(stem !== word ? (anchorExact.get(stem) ?? []) : [])]);
     for (const { prefix, id } of anchorPrefixed.get(key) ?? []) if (word.startsWith(prefix)) anchoring.add(id);
-    return { word, stem, starting, anchoring: [...anchoring] };
+    return { word, stem, starting, anchoring: [...anchoring], readNumber: 0 };
   };
   // People reuse the same few hundred words: what each does for the terms is worked out once (it is pure).
   const wordMemo = new Map<string, ConceptWord>();
+  let readings = 0;
 
   return {
     names: new Set(names),
     read(tokens) {
-      let sentence = 0;
+      readings += 1;
+      const reading = readings;
       const count = tokens.length;
-      const conceptTokens: ConceptToken[] = new Array(count);
-      const words: Array<ConceptWord | undefined> = new Array(count);
-      // Which terms can match at all: their anchor is in the message (or a concept they refer to is).
-      const anchored = new Uint8Array(terms.length);
+      // The message's words as the terms see them: one shared object per distinct word, nothing allocated per word.
+      const words: ConceptWord[] = new Array(count);
+      // Which anchors are in the message: a term can match only if all of its anchors are (or concepts they refer to).
+      const anchored = new Uint8Array(anchorCount);
       for (let position = 0; position < count; position += 1) {
         const raw = tokens[position]!.word;
         if (raw === SENTENCE_BOUNDARY) {
-          sentence += 1;
-          conceptTokens[position] = { word: SENTENCE_BOUNDARY, stem: SENTENCE_BOUNDARY, sentence: sentence - 1, index: position };
+          words[position] = BOUNDARY;
           continue;
         }
         let seen = wordMemo.get(raw);
@@ -494,24 +394,39 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
           seen = wordOf(raw);
           if (wordMemo.size < 50_000) wordMemo.set(raw, seen);
         }
-        conceptTokens[position] = { word: seen.word, stem: seen.stem, sentence, index: position };
         words[position] = seen;
-        for (const id of seen.anchoring) anchored[id] = 1;
+        if (seen.readNumber !== reading) {
+          seen.readNumber = reading;
+          for (const id of seen.anchoring) anchored[id] = 1;
+        }
       }
       const found: Found = new Array(names.length);
+      const possible = new Int8Array(terms.length);
       const canMatch = (term: Term): boolean => {
-        const anchor = term.anchor;
-        if (anchor === undefined || anchored[term.id] === 1) return true;
-        for (const ref of anchor.refs) if (found[ref] !== undefined) return true;
-        return false;
+        const known = possible[term.id]!;
+        if (known !== 0) return known > 0;
+        // Decided once per term, when first tried: the concepts it refers to are on lower levels, read by then.
+        let ok = true;
+        const anchors = term.anchors;
+        for (let index = 0; index < anchors.length; index += 1) {
+          const { id, refs } = anchors[index]!;
+          if (anchored[id] === 1) continue;
+          let referred = false;
+          for (let ref = 0; ref < refs.length; ref += 1) if (found[refs[ref]!] !== undefined) { referred = true; break; }
+          if (!referred) { ok = false; break; }
+        }
+        possible[term.id] = ok ? 1 : -1;
+        return ok;
       };
-      const tried = new Int32Array(terms.length).fill(-1);
-      const out: Ends = { at: [], size: 0 };
-      const attempt = (term: Term, pos: number) => {
-        if (tried[term.id] === pos || !canMatch(term)) return;
-        tried[term.id] = pos;
+      // Where each term was last tried, plus one (0: not yet), so that no start is tried twice.
+      const tried = new Int32Array(terms.length);
+      const out = emptyEnds();
+      const context: StepContext = { tokens: words, found, out };
+      const attempt = (term: Term, pos: number, step: Step = term.match) => {
+        if (tried[term.id] === pos + 1 || !canMatch(term)) return;
+        tried[term.id] = pos + 1;
         out.size = 0;
-        ends(term.nodes, 0, conceptTokens, pos, out, found);
+        step(context, pos);
         // The longest match stands for the term here: "pins and needles" rather than "pins".
         let longest = -1;
         for (let index = 0; index < out.size; index += 1) if (out.at[index]! > longest) longest = out.at[index]!;
@@ -525,10 +440,10 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
       for (let depth = 0; depth < index.length; depth += 1) {
         const level = index[depth]!;
         for (let pos = 0; pos < count; pos += 1) {
-          const word = words[pos];
-          if (word === undefined) continue;
+          const word = words[pos]!;
+          if (word === BOUNDARY) continue;
           for (const term of level.anywhere) attempt(term, pos);
-          for (const term of word.starting[depth]!) attempt(term, pos);
+          for (const { term, step } of word.starting[depth]!) attempt(term, pos, step);
         }
         // Terms that start with a reference: tried where that concept's mentions start.
         for (const [ref, referring] of level.byRef) {
@@ -545,7 +460,7 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
         list.sort((a, b) => a.start - b.start || a.end - b.end);
         spans.set(names[concept]!, list);
       });
-      return { tokens, conceptTokens, spans };
+      return { tokens, spans };
     },
   };
 }

@@ -108,9 +108,24 @@ function sequenceAt(tokens: Token[], index: number, words: string[]): boolean {
   return words.every((word, offset) => tokens[index + offset]?.word === word);
 }
 
+/** Each pseudo-negation under every word it contains, with that word's place in it. */
+const pseudoByWord = new WeakMap<string[][], Map<string, Array<{ pseudo: string[]; offset: number }>>>();
+function pseudoIndex(pseudos: string[][]): Map<string, Array<{ pseudo: string[]; offset: number }>> {
+  let index = pseudoByWord.get(pseudos);
+  if (index === undefined) {
+    index = new Map();
+    for (const pseudo of pseudos) pseudo.forEach((word, offset) => index!.set(word, [...(index!.get(word) ?? []), { pseudo, offset }]));
+    pseudoByWord.set(pseudos, index);
+  }
+  return index;
+}
+
 function coveredByPseudo(tokens: Token[], index: number, rules: CompiledNegation): boolean {
   const word = tokens[index]?.word;
-  return rules.pseudo.some((pseudo) => pseudo.some((w, offset) => w === word && sequenceAt(tokens, index - offset, pseudo)));
+  if (word === undefined) return false;
+  // Only the pseudo-negations holding this word can cover it.
+  const candidates = pseudoIndex(rules.pseudo).get(word);
+  return candidates !== undefined && candidates.some(({ pseudo, offset }) => sequenceAt(tokens, index - offset, pseudo));
 }
 
 /** The comma segment starting at `index` (up to the next comma or sentence end) holds a list word. */
@@ -170,15 +185,30 @@ function negatedInsideGap(tokens: Token[], span: Span, rules: CompiledNegation):
 
 const MINIMISING_SUBJECTS = new Set(['it', 'its', 'that', 'this', 'i']);
 
+/** Triggers by their first word, so that each word after a phrase looks up only its own. */
+const triggersByFirst = new WeakMap<AfterTrigger[], Map<string, AfterTrigger[]>>();
+function byFirstWord(triggers: AfterTrigger[]): Map<string, AfterTrigger[]> {
+  let index = triggersByFirst.get(triggers);
+  if (index === undefined) {
+    index = new Map();
+    for (const trigger of triggers) {
+      const first = trigger.words[0];
+      if (first !== undefined) index.set(first, [...(index.get(first) ?? []), trigger]);
+    }
+    triggersByFirst.set(triggers, index);
+  }
+  return index;
+}
+
 function negatedAfter(tokens: Token[], span: Span, rules: CompiledNegation, triggers: AfterTrigger[] = rules.after): boolean {
+  const byFirst = byFirstWord(triggers);
   for (let j = span.end + 1; j < tokens.length && j <= span.end + rules.afterReach; j += 1) {
     const word = tokens[j]?.word ?? SENTENCE_BOUNDARY;
     if (word === SENTENCE_BOUNDARY || rules.terminators.has(word)) return false;
     // "slight trouble starting to pee, it's fine really": a new clause that plays it down, not a denial
     if (tokens[j]?.afterComma && MINIMISING_SUBJECTS.has(word)) return false;
-    const word0 = word;
-    for (const trigger of triggers) {
-      if (trigger.words[0] !== word0 || !sequenceAt(tokens, j, trigger.words)) continue;
+    for (const trigger of byFirst.get(word) ?? []) {
+      if (!sequenceAt(tokens, j, trigger.words)) continue;
       // "the first time my back has gone": a back that has gone gave way; it is not over
       if (triggers === rules.resolvedAfter && BODY_GONE.has(tokens[j - 1]?.word ?? '')) continue;
       const next = tokens[j + trigger.words.length];

@@ -75,14 +75,23 @@ export function expandWord(raw: string): string[] {
   return [raw.replace(/'/g, '')].filter((word) => word.length > 0);
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower case, no accents, straight apostrophes: "Can’t" and "can't" become the same. */
 export function foldText(text: string): string {
+  // Plain ASCII, most messages: decomposing finds nothing to strip, and "`" is the only quote to straighten.
+  if (ASCII.test(text)) {
+    const lower = text.toLowerCase();
+    return lower.includes('`') ? lower.replace(/`/g, "'") : lower;
+  }
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`´]/g, "'");
 }
+
+const [DOT, BANG, QUESTION, SEMICOLON, NEWLINE, A, Z, ZERO, NINE] = ['.', '!', '?', ';', '\n', 'a', 'z', '0', '9'].map((char) => char.charCodeAt(0)) as [number, number, number, number, number, number, number, number, number];
 
 // Words (with inner apostrophes), sentence ends, and clause punctuation. Compiled once.
 const TOKEN_PATTERN = /\d+\.\d+|[a-z0-9]+(?:'[a-z]+)*|[.!?;\n]+|[,:()\u2013\u2014]|\s-\s/g;
@@ -95,19 +104,29 @@ export function tokenise(text: string): Token[] {
   const folded = foldText(text);
   const tokens: Token[] = [];
   let afterComma = false;
-  for (const match of folded.matchAll(TOKEN_PATTERN)) {
+  TOKEN_PATTERN.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = TOKEN_PATTERN.exec(folded)) !== null) {
     const piece = match[0];
     const start = match.index;
     const end = start + piece.length;
-    if (/^[.!?;\n]+$/.test(piece)) {
+    // Which alternative of TOKEN_PATTERN matched shows in the first character alone.
+    const first = piece.charCodeAt(0);
+    if (first === DOT || first === BANG || first === QUESTION || first === SEMICOLON || first === NEWLINE) {
       if (tokens.length > 0 && tokens[tokens.length - 1]?.word !== SENTENCE_BOUNDARY) {
         tokens.push({ word: SENTENCE_BOUNDARY, start, end, afterComma: false });
       }
       afterComma = false;
       continue;
     }
-    if (!/^[a-z0-9]/.test(piece)) {
+    if (!((first >= A && first <= Z) || (first >= ZERO && first <= NINE))) {
       afterComma = true;
+      continue;
+    }
+    // Most words are plain: no contraction, apostrophe or decimal point to expand (as in expandWord).
+    if (!CONTRACTIONS.has(piece) && !piece.includes("'") && !piece.includes('.')) {
+      tokens.push({ word: piece, start, end, afterComma });
+      afterComma = false;
       continue;
     }
     for (const word of expandWord(piece)) {

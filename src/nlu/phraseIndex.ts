@@ -22,6 +22,8 @@ interface WordTable {
 interface WordHits {
   first: number[];
   anchors: number[];
+  /** The last text that marked this word's anchors: a word repeated in a text marks them once. */
+  stamp: number;
 }
 
 export interface PhraseIndex {
@@ -33,6 +35,8 @@ export interface PhraseIndex {
   /** Phrases without an anchor: always possible. */
   readonly unanchored: readonly number[];
   hitsOf(word: string): WordHits;
+  /** A new number for each text read, for `WordHits.stamp`. */
+  nextStamp(): number;
 }
 
 /** A message read against the index; its spans per phrase are remembered. */
@@ -87,7 +91,9 @@ export function compilePhraseIndex(patterns: readonly CompiledPattern[]): Phrase
   });
   // People reuse the same few hundred words: what each word does is worked out once (it is pure).
   const memo = new Map<string, WordHits>();
+  let stamps = 0;
   return {
+    nextStamp: () => (stamps += 1),
     size: unique.length,
     idOf: new Map(unique.map((pattern, id) => [pattern, id])),
     patterns: unique,
@@ -101,7 +107,7 @@ export function compilePhraseIndex(patterns: readonly CompiledPattern[]): Phrase
         if (NUMBER.test(word)) for (const id of numbers) starting.add(id);
         const anchored = new Set<number>();
         lookup(anchors, word, anchored);
-        hits = { first: [...starting], anchors: [...anchored] };
+        hits = { first: [...starting], anchors: [...anchored], stamp: 0 };
         if (memo.size < MEMO_LIMIT) memo.set(word, hits);
       }
       return hits;
@@ -112,25 +118,46 @@ export function compilePhraseIndex(patterns: readonly CompiledPattern[]): Phrase
 /**
  * `anchorsFrom`: for a part of a longer text (the words around the join of two messages), the
  * whole texts it was cut from, whose words say which phrases are possible, as for the whole.
+ * `startsBefore`: only matches starting before this word are wanted (one crossing the join).
  */
-export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFrom?: readonly IndexedText[]): IndexedText {
+export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFrom?: readonly IndexedText[], startsBefore = prepared.tokens.length): IndexedText {
   const tokens = prepared.tokens;
   const possible = new Uint8Array(index.size);
   for (const id of index.unanchored) possible[id] = 1;
   if (anchorsFrom !== undefined) {
     for (const whole of anchorsFrom) for (let id = 0; id < index.size; id += 1) possible[id] = possible[id]! | whole.possible[id]!;
   }
-  const starts: Array<number[] | undefined> = new Array(index.size);
   // Where each word's leading space is in `joined`: where a match starting at it begins.
   const spaceBefore = new Int32Array(tokens.length);
+  const hitsAt: WordHits[] = new Array(tokens.length);
+  const stamp = index.nextStamp();
   let at = 0;
   for (let position = 0; position < tokens.length; position += 1) {
     const word = tokens[position]!.word;
     spaceBefore[position] = at;
     at += word.length + 1;
     const hits = index.hitsOf(word);
-    if (anchorsFrom === undefined) for (const id of hits.anchors) possible[id] = 1;
+    hitsAt[position] = hits;
+    if (anchorsFrom === undefined && hits.stamp !== stamp) {
+      hits.stamp = stamp;
+      for (const id of hits.anchors) possible[id] = 1;
+    }
+  }
+  // Then, for the possible phrases only: where they can start, and where their anchor is (a
+  // match holds its anchor, so it starts at most maxWords - 1 words before one).
+  const starts: Array<number[] | undefined> = new Array(index.size);
+  const anchorsAt: Array<number[] | undefined> = new Array(index.size);
+  for (let position = 0; position < tokens.length; position += 1) {
+    const hits = hitsAt[position]!;
+    for (const id of hits.anchors) {
+      if (possible[id] === 0) continue;
+      const list = anchorsAt[id];
+      if (list === undefined) anchorsAt[id] = [position];
+      else list.push(position);
+    }
+    if (position >= startsBefore) continue;
     for (const id of hits.first) {
+      if (possible[id] === 0) continue;
       const list = starts[id];
       if (list === undefined) starts[id] = [position];
       else list.push(position);
@@ -145,7 +172,16 @@ export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFro
     if (list === undefined) return NONE;
     const regex = index.sticky[id]!;
     const spans: Span[] = [];
+    const anchors = pattern.anchor === undefined ? undefined : anchorsAt[id];
+    let next = 0;
     for (const position of list) {
+      if (pattern.anchor !== undefined) {
+        // The first anchor at or after this start must be within the match's reach.
+        if (anchors === undefined) break;
+        while (next < anchors.length && anchors[next]! < position) next += 1;
+        if (next === anchors.length) break;
+        if (anchors[next]! > position + pattern.maxWords - 1) continue;
+      }
       regex.lastIndex = spaceBefore[position]!;
       const match = regex.exec(prepared.joined);
       if (match === null) continue;

@@ -18,23 +18,43 @@ export interface PreparedText {
 export const PREFIX_KEY = 3;
 
 export function prepareTokens(tokens: Token[]): PreparedText {
-  let joined = ' ';
-  const words = new Set<string>();
-  const starts = new Set<string>();
+  const count = tokens.length;
+  const texts = new Array<string>(count);
   let length = 1;
-  for (const token of tokens) length += token.word.length + 1;
+  for (let index = 0; index < count; index += 1) {
+    const word = tokens[index]!.word;
+    texts[index] = word;
+    length += word.length + 1;
+  }
+  const joined = count === 0 ? ' ' : ` ${texts.join(' ')} `;
   const tokenAt = new Int32Array(length).fill(-1);
   let at = 1;
-  tokens.forEach((token, index) => {
-    joined += `${token.word} `;
-    if (!words.has(token.word)) {
-      words.add(token.word);
-      starts.add(token.word.slice(0, PREFIX_KEY));
-    }
-    tokenAt.fill(index, at, at + token.word.length);
-    at += token.word.length + 1;
-  });
-  return { tokens, joined, tokenAt, words, starts };
+  for (let index = 0; index < count; index += 1) {
+    const end = at + texts[index]!.length;
+    for (let char = at; char < end; char += 1) tokenAt[char] = index;
+    at = end + 1;
+  }
+  // The word sets serve only the anchor test of `findSpans`: built the first time it asks.
+  let words: Set<string> | undefined;
+  let starts: Set<string> | undefined;
+  const sets = () => {
+    words = new Set(texts);
+    starts = new Set();
+    for (const word of words) starts.add(word.slice(0, PREFIX_KEY));
+  };
+  return {
+    tokens,
+    joined,
+    tokenAt,
+    get words() {
+      if (words === undefined) sets();
+      return words!;
+    },
+    get starts() {
+      if (starts === undefined) sets();
+      return starts!;
+    },
+  };
 }
 
 export function prepareText(text: string): PreparedText {

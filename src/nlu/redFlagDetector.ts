@@ -17,7 +17,8 @@ import { mentionOf, type MentionContext } from './mention.ts';
 import { compileNegation, type CompiledNegation } from './negation.ts';
 import { SENTENCE_BOUNDARY, tokenise, type Token } from './normalise.ts';
 import { compilePattern, type CompiledPattern } from './pattern.ts';
-import { compilePhraseIndex, indexText, type IndexedText, type PhraseIndex } from './phraseIndex.ts';
+import { crosses, joinsOf, type Join } from './messageJoins.ts';
+import { compilePhraseIndex, indexText, type IndexedText } from './phraseIndex.ts';
 import { prepareTokens } from './preparedText.ts';
 import { compileSpelling } from './spelling.ts';
 import { compareUrgency, type RedFlagUrgency } from './urgency.ts';
@@ -155,12 +156,13 @@ const parts = (rules: readonly string[] | undefined): string[][][] =>
 function clausesOf(tokens: Token[]): Int32Array {
   const clauses = new Int32Array(tokens.length);
   let clause = 0;
-  tokens.forEach((token, index) => {
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index]!;
     const previous = tokens[index - 1];
     if (token.word === SENTENCE_BOUNDARY || CLAUSE_BREAKS.has(token.word)) clause += 1;
     else if (previous !== undefined && CLAUSE_STARTERS.has(token.word) && (token.afterComma || CONJUNCTIONS.has(previous.word))) clause += 1;
     clauses[index] = clause;
-  });
+  }
   return clauses;
 }
 
@@ -240,7 +242,7 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
 
   function run(current: Message, recentTexts: string[], known: RedFlagDetection[] | undefined, knownConcepts: ReadonlySet<string>): RedFlagDetection[] {
     const recent = recentTexts.slice(-RECENT_MESSAGES).map(prepare);
-    const joins = joinsOf(current, recent, phraseIndex, joinReach);
+    const joins = joinsOf(current, recent, phraseIndex, joinReach, RECENT_JOINS);
     const detections: Array<RedFlagDetection & { order: number }> = [];
     const push = (entry: CompiledFlag, found: Pick<RedFlagDetection, 'matched' | 'fromRecent' | 'mention'>) => {
       const mention = found.mention === 'present' ? undefined : found.mention;
@@ -310,13 +312,25 @@ function isExcepted(entry: CompiledFlag, text: IndexedText, span: Span): boolean
   return entry.except.some((pattern) => text.spansOf(pattern).some((other) => other.end >= span.start && other.start <= span.end));
 }
 
+/**
+ * How each phrase match is mentioned, once: a match belongs to one prepared message (its spans
+ * are remembered with it), and earlier messages come back on every turn.
+ */
+const mentions = new WeakMap<Span, MentionContext>();
+function mentionOfSpan(tokens: Token[], span: Span, negation: CompiledNegation): MentionContext {
+  let mention = mentions.get(span);
+  if (mention === undefined) mentions.set(span, (mention = mentionOf(tokens, span, negation)));
+  return mention;
+}
+
 /** The best-mentioned match of any of the patterns: a present one as soon as it is found. */
 function bestSpan(patterns: number[], text: IndexedText, negation: CompiledNegation, keep: (span: Span) => boolean): { span: Span; mention: Mention } | undefined {
   let best: { span: Span; mention: Mention } | undefined;
   for (const pattern of patterns) {
+    if (text.possible[pattern] === 0) continue;
     for (const span of text.spansOf(pattern)) {
       if (!keep(span)) continue;
-      const mention = mentionOf(text.prepared.tokens, span, negation);
+      const mention = mentionOfSpan(text.prepared.tokens, span, negation);
       if (!isDetection(mention)) continue;
       if (mention === 'present') return { span, mention };
       if (best === undefined || MENTION_RANK[mention] < MENTION_RANK[best.mention]) best = { span, mention };
@@ -330,7 +344,22 @@ function presentSpan(patterns: number[], text: IndexedText, negation: CompiledNe
   return best?.mention === 'present' ? best.span : undefined;
 }
 
-function findFlag(entry: CompiledFlag, current: Message, recent: Message[], joins: Join[], negation: CompiledNegation, knownConcepts: ReadonlySet<string>): Found | undefined {
+/**
+ * Nothing of the flag can be found in this message on its own: none of its phrases' anchors is in
+ * it, and every concept rule lacks one of its parts. Most flags, for most messages: they are then
+ * passed over in one test instead of the whole search (which would find nothing either).
+ */
+function silentAlone(entry: CompiledFlag, message: Message): boolean {
+  for (const id of entry.phrases) if (message.phrases.possible[id] === 1) return false;
+  const reading = message.reading;
+  const lacksAPart = ({ rule }: RuleShape) => rule.some((alternatives) => !alternatives.some((name) => reading?.spans.has(name) === true));
+  return entry.concepts.every(lacksAPart) && entry.vague.every(lacksAPart);
+}
+
+function findFlag(entry: CompiledFlag, current: Message, recent: Message[], joins: Join<Message>[], negation: CompiledNegation, knownConcepts: ReadonlySet<string>): Found | undefined {
+  // Without earlier messages, a phrase needs its anchor here (its `requires` cannot complete it
+  // from elsewhere), and a concept rule needs all of its parts here.
+  if (recent.length === 0 && silentAlone(entry, current)) return undefined;
   let found = entry.phrases.length > 0 ? findWithRequirement(entry, current, recent, joins, negation) : undefined;
   if (found?.mention === 'present') return found;
   const inContext = (name: string) => knownConcepts.has(name) || [current, ...recent].some((message) => conceptPresent(message, name, negation) !== undefined);
@@ -448,7 +477,12 @@ function withInability(tokens: Token[], start: number): number {
  * concept, in this message or the last few, at least one of them in this message.
  */
 function findCombination(entry: CompiledFlag, current: Message, recent: Message[], here: Set<string>, before: Set<string>[], negation: CompiledNegation): Pick<Found, 'matched' | 'fromRecent'> | undefined {
-  const matchesFlag = (pattern: string, ids: Set<string>) => [...ids].some((id) => (pattern.endsWith('*') ? id.startsWith(pattern.slice(0, -1)) : id === pattern));
+  const matchesFlag = (pattern: string, ids: Set<string>): boolean => {
+    if (!pattern.endsWith('*')) return ids.has(pattern);
+    const group = pattern.slice(0, -1);
+    for (const id of ids) if (id.startsWith(group)) return true;
+    return false;
+  };
   for (const shape of entry.combines ?? []) {
     let inCurrent: string | undefined;
     let fromRecent: string | undefined;
@@ -493,7 +527,7 @@ function findCombination(entry: CompiledFlag, current: Message, recent: Message[
  * A flag with `requires` needs both parts, in any order, with at least one of them in the
  * current message: "I'm 58" then "this pain is new" is as clear as saying both at once.
  */
-function findWithRequirement(entry: CompiledFlag, current: Message, recent: Message[], joins: Join[], negation: CompiledNegation): Found | undefined {
+function findWithRequirement(entry: CompiledFlag, current: Message, recent: Message[], joins: Join<Message>[], negation: CompiledNegation): Found | undefined {
   const found = better(findInCurrent(entry, current, negation), findAcrossMessages(entry, current, joins, negation));
   const requires = entry.requires;
   if (requires === undefined) return found;
@@ -524,52 +558,8 @@ function findInCurrent(entry: CompiledFlag, current: Message, negation: Compiled
   return best === undefined ? undefined : { matched: quote(current.text, current.phrases.prepared.tokens, best.span.start, best.span.end), mention: best.mention };
 }
 
-/**
- * An earlier message followed by the current one, for a phrase split over the two. Both are
- * built only when needed: the few words around the join first, which tell whether any phrase
- * crosses it at all; the whole joined text only when one does.
- */
-interface Join {
-  earlier: Message;
-  boundary: number;
-  window(): { text: IndexedText; boundary: number };
-  joined(): IndexedText;
-}
-
-/** Stands for the words cut off a window, so that "^" and "$" hold only where the joined text starts and ends. */
-const CUT: Token = { word: SENTENCE_BOUNDARY, start: 0, end: 0, afterComma: false };
-
-function joinsOf(current: Message, recent: Message[], index: PhraseIndex, reach: number): Join[] {
-  return recent
-    .slice(-RECENT_JOINS)
-    .reverse()
-    .filter((earlier) => earlier.phrases.prepared.tokens.length > 0)
-    .map((earlier) => {
-      const before = earlier.phrases.prepared.tokens;
-      const after = current.phrases.prepared.tokens;
-      let joined: IndexedText | undefined;
-      let window: { text: IndexedText; boundary: number } | undefined;
-      return {
-        earlier,
-        boundary: before.length,
-        joined: () => (joined ??= indexText(index, prepareTokens([...before, ...after]))),
-        window: () => {
-          if (window !== undefined) return window;
-          // A match spans at most `reach` words: one crossing the join starts and ends within `reach` of it.
-          const from = Math.max(0, before.length - reach);
-          const to = Math.min(after.length, reach);
-          const tokens = [...(from > 0 ? [CUT] : []), ...before.slice(from), ...after.slice(0, to), ...(to < after.length ? [CUT] : [])];
-          window = { text: indexText(index, prepareTokens(tokens), [earlier.phrases, current.phrases]), boundary: before.length - from + (from > 0 ? 1 : 0) };
-          return window;
-        },
-      };
-    });
-}
-
-const crosses = (span: Span, boundary: number) => span.start < boundary && span.end >= boundary;
-
 /** "something odd happens when I wipe" + "I can't feel it": a phrase split over two messages. */
-function findAcrossMessages(entry: CompiledFlag, current: Message, joins: Join[], negation: CompiledNegation): Found | undefined {
+function findAcrossMessages(entry: CompiledFlag, current: Message, joins: Join<Message>[], negation: CompiledNegation): Found | undefined {
   for (const join of joins) {
     const window = join.window();
     if (!entry.phrases.some((pattern) => window.text.spansOf(pattern).some((span) => crosses(span, window.boundary)))) continue;

@@ -19,15 +19,19 @@ export function compileSpelling(vocabulary: Iterable<string>): SpellingCorrector
   const targets = [...known].filter((word) => word.length >= MIN_VOCABULARY_LENGTH && /^[a-z]+$/.test(word)).sort();
   const memo = new Map<string, string>();
   const correct = (word: string): string => {
-    if (known.has(word) || word.length < MIN_TOKEN_LENGTH || !/^[a-z]+$/.test(word)) return word;
+    // Every answer is remembered (it is pure), so that a word seen before costs one lookup.
     const remembered = memo.get(word);
     if (remembered !== undefined) return remembered;
+    const result = corrected(word);
+    if (memo.size < 50_000) memo.set(word, result);
+    return result;
+  };
+  const corrected = (word: string): string => {
+    if (known.has(word) || word.length < MIN_TOKEN_LENGTH || !/^[a-z]+$/.test(word)) return word;
     const target = targets.find(
       (candidate) => candidate[0] === word[0] && !candidate.startsWith(word) && !word.startsWith(candidate) && editDistance(word, candidate, 1) <= 1,
     );
-    const result = target ?? word;
-    if (memo.size < 10_000) memo.set(word, result);
-    return result;
+    return target ?? word;
   };
   return (tokens) => tokens.map((token) => {
     const word = correct(token.word);

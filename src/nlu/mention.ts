@@ -110,6 +110,7 @@ interface WholeMessage {
   rules: CompiledNegation;
   carer?: boolean;
   hearsay?: boolean;
+  onlyThey?: boolean;
 }
 const wholeMessages = new WeakMap<Token[], WholeMessage>();
 function wholeMessage(tokens: Token[], rules: CompiledNegation): WholeMessage {
@@ -141,8 +142,12 @@ function hasFirstPerson(tokens: Token[], from: number, to: number, rules: Compil
 const THEY = new Set(['they', 'their', 'them', 'theirs']);
 /** The only other people named are "they". */
 function onlyThey(tokens: Token[], rules: CompiledNegation): boolean {
-  const others = tokens.filter((token) => rules.otherPeople.has(token.word));
-  return others.length > 0 && others.every((token) => THEY.has(token.word));
+  const whole = wholeMessage(tokens, rules);
+  if (whole.onlyThey === undefined) {
+    const others = tokens.filter((token) => rules.otherPeople.has(token.word));
+    whole.onlyThey = others.length > 0 && others.every((token) => THEY.has(token.word));
+  }
+  return whole.onlyThey;
 }
 
 /** "wetting the bed, so I'm told": the "I" of the hearsay marker is not the person owning the symptom. */

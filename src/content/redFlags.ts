@@ -38,6 +38,7 @@ export const redFlagSchema = z
     conceptsRequire: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).min(1).optional(),
     /** A history is the sign itself: "the cancer was all gone" still counts (a resolved mention is present). */
     history: z.boolean().optional(),
+
     /** Other signs or concepts that together make this one: "cancer.history + ces.*|weakness.*|limb-numbness". */
     combines: conceptRules.optional(),
     /** Counts only if one of these was also said, in this message or the last few. */

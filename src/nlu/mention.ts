@@ -20,6 +20,15 @@ function sentenceBounds(tokens: Token[], span: Span): { from: number; to: number
 }
 
 const IF = [['if']];
+const EXAMPLE_OPENERS = new Set(['like', 'such', 'eg', 'e']);
+
+/** The sentence ending at `to` is a "what if" or a general question. */
+function previousSentenceAsks(tokens: Token[], to: number, rules: CompiledNegation): boolean {
+  let from = to;
+  while (from > 0 && tokens[from - 1]?.word !== SENTENCE_BOUNDARY) from -= 1;
+  return anyWithin(tokens, from, to, rules.hypothetical) || anyWithin(tokens, from, to, rules.generalQuestion) || anyWithin(tokens, from, to, rules.askingAbout);
+}
+const USED_TO = [['used', 'to']];
 const CLAUSE_JOINS = new Set(['and', 'but', 'although', 'though', 'whereas', 'so']);
 
 /** The comma segment the span is in, also cut at "and" and "but": "I had cancer years ago, I have lost weight and my bum is numb". */
@@ -70,7 +79,9 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
       if ((marker.words[0] === 'was' || marker.words[0] === 'were') && [tokens[j - 1], tokens[j - 2], tokens[j + marker.words.length]].some((token) => token?.word === 'before')) continue;
       // "this is the first time my back has gone": a back that has gone gave way, it is not over
       if (marker.words[0] === 'gone' && (BODY_GONE.has(tokens[j - 1]?.word ?? '') || (['has', 'is', 'have'].includes(tokens[j - 1]?.word ?? '') && BODY_GONE.has(tokens[j - 2]?.word ?? '')))) continue;
-      if (j - span.end <= 3 || anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers)) return true;
+      // "it's fine" right after the sign plays it down ("slight trouble starting to pee, it's fine really"); it is over only in a sentence about the past
+      const playsDown = (marker.words.includes('is') || marker.words.includes('are')) && !marker.words.includes('now');
+      if ((j - span.end <= 3 && !playsDown) || anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers)) return true;
     }
   }
   return false;
@@ -99,6 +110,7 @@ interface WholeMessage {
   rules: CompiledNegation;
   carer?: boolean;
   hearsay?: boolean;
+  onlyThey?: boolean;
 }
 const wholeMessages = new WeakMap<Token[], WholeMessage>();
 function wholeMessage(tokens: Token[], rules: CompiledNegation): WholeMessage {
@@ -118,13 +130,24 @@ function carerWritingIn(tokens: Token[], rules: CompiledNegation): boolean {
 }
 
 function animalIn(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
-  for (let i = from; i <= to; i += 1) if (rules.animals.has(tokens[i]?.word ?? '')) return true;
+  for (let i = from; i <= to; i += 1) if (rules.neverThePatient.has(tokens[i]?.word ?? '')) return true;
   return false;
 }
 
 function hasFirstPerson(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
   for (let i = from; i <= to; i += 1) if (rules.firstPerson.has(tokens[i]?.word ?? '')) return true;
   return false;
+}
+
+const THEY = new Set(['they', 'their', 'them', 'theirs']);
+/** The only other people named are "they". */
+function onlyThey(tokens: Token[], rules: CompiledNegation): boolean {
+  const whole = wholeMessage(tokens, rules);
+  if (whole.onlyThey === undefined) {
+    const others = tokens.filter((token) => rules.otherPeople.has(token.word));
+    whole.onlyThey = others.length > 0 && others.every((token) => THEY.has(token.word));
+  }
+  return whole.onlyThey;
 }
 
 /** "wetting the bed, so I'm told": the "I" of the hearsay marker is not the person owning the symptom. */
@@ -136,23 +159,40 @@ function firstPersonBesidesHearsay(tokens: Token[], from: number, to: number, ru
 }
 
 export function mentionOf(tokens: Token[], span: Span, rules: CompiledNegation): MentionContext {
+  const mention = mentionInSentence(tokens, span, rules);
+  if (mention !== 'hypothetical') return mention;
+  // "can a herniated disc make sex feel numb? it does now": the question was about the writer
+  const sentence = sentenceBounds(tokens, span);
+  if (anyWithin(tokens, span.end + 1, sentence.to, rules.affirmedLater)) return 'present';
+  return rules.affirmedNext.some((words) => sequenceAt(tokens, sentence.to + 2, words)) ? 'present' : mention;
+}
+
+function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation): MentionContext {
   const context = spanContext(tokens, span, rules, true);
   if (context === 'negated') return 'negated';
   if (context === 'hypothetical') return 'hypothetical';
   if (context === 'resolved') return 'resolved';
   const sentence = sentenceBounds(tokens, span);
   if (anyWithin(tokens, sentence.from, span.start - 1, rules.generalQuestion) && !hasFirstPerson(tokens, sentence.from, sentence.to, rules)) return 'hypothetical';
+  // "how do I know if I'm getting cauda equina? like numbness down below?": an example for the question before
+  if (EXAMPLE_OPENERS.has(tokens[sentence.from]?.word ?? '') && sentence.from >= 2 && previousSentenceAsks(tokens, sentence.from - 2, rules)) return 'hypothetical';
+  if (anyWithin(tokens, span.end + 1, sentence.to, rules.hypotheticalAfter)) return 'hypothetical';
   // "is it serious if you lose control of your bladder?": anyone, not the writer ("is it normal to have
   // pins and needles between your legs?" is a disclosure asked as a question)
   if (anyWithin(tokens, sentence.from, span.start - 1, IF) && anyWithin(tokens, sentence.from, sentence.to, rules.generic) && !hasFirstPerson(tokens, sentence.from, sentence.to, rules)) return 'hypothetical';
   if (resolved(tokens, span, rules, sentence)) return 'resolved';
   // "my family would be better off without me": the phrase itself is about the writer.
+  // "they keep dropping things": singular or plural, the patient or not; asked
+  if (context === 'someone-else' && !hasFirstPerson(tokens, sentence.from, sentence.to, rules) && onlyThey(tokens, rules)) return 'unclear-person';
   // "my dog can't use his back legs": an animal's, not the patient's. Only an animal in the same
   // sentence counts: "walked the dog. my dad says both his legs are weak" is still the dad's, told by a carer.
   if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && (animalIn(tokens, sentence.from, sentence.to, rules) || !carerWriting(tokens, rules))) return 'other-person';
   // "when I was a kid I wet the bed": long over, asked about; "years ago I hurt my back and now I can't pee" is now.
   const clause = clauseBounds(tokens, span);
   if (anyWithin(tokens, clause.from, clause.to, rules.longAgo) && !anyWithin(tokens, sentence.from, sentence.to, rules.stillNow)) return 'resolved';
+  if (anyWithin(tokens, sentence.from, sentence.to, rules.longStanding)) return 'resolved';
+  // "I used to have sciatica in both legs": over
+  if (anyWithin(tokens, clause.from, span.start - 1, USED_TO)) return 'resolved';
   if (context === 'someone-else') return 'present';
   if (hearsayIn(tokens, rules) && !firstPersonBesidesHearsay(tokens, sentence.from, sentence.to, rules)) return 'unclear-person';
   return 'present';

@@ -20,6 +20,10 @@ export interface CompiledNegation {
   hypotheticalByLast: Map<string, string[][]>;
   hypotheticalAtStart: Set<string>;
   generalQuestion: string[][];
+  hypotheticalAfter: string[][];
+  affirmedNext: string[][];
+  askingAbout: string[][];
+  affirmedLater: string[][];
   notHypotheticalIf: string[][];
   resolvedAfter: AfterTrigger[];
   carerMarkers: string[][];
@@ -27,6 +31,7 @@ export interface CompiledNegation {
   generic: string[][];
   resolvedMarkers: AfterTrigger[];
   longAgo: string[][];
+  longStanding: string[][];
   stillNow: string[][];
   pastMarkers: string[][];
   resolvedReach: number;
@@ -38,7 +43,7 @@ export interface CompiledNegation {
   conjunctions: Set<string>;
   listWords: Set<string>;
   otherPeople: Set<string>;
-  animals: Set<string>;
+  neverThePatient: Set<string>;
   firstPerson: Set<string>;
   sharedWithMe: string[][];
   beforeReach: number;
@@ -67,6 +72,10 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     hypotheticalByLast: byLastWord(rules.hypothetical.map(phraseWords)),
     hypotheticalAtStart: new Set(rules.hypotheticalAtStart),
     generalQuestion: rules.generalQuestion.map(phraseWords),
+    hypotheticalAfter: rules.hypotheticalAfter.map(phraseWords),
+    affirmedNext: rules.affirmedNext.map(phraseWords),
+    askingAbout: rules.askingAbout.map(phraseWords),
+    affirmedLater: rules.affirmedLater.map(phraseWords),
     notHypotheticalIf: rules.notHypotheticalIf.map(phraseWords),
     resolvedAfter: rules.resolvedAfter.map(afterTrigger),
     carerMarkers: rules.carerMarkers.map(phraseWords),
@@ -75,6 +84,7 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     resolvedMarkers: rules.resolvedMarkers.map(afterTrigger),
     pastMarkers: rules.pastMarkers.map(phraseWords),
     longAgo: rules.longAgo.map(phraseWords),
+    longStanding: rules.longStanding.map(phraseWords),
     stillNow: rules.stillNow.map(phraseWords),
     resolvedReach: rules.resolvedReach,
     singleWordBefore: new Set(before.filter((words) => words.length === 1).map((words) => words[0] ?? '')),
@@ -85,7 +95,7 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     conjunctions: new Set(rules.conjunctions),
     listWords: new Set(rules.listWords),
     otherPeople: new Set(rules.otherPeople),
-    animals: new Set(rules.animals),
+    neverThePatient: new Set(rules.neverThePatient),
     firstPerson: new Set(rules.firstPerson),
     sharedWithMe: rules.sharedWithMe.map(phraseWords),
     beforeReach: rules.beforeReach,
@@ -160,11 +170,20 @@ function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation, den
 /** "could not", "won't": an inability or a refusal of the body, part of a disclosure ("at the loo I couldn't get anything to come out"). */
 const INABLE = new Set(['can', 'could', 'will', 'would', 'cannot']);
 
+/** A telegraphic all-clear inside the span: "both legs fine, back sore" ("my bum was fine, now numb" tells a change). */
+const FINE = new Set(['fine', 'ok', 'okay', 'alright', 'good', 'normal']);
+const STATIVE = new Set(['was', 'were', 'is', 'are', 'am', 'been', 'felt', 'feel', 'feels', 'seemed', 'seems', 'looked', 'looks']);
+const saidFine = (tokens: Token[], index: number) => FINE.has(tokens[index]?.word ?? '') && tokens[index + 1]?.afterComma === true && !STATIVE.has(tokens[index - 1]?.word ?? '');
+
 function negatedInsideGap(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
   return span.gapTokens.some(
-    (index) => rules.singleWordBefore.has(tokens[index]?.word ?? '') && !coveredByPseudo(tokens, index, rules) && !(tokens[index]?.word === 'not' && INABLE.has(tokens[index - 1]?.word ?? '')),
+    (index) =>
+      (rules.singleWordBefore.has(tokens[index]?.word ?? '') && !coveredByPseudo(tokens, index, rules) && !(tokens[index]?.word === 'not' && INABLE.has(tokens[index - 1]?.word ?? ''))) ||
+      saidFine(tokens, index),
   );
 }
+
+const MINIMISING_SUBJECTS = new Set(['it', 'its', 'that', 'this', 'i']);
 
 /** Triggers by their first word, so that each word after a phrase looks up only its own. */
 const triggersByFirst = new WeakMap<AfterTrigger[], Map<string, AfterTrigger[]>>();
@@ -186,6 +205,8 @@ function negatedAfter(tokens: Token[], span: Span, rules: CompiledNegation, trig
   for (let j = span.end + 1; j < tokens.length && j <= span.end + rules.afterReach; j += 1) {
     const word = tokens[j]?.word ?? SENTENCE_BOUNDARY;
     if (word === SENTENCE_BOUNDARY || rules.terminators.has(word)) return false;
+    // "slight trouble starting to pee, it's fine really": a new clause that plays it down, not a denial
+    if (tokens[j]?.afterComma && MINIMISING_SUBJECTS.has(word)) return false;
     for (const trigger of byFirst.get(word) ?? []) {
       if (!sequenceAt(tokens, j, trigger.words)) continue;
       // "the first time my back has gone": a back that has gone gave way; it is not over
@@ -250,6 +271,9 @@ function habitualIf(tokens: Token[], at: number, span: Span): boolean {
  * disclosure ("not sure if my bladder is empty") does not count.
  */
 export function hypotheticalBefore(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
+  // A frame ending on the phrase's first word ("worried I might" + "might fall"): it starts before the phrase.
+  const endingHere = rules.hypotheticalByLast.get(tokens[span.start]?.word ?? '');
+  if (endingHere?.some((trigger) => trigger.length > 1 && sequenceAt(tokens, span.start - trigger.length + 1, trigger))) return true;
   let j = span.start - 1;
   for (; j >= 0 && span.start - j <= 12; j -= 1) {
     const word = tokens[j]?.word;

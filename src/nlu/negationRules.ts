@@ -27,6 +27,10 @@ export interface NegationRules {
    * would the area round my anus feel numb??").
    */
   generalQuestion: string[];
+  hypotheticalAfter: string[];
+  affirmedNext: string[];
+  askingAbout: string[];
+  affirmedLater: string[];
   /** "if" right after one of these belongs to the disclosure ("not sure if my bladder is empty"). */
   notHypotheticalIf: string[];
   /** Right after a phrase: it was there and is over ("the tingling has gone"); the sign is asked about again. */
@@ -45,8 +49,8 @@ export interface NegationRules {
   listWords: string[];
   /** Other people: "my mum had cancer" is not the person's own history. */
   otherPeople: string[];
-  /** Animals among the other people: never the patient, whatever the tense ("my dog keeps wetting the floor"). */
-  animals: string[];
+  /** Among the other people, never the patient, whatever the tense ("my dog keeps wetting the floor", "my toddler has been wetting the bed"). */
+  neverThePatient: string[];
   firstPerson: string[];
   /** With another person named: signs that the person is the patient, written for by a carer ("he can't feel when he goes", "since his surgery"). */
   carerMarkers: string[];
@@ -58,6 +62,8 @@ export interface NegationRules {
   resolvedMarkers: string[];
   /** Anywhere in the sentence: an episode long ago ("when I was a kid I wet the bed"), unless the sentence also speaks of now (`stillNow`). */
   longAgo: string[];
+  /** Anywhere in the sentence: there for years, not new ("I leak when I sneeze, I've had that since my kids were born"). */
+  longStanding: string[];
   stillNow: string[];
   pastMarkers: string[];
   resolvedReach: number;
@@ -85,6 +91,15 @@ export const NEGATION_RULES: NegationRules = {
     'how would i even know', 'how do i even know', 'how would you know', 'how will i know', 'how would i notice',
     // a likeness, not an event: "I spilled tea on my trousers, looks like I wet myself"
     'looks like', 'look like', 'looked like',
+    'might need', 'may need', 'will need', 'might have to', 'may have to', 'will have to', 'might end up', 'will end up',
+    'what would count as', 'what does count as', 'what would you tell', 'what would you say to', 'what do you tell',
+    // a fear of what may come: "I'm scared I'll lose bowel control", "I keep worrying I might fall"
+    'scared i will', 'scared i might', 'afraid i will', 'afraid i might', 'worried i will', 'worried i might',
+    'worried that i will', 'worried that i might', 'worry i will', 'worry i might', 'worrying i might', 'worrying i will',
+    'worrying that i', 'scared that i will', 'terrified i will', 'terrified i might',
+    // what a leaflet or a web page says, not what happens: "the leaflet said calf swelling after surgery is a worry"
+    'the leaflet', 'leaflet said', 'leaflet says', 'the card says', 'the card said', 'the booklet', 'the website',
+    'i read', 'i have read', 'read online', 'read that', 'looked online', 'online it says', 'google says',
   ],
   /**
    * The hypothetical frames that were denials before mentions were told apart (issue 17). The
@@ -96,17 +111,36 @@ export const NEGATION_RULES: NegationRules = {
     'told me to watch', 'asked if', 'asked me if', 'asked whether', 'asked me whether', 'asked about', 'in the event of',
   ],
   hypotheticalAtStart: ['would', 'hypothetically', 'suppose', 'supposing'],
-  generalQuestion: ['why would', 'why might', 'why could', 'why does', 'why do', 'why is', 'what causes', 'what does it mean when'],
+  generalQuestion: [
+    'why would', 'why might', 'why could', 'why does', 'why do', 'why is', 'what causes', 'what does it mean when',
+    'can a', 'can an', 'can it', 'can this', 'can discs', 'could a', 'could it', 'could this', 'does a', 'does it', 'do discs',
+    'is it true', 'is it possible', 'is it common', 'is it likely', 'how likely',
+  ],
+  /** After a phrase, in its sentence: a worry about oneself ("... could that happen to me?"), not a disclosure. */
+  /** A sentence asking what to look out for: the example in the next sentence is asked about too ("what would be a warning sign? like numbness down below?"). */
+  askingAbout: ['warning sign', 'warning signs', 'red flag', 'red flags', 'what would', 'what are the', 'what should i look', 'what to look', 'look out for', 'watch out for'],
+  /** The next sentence says it is so: "can a herniated disc make sex feel numb? it does now". */
+  affirmedNext: [
+    'it does', 'mine does', 'i do now', 'that is me', 'i have it now', 'i have that now', 'it has now', 'it is now', 'mine is',
+    'because i have got it', 'because i have it', 'cos i have', 'i have got it', 'i have it', 'i have got that', 'i have that',
+  ],
+  /** Later in the same sentence, the writer says it is so: "worried I might lose control of my bladder, actually I already have a bit today". */
+  affirmedLater: ['i already have', 'actually i have', 'i have already', 'i have got it', 'i do have it', 'which i have', 'and i have it', 'happening to me now', 'i am having it', 'i have it now', 'because i have it'],
+  hypotheticalAfter: ['happen to me', 'could i get', 'will i get', 'might i get', 'could that be me', 'am i going to get', 'could i end up'],
   notHypotheticalIf: [
     'sure', 'unsure', 'know', 'knowing', 'tell', 'wonder', 'wondering', 'see', 'check', 'as', 'even', 'idea', 'ask', 'asking',
     'feel', 'notice', 'whether', 'matter', 'only', 'especially', 'realise', 'realize', 'telling', 'work out',
     'bad', 'normal', 'serious', 'worrying', 'concerning', 'dangerous',
+    // a wish, not a "what if": "it would be easier if I just didn't wake up"
+    'easier', 'simpler', 'better off',
   ],
   after: [
     'is fine', 'are fine', 'feels fine', 'feel fine', 'is normal', 'are normal', 'feels normal', 'feel normal',
     'is ok', 'are ok', 'is okay', 'are okay', 'all fine', 'all good', 'all normal', 'no problem',
     'no problems', 'not a problem', 'not an issue', 'no issues', 'is not an issue',
     'no$', 'none$', 'nope$', 'never$', 'not really$',
+    // on the way to the loo: a full bladder that is about to be emptied, as usual
+    'so i am off', 'so off to', 'so i am going to the', 'so going to the', 'brb', 'be right back', 'back in a sec',
   ],
   resolvedAfter: [
     'is gone$', 'has gone$', 'have gone$', 'is gone now', 'has gone now', 'has gone away', 'have gone away', 'went away', 'gone away',
@@ -127,9 +161,13 @@ export const NEGATION_RULES: NegationRules = {
     'not do it', 'not do that', 'not do this', 'not do them', 'not do the', 'not finish', 'not manage',
     // "I suppose", "I imagine": a hedge, not a "what if"
     'i suppose', 'i imagine',
+    // a numb part described: "my feet feel like they're not mine when I walk"
+    'not mine', 'not my own', 'not part of me', 'not attached',
     // not knowing it happened is part of the disclosure: "I didn't know I'd wet myself"
     'not know i', 'not realise i', 'not realize i', 'not notice i', 'not know that i', 'not realise that i', 'not notice that i',
     'not even know i', 'not even realise i', 'not even notice i',
+    // a double negative of non-native English is a negative: "my private is not feeling nothing"
+    'not feeling nothing', 'not feel nothing', 'not felt nothing', 'not feeling anything', 'no feel nothing',
     // "nothing helps", "nothing comes out": the sign said, not denied
     'nothing helps', 'nothing makes', 'nothing eases', 'nothing works', 'nothing comes', 'nothing came', 'nothing happens',
     'nothing happened', 'nothing will', 'nothing seems', 'nothing touches', 'nothing stops',
@@ -150,7 +188,7 @@ export const NEGATION_RULES: NegationRules = {
     'hubby', 'missus', 'fiance', 'fiancee', 'toddler', 'grandchild', 'grandkids', 'stepson', 'stepdaughter',
     'dog', 'dogs', 'cat', 'cats', 'puppy', 'kitten', 'pet',
   ],
-  animals: ['dog', 'dogs', 'cat', 'cats', 'puppy', 'kitten', 'pet'],
+  neverThePatient: ['dog', 'dogs', 'cat', 'cats', 'puppy', 'kitten', 'pet', 'toddler', 'baby', 'babies', 'infant', 'newborn'],
   carerMarkers: [
     'now', 'since', 'keeps', 'keep', 'kept', 'today', 'tonight', 'this morning', 'currently', 'at the moment',
     'lately', 'recently', 'started', 'can not', 'could not', 'has been', 'have been', 'says', 'said', 'asked me to', 'typing for',
@@ -162,17 +200,24 @@ export const NEGATION_RULES: NegationRules = {
     // the present perfect progressive of a symptom: "mum's been having accidents", "dad's been wetting himself"
     'been having', 'is having', 'are having', 'keeps having', 'been wetting', 'been soiling', 'been leaking',
     'been dribbling', 'is unable', 'been unable', 'no longer', 'has lost', 'have lost', 'is losing', 'has stopped',
-    'has started', 'is struggling', 'is not able', 'has not been able',
+    'has started', 'is struggling', 'is not able', 'has not been able', 'can hardly', 'can barely',
   ],
   // not "you": "numb bum, what do you think?" speaks to the coach
   generic: ['your', 'yourself', 'someone', 'somebody', 'anyone', 'anybody', 'a person', 'people'],
-  hearsay: ['apparently', 'they said', 'they say', 'i am told', 'i was told', 'supposedly', 'allegedly', 'so they say', 'someone said'],
+  hearsay: ['asking for a friend', 'for a friend', 'a friend of mine', 'one of us', 'one of them', 'in the family', 'in our family',
+    'there is been some', 'there has been some', 'there have been some', 'apparently', 'they said', 'they say', 'i am told', 'i was told', 'supposedly', 'allegedly', 'so they say', 'someone said'],
   resolvedMarkers: [
     'gone$', 'gone now', 'gone completely', 'all gone', 'went away', 'gone away', 'cleared', 'resolved', 'got better', 'fine now',
     'ok now', 'okay now', 'good now', 'normal now', 'better now', 'back to normal', 'it passed', 'passed$', 'settled', 'stopped after',
     'went after', 'back to just', 'was fine', 'were fine', 'is good', 'recovered', 'sorted itself', 'they are fine', 'it is fine',
     'that is fine', 'all fine now',
     'fine since', 'fine ever since', 'ok since', 'okay since', 'no problems since', 'no trouble since', 'not had it since',
+    'normal since', 'been normal', 'has been normal', 'been fine', 'has been fine', 'been ok', 'been okay', 'nothing since$',
+    'none since$', 'not since$', 'not again since', 'nothing else since', 'not happened since', 'not happened again', 'not lately',
+    'not recently', 'not for a while', 'calmed down', 'settled down', 'died down', 'eased off', 'that was it', 'only happened once',
+    'just the once', 'happened once', 'a one off', 'now it is just', 'now it is only', 'now its just', 'just the left again',
+    'just the right again', 'back to one side',
+    'it was sorted', 'got sorted', 'was sorted out', 'sorted out', 'they sorted it',
     'that stopped', 'stopped months ago', 'stopped years ago', 'stopped weeks ago', 'stopped ages ago',
   ],
   longAgo: [
@@ -180,13 +225,20 @@ export const NEGATION_RULES: NegationRules = {
     'when i was small', 'when i was younger', 'in my teens', 'when i was a teenager', 'growing up', 'years ago',
     'years back', 'decades ago', 'in my twenties', 'in my 20s',
   ],
+  longStanding: [
+    'had that for years', 'had this for years', 'had it for years', 'had that since', 'had this since', 'had it since',
+    'always had that', 'always had this', 'always had it', 'since my kids were born', 'since having my kids', 'since i had my kids',
+    'since childbirth', 'since i had the baby', 'all my life', 'my whole life', 'for as long as i can remember',
+    'always has', 'always does', 'always been like that', 'always been that way', 'has always done that',
+  ],
   stillNow: [
     'now', 'today', 'currently', 'again', 'lately', 'recently', 'this morning', 'this week', 'since', 'started',
     'anymore', 'any more', 'still', 'at the moment', 'these days', 'keep', 'keeps', 'tonight', 'yesterday', 'last night',
   ],
   pastMarkers: [
     'had', 'was', 'were', 'used to', 'ago', 'last', 'before', 'previously', 'earlier', 'once', 'at the start', 'at first',
-    'checked', 'investigated', 'scan', 'mri', 'years', 'in the spring', 'in the summer', 'in the autumn', 'in the winter',
+    'checked', 'investigated', 'scan', 'mri', 'years', 'early on', 'did have', 'there was', 'for a few days',
+    'for a couple of days', 'for a day or two', 'felt', 'in the spring', 'in the summer', 'in the autumn', 'in the winter',
   ],
   resolvedReach: 14,
   firstPerson: ['i', 'me', 'my', 'myself', 'mine'],

@@ -12,6 +12,13 @@ export interface PhraseSet<L extends string> {
   entries: Array<{ label: L; pattern: CompiledPattern }>;
   /** Labels in priority order, each with its patterns. */
   byLabel: Array<{ label: L; patterns: CompiledPattern[] }>;
+  /**
+   * The patterns that can match a text: those whose anchor word is one of its words, and those
+   * with a prefix anchor or none (findSpans tests them itself). Every other pattern would find no
+   * span, so skipping it changes nothing; the answer lists run on every message, and trying each of
+   * their hundreds of phrases was most of an answer's reading.
+   */
+  possible(text: PreparedText): ReadonlySet<CompiledPattern>;
 }
 
 export interface Mention<L extends string> {
@@ -24,7 +31,33 @@ const negation: CompiledNegation = compileNegation();
 /** Label order is kept: it is the priority order for `firstAffirmedLabel`. */
 export function compilePhraseSet<L extends string>(lists: Record<L, readonly string[]>): PhraseSet<L> {
   const byLabel = (Object.keys(lists) as L[]).map((label) => ({ label, patterns: lists[label].map((phrase) => compilePattern(phrase)) }));
-  return { byLabel, entries: byLabel.flatMap(({ label, patterns }) => patterns.map((pattern) => ({ label, pattern }))) };
+  const entries = byLabel.flatMap(({ label, patterns }) => patterns.map((pattern) => ({ label, pattern })));
+  return { byLabel, entries, possible: anchorIndex(entries.map(({ pattern }) => pattern)) };
+}
+
+function anchorIndex(patterns: readonly CompiledPattern[]): (text: PreparedText) => ReadonlySet<CompiledPattern> {
+  const byWord = new Map<string, CompiledPattern[]>();
+  const always: CompiledPattern[] = [];
+  for (const pattern of patterns) {
+    const anchor = pattern.anchor;
+    if (anchor === undefined || anchor.prefixes.length > 0 || anchor.words.length === 0) {
+      always.push(pattern);
+      continue;
+    }
+    for (const word of anchor.words) {
+      const list = byWord.get(word);
+      if (list === undefined) byWord.set(word, [pattern]);
+      else if (list[list.length - 1] !== pattern) list.push(pattern);
+    }
+  }
+  return (text) => {
+    const possible = new Set(always);
+    for (const word of text.words) {
+      const list = byWord.get(word);
+      if (list !== undefined) for (const pattern of list) possible.add(pattern);
+    }
+    return possible;
+  };
 }
 
 /**
@@ -32,7 +65,8 @@ export function compilePhraseSet<L extends string>(lists: Record<L, readonly str
  * With `affirmedOnly`, a denied mention ("not my neck") is dropped, after overlaps are settled.
  */
 export function mentions<L extends string>(set: PhraseSet<L>, text: PreparedText, affirmedOnly: boolean): Mention<L>[] {
-  const all = set.entries.flatMap(({ label, pattern }) => findSpans(pattern, text).map((span) => ({ label, span })));
+  const possible = set.possible(text);
+  const all = set.entries.flatMap(({ label, pattern }) => (possible.has(pattern) ? findSpans(pattern, text).map((span) => ({ label, span })) : []));
   all.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
   const chosen: Mention<L>[] = [];
   let next = 0;
@@ -46,6 +80,7 @@ export function mentions<L extends string>(set: PhraseSet<L>, text: PreparedText
 
 /** The first label, in the set's order, with at least one affirmed mention (or one in a context `accept` allows). */
 export function firstAffirmedLabel<L extends string>(set: PhraseSet<L>, text: PreparedText, accept: readonly SpanContext[] = ['affirmed']): L | undefined {
-  const affirmed = (pattern: CompiledPattern): boolean => findSpans(pattern, text).some((span) => accept.includes(spanContext(text.tokens, span, negation)));
+  const possible = set.possible(text);
+  const affirmed = (pattern: CompiledPattern): boolean => possible.has(pattern) && findSpans(pattern, text).some((span) => accept.includes(spanContext(text.tokens, span, negation)));
   return set.byLabel.find(({ patterns }) => patterns.some(affirmed))?.label;
 }

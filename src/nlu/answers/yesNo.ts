@@ -125,8 +125,9 @@ function laterOpener(prepared: PreparedText, found: Mention<Label>[], firstEnd: 
 /** The longest yes/no phrase that leads wherever it opens the message, starting at `start`. */
 function leadingWordAt(set: CompiledAnswers['yesNo']['symptom'], prepared: PreparedText, start: number): Mention<Label> | undefined {
   let best: Mention<Label> | undefined;
+  const possible = set.possible(prepared);
   for (const { label, pattern } of set.entries) {
-    if (!LEADS.has(label)) continue;
+    if (!LEADS.has(label) || !possible.has(pattern)) continue;
     for (const span of findSpans(pattern, prepared)) {
       if (span.start === start && (!best || span.end > best.span.end)) best = { label, span };
     }
@@ -168,11 +169,16 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   const leading = opening && kind === 'offer' && (opening.label === 'yes' || opening.label === 'no') && !plainWord(opening) && !wholeClauseAt(opening) ? undefined : opening;
   // Doubt in the first clause wins ("I'm not sure", "no idea"): a guessed answer to a safety question is the worst misreading.
   const insideLeading = (span: { start: number; end: number }) => leading !== undefined && span.start >= leading.span.start && span.end <= leading.span.end && leading.label !== 'unsure';
-  const doubt = set.entries.some(({ label, pattern }) => label === 'unsure' && findSpans(pattern, prepared).some((span) => span.start <= firstEnd && !insideLeading(span)));
+  const possible = set.possible(prepared);
+  const doubt = set.entries.some(({ label, pattern }) => label === 'unsure' && possible.has(pattern) && findSpans(pattern, prepared).some((span) => span.start <= firstEnd && !insideLeading(span)));
   if (doubt) return { answer: 'unsure', questionBack: false };
   // "where my bra strap goes" (no question mark) describes; "where is the middle back?" asks.
-  const describes = !text.includes('?') && compiled.statements.entries.some(({ pattern }) => findSpans(pattern, prepared).length > 0);
-  const asks = !describes && compiled.questions.entries.some(({ pattern }) => findSpans(pattern, prepared).length > 0);
+  const anyMatch = (phrases: CompiledAnswers['statements'] | CompiledAnswers['questions']) => {
+    const possible = phrases.possible(prepared);
+    return phrases.entries.some(({ pattern }) => possible.has(pattern) && findSpans(pattern, prepared).length > 0);
+  };
+  const describes = !text.includes('?') && anyMatch(compiled.statements);
+  const asks = !describes && anyMatch(compiled.questions);
   const endsWithQuestion = /\?\s*$/.test(text.trim()) && !text.includes('.');
 
   const wholeClause = wholeClauseAt;

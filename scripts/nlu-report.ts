@@ -72,7 +72,13 @@ function main(): void {
   }
   if (corpus.locked) {
     // Aggregate figures only: never a message or an id of the locked part.
-    print('Locked test part', summarise(judgeAll(harness, corpus.locked)));
+    const locked = judgeAll(harness, corpus.locked);
+    print('Locked test part', summarise(locked));
+    // The same figures for the set each locked figure before 2026-12-01 was measured on, and for the
+    // batch added that day by a writer who had not seen the rules (ids carry their group's name).
+    const batch = (j: (typeof locked)[number]) => /-2026-12-/.test(j.id);
+    print('Locked, the first set (before the 2026-12 batch)', summarise(locked.filter((j) => !batch(j))));
+    print('Locked, the 2026-12 batch only', summarise(locked.filter(batch)));
     console.log(`\nLocked part SHA-256 (of locked/SHA256SUMS): ${corpus.lockedSha256}`);
   }
   if (harness.guessedQuestions.size) console.log(`\nQuestions with no neutral answer in the harness table (answered "no", "none" or the first choice): ${[...harness.guessedQuestions].join(', ')}`);

@@ -28,7 +28,11 @@ describe('warning signs in any message, through the HTTP endpoint', () => {
     expect(event!.value.summary).toMatch(/wipe/);
     expect(event!.attachments?.[0]?.name).toBe('Transcript');
     const logged = await listEvents(bot.app.db, person.conversationId, { types: ['redFlag.raised', 'referral.made'] });
-    expect(logged.map((e) => e.type)).toEqual(['redFlag.raised', 'referral.made']);
+    // Each sign the message holds is raised (here the wiping and, since 2026-12-01, the toilet as not
+    // felt: ces.bladder-sensation too), then one referral.
+    const raised = logged.filter((e) => e.type === 'redFlag.raised');
+    expect(raised.map((e) => e.data.flagId)).toContain('ces.saddle-numbness');
+    expect(logged.map((e) => e.type)).toEqual([...raised.map(() => 'redFlag.raised'), 'referral.made']);
   });
 
   it('raises nothing for negated or normal statements', async () => {

@@ -1,7 +1,7 @@
 import type { CoachCatalog } from '../../catalog.ts';
 import { flareUpToday, markDischarged, painReliefDue, type ReachLevel } from '../../coaching/index.ts';
 import { answerMovement, currentExerciseOutputs, dayOf, painReviewDue, planningProfile, planToday, reviewMeasure, startProgramme, weeklyProgressDue } from '../../coachingSteps.ts';
-import type { CoachContext, CoachingState, Outcomes, Output, Pathway } from '../../types.ts';
+import type { CoachContext, CoachEvent, CoachingState, Outcomes, Output, Pathway } from '../../types.ts';
 import { refer } from '../referral/refer.ts';
 import { choiceOf, KEEP_PAIN, push, record, understandingOf, update, yesNoOf } from '../shared.ts';
 
@@ -31,6 +31,17 @@ export function coachingActions(catalog: CoachCatalog) {
   });
 
   const withOutcomes = (coaching: CoachingState, change: (o: Outcomes) => Outcomes): CoachingState => ({ ...coaching, outcomes: change(coaching.outcomes ?? emptyOutcomes()) });
+
+  /** What the person said a set did to their symptoms, applied to the session (as answered, or kept for the record beside a referral). */
+  const movementAnswered = (context: CoachContext, event: CoachEvent & { at: string }) => {
+    const u = understandingOf(event)!;
+    return answerMovement(context, content, {
+      response: u.movement!,
+      toesOrFingers: u.toesOrFingers === true,
+      at: event.at,
+      today: context.coaching.session?.date ?? dayOf(event as { at: string }),
+    });
+  };
 
   return {
     beginProgramme: update(({ context, event }) => ({ coaching: startProgramme(context, event.at) })),
@@ -181,13 +192,7 @@ export function coachingActions(catalog: CoachCatalog) {
       };
     }),
     applyMovement: update(({ context, event }) => {
-      const u = understandingOf(event)!;
-      const result = answerMovement(context, content, {
-        response: u.movement!,
-        toesOrFingers: u.toesOrFingers === true,
-        at: event.at,
-        today: context.coaching.session?.date ?? dayOf(event as { at: string }),
-      });
+      const result = movementAnswered(context, event);
       const base = { coaching: result.coaching, outputs: push(context, ...result.outputs) };
       const decision = result.decision;
       if (decision?.kind !== 'refer_soon') return base;
@@ -201,13 +206,7 @@ export function coachingActions(catalog: CoachCatalog) {
      * session goes no further and no coaching advice follows; the referral speaks.
      */
     recordMovementBeforeHold: update(({ context, event }) => {
-      const u = understandingOf(event)!;
-      const result = answerMovement(context, content, {
-        response: u.movement!,
-        toesOrFingers: u.toesOrFingers === true,
-        at: event.at,
-        today: context.coaching.session?.date ?? dayOf(event as { at: string }),
-      });
+      const result = movementAnswered(context, event);
       return { coaching: { ...context.coaching, progress: result.coaching.progress }, outputs: push(context, ...result.outputs.filter((output) => output.kind === 'record')) };
     }),
     skipExercise: update(({ context }) => {

@@ -129,15 +129,14 @@ function carerWritingIn(tokens: Token[], rules: CompiledNegation): boolean {
   return !named;
 }
 
-function animalIn(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
-  for (let i = from; i <= to; i += 1) if (rules.neverThePatient.has(tokens[i]?.word ?? '')) return true;
+function wordWithin(tokens: Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
+  for (let i = from; i <= to; i += 1) if (words.has(tokens[i]?.word ?? '')) return true;
   return false;
 }
 
-function hasFirstPerson(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
-  for (let i = from; i <= to; i += 1) if (rules.firstPerson.has(tokens[i]?.word ?? '')) return true;
-  return false;
-}
+/** A pet or a baby in the sign's own sentence: never the patient. */
+const animalIn = (tokens: Token[], from: number, to: number, rules: CompiledNegation) => wordWithin(tokens, from, to, rules.neverThePatient);
+const hasFirstPerson = (tokens: Token[], from: number, to: number, rules: CompiledNegation) => wordWithin(tokens, from, to, rules.firstPerson);
 
 const THEY = new Set(['they', 'their', 'them', 'theirs']);
 /** The only other people named are "they". */

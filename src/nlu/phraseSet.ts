@@ -50,12 +50,19 @@ function anchorIndex(patterns: readonly CompiledPattern[]): (text: PreparedText)
       else if (list[list.length - 1] !== pattern) list.push(pattern);
     }
   }
+  // A parser asks several times about the same message (readYesNo: its mentions, doubt, the
+  // leading word): the last answer is kept. A prepared text never changes, so it cannot go stale.
+  let lastText: PreparedText | undefined;
+  let lastPossible: ReadonlySet<CompiledPattern> = new Set();
   return (text) => {
+    if (text === lastText) return lastPossible;
     const possible = new Set(always);
     for (const word of text.words) {
       const list = byWord.get(word);
       if (list !== undefined) for (const pattern of list) possible.add(pattern);
     }
+    lastText = text;
+    lastPossible = possible;
     return possible;
   };
 }

@@ -204,7 +204,7 @@ export const NEGATION_RULES: NegationRules = {
   ],
   // not "you": "numb bum, what do you think?" speaks to the coach
   generic: ['your', 'yourself', 'someone', 'somebody', 'anyone', 'anybody', 'a person', 'people'],
-  hearsay: ['asking for a friend', 'for a friend', 'a friend of mine', 'one of us', 'one of them', 'in the family', 'in our family',
+  hearsay: ['asking for a friend', 'for a friend', 'asking for someone', 'for someone else', 'asking on behalf of someone', 'a friend of mine', 'one of us', 'one of them', 'in the family', 'in our family',
     'there is been some', 'there has been some', 'there have been some', 'apparently', 'they said', 'they say', 'i am told', 'i was told', 'supposedly', 'allegedly', 'so they say', 'someone said'],
   resolvedMarkers: [
     'gone$', 'gone now', 'gone completely', 'all gone', 'went away', 'gone away', 'cleared', 'resolved', 'got better', 'fine now',
@@ -219,6 +219,14 @@ export const NEGATION_RULES: NegationRules = {
     'just the right again', 'back to one side',
     'it was sorted', 'got sorted', 'was sorted out', 'sorted out', 'they sorted it',
     'that stopped', 'stopped months ago', 'stopped years ago', 'stopped weeks ago', 'stopped ages ago',
+    // looked into and nothing found: "had an MRI, nothing found", "they checked, all clear"
+    'all clear', 'nothing found', 'found nothing', 'nothing was found', 'came back clear', 'came back normal', 'scan was clear',
+    'mri was clear', 'nothing showed up', 'nothing showed', 'nothing sinister',
+    // a fall or a knock that did no harm: "slipped on the ice but didn't hurt myself"
+    'did not hurt myself', 'not hurt myself', 'did not hurt anything', 'was not hurt', 'no harm done', 'unhurt', 'not injured',
+    'did not injure myself', 'no injury', 'no injuries',
+    // numbness from an anaesthetic that passed: "my face went numb at the dentist, wore off after an hour"
+    'wore off', 'worn off',
   ],
   longAgo: [
     'as a child', 'as a kid', 'when i was a child', 'when i was a kid', 'when i was little', 'when i was young',

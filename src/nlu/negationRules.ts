@@ -133,6 +133,8 @@ export const NEGATION_RULES: NegationRules = {
     'bad', 'normal', 'serious', 'worrying', 'concerning', 'dangerous',
     // a wish, not a "what if": "it would be easier if I just didn't wake up"
     'easier', 'simpler', 'better off',
+    // "is it the disc if my chest hurts and I'm breathless?": a question about one's own symptoms
+    'disc', 'disk',
   ],
   after: [
     'is fine', 'are fine', 'feels fine', 'feel fine', 'is normal', 'are normal', 'feels normal', 'feel normal',
@@ -171,6 +173,9 @@ export const NEGATION_RULES: NegationRules = {
     // "nothing helps", "nothing comes out": the sign said, not denied
     'nothing helps', 'nothing makes', 'nothing eases', 'nothing works', 'nothing comes', 'nothing came', 'nothing happens',
     'nothing happened', 'nothing will', 'nothing seems', 'nothing touches', 'nothing stops',
+    'nothing relieves', 'nothing i do', 'nothing i try', 'nothing is working', 'nothing has worked', 'nothing has helped',
+    // "no feeling" is the numbness itself: "no feeling and can't get hard" is two signs, not a list of denials
+    'no feeling and', 'no feeling in', 'no feeling down', 'no feeling when', 'no feeling at all', 'no sensation in', 'no sensation down', 'no sensation when',
   ],
   terminators: [
     'but', 'however', 'although', 'though', 'except', 'apart', 'yet', 'whereas', 'because', 'cos', 'cause',
@@ -187,6 +192,7 @@ export const NEGATION_RULES: NegationRules = {
     'nephew', 'grandson', 'granddaughter', 'flatmate', 'housemate', 'boss', 'stepdad', 'stepmum',
     'hubby', 'missus', 'fiance', 'fiancee', 'toddler', 'grandchild', 'grandkids', 'stepson', 'stepdaughter',
     'dog', 'dogs', 'cat', 'cats', 'puppy', 'kitten', 'pet',
+    'guy', 'bloke', 'lad', 'lads', 'fella', 'chap',
   ],
   neverThePatient: ['dog', 'dogs', 'cat', 'cats', 'puppy', 'kitten', 'pet', 'toddler', 'baby', 'babies', 'infant', 'newborn'],
   carerMarkers: [

@@ -97,6 +97,8 @@ export const NEGATION_RULES: NegationRules = {
     'scared i will', 'scared i might', 'afraid i will', 'afraid i might', 'worried i will', 'worried i might',
     'worried that i will', 'worried that i might', 'worry i will', 'worry i might', 'worrying i might', 'worrying i will',
     'worrying that i', 'scared that i will', 'terrified i will', 'terrified i might',
+    'terrified of losing', 'scared of losing', 'afraid of losing', 'frightened of losing', 'worried about losing', 'fear of losing',
+    'terrified of ending up', 'scared of ending up', 'afraid of ending up', 'worried about ending up',
     // what a leaflet or a web page says, not what happens: "the leaflet said calf swelling after surgery is a worry"
     'the leaflet', 'leaflet said', 'leaflet says', 'the card says', 'the card said', 'the booklet', 'the website',
     'i read', 'i have read', 'read online', 'read that', 'looked online', 'online it says', 'google says',

@@ -99,6 +99,11 @@ export const NEGATION_RULES: NegationRules = {
     'worrying that i', 'scared that i will', 'terrified i will', 'terrified i might',
     'terrified of losing', 'scared of losing', 'afraid of losing', 'frightened of losing', 'worried about losing', 'fear of losing',
     'terrified of ending up', 'scared of ending up', 'afraid of ending up', 'worried about ending up',
+    // a question about what could come: "could I end up incontinent?", "is there a chance I'll lose feeling?"
+    'could i end up', 'will i end up', 'could i become', 'will i become', 'could i lose', 'will i lose', 'am i going to',
+    'is there a chance', 'is there any chance', 'should i expect', 'am i likely to', 'how likely is it',
+    // what others say in general: "I've heard that some people can't pee with a bad disc"
+    'i have heard that', 'i heard that', 'heard that some', 'some people',
     // what a leaflet or a web page says, not what happens: "the leaflet said calf swelling after surgery is a worry"
     'the leaflet', 'leaflet said', 'leaflet says', 'the card says', 'the card said', 'the booklet', 'the website',
     'i read', 'i have read', 'read online', 'read that', 'looked online', 'online it says', 'google says',
@@ -223,7 +228,7 @@ export const NEGATION_RULES: NegationRules = {
     'normal since', 'been normal', 'has been normal', 'been fine', 'has been fine', 'been ok', 'been okay', 'nothing since$',
     'none since$', 'not since$', 'not again since', 'nothing else since', 'not happened since', 'not happened again', 'not lately',
     'not recently', 'not for a while', 'calmed down', 'settled down', 'died down', 'eased off', 'that was it', 'only happened once',
-    'just the once', 'happened once', 'a one off', 'now it is just', 'now it is only', 'now its just', 'just the left again',
+    'just the once', 'happened once', 'a one off', 'happened the once', 'only the once', 'the once', 'a one time thing', 'now it is just', 'now it is only', 'now its just', 'just the left again',
     'just the right again', 'back to one side',
     'it was sorted', 'got sorted', 'was sorted out', 'sorted out', 'they sorted it',
     'that stopped', 'stopped months ago', 'stopped years ago', 'stopped weeks ago', 'stopped ages ago',

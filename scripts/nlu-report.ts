@@ -58,6 +58,12 @@ function judgeAll(harness: Harness, entries: Entry[]): Judgement[] {
   });
 }
 
+/** Batches written after the first set, each by a hand that had not seen the rules. */
+const BATCHES = [
+  { name: '2026-12', test: /-2026-12-/ },
+  { name: '2026-12b', test: /-2026-12b-/ },
+];
+
 function main(): void {
   const started = Date.now();
   const corpus = loadCorpus({ parts: devOnly ? ['dev'] : ['dev', 'locked'] });
@@ -66,6 +72,9 @@ function main(): void {
 
   const dev = judgeAll(harness, corpus.dev);
   print('Development part', summarise(dev));
+  // The newest batch's development share apart: its figures before anyone learnt from it are the honest ones.
+  const newest = BATCHES[BATCHES.length - 1]!;
+  print(`Development part, the ${newest.name} batch only`, summarise(dev.filter((j) => newest.test.test(j.id))));
   if (listFailures) {
     console.log('\nFailures in the development part (id, state: expected -> got):');
     for (const j of dev) for (const failure of failureOf(j)) console.log(`  ${j.id}  ${j.state}${j.unreachable ? ' (state not reached)' : ''}: ${failure.expected} -> ${failure.got}`);
@@ -74,11 +83,10 @@ function main(): void {
     // Aggregate figures only: never a message or an id of the locked part.
     const locked = judgeAll(harness, corpus.locked);
     print('Locked test part', summarise(locked));
-    // The same figures for the set each locked figure before 2026-12-01 was measured on, and for the
-    // batch added that day by a writer who had not seen the rules (ids carry their group's name).
-    const batch = (j: (typeof locked)[number]) => /-2026-12-/.test(j.id);
-    print('Locked, the first set (before the 2026-12 batch)', summarise(locked.filter((j) => !batch(j))));
-    print('Locked, the 2026-12 batch only', summarise(locked.filter(batch)));
+    // The same figures for the set each locked figure before 2026-12-01 was measured on, and for each
+    // batch added since by a writer who had not seen the rules (ids carry their group's name).
+    print('Locked, the first set (before the 2026-12 batches)', summarise(locked.filter((j) => !BATCHES.some((b) => b.test.test(j.id)))));
+    for (const b of BATCHES) print(`Locked, the ${b.name} batch only`, summarise(locked.filter((j) => b.test.test(j.id))));
     console.log(`\nLocked part SHA-256 (of locked/SHA256SUMS): ${corpus.lockedSha256}`);
   }
   if (harness.guessedQuestions.size) console.log(`\nQuestions with no neutral answer in the harness table (answered "no", "none" or the first choice): ${[...harness.guessedQuestions].join(', ')}`);

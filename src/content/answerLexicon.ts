@@ -67,6 +67,8 @@ export const onsetSchema = z.object({
   }),
   seasons: z.record(z.string().regex(/^[a-z]+$/), z.string().regex(/^\d\d-\d\d$/, 'month-day, e.g. 08-31')),
   long: phrases,
+  /** "this flare", "started again": the most recent time named is this episode's start. */
+  flare: phrases.default([]),
 });
 
 export const SURGERY_KINDS = ['fusion', 'disc_replacement', 'laminectomy', 'discectomy'] as const;

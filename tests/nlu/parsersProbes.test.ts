@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readMovement } from '../../src/nlu/answers/movement.ts';
+import { readOnset } from '../../src/nlu/answers/onset.ts';
 import { lexicon } from './content.ts';
 
 describe('movement after a set, in fresh wording: direction beats location', () => {
@@ -181,5 +182,71 @@ describe('movement after a set, in fresh wording: direction beats location', () 
     const reading = readMovement(text, lexicon);
     expect(reading?.response).toBe(response);
     expect(reading?.toesOrFingers === true).toBe(toes);
+  });
+});
+
+// Read on Friday 27 November 2026, the report's clock. Of several times, the earliest within six
+// weeks is the onset (a later one tells what changed since); a long history with a flare is the flare.
+describe('onset in fresh wording', () => {
+  it.each([
+    ["yesterday afternoon lifting the shopping", "last_2_days", 1],
+    ["monday morning when i got out of bed", "under_2_weeks", 4],
+    ["Sunday, gardening", "under_2_weeks", 5],
+    ["a week today", "under_2_weeks", 7],
+    ["about 10 days ago", "under_2_weeks", 10],
+    ["a fortnight ago", "under_2_weeks", 14],
+    ["three weeks or so", "under_6_weeks", 21],
+    ["about a month", "under_6_weeks", 30],
+    ["since the summer really", "over_6_weeks", null],
+    ["its been going on since august", "over_6_weeks", null],
+    ["this morning", "last_2_days", 0],
+    ["it only started today", "last_2_days", 0],
+    ["wednesday night", "last_2_days", 2],
+    ["tues", "under_2_weeks", 3],
+    ["last saturday at football", "under_2_weeks", 6],
+    ["the weekend, sunday i think", "under_2_weeks", null],
+    ["the 10th", "under_6_weeks", 17],
+    ["1st november", "under_6_weeks", 26],
+    ["I've had back ache on and off for years but this bout started a week ago", "under_2_weeks", 7],
+    ["years of trouble, flared up again last night", "last_2_days", 1],
+    ["for 2 years on and off, the latest one since monday", "under_2_weeks", 4],
+    ["2 weeks", "under_2_weeks", 14],
+    ["3 days", "under_2_weeks", 3],
+    ["three dayz ago", "under_2_weeks", 3],
+    ["5 or 6 days", "under_2_weeks", 5],
+    ["3-4 weeks ago", "under_6_weeks", 21],
+    ["last thursday", "under_2_weeks", 8],
+    ["months now", "over_6_weeks", null],
+    ["a couple of months", "over_6_weeks", null],
+    ["since september", "over_6_weeks", null],
+    ["about a week and a half", "under_2_weeks", 11],
+    ["it began on tuesday, since yesterday its gone down my leg", "under_2_weeks", 3],
+    ["friday last week", "under_2_weeks", 7],
+    ["yday", "last_2_days", 1],
+    ["last nite", "last_2_days", 1],
+    ["he hurt it a week ago at work", "under_2_weeks", 7],
+    ["a few hours ago", "last_2_days", 0],
+    ["4 days back", "under_2_weeks", 4],
+    ["four weeks", "under_6_weeks", 28],
+    ["on and off for about a year", "over_6_weeks", null],
+    ["I think it was Tuesday, maybe Wednesday", "under_2_weeks", 3],
+    ["since bonfire night no wait, since the 9th", "under_6_weeks", 18],
+    ["nearly 2 weeks", "under_2_weeks", 14],
+    ["the day before yesterday", "last_2_days", 2],
+    ["this time last week", "under_2_weeks", 7],
+    ["six weeks ago", "under_6_weeks", 42],
+    ["about 5 weeks", "under_6_weeks", 35],
+    ["2 months", "over_6_weeks", null],
+    ["it went on sunday when I sneezed", "under_2_weeks", 5],
+    ["started on monday, and since this morning the pain goes down both legs", 'under_2_weeks', 4],
+    ["a week ago, and yesterday it got into my foot", 'under_2_weeks', 7],
+    ["since last wednesday", 'under_2_weeks', 9],
+    ["bad for about a month, it flared up on tuesday", 'under_2_weeks', 3],
+    ["10 years on and off, this attack since yesterday", 'last_2_days', 1],
+    ["2-3 weeks ago", 'under_2_weeks', 14],
+  ] as const)('"%s" is %s (%s days)', (text, band, days) => {
+    const reading = readOnset(text, '2026-11-27T09:00:00.000Z', lexicon);
+    expect(reading?.band).toBe(band);
+    if (days !== null) expect(reading?.days).toBe(days);
   });
 });

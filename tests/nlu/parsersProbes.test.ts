@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { readMovement } from '../../src/nlu/answers/movement.ts';
 import { readOnset } from '../../src/nlu/answers/onset.ts';
+import { readYesNo, type YesNoKind } from '../../src/nlu/answers/yesNo.ts';
 import { lexicon } from './content.ts';
 
 const probes = <T extends unknown[]>(name: string): T[] => YAML.parse(readFileSync(new URL(`probes/${name}.yaml`, import.meta.url), 'utf8')) as T[];
@@ -30,5 +31,11 @@ describe('onset in fresh wording', () => {
     const reading = readOnset(text, FRIDAY, lexicon);
     expect(reading?.band).toBe(band);
     if (days !== null) expect(reading?.days).toBe(days);
+  });
+});
+
+describe('yes and no in fresh wording: a statement is neither', () => {
+  it.each(probes<[YesNoKind, string, string]>('yes-no'))('%s: %s "%s"', (kind, expected, text) => {
+    expect(readYesNo(text, lexicon, kind).answer).toBe(expected === 'none' ? undefined : expected);
   });
 });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { readMovement } from '../../src/nlu/answers/movement.ts';
 import { readOnset } from '../../src/nlu/answers/onset.ts';
+import { parseScoreAnswer } from '../../src/nlu/answers/score.ts';
 import { readYesNo, type YesNoKind } from '../../src/nlu/answers/yesNo.ts';
 import { lexicon } from './content.ts';
 
@@ -37,5 +38,11 @@ describe('onset in fresh wording', () => {
 describe('yes and no in fresh wording: a statement is neither', () => {
   it.each(probes<[YesNoKind, string, string]>('yes-no'))('%s: %s "%s"', (kind, expected, text) => {
     expect(readYesNo(text, lexicon, kind).answer).toBe(expected === 'none' ? undefined : expected);
+  });
+});
+
+describe('pain scores in fresh wording: a range is never read low', () => {
+  it.each(probes<[number | 'none', string]>('scores'))('%s: "%s"', (score, text) => {
+    expect(parseScoreAnswer(text, lexicon)?.score).toBe(score === 'none' ? undefined : score);
   });
 });

@@ -7,9 +7,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { detectIntent } from '../../src/nlu/intent.ts';
 import { readMovement } from '../../src/nlu/answers/movement.ts';
 import { readOnset } from '../../src/nlu/answers/onset.ts';
+import { parseDays, parseKg, unknownAmount } from '../../src/nlu/answers/quantity.ts';
 import { parseScoreAnswer } from '../../src/nlu/answers/score.ts';
+import { readReach } from '../../src/nlu/answers/reach.ts';
+import { readSurgery } from '../../src/nlu/answers/surgery.ts';
 import { readYesNo, type YesNoKind } from '../../src/nlu/answers/yesNo.ts';
 import { lexicon } from './content.ts';
 
@@ -45,4 +49,27 @@ describe('pain scores in fresh wording: a range is never read low', () => {
   it.each(probes<[number | 'none', string]>('scores'))('%s: "%s"', (score, text) => {
     expect(parseScoreAnswer(text, lexicon)?.score).toBe(score === 'none' ? undefined : score);
   });
+});
+
+describe('surgery, weights and durations in fresh wording: never a unit read as another', () => {
+  it.each(probes<[string, string]>('surgery'))('%s: "%s"', (kind, text) => expect(readSurgery(text, lexicon)).toBe(kind));
+
+  it.each(probes<[number | 'unknown', string]>('weights'))('%s kg: "%s"', (kg, text) => {
+    if (kg === 'unknown') expect(unknownAmount(text, lexicon)).toBe(true);
+    else expect(parseKg(text, lexicon)?.kg).toBeCloseTo(kg, 0);
+  });
+
+  // Relative dates ("monday", "the 10th") are onsets; the duration reader takes amounts with a unit.
+  it.each(probes<[number, string]>('surgery-when'))('%s days: "%s"', (days, text) => {
+    const read = parseDays(text, lexicon)?.days ?? readOnset(text, FRIDAY, lexicon)?.days;
+    expect(Math.abs((read ?? -1) - days)).toBeLessThanOrEqual(0.15 * days);
+  });
+});
+
+describe('reach in fresh wording', () => {
+  it.each(probes<[string, string]>('reach'))('%s: "%s"', (reach, text) => expect(readReach(text, lexicon).reach).toBe(reach));
+});
+
+describe('intents said instead of an answer', () => {
+  it.each(probes<[string, string]>('intents'))('%s: "%s"', (intent, text) => expect(detectIntent(text, lexicon)).toBe(intent === 'none' ? undefined : intent));
 });

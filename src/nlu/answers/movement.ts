@@ -26,6 +26,7 @@ interface CompiledMovement {
   /** Direction words that are a movement on their own ("spread", "retreated"), without a verb before them. */
   strong: Set<string>;
   levelVerbs: ReadonlySet<string>;
+  functions: ReadonlySet<string>;
 }
 
 const cache = new WeakMap<Lexicon, CompiledMovement>();
@@ -48,6 +49,7 @@ function compileMovement(lexicon: Lexicon): CompiledMovement {
     outcomes: compilePhraseSet(lexicon.movement),
     strong: new Set(STRONG_WORDS),
     levelVerbs: new Set(d.levelVerbs),
+    functions: new Set(d.functions),
   };
   cache.set(lexicon, compiled);
   return compiled;
@@ -135,9 +137,11 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
   const namedParts: Found<number>[] = mentions(compiled.parts, prepared, false).map((m) => ({ label: Number(m.label), start: m.span.start, end: m.span.end }));
   // A word inside a body part's name is not a direction ("lower" in "lower back").
   const inPart = (start: number, end: number) => parts.some((p) => start >= p.start && end <= p.end);
+  // "less power", "more feeling": a change of what the part can do, not of the symptoms.
+  const ofFunction = (w: Found<Word>) => (w.label === 'easing' || w.label === 'worsening') && compiled.functions.has(prepared.tokens[w.end + 1]?.word ?? '');
   const words: Found<Word>[] = mentions(compiled.words, prepared, false)
     .map((m) => ({ label: m.label, start: m.span.start, end: m.span.end }))
-    .filter((w) => !inPart(w.start, w.end));
+    .filter((w) => !inPart(w.start, w.end) && !ofFunction(w));
   const clauseCount = (clauseOf.at(-1) ?? 0) + 1;
   const signals: Signal[] = [];
   const earlyClauses = new Set(words.filter((w) => w.label === 'atFirst').map((w) => clauseOf[w.start]!));
@@ -177,7 +181,8 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
     // "the pain went down", "it's gone up a notch": how much, not where (no part after, a verb of amount).
     const amountOnly = (w: Found<Word>) => w.end === w.start && LEVEL_WORDS.has(prepared.tokens[w.start]?.word ?? '') && !partAfter(w.end) && prepared.tokens.slice(Math.max(0, w.start - 2), w.start).some((t) => compiled.levelVerbs.has(t.word));
     const directions = clauseWords.filter((w) => (w.label === 'toward' || w.label === 'away') && (verbBefore(w.start) || isStrong(w)) && !denied(w.start) && !amountOnly(w));
-    const direction = directions.at(-1);
+    // "out of breath", "out of nowhere": "out" is a direction only out of a part ("out of my calf").
+    const direction = directions.filter((w) => prepared.tokens[w.start]?.word !== 'out' || partAfter(w.end)).at(-1);
     if (direction && (partAfter(direction.end) || isStrong(direction) || verbBefore(direction.start))) {
       push(direction.label === 'toward' ? 'centralized' : 'peripheralized', direction.label === 'away' && toes);
       continue;

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onboard } from '../helpers/onboarding.ts';
 import { startBot } from '../helpers/botClient.ts';
-import { getCase, listAudit, listLiveCases } from '../../src/clinician/store.ts';
-import { TOKEN, startClinicianWorld, type ClinicianWorld } from './harness.ts';
+import { getCase, listAudit } from '../../src/clinician/store.ts';
+import { openCase, TOKEN, startClinicianWorld, type ClinicianWorld } from './harness.ts';
 
 const bearer = { authorization: `Bearer ${TOKEN}`, 'x-clinician-name': 'Dr Sam Lee' };
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -24,13 +23,9 @@ describe('clinician console: authentication and forms', () => {
 
   beforeAll(async () => {
     world = await startClinicianWorld();
-    const person = world.person();
-    await onboard(person);
-    await person.say("I've started leaking urine and need pads");
-    await world.bot.app.clinician.service.wake();
-    const [item] = await listLiveCases(world.bot.app.db);
-    caseId = item!.id;
-    conversationId = item!.conversationId;
+    const { item } = await openCase(world, "I've started leaking urine and need pads");
+    caseId = item.id;
+    conversationId = item.conversationId;
   });
   afterAll(async () => {
     await world.stop();

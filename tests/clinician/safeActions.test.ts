@@ -9,8 +9,8 @@ import { allText, handoffs, texts, type Person } from '../helpers/botClient.ts';
 import { onboard } from '../helpers/onboarding.ts';
 import { listEvents } from '../../src/store/events.ts';
 import { listHandoffs } from '../../src/store/outbox.ts';
-import { getCase, listAudit, listLiveCases } from '../../src/clinician/store.ts';
-import { TOKEN, startClinicianWorld, type ClinicianWorld } from './harness.ts';
+import { getCase, listAudit } from '../../src/clinician/store.ts';
+import { openCase, TOKEN, startClinicianWorld, type ClinicianWorld } from './harness.ts';
 
 const bearer = { authorization: `Bearer ${TOKEN}`, 'x-clinician-name': 'Dr Sam Lee' };
 const post = (url: string, fields: Record<string, string>) =>
@@ -23,11 +23,10 @@ describe('safe actions on a case', () => {
 
   beforeAll(async () => {
     world = await startClinicianWorld();
-    person = world.person();
-    await onboard(person);
-    expect(handoffs(await person.say("I've started leaking urine and need pads"))[0]?.value.urgency).toBe('emergency');
-    await world.bot.app.clinician.service.wake();
-    caseId = (await listLiveCases(world.bot.app.db)).find((c) => c.conversationId === person.conversationId)!.id;
+    const opened = await openCase(world, "I've started leaking urine and need pads");
+    expect(handoffs(opened.replies)[0]?.value.urgency).toBe('emergency');
+    person = opened.person;
+    caseId = opened.item.id;
   });
   afterAll(async () => {
     await world.stop();

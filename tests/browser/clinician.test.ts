@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allText, handoffs, type Person } from '../helpers/botClient.ts';
 import { onboard } from '../helpers/onboarding.ts';
 import { TOKEN, startClinicianWorld, type ClinicianWorld } from '../clinician/harness.ts';
+import { forSuite } from '../helpers/forSuite.ts';
 import type { TestProvider } from '../clinician/oidcProvider.ts';
 import { startSignInWorld } from '../clinician/signInWorld.ts';
 
@@ -29,17 +30,15 @@ afterAll(async () => {
 });
 
 describe('clinician console in a browser', () => {
-  let world: ClinicianWorld;
+  const world = forSuite(() => startClinicianWorld());
   let page: Page;
   let patient: Person;
 
   beforeAll(async () => {
-    world = await startClinicianWorld();
     page = await browser.newPage();
   }, 120_000);
   afterAll(async () => {
     await page?.close();
-    await world?.stop();
   });
 
   it('logs in, accepts the emergency at the top, talks to the person, and hands back cleared to exercise', async () => {

@@ -24,7 +24,7 @@ import { createCheckins } from '../src/schedule/checkins.ts';
 import { loadScheduleContent } from '../src/schedule/content.ts';
 import { dueReport } from '../src/operator/checkinReport.ts';
 import { DataDirLocked, dataDirOwner, type DataDirOwner } from '../src/store/dataDirLock.ts';
-import { openDatabase } from '../src/store/open.ts';
+import { openConfiguredStore } from '../src/store/configured.ts';
 
 const { values } = parseArgs({
   options: { 'due-now': { type: 'boolean' }, send: { type: 'string' }, limit: { type: 'string', default: '20' }, help: { type: 'boolean', short: 'h' } },
@@ -67,7 +67,7 @@ try {
     await throughRunningBot(config, owner);
     process.exit();
   }
-  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }).catch(async (error: unknown) => {
+  const db = await openConfiguredStore(config).catch(async (error: unknown) => {
     // The bot started between our look and our open.
     if (error instanceof DataDirLocked) {
       await throughRunningBot(config, error.owner);

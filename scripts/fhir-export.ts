@@ -11,7 +11,7 @@ import { getCase } from '../src/clinician/store.ts';
 import { loadPatientBundle } from '../src/clinician/fhir/load.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { loadAllContent } from '../src/contentBundle.ts';
-import { openDatabase } from '../src/store/open.ts';
+import { openConfiguredStore } from '../src/store/configured.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { case: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
 
@@ -24,7 +24,7 @@ try {
   const config = loadConfig(process.env);
   const loaded = loadAllContent(config.CONTENT_DIR);
   if (!loaded.bundle) throw new ConfigError(loaded.problems);
-  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const db = await openConfiguredStore(config);
   try {
     let conversationId = positionals[0];
     if (values.case) {

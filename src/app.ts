@@ -24,8 +24,8 @@ import { lineBreaks } from './channels/text.ts';
 import { pictureFolder } from './channels/cards/index.ts';
 import { join } from 'node:path';
 import type { Database } from './store/database.ts';
-import { openDatabase } from './store/open.ts';
-import { createPrivacy, privacyCipher } from './privacy/index.ts';
+import { openConfiguredStore } from './store/configured.ts';
+import { createPrivacy } from './privacy/index.ts';
 import { startClinicianSide, type ClinicianSide } from './clinician/index.ts';
 import { createCheckinShell, startCheckins, type CheckinSettings, type RunningCheckins } from './schedule/index.ts';
 import { createSender, teamsLimits } from './proactive/index.ts';
@@ -88,7 +88,7 @@ export async function startApp(
   const nlu = createNlu(content);
 
   // The store, its metrics, and the durable job queue on it.
-  const opened = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, cipher: privacyCipher(config) });
+  const opened = await openConfiguredStore(config);
   const metrics = createMetrics({ db: opened, log });
   const db = observeStoreErrors(opened, (kind) => metrics.storeError(kind));
   const jobs = await startJobs({ db, log, databaseUrl: config.DATABASE_URL });

@@ -1,4 +1,5 @@
 import type restify from 'restify';
+import type { ZodType } from 'zod';
 import { BodyTooLarge, readBody } from '../http/readBody.ts';
 
 /** JSON helpers shared by the web chat's routes (Direct Line, session, push). */
@@ -35,3 +36,22 @@ export async function readJson(req: restify.Request, limit: number): Promise<{ o
 
 export const describe = (issues: { path: PropertyKey[]; message: string }[]) => issues.map((issue) => `${issue.path.map(String).join('.') || 'body'}: ${issue.message}`).join('; ');
 
+
+/**
+ * The body read as JSON and checked with `schema` (an empty body counts as `whenEmpty`). On a bad
+ * body the 4xx answer is already sent and the result is undefined, so a route just returns (the
+ * valid body is wrapped: a schema may accept an absent body).
+ */
+export async function readValidJson<T>(req: restify.Request, res: restify.Response, limit: number, schema: ZodType<T>, whenEmpty?: unknown): Promise<{ body: T } | undefined> {
+  const body = await readJson(req, limit);
+  if (!body.ok) {
+    fail(res, body.status, 'BadArgument', body.message);
+    return undefined;
+  }
+  const parsed = schema.safeParse(body.body ?? whenEmpty);
+  if (!parsed.success) {
+    fail(res, 400, 'BadArgument', describe(parsed.error.issues));
+    return undefined;
+  }
+  return { body: parsed.data };
+}

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, basename, extname } from 'node:path';
+import { join, basename } from 'node:path';
 import { parseYaml } from './yamlCache.ts';
 import { z } from 'zod';
-import { formatIssuePath, type ContentLoad } from './loadYamlDir.ts';
+import { formatIssuePath, idFileNameProblem, type ContentLoad } from './loadYamlDir.ts';
 
 /**
  * Education comes in small Markdown pieces with YAML front matter, so a clinician can edit the
@@ -46,8 +46,8 @@ export function parseEducation(file: string, source: string): { piece?: Educatio
   const problems: string[] = [];
   if (body.length === 0) problems.push(`${file}: body: must not be empty`);
   if (body.length > maxEducationChars) problems.push(`${file}: body: ${body.length} characters, keep it under ${maxEducationChars}`);
-  const expected = basename(file, extname(file));
-  if (result.data.id !== expected) problems.push(`${file}: id: "${result.data.id}" should match the file name "${expected}"`);
+  const misnamed = idFileNameProblem(file, result.data.id);
+  if (misnamed) problems.push(misnamed);
   return problems.length ? { problems } : { piece: { ...result.data, body }, problems };
 }
 

@@ -1,6 +1,6 @@
-import { basename, dirname, extname } from 'node:path';
+import { dirname } from 'node:path';
 import { z } from 'zod';
-import { loadYamlDir, type ContentLoad } from './loadYamlDir.ts';
+import { checkIdsAndKeys, loadYamlDir, type ContentLoad } from './loadYamlDir.ts';
 import { SPINE_REGIONS as regions, type Region } from '../vocabulary/index.ts';
 
 /**
@@ -120,17 +120,7 @@ export type Exercise = z.infer<typeof exerciseSchema>;
  * Problems name the file from the content root (`exercises/bird-dog.yaml`), as a clinician sees it.
  */
 export function loadExercises(dir: string): ContentLoad<Exercise> {
-  const load = loadYamlDir(dir, exerciseSchema, dirname(dir));
-  const problems = [...load.problems];
-  const ids = new Map<string, string>();
-  for (const { file, value } of load.items) {
-    const expected = basename(file, extname(file));
-    if (value.id !== expected) problems.push(`${file}: id: "${value.id}" should match the file name "${expected}"`);
-    const earlier = ids.get(value.id);
-    if (earlier) problems.push(`${file}: id: "${value.id}" is also used by ${earlier}`);
-    ids.set(value.id, file);
-  }
-  return { items: load.items, problems };
+  return checkIdsAndKeys(loadYamlDir(dir, exerciseSchema, dirname(dir)), (exercise) => exercise.id, (id, earlier) => `id: "${id}" is also used by ${earlier}`);
 }
 
 /** Index by id for the pure rules, which take content as plain data. */

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, extname, join, relative } from 'node:path';
 import { parseYaml } from './yamlCache.ts';
 import type { ZodType } from 'zod';
 
@@ -71,4 +71,28 @@ export function loadYamlFile<T>(path: string, schema: ZodType<T>, root: string):
   const result = schema.safeParse(raw);
   if (result.success) return { items: [{ file, value: result.data }], problems: [] };
   return { items: [], problems: result.error.issues.map((issue) => `${file}: ${formatIssuePath(issue.path)}: ${issue.message}`) };
+}
+
+/** A content file's id must be its file name: that is how other files and the clinicians who edit them find it. */
+export function idFileNameProblem(file: string, id: string): string | undefined {
+  const expected = basename(file, extname(file));
+  return id === expected ? undefined : `${file}: id: "${id}" should match the file name "${expected}"`;
+}
+
+/**
+ * The load with, file by file, an id that is not its file name and a key an earlier file already
+ * has (`keyOf`; `taken` words that problem, naming the earlier file).
+ */
+export function checkIdsAndKeys<T extends { id: string }>(load: ContentLoad<T>, keyOf: (value: T) => string, taken: (key: string, earlier: string) => string): ContentLoad<T> {
+  const problems = [...load.problems];
+  const seen = new Map<string, string>();
+  for (const { file, value } of load.items) {
+    const misnamed = idFileNameProblem(file, value.id);
+    if (misnamed) problems.push(misnamed);
+    const key = keyOf(value);
+    const earlier = seen.get(key);
+    if (earlier) problems.push(`${file}: ${taken(key, earlier)}`);
+    seen.set(key, file);
+  }
+  return { items: load.items, problems };
 }

@@ -1,6 +1,6 @@
-import { basename, dirname, extname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { loadYamlDir, type ContentLoad } from './loadYamlDir.ts';
+import { checkIdsAndKeys, loadYamlDir, type ContentLoad } from './loadYamlDir.ts';
 import { exercisesById, loadExercises, phases, purposes, regions, type Exercise } from './exercises.ts';
 import { loadEducation, type EducationPiece } from './education.ts';
 import { loadCoachingRules, type CoachingRules, type Measures } from './coachingRules.ts';
@@ -39,18 +39,7 @@ export const planSchema = z.strictObject({
 export type Plan = z.infer<typeof planSchema>;
 
 export function loadPlans(dir: string): ContentLoad<Plan> {
-  const load = loadYamlDir(dir, planSchema, dirname(dir));
-  const problems = [...load.problems];
-  const seen = new Map<string, string>();
-  for (const { file, value } of load.items) {
-    const expected = basename(file, extname(file));
-    if (value.id !== expected) problems.push(`${file}: id: "${value.id}" should match the file name "${expected}"`);
-    const key = `${value.region}/${value.phase}`;
-    const earlier = seen.get(key);
-    if (earlier) problems.push(`${file}: phase: ${key} already has a plan in ${earlier}`);
-    seen.set(key, file);
-  }
-  return { items: load.items, problems };
+  return checkIdsAndKeys(loadYamlDir(dir, planSchema, dirname(dir)), (plan) => `${plan.region}/${plan.phase}`, (key, earlier) => `phase: ${key} already has a plan in ${earlier}`);
 }
 
 /**

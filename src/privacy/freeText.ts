@@ -2,8 +2,8 @@ import { identityCipher } from './crypto.ts';
 
 /**
  * The one place the store asks to seal and open free text, with the cipher the database was
- * opened with (`openDatabase({ cipher })`, made from the configuration in src/app.ts; every
- * transaction of that database carries it). Without a key it changes nothing. Fields holding the person's own
+ * opened with (`openDatabase({ cipher })`, made from the configuration by src/store/configured.ts
+ * for the bot and its scripts alike; every transaction of that database carries it). Without a key it changes nothing. Fields holding the person's own
  * words: message text, the words a warning sign matched, what they said when asking for a clinician,
  * the activities they named for the Patient-Specific Functional Scale.
  */

@@ -1,6 +1,7 @@
 /**
  * Privacy and security, wired: the shell commands (rate limit first, then data rights), the
- * export download route, the retention job and the free-text cipher. src/app.ts calls these.
+ * export download route and the retention job. src/app.ts calls these; the free-text cipher is
+ * opened with the store (src/store/configured.ts).
  */
 import type restify from 'restify';
 import type { ShellCommand } from '../ports/turns.ts';
@@ -14,16 +15,10 @@ import type { Jobs } from '../jobs/index.ts';
 import type { Database } from '../store/database.ts';
 import { dataRightsCommand } from './commands.ts';
 import { loadPrivacyContent, type PrivacyMessages } from './content.ts';
-import { cipherFromConfig } from './crypto.ts';
 import { startRetentionJob } from './retention.ts';
 import { privacyRoutes } from './routes.ts';
 
 export { loadPrivacyContent };
-
-/** The free-text cipher of the configured key(s), for openDatabase: what the store writes is sealed with it. */
-export function privacyCipher(config: Pick<Config, 'DATA_ENCRYPTION_KEY' | 'DATA_ENCRYPTION_KEY_PREVIOUS'>) {
-  return cipherFromConfig(config);
-}
 
 export interface PrivacyDeps {
   config: Config;

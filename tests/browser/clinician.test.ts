@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allText, handoffs, type Person } from '../helpers/botClient.ts';
 import { onboard } from '../helpers/onboarding.ts';
 import { TOKEN, startClinicianWorld, type ClinicianWorld } from '../clinician/harness.ts';
-import { freePort, startOidcProvider, type TestProvider } from '../clinician/oidcProvider.ts';
+import { forSuite } from '../helpers/forSuite.ts';
+import type { TestProvider } from '../clinician/oidcProvider.ts';
+import { startSignInWorld } from '../clinician/signInWorld.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -28,17 +30,15 @@ afterAll(async () => {
 });
 
 describe('clinician console in a browser', () => {
-  let world: ClinicianWorld;
+  const world = forSuite(() => startClinicianWorld());
   let page: Page;
   let patient: Person;
 
   beforeAll(async () => {
-    world = await startClinicianWorld();
     page = await browser.newPage();
   }, 120_000);
   afterAll(async () => {
     await page?.close();
-    await world?.stop();
   });
 
   it('logs in, accepts the emergency at the top, talks to the person, and hands back cleared to exercise', async () => {
@@ -133,10 +133,7 @@ describe('clinician console with the clinic sign-in, live', () => {
   let base: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    provider = await startOidcProvider({ redirectUri: `${base}/clinician/auth/callback`, accounts: { 'sam.lee': { name: 'Dr Sam Lee', email: 'sam.lee@clinic.example', roles: ['care-team'] } } });
-    world = await startClinicianWorld({ PORT: String(port), PUBLIC_URL: base, OIDC_ISSUER_URL: provider.issuer, OIDC_CLIENT_ID: provider.clientId, OIDC_CLIENT_SECRET: provider.clientSecret, OIDC_REQUIRED_ROLE: 'care-team' });
+    ({ provider, world, base } = await startSignInWorld({ 'sam.lee': { name: 'Dr Sam Lee', email: 'sam.lee@clinic.example', roles: ['care-team'] } }));
     page = await browser.newPage();
   }, 120_000);
   afterAll(async () => {

@@ -7,6 +7,7 @@ import { readConversation } from '../../src/store/conversations.ts';
 import { startBot, type RunningBot } from '../helpers/botClient.ts';
 import { engines, freshPostgresUrl, type TestEngine } from '../helpers/databases.ts';
 import { botMessages, DirectLineClient, lastButtons } from './directLineClient.ts';
+import { botForSuite } from '../helpers/suiteBot.ts';
 
 for (const engine of engines) {
   describe(`Direct Line conversation store (${engine.name})`, () => {
@@ -105,13 +106,7 @@ describe('LOCAL_WEBCHAT', () => {
 });
 
 describe('Direct Line endpoint', () => {
-  let bot: RunningBot;
-  beforeAll(async () => {
-    bot = await startBot('pglite');
-  });
-  afterAll(async () => {
-    await bot?.stop();
-  });
+  const bot = botForSuite('pglite');
 
   it('starts a conversation with a token, and the bot greets first', async () => {
     const client = new DirectLineClient(bot.url);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { startBot, type RunningBot } from '../helpers/botClient.ts';
 import { botMessages, DirectLineClient } from './directLineClient.ts';
+import { botForSuite } from '../helpers/suiteBot.ts';
 
 const SECRET = 'portal-shared-secret-0123456789-abcdef';
 
@@ -34,13 +35,7 @@ function clientFor(url: string, session: { conversationId: string; token: string
 }
 
 describe('portal token (HS256, WEBCHAT_TOKEN_SECRET)', () => {
-  let bot: RunningBot;
-  beforeAll(async () => {
-    bot = await startBot('pglite', { WEBCHAT_TOKEN_SECRET: SECRET, WEBCHAT_TOKEN_AUDIENCE: 'disc-coach' });
-  });
-  afterAll(async () => {
-    await bot?.stop();
-  });
+  const bot = botForSuite('pglite', { WEBCHAT_TOKEN_SECRET: SECRET, WEBCHAT_TOKEN_AUDIENCE: 'disc-coach' });
 
   it('the same portal user gets the same conversation on a second device, with the earlier messages', async () => {
     const phone = await exchange(bot.url, await hs256({ sub: 'patient-4711', aud: 'disc-coach' }));

@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buttons, startBot, texts, type BotActivity, type RunningBot } from '../helpers/botClient.ts';
+import { describe, expect, it } from 'vitest';
+import { buttons, texts, type BotActivity } from '../helpers/botClient.ts';
 import { onboardingAnswer, teamsPerson } from './teamsReplay.ts';
+import { botForSuite } from '../helpers/suiteBot.ts';
 
 /** The exercise card (a card of warning-sign questions is a card too, issue 16). */
 const cardOf = (activities: BotActivity[]) =>
   activities.flatMap((a) => a.attachments ?? []).find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive' && /Exercise \d+ of/.test(JSON.stringify(a.content)));
 
 describe('Teams activities replayed against /api/messages', () => {
-  let bot: RunningBot;
-  beforeAll(async () => {
-    bot = await startBot('pglite');
-  });
-  afterAll(async () => {
-    await bot?.stop();
-  });
+  const bot = botForSuite('pglite');
 
   it('install greets once, with the consent question', async () => {
     const person = teamsPerson(bot.url);

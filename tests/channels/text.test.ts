@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { keepLineBreaks } from '../../src/channels/text.ts';
-import { startBot, type RunningBot } from '../helpers/botClient.ts';
 import { teamsPerson } from './teamsReplay.ts';
+import { botForSuite } from '../helpers/suiteBot.ts';
 
 const CONTENT = join(import.meta.dirname, '../../content');
 
@@ -59,13 +59,7 @@ describe('text as people see it', () => {
 });
 
 describe('line breaks through a real turn', () => {
-  let bot: RunningBot;
-  beforeAll(async () => {
-    bot = await startBot('pglite');
-  });
-  afterAll(async () => {
-    await bot?.stop();
-  });
+  const bot = botForSuite('pglite');
 
   it('a list of lines (what the coach knows about the person) reaches Teams with every line break kept', async () => {
     const person = teamsPerson(bot.url);

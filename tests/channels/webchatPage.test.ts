@@ -1,16 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot, type RunningBot } from '../helpers/botClient.ts';
+import { describe, expect, it } from 'vitest';
+import { botForSuite } from '../helpers/suiteBot.ts';
 
 describe('the local web chat page', () => {
-  let bot: RunningBot;
-  beforeAll(async () => {
-    bot = await startBot('pglite');
-  });
-  afterAll(async () => {
-    await bot?.stop();
-  });
+  const bot = botForSuite('pglite');
 
   it('serves the page with security headers and a fresh nonce, and Web Chat from node_modules', async () => {
     const page = await fetch(`${bot.url}/`);
@@ -43,13 +37,7 @@ describe('the local web chat page', () => {
 });
 
 describe('framed by a clinic portal (WEBCHAT_FRAME_ANCESTORS)', () => {
-  let bot: RunningBot;
-  beforeAll(async () => {
-    bot = await startBot('pglite', { WEBCHAT_FRAME_ANCESTORS: 'https://portal.clinic.example' });
-  });
-  afterAll(async () => {
-    await bot?.stop();
-  });
+  const bot = botForSuite('pglite', { WEBCHAT_FRAME_ANCESTORS: 'https://portal.clinic.example' });
 
   it('lets only that portal frame the page, and serves the service worker for check-in notifications', async () => {
     const page = await fetch(`${bot.url}/`);
@@ -65,13 +53,7 @@ describe('framed by a clinic portal (WEBCHAT_FRAME_ANCESTORS)', () => {
 });
 
 describe('with LOCAL_WEBCHAT=off', () => {
-  let bot: RunningBot;
-  beforeAll(async () => {
-    bot = await startBot('pglite', { LOCAL_WEBCHAT: 'off' });
-  });
-  afterAll(async () => {
-    await bot?.stop();
-  });
+  const bot = botForSuite('pglite', { LOCAL_WEBCHAT: 'off' });
 
   it('there is no page and no Direct Line endpoint', async () => {
     expect((await fetch(`${bot.url}/`)).status).toBe(404);

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onboard } from '../helpers/onboarding.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startBot } from '../helpers/botClient.ts';
-import { getCase, listAudit, listLiveCases } from '../../src/clinician/store.ts';
-import { TOKEN, startClinicianWorld, type ClinicianWorld } from './harness.ts';
+import { getCase, listAudit } from '../../src/clinician/store.ts';
+import { openCase, TOKEN, startClinicianWorld } from './harness.ts';
+import { forSuite } from '../helpers/forSuite.ts';
 
 const bearer = { authorization: `Bearer ${TOKEN}`, 'x-clinician-name': 'Dr Sam Lee' };
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -18,22 +18,14 @@ async function login(url: string, name = 'Dr Sam Lee') {
 }
 
 describe('clinician console: authentication and forms', () => {
-  let world: ClinicianWorld;
+  const world = forSuite(() => startClinicianWorld());
   let caseId: number;
   let conversationId: string;
 
   beforeAll(async () => {
-    world = await startClinicianWorld();
-    const person = world.person();
-    await onboard(person);
-    await person.say("I've started leaking urine and need pads");
-    await world.bot.app.clinician.service.wake();
-    const [item] = await listLiveCases(world.bot.app.db);
-    caseId = item!.id;
-    conversationId = item!.conversationId;
-  });
-  afterAll(async () => {
-    await world.stop();
+    const { item } = await openCase(world, "I've started leaking urine and need pads");
+    caseId = item.id;
+    conversationId = item.conversationId;
   });
 
   it('answers 401 with no data to every request without valid auth', async () => {

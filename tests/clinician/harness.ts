@@ -1,5 +1,7 @@
-import { Person, postActivity, startBot, type BotActivity, type RunningBot } from '../helpers/botClient.ts';
-import { startFakeConnector, type FakeConnector } from '../helpers/fakeConnector.ts';
+import { postActivity, type BotActivity } from '../helpers/botClient.ts';
+import { startConnectedBot, type ConnectedBot } from '../helpers/connectedBot.ts';
+import { onboard } from '../helpers/onboarding.ts';
+import { listLiveCases } from '../../src/clinician/store.ts';
 
 export const TOKEN = 'test-clinician-token-0123456789';
 
@@ -40,35 +42,31 @@ export async function pairingCode(url: string): Promise<string> {
   return code;
 }
 
-export interface ClinicianWorld {
-  bot: RunningBot;
-  connector: FakeConnector;
+export interface ClinicianWorld extends ConnectedBot {
   clock: { now: Date; advance(minutes: number): void };
-  person(): Person;
-  stop(): Promise<void>;
 }
 
 export async function startClinicianWorld(env: Record<string, string> = {}): Promise<ClinicianWorld> {
-  const connector = await startFakeConnector();
   const clock = {
     now: new Date('2026-03-02T09:00:00Z'),
     advance(minutes: number) {
       this.now = new Date(this.now.getTime() + minutes * 60_000);
     },
   };
-  const bot = await startBot('pglite', { CLINICIAN_TOKEN: TOKEN, CLINICIAN_CONSOLE_URL: 'https://coach.example.org/clinician', ...env }, () => clock.now, undefined, { cron: false });
-  return {
-    bot,
-    connector,
-    clock,
-    person() {
-      const person = new Person(bot.url);
-      person.serviceUrl = connector.serviceUrl;
-      return person;
-    },
-    async stop() {
-      await bot.stop();
-      await connector.stop();
-    },
-  };
+  const world = await startConnectedBot('pglite', { CLINICIAN_TOKEN: TOKEN, CLINICIAN_CONSOLE_URL: 'https://coach.example.org/clinician', ...env }, () => clock.now);
+  return { ...world, clock };
+}
+
+/**
+ * A new person, screened, tells of a warning sign in `disclosure`; the care team's service takes
+ * the handoff up. Returns the person, the bot's replies to the disclosure and the case it opened.
+ */
+export async function openCase(world: ClinicianWorld, disclosure: string) {
+  const person = world.person();
+  await onboard(person);
+  const replies = await person.say(disclosure);
+  await world.bot.app.clinician.service.wake();
+  const item = (await listLiveCases(world.bot.app.db)).find((c) => c.conversationId === person.conversationId);
+  if (!item) throw new Error(`no live case after "${disclosure}"`);
+  return { person, replies, item };
 }

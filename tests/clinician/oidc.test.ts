@@ -6,8 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../src/clinician/store.ts';
 import { loadConfig } from '../../src/config.ts';
-import { startClinicianWorld, type ClinicianWorld } from './harness.ts';
-import { freePort, startOidcProvider, type TestProvider } from './oidcProvider.ts';
+import type { ClinicianWorld } from './harness.ts';
+import type { TestProvider } from './oidcProvider.ts';
+import { startSignInWorld } from './signInWorld.ts';
 
 /** A browser's cookies and redirects, enough for two servers on one loopback host. */
 class Browser {
@@ -53,16 +54,13 @@ describe('clinician sign-in with OpenID Connect', () => {
   let base: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    provider = await startOidcProvider({
-      redirectUri: `${base}/clinician/auth/callback`,
-      accounts: {
+    ({ provider, world, base } = await startSignInWorld(
+      {
         'sam.lee': { name: 'Dr Sam Lee', email: 'sam.lee@clinic.example', roles: ['care-team'] },
         'pat.doe': { name: 'Pat Doe', email: 'pat.doe@clinic.example', roles: ['reception'] },
       },
-    });
-    world = await startClinicianWorld({ PORT: String(port), PUBLIC_URL: base, OIDC_ISSUER_URL: provider.issuer, OIDC_CLIENT_ID: provider.clientId, OIDC_CLIENT_SECRET: provider.clientSecret, OIDC_REQUIRED_ROLE: 'care-team', CLINICIAN_SESSION_HOURS: '8' });
+      { CLINICIAN_SESSION_HOURS: '8' },
+    ));
   });
   afterAll(async () => {
     await world?.stop();

@@ -3,23 +3,23 @@
  * the most urgent first, filters and search, times in CLINIC_TIME_ZONE, overdue marks against the
  * accept windows, and a live event stream that tells the page when a case arrives.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { onboard } from '../helpers/onboarding.ts';
 import { Person } from '../helpers/botClient.ts';
 import { buildQueue, readFilters } from '../../src/clinician/console/queue.ts';
 import { listLiveCases, type QueueCase } from '../../src/clinician/store.ts';
 import { TOKEN, startClinicianWorld, type ClinicianWorld } from './harness.ts';
+import { forSuite } from '../helpers/forSuite.ts';
 
 const bearer = { authorization: `Bearer ${TOKEN}`, 'x-clinician-name': 'Dr Sam Lee' };
 
 describe('the queue', () => {
-  let world: ClinicianWorld;
+  // 09:00 UTC is 10:00 in Berlin in March (CET).
+  const world = forSuite(() => startClinicianWorld({ CLINIC_TIME_ZONE: 'Europe/Berlin', HANDOFF_ACCEPT_MINUTES: '10' }));
   let maria: Person;
   let jon: Person;
 
   beforeAll(async () => {
-    // 09:00 UTC is 10:00 in Berlin in March (CET).
-    world = await startClinicianWorld({ CLINIC_TIME_ZONE: 'Europe/Berlin', HANDOFF_ACCEPT_MINUTES: '10' });
     maria = new NamedPerson(world, 'Maria Keller');
     jon = new NamedPerson(world, 'Jon Berg');
     await onboard(maria);
@@ -36,9 +36,6 @@ describe('the queue', () => {
     await world.bot.app.clinician.service.wake();
     world.clock.advance(14);
   }, 60_000);
-  afterAll(async () => {
-    await world.stop();
-  });
 
   const page = async (query = '') => (await fetch(`${world.bot.url}/clinician${query}`, { headers: bearer })).text();
   const rowsOf = (html: string) => [...html.matchAll(/<tr class="case[^"]*" data-case="(\d+)" data-urgency="(\w+)" data-status="(\w+)">([\s\S]*?)<\/tr>/g)].map((m) => ({ id: Number(m[1]), urgency: m[2], status: m[3], html: m[4]! }));

@@ -4,33 +4,29 @@
  * the record and the audit), the person is told when a clinician joins and leaves, and "will
  * someone call me?" is answered from the real state of their case, an emergency's "go now" first.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { allText, handoffs, texts, type Person } from '../helpers/botClient.ts';
 import { onboard } from '../helpers/onboarding.ts';
 import { listEvents } from '../../src/store/events.ts';
 import { listHandoffs } from '../../src/store/outbox.ts';
-import { getCase, listAudit, listLiveCases } from '../../src/clinician/store.ts';
-import { TOKEN, startClinicianWorld, type ClinicianWorld } from './harness.ts';
+import { getCase, listAudit } from '../../src/clinician/store.ts';
+import { openCase, TOKEN, startClinicianWorld } from './harness.ts';
+import { forSuite } from '../helpers/forSuite.ts';
 
 const bearer = { authorization: `Bearer ${TOKEN}`, 'x-clinician-name': 'Dr Sam Lee' };
 const post = (url: string, fields: Record<string, string>) =>
   fetch(url, { method: 'POST', redirect: 'manual', headers: { ...bearer, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ csrf: 'bearer', ...fields }).toString() });
 
 describe('safe actions on a case', () => {
-  let world: ClinicianWorld;
+  const world = forSuite(() => startClinicianWorld());
   let person: Person;
   let caseId: number;
 
   beforeAll(async () => {
-    world = await startClinicianWorld();
-    person = world.person();
-    await onboard(person);
-    expect(handoffs(await person.say("I've started leaking urine and need pads"))[0]?.value.urgency).toBe('emergency');
-    await world.bot.app.clinician.service.wake();
-    caseId = (await listLiveCases(world.bot.app.db)).find((c) => c.conversationId === person.conversationId)!.id;
-  });
-  afterAll(async () => {
-    await world.stop();
+    const opened = await openCase(world, "I've started leaking urine and need pads");
+    expect(handoffs(opened.replies)[0]?.value.urgency).toBe('emergency');
+    person = opened.person;
+    caseId = opened.item.id;
   });
 
   it('answers "will someone call me?" truthfully while nobody has picked the case up, the emergency first', async () => {

@@ -4,7 +4,7 @@ import { onboard } from '../helpers/onboarding.ts';
 import { startFakeWebhook } from '../helpers/fakeWebhook.ts';
 import { listEvents } from '../../src/store/events.ts';
 import { cardPostsOf, listAudit, listLiveCases, getCase } from '../../src/clinician/store.ts';
-import { careTeamChannel, pairingCode, startClinicianWorld, type ClinicianWorld } from './harness.ts';
+import { careTeamChannel, openCase, pairingCode, startClinicianWorld, type ClinicianWorld } from './harness.ts';
 
 const EMERGENCY = "Since yesterday I can't feel anything when I wipe after the toilet";
 
@@ -73,11 +73,7 @@ describe('Teams care-team channel', () => {
   });
 
   it('re-notifies an emergency not accepted in time, then escalates to the fallback contact; the person is never told someone is coming', async () => {
-    const person = world.person();
-    await onboard(person);
-    await person.say("I've started leaking urine and need pads");
-    await world.bot.app.clinician.service.wake();
-    const item = (await listLiveCases(world.bot.app.db)).find((c) => c.conversationId === person.conversationId)!;
+    const { person, item } = await openCase(world, "I've started leaking urine and need pads");
     const cardsFor = () => cardsIn(world, channel.channelId).filter(({ card }) => cardText(card).includes(`case #${item.id}`));
     expect(cardsFor()).toHaveLength(1);
 
@@ -112,11 +108,7 @@ describe('Teams care-team channel', () => {
   });
 
   it('accepts from the card: the person is told who joined, with a handoff.status "accepted"; a second accept changes nothing', async () => {
-    const person = world.person();
-    await onboard(person);
-    await person.say('both my legs have gone weak and I keep falling');
-    await world.bot.app.clinician.service.wake();
-    const item = (await listLiveCases(world.bot.app.db)).find((c) => c.conversationId === person.conversationId)!;
+    const { person, item } = await openCase(world, 'both my legs have gone weak and I keep falling');
 
     // The same card value from the person's own chat is not a care-team action.
     await person.post(person.activity({ type: 'message', value: { clinicianAction: 'accept', caseId: item.id } }));
@@ -150,11 +142,7 @@ describe('Teams care-team channel', () => {
   });
 
   it('does not re-notify an urgent case inside its own (longer) window', async () => {
-    const person = world.person();
-    await onboard(person);
-    await person.say('my left foot keeps dragging on the ground when I walk');
-    await world.bot.app.clinician.service.wake();
-    const item = (await listLiveCases(world.bot.app.db)).find((c) => c.conversationId === person.conversationId)!;
+    const { person, item } = await openCase(world, 'my left foot keeps dragging on the ground when I walk');
     expect(item.urgency).toBe('urgent');
     world.clock.advance(30);
     await world.bot.app.clinician.service.wake();
@@ -166,11 +154,7 @@ describe('Teams care-team channel', () => {
     expect(cardText(cards[1]!.card)).toMatch(/⚠️ URGENT: REMINDER/);
   });
   it('updates the card in place after accept and close; closing asks for an outcome, and clearing an emergency for a confirmation and a reason', async () => {
-    const person = world.person();
-    await onboard(person);
-    await person.say(EMERGENCY);
-    await world.bot.app.clinician.service.wake();
-    const item = (await listLiveCases(world.bot.app.db)).find((c) => c.conversationId === person.conversationId)!;
+    const { person, item } = await openCase(world, EMERGENCY);
     const [post] = await cardPostsOf(world.bot.app.db, item.id);
     expect(post).toMatchObject({ target: `teams:${channel.channelId}`, kind: 'new' });
     const posted = world.connector.received[Number(post!.activityId.slice(2)) - 1]!;

@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Person, startBot, type RunningBot } from '../helpers/botClient.ts';
+import { describe, expect, it } from 'vitest';
+import { Person } from '../helpers/botClient.ts';
+import { botForSuite } from '../helpers/suiteBot.ts';
 
 describe('with Bot Framework credentials set', () => {
-  let bot: RunningBot;
-  beforeAll(async () => {
-    bot = await startBot('pglite', { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' });
-  });
-  afterAll(async () => {
-    await bot.stop();
-  });
+  const bot = botForSuite('pglite', { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' });
 
   it('answers 401 to an unsigned request', async () => {
     const person = new Person(bot.url);

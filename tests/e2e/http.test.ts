@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allText, Person, startBot, type RunningBot } from '../helpers/botClient.ts';
+import { describe, expect, it } from 'vitest';
+import { allText, Person } from '../helpers/botClient.ts';
+import { botForSuite } from '../helpers/suiteBot.ts';
 
 describe('HTTP contract of /api/messages and /healthz', () => {
-  let bot: RunningBot;
-  beforeAll(async () => {
-    bot = await startBot('pglite');
-  });
-  afterAll(async () => {
-    await bot.stop();
-  });
+  const bot = botForSuite('pglite');
 
   const post = (body: string, headers: Record<string, string> = {}) =>
     fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });

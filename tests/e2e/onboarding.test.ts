@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allText, buttons, handoffs, Person, startBot, type RunningBot } from '../helpers/botClient.ts';
+import { describe, expect, it } from 'vitest';
+import { allText, buttons, handoffs, Person } from '../helpers/botClient.ts';
 import { onboard } from '../helpers/onboarding.ts';
 import { listEvents } from '../../src/store/events.ts';
+import { botForSuite } from '../helpers/suiteBot.ts';
 
 describe('onboarding by typing, through the HTTP endpoint', () => {
-  let bot: RunningBot;
-  beforeAll(async () => {
-    bot = await startBot('pglite');
-  });
-  afterAll(async () => {
-    await bot.stop();
-  });
+  const bot = botForSuite('pglite');
 
   it('greets, explains, asks consent, then region and a 0-10 score, one question at a time', async () => {
     const person = new Person(bot.url);

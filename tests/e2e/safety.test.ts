@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allText, buttons, handoffs, Person, startBot, type RunningBot } from '../helpers/botClient.ts';
+import { describe, expect, it } from 'vitest';
+import { allText, buttons, handoffs, Person } from '../helpers/botClient.ts';
 import { onboard } from '../helpers/onboarding.ts';
 import { listEvents } from '../../src/store/events.ts';
+import { botForSuite } from '../helpers/suiteBot.ts';
 
 describe('warning signs in any message, through the HTTP endpoint', () => {
-  let bot: RunningBot;
-  beforeAll(async () => {
-    bot = await startBot('pglite');
-  });
-  afterAll(async () => {
-    await bot.stop();
-  });
+  const bot = botForSuite('pglite');
 
   it('refers a cauda equina disclosure in the middle of onboarding to the emergency department, with the handoff event', async () => {
     const person = new Person(bot.url);
@@ -46,14 +41,7 @@ describe('warning signs in any message, through the HTTP endpoint', () => {
 
   it('refers when the person answers yes to a warning-sign question, at that question\'s tier', async () => {
     const person = new Person(bot.url);
-    await person.say('hi');
-    await person.say('yes');
-    await person.say('neck');
-    await person.say('5');
-    await person.say('only my neck');
-    await person.say('3 weeks ago');
-    await person.say('42');
-    let replies = await person.say('no surgery');
+    let replies = await person.sayInTurn('hi', 'yes', 'neck', '5', 'only my neck', '3 weeks ago', '42', 'no surgery');
     // Answer no until a question about hands or buttons comes (cervical myelopathy), then yes.
     for (let i = 0; i < 30 && !/button|hand|clums|drop/i.test(allText(replies)); i++) replies = await person.say('no');
     expect(buttons(replies)).toEqual(['Yes', 'No', 'Not sure']);

@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allText, buttons, handoffs, Person, startBot, type RunningBot } from '../helpers/botClient.ts';
+import { describe, expect, it } from 'vitest';
+import { allText, buttons, handoffs, Person } from '../helpers/botClient.ts';
 import { listEvents } from '../../src/store/events.ts';
+import { botForSuite } from '../helpers/suiteBot.ts';
 
 describe('a tap on an older card', () => {
-  let bot: RunningBot;
-  beforeAll(async () => {
-    bot = await startBot('pglite');
-  });
-  afterAll(async () => {
-    await bot.stop();
-  });
+  const bot = botForSuite('pglite');
 
   it('does not answer the question asked now: that question comes again', async () => {
     const person = new Person(bot.url);
-    await person.say('hi');
-    await person.say('yes');
-    await person.say('lower back');
-    await person.say('4');
-    await person.say('only my back');
-    await person.say('over 6 weeks ago');
-    await person.say('42');
-    const firstFlag = await person.say('no surgery');
+    const firstFlag = await person.sayInTurn('hi', 'yes', 'lower back', '4', 'only my back', 'over 6 weeks ago', '42', 'no surgery');
     expect(buttons(firstFlag)).toEqual(['Yes', 'No', 'Not sure']);
     const firstEvents = await listEvents(bot.app.db, person.conversationId, { types: ['redFlag.denied'] });
     expect(firstEvents).toHaveLength(0);

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { handoffs, Person, startBot, type RunningBot } from '../helpers/botClient.ts';
+import { handoffs, Person } from '../helpers/botClient.ts';
 import { readConversation } from '../../src/store/conversations.ts';
+import { botForSuite } from '../helpers/suiteBot.ts';
 
 const DISCLOSURES = [
   "i cant feel the toilet paper when i wipe",
@@ -16,13 +17,7 @@ const randomValue = fc.oneof(fc.constant(undefined), fc.anything(), fc.record({ 
 const randomType = fc.oneof(fc.constantFrom('message', 'message', 'message', 'conversationUpdate', 'installationUpdate', 'event', 'invoke', 'typing', 'endOfConversation', 'messageReaction'), fc.string({ maxLength: 20 }));
 
 describe('fuzz over HTTP', () => {
-  let bot: RunningBot;
-  beforeAll(async () => {
-    bot = await startBot('pglite', { RATE_LIMIT_MESSAGES: '10000' });
-  });
-  afterAll(async () => {
-    await bot?.stop();
-  });
+  const bot = botForSuite('pglite', { RATE_LIMIT_MESSAGES: '10000' });
 
   it('random and adversarial bodies never get a 5xx, never stop the process, and leave the conversation readable', async () => {
     const person = new Person(bot.url);

@@ -63,6 +63,13 @@ export class Person {
     return result.activities;
   }
 
+  /** Answers question after question, one message each; returns the replies to the last. */
+  async sayInTurn(...answers: string[]): Promise<BotActivity[]> {
+    let replies: BotActivity[] = [];
+    for (const answer of answers) replies = await this.say(answer);
+    return replies;
+  }
+
   async join(): Promise<BotActivity[]> {
     const result = await this.post(this.activity({ type: 'conversationUpdate', membersAdded: [{ id: this.id }] }));
     return result.activities;

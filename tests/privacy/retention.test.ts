@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Person, startBot, type RunningBot } from '../helpers/botClient.ts';
+import { describe, expect, it } from 'vitest';
+import { Person } from '../helpers/botClient.ts';
 import { onboard } from '../helpers/onboarding.ts';
+import { botForSuite } from '../helpers/suiteBot.ts';
 
 const DAY = 86_400_000;
 
 describe.each(['pglite', 'postgres'] as const)('retention (%s)', (engine) => {
   let clock = new Date('2026-01-05T09:00:00Z').getTime();
-  let bot: RunningBot;
-  beforeAll(async () => {
-    bot = await startBot(engine, { RETENTION_DAYS: '30' }, () => new Date(clock));
-  });
-  afterAll(async () => {
-    await bot?.stop();
-  });
+  const bot = botForSuite(engine, { RETENTION_DAYS: '30' }, () => new Date(clock));
 
   it('erases people silent for longer than RETENTION_DAYS, keeps the others, and records each erasure anonymously', async () => {
     const db = bot.app.db;

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allText, Person, startBot, texts, type RunningBot } from '../helpers/botClient.ts';
+import { describe, expect, it } from 'vitest';
+import { allText, Person, texts } from '../helpers/botClient.ts';
 import { onboard } from '../helpers/onboarding.ts';
+import { botForSuite } from '../helpers/suiteBot.ts';
 
 describe('what do you know about me, export my data', () => {
-  let bot: RunningBot;
-  beforeAll(async () => {
-    bot = await startBot('pglite', { RETENTION_DAYS: '180' });
-  });
-  afterAll(async () => {
-    await bot?.stop();
-  });
+  const bot = botForSuite('pglite', { RETENTION_DAYS: '180' });
 
   it('summarises what is stored, who sees it and for how long, in plain words', async () => {
     const person = new Person(bot.url);

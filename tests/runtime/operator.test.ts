@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handoffs, Person, startBot, type RunningBot } from '../helpers/botClient.ts';
+import { describe, expect, it } from 'vitest';
+import { handoffs, Person } from '../helpers/botClient.ts';
 import { freshDataDir } from '../helpers/databases.ts';
 import { freePort, projectRoot, runBot, waitForHealthy } from '../helpers/process.ts';
+import { botForSuite } from '../helpers/suiteBot.ts';
 
 const TOKEN = 'operator-token-for-tests-0123456789';
 const run = promisify(execFile);
@@ -15,13 +16,7 @@ function value(text: string, name: string, labels = ''): number | undefined {
 }
 
 describe('GET /metrics (operator)', () => {
-  let bot: RunningBot;
-  beforeAll(async () => {
-    bot = await startBot('pglite', { OPERATOR_TOKEN: TOKEN });
-  });
-  afterAll(async () => {
-    await bot?.stop();
-  });
+  const bot = botForSuite('pglite', { OPERATOR_TOKEN: TOKEN });
 
   it('answers 401 without the operator token, or with a wrong one, and shows nothing', async () => {
     const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer not-the-operator-token-at-all' }, { authorization: TOKEN }];

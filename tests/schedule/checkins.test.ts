@@ -4,7 +4,7 @@ import { listEvents } from '../../src/store/events.ts';
 import type { Database } from '../../src/store/database.ts';
 import { engines } from '../helpers/databases.ts';
 import { startFakeConnector, type FakeConnector } from '../helpers/fakeConnector.ts';
-import { seedPeople, startStack, textComposer, TestClock, waitFor, type Stack } from './harness.ts';
+import { seedPeople, startStack, textComposer, TestClock, waitFor, type PersonSpec, type Stack } from './harness.ts';
 
 let connector: FakeConnector;
 beforeAll(async () => {
@@ -34,18 +34,24 @@ describe.each(engines)('daily check-ins on $name', (engine) => {
     await dispose();
   });
 
-  it('sends each due person one check-in at their local time, and again the next local day', async () => {
+  type StackSettings = Omit<Parameters<typeof startStack>[0], 'db' | 'clock' | 'databaseUrl'>;
+  /** A fresh store with `people` due from `at`, and a stack on it (stopped after the test); `settings` may need the store. */
+  const startWith = async (at: string, people: PersonSpec[], settings: StackSettings | ((db: Database) => StackSettings) = {}) => {
     await open();
-    const clock = new TestClock(new Date('2025-03-30T07:59:00Z'));
-    const people = [
+    const clock = new TestClock(new Date(at));
+    await seedPeople(db, connector, people, clock.now());
+    const stack = await startStack({ db, clock, databaseUrl, ...(typeof settings === 'function' ? settings(db) : settings) });
+    stacks.push(stack);
+    return { clock, stack };
+  };
+
+  it('sends each due person one check-in at their local time, and again the next local day', async () => {
+    const { clock, stack } = await startWith('2025-03-30T07:59:00Z', [
       { id: 'london', tenant: 't1', zone: 'Europe/London', time: '09:00' }, // BST from today: 08:00Z
       { id: 'berlin', tenant: 't1', zone: 'Europe/Berlin', time: '10:00' }, // CEST from today: 08:00Z
       { id: 'new-york', tenant: 't2', zone: 'America/New_York', time: '04:00' }, // EDT: 08:00Z
       { id: 'later', tenant: 't2', zone: 'UTC', time: '12:00' },
-    ];
-    await seedPeople(db, connector, people, clock.now());
-    const stack = await startStack({ db, clock, databaseUrl });
-    stacks.push(stack);
+    ]);
 
     expect((await stack.runner.tick()).claimed).toBe(0);
     clock.set('2025-03-30T08:00:05Z');
@@ -69,13 +75,9 @@ describe.each(engines)('daily check-ins on $name', (engine) => {
   });
 
   it('a restart in the middle of the due minute still gives exactly one check-in per person', async () => {
-    await open();
-    const clock = new TestClock(new Date('2025-06-02T08:59:00Z'));
     const people = Array.from({ length: 60 }, (_, i) => ({ id: `p${i}`, tenant: `t${i % 3}`, zone: 'UTC', time: '09:00' }));
-    await seedPeople(db, connector, people, clock.now());
     connector.options.latencyMs = 15;
-    const first = await startStack({ db, clock, databaseUrl, batchSize: 4, concurrency: 1 });
-    stacks.push(first);
+    const { clock, stack: first } = await startWith('2025-06-02T08:59:00Z', people, { batchSize: 4, concurrency: 1 });
     clock.set('2025-06-02T09:00:02Z');
     await first.runner.tick();
     await waitFor(() => connector.received.length >= 20, 20_000, 'some check-ins');
@@ -96,14 +98,10 @@ describe.each(engines)('daily check-ins on $name', (engine) => {
   });
 
   it('a crash between claiming and queueing, or in the middle of a send, is recovered without repeating a message', async () => {
-    await open();
-    const clock = new TestClock(new Date('2025-06-02T08:59:00Z'));
-    await seedPeople(db, connector, [
+    const { clock, stack } = await startWith('2025-06-02T08:59:00Z', [
       { id: 'lost-job', tenant: 't1', zone: 'UTC', time: '09:00' },
       { id: 'half-sent', tenant: 't1', zone: 'UTC', time: '09:00' },
-    ], clock.now());
-    const stack = await startStack({ db, clock, databaseUrl });
-    stacks.push(stack);
+    ]);
     clock.set('2025-06-02T09:00:00Z');
     // Claimed, but the process "dies" before the jobs reach pg-boss.
     expect((await stack.checkins.tick()).claimed).toBe(2);
@@ -120,18 +118,18 @@ describe.each(engines)('daily check-ins on $name', (engine) => {
   });
 
   it('honours 429 Retry-After, retries 503, and stops the schedule on 403', async () => {
-    await open();
-    const clock = new TestClock(new Date('2025-06-02T08:59:00Z'));
-    await seedPeople(db, connector, [
-      { id: 'throttled', tenant: 'busy', zone: 'UTC', time: '09:00' },
-      { id: 'flaky', tenant: 't1', zone: 'UTC', time: '09:00' },
-      { id: 'blocked', tenant: 't1', zone: 'UTC', time: '09:00' },
-    ], clock.now());
     connector.script('throttled', { status: 429, retryAfter: '1' });
     connector.script('flaky', { status: 503 }, 'ok', { status: 502 });
     connector.script('blocked', { status: 403 });
-    const stack = await startStack({ db, clock, databaseUrl, limits: { perConversation: 7, perTenant: 50, headroom: 0.96, maxInlineWaitMs: 2000, backoff: { baseMs: 50, maxMs: 400 } } });
-    stacks.push(stack);
+    const { clock, stack } = await startWith(
+      '2025-06-02T08:59:00Z',
+      [
+        { id: 'throttled', tenant: 'busy', zone: 'UTC', time: '09:00' },
+        { id: 'flaky', tenant: 't1', zone: 'UTC', time: '09:00' },
+        { id: 'blocked', tenant: 't1', zone: 'UTC', time: '09:00' },
+      ],
+      { limits: { perConversation: 7, perTenant: 50, headroom: 0.96, maxInlineWaitMs: 2000, backoff: { baseMs: 50, maxMs: 400 } } },
+    );
     clock.set('2025-06-02T09:00:00Z');
     await stack.runner.tick();
     await stack.runner.idle();
@@ -149,14 +147,10 @@ describe.each(engines)('daily check-ins on $name', (engine) => {
   });
 
   it('gives up after a bounded time and records it; a failing tenant does not hold back the others', async () => {
-    await open();
-    const clock = new TestClock(new Date('2025-06-02T08:59:00Z'));
     const healthy = Array.from({ length: 40 }, (_, i) => ({ id: `ok${i}`, tenant: 'healthy', zone: 'UTC', time: '09:00' }));
     const failing = Array.from({ length: 40 }, (_, i) => ({ id: `bad${i}`, tenant: 'down', zone: 'UTC', time: '09:00' }));
-    await seedPeople(db, connector, [...failing, ...healthy], clock.now());
     connector.failTenant('down', { status: 500 });
-    const stack = await startStack({ db, clock, databaseUrl, checkinOptions: { giveUpAfterSeconds: 600 } });
-    stacks.push(stack);
+    const { clock, stack } = await startWith('2025-06-02T08:59:00Z', [...failing, ...healthy], { checkinOptions: { giveUpAfterSeconds: 600 } });
     clock.set('2025-06-02T09:00:00Z');
     await stack.runner.tick();
     // The healthy tenant is delivered in full while every send of the failing one is still failing.
@@ -174,15 +168,15 @@ describe.each(engines)('daily check-ins on $name', (engine) => {
   });
 
   it('one gentle reminder when unanswered, none when answered; the next check-in counts missed days', async () => {
-    await open();
-    const clock = new TestClock(new Date('2025-06-02T08:59:00Z'));
-    await seedPeople(db, connector, [
-      { id: 'quiet', tenant: 't1', zone: 'UTC', time: '09:00' },
-      { id: 'chatty', tenant: 't1', zone: 'UTC', time: '09:00' },
-    ], clock.now());
     const calls: { conversationId: string; localDate: string; missedDays: number }[] = [];
-    const stack = await startStack({ db, clock, databaseUrl, composer: textComposer(db, calls) });
-    stacks.push(stack);
+    const { clock, stack } = await startWith(
+      '2025-06-02T08:59:00Z',
+      [
+        { id: 'quiet', tenant: 't1', zone: 'UTC', time: '09:00' },
+        { id: 'chatty', tenant: 't1', zone: 'UTC', time: '09:00' },
+      ],
+      (store) => ({ composer: textComposer(store, calls) }),
+    );
     clock.set('2025-06-02T09:00:00Z');
     await stack.runner.tick();
     await stack.runner.idle();
@@ -210,11 +204,7 @@ describe.each(engines)('daily check-ins on $name', (engine) => {
   });
 
   it('the operator can send one person their check-in now, still once per local day', async () => {
-    await open();
-    const clock = new TestClock(new Date('2025-06-02T06:00:00Z'));
-    await seedPeople(db, connector, [{ id: 'support', tenant: 't1', zone: 'Europe/Paris', time: '09:00' }], clock.now());
-    const stack = await startStack({ db, clock, databaseUrl });
-    stacks.push(stack);
+    const { clock, stack } = await startWith('2025-06-02T06:00:00Z', [{ id: 'support', tenant: 't1', zone: 'Europe/Paris', time: '09:00' }]);
     const first = await stack.checkins.sendNow('support');
     expect(first.result).toMatchObject({ result: 'sent' });
     const again = await stack.checkins.sendNow('support');

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
-import { allText, handoffs, Person, startBot, texts, type RunningBot } from '../helpers/botClient.ts';
+import { allText, handoffs, Person, texts } from '../helpers/botClient.ts';
 import { createServer } from '../../src/server.ts';
 import { createLogger } from '../../src/log.ts';
 import { baselineHeaders } from '../../src/security/headers.ts';
 import type { CloudAdapter } from 'botbuilder';
+import { botForSuite } from '../helpers/suiteBot.ts';
 
 const HEALTH = "I can't feel anything when I wipe and I wet myself";
 
@@ -18,13 +19,7 @@ function expectSecurityHeaders(response: Response, what: string) {
 }
 
 describe('security headers on every route', () => {
-  let bot: RunningBot;
-  beforeAll(async () => {
-    bot = await startBot('pglite', { LOCAL_WEBCHAT: 'on', CLINICIAN_TOKEN: 'a-long-enough-clinician-token' });
-  });
-  afterAll(async () => {
-    await bot?.stop();
-  });
+  const bot = botForSuite('pglite', { LOCAL_WEBCHAT: 'on', CLINICIAN_TOKEN: 'a-long-enough-clinician-token' });
 
   it('every registered route, and unknown paths, answer with the security headers', async () => {
     const routes = Object.values(bot.app.server.router.getRoutes()) as { method: string; path: string }[];
@@ -103,13 +98,7 @@ describe('a failure inside the bot', () => {
 });
 
 describe('per-conversation rate limit', () => {
-  let bot: RunningBot;
-  beforeAll(async () => {
-    bot = await startBot('pglite', { RATE_LIMIT_MESSAGES: '4', RATE_LIMIT_WINDOW_SECONDS: '60' });
-  });
-  afterAll(async () => {
-    await bot?.stop();
-  });
+  const bot = botForSuite('pglite', { RATE_LIMIT_MESSAGES: '4', RATE_LIMIT_WINDOW_SECONDS: '60' });
 
   it('answers politely past the limit, without recording the message, and other conversations are unaffected', async () => {
     const person = new Person(bot.url);

@@ -26,6 +26,12 @@ type Element = Record<string, unknown>;
 
 const textBlock = (text: string, extra: Element = {}): Element => ({ type: 'TextBlock', text, wrap: true, ...extra });
 
+/** A card of this version around its content (speak, body, actions). */
+const adaptiveCard = (content: Element): Attachment => ({
+  contentType: ADAPTIVE_CARD_CONTENT_TYPE,
+  content: { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: ADAPTIVE_CARD_VERSION, ...content },
+});
+
 /**
  * The data an Action.Submit sends back. The bot reads it as `value: { choice, question }` (validated
  * by `cardValueSchema`). In Web Chat it is wrapped as a messageBack card action, which sends the same
@@ -66,30 +72,17 @@ export function exerciseCard(view: ExerciseView, text: string, question: CardQue
   body.push(textBlock(view.steps.map((step, index) => `${index + 1}. ${step}`).join('\n'), { spacing: 'Medium' }));
   for (const paragraph of remainingParagraphs(view, text)) body.push(textBlock(paragraph, { spacing: 'Medium' }));
   if (question?.text) body.push(textBlock(question.text, { weight: 'Bolder', separator: true, spacing: 'Large' }));
-  const content: Element = {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: ADAPTIVE_CARD_VERSION,
+  return adaptiveCard({
     // Read aloud by speech channels and used by some clients as the card's accessible summary.
     speak: [view.title, question?.text].filter(Boolean).join('. '),
     body,
     ...(question?.choices.length ? { actions: submitActions(question, options) } : {}),
-  };
-  return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content };
+  });
 }
 
 /** A question with its choices as a card (used where buttons must stay with the text they answer). */
 export function choiceCard(question: CardQuestion, options: Pick<CardOptions, 'messageBack'>): Attachment {
-  return {
-    contentType: ADAPTIVE_CARD_CONTENT_TYPE,
-    content: {
-      type: 'AdaptiveCard',
-      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-      version: ADAPTIVE_CARD_VERSION,
-      body: [textBlock(question.text)],
-      actions: submitActions(question, options),
-    },
-  };
+  return adaptiveCard({ body: [textBlock(question.text)], actions: submitActions(question, options) });
 }
 
 /**
@@ -104,20 +97,14 @@ export function groupCard(text: string, question: CardQuestion, items: { flagId:
   if (none) actions.push({ type: 'Action.Submit', title: none.label, data: submitData(none, question.question, options) });
   // Inputs travel only with a plain Action.Submit (not with a messageBack action), in Teams and Web Chat alike.
   if (send) actions.push({ type: 'Action.Submit', title: send.label, data: { choice: send.value, ...(question.question ? { question: question.question } : {}) } });
-  return {
-    contentType: ADAPTIVE_CARD_CONTENT_TYPE,
-    content: {
-      type: 'AdaptiveCard',
-      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-      version: ADAPTIVE_CARD_VERSION,
-      speak: text,
-      body: [
-        textBlock(text),
-        { type: 'Input.ChoiceSet', id: 'selected', isMultiSelect: true, style: 'expanded', wrap: true, label: question.text, choices: items.map((item) => ({ title: item.text, value: item.flagId })) },
-      ],
-      actions,
-    },
-  };
+  return adaptiveCard({
+    speak: text,
+    body: [
+      textBlock(text),
+      { type: 'Input.ChoiceSet', id: 'selected', isMultiSelect: true, style: 'expanded', wrap: true, label: question.text, choices: items.map((item) => ({ title: item.text, value: item.flagId })) },
+    ],
+    actions,
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
 import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity, ConnectorClient, ConnectorFactory, MicrosoftAppCredentials, type AuthenticateRequestResult } from 'botframework-connector';
-import { bearer, describe, fail, readJson, sendJson } from '../http.ts';
+import { bearer, fail, readValidJson, sendJson } from '../http.ts';
 import type { Logger } from '../../log.ts';
 import type { Sql } from '../../store/database.ts';
 import { channelSecret } from '../secrets.ts';
@@ -172,10 +172,7 @@ export async function createDirectLine(deps: DirectLineDeps) {
 
     // Start a conversation. A token that already opens one (a reload) returns that conversation.
     server.post(`${DIRECT_LINE_BASE}/conversations`, async (req, res) => {
-      const body = await readJson(req, MAX_CLIENT_BODY);
-      if (!body.ok) return fail(res, body.status, 'BadArgument', body.message);
-      const parsed = startConversationSchema.safeParse(body.body);
-      if (!parsed.success) return fail(res, 400, 'BadArgument', describe(parsed.error.issues));
+      if (!(await readValidJson(req, res, MAX_CLIENT_BODY, startConversationSchema))) return;
       const token = bearer(req);
       const existing = token ? await store.open(token, 'token') : undefined;
       if (existing && token) return sendJson(res, 200, conversationBody(existing.conversationId, token, store.limits.tokenSeconds));
@@ -206,16 +203,14 @@ export async function createDirectLine(deps: DirectLineDeps) {
     server.post(`${DIRECT_LINE_BASE}/conversations/:conversationId/activities`, async (req, res) => {
       const conversation = await authorise(req, res, String(req.params.conversationId));
       if (!conversation) return;
-      const body = await readJson(req, MAX_CLIENT_BODY);
-      if (!body.ok) return fail(res, body.status, 'BadArgument', body.message);
-      const parsed = clientActivitySchema.safeParse(body.body);
-      if (!parsed.success) return fail(res, 400, 'BadArgument', describe(parsed.error.issues));
-      const { from: _from, recipient: _recipient, conversation: _conversation, serviceUrl: _serviceUrl, id: _id, attachments: _attachments, channelId: _channelId, ...activity } = parsed.data as Record<string, unknown>;
+      const read = await readValidJson(req, res, MAX_CLIENT_BODY, clientActivitySchema);
+      if (!read) return;
+      const { from: _from, recipient: _recipient, conversation: _conversation, serviceUrl: _serviceUrl, id: _id, attachments: _attachments, channelId: _channelId, ...activity } = read.body as Record<string, unknown>;
       // Typing is passed on to nobody and kept nowhere: it would only fill the history.
-      if (parsed.data.type === 'typing') return sendJson(res, 200, { id: '' });
+      if (read.body.type === 'typing') return sendJson(res, 200, { id: '' });
       const echo = await store.append(conversation.id, {
         ...activity,
-        type: parsed.data.type,
+        type: read.body.type,
         channelId: 'directline',
         conversation: { id: conversation.id },
         from: { id: conversation.userId, role: 'user' },
@@ -224,7 +219,7 @@ export async function createDirectLine(deps: DirectLineDeps) {
       });
       if (!echo) return fail(res, 404, 'BadArgument', 'Conversation not found');
       try {
-        await forward(inbound(conversation, { ...activity, type: parsed.data.type, id: echo.id }));
+        await forward(inbound(conversation, { ...activity, type: read.body.type, id: echo.id }));
       } catch (error) {
         deps.log.error({ err: error, conversationId: conversation.id }, 'direct line: the bot could not take the activity');
         return fail(res, 502, 'BotError', 'The bot could not take the message; please try again');
@@ -249,16 +244,14 @@ export async function createDirectLine(deps: DirectLineDeps) {
       if (!keyMatches(conversationId, String(req.params.key))) return fail(res, 403, 'Forbidden', 'Unknown connector key');
       const conversation = await store.get(conversationId);
       if (!conversation) return fail(res, 404, 'ConversationNotFound', 'The conversation is no longer open');
-      const body = await readJson(req, MAX_BOT_BODY);
-      if (!body.ok) return fail(res, body.status, 'BadArgument', body.message);
-      const parsed = botActivitySchema.safeParse(body.body);
-      if (!parsed.success) return fail(res, 400, 'BadArgument', describe(parsed.error.issues));
-      if (parsed.data.type === 'trace' || parsed.data.type === 'typing') return sendJson(res, 200, { id: '' });
-      const { serviceUrl: _serviceUrl, recipient: _recipient, from: _from, id: _id, conversation: _conversation, ...activity } = parsed.data as Record<string, unknown>;
-      const replyToId = req.params.activityId ? String(req.params.activityId) : parsed.data.replyToId;
+      const read = await readValidJson(req, res, MAX_BOT_BODY, botActivitySchema);
+      if (!read) return;
+      if (read.body.type === 'trace' || read.body.type === 'typing') return sendJson(res, 200, { id: '' });
+      const { serviceUrl: _serviceUrl, recipient: _recipient, from: _from, id: _id, conversation: _conversation, ...activity } = read.body as Record<string, unknown>;
+      const replyToId = req.params.activityId ? String(req.params.activityId) : read.body.replyToId;
       const stored = await store.append(conversation.id, {
         ...activity,
-        type: parsed.data.type,
+        type: read.body.type,
         channelId: 'directline',
         conversation: { id: conversation.id },
         from: botAccount,

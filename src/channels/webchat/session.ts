@@ -1,9 +1,9 @@
 import type restify from 'restify';
-import { z } from 'zod';
+import { z, type ZodType } from 'zod';
 import type { Logger } from '../../log.ts';
 import { hashToken } from '../directline/conversations.ts';
 import type { DirectLine } from '../directline/routes.ts';
-import { bearer, describe, fail, readJson, sendJson } from '../http.ts';
+import { bearer, fail, readValidJson, sendJson } from '../http.ts';
 import { subscribeBodySchema, unsubscribeBodySchema, pushServiceAllowed } from '../webpush/subscription.ts';
 import type { WebPush } from '../webpush/notifier.ts';
 import { portalTokenSchema, type PortalVerifier } from './portal.ts';
@@ -52,13 +52,22 @@ export function sessionRoutes(deps: SessionDeps) {
     });
   }
 
+  /** A push opt-in or opt-out: Web Push on, a live token and a valid body, or the refusal is sent and the answer is undefined. */
+  async function pushRequest<T>(req: restify.Request, res: restify.Response, schema: ZodType<T>) {
+    const { webPush } = deps;
+    if (!webPush) return void fail(res, 404, 'NotFound', 'Web Push is off');
+    const token = bearer(req);
+    const opened = token ? await store.open(token, 'token') : undefined;
+    if (!opened) return void fail(res, 403, 'TokenExpired', 'Token not valid');
+    const read = await readValidJson(req, res, MAX_BODY, schema);
+    return read && { webPush, opened, body: read.body };
+  }
+
   return function register(server: restify.Server): void {
     server.post('/webchat/session', async (req, res) => {
-      const body = await readJson(req, MAX_BODY);
-      if (!body.ok) return fail(res, body.status, 'BadArgument', body.message);
-      const parsed = sessionBodySchema.safeParse(body.body ?? {});
-      if (!parsed.success) return fail(res, 400, 'BadArgument', describe(parsed.error.issues));
-      const { device, portalToken } = parsed.data;
+      const read = await readValidJson(req, res, MAX_BODY, sessionBodySchema, {});
+      if (!read) return;
+      const { device, portalToken } = read.body;
       if (portalToken) {
         if (!deps.portal) return fail(res, 400, 'BadArgument', 'No portal is configured for this coach');
         const verdict = await deps.portal.verify(portalToken);
@@ -86,17 +95,16 @@ export function sessionRoutes(deps: SessionDeps) {
     server.del('/webchat/session', async (req, res) => {
       const token = bearer(req);
       const opened = token ? await store.open(token, 'token') : undefined;
-      const body = await readJson(req, MAX_BODY);
-      if (!body.ok) return fail(res, body.status, 'BadArgument', body.message);
-      const parsed = forgetBodySchema.safeParse(body.body ?? {});
-      if (!parsed.success) return fail(res, 400, 'BadArgument', describe(parsed.error.issues));
-      const device = parsed.data.device ? await store.open(parsed.data.device, 'device') : undefined;
+      const read = await readValidJson(req, res, MAX_BODY, forgetBodySchema, {});
+      if (!read) return;
+      const forget = read.body;
+      const device = forget.device ? await store.open(forget.device, 'device') : undefined;
       const conversationId = opened?.conversationId ?? device?.conversationId;
       if (!conversationId || (opened && device && opened.conversationId !== device.conversationId)) return fail(res, 403, 'TokenExpired', 'Token not valid');
-      if (parsed.data.endpoint) await deps.webPush?.unsubscribe(conversationId, parsed.data.endpoint);
-      if (parsed.data.device) {
-        await deps.webPush?.forgetDevice(conversationId, hashToken(parsed.data.device));
-        await store.revokeDevice(parsed.data.device);
+      if (forget.endpoint) await deps.webPush?.unsubscribe(conversationId, forget.endpoint);
+      if (forget.device) {
+        await deps.webPush?.forgetDevice(conversationId, hashToken(forget.device));
+        await store.revokeDevice(forget.device);
       }
       if (token) await store.revokeToken(token);
       res.status(204);
@@ -109,31 +117,20 @@ export function sessionRoutes(deps: SessionDeps) {
     });
 
     server.post('/webchat/push/subscription', async (req, res) => {
-      if (!deps.webPush) return fail(res, 404, 'NotFound', 'Web Push is off');
-      const token = bearer(req);
-      const opened = token ? await store.open(token, 'token') : undefined;
-      if (!opened) return fail(res, 403, 'TokenExpired', 'Token not valid');
-      const body = await readJson(req, MAX_BODY);
-      if (!body.ok) return fail(res, body.status, 'BadArgument', body.message);
-      const parsed = subscribeBodySchema.safeParse(body.body);
-      if (!parsed.success) return fail(res, 400, 'BadArgument', describe(parsed.error.issues));
-      if (!pushServiceAllowed(parsed.data.subscription.endpoint, deps.pushServices)) {
+      const request = await pushRequest(req, res, subscribeBodySchema);
+      if (!request) return;
+      const { webPush, opened, body } = request;
+      if (!pushServiceAllowed(body.subscription.endpoint, deps.pushServices)) {
         return fail(res, 400, 'BadArgument', 'subscription.endpoint: this push service is not one this coach sends to (WEBPUSH_SERVICES)');
       }
-      await deps.webPush.subscribe(opened.conversationId, parsed.data.subscription, parsed.data.timeZone ?? 'UTC', opened.deviceHash);
+      await webPush.subscribe(opened.conversationId, body.subscription, body.timeZone ?? 'UTC', opened.deviceHash);
       sendJson(res, 201, { subscribed: true });
     });
 
     server.del('/webchat/push/subscription', async (req, res) => {
-      if (!deps.webPush) return fail(res, 404, 'NotFound', 'Web Push is off');
-      const token = bearer(req);
-      const opened = token ? await store.open(token, 'token') : undefined;
-      if (!opened) return fail(res, 403, 'TokenExpired', 'Token not valid');
-      const body = await readJson(req, MAX_BODY);
-      if (!body.ok) return fail(res, body.status, 'BadArgument', body.message);
-      const parsed = unsubscribeBodySchema.safeParse(body.body);
-      if (!parsed.success) return fail(res, 400, 'BadArgument', describe(parsed.error.issues));
-      await deps.webPush.unsubscribe(opened.conversationId, parsed.data.endpoint);
+      const request = await pushRequest(req, res, unsubscribeBodySchema);
+      if (!request) return;
+      await request.webPush.unsubscribe(request.opened.conversationId, request.body.endpoint);
       res.status(204);
       res.end();
     });

@@ -209,6 +209,11 @@ export function consoleRoutes(deps: ConsoleDeps): ConsoleSide {
     });
   }
 
+  /** A case action whose outcome is only the notice of the service's answer (`ok` when it went through). */
+  function noticeAction<S extends z.ZodType>(name: string, schema: S, ok: string, act: (id: number, form: z.output<S>, clinician: Clinician) => Promise<ActionResult>) {
+    return caseAction(name, schema, async (id, form, clinician) => ({ code: noticeCode(await act(id, form, clinician), ok) }));
+  }
+
   async function queueData(req: restify.Request) {
     await deps.service.wake();
     const filters = readFilters(queryOf(req));
@@ -314,27 +319,9 @@ export function consoleRoutes(deps: ConsoleDeps): ConsoleSide {
       }),
     );
 
-    server.post(
-      '/clinician/cases/:id/accept',
-      caseAction('accept', forms.accept, async (id, form, clinician) => {
-        const result = await deps.service.accept(id, clinician.name, form.version);
-        return { code: noticeCode(result, 'accepted') };
-      }),
-    );
-    server.post(
-      '/clinician/cases/:id/message',
-      caseAction('message', forms.message, async (id, form, clinician) => {
-        const result = await deps.service.message(id, clinician.name, form.text);
-        return { code: noticeCode(result, 'sent') };
-      }),
-    );
-    server.post(
-      '/clinician/cases/:id/note',
-      caseAction('note', forms.note, async (id, form, clinician) => {
-        const result = await deps.service.note(id, clinician.name, form.text);
-        return { code: noticeCode(result, 'noted') };
-      }),
-    );
+    server.post('/clinician/cases/:id/accept', noticeAction('accept', forms.accept, 'accepted', (id, form, clinician) => deps.service.accept(id, clinician.name, form.version)));
+    server.post('/clinician/cases/:id/message', noticeAction('message', forms.message, 'sent', (id, form, clinician) => deps.service.message(id, clinician.name, form.text)));
+    server.post('/clinician/cases/:id/note', noticeAction('note', forms.note, 'noted', (id, form, clinician) => deps.service.note(id, clinician.name, form.text)));
     server.post(
       '/clinician/cases/:id/close',
       caseAction('close', forms.close, async (id, form, clinician) => {

@@ -84,43 +84,32 @@ export function buildPatientBundle(input: FhirRecordInput, deps: FhirDeps): Bund
 
   const score = (event: StoredEvent) => (typeof event.data.score === 'number' && Number.isInteger(event.data.score) ? event.data.score : undefined);
   const askedDuring = (event: StoredEvent) => (event.data.context ? [{ text: `asked during ${event.data.context === 'checkIn' ? 'a daily check-in' : String(event.data.context)}` }] : []);
+  // One scored answer as an Observation; `extra` adds what only that kind of score has.
+  const observation = (event: StoredEvent, value: number, code: CodeableConcept, extra: Partial<Observation> = {}): Entry => ({
+    resource: { resourceType: 'Observation', id: uuid('observation', String(event.id)), status: 'final', category: survey, code, subject, effectiveDateTime: event.at, valueInteger: value, ...extra } as Observation & { id: string },
+  });
   for (const event of events) {
     const value = score(event);
     if (value === undefined) continue;
     if (event.type === 'pain.score') {
-      entries.push({
-        resource: { resourceType: 'Observation', id: uuid('observation', String(event.id)), status: 'final', category: survey, code: { coding: [codes.pain.code], text: codes.pain.text }, subject, effectiveDateTime: event.at, valueInteger: value, note: askedDuring(event) } as Observation & { id: string },
-      });
+      entries.push(observation(event, value, { coding: [codes.pain.code], text: codes.pain.text }, { note: askedDuring(event) }));
     } else if (event.type === 'limb.score') {
-      entries.push({
-        resource: {
-          resourceType: 'Observation',
-          id: uuid('observation', String(event.id)),
-          status: 'final',
-          category: survey,
-          code: { coding: [{ system: OBSERVATION_SYSTEM, code: 'limb-symptoms', display: 'Leg or arm symptom score' }], text: codes.limb.text },
-          subject,
-          effectiveDateTime: event.at,
-          valueInteger: value,
+      entries.push(
+        observation(event, value, { coding: [{ system: OBSERVATION_SYSTEM, code: 'limb-symptoms', display: 'Leg or arm symptom score' }], text: codes.limb.text }, {
           bodySite: { coding: [region === 'cervical' ? codes.limb.bodySite.upper : codes.limb.bodySite.lower] },
           note: askedDuring(event),
-        } as Observation & { id: string },
-      });
+        }),
+      );
     } else if (event.type === 'psfs.score') {
       const activity = typeof event.data.activity === 'string' ? event.data.activity : undefined;
-      entries.push({
-        resource: {
-          resourceType: 'Observation',
-          id: uuid('observation', String(event.id)),
-          status: 'final',
-          category: survey,
-          code: { coding: [{ system: OBSERVATION_SYSTEM, code: 'psfs', display: 'Patient-Specific Functional Scale' }], text: codes.psfs.text },
-          subject,
-          effectiveDateTime: event.at,
-          valueInteger: value,
-          ...(activity ? { component: [{ code: { coding: [{ system: OBSERVATION_SYSTEM, code: 'psfs-activity', display: 'Activity' }], text: 'Activity' }, valueString: activity }] } : {}),
-        } as Observation & { id: string },
-      });
+      entries.push(
+        observation(
+          event,
+          value,
+          { coding: [{ system: OBSERVATION_SYSTEM, code: 'psfs', display: 'Patient-Specific Functional Scale' }], text: codes.psfs.text },
+          activity ? { component: [{ code: { coding: [{ system: OBSERVATION_SYSTEM, code: 'psfs-activity', display: 'Activity' }], text: 'Activity' }, valueString: activity }] } : {},
+        ),
+      );
     }
   }
 

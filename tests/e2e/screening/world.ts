@@ -1,8 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Person, startBot, type RunningBot } from '../../helpers/botClient.ts';
-import { startFakeConnector, type FakeConnector } from '../../helpers/fakeConnector.ts';
+import { startConnectedBot, type ConnectedBot } from '../../helpers/connectedBot.ts';
 
 export const TOKEN = 'test-clinician-token-screening-0123';
 export const bearer = { authorization: `Bearer ${TOKEN}`, 'x-clinician-name': 'Dr Sam Lee' };
@@ -11,30 +10,11 @@ export const bearer = { authorization: `Bearer ${TOKEN}`, 'x-clinician-name': 'D
 export const consolePost = (url: string, fields: Record<string, string>) =>
   fetch(url, { method: 'POST', redirect: 'manual', headers: { ...bearer, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ csrf: 'bearer', ...fields }).toString() });
 
-export interface World {
-  bot: RunningBot;
-  connector: FakeConnector;
-  person(): Person;
-  stop(): Promise<void>;
-}
+export type World = ConnectedBot;
 
 /** The bot on the given engine with the console (shared key), its proactive messages going to a fake connector. */
-export async function startWorld(engine: 'pglite' | 'postgres', env: Record<string, string> = {}, now?: () => Date): Promise<World> {
-  const connector = await startFakeConnector();
-  const bot = await startBot(engine, { CLINICIAN_TOKEN: TOKEN, ...env }, now, undefined, { cron: false });
-  return {
-    bot,
-    connector,
-    person() {
-      const person = new Person(bot.url);
-      person.serviceUrl = connector.serviceUrl;
-      return person;
-    },
-    async stop() {
-      await bot.stop();
-      await connector.stop();
-    },
-  };
+export function startWorld(engine: 'pglite' | 'postgres', env: Record<string, string> = {}, now?: () => Date): Promise<World> {
+  return startConnectedBot(engine, { CLINICIAN_TOKEN: TOKEN, ...env }, now);
 }
 
 const CONTENT = resolve(import.meta.dirname, '../../../content');

@@ -232,6 +232,9 @@ export const NEGATION_RULES: NegationRules = {
     'just the right again', 'back to one side',
     'it was sorted', 'got sorted', 'was sorted out', 'sorted out', 'they sorted it',
     'that stopped', 'stopped months ago', 'stopped years ago', 'stopped weeks ago', 'stopped ages ago',
+    // told it is normal: "a bit of redness where the stitch was, nurse says normal"
+    'says normal', 'said normal', 'says it is normal', 'said it is normal', 'said it was normal', 'says it is fine', 'said it is fine',
+    'said it was fine', 'nothing to worry about', 'gone next day', 'gone the next day', 'gone by the next day',
     // looked into and nothing found: "had an MRI, nothing found", "they checked, all clear"
     'all clear', 'nothing found', 'found nothing', 'nothing was found', 'came back clear', 'came back normal', 'scan was clear',
     'mri was clear', 'nothing showed up', 'nothing showed', 'nothing sinister',

@@ -26,6 +26,8 @@ export const numbersSchema = z.object({
   notNumbers: words,
   /** Whole typed words read as others before anything else ("2day" is "today"). */
   textSpeak: z.record(z.string().regex(/^[a-z0-9]+$/), z.string().min(1)).default({}),
+  /** Words that sound like a number ("for", "ate"): a score only where a score stands alone or before "out of". */
+  scoreSounds: z.record(z.string().regex(/^[a-z]+$/), z.number().int().min(0).max(10)).default({}),
 });
 
 export const unitsSchema = z.object({
@@ -67,6 +69,8 @@ export const onsetSchema = z.object({
   }),
   seasons: z.record(z.string().regex(/^[a-z]+$/), z.string().regex(/^\d\d-\d\d$/, 'month-day, e.g. 08-31')),
   long: phrases,
+  /** "this flare", "started again": the most recent time named is this episode's start. */
+  flare: phrases.default([]),
 });
 
 export const SURGERY_KINDS = ['fusion', 'disc_replacement', 'laminectomy', 'discectomy'] as const;

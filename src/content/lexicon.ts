@@ -74,6 +74,8 @@ export const movementLexiconSchema = z.object({
   moves: phrases, toward: phrases, away: phrases, easing: phrases, worsening: phrases, local: phrases, fine: phrases, atFirst: phrases,
   /** Verbs that also say how much: "the pain went down" is less pain, "went down my leg" a place. */
   levelVerbs: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  /** What a part can do ("less power", "more feeling"): a change said of these is no change of the symptoms. */
+  functions: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
 });
 export const intentLexiconSchema = z.object({ sources, intents: orderedMap(INTENTS) });
 

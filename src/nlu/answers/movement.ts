@@ -26,6 +26,7 @@ interface CompiledMovement {
   /** Direction words that are a movement on their own ("spread", "retreated"), without a verb before them. */
   strong: Set<string>;
   levelVerbs: ReadonlySet<string>;
+  functions: ReadonlySet<string>;
 }
 
 const cache = new WeakMap<Lexicon, CompiledMovement>();
@@ -48,6 +49,7 @@ function compileMovement(lexicon: Lexicon): CompiledMovement {
     outcomes: compilePhraseSet(lexicon.movement),
     strong: new Set(STRONG_WORDS),
     levelVerbs: new Set(d.levelVerbs),
+    functions: new Set(d.functions),
   };
   cache.set(lexicon, compiled);
   return compiled;
@@ -82,6 +84,12 @@ const PAST = new Set(['was', 'were', 'before', 'earlier', 'previously', 'used', 
 /** Words after a change word that point at the part that follows ("less in my foot"). */
 const POINTING = new Set(['in', 'into', 'down', 'at', 'around', 'round', 'across', 'through', 'on', 'of']);
 const CHANGE_REACH = 4;
+/** The only words between "now" and a part that place it there ("now it's in my knee", not "now and less in my back"). */
+const PLACING = new Set(['it', 'is', 'its', 'in', 'into', 'at', 'to', 'my', 'the', 'just', 'only', 'mostly', 'mainly', 'sitting', 'felt', 'feel']);
+/** Words between "not" and a part that still deny the place ("not in the leg"). */
+const NOT_PLACE = new Set(['in', 'into', 'my', 'the', 'down', 'so', 'much']);
+/** Words that deny the movement after them ("nothing went down my leg"). */
+const DENIALS = new Set(['not', 'never', 'no', 'nothing', 'none', 'nowt']);
 
 /** The part a change word is said of: the one it points at, else the nearest (the one before on a tie). */
 function partOfChange(prepared: PreparedText, change: Found<Word>, clauseParts: Found<number>[]): Found<number> | undefined {
@@ -109,6 +117,16 @@ function earlierPart(prepared: PreparedText, parts: Found<number>[], at: number,
   return undefined;
 }
 
+/** "not my hand", "not in the leg": a part denied as the place, right after a "not". */
+function deniedPlace(prepared: PreparedText, part: Found<number>): boolean {
+  for (let i = part.start - 1; i >= Math.max(0, part.start - 4); i -= 1) {
+    const word = prepared.tokens[i]?.word ?? '';
+    if (word === 'not') return true;
+    if (!NOT_PLACE.has(word)) return false;
+  }
+  return false;
+}
+
 export function readMovement(text: string, lexicon: Lexicon): MovementReading | undefined {
   const compiled = compileMovement(lexicon);
   const prepared = prepareText(answerText(text, compileAnswers(lexicon), true));
@@ -119,9 +137,11 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
   const namedParts: Found<number>[] = mentions(compiled.parts, prepared, false).map((m) => ({ label: Number(m.label), start: m.span.start, end: m.span.end }));
   // A word inside a body part's name is not a direction ("lower" in "lower back").
   const inPart = (start: number, end: number) => parts.some((p) => start >= p.start && end <= p.end);
+  // "less power", "more feeling": a change of what the part can do, not of the symptoms.
+  const ofFunction = (w: Found<Word>) => (w.label === 'easing' || w.label === 'worsening') && compiled.functions.has(prepared.tokens[w.end + 1]?.word ?? '');
   const words: Found<Word>[] = mentions(compiled.words, prepared, false)
     .map((m) => ({ label: m.label, start: m.span.start, end: m.span.end }))
-    .filter((w) => !inPart(w.start, w.end));
+    .filter((w) => !inPart(w.start, w.end) && !ofFunction(w));
   const clauseCount = (clauseOf.at(-1) ?? 0) + 1;
   const signals: Signal[] = [];
   const earlyClauses = new Set(words.filter((w) => w.label === 'atFirst').map((w) => clauseOf[w.start]!));
@@ -131,10 +151,12 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
     // "now it's in my hip rather than my calf": the part after "rather than" / "instead of" is where it was.
     const ratherThan = (p: Found<number>) => {
       const lead = prepared.tokens.slice(Math.max(0, p.start - 3), p.start).map((t) => t.word);
-      return (lead.includes('than') && (lead.includes('rather') || lead.includes('not'))) || (lead.includes('instead') && lead.includes('of'));
+      return (lead.includes('than') && (lead.includes('rather') || lead.includes('not'))) || (lead.includes('instead') && lead.includes('of')) || deniedPlace(prepared, p);
     };
     const clauseParts = inClause(parts).filter((p) => !ratherThan(p));
-    const formerParts = inClause(parts).filter(ratherThan);
+    // "in my shoulder now, not my hand": the part denied just after is where it was.
+    // A denied part is not among the affirmed ones: look among all those named.
+    const formerParts = [...inClause(parts).filter(ratherThan), ...namedParts.filter((p) => (clauseOf[p.start] === clause || clauseOf[p.start] === clause + 1) && deniedPlace(prepared, p))];
     const clauseWords = inClause(words);
     const has = (label: Word) => clauseWords.filter((w) => w.label === label);
     const moves = has('moves');
@@ -148,18 +170,19 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
     // A route: "from my foot up to my knee", "in my hand moved back up to my shoulder".
     const first = clauseParts[0];
     const last = clauseParts.at(-1);
-    const fromFirst = first !== undefined && prepared.tokens.slice(Math.max(0, first.start - 2), first.start).some((t) => t.word === 'from');
+    const fromFirst = first !== undefined && prepared.tokens.slice(Math.max(0, first.start - 3), first.start).some((t) => t.word === 'from');
     if (first && last && first !== last && first.label !== last.label && (fromFirst || moves.some((m) => m.start > first.end && m.start < last.start))) {
       push(last.label < first.label ? 'centralized' : 'peripheralized', last.label >= TOES && last.label > first.label);
       continue;
     }
     // A direction: "went up into my lower back", "spread down to my knee", "pulled back out of my calf".
     // "it didn't go further down": a denied movement is not one.
-    const denied = (at: number) => prepared.tokens.slice(Math.max(0, at - 4), at).some((t) => t.word === 'not' || t.word === 'never' || t.word === 'no');
+    const denied = (at: number) => prepared.tokens.slice(Math.max(0, at - 4), at).some((t) => DENIALS.has(t.word));
     // "the pain went down", "it's gone up a notch": how much, not where (no part after, a verb of amount).
     const amountOnly = (w: Found<Word>) => w.end === w.start && LEVEL_WORDS.has(prepared.tokens[w.start]?.word ?? '') && !partAfter(w.end) && prepared.tokens.slice(Math.max(0, w.start - 2), w.start).some((t) => compiled.levelVerbs.has(t.word));
     const directions = clauseWords.filter((w) => (w.label === 'toward' || w.label === 'away') && (verbBefore(w.start) || isStrong(w)) && !denied(w.start) && !amountOnly(w));
-    const direction = directions.at(-1);
+    // "out of breath", "out of nowhere": "out" is a direction only out of a part ("out of my calf").
+    const direction = directions.filter((w) => prepared.tokens[w.start]?.word !== 'out' || partAfter(w.end)).at(-1);
     if (direction && (partAfter(direction.end) || isStrong(direction) || verbBefore(direction.start))) {
       push(direction.label === 'toward' ? 'centralized' : 'peripheralized', direction.label === 'away' && toes);
       continue;
@@ -167,7 +190,10 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
     // "It was in my calf, now it's in my thigh": where it is now, against where it was.
     const nowAt = prepared.tokens.findIndex((t, i) => clauseOf[i] === clause && t.word === 'now');
     const nowPart = nowAt >= 0 ? clauseParts.find((p) => p.start > nowAt && p.start - nowAt <= 6) ?? clauseParts.findLast((p) => p.end < nowAt && nowAt - p.end <= 3) : undefined;
-    const before = nowPart ? earlierPart(prepared, parts, nowPart.start, clauseOf, clause) ?? formerParts[0] : undefined;
+    // "the foot pain is now in my knee": the part named before "now" is where it was.
+    const placedNow = nowPart !== undefined && nowPart.start > nowAt && prepared.tokens.slice(nowAt + 1, nowPart.start).every((t) => PLACING.has(t.word));
+    const subjectPart = placedNow ? clauseParts.findLast((p) => p.end < nowAt) : undefined;
+    const before = nowPart ? earlierPart(prepared, parts, nowPart.start, clauseOf, clause) ?? formerParts[0] ?? subjectPart : undefined;
     if (nowPart && before && before.label !== nowPart.label) {
       push(nowPart.label < before.label ? 'centralized' : 'peripheralized', nowPart.label >= TOES && nowPart.label > before.label);
       continue;
@@ -233,7 +259,9 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
   // No direction: a sore back with the limb fine, could not, no change, or better said outright.
   const outright = firstAffirmedLabel(compiled.outcomes, prepared);
   if (outright === 'could_not' || outright === 'no_change' || outright === 'peripheralized' || outright === 'centralized') return { response: outright };
-  const spineSore = parts.some((p) => p.label === 0 && words.some((w) => w.label === 'local' && clauseOf[w.start] === clauseOf[p.start]));
+  // All parts named, for "sore in my back, legs are fine" takes the "fine" as said of the back too.
+  const saidNot = (w: Found<Word>) => prepared.tokens.slice(Math.max(0, w.start - 2), w.start).some((t) => DENIALS.has(t.word));
+  const spineSore = namedParts.some((p) => p.label === 0 && words.some((w) => w.label === 'local' && clauseOf[w.start] === clauseOf[p.start] && !saidNot(w)));
   const limbNamed = parts.filter((p) => p.label >= 1);
   const limbFine = limbNamed.every((p) => words.some((w) => w.label === 'fine' && clauseOf[w.start] === clauseOf[p.start]));
   if ((spineSore && limbFine) || outright === 'local_only') return { response: 'local_only' };

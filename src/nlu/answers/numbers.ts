@@ -46,7 +46,7 @@ export function numberWords(lexicon: AnswerLexicon): NumberWords {
     vague: new Map(Object.entries(numbers.vague)),
     fractions: new Map(Object.entries(numbers.fractions)),
     notNumbers: new Set(numbers.notNumbers),
-    fuzzyTargets: [...single.keys(), ...tens.keys()].filter((word) => word.length >= 4),
+    fuzzyTargets: [...single.keys(), ...tens.keys()].filter((word) => word.length >= 3),
     memo: new Map(),
   };
   cache.set(lexicon, compiled);
@@ -67,13 +67,21 @@ function slipOf(typed: string, target: string): boolean {
   return false;
 }
 
+/** `typed` is `target` with one of its letters typed twice. */
+function doubledSlip(typed: string, target: string): boolean {
+  if (typed.length !== target.length + 1) return false;
+  for (let i = 1; i < typed.length; i += 1) if (typed[i] === typed[i - 1] && typed.slice(0, i) + typed.slice(i + 1) === target) return true;
+  return false;
+}
+
 /** The number word a typed word stands for, exactly or with one slip, or undefined. */
 export function numberWord(word: string, words: NumberWords): string | undefined {
   if (words.single.has(word) || words.tens.has(word)) return word;
   if (word.length < 4 || !/^[a-z]+$/.test(word) || words.notNumbers.has(word)) return undefined;
   const remembered = words.memo.get(word);
   if (remembered !== undefined) return remembered ?? undefined;
-  const found = words.fuzzyTargets.find((target) => target[0] === word[0] && slipOf(word, target)) ?? null;
+  // A three-letter number word only with a letter doubled ("sixx", "tenn"): other slips of so short a word are other words.
+  const found = words.fuzzyTargets.find((target) => target[0] === word[0] && (target.length > 3 ? slipOf(word, target) : doubledSlip(word, target))) ?? null;
   if (words.memo.size < 5_000) words.memo.set(word, found);
   return found ?? undefined;
 }

@@ -1,8 +1,9 @@
 /**
  * When this episode started, read against the moment the message was sent (the event's `at`,
  * never the clock) with luxon: "3 days ago", "since Tuesday", "last night", "since the weekend",
- * "the 20th", "1st of November", "since the summer", "ages". Several times in one message (a long
- * history and a recent flare) give the most recent one: the flare is the episode. Vocabulary in
+ * "the 20th", "1st of November", "since the summer", "ages". Of several times in one message the
+ * earliest within six weeks is the onset (later ones tell what changed since); a long history and a
+ * recent flare give the flare. Vocabulary in
  * content/lexicon/onset.yaml.
  */
 import { DateTime } from 'luxon';
@@ -25,6 +26,7 @@ interface CompiledOnset {
   fixed: PhraseSet<string>;
   fixedDays: Map<string, number>;
   long: PhraseSet<'long'>;
+  flare: PhraseSet<'flare'>;
   weekdays: Map<string, number>;
   months: Map<string, number>;
   seasons: Map<string, { month: number; day: number }>;
@@ -51,6 +53,7 @@ function compileOnset(lexicon: Lexicon): CompiledOnset {
     fixed: compilePhraseSet(fixedLists),
     fixedDays,
     long: compilePhraseSet({ long: onset.long }),
+    flare: compilePhraseSet({ flare: onset.flare }),
     weekdays: new Map(WEEKDAY_ORDER.flatMap((day, index) => onset.weekdays[day].map((word) => [word, index + 1] as const))),
     months: new Map(MONTH_ORDER.flatMap((month, index) => onset.months[month].map((word) => [word, index + 1] as const))),
     seasons: new Map(Object.entries(onset.seasons).map(([name, md]) => [name, { month: Number(md.slice(0, 2)), day: Number(md.slice(3)) }])),
@@ -76,7 +79,20 @@ function latestDate(now: DateTime, month: number, day: number): DateTime | undef
   return thisYear.startOf('day') <= now.startOf('day') ? thisYear : thisYear.minus({ years: 1 });
 }
 
+/** "since bonfire night, no wait, since the 9th": what follows a correction replaces what came before it. */
+const CORRECTION = /\b(?:no wait|wait|actually|i mean|or rather|scratch that|sorry)\b[\s,.!-]*/gi;
+
 export function readOnset(text: string, at: string, lexicon: Lexicon): OnsetReading | undefined {
+  const corrections = [...text.matchAll(CORRECTION)];
+  const last = corrections.at(-1);
+  if (last) {
+    const corrected = readOnsetOnce(text.slice(last.index + last[0].length), at, lexicon);
+    if (corrected) return corrected;
+  }
+  return readOnsetOnce(text, at, lexicon);
+}
+
+function readOnsetOnce(text: string, at: string, lexicon: Lexicon): OnsetReading | undefined {
   const now = DateTime.fromISO(at, { zone: 'utc' });
   if (!now.isValid) return undefined;
   const onset = compileOnset(lexicon);
@@ -85,9 +101,14 @@ export function readOnset(text: string, at: string, lexicon: Lexicon): OnsetRead
   for (const mention of mentions(onset.fixed, prepared, true)) candidates.push(onset.fixedDays.get(mention.label) ?? 0);
   // "3 days ago", "for 10 days"; hours only with "ago" ("sitting for three hours" is how long, not when).
   const amounts = readAmounts(text, lexicon);
-  for (const duration of amounts.durations) {
-    if (duration.value >= 1 || amounts.words[duration.to + 1]?.text === 'ago') candidates.push(Math.round(duration.value));
-  }
+  amounts.durations.forEach((duration, index) => {
+    // "2-3 weeks ago": one time, its more recent end (the range's second number stands for both).
+    const next = amounts.durations[index + 1];
+    if (next && next.from === duration.to + 2 && next.value > duration.value) return;
+    const previous = amounts.durations[index - 1];
+    const value = previous && duration.from === previous.to + 2 ? Math.min(previous.value, duration.value) : duration.value;
+    if (value >= 1 || amounts.words[duration.to + 1]?.text === 'ago') candidates.push(Math.round(value));
+  });
   const { words } = readWords(text, compileAnswers(lexicon).textSpeak);
   words.forEach((word, index) => {
     const weekday = onset.weekdays.get(word.text);
@@ -97,7 +118,9 @@ export function readOnset(text: string, at: string, lexicon: Lexicon): OnsetRead
       // The most recent such day before today; "since Friday" on a Friday is a week; "Monday last week" a week before that.
       const back = (now.weekday - weekday + 7) % 7;
       const lastWeek = words[index + 1]?.text === 'last' && words[index + 2]?.text === 'week';
-      candidates.push((back === 0 ? 7 : back) + (lastWeek && back !== 0 ? 7 : 0));
+      // "since last Thursday" on a Friday: a day this close would be "yesterday", so it is last week's.
+      const lastClose = words[index - 1]?.text === 'last' && back >= 1 && back <= 2;
+      candidates.push((back === 0 ? 7 : back) + ((lastWeek || lastClose) && back !== 0 ? 7 : 0));
       return;
     }
     const season = onset.seasons.get(word.text);
@@ -138,10 +161,24 @@ export function readOnset(text: string, at: string, lexicon: Lexicon): OnsetRead
     }
   });
   if (candidates.length > 0) {
-    const days = Math.max(0, Math.min(...candidates));
+    const days = Math.max(0, onsetOf(candidates, mentions(onset.flare, prepared, true).length > 0));
     return { band: bandOf(days), days };
   }
   return mentions(onset.long, prepared, true).length > 0 ? { band: 'over_6_weeks' } : undefined;
+}
+
+/** The longest history an episode's start is read within: older times are a history the flare came out of. */
+const EPISODE_DAYS = 42;
+
+/**
+ * Of several times named: the earliest within an episode's reach, for a later one tells what changed
+ * since ("since Tuesday, and since last night ..."); after a long history, or with a flare word, the
+ * most recent (the flare is the episode).
+ */
+function onsetOf(candidates: number[], flare: boolean): number {
+  const recent = candidates.filter((days) => days <= EPISODE_DAYS);
+  if (flare || recent.length === 0) return Math.min(...candidates);
+  return Math.max(...recent);
 }
 
 /** "the 20th": this month's, or last month's when that day has not come yet. */

@@ -65,10 +65,31 @@ function askedBack(words: Word[], at: number): boolean {
   return first !== undefined && QUESTION_STARTS.has(first.text);
 }
 
+/** Words that may stand around a score said alone ("I'd say a for", "about ate"). */
+const SLOT_WORDS = new Set(['a', 'an', 'about', 'around', 'maybe', 'like', 'i', 'd', 'would', 'say', 'its', 'it', 'is', 'probably', 'roughly', 'prob', 'ish', 'today', 'now', 'right', 'at', 'the', 'moment', 'id', 'ok', 'so', 'um', 'erm']);
+
+/**
+ * A word that sounds like a number ("for", "ate") read as it where a score stands: the whole
+ * answer, or right before "out of" / "/". Everywhere else it keeps its everyday sense.
+ */
+function scoreSoundsRead(words: Word[], sounds: Readonly<Record<string, number>>, numberNames: ReadonlyMap<number, string>): Word[] {
+  const at = words.flatMap((word, index) => (Object.hasOwn(sounds, word.text) ? [index] : []));
+  if (at.length === 0) return words;
+  const alone = at.length === 1 && words.every((word, index) => index === at[0] || SLOT_WORDS.has(word.text));
+  return words.map((word, index) => {
+    if (!at.includes(index)) return word;
+    const beforeOutOf = OUT_OF.some((sequence) => followsAt(words, index + 1, sequence));
+    const name = numberNames.get(sounds[word.text]!);
+    return (alone || beforeOutOf) && name ? { ...word, text: name } : word;
+  });
+}
+
 export function parseScoreAnswer(text: string, lexicon: Lexicon): ScoreAnswer | undefined {
   const compiled = compileAnswers(lexicon);
   const prepared = prepareText(text);
-  const { words } = readWords(text, compiled.textSpeak);
+  const { numbers: numberLexicon } = lexicon.answers;
+  const numberNames = new Map(Object.entries({ ...numberLexicon.units, ...numberLexicon.teens }).map(([name, value]) => [value, name] as const));
+  const words = scoreSoundsRead(readWords(text, compiled.textSpeak).words, numberLexicon.scoreSounds, numberNames);
   const numbers = readNumbers(words, lexicon.answers).filter((number) => !number.article);
   const hedgeWords = compiled.approximateWords;
   const candidates: Candidate[] = [];

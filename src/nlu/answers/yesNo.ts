@@ -89,6 +89,8 @@ function takenBack(prepared: PreparedText, found: Mention<Label>[], firstEnd: nu
     // cutting again" tells of something else, and the warning-sign check reads it).
     const correcting = tokens.slice(start, at).some((t) => t.word !== 'but' && t.word !== 'however' && t.word !== 'yet');
     if (correcting && admissions.some((m) => m.span.start === at)) return true;
+    // "no... actually maybe a little": a correction into doubt or a hedge is no answer either way.
+    if (correcting && (found.some((m) => m.label === 'unsure' && m.span.start === at) || hedges.some((m) => m.span.start >= at && m.span.end <= end))) return true;
     const opener = found.find((m) => m.span.start === at && m.span.end <= end);
     if (opener) {
       const other = POLARITY[opener.label];

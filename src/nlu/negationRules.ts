@@ -233,6 +233,8 @@ export const NEGATION_RULES: NegationRules = {
     'it was sorted', 'got sorted', 'was sorted out', 'sorted out', 'they sorted it',
     'that stopped', 'stopped months ago', 'stopped years ago', 'stopped weeks ago', 'stopped ages ago',
     // told it is normal: "a bit of redness where the stitch was, nurse says normal"
+    'nobody hurt', 'no one hurt', 'nobody was hurt', 'no one was hurt', 'nobody injured', 'no one injured',
+    'stronger again', 'getting stronger again', 'strength is coming back', 'strength coming back',
     'says normal', 'said normal', 'says it is normal', 'said it is normal', 'said it was normal', 'says it is fine', 'said it is fine',
     'said it was fine', 'nothing to worry about', 'gone next day', 'gone the next day', 'gone by the next day',
     // looked into and nothing found: "had an MRI, nothing found", "they checked, all clear"

@@ -244,7 +244,7 @@ export const NEGATION_RULES: NegationRules = {
     'did not hurt myself', 'not hurt myself', 'did not hurt anything', 'was not hurt', 'no harm done', 'unhurt', 'not injured',
     'did not injure myself', 'no injury', 'no injuries',
     // numbness from an anaesthetic that passed: "my face went numb at the dentist, wore off after an hour"
-    'wore off', 'worn off',
+    'wore off', 'worn off', 'wears off', 'it wears off', 'goes off after', 'passes after', 'passes in a',
   ],
   longAgo: [
     'as a child', 'as a kid', 'when i was a child', 'when i was a kid', 'when i was little', 'when i was young',

@@ -96,7 +96,11 @@ export const NEGATION_RULES: NegationRules = {
     // a fear of what may come: "I'm scared I'll lose bowel control", "I keep worrying I might fall"
     'scared i will', 'scared i might', 'afraid i will', 'afraid i might', 'worried i will', 'worried i might',
     'worried that i will', 'worried that i might', 'worry i will', 'worry i might', 'worrying i might', 'worrying i will',
-    'worrying that i', 'scared that i will', 'terrified i will', 'terrified i might',
+    'worrying that i', 'scared that i will', 'terrified i will', 'terrified i might', 'worry that i', 'i worry that i', 'i worry i will',
+    'worry that one day', 'worried that one day', 'scared that one day', 'one day i will', 'one day i might', 'one day i could',
+    // what a clinician brought up, not what happens: "my GP mentioned saddle numbness"
+    'gp mentioned', 'doctor mentioned', 'physio mentioned', 'nurse mentioned', 'surgeon mentioned', 'consultant mentioned',
+    'they mentioned', 'she mentioned', 'he mentioned', 'told me about', 'explained about',
     'terrified of losing', 'scared of losing', 'afraid of losing', 'frightened of losing', 'worried about losing', 'fear of losing',
     'terrified of ending up', 'scared of ending up', 'afraid of ending up', 'worried about ending up',
     // a question about what could come: "could I end up incontinent?", "is there a chance I'll lose feeling?"

@@ -96,7 +96,11 @@ export const NEGATION_RULES: NegationRules = {
     // a fear of what may come: "I'm scared I'll lose bowel control", "I keep worrying I might fall"
     'scared i will', 'scared i might', 'afraid i will', 'afraid i might', 'worried i will', 'worried i might',
     'worried that i will', 'worried that i might', 'worry i will', 'worry i might', 'worrying i might', 'worrying i will',
-    'worrying that i', 'scared that i will', 'terrified i will', 'terrified i might',
+    'worrying that i', 'scared that i will', 'terrified i will', 'terrified i might', 'worry that i', 'i worry that i', 'i worry i will',
+    'worry that one day', 'worried that one day', 'scared that one day', 'one day i will', 'one day i might', 'one day i could',
+    // what a clinician brought up, not what happens: "my GP mentioned saddle numbness"
+    'gp mentioned', 'doctor mentioned', 'physio mentioned', 'nurse mentioned', 'surgeon mentioned', 'consultant mentioned',
+    'they mentioned', 'she mentioned', 'he mentioned', 'told me about', 'explained about',
     'terrified of losing', 'scared of losing', 'afraid of losing', 'frightened of losing', 'worried about losing', 'fear of losing',
     'terrified of ending up', 'scared of ending up', 'afraid of ending up', 'worried about ending up',
     // a question about what could come: "could I end up incontinent?", "is there a chance I'll lose feeling?"
@@ -232,6 +236,11 @@ export const NEGATION_RULES: NegationRules = {
     'just the right again', 'back to one side',
     'it was sorted', 'got sorted', 'was sorted out', 'sorted out', 'they sorted it',
     'that stopped', 'stopped months ago', 'stopped years ago', 'stopped weeks ago', 'stopped ages ago',
+    // told it is normal: "a bit of redness where the stitch was, nurse says normal"
+    'nobody hurt', 'no one hurt', 'nobody was hurt', 'no one was hurt', 'nobody injured', 'no one injured',
+    'stronger again', 'getting stronger again', 'strength is coming back', 'strength coming back',
+    'says normal', 'said normal', 'says it is normal', 'said it is normal', 'said it was normal', 'says it is fine', 'said it is fine',
+    'said it was fine', 'nothing to worry about', 'gone next day', 'gone the next day', 'gone by the next day',
     // looked into and nothing found: "had an MRI, nothing found", "they checked, all clear"
     'all clear', 'nothing found', 'found nothing', 'nothing was found', 'came back clear', 'came back normal', 'scan was clear',
     'mri was clear', 'nothing showed up', 'nothing showed', 'nothing sinister',
@@ -239,7 +248,7 @@ export const NEGATION_RULES: NegationRules = {
     'did not hurt myself', 'not hurt myself', 'did not hurt anything', 'was not hurt', 'no harm done', 'unhurt', 'not injured',
     'did not injure myself', 'no injury', 'no injuries',
     // numbness from an anaesthetic that passed: "my face went numb at the dentist, wore off after an hour"
-    'wore off', 'worn off',
+    'wore off', 'worn off', 'wears off', 'it wears off', 'goes off after', 'passes after', 'passes in a',
   ],
   longAgo: [
     'as a child', 'as a kid', 'when i was a child', 'when i was a kid', 'when i was little', 'when i was young',

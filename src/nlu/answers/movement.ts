@@ -11,6 +11,7 @@ import { compilePhraseSet, firstAffirmedLabel, mentions, type PhraseSet } from '
 import { SENTENCE_BOUNDARY } from '../normalise.ts';
 import { prepareText, type PreparedText } from '../preparedText.ts';
 import { answerText, compileAnswers } from './compiled.ts';
+import { perLexicon } from './perLexicon.ts';
 
 export interface MovementReading {
   response: MovementResponse;
@@ -29,7 +30,6 @@ interface CompiledMovement {
   functions: ReadonlySet<string>;
 }
 
-const cache = new WeakMap<Lexicon, CompiledMovement>();
 const TOES = 7;
 /** The ankle or wrist and beyond: a movement arriving there went out to the end of the limb. */
 const FAR_END = 5;
@@ -37,9 +37,7 @@ const FAR_END = 5;
 const LEVEL_WORDS = new Set(['up', 'down']);
 const STRONG_WORDS = ['spread', 'spreading', 'spreads', 'further', 'farther', 'furthur', 'lower', 'retreated', 'retreating', 'receded', 'out', 'back', 'higher'];
 
-function compileMovement(lexicon: Lexicon): CompiledMovement {
-  const cached = cache.get(lexicon);
-  if (cached) return cached;
+const compileMovement = perLexicon((lexicon: Lexicon): CompiledMovement => {
   const d = lexicon.direction;
   const parts: Record<string, string[]> = {};
   for (const entry of d.distance) parts[String(entry.d)] = [...(parts[String(entry.d)] ?? []), ...entry.parts];
@@ -51,9 +49,8 @@ function compileMovement(lexicon: Lexicon): CompiledMovement {
     levelVerbs: new Set(d.levelVerbs),
     functions: new Set(d.functions),
   };
-  cache.set(lexicon, compiled);
   return compiled;
-}
+});
 
 interface Found<L> {
   label: L;

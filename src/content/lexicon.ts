@@ -72,6 +72,8 @@ export const movementLexiconSchema = z.object({
   outcomes: orderedMap(MOVEMENT_RESPONSES),
   distance: z.array(z.object({ d: z.number().int().min(0).max(9), parts: phrases })).min(1),
   moves: phrases, toward: phrases, away: phrases, easing: phrases, worsening: phrases, local: phrases, fine: phrases, atFirst: phrases,
+  /** Symptoms that arose in a part: further out in a limb, no direction in the back. */
+  arising: phrases.default([]),
   /** Verbs that also say how much: "the pain went down" is less pain, "went down my leg" a place. */
   levelVerbs: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** What a part can do ("less power", "more feeling"): a change said of these is no change of the symptoms. */

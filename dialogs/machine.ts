@@ -38,7 +38,6 @@ export function createCoachMachine(catalog: CoachCatalog) {
       clinician: null,
       screeningAt: null,
       holdStatement: null,
-      outputs: [],
       signCheck: null,
       confirming: null,
     },

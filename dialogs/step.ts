@@ -1,5 +1,6 @@
 import { initialTransition, transition } from 'xstate';
 import { MACHINE_VERSION, type CoachMachine } from './machine.ts';
+import type { OutputEmitted } from './machine/shared.ts';
 import type { CoachContext, CoachEvent, Output } from './types.ts';
 
 /** What is stored per conversation: enough to resume the machine exactly where it was. */
@@ -19,31 +20,45 @@ export interface StepResult {
 }
 
 type Snapshot = ReturnType<CoachMachine['resolveState']>;
+/** What `transition` returns besides the snapshot: the actions it left for the caller to run, emits among them. */
+type Actions = ReadonlyArray<{ type: string; params?: unknown }>;
 
-function toStored(snapshot: Snapshot): StoredConversation {
-  return { machineVersion: MACHINE_VERSION, value: snapshot.value, context: { ...snapshot.context, outputs: [] } };
+/** The outputs a transition emitted, in order: the machine keeps none of them in its context. */
+export function emittedOutputs(actions: Actions): Output[] {
+  return actions.flatMap((action) => (action.type === 'xstate.emit' ? [((action.params as { event: OutputEmitted }).event).output] : []));
 }
 
-function fresh(machine: CoachMachine): Snapshot {
-  const [snapshot] = initialTransition(machine);
-  return snapshot;
+function toStored(snapshot: Snapshot): StoredConversation {
+  return { machineVersion: MACHINE_VERSION, value: snapshot.value, context: snapshot.context };
+}
+
+function fresh(machine: CoachMachine): { snapshot: Snapshot; outputs: Output[] } {
+  const [snapshot, actions] = initialTransition(machine);
+  return { snapshot, outputs: emittedOutputs(actions) };
+}
+
+/** Snapshots stored before the outputs left the context still carry an (empty) `outputs`: it is dropped. */
+function withoutOldOutputs(context: CoachContext): CoachContext {
+  const { outputs: _, ...rest } = context as CoachContext & { outputs?: unknown };
+  return rest;
 }
 
 /**
  * Brings a stored conversation back as a machine snapshot. A snapshot from another machine version,
  * or one that no longer fits the machine, is not resumed: the caller starts again politely,
  * keeping the clinical facts (profile, pain, red flags, referral) the person already gave.
+ * `outputs` are those of starting afresh (none unless the first state says something on entry).
  */
-export function restore(machine: CoachMachine, stored: StoredConversation | null): { snapshot: Snapshot; restarted: boolean } {
-  if (!stored) return { snapshot: fresh(machine), restarted: false };
+export function restore(machine: CoachMachine, stored: StoredConversation | null): { snapshot: Snapshot; restarted: boolean; outputs: Output[] } {
+  if (!stored) return { ...fresh(machine), restarted: false };
   if (stored.machineVersion === MACHINE_VERSION) {
     try {
-      return { snapshot: machine.resolveState({ value: stored.value as never, context: { ...stored.context, outputs: [] } }), restarted: false };
+      return { snapshot: machine.resolveState({ value: stored.value as never, context: withoutOldOutputs(stored.context) }), restarted: false, outputs: [] };
     } catch {
       // falls through to a polite restart
     }
   }
-  const base = fresh(machine);
+  const { snapshot: base, outputs } = fresh(machine);
   const kept = stored.context ?? ({} as Partial<CoachContext>);
   const snapshot = machine.resolveState({
     value: base.value,
@@ -59,21 +74,19 @@ export function restore(machine: CoachMachine, stored: StoredConversation | null
       ...(kept.coaching && typeof kept.coaching === 'object' && kept.coaching.progress ? { coaching: { ...base.context.coaching, ...kept.coaching, session: null, checkIn: false, weekly: null } } : {}),
     },
   });
-  return { snapshot, restarted: true };
+  return { snapshot, restarted: true, outputs };
 }
 
 /** Applies events in order to a stored conversation: pure, deterministic, no clock, no I/O. */
 export function step(machine: CoachMachine, stored: StoredConversation | null, events: CoachEvent[]): StepResult {
-  const { snapshot: start, restarted } = restore(machine, stored);
+  const { snapshot: start, restarted, outputs: opening } = restore(machine, stored);
   let snapshot = start;
-  const outputs: Output[] = restarted ? [{ kind: 'say', key: 'restartPolitely' }] : [];
-  events.forEach((event, index) => {
-    [snapshot] = transition(machine, snapshot, event);
-    outputs.push(...snapshot.context.outputs);
-    // The next event starts with no outputs. After the last one there is no next event, and
-    // toStored drops them anyway: resolving the snapshot again would only cost the turn time.
-    if (index < events.length - 1) snapshot = machine.resolveState({ value: snapshot.value, context: { ...snapshot.context, outputs: [] } });
-  });
+  const outputs: Output[] = [...(restarted ? [{ kind: 'say', key: 'restartPolitely' } as const] : []), ...opening];
+  for (const event of events) {
+    const [next, actions] = transition(machine, snapshot, event);
+    snapshot = next;
+    outputs.push(...emittedOutputs(actions));
+  }
   return { conversation: toStored(snapshot), outputs, restarted };
 }
 

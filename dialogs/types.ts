@@ -67,7 +67,15 @@ export interface RedFlagHit {
 
 export type CoachEvent =
   | { type: 'START'; at: string }
-  | { type: 'MESSAGE'; at: string; understanding: Understanding; localDate?: string; cards?: boolean }
+  | {
+      type: 'MESSAGE';
+      at: string;
+      understanding: Understanding;
+      localDate?: string;
+      cards?: boolean;
+      /** Internal: the answer replayed from a disclosure, after the referral it made in the same turn. */
+      afterReferral?: boolean;
+    }
   | { type: 'RED_FLAG'; at: string; hits: RedFlagHit[]; understanding?: Understanding }
   /** Warning signs mentioned without a clear disclosure (hypothetical, resolved, vague, whose unclear): ask first. */
   | { type: 'SIGN_MENTIONED'; at: string; hits: RedFlagHit[]; understanding?: Understanding }
@@ -323,8 +331,16 @@ export interface CoachContext {
   cardChannel?: boolean;
   /** The local day raised or denied warning signs were last asked again at a check-in. */
   flagsRecheckedOn?: string | null;
-  /** Outputs of the event being handled; the shell takes them and they are cleared. */
-  outputs: Output[];
+  /**
+   * Within one turn only, from a referral that holds exercise until its message's answer has been
+   * handled: no question is asked (dialogs/machine/referral/answerThenHold.ts).
+   */
+  askingPaused?: boolean;
+  /**
+   * Within one turn only, from a mentioned warning sign until its direct question: what the turn
+   * brought next, waiting behind that question (dialogs/machine/shared.ts). Then moved into `signCheck.held`.
+   */
+  heldForSign?: Output[];
   /** A direct question about a warning sign mentioned without a clear disclosure, waiting for its answer. */
   signCheck?: SignCheck | null;
   /** A short question settling an answer that sat between two choices, and the question it belongs to. */

@@ -97,6 +97,13 @@ export const NEGATION_RULES: NegationRules = {
     'scared i will', 'scared i might', 'afraid i will', 'afraid i might', 'worried i will', 'worried i might',
     'worried that i will', 'worried that i might', 'worry i will', 'worry i might', 'worrying i might', 'worrying i will',
     'worrying that i', 'scared that i will', 'terrified i will', 'terrified i might',
+    'terrified of losing', 'scared of losing', 'afraid of losing', 'frightened of losing', 'worried about losing', 'fear of losing',
+    'terrified of ending up', 'scared of ending up', 'afraid of ending up', 'worried about ending up',
+    // a question about what could come: "could I end up incontinent?", "is there a chance I'll lose feeling?"
+    'could i end up', 'will i end up', 'could i become', 'will i become', 'could i lose', 'will i lose', 'am i going to',
+    'is there a chance', 'is there any chance', 'should i expect', 'am i likely to', 'how likely is it',
+    // what others say in general: "I've heard that some people can't pee with a bad disc"
+    'i have heard that', 'i heard that', 'heard that some', 'some people',
     // what a leaflet or a web page says, not what happens: "the leaflet said calf swelling after surgery is a worry"
     'the leaflet', 'leaflet said', 'leaflet says', 'the card says', 'the card said', 'the booklet', 'the website',
     'i read', 'i have read', 'read online', 'read that', 'looked online', 'online it says', 'google says',
@@ -133,6 +140,8 @@ export const NEGATION_RULES: NegationRules = {
     'bad', 'normal', 'serious', 'worrying', 'concerning', 'dangerous',
     // a wish, not a "what if": "it would be easier if I just didn't wake up"
     'easier', 'simpler', 'better off',
+    // "is it the disc if my chest hurts and I'm breathless?": a question about one's own symptoms
+    'disc', 'disk',
   ],
   after: [
     'is fine', 'are fine', 'feels fine', 'feel fine', 'is normal', 'are normal', 'feels normal', 'feel normal',
@@ -171,6 +180,9 @@ export const NEGATION_RULES: NegationRules = {
     // "nothing helps", "nothing comes out": the sign said, not denied
     'nothing helps', 'nothing makes', 'nothing eases', 'nothing works', 'nothing comes', 'nothing came', 'nothing happens',
     'nothing happened', 'nothing will', 'nothing seems', 'nothing touches', 'nothing stops',
+    'nothing relieves', 'nothing i do', 'nothing i try', 'nothing is working', 'nothing has worked', 'nothing has helped',
+    // "no feeling" is the numbness itself: "no feeling and can't get hard" is two signs, not a list of denials
+    'no feeling and', 'no feeling in', 'no feeling down', 'no feeling when', 'no feeling at all', 'no sensation in', 'no sensation down', 'no sensation when',
   ],
   terminators: [
     'but', 'however', 'although', 'though', 'except', 'apart', 'yet', 'whereas', 'because', 'cos', 'cause',
@@ -187,6 +199,7 @@ export const NEGATION_RULES: NegationRules = {
     'nephew', 'grandson', 'granddaughter', 'flatmate', 'housemate', 'boss', 'stepdad', 'stepmum',
     'hubby', 'missus', 'fiance', 'fiancee', 'toddler', 'grandchild', 'grandkids', 'stepson', 'stepdaughter',
     'dog', 'dogs', 'cat', 'cats', 'puppy', 'kitten', 'pet',
+    'guy', 'bloke', 'lad', 'lads', 'fella', 'chap',
   ],
   neverThePatient: ['dog', 'dogs', 'cat', 'cats', 'puppy', 'kitten', 'pet', 'toddler', 'baby', 'babies', 'infant', 'newborn'],
   carerMarkers: [
@@ -204,7 +217,7 @@ export const NEGATION_RULES: NegationRules = {
   ],
   // not "you": "numb bum, what do you think?" speaks to the coach
   generic: ['your', 'yourself', 'someone', 'somebody', 'anyone', 'anybody', 'a person', 'people'],
-  hearsay: ['asking for a friend', 'for a friend', 'a friend of mine', 'one of us', 'one of them', 'in the family', 'in our family',
+  hearsay: ['asking for a friend', 'for a friend', 'asking for someone', 'for someone else', 'asking on behalf of someone', 'a friend of mine', 'one of us', 'one of them', 'in the family', 'in our family',
     'there is been some', 'there has been some', 'there have been some', 'apparently', 'they said', 'they say', 'i am told', 'i was told', 'supposedly', 'allegedly', 'so they say', 'someone said'],
   resolvedMarkers: [
     'gone$', 'gone now', 'gone completely', 'all gone', 'went away', 'gone away', 'cleared', 'resolved', 'got better', 'fine now',
@@ -215,10 +228,18 @@ export const NEGATION_RULES: NegationRules = {
     'normal since', 'been normal', 'has been normal', 'been fine', 'has been fine', 'been ok', 'been okay', 'nothing since$',
     'none since$', 'not since$', 'not again since', 'nothing else since', 'not happened since', 'not happened again', 'not lately',
     'not recently', 'not for a while', 'calmed down', 'settled down', 'died down', 'eased off', 'that was it', 'only happened once',
-    'just the once', 'happened once', 'a one off', 'now it is just', 'now it is only', 'now its just', 'just the left again',
+    'just the once', 'happened once', 'a one off', 'happened the once', 'only the once', 'the once', 'a one time thing', 'now it is just', 'now it is only', 'now its just', 'just the left again',
     'just the right again', 'back to one side',
     'it was sorted', 'got sorted', 'was sorted out', 'sorted out', 'they sorted it',
     'that stopped', 'stopped months ago', 'stopped years ago', 'stopped weeks ago', 'stopped ages ago',
+    // looked into and nothing found: "had an MRI, nothing found", "they checked, all clear"
+    'all clear', 'nothing found', 'found nothing', 'nothing was found', 'came back clear', 'came back normal', 'scan was clear',
+    'mri was clear', 'nothing showed up', 'nothing showed', 'nothing sinister',
+    // a fall or a knock that did no harm: "slipped on the ice but didn't hurt myself"
+    'did not hurt myself', 'not hurt myself', 'did not hurt anything', 'was not hurt', 'no harm done', 'unhurt', 'not injured',
+    'did not injure myself', 'no injury', 'no injuries',
+    // numbness from an anaesthetic that passed: "my face went numb at the dentist, wore off after an hour"
+    'wore off', 'worn off',
   ],
   longAgo: [
     'as a child', 'as a kid', 'when i was a child', 'when i was a kid', 'when i was little', 'when i was young',

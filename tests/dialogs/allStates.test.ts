@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getAdjacencyMap } from 'xstate/graph';
 import { transition } from 'xstate';
 import { realMachine } from '../helpers/content.ts';
+import { emittedOutputs } from '../../dialogs/step.ts';
 import type { CoachEvent, Understanding } from '../../dialogs/types.ts';
 
 const at = '2026-11-27T08:00:00.000Z';
@@ -84,8 +85,8 @@ describe('a cauda equina disclosure in every reachable state', () => {
 
   it('yields an emergency referral and a handoff in that same turn, from each of them', () => {
     for (const state of states) {
-      const [next] = transition(machine, state, cesDisclosure);
-      const outputs = next.context.outputs.slice(state.context.outputs.length);
+      const [next, actions] = transition(machine, state, cesDisclosure);
+      const outputs = emittedOutputs(actions);
       const where = JSON.stringify(state.value);
       expect(outputs, where).toContainEqual(expect.objectContaining({ kind: 'say', key: 'referral.emergency' }));
       expect(outputs, where).toContainEqual(expect.objectContaining({ kind: 'handoff', urgency: 'emergency', reasons: ['ces.saddle-numbness'] }));
@@ -98,9 +99,9 @@ describe('a cauda equina disclosure in every reachable state', () => {
     for (const state of states) {
       let [next] = transition(machine, state, cesDisclosure);
       for (const event of answers.filter((e) => e.type !== 'CLINICIAN_ASSESSED' && e.type !== 'CLINICIAN_LEFT')) {
-        const before = next.context.outputs.length;
-        [next] = transition(machine, next, event);
-        const shown = next.context.outputs.slice(before).filter((o) => o.kind === 'exercise');
+        let actions;
+        [next, actions] = transition(machine, next, event);
+        const shown = emittedOutputs(actions).filter((o) => o.kind === 'exercise');
         expect(shown, `${JSON.stringify(state.value)} then ${JSON.stringify(event)}`).toEqual([]);
       }
     }

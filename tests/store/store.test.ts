@@ -13,7 +13,7 @@ import { emptyCoaching } from '../../dialogs/coachingSteps.ts';
 const conversation = (step: number): StoredConversation => ({
   machineVersion: 1,
   value: { screening: 'pain' },
-  context: { profile: { region: 'lumbar' }, pain: [], redFlags: [], referral: null, screeningQueue: [], screeningDone: false, asking: { question: 'pain' }, failedTries: 0, messages: step, coaching: emptyCoaching(), clinician: null, screeningAt: null, outputs: [] },
+  context: { profile: { region: 'lumbar' }, pain: [], redFlags: [], referral: null, screeningQueue: [], screeningDone: false, asking: { question: 'pain' }, failedTries: 0, messages: step, coaching: emptyCoaching(), clinician: null, screeningAt: null },
 });
 
 describe.each(engines)('store on $name', (engine) => {

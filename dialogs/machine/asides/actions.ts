@@ -1,7 +1,7 @@
 import { dayOf } from '../../coachingSteps.ts';
 import type { Output, Understanding } from '../../types.ts';
 import type { MessageKey, QuestionKey } from '../../wording.ts';
-import { push, record, understandingOf, update } from '../shared.ts';
+import { record, understandingOf, update } from '../shared.ts';
 
 /** What was understood of an answer that could not be used, said back before asking for the missing part. */
 function heard(u: Understanding | undefined): Output[] {
@@ -24,9 +24,9 @@ function unclearKey(u: Understanding | undefined, tries: number): MessageKey {
  */
 export const asideActions = {
   countMessage: update(({ context }) => ({ messages: context.messages + 1 })),
-  say: update<{ key: MessageKey }>(({ context }, params) => ({ outputs: push(context, { kind: 'say', key: params.key }) })),
+  say: update<{ key: MessageKey }>(({ context }, params) => ({ outputs: [{ kind: 'say', key: params.key }] })),
   ask: update<{ question: QuestionKey }>(({ context }, params) => ({
-    outputs: push(context, { kind: 'ask', question: params.question }),
+    outputs: [{ kind: 'ask', question: params.question }],
     asking: { question: params.question },
     failedTries: 0,
   })),
@@ -36,14 +36,13 @@ export const asideActions = {
    */
   reask: update(({ context, event }) => {
     const u = understandingOf(event);
-    const referred = context.outputs.some((output) => output.kind === 'handoff');
+    const referred = event.type === 'MESSAGE' && event.afterReferral === true;
     return {
-      outputs: push(
-        context,
+      outputs: [
         ...(referred ? [] : [...heard(u), { kind: 'say' as const, key: unclearKey(u, context.failedTries) }]),
         record('answer.unclear', { question: context.asking?.question ?? null, flagId: context.asking?.flagId ?? null }),
         { kind: 'ask', question: context.asking?.question ?? 'consent', flagId: context.asking?.flagId, reask: true },
-      ),
+      ],
       failedTries: context.failedTries + 1,
     };
   }),
@@ -72,35 +71,34 @@ export const asideActions = {
       }
     })();
     // Emoji or symbols instead of an answer count as a try, like any answer that cannot be read.
-    return { outputs: push(context, { kind: 'say', key }), ...(event.aside === 'symbols' ? { failedTries: context.failedTries + 1 } : {}) };
+    return { outputs: [{ kind: 'say', key }], ...(event.aside === 'symbols' ? { failedTries: context.failedTries + 1 } : {}) };
   }),
   offerClinician: update(({ context }) => ({
-    outputs: push(context, { kind: 'say', key: 'offerClinicianAfterRetries' }),
+    outputs: [{ kind: 'say', key: 'offerClinicianAfterRetries' }],
     failedTries: 0,
   })),
   teach: update(({ context, event }) => {
     if (event.type !== 'EDUCATION') return {};
     return {
-      outputs: push(context, { kind: 'education', pieceId: event.pieceId }, record('education.shown', { pieceId: event.pieceId, asked: true })),
+      outputs: [{ kind: 'education', pieceId: event.pieceId }, record('education.shown', { pieceId: event.pieceId, asked: true })],
       coaching: { ...context.coaching, educationShown: [...new Set([...context.coaching.educationShown, event.pieceId])] },
     };
   }),
   showProgress: update(({ context, event }) => ({
-    outputs: push(context, { kind: 'progress' }, record('progress.shown', { asked: event.type === 'PROGRESS_REQUESTED' })),
+    outputs: [{ kind: 'progress' }, record('progress.shown', { asked: event.type === 'PROGRESS_REQUESTED' })],
     coaching: { ...context.coaching, progressShownOn: dayOf(event as { at: string; localDate?: string }) },
   })),
   // After an aside (an explanation, the chart) the pending question is asked again, so nothing is skipped.
   reaskPending: update(({ context }) => ({
-    outputs: context.asking ? push(context, { kind: 'ask', question: context.asking.question, flagId: context.asking.flagId, reask: true }) : context.outputs,
+    outputs: context.asking ? [{ kind: 'ask', question: context.asking.question, flagId: context.asking.flagId, reask: true }] : [],
   })),
   nudgeSetup: update(({ context }) => ({
-    outputs: push(
-      context,
+    outputs: [
       { kind: 'say', key: 'checkIn.finishSetup' },
       ...(context.asking ? [{ kind: 'ask' as const, question: context.asking.question, flagId: context.asking.flagId, reask: true }] : []),
-    ),
+    ],
   })),
   tooLong: update(({ context, event }) => ({
-    outputs: push(context, { kind: 'say', key: 'tooLong', vars: event.type === 'TOO_LONG' ? { length: event.length, ...(event.limit !== undefined ? { limit: event.limit } : {}) } : { length: 0 } }),
+    outputs: [{ kind: 'say', key: 'tooLong', vars: event.type === 'TOO_LONG' ? { length: event.length, ...(event.limit !== undefined ? { limit: event.limit } : {}) } : { length: 0 } }],
   })),
 };

@@ -6,7 +6,7 @@
 import { raise } from 'xstate';
 import type { CoachContext, CoachEvent } from '../../types.ts';
 import type { QuestionKey } from '../../wording.ts';
-import { push, update, understandingOf } from '../shared.ts';
+import { update, understandingOf } from '../shared.ts';
 
 export const betweenActions = {
   askBetween: update(({ context, event }) => {
@@ -19,7 +19,7 @@ export const betweenActions = {
       confirming: { question, options: between.options, back: context.asking, ...(side ? { side } : {}) },
       asking: { question },
       failedTries: 0,
-      outputs: push(context, { kind: 'ask', question }),
+      outputs: [{ kind: 'ask', question }],
     };
   }),
   /** The settled answer, replayed as the choice of the question it belongs to. */

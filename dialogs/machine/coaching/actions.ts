@@ -3,7 +3,7 @@ import { flareUpToday, markDischarged, painReliefDue, type ReachLevel } from '..
 import { answerMovement, currentExerciseOutputs, dayOf, painReviewDue, planningProfile, planToday, reviewMeasure, startProgramme, weeklyProgressDue } from '../../coachingSteps.ts';
 import type { CoachContext, CoachEvent, CoachingState, Outcomes, Output, Pathway } from '../../types.ts';
 import { refer } from '../referral/refer.ts';
-import { choiceOf, KEEP_PAIN, push, record, understandingOf, update, yesNoOf } from '../shared.ts';
+import { choiceOf, KEEP_PAIN, record, understandingOf, update, yesNoOf } from '../shared.ts';
 
 /** Weekly measures kept per kind: a year of weeks. */
 const KEEP_WEEKS = 52;
@@ -27,7 +27,7 @@ export function coachingActions(catalog: CoachCatalog) {
 
   const withPathway = (context: CoachContext, change: Partial<Pathway>, question: string, value: unknown) => ({
     coaching: { ...context.coaching, pathway: { ...(context.coaching.pathway ?? {}), ...change } },
-    outputs: push(context, record('pathway.answer', { question, value })),
+    outputs: [record('pathway.answer', { question, value })],
   });
 
   const withOutcomes = (coaching: CoachingState, change: (o: Outcomes) => Outcomes): CoachingState => ({ ...coaching, outcomes: change(coaching.outcomes ?? emptyOutcomes()) });
@@ -51,12 +51,11 @@ export function coachingActions(catalog: CoachCatalog) {
       const weekly = weeklyProgressDue(context.coaching, day);
       return {
         coaching: { ...context.coaching, checkIn: true, progressShownOn: weekly ? day : context.coaching.progressShownOn },
-        outputs: push(
-          context,
+        outputs: [
           record('checkIn.started', { missedDays: missed }),
           { kind: 'say', key: missed > 0 ? 'checkIn.welcomeBack' : 'checkIn.greeting', vars: { missed } },
           ...(weekly ? [{ kind: 'progress' as const }, record('progress.shown', { weekly: true })] : []),
-        ),
+        ],
       };
     }),
     /**
@@ -79,33 +78,32 @@ export function coachingActions(catalog: CoachCatalog) {
           ...(flareUp ? { progress: { ...context.coaching.progress, flareUpOn: day } } : {}),
           ...(painRelief ? { painReliefSuggestedAt: event.at } : {}),
         },
-        outputs: push(
-          context,
+        outputs: [
           record('pain.score', { score, context: 'checkIn' }),
           ...(flareUp ? [record('flareUp.started', { score, day }), { kind: 'say' as const, key: 'checkIn.flareUp' as const }] : []),
           ...(painRelief ? [record('advice.painRelief', { scores: checkInScores.slice(-rules.painRelief.checkIns).map((s) => s.score) }), { kind: 'say' as const, key: 'checkIn.painRelief' as const }] : []),
-        ),
+        ],
       };
     }),
     recordCheckInLimb: update(({ context, event }) => {
       const score = understandingOf(event)?.score ?? 0;
       return {
         limb: [...(context.limb ?? []), { at: event.at, score }].slice(-KEEP_PAIN),
-        outputs: push(context, record('limb.score', { score, context: 'checkIn' })),
+        outputs: [record('limb.score', { score, context: 'checkIn' })],
       };
     }),
     referLimbWorse: update(({ context, event }) => ({
       ...refer(context, [{ flagId: 'soon.limb-worsening', urgency: 'soon', matched: 'leg or arm score at check-ins: 2 or more points worse within a week' }], event.at),
       coaching: { ...context.coaching, limbReviewAt: event.at },
     })),
-    recordCheckInClear: update(({ context }) => ({ outputs: push(context, record('redFlag.denied', { flagId: 'checkIn.any' })) })),
+    recordCheckInClear: update(({ context }) => ({ outputs: [record('redFlag.denied', { flagId: 'checkIn.any' })] })),
     recommendReview: update(({ context, event }) => {
       const due = painReviewDue(context.coaching, context.pain, event.at, context.limb);
       if (!due) return {};
       const measure = reviewMeasure(context.coaching, context.limb) === 'limb' ? 'leg or arm score' : 'pain history';
       const coaching = { ...context.coaching, reviewsMade: [...context.coaching.reviewsMade, due] };
       if (due === 'plan_review') {
-        return { coaching, outputs: push(context, record('review.recommended', { kind: due }), { kind: 'say', key: 'review.plan' }) };
+        return { coaching, outputs: [record('review.recommended', { kind: due }), { kind: 'say', key: 'review.plan' }] };
       }
       return {
         ...refer(context, [{ flagId: 'soon.no-improvement', urgency: 'soon', matched: `${measure}: no meaningful improvement at 6 weeks` }], event.at),
@@ -138,8 +136,7 @@ export function coachingActions(catalog: CoachCatalog) {
             ? { date: day, phase: plan.phase, reduced: plan.reduced, index: 0, steps: plan.steps.map((step) => ({ exerciseId: step.exerciseId, stageId: step.stageId, dose: step.dose, purpose: step.purpose })) }
             : null,
         },
-        outputs: push(
-          context,
+        outputs: [
           ...(report
             ? [
                 record('directional.noCentralization', { tried: plan.omitted.filter((o) => o.reason === 'direction_tried_without_centralizing').map((o) => o.exerciseId) }),
@@ -148,57 +145,56 @@ export function coachingActions(catalog: CoachCatalog) {
               ]
             : []),
           ...(hasSteps && plan.phase === 'flare_up' ? [{ kind: 'say' as const, key: 'session.flareUp' as const }] : hasSteps && plan.reduced ? [{ kind: 'say' as const, key: 'session.reduced' as const }] : []),
-        ),
+        ],
       };
     }),
     explainNoSession: update(({ context }) => ({
-      outputs: push(context, { kind: 'say', key: context.coaching.lastDecision === 'stopped_today' ? 'session.stoppedToday' : 'session.nothingToday' }),
+      outputs: [{ kind: 'say', key: context.coaching.lastDecision === 'stopped_today' ? 'session.stoppedToday' : 'session.nothingToday' }],
     })),
     recordLiftingLimit: update(({ context, event }) => {
       const kg = understandingOf(event)?.kg ?? 0;
       return {
         coaching: { ...context.coaching, lastDecision: null, profile: context.coaching.profile ? { ...context.coaching.profile, liftingLimitKg: kg } : null },
-        outputs: push(context, record('liftingLimit.given', { kg })),
+        outputs: [record('liftingLimit.given', { kg })],
       };
     }),
     recordNoLiftingLimit: update(({ context }) => ({
       // Unknown limit: nothing weighted is offered (the rules treat it as 0 kg) until the surgeon is asked.
       coaching: { ...context.coaching, lastDecision: null, profile: context.coaching.profile ? { ...context.coaching.profile, liftingLimitKg: 0 } : null },
-      outputs: push(context, record('liftingLimit.given', { kg: 0, known: false }), { kind: 'say', key: 'liftingLimit.unknown' }),
+      outputs: [record('liftingLimit.given', { kg: 0, known: false }), { kind: 'say', key: 'liftingLimit.unknown' }],
     })),
     recordSessionStarted: update(({ context }) => {
       // One small piece of the plan's education per session, each only once.
       const pieceId = context.coaching.sessionEducation.find((id) => !context.coaching.educationShown.includes(id));
       return {
-        outputs: push(
-          context,
+        outputs: [
           record('session.started', { steps: context.coaching.session?.steps.map((s) => `${s.exerciseId}/${s.stageId}`) ?? [], phase: context.coaching.session?.phase ?? null, reduced: context.coaching.session?.reduced ?? null }),
           ...(pieceId ? [{ kind: 'education' as const, pieceId }, record('education.shown', { pieceId, asked: false })] : []),
-        ),
+        ],
         coaching: pieceId ? { ...context.coaching, educationShown: [...context.coaching.educationShown, pieceId] } : context.coaching,
       };
     }),
-    showExercise: update(({ context }) => ({ outputs: push(context, ...currentExerciseOutputs(context.coaching)) })),
+    showExercise: update(({ context }) => ({ outputs: [...currentExerciseOutputs(context.coaching)] })),
     askReachBefore: update(({ context }) => {
       const question = context.coaching.profile?.region === 'cervical' ? 'reachBeforeArm' : 'reachBeforeLeg';
-      return { outputs: push(context, { kind: 'ask', question }), asking: { question }, failedTries: 0 };
+      return { outputs: [{ kind: 'ask', question }], asking: { question }, failedTries: 0 };
     }),
     recordReachBefore: update(({ context, event }) => {
       const level = choiceOf(event) as ReachLevel;
       const step = context.coaching.session?.steps[context.coaching.session.index];
       return {
         coaching: { ...context.coaching, reachNow: level },
-        outputs: push(context, record('reach.before', { level, exerciseId: step?.exerciseId ?? null, stageId: step?.stageId ?? null })),
+        outputs: [record('reach.before', { level, exerciseId: step?.exerciseId ?? null, stageId: step?.stageId ?? null })],
       };
     }),
     applyMovement: update(({ context, event }) => {
       const result = movementAnswered(context, event);
-      const base = { coaching: result.coaching, outputs: push(context, ...result.outputs) };
       const decision = result.decision;
-      if (decision?.kind !== 'refer_soon') return base;
+      if (decision?.kind !== 'refer_soon') return { coaching: result.coaching, outputs: result.outputs };
       const names = decision.exercises.map((id) => content.exercises[id]?.name ?? id).join('; ');
       const matched = `symptoms spread further down the limb on ${decision.peripheralizedOn.length} days within ${decision.windowDays} (${decision.peripheralizedOn.join(', ')}), during: ${names}`;
-      return { ...base, ...refer({ ...context, ...base }, [{ flagId: 'soon.peripheralizing', urgency: 'soon', matched }], event.at) };
+      const referral = refer({ ...context, coaching: result.coaching }, [{ flagId: 'soon.peripheralizing', urgency: 'soon', matched }], event.at);
+      return { coaching: result.coaching, ...referral, outputs: [...result.outputs, ...(referral.outputs ?? [])] };
     }),
     /**
      * A movement response said together with a disclosure that holds exercise ("it went further down
@@ -207,13 +203,13 @@ export function coachingActions(catalog: CoachCatalog) {
      */
     recordMovementBeforeHold: update(({ context, event }) => {
       const result = movementAnswered(context, event);
-      return { coaching: { ...context.coaching, progress: result.coaching.progress }, outputs: push(context, ...result.outputs.filter((output) => output.kind === 'record')) };
+      return { coaching: { ...context.coaching, progress: result.coaching.progress }, outputs: [...result.outputs.filter((output) => output.kind === 'record')] };
     }),
     skipExercise: update(({ context }) => {
       const step = context.coaching.session?.steps[context.coaching.session.index];
       return {
         coaching: { ...context.coaching, lastDecision: 'skipped' },
-        outputs: push(context, record('exercise.skipped', { exerciseId: step?.exerciseId ?? null, stageId: step?.stageId ?? null }), { kind: 'say', key: 'exercise.skipped' }),
+        outputs: [record('exercise.skipped', { exerciseId: step?.exerciseId ?? null, stageId: step?.stageId ?? null }), { kind: 'say', key: 'exercise.skipped' }],
       };
     }),
     /** "I don't have a pool": the exercise's equipment is marked as lacking, so it is never offered again. */
@@ -224,17 +220,16 @@ export function coachingActions(catalog: CoachCatalog) {
       if (!profile || needs.length === 0) {
         return {
           coaching: { ...context.coaching, lastDecision: 'skipped' },
-          outputs: push(context, record('exercise.skipped', { exerciseId: step?.exerciseId ?? null, stageId: step?.stageId ?? null }), { kind: 'say', key: 'exercise.noEquipmentUnknown' }),
+          outputs: [record('exercise.skipped', { exerciseId: step?.exerciseId ?? null, stageId: step?.stageId ?? null }), { kind: 'say', key: 'exercise.noEquipmentUnknown' }],
         };
       }
       const equipment = { ...(profile.equipment ?? {}), ...Object.fromEntries(needs.map((kind) => [kind, false])) };
       return {
         coaching: { ...context.coaching, lastDecision: 'skipped', profile: { ...profile, equipment } },
-        outputs: push(
-          context,
+        outputs: [
           record('equipment.lacking', { needs, exerciseId: step?.exerciseId ?? null }),
           { kind: 'say', key: 'exercise.noEquipment', vars: { equipment: needs.map((kind) => rules.equipmentWords[kind]).join(' or ') } },
-        ),
+        ],
       };
     }),
     nextStep: update(({ context }) => ({
@@ -247,28 +242,27 @@ export function coachingActions(catalog: CoachCatalog) {
       const repeated = !stopped && session ? session.steps.find((s) => s.purpose === 'directional' && typeof s.dose.timesPerDay === 'number' && s.dose.timesPerDay > 1) : undefined;
       return {
         coaching: { ...context.coaching, session: null },
-        outputs: push(
-          context,
+        outputs: [
           record('session.finished', { stopped }),
           ...(repeated && session
             ? [record('reminders.planned', { exerciseId: repeated.exerciseId, stageId: repeated.stageId, dose: repeated.dose, timesPerDay: repeated.dose.timesPerDay, date: session.date })]
             : []),
           { kind: 'say', key: stopped ? 'session.stopped' : 'session.done' },
           ...(repeated ? [{ kind: 'say' as const, key: 'session.remindersPlanned' as const }] : []),
-        ),
+        ],
       };
     }),
 
     // Item 10: the care pathway, asked once when coaching starts.
-    askPathwayIntro: update(({ context }) => ({ outputs: push(context, { kind: 'say', key: 'pathway.intro' }) })),
-    askDiagnosedBy: update(({ context }) => ({ outputs: push(context, { kind: 'ask', question: 'diagnosedBy' }), asking: { question: 'diagnosedBy' }, failedTries: 0 })),
+    askPathwayIntro: update(({ context }) => ({ outputs: [{ kind: 'say', key: 'pathway.intro' }] })),
+    askDiagnosedBy: update(({ context }) => ({ outputs: [{ kind: 'ask', question: 'diagnosedBy' }], asking: { question: 'diagnosedBy' }, failedTries: 0 })),
     recordDiagnosedBy: update(({ context, event }) => {
       const value = choiceOf(event) as NonNullable<Pathway['diagnosedBy']>;
       return withPathway(context, { diagnosedBy: value }, 'diagnosedBy', value);
     }),
     /** No one has diagnosed it: a routine referral, made before any exercise. */
     referUndiagnosed: update(({ context }) => ({
-      outputs: push(context, { kind: 'say', key: 'pathway.undiagnosed' }, ...routineHandoff('pathway.undiagnosed')),
+      outputs: [{ kind: 'say', key: 'pathway.undiagnosed' }, ...routineHandoff('pathway.undiagnosed')],
     })),
     recordPregnancy: update(({ context, event }) => {
       const pregnant = yesNoOf(event) === 'yes';
@@ -285,19 +279,19 @@ export function coachingActions(catalog: CoachCatalog) {
     // Item 9: the weekly measures.
     startWeekly: update(({ context, event }) => ({
       coaching: { ...context.coaching, weeklyAskedOn: today(event as { at: string; localDate?: string }), weekly: { psfsIndex: 0, namingDone: false } },
-      outputs: push(context, { kind: 'say', key: 'weekly.intro' }),
+      outputs: [{ kind: 'say', key: 'weekly.intro' }],
     })),
     skipWeekly: update(({ context }) => ({
       coaching: { ...context.coaching, weekly: null },
-      outputs: push(context, record('outcome.skipped', { at: context.asking?.question ?? null }), { kind: 'say', key: 'weekly.skipped' }),
+      outputs: [record('outcome.skipped', { at: context.asking?.question ?? null }), { kind: 'say', key: 'weekly.skipped' }],
     })),
-    finishWeekly: update(({ context }) => ({ coaching: { ...context.coaching, weekly: null }, outputs: push(context, { kind: 'say', key: 'weekly.thanks' }) })),
+    finishWeekly: update(({ context }) => ({ coaching: { ...context.coaching, weekly: null }, outputs: [{ kind: 'say', key: 'weekly.thanks' }] })),
     recordPsfsActivity: update(({ context, event }) => {
       const activity = (understandingOf(event)?.text ?? '').trim().slice(0, 80);
       const coaching = withOutcomes(context.coaching, (o) => ({ ...o, psfs: [...o.psfs, { activity, scores: [] }] }));
       return {
         coaching,
-        outputs: push(context, record('psfs.named', { activityIndex: coaching.outcomes!.psfs.length - 1, activity }), { kind: 'say', key: 'weekly.psfsNamed' }),
+        outputs: [record('psfs.named', { activityIndex: coaching.outcomes!.psfs.length - 1, activity }), { kind: 'say', key: 'weekly.psfsNamed' }],
       };
     }),
     endPsfsNaming: update(({ context }) => ({ coaching: { ...context.coaching, weekly: { psfsIndex: context.coaching.weekly?.psfsIndex ?? 0, namingDone: true } } })),
@@ -305,7 +299,7 @@ export function coachingActions(catalog: CoachCatalog) {
       const index = context.coaching.weekly?.psfsIndex ?? 0;
       const activity = context.coaching.outcomes?.psfs[index]?.activity ?? '';
       return {
-        outputs: push(context, { kind: 'say', key: 'weekly.psfsActivity', vars: { n: index + 1, activity } }, { kind: 'ask', question: 'psfsScore' }),
+        outputs: [{ kind: 'say', key: 'weekly.psfsActivity', vars: { n: index + 1, activity } }, { kind: 'ask', question: 'psfsScore' }],
         asking: { question: 'psfsScore' },
         failedTries: 0,
       };
@@ -319,35 +313,35 @@ export function coachingActions(catalog: CoachCatalog) {
       }));
       return {
         coaching: { ...coaching, weekly: { psfsIndex: index + 1, namingDone: context.coaching.weekly?.namingDone ?? false } },
-        outputs: push(context, record('psfs.score', { activityIndex: index, activity: context.coaching.outcomes?.psfs[index]?.activity ?? '', score })),
+        outputs: [record('psfs.score', { activityIndex: index, activity: context.coaching.outcomes?.psfs[index]?.activity ?? '', score })],
       };
     }),
     recordSleep: update(({ context, event }) => {
       const nights = understandingOf(event)?.number ?? understandingOf(event)?.score ?? 0;
       return {
         coaching: withOutcomes(context.coaching, (o) => ({ ...o, sleep: [...o.sleep, { at: event.at, value: nights }].slice(-KEEP_WEEKS) })),
-        outputs: push(context, record('outcome.sleep', { nightsWoken: nights })),
+        outputs: [record('outcome.sleep', { nightsWoken: nights })],
       };
     }),
     recordWalking: update(({ context, event }) => {
       const minutes = understandingOf(event)?.number ?? 0;
       return {
         coaching: withOutcomes(context.coaching, (o) => ({ ...o, walking: [...o.walking, { at: event.at, value: minutes }].slice(-KEEP_WEEKS) })),
-        outputs: push(context, record('outcome.walking', { minutes })),
+        outputs: [record('outcome.walking', { minutes })],
       };
     }),
     recordMedication: update(({ context, event }) => {
       const use = choiceOf(event) ?? 'none';
       return {
         coaching: withOutcomes(context.coaching, (o) => ({ ...o, medication: [...o.medication, { at: event.at, value: use }].slice(-KEEP_WEEKS) })),
-        outputs: push(context, record('outcome.medication', { use })),
+        outputs: [record('outcome.medication', { use })],
       };
     }),
     recordGroc: update(({ context, event }) => {
       const value = grocValues[choiceOf(event) ?? 'same'] ?? 0;
       return {
         coaching: withOutcomes(context.coaching, (o) => ({ ...o, groc: [...o.groc, { at: event.at, value }].slice(-KEEP_WEEKS) })),
-        outputs: push(context, record('outcome.groc', { value, answer: choiceOf(event) ?? null })),
+        outputs: [record('outcome.groc', { value, answer: choiceOf(event) ?? null })],
       };
     }),
 
@@ -390,7 +384,7 @@ export function coachingActions(catalog: CoachCatalog) {
       const reask = context.asking && !context.clinician ? [{ kind: 'ask' as const, question: context.asking.question, flagId: context.asking.flagId, reask: true }] : [];
       return {
         coaching: { ...context.coaching, clinicianPlan: next, progress },
-        outputs: push(context, record('plan.changed', { by: clinician, ...change }), ...said, ...reask),
+        outputs: [record('plan.changed', { by: clinician, ...change }), ...said, ...reask],
       };
     }),
   };

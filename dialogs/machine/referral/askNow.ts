@@ -9,8 +9,8 @@
  * the answer to this question (SIGN_ANSWER).
  */
 import { raise } from 'xstate';
-import type { Asking, CoachContext, CoachEvent, Output, RedFlagHit } from '../../types.ts';
-import { MAX_FAILED_TRIES, push, record, update, yesNoOf, type Guard } from '../shared.ts';
+import type { Asking, CoachContext, CoachEvent, RedFlagHit } from '../../types.ts';
+import { MAX_FAILED_TRIES, record, update, yesNoOf, type Guard } from '../shared.ts';
 import { compareUrgency } from '../../../src/vocabulary/index.ts';
 import type { MessageKey } from '../../wording.ts';
 
@@ -25,19 +25,6 @@ const SIGN_NOW_LEAD: Record<NonNullable<RedFlagHit['mention']>, MessageKey> = {
   vague: 'signNow.vague',
   'unclear-person': 'signNow.unclearPerson',
 };
-
-const isAsk = (output: Output): output is Extract<Output, { kind: 'ask' }> => output.kind === 'ask';
-
-/**
- * Splits off what the answer brought next (the next exercise card and its question, or just the
- * next question): it waits behind the direct question and is shown after a "no".
- */
-function splitHeld(outputs: Output[]): { kept: Output[]; held: Output[] } {
-  const exercise = outputs.findIndex((output) => output.kind === 'exercise');
-  const last = outputs.length - 1;
-  const from = exercise >= 0 ? exercise : last >= 0 && isAsk(outputs[last]!) ? last : outputs.length;
-  return { kept: outputs.slice(0, from), held: outputs.slice(from) };
-}
 
 const mostUrgent = (hits: RedFlagHit[]) => [...hits].sort((a, b) => compareUrgency(a.urgency, b.urgency))[0];
 
@@ -55,12 +42,18 @@ export const askNowGuards = {
 };
 
 export const askNowActions = {
-  /** The answer the message also held is handled first by the state that asked, as a MESSAGE. */
+  /**
+   * The answer the message also held is handled first by the state that asked, as a MESSAGE. What
+   * it brings next (the next exercise card and its question, or just the next question) waits
+   * behind the direct question and is shown after a "no" (dialogs/machine/shared.ts decides what waits).
+   */
   replayMention: raise<CoachContext, CoachEvent, CoachEvent, undefined, never, never>(({ event }) => ({
     type: 'MESSAGE' as const,
     at: event.at,
     understanding: (event as Extract<CoachEvent, { type: 'SIGN_MENTIONED' }>).understanding ?? { text: '' },
   })),
+  /** From here to the direct question, what the turn brings next waits behind it (a sign without hits asks nothing). */
+  holdForSign: update(({ event }) => (event.type === 'SIGN_MENTIONED' && event.hits.length > 0 ? { heldForSign: [] } : {})),
   raiseSignAsk: raise<CoachContext, CoachEvent, CoachEvent, undefined, never, never>(({ event }) => ({
     type: 'SIGN_ASK' as const,
     at: event.at,
@@ -72,14 +65,13 @@ export const askNowActions = {
     if (!hit) return {};
     const question = signQuestionFor(hit);
     const back: Asking | null = context.signCheck?.back ?? context.asking;
-    const { kept, held } = splitHeld(context.outputs);
-    const stillHeld = [...(context.signCheck?.held ?? []), ...held];
+    const stillHeld = [...(context.signCheck?.held ?? []), ...(context.heldForSign ?? [])];
     return {
       signCheck: { hit, back, ...(stillHeld.length ? { held: stillHeld } : {}) },
+      heldForSign: undefined,
       asking: { question, flagId: hit.flagId },
       failedTries: 0,
       outputs: [
-        ...kept,
         { kind: 'say', key: SIGN_NOW_LEAD[hit.mention ?? 'vague'] },
         { kind: 'ask', question, flagId: hit.flagId },
       ],
@@ -96,33 +88,32 @@ export const askNowActions = {
   recordSignDenied: update(({ context }) => {
     const hit = context.signCheck?.hit;
     if (!hit) return {};
-    return { outputs: push(context, record('redFlag.denied', { flagId: hit.flagId, mention: hit.mention ?? null, asked: 'now' })) };
+    return { outputs: [record('redFlag.denied', { flagId: hit.flagId, mention: hit.mention ?? null, asked: 'now' })] };
   }),
-  sayNotNow: update(({ context }) => ({ outputs: push(context, { kind: 'say', key: 'signNow.thanks' }) })),
+  sayNotNow: update(({ context }) => ({ outputs: [{ kind: 'say', key: 'signNow.thanks' }] })),
   /** Back to where the person was: what was held (the next exercise and its question), or the question again. */
   askBack: update(({ context }) => {
     const held = context.signCheck?.held ?? [];
-    if (held.length) return { outputs: push(context, ...held), failedTries: 0 };
+    if (held.length) return { outputs: [...held], failedTries: 0 };
     const back = context.signCheck?.back ?? null;
-    return back ? { outputs: push(context, { kind: 'ask', question: back.question, flagId: back.flagId, reask: true }), failedTries: 0 } : {};
+    return back ? { outputs: [{ kind: 'ask', question: back.question, flagId: back.flagId, reask: true }], failedTries: 0 } : {};
   }),
   reaskSign: update(({ context, event }) => {
     const u = event.type === 'SIGN_ANSWER' ? event.understanding : undefined;
     const key = u?.yesNo === 'unsure' ? 'signNow.unsure' : u?.questionBack ? 'signNow.help' : 'signNow.unclear';
     const asking = context.asking;
     return {
-      outputs: push(
-        context,
+      outputs: [
         { kind: 'say', key },
         record('answer.unclear', { question: asking?.question ?? null, flagId: asking?.flagId ?? null }),
         ...(asking ? [{ kind: 'ask' as const, question: asking.question, flagId: asking.flagId, reask: true }] : []),
-      ),
+      ],
       failedTries: context.failedTries + 1,
     };
   }),
   /** Answered in a message that also referred: nothing more is asked, an unclear answer is just noted. */
   dropSignCheck: update(({ context }) => ({
-    outputs: push(context, record('answer.unclear', { question: 'signNow', flagId: context.signCheck?.hit.flagId ?? null })),
+    outputs: [record('answer.unclear', { question: 'signNow', flagId: context.signCheck?.hit.flagId ?? null })],
     signCheck: null,
     asking: context.signCheck?.back ?? context.asking,
   })),
@@ -131,8 +122,8 @@ export const askNowActions = {
 /** Root transitions: a mention asks at once, its answer refers or goes back; any state, like RED_FLAG. */
 export const askNowTransitions = {
   SIGN_MENTIONED: [
-    { guard: 'mentionHoldsAnswer' as const, actions: ['replayMention' as const, 'raiseSignAsk' as const] },
-    { actions: 'raiseSignAsk' as const },
+    { guard: 'mentionHoldsAnswer' as const, actions: ['holdForSign' as const, 'replayMention' as const, 'raiseSignAsk' as const] },
+    { actions: ['holdForSign' as const, 'raiseSignAsk' as const] },
   ],
   SIGN_ASK: { actions: 'askSignNow' as const },
   SIGN_ANSWER: [

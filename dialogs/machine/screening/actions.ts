@@ -2,7 +2,7 @@ import { triggeredFlags, type CoachCatalog } from '../../catalog.ts';
 import { dayOf } from '../../coachingSteps.ts';
 import type { CoachContext, CoachEvent, Onset, Output, Profile, Reach, RedFlagHit, Region, Sides, SurgeryKind } from '../../types.ts';
 import { refer } from '../referral/refer.ts';
-import { answerDetails, choiceOf, KEEP_PAIN, push, record, understandingOf, update, type MessageEvent } from '../shared.ts';
+import { answerDetails, choiceOf, KEEP_PAIN, record, understandingOf, update, type MessageEvent } from '../shared.ts';
 import { ageFlags, nextGroup, raisedQueue, recheckQueue, rulesOf, screeningQueue } from './flags.ts';
 import { liftingLimitUntil, surgeryDay } from './surgery.ts';
 
@@ -32,7 +32,7 @@ export function screeningActions(catalog: CoachCatalog) {
       const flagId = context.screeningQueue[0];
       if (flagId === undefined) return {};
       return {
-        outputs: push(context, { kind: 'ask', question: 'redFlagAnswer', flagId }),
+        outputs: [{ kind: 'ask', question: 'redFlagAnswer', flagId }],
         asking: { question: 'redFlagAnswer', flagId },
         failedTries: 0,
       };
@@ -44,12 +44,12 @@ export function screeningActions(catalog: CoachCatalog) {
       const group = context.cardChannel ? nextGroup(context.screeningQueue, catalog.flagUrgency) : [];
       if (group.length >= 2) {
         return {
-          outputs: push(context, { kind: 'ask', question: 'redFlagGroup', flagId, group }),
+          outputs: [{ kind: 'ask', question: 'redFlagGroup', flagId, group }],
           asking: { question: 'redFlagGroup', flagId, group },
           failedTries: 0,
         };
       }
-      return { outputs: push(context, { kind: 'ask', question: 'redFlagAnswer', flagId }), asking: { question: 'redFlagAnswer', flagId }, failedTries: 0 };
+      return { outputs: [{ kind: 'ask', question: 'redFlagAnswer', flagId }], asking: { question: 'redFlagAnswer', flagId }, failedTries: 0 };
     }),
     /** The channel the answer came from decides how the warning-sign questions are shown. */
     noteChannel: update(({ event }) => (event.type === 'MESSAGE' ? { cardChannel: event.cards === true } : {})),
@@ -62,7 +62,7 @@ export function screeningActions(catalog: CoachCatalog) {
       const reach = context.profile.reach === 'arm_hand' && region !== 'cervical' ? undefined : context.profile.reach === 'trunk' && region !== 'thoracic' ? undefined : context.profile.reach;
       return {
         profile: { ...context.profile, region, reach },
-        outputs: push(context, record('screening.answer', { question: 'region', value: region }), { kind: 'say', key: 'regionNoted', vars: { region } }),
+        outputs: [record('screening.answer', { question: 'region', value: region }), { kind: 'say', key: 'regionNoted', vars: { region } }],
       };
     }),
     recordPain: update(({ context, event }) => {
@@ -70,7 +70,7 @@ export function screeningActions(catalog: CoachCatalog) {
       const at = (event as MessageEvent).at;
       return {
         pain: [...context.pain, { at, score }].slice(-KEEP_PAIN),
-        outputs: push(context, record('pain.score', { score, context: 'screening', ...answerDetails(event) })),
+        outputs: [record('pain.score', { score, context: 'screening', ...answerDetails(event) })],
       };
     }),
     recordChoice: update<{ field: 'reach' | 'sides' | 'onset' }>(({ context, event }, params) => {
@@ -78,14 +78,14 @@ export function screeningActions(catalog: CoachCatalog) {
       const profile: Profile = { ...context.profile, [params.field]: value };
       // Symptoms that stay in the spine have no side.
       if (params.field === 'reach' && value === 'spine_only') delete profile.sides;
-      return { profile, outputs: push(context, record('screening.answer', { question: params.field, value, ...answerDetails(event) })) };
+      return { profile, outputs: [record('screening.answer', { question: params.field, value, ...answerDetails(event) })] };
     }),
     /** Older snapshots asked weeks; kept so they can finish. */
     recordWeeks: update(({ context, event }) => {
       const weeks = understandingOf(event)?.number ?? 0;
       return {
         profile: { ...context.profile, weeksSinceSurgery: weeks, daysSinceSurgery: weeks * 7, surgeryAskedOn: day(event) },
-        outputs: push(context, record('screening.answer', { question: 'weeksSinceSurgery', value: weeks })),
+        outputs: [record('screening.answer', { question: 'weeksSinceSurgery', value: weeks })],
       };
     }),
     recordAge: update(({ context, event }) => {
@@ -94,7 +94,7 @@ export function screeningActions(catalog: CoachCatalog) {
       const profile: Profile = { ...context.profile };
       if (age === undefined) delete profile.age;
       else profile.age = age;
-      return { profile, outputs: push(context, record('screening.answer', { question: 'age', value: age ?? null })) };
+      return { profile, outputs: [record('screening.answer', { question: 'age', value: age ?? null })] };
     }),
     /** An age that is a warning sign by itself (under 20) refers at its tier; 50 or older asks whether the pain is new. */
     referForAge: update(({ context, event }) => {
@@ -111,13 +111,13 @@ export function screeningActions(catalog: CoachCatalog) {
         profile.surgeryKind = kind;
         profile.surgery = rules.surgeryKinds[kind] ?? (kind === 'fusion' ? 'fusion' : 'discectomy');
       }
-      return { profile, outputs: push(context, record('screening.answer', { question: 'surgery', value: kind })) };
+      return { profile, outputs: [record('screening.answer', { question: 'surgery', value: kind })] };
     }),
     recordSurgeryWhen: update(({ context, event }) => {
       const days = Math.round(daysOf(event) ?? 0);
       return {
         profile: { ...context.profile, daysSinceSurgery: days, weeksSinceSurgery: Math.round(days / 7), surgeryAskedOn: day(event) },
-        outputs: push(context, record('screening.answer', { question: 'surgeryWhen', value: days, days })),
+        outputs: [record('screening.answer', { question: 'surgeryWhen', value: days, days })],
       };
     }),
     /** The surgeon's limit, converted to kg and read back, with the day it is asked again (6 and 12 weeks after the operation). */
@@ -128,11 +128,10 @@ export function screeningActions(catalog: CoachCatalog) {
       const limit = { kg: known ? Math.round(kg * 10) / 10 : null, known, until };
       return {
         profile: { ...context.profile, liftingLimit: limit },
-        outputs: push(
-          context,
+        outputs: [
           record('liftingLimit.given', { kg: limit.kg ?? 0, ...(known ? {} : { known: false }), until, context: 'screening' }),
           known ? { kind: 'say', key: 'liftingLimit.readBack', vars: { kg: limit.kg!, lb: Math.round(limit.kg! * 2.20462), until } } : { kind: 'say', key: 'liftingLimit.unknownScreening', vars: { until } },
-        ),
+        ],
       };
     }),
     planScreening: update(({ context, event }) =>
@@ -146,11 +145,10 @@ export function screeningActions(catalog: CoachCatalog) {
       const weeks = operated ? Math.round((Date.parse(day(event)) - Date.parse(operated)) / (7 * 86_400_000)) : undefined;
       const kg = context.profile.liftingLimit?.kg;
       return {
-        outputs: push(
-          context,
+        outputs: [
           { kind: 'say', key: kg !== null && kg !== undefined ? 'liftingLimit.review' : 'liftingLimit.reviewUnknown', vars: { weeks: weeks ?? '?', kg: kg ?? '' } },
           { kind: 'ask', question: 'liftingLimitReview' },
-        ),
+        ],
         asking: { question: 'liftingLimitReview' },
         failedTries: 0,
       };
@@ -166,11 +164,10 @@ export function screeningActions(catalog: CoachCatalog) {
       return {
         profile: { ...context.profile, liftingLimit: limit },
         coaching: { ...context.coaching, profile: coachingProfile },
-        outputs: push(
-          context,
+        outputs: [
           record('liftingLimit.given', { kg: limit.kg ?? 0, ...(limit.known ? {} : { known: false }), until, context: 'review', ...(same ? { unchanged: true } : {}) }),
           limit.known ? { kind: 'say', key: 'liftingLimit.readBack', vars: { kg: limit.kg!, lb: Math.round(limit.kg! * 2.20462), until } } : { kind: 'say', key: 'liftingLimit.unknownScreening', vars: { until } },
-        ),
+        ],
       };
     }),
     referFromTriggers: update(({ context, event }) =>
@@ -194,14 +191,14 @@ export function screeningActions(catalog: CoachCatalog) {
       const u = understandingOf(event);
       const answer = u?.choice === 'not_applicable' ? { answer: 'not_applicable' } : {};
       return {
-        outputs: push(context, record('redFlag.denied', { flagId: context.screeningQueue[0] ?? null, ...answer })),
+        outputs: [record('redFlag.denied', { flagId: context.screeningQueue[0] ?? null, ...answer })],
         screeningQueue: context.screeningQueue.slice(1),
         screeningAsked: asked(context, context.screeningQueue[0] ?? ''),
       };
     }),
     /** "Not sure" to a question that is not an emergency one: noted for the clinician, and on to the next. */
     noteUnsure: update(({ context }) => ({
-      outputs: push(context, record('redFlag.unsure', { flagId: context.screeningQueue[0] ?? null, answer: 'unsure' }), { kind: 'say', key: 'unsure.noted' }),
+      outputs: [record('redFlag.unsure', { flagId: context.screeningQueue[0] ?? null, answer: 'unsure' }), { kind: 'say', key: 'unsure.noted' }],
       screeningQueue: context.screeningQueue.slice(1),
       screeningAsked: asked(context, context.screeningQueue[0] ?? ''),
     })),
@@ -209,12 +206,11 @@ export function screeningActions(catalog: CoachCatalog) {
     showSelfCheck: update(({ context }) => {
       const flagId = context.screeningQueue[0] ?? '';
       return {
-        outputs: push(
-          context,
+        outputs: [
           record('redFlag.unsure', { flagId, answer: 'unsure', selfCheck: true }),
           { kind: 'say', key: 'selfCheck', vars: { flag: flagId } },
           { kind: 'ask', question: 'redFlagAfterCheck', flagId },
-        ),
+        ],
         asking: { question: 'redFlagAfterCheck', flagId },
         failedTries: 0,
       };
@@ -232,7 +228,7 @@ export function screeningActions(catalog: CoachCatalog) {
     denyGroup: update(({ context }) => {
       const group = context.asking?.group ?? [];
       return {
-        outputs: push(context, ...group.map((flagId) => record('redFlag.denied', { flagId, via: 'group' }))),
+        outputs: [...group.map((flagId) => record('redFlag.denied', { flagId, via: 'group' }))],
         screeningQueue: context.screeningQueue.filter((id) => !group.includes(id)),
         screeningAsked: asked(context, ...group),
       };
@@ -245,7 +241,7 @@ export function screeningActions(catalog: CoachCatalog) {
       const referral = refer(context, [...ticked].map((id) => hitFor(id, `ticked: ${id}`)), event.at);
       return {
         ...referral,
-        outputs: push({ ...context, outputs: referral.outputs ?? context.outputs }, ...denied.map((flagId) => record('redFlag.denied', { flagId, via: 'group' }))),
+        outputs: [...(referral.outputs ?? []), ...denied.map((flagId) => record('redFlag.denied', { flagId, via: 'group' }))],
         screeningQueue: context.screeningQueue.filter((id) => !group.includes(id)),
         screeningAsked: asked(context, ...group),
       };
@@ -253,7 +249,7 @@ export function screeningActions(catalog: CoachCatalog) {
     completeScreening: update(({ context }) => ({
       screeningDone: true,
       correcting: false,
-      outputs: push(context, record('screening.completed', { profile: context.profile })),
+      outputs: [record('screening.completed', { profile: context.profile })],
     })),
     /** Every value the answers gave, read back so that one can be corrected (issue 16, item 4). */
     confirmProfile: update(({ context }) => {
@@ -270,9 +266,9 @@ export function screeningActions(catalog: CoachCatalog) {
       if (p.surgeryKind) vars.surgeryKind = p.surgeryKind;
       if (p.daysSinceSurgery !== undefined) vars.surgeryDays = p.daysSinceSurgery;
       if (p.liftingLimit) vars.liftingKg = p.liftingLimit.kg ?? 'unknown';
-      return { correcting: false, outputs: push(context, { kind: 'say', key: 'confirm', vars }) };
+      return { correcting: false, outputs: [{ kind: 'say', key: 'confirm', vars }] };
     }),
-    startCorrection: update(({ context }) => ({ correcting: true, outputs: push(context, { kind: 'say', key: 'correct.ok' }) })),
+    startCorrection: update(({ context }) => ({ correcting: true, outputs: [{ kind: 'say', key: 'correct.ok' }] })),
     markScreening: update<{ step: string }>((_, params) => ({ screeningAt: params.step })),
   };
 }

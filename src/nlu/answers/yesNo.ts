@@ -145,6 +145,11 @@ function doubtAfter(prepared: PreparedText, found: Mention<Label>[], firstEnd: n
   return found.some((m) => m.label === 'unsure' && m.span.start === next && end - m.span.end <= 2);
 }
 
+/** The first clause after an offer's yes says nothing about the person's back or pain (offerStatement): it stays an agreement. */
+function offerClauseAgrees(tokens: Token[], leading: Mention<Label>, firstEnd: number, compiled: CompiledAnswers): boolean {
+  return tokens.slice(leading.span.end + 1, firstEnd + 1).every((token) => !compiled.offerStatement.has(token.word));
+}
+
 export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'symptom'): YesNoReading {
   const compiled = compileAnswers(lexicon);
   const prepared = prepareText(answerText(text, compiled));
@@ -188,6 +193,8 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
     const inClause = found.filter((m) => m.span.start <= firstEnd && m !== leading);
     if (leading.label !== 'unsure' && inClause.some((m) => m.label === 'unsure')) return { answer: 'unsure', questionBack: false };
     const polarity = POLARITY[leading.label];
+    // "sure my back hurts", "fine until I bend": at an offer a yes whose clause goes on into a statement gives no consent.
+    if (kind === 'offer' && polarity === 'yes' && !offerClauseAgrees(tokens, leading, firstEnd, compiled)) return { questionBack: false };
     const opposite = inClause.some((m) => POLARITY[m.label] !== polarity && POLARITY[m.label] !== 'unsure' && LEADS.has(m.label));
     if (opposite) return { questionBack: false };
     // Taken back or qualified: on a safety question that is "not sure" (the coach checks with the

@@ -49,8 +49,8 @@ export const yesNoLexiconSchema = z.object({
   symptomNo: z.array(z.string().trim().min(1)).default([]),
   /** The plain yes and no words: at an offer only these open an answer that goes on (see yes-no.yaml). */
   particles: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
-  /** Words that make an offer's yes clause a statement about the person's back ("sure my back hurts", "fine until I bend"). */
-  offerStatement: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  /** The words that may follow a yes to an offer in its clause ("ok, happy with that"); any other word makes it a statement ("sure my back hurts"). */
+  offerTail: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** After a no to a safety question: the sign told of in a later clause ("No, it's numb on the left"). */
   sensations: z.array(z.string().trim().min(1)).default([]),
   admissions: z.array(z.string().trim().min(1)).default([]),

@@ -22,7 +22,7 @@ export interface CompiledAnswers {
   admissions: PhraseSet<'admission'>;
   contrastWords: ReadonlySet<string>;
   particles: ReadonlySet<string>;
-  offerStatement: ReadonlySet<string>;
+  offerTail: ReadonlySet<string>;
   correctionWords: ReadonlySet<string>;
   fillers: PhraseSet<'filler'>;
   /** One-word fillers, also allowed after a short answer ("I have actually", "I do, thanks"). */
@@ -60,7 +60,7 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     admissions: compilePhraseSet({ admission: yesNo.admissions }),
     contrastWords: new Set(yesNo.contrast),
     particles: new Set(yesNo.particles),
-    offerStatement: new Set(yesNo.offerStatement),
+    offerTail: new Set(yesNo.offerTail),
     correctionWords: new Set(yesNo.corrections),
     fillers: compilePhraseSet({ filler: yesNo.fillers }),
     fillerWords: new Set(yesNo.fillers.filter((filler) => /^[a-z]+$/.test(filler))),

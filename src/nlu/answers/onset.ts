@@ -141,7 +141,9 @@ function readOnsetOnce(text: string, at: string, lexicon: Lexicon): OnsetReading
       return;
     }
     const month = onset.months.get(word.text);
-    if (month !== undefined) {
+    // "the 8th of Nov": the month of a date already read, not "since November" as well.
+    const ofDate = words[index - 1]?.text === 'of' && ORDINALS.has(words[index - 2]?.text ?? '') && words[index - 3]?.digits !== undefined;
+    if (month !== undefined && !ofDate) {
       const day = words[index + 1]?.digits ?? words[index - 1]?.digits;
       if (day !== undefined) {
         const date = latestDate(now, month, day);

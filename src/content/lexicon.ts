@@ -49,6 +49,8 @@ export const yesNoLexiconSchema = z.object({
   symptomNo: z.array(z.string().trim().min(1)).default([]),
   /** The plain yes and no words: at an offer only these open an answer that goes on (see yes-no.yaml). */
   particles: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  /** The words that may follow a yes to an offer in its clause ("ok, happy with that"); any other word makes it a statement ("sure my back hurts"). */
+  offerTail: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** After a no to a safety question: the sign told of in a later clause ("No, it's numb on the left"). */
   sensations: z.array(z.string().trim().min(1)).default([]),
   admissions: z.array(z.string().trim().min(1)).default([]),
@@ -72,6 +74,8 @@ export const movementLexiconSchema = z.object({
   outcomes: orderedMap(MOVEMENT_RESPONSES),
   distance: z.array(z.object({ d: z.number().int().min(0).max(9), parts: phrases })).min(1),
   moves: phrases, toward: phrases, away: phrases, easing: phrases, worsening: phrases, local: phrases, fine: phrases, atFirst: phrases,
+  /** Symptoms that arose in a part: further out in a limb, no direction in the back. */
+  arising: phrases.default([]),
   /** Verbs that also say how much: "the pain went down" is less pain, "went down my leg" a place. */
   levelVerbs: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** What a part can do ("less power", "more feeling"): a change said of these is no change of the symptoms. */

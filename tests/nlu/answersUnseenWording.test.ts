@@ -132,26 +132,7 @@ describe('region, reach, sides, onset, surgery, age and weight in everyday words
 });
 
 describe('movement: direction beats location, clause by clause', () => {
-  it.each([
-    ['it sort of moved up into my bum and the calf is better', 'centralized'],
-    ['less in my foot, more in my back', 'centralized'],
-    ['pain retreated to my buttock', 'centralized'],
-    ['it was in my calf but now it\'s in my thigh', 'centralized'],
-    ['my foot feels normal again', 'centralized'],
-    ['the buzzing in my shin has backed off', 'centralized'],
-    ["my calf doesn't hurt anymore", 'centralized'],
-    ['the pins and needles stopped', 'centralized'],
-    ['not as far down the leg now', 'centralized'],
-    ['the numbness in my toes is gone, now just the calf', 'centralized'],
-    ['the tingling in my fingers has gone back to my wrist', 'centralized'],
-    ["it's more in my leg now and less in my back", 'peripheralized'],
-    ['back\'s better but the leg is worse', 'peripheralized'],
-    ['now down to my ankle', 'peripheralized'],
-    ['it was in my thigh, now it\'s in my calf', 'peripheralized'],
-    ["didn't make any difference", 'no_change'],
-    ["wasn't able to get down on the floor", 'could_not'],
-  ] as const)('"%s" is %s', (text, response) => expect(readMovement(text, lexicon)?.response).toBe(response));
-
+  // The table of cases lives in tests/nlu/probes/movement.yaml (parsersProbes.test.ts).
   // "Went down" and "gone up" with no body part say how much, not where: never a direction.
   it('the amount of pain is not a direction', () => {
     expect(readMovement('the pain went down', lexicon)?.response).toBe('centralized');

@@ -46,20 +46,7 @@ describe('parseRegion', () => {
 });
 
 describe('parseMovementResponse', () => {
-  it.each([
-    ['the pain went further down my leg', 'peripheralized'],
-    ['tingling in my toes now', 'peripheralized'],
-    ['my calf feels better but now tingling in my toes', 'peripheralized'],
-    ['my calf feels better', 'centralized'],
-    ['it moved up toward my back', 'centralized'],
-    ['the pain in my leg has eased', 'centralized'],
-    ['only my low back is a bit sore', 'local_only'],
-    ["couldn't do it", 'could_not'],
-    ['too painful to prop up', 'could_not'],
-    ['same', 'no_change'],
-    ['no change', 'no_change'],
-  ] as const)('%s -> %s', (text, expected) => expect(parseMovementResponse(text, lexicon)).toBe(expected));
-
+  // The table of cases lives in tests/nlu/probes/movement.yaml (parsersProbes.test.ts).
   it("a denied spread is not a spread: \"it didn't go further down my leg\"", () => {
     expect(parseMovementResponse("it didn't go further down my leg", lexicon)).not.toBe('peripheralized');
   });

@@ -127,19 +127,7 @@ describe('surgery kinds, in clinical and everyday names', () => {
 });
 
 describe('movement responses by direction, not location', () => {
-  it.each([
-    ['the pain went up into my lower back and the leg is less bad', 'centralized'],
-    ['tingling in my hand moved back up to my shoulder', 'centralized'],
-    ['it has moved out of my calf, now it is just in my buttock', 'centralized'],
-    ['the pain has gone from my foot up to my knee', 'centralized'],
-    ['it spread down to my knee', 'peripheralized'],
-    ['now it is in my foot', 'peripheralized'],
-    ['the ache has gone down to my knee, it was only my hip before', 'peripheralized'],
-    ['back sore, legs fine', 'local_only'],
-    ['about the same', 'no_change'],
-    ['did not manage it, hurt too much', 'could_not'],
-  ] as const)('"%s" is %s', (text, response) => expect(readMovement(text, lexicon)?.response).toBe(response));
-
+  // The table of cases lives in tests/nlu/probes/movement.yaml (parsersProbes.test.ts).
   it('reaching the toes or fingers is marked, and wins over an earlier easing', () => {
     expect(readMovement('numbness spread all the way to my toes', lexicon)).toEqual({ response: 'peripheralized', toesOrFingers: true });
     expect(readMovement('my calf feels better but now tingling in my toes', lexicon)).toEqual({ response: 'peripheralized', toesOrFingers: true });

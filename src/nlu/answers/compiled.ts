@@ -6,6 +6,7 @@ import type { Lexicon } from '../../content/lexicon.ts';
 import { compilePhraseSet, type PhraseSet } from '../phraseSet.ts';
 import { compileWordCorrector, type WordCorrector } from '../conceptSpelling.ts';
 import { asOwnBody, spelledOut } from './words.ts';
+import { perLexicon } from './perLexicon.ts';
 
 export type YesNoLabel = 'yes' | 'no' | 'wholeYes' | 'wholeNo' | 'agree' | 'decline' | 'allClear' | 'unsure';
 
@@ -21,6 +22,7 @@ export interface CompiledAnswers {
   admissions: PhraseSet<'admission'>;
   contrastWords: ReadonlySet<string>;
   particles: ReadonlySet<string>;
+  offerTail: ReadonlySet<string>;
   correctionWords: ReadonlySet<string>;
   fillers: PhraseSet<'filler'>;
   /** One-word fillers, also allowed after a short answer ("I have actually", "I do, thanks"). */
@@ -42,11 +44,7 @@ export interface CompiledAnswers {
   weightUnits: ReadonlyMap<string, number>;
 }
 
-const cache = new WeakMap<Lexicon, CompiledAnswers>();
-
-export function compileAnswers(lexicon: Lexicon): CompiledAnswers {
-  const cached = cache.get(lexicon);
-  if (cached) return cached;
+export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => {
   const { yesNo, scores, answers } = lexicon;
   const units = scores.units.map((unit) => unit.replace(/[^a-z0-9*]/g, ''));
   const compiled: CompiledAnswers = {
@@ -62,6 +60,7 @@ export function compileAnswers(lexicon: Lexicon): CompiledAnswers {
     admissions: compilePhraseSet({ admission: yesNo.admissions }),
     contrastWords: new Set(yesNo.contrast),
     particles: new Set(yesNo.particles),
+    offerTail: new Set(yesNo.offerTail),
     correctionWords: new Set(yesNo.corrections),
     fillers: compilePhraseSet({ filler: yesNo.fillers }),
     fillerWords: new Set(yesNo.fillers.filter((filler) => /^[a-z]+$/.test(filler))),
@@ -78,9 +77,8 @@ export function compileAnswers(lexicon: Lexicon): CompiledAnswers {
     durationUnits: new Map(answers.units.durations.flatMap(({ days, words }) => words.map((word) => [word, days] as const))),
     weightUnits: new Map(answers.units.weights.flatMap(({ kg, words }) => words.map((word) => [word, kg] as const))),
   };
-  cache.set(lexicon, compiled);
   return compiled;
-}
+});
 
 export const isScoreUnit = (word: string, compiled: CompiledAnswers) =>
   compiled.scoreUnits.has(word) || compiled.scoreUnitPrefixes.some((prefix) => word.startsWith(prefix));

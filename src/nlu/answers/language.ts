@@ -4,6 +4,7 @@
  */
 import type { Lexicon } from '../../content/lexicon.ts';
 import { foldText } from '../normalise.ts';
+import { perLexicon } from './perLexicon.ts';
 
 interface CompiledLanguages {
   english: ReadonlySet<string>;
@@ -11,19 +12,14 @@ interface CompiledLanguages {
   minWords: number;
 }
 
-const cache = new WeakMap<Lexicon, CompiledLanguages>();
-
-function compile(lexicon: Lexicon): CompiledLanguages {
-  const cached = cache.get(lexicon);
-  if (cached) return cached;
+const compile = perLexicon((lexicon: Lexicon): CompiledLanguages => {
   const languages = lexicon.answers.languages;
   const english = new Set(languages.english);
   // A word that is also English ("me", "no", "a") says nothing about the language.
   const other = new Set(Object.values(languages.other).flat().filter((word) => !english.has(word)));
   const compiled = { english, other, minWords: languages.minWords };
-  cache.set(lexicon, compiled);
   return compiled;
-}
+});
 
 /** Letters of scripts other than Latin (Cyrillic, Greek, Arabic, Hebrew, Devanagari, CJK, ...). */
 const OTHER_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu;

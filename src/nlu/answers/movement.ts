@@ -11,13 +11,14 @@ import { compilePhraseSet, firstAffirmedLabel, mentions, type PhraseSet } from '
 import { SENTENCE_BOUNDARY } from '../normalise.ts';
 import { prepareText, type PreparedText } from '../preparedText.ts';
 import { answerText, compileAnswers } from './compiled.ts';
+import { perLexicon } from './perLexicon.ts';
 
 export interface MovementReading {
   response: MovementResponse;
   toesOrFingers?: boolean;
 }
 
-type Word = 'moves' | 'toward' | 'away' | 'easing' | 'worsening' | 'local' | 'fine' | 'atFirst';
+type Word = 'moves' | 'toward' | 'away' | 'easing' | 'worsening' | 'arising' | 'local' | 'fine' | 'atFirst';
 
 interface CompiledMovement {
   parts: PhraseSet<string>;
@@ -29,7 +30,6 @@ interface CompiledMovement {
   functions: ReadonlySet<string>;
 }
 
-const cache = new WeakMap<Lexicon, CompiledMovement>();
 const TOES = 7;
 /** The ankle or wrist and beyond: a movement arriving there went out to the end of the limb. */
 const FAR_END = 5;
@@ -37,23 +37,20 @@ const FAR_END = 5;
 const LEVEL_WORDS = new Set(['up', 'down']);
 const STRONG_WORDS = ['spread', 'spreading', 'spreads', 'further', 'farther', 'furthur', 'lower', 'retreated', 'retreating', 'receded', 'out', 'back', 'higher'];
 
-function compileMovement(lexicon: Lexicon): CompiledMovement {
-  const cached = cache.get(lexicon);
-  if (cached) return cached;
+const compileMovement = perLexicon((lexicon: Lexicon): CompiledMovement => {
   const d = lexicon.direction;
   const parts: Record<string, string[]> = {};
   for (const entry of d.distance) parts[String(entry.d)] = [...(parts[String(entry.d)] ?? []), ...entry.parts];
   const compiled: CompiledMovement = {
     parts: compilePhraseSet(parts),
-    words: compilePhraseSet<Word>({ toward: d.toward, away: d.away, moves: d.moves, easing: d.easing, worsening: d.worsening, local: d.local, fine: d.fine, atFirst: d.atFirst }),
+    words: compilePhraseSet<Word>({ toward: d.toward, away: d.away, moves: d.moves, easing: d.easing, worsening: d.worsening, arising: d.arising, local: d.local, fine: d.fine, atFirst: d.atFirst }),
     outcomes: compilePhraseSet(lexicon.movement),
     strong: new Set(STRONG_WORDS),
     levelVerbs: new Set(d.levelVerbs),
     functions: new Set(d.functions),
   };
-  cache.set(lexicon, compiled);
   return compiled;
-}
+});
 
 interface Found<L> {
   label: L;
@@ -117,6 +114,12 @@ function earlierPart(prepared: PreparedText, parts: Found<number>[], at: number,
   return undefined;
 }
 
+/** A part told after `at` in the same sentence as where it was ("used to be the foot", "it was in my calf before"). */
+function pastPartAfter(prepared: PreparedText, parts: Found<number>[], at: number): Found<number> | undefined {
+  const sentenceEnd = prepared.tokens.findIndex((t, i) => i > at && t.word === SENTENCE_BOUNDARY);
+  return parts.find((p) => p.start > at && (sentenceEnd < 0 || p.start < sentenceEnd) && prepared.tokens.slice(Math.max(at + 1, p.start - 5), p.start).some((t) => PAST.has(t.word)) && !prepared.tokens.slice(at + 1, p.start).some((t) => t.word === 'now'));
+}
+
 /** "not my hand", "not in the leg": a part denied as the place, right after a "not". */
 function deniedPlace(prepared: PreparedText, part: Found<number>): boolean {
   for (let i = part.start - 1; i >= Math.max(0, part.start - 4); i -= 1) {
@@ -138,7 +141,7 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
   // A word inside a body part's name is not a direction ("lower" in "lower back").
   const inPart = (start: number, end: number) => parts.some((p) => start >= p.start && end <= p.end);
   // "less power", "more feeling": a change of what the part can do, not of the symptoms.
-  const ofFunction = (w: Found<Word>) => (w.label === 'easing' || w.label === 'worsening') && compiled.functions.has(prepared.tokens[w.end + 1]?.word ?? '');
+  const ofFunction = (w: Found<Word>) => (w.label === 'easing' || w.label === 'worsening' || w.label === 'arising') && compiled.functions.has(prepared.tokens[w.end + 1]?.word ?? '');
   const words: Found<Word>[] = mentions(compiled.words, prepared, false)
     .map((m) => ({ label: m.label, start: m.span.start, end: m.span.end }))
     .filter((w) => !inPart(w.start, w.end) && !ofFunction(w));
@@ -193,7 +196,9 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
     // "the foot pain is now in my knee": the part named before "now" is where it was.
     const placedNow = nowPart !== undefined && nowPart.start > nowAt && prepared.tokens.slice(nowAt + 1, nowPart.start).every((t) => PLACING.has(t.word));
     const subjectPart = placedNow ? clauseParts.findLast((p) => p.end < nowAt) : undefined;
-    const before = nowPart ? earlierPart(prepared, parts, nowPart.start, clauseOf, clause) ?? formerParts[0] ?? subjectPart : undefined;
+    // "as far as the knee now, used to be the foot": where it was, told just after.
+    const toldAfter = nowPart ? pastPartAfter(prepared, parts, Math.max(nowPart.end, nowAt)) : undefined;
+    const before = nowPart ? earlierPart(prepared, parts, nowPart.start, clauseOf, clause) ?? formerParts[0] ?? subjectPart ?? toldAfter : undefined;
     if (nowPart && before && before.label !== nowPart.label) {
       push(nowPart.label < before.label ? 'centralized' : 'peripheralized', nowPart.label >= TOES && nowPart.label > before.label);
       continue;
@@ -232,12 +237,12 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
       return !words.some((w) => (w.label === 'toward' || w.label === 'away') && w.start > m.end && w.start - m.end <= 2) && !['to', 'into', 'in'].includes(prepared.tokens[m.end + 1]?.word ?? '');
     });
     const eased = [...has('easing'), ...goneAway.map((m) => ({ ...m, label: 'easing' as const }))];
-    for (const change of [...eased, ...has('worsening')].sort((a, b) => a.start - b.start)) {
+    for (const change of [...eased, ...has('worsening'), ...has('arising')].sort((a, b) => a.start - b.start)) {
       const part = partOfChange(prepared, change, change.label === 'easing' ? inClause(namedParts) : clauseParts);
       if (!part) continue;
       const limb = part.label >= 2;
       if (change.label === 'easing' && limb) push('centralized', false, part.label);
-      else if (change.label === 'worsening' && limb) push('peripheralized', part.label >= TOES, part.label);
+      else if ((change.label === 'worsening' || change.label === 'arising') && limb) push('peripheralized', part.label >= TOES, part.label);
       else if (change.label === 'worsening' && part.label === 0) push('centralized', false, 0);
     }
   }

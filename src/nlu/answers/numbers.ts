@@ -6,6 +6,7 @@
  */
 import type { AnswerLexicon } from '../../content/answerLexicon.ts';
 import type { Word } from './words.ts';
+import { perLexicon } from './perLexicon.ts';
 
 export interface NumberMention {
   value: number;
@@ -30,11 +31,7 @@ export interface NumberWords {
   memo: Map<string, string | null>;
 }
 
-const cache = new WeakMap<AnswerLexicon, NumberWords>();
-
-export function numberWords(lexicon: AnswerLexicon): NumberWords {
-  const cached = cache.get(lexicon);
-  if (cached) return cached;
+export const numberWords = perLexicon((lexicon: AnswerLexicon): NumberWords => {
   const { numbers } = lexicon;
   const single = new Map(Object.entries({ ...numbers.units, ...numbers.teens }));
   const tens = new Map(Object.entries(numbers.tens));
@@ -49,9 +46,8 @@ export function numberWords(lexicon: AnswerLexicon): NumberWords {
     fuzzyTargets: [...single.keys(), ...tens.keys()].filter((word) => word.length >= 3),
     memo: new Map(),
   };
-  cache.set(lexicon, compiled);
   return compiled;
-}
+});
 
 /** One letter missing, one extra, or two neighbours swapped; never a changed letter ("fine"/"five"). */
 function slipOf(typed: string, target: string): boolean {

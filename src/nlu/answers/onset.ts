@@ -13,6 +13,7 @@ import { prepareText } from '../preparedText.ts';
 import { answerText, compileAnswers } from './compiled.ts';
 import { readAmounts } from './quantity.ts';
 import { readWords } from './words.ts';
+import { perLexicon } from './perLexicon.ts';
 
 export type OnsetBand = 'last_2_days' | 'under_2_weeks' | 'under_6_weeks' | 'over_6_weeks';
 
@@ -32,16 +33,13 @@ interface CompiledOnset {
   seasons: Map<string, { month: number; day: number }>;
 }
 
-const cache = new WeakMap<Lexicon, CompiledOnset>();
 const WEEKDAY_ORDER = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 const MONTH_ORDER = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'] as const;
 const MONTH_CUES = new Set(['since', 'in', 'from', 'early', 'mid', 'late', 'of', 'beginning', 'start', 'end', 'middle', 'last']);
 const ORDINALS = new Set(['st', 'nd', 'rd', 'th']);
 const MONTH_STARTS = new Set(['start', 'beginning', 'begining', 'first']);
 
-function compileOnset(lexicon: Lexicon): CompiledOnset {
-  const cached = cache.get(lexicon);
-  if (cached) return cached;
+const compileOnset = perLexicon((lexicon: Lexicon): CompiledOnset => {
   const onset = lexicon.answers.onset;
   const fixedLists: Record<string, string[]> = {};
   const fixedDays = new Map<string, number>();
@@ -58,9 +56,8 @@ function compileOnset(lexicon: Lexicon): CompiledOnset {
     months: new Map(MONTH_ORDER.flatMap((month, index) => onset.months[month].map((word) => [word, index + 1] as const))),
     seasons: new Map(Object.entries(onset.seasons).map(([name, md]) => [name, { month: Number(md.slice(0, 2)), day: Number(md.slice(3)) }])),
   };
-  cache.set(lexicon, compiled);
   return compiled;
-}
+});
 
 export function bandOf(days: number): OnsetBand {
   if (days <= 2) return 'last_2_days';
@@ -144,7 +141,9 @@ function readOnsetOnce(text: string, at: string, lexicon: Lexicon): OnsetReading
       return;
     }
     const month = onset.months.get(word.text);
-    if (month !== undefined) {
+    // "the 8th of Nov": the month of a date already read, not "since November" as well.
+    const ofDate = words[index - 1]?.text === 'of' && ORDINALS.has(words[index - 2]?.text ?? '') && words[index - 3]?.digits !== undefined;
+    if (month !== undefined && !ofDate) {
       const day = words[index + 1]?.digits ?? words[index - 1]?.digits;
       if (day !== undefined) {
         const date = latestDate(now, month, day);

@@ -10,7 +10,7 @@ import type { Lexicon } from '../../content/lexicon.ts';
 import { mentions } from '../phraseSet.ts';
 import { prepareText } from '../preparedText.ts';
 import { answerText, compileAnswers } from './compiled.ts';
-import { readNumbers } from './numbers.ts';
+import { readNumbers, type NumberMention } from './numbers.ts';
 import { readWords, type Word } from './words.ts';
 
 export interface Quantity {
@@ -57,7 +57,17 @@ export function readAmounts(text: string, lexicon: Lexicon): Amounts {
   const weights: Quantity[] = [];
   // The first number of a range ("between 5 and 10 kilos") is an amount of its own, never a part of the next.
   const rangeStarts = new Set<Quantity>();
+  const denominators = new Set<NumberMention>();
   for (const [index, number] of numbers.entries()) {
+    if (denominators.has(number)) continue;
+    // "6/52", "2/12 ago", "3/7 ago": the clinical notation of weeks, months and days.
+    const over = numbers[index + 1];
+    const notation = over && words[number.to + 1]?.text === '/' && over.from === number.to + 2 ? clinicalDays(over.value, words[over.to + 1]?.text) : undefined;
+    if (notation !== undefined) {
+      denominators.add(over!);
+      durations.push({ value: number.value * notation, from: number.from, to: over!.to, approximate: false, clause: words[number.from]!.clause });
+      continue;
+    }
     // "2 to 3 kg", "2-3 weeks": the first number of a range takes the unit said after the second.
     const next = numbers[index + 1];
     const joiner = words[number.to + 1]?.text ?? '';
@@ -91,6 +101,13 @@ export function readAmounts(text: string, lexicon: Lexicon): Amounts {
     if (joined) rangeStarts.add(quantity);
   }
   return { words, durations, weights };
+}
+
+/** Days per unit of "n/52" (weeks); "n/12" (months) and "n/7" (days) only with "ago", for "3/12" is also a date and "6/7" a score. */
+function clinicalDays(denominator: number, after: string | undefined): number | undefined {
+  if (denominator === 52) return 7;
+  if (after !== 'ago') return undefined;
+  return denominator === 12 ? 30.4 : denominator === 7 ? 1 : undefined;
 }
 
 const approximately = (text: string, lexicon: Lexicon) => mentions(compileAnswers(lexicon).approximate, prepareText(text), false).length > 0;

@@ -11,6 +11,7 @@ import { compilePhraseSet, mentions, type PhraseSet } from '../phraseSet.ts';
 import { prepareText, type PreparedText } from '../preparedText.ts';
 import { answerText, compileAnswers } from './compiled.ts';
 import type { Span } from '../matcher.ts';
+import { perLexicon } from './perLexicon.ts';
 
 export type Side = 'left' | 'right' | 'both';
 
@@ -28,11 +29,7 @@ interface CompiledBody {
   notSide: PhraseSet<'notSide'>;
 }
 
-const cache = new WeakMap<Lexicon, CompiledBody>();
-
-function compileBody(lexicon: Lexicon): CompiledBody {
-  const cached = cache.get(lexicon);
-  if (cached) return cached;
+const compileBody = perLexicon((lexicon: Lexicon): CompiledBody => {
   const body = lexicon.answers.body;
   const compiled: CompiledBody = {
     // Furthest first, so a longer phrase of a nearer level never hides a further one at the same place.
@@ -41,9 +38,8 @@ function compileBody(lexicon: Lexicon): CompiledBody {
     sides: compilePhraseSet(body.sides),
     notSide: compilePhraseSet({ notSide: body.notSide }),
   };
-  cache.set(lexicon, compiled);
   return compiled;
-}
+});
 
 /** How far each answer reaches from the spine; the trunk and the arm are their own ways out. */
 const DISTANCE: Record<ReachLevel, number> = { spine_only: 0, trunk: 1, buttock_thigh: 1, arm_hand: 2, below_knee: 2 };

@@ -66,7 +66,7 @@ function askedBack(words: Word[], at: number): boolean {
 }
 
 /** Words that may stand around a score said alone ("I'd say a for", "about ate"). */
-const SLOT_WORDS = new Set(['a', 'an', 'about', 'around', 'maybe', 'like', 'i', 'd', 'would', 'say', 'its', 'it', 'is', 'probably', 'roughly', 'prob', 'ish', 'today', 'now', 'right', 'at', 'the', 'moment', 'id', 'ok', 'so', 'um', 'erm']);
+const SLOT_WORDS = new Set(['pain', 'score', 'level', 'my', 'a', 'an', 'about', 'around', 'maybe', 'like', 'i', 'd', 'would', 'say', 'its', 'it', 'is', 'probably', 'roughly', 'prob', 'ish', 'today', 'now', 'right', 'at', 'the', 'moment', 'id', 'ok', 'so', 'um', 'erm']);
 
 /**
  * A word that sounds like a number ("for", "ate") read as it where a score stands: the whole
@@ -75,12 +75,13 @@ const SLOT_WORDS = new Set(['a', 'an', 'about', 'around', 'maybe', 'like', 'i', 
 function scoreSoundsRead(words: Word[], sounds: Readonly<Record<string, number>>, numberNames: ReadonlyMap<number, string>): Word[] {
   const at = words.flatMap((word, index) => (Object.hasOwn(sounds, word.text) ? [index] : []));
   if (at.length === 0) return words;
-  const alone = at.length === 1 && words.every((word, index) => index === at[0] || SLOT_WORDS.has(word.text));
+  // Alone in its sentence: "pain is a sex. Also my foot drags" is a six.
+  const alone = (index: number) => at.filter((i) => words[i]!.sentence === words[index]!.sentence).length === 1 && words.every((word, i) => i === index || word.sentence !== words[index]!.sentence || SLOT_WORDS.has(word.text));
   return words.map((word, index) => {
     if (!at.includes(index)) return word;
     const beforeOutOf = OUT_OF.some((sequence) => followsAt(words, index + 1, sequence));
     const name = numberNames.get(sounds[word.text]!);
-    return (alone || beforeOutOf) && name ? { ...word, text: name } : word;
+    return (alone(index) || beforeOutOf) && name ? { ...word, text: name } : word;
   });
 }
 

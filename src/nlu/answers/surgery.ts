@@ -9,6 +9,7 @@ import { compilePhraseSet, mentions, type PhraseSet } from '../phraseSet.ts';
 import { prepareText } from '../preparedText.ts';
 import { answerText, compileAnswers } from './compiled.ts';
 import { SENTENCE_BOUNDARY } from '../normalise.ts';
+import { perLexicon } from './perLexicon.ts';
 
 interface CompiledSurgery {
   kinds: PhraseSet<Exclude<SurgeryKind, 'none'>>;
@@ -16,16 +17,11 @@ interface CompiledSurgery {
   planned: PhraseSet<'planned'>;
 }
 
-const cache = new WeakMap<Lexicon, CompiledSurgery>();
-
-function compileSurgery(lexicon: Lexicon): CompiledSurgery {
-  const cached = cache.get(lexicon);
-  if (cached) return cached;
+const compileSurgery = perLexicon((lexicon: Lexicon): CompiledSurgery => {
   const surgery = lexicon.answers.surgery;
   const compiled = { kinds: compilePhraseSet(surgery.kinds), none: compilePhraseSet({ none: surgery.none }), planned: compilePhraseSet({ planned: surgery.planned }) };
-  cache.set(lexicon, compiled);
   return compiled;
-}
+});
 
 const DENIALS = new Set(['no', 'not', 'never', 'without', 'nor']);
 const ORDER: Exclude<SurgeryKind, 'none'>[] = ['fusion', 'disc_replacement', 'laminectomy', 'discectomy'];

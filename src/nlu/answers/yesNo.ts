@@ -145,6 +145,18 @@ function doubtAfter(prepared: PreparedText, found: Mention<Label>[], firstEnd: n
   return found.some((m) => m.label === 'unsure' && m.span.start === next && end - m.span.end <= 2);
 }
 
+/** Every word of the first clause after an offer's yes is another yes, a filler or a word that completes an agreement (offerTail). */
+function offerClauseAgrees(tokens: Token[], found: Mention<Label>[], leading: Mention<Label>, firstEnd: number, compiled: CompiledAnswers): boolean {
+  const yesSpans = found.filter((m) => POLARITY[m.label] === 'yes');
+  for (let i = leading.span.end + 1; i <= firstEnd; i += 1) {
+    const word = tokens[i]!.word;
+    if (compiled.offerTail.has(word) || compiled.fillerWords.has(word) || compiled.particles.has(word)) continue;
+    if (yesSpans.some((m) => m.span.start <= i && m.span.end >= i)) continue;
+    return false;
+  }
+  return true;
+}
+
 export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'symptom'): YesNoReading {
   const compiled = compileAnswers(lexicon);
   const prepared = prepareText(answerText(text, compiled));
@@ -188,6 +200,8 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
     const inClause = found.filter((m) => m.span.start <= firstEnd && m !== leading);
     if (leading.label !== 'unsure' && inClause.some((m) => m.label === 'unsure')) return { answer: 'unsure', questionBack: false };
     const polarity = POLARITY[leading.label];
+    // "sure my back hurts", "fine until I bend": at an offer a yes whose clause goes on into a statement gives no consent.
+    if (kind === 'offer' && polarity === 'yes' && !offerClauseAgrees(tokens, found, leading, firstEnd, compiled)) return { questionBack: false };
     const opposite = inClause.some((m) => POLARITY[m.label] !== polarity && POLARITY[m.label] !== 'unsure' && LEADS.has(m.label));
     if (opposite) return { questionBack: false };
     // Taken back or qualified: on a safety question that is "not sure" (the coach checks with the

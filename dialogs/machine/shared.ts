@@ -50,7 +50,11 @@ export interface MachineArgs {
 
 export type Guard<P extends ParameterizedObject['params'] | undefined = undefined> = (args: MachineArgs, params: P) => boolean;
 
-/** The one event the machine emits: an output of the turn, in order (dialogs/step.ts collects them). */
+/**
+ * The one event the machine emits: an output of the turn, in order (dialogs/step.ts collects them).
+ * Typed on `update` only, not in setup's `types.emitted`: xstate/graph's traversal (the all-states
+ * tests) does not accept a machine whose emitted events are narrowed.
+ */
 export interface OutputEmitted {
   type: 'output';
   output: Output;

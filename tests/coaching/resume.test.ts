@@ -80,3 +80,18 @@ describe('a snapshot that cannot be resumed', () => {
     expect(coaching.session).toBeNull();
   });
 });
+
+describe('a snapshot stored while the turn outputs were kept in the context', () => {
+  it('resumes as it is, says the same, and is stored back without them', () => {
+    const machine = realMachine();
+    const atOffer = onboarded();
+    const answer = message({ choice: 'doctor' });
+    const now = step(machine, atOffer, [answer]);
+    const before = step(machine, { ...atOffer, context: { ...atOffer.context, outputs: [] } as StoredConversation['context'] }, [answer]);
+    expect(before.restarted).toBe(false);
+    expect(before.outputs).toEqual(now.outputs);
+    expect(before.outputs).toContainEqual(expect.objectContaining({ kind: 'record', type: 'pathway.answer' }));
+    expect(before.conversation).toEqual(now.conversation);
+    expect('outputs' in before.conversation.context).toBe(false);
+  });
+});

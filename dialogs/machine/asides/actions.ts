@@ -24,8 +24,8 @@ function unclearKey(u: Understanding | undefined, tries: number): MessageKey {
  */
 export const asideActions = {
   countMessage: update(({ context }) => ({ messages: context.messages + 1 })),
-  say: update<{ key: MessageKey }>(({ context }, params) => ({ outputs: [{ kind: 'say', key: params.key }] })),
-  ask: update<{ question: QuestionKey }>(({ context }, params) => ({
+  say: update<{ key: MessageKey }>((_, params) => ({ outputs: [{ kind: 'say', key: params.key }] })),
+  ask: update<{ question: QuestionKey }>((_, params) => ({
     outputs: [{ kind: 'ask', question: params.question }],
     asking: { question: params.question },
     failedTries: 0,
@@ -73,7 +73,7 @@ export const asideActions = {
     // Emoji or symbols instead of an answer count as a try, like any answer that cannot be read.
     return { outputs: [{ kind: 'say', key }], ...(event.aside === 'symbols' ? { failedTries: context.failedTries + 1 } : {}) };
   }),
-  offerClinician: update(({ context }) => ({
+  offerClinician: update(() => ({
     outputs: [{ kind: 'say', key: 'offerClinicianAfterRetries' }],
     failedTries: 0,
   })),
@@ -98,7 +98,7 @@ export const asideActions = {
       ...(context.asking ? [{ kind: 'ask' as const, question: context.asking.question, flagId: context.asking.flagId, reask: true }] : []),
     ],
   })),
-  tooLong: update(({ context, event }) => ({
+  tooLong: update(({ event }) => ({
     outputs: [{ kind: 'say', key: 'tooLong', vars: event.type === 'TOO_LONG' ? { length: event.length, ...(event.limit !== undefined ? { limit: event.limit } : {}) } : { length: 0 } }],
   })),
 };

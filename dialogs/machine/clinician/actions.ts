@@ -2,7 +2,7 @@ import { record, understandingOf, update } from '../shared.ts';
 
 /** A clinician takes the conversation over, the person's words are relayed, and the clinician hands back. */
 export const clinicianActions = {
-  clinicianJoined: update(({ context, event }) => {
+  clinicianJoined: update(({ event }) => {
     if (event.type !== 'CLINICIAN_JOINED') return {};
     return {
       clinician: { name: event.clinician, caseId: event.caseId, since: event.at },

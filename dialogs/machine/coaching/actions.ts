@@ -96,7 +96,7 @@ export function coachingActions(catalog: CoachCatalog) {
       ...refer(context, [{ flagId: 'soon.limb-worsening', urgency: 'soon', matched: 'leg or arm score at check-ins: 2 or more points worse within a week' }], event.at),
       coaching: { ...context.coaching, limbReviewAt: event.at },
     })),
-    recordCheckInClear: update(({ context }) => ({ outputs: [record('redFlag.denied', { flagId: 'checkIn.any' })] })),
+    recordCheckInClear: update(() => ({ outputs: [record('redFlag.denied', { flagId: 'checkIn.any' })] })),
     recommendReview: update(({ context, event }) => {
       const due = painReviewDue(context.coaching, context.pain, event.at, context.limb);
       if (!due) return {};
@@ -254,14 +254,14 @@ export function coachingActions(catalog: CoachCatalog) {
     }),
 
     // Item 10: the care pathway, asked once when coaching starts.
-    askPathwayIntro: update(({ context }) => ({ outputs: [{ kind: 'say', key: 'pathway.intro' }] })),
-    askDiagnosedBy: update(({ context }) => ({ outputs: [{ kind: 'ask', question: 'diagnosedBy' }], asking: { question: 'diagnosedBy' }, failedTries: 0 })),
+    askPathwayIntro: update(() => ({ outputs: [{ kind: 'say', key: 'pathway.intro' }] })),
+    askDiagnosedBy: update(() => ({ outputs: [{ kind: 'ask', question: 'diagnosedBy' }], asking: { question: 'diagnosedBy' }, failedTries: 0 })),
     recordDiagnosedBy: update(({ context, event }) => {
       const value = choiceOf(event) as NonNullable<Pathway['diagnosedBy']>;
       return withPathway(context, { diagnosedBy: value }, 'diagnosedBy', value);
     }),
     /** No one has diagnosed it: a routine referral, made before any exercise. */
-    referUndiagnosed: update(({ context }) => ({
+    referUndiagnosed: update(() => ({
       outputs: [{ kind: 'say', key: 'pathway.undiagnosed' }, ...routineHandoff('pathway.undiagnosed')],
     })),
     recordPregnancy: update(({ context, event }) => {

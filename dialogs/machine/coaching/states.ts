@@ -21,6 +21,22 @@ function setAnswers(next: string) {
   ];
 }
 
+/**
+ * A care-pathway question: yes, no, or its third answer ("does not apply", "not sure") is recorded
+ * and leads on to `next`; anything else is asked again.
+ */
+function pathwayQuestion<A extends string>(question: 'pregnancy' | 'lateralShift' | 'osteoporosis', record: A, next: string, third?: 'notApplicable' | 'notSure') {
+  return {
+    entry: { type: 'ask' as const, params: { question } },
+    on: {
+      MESSAGE: [
+        ...[...(third ? [third] : []), 'saidYes' as const, 'saidNo' as const].map((guard) => ({ guard, target: next, actions: ['countMessage' as const, record] })),
+        ...unclearAnswer(),
+      ],
+    },
+  };
+}
+
 /** A weekly question: "not today" ends this week's questions; the answer moves on; anything else is asked again. */
 function weeklyAnswer<G extends string, A extends string>(guard: G, action: A, next: string) {
   return [
@@ -52,40 +68,11 @@ export function coachingState(machine: CoachSetup) {
             on: { MESSAGE: [{ guard: 'gaveDiagnosedBy', target: 'afterDiagnosed', actions: ['countMessage', 'recordDiagnosedBy'] }, ...unclearAnswer()] },
           },
           afterDiagnosed: { always: [{ guard: 'undiagnosed', target: 'pregnancy', actions: 'referUndiagnosed' }, { target: 'pregnancy' }] },
-          pregnancy: {
-            entry: { type: 'ask', params: { question: 'pregnancy' } },
-            on: {
-              MESSAGE: [
-                { guard: 'notApplicable', target: 'afterPregnancy', actions: ['countMessage', 'recordPregnancy'] },
-                { guard: 'saidYes', target: 'afterPregnancy', actions: ['countMessage', 'recordPregnancy'] },
-                { guard: 'saidNo', target: 'afterPregnancy', actions: ['countMessage', 'recordPregnancy'] },
-                ...unclearAnswer(),
-              ],
-            },
-          },
+          pregnancy: pathwayQuestion('pregnancy', 'recordPregnancy', 'afterPregnancy', 'notApplicable'),
           afterPregnancy: { always: [{ guard: 'isLumbar', target: 'lateralShift' }, { target: 'bones' }] },
-          lateralShift: {
-            entry: { type: 'ask', params: { question: 'lateralShift' } },
-            on: {
-              MESSAGE: [
-                { guard: 'notSure', target: 'bones', actions: ['countMessage', 'recordLateralShift'] },
-                { guard: 'saidYes', target: 'bones', actions: ['countMessage', 'recordLateralShift'] },
-                { guard: 'saidNo', target: 'bones', actions: ['countMessage', 'recordLateralShift'] },
-                ...unclearAnswer(),
-              ],
-            },
-          },
+          lateralShift: pathwayQuestion('lateralShift', 'recordLateralShift', 'bones', 'notSure'),
           bones: { always: [{ guard: 'bonesAskedInScreening', target: '#coach.coaching.offer' }, { target: 'osteoporosis' }] },
-          osteoporosis: {
-            entry: { type: 'ask', params: { question: 'osteoporosis' } },
-            on: {
-              MESSAGE: [
-                { guard: 'saidYes', target: '#coach.coaching.offer', actions: ['countMessage', 'recordOsteoporosis'] },
-                { guard: 'saidNo', target: '#coach.coaching.offer', actions: ['countMessage', 'recordOsteoporosis'] },
-                ...unclearAnswer(),
-              ],
-            },
-          },
+          osteoporosis: pathwayQuestion('osteoporosis', 'recordOsteoporosis', '#coach.coaching.offer'),
         },
       },
       offer: {

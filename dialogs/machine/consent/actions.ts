@@ -7,7 +7,7 @@ export function consentActions(catalog: CoachCatalog) {
       profile: { ...context.profile, consentVersion: catalog.consentVersion },
       outputs: [record('consent.given', { version: catalog.consentVersion })],
     })),
-    recordDeclined: update(({ context }) => ({
+    recordDeclined: update(() => ({
       outputs: [record('consent.declined', { version: catalog.consentVersion })],
     })),
   };

@@ -19,16 +19,14 @@ export function referralActions(catalog: CoachCatalog) {
   return {
     referDisclosure: update(({ context, event }) => refer(context, withCrisisTier(catalog, hitsOf(event)), event.at)),
     // A disclosure that also answered the question: the answer is handled after the referral, and knows it came after one.
-    replayMessage: raise<CoachContext, CoachEvent, CoachEvent, undefined, never, never>(({ event }) => {
-      return {
-        type: 'MESSAGE' as const,
-        at: event.at,
-        understanding: (event as Extract<CoachEvent, { type: 'RED_FLAG' }>).understanding ?? { text: '' },
-        // refer() makes no referral without hits.
-        ...(hitsOf(event).length > 0 ? { afterReferral: true } : {}),
-      };
-    }),
-    handOffOnRequest: update(({ context, event }) => ({
+    replayMessage: raise<CoachContext, CoachEvent, CoachEvent, undefined, never, never>(({ event }) => ({
+      type: 'MESSAGE' as const,
+      at: event.at,
+      understanding: (event as Extract<CoachEvent, { type: 'RED_FLAG' }>).understanding ?? { text: '' },
+      // refer() makes no referral without hits.
+      ...(hitsOf(event).length > 0 ? { afterReferral: true } : {}),
+    })),
+    handOffOnRequest: update(({ event }) => ({
       outputs: [
         { kind: 'say', key: 'referral.routine' },
         { kind: 'handoff', urgency: 'routine', reasons: ['person.asked'], hits: [], requestedBy: 'person' },
@@ -36,7 +34,7 @@ export function referralActions(catalog: CoachCatalog) {
       ],
     })),
     /** "I've been seen" with nothing held: noted for the care team; there is nothing to lift. */
-    recordAssessed: update(({ context, event }) => ({
+    recordAssessed: update(({ event }) => ({
       outputs: [record('clinician.assessed', { words: wordsOf(event), holdLifted: false }), { kind: 'say', key: 'referral.cleared' }],
     })),
 
@@ -45,7 +43,7 @@ export function referralActions(catalog: CoachCatalog) {
      * lifts nothing: only a clinician's hand-back does (console or Teams card). The account is kept
      * for the care team, and the person is told why the pause stays.
      */
-    noteEmergencyStatement: update(({ context, event }) => ({
+    noteEmergencyStatement: update(({ event }) => ({
       outputs: [
         record('clinician.assessed', { words: wordsOf(event), hold: 'emergency', holdLifted: false }),
         { kind: 'say', key: 'hold.emergencyNeedsClinician' },

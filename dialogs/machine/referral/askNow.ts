@@ -90,7 +90,7 @@ export const askNowActions = {
     if (!hit) return {};
     return { outputs: [record('redFlag.denied', { flagId: hit.flagId, mention: hit.mention ?? null, asked: 'now' })] };
   }),
-  sayNotNow: update(({ context }) => ({ outputs: [{ kind: 'say', key: 'signNow.thanks' }] })),
+  sayNotNow: update(() => ({ outputs: [{ kind: 'say', key: 'signNow.thanks' }] })),
   /** Back to where the person was: what was held (the next exercise and its question), or the question again. */
   askBack: update(({ context }) => {
     const held = context.signCheck?.held ?? [];

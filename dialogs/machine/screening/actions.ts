@@ -268,7 +268,7 @@ export function screeningActions(catalog: CoachCatalog) {
       if (p.liftingLimit) vars.liftingKg = p.liftingLimit.kg ?? 'unknown';
       return { correcting: false, outputs: [{ kind: 'say', key: 'confirm', vars }] };
     }),
-    startCorrection: update(({ context }) => ({ correcting: true, outputs: [{ kind: 'say', key: 'correct.ok' }] })),
+    startCorrection: update(() => ({ correcting: true, outputs: [{ kind: 'say', key: 'correct.ok' }] })),
     markScreening: update<{ step: string }>((_, params) => ({ screeningAt: params.step })),
   };
 }

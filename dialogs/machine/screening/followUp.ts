@@ -1,6 +1,7 @@
 import { and } from 'xstate';
 import type { CoachSetup } from '../setup.ts';
 import { unclearAnswer } from '../shared.ts';
+import { selfCheckState } from './selfCheck.ts';
 
 /**
  * What a check-in asks after "nothing new" (issue 16): the surgeon's lifting limit again when its
@@ -29,18 +30,7 @@ export function followUpStates(machine: CoachSetup) {
       },
     }),
     // "Not sure" to an emergency question at a check-in: the same self-check as in screening.
-    recheckSelfCheck: machine.createStateConfig({
-      on: {
-        MESSAGE: [
-          { guard: and(['saidYes', 'currentFlagHoldsExercise']), target: '#coach.referred', actions: ['countMessage', 'referForCurrentFlag'] },
-          { guard: 'saidYes', target: 'recheck', actions: ['countMessage', 'referForCurrentFlag'] },
-          { guard: 'saidNo', target: 'recheck', actions: ['countMessage', 'denyCurrentFlag'] },
-          { guard: 'flagNotApplicable', target: 'recheck', actions: ['countMessage', 'denyCurrentFlag'] },
-          { guard: 'saidUnsure', target: '#coach.referred', actions: ['countMessage', 'referUnsure'] },
-          ...unclearAnswer(),
-        ],
-      },
-    }),
+    recheckSelfCheck: selfCheckState(machine, 'recheck'),
   };
 }
 

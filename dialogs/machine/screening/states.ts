@@ -3,6 +3,7 @@ import type { CoachSetup } from '../setup.ts';
 import { unclearAnswer } from '../shared.ts';
 import type { QuestionKey } from '../../wording.ts';
 import { SCREENING_QUESTIONS } from './questions.ts';
+import { selfCheckState } from './selfCheck.ts';
 
 const ask = (step: QuestionKey, question: QuestionKey = step) => [{ type: 'markScreening' as const, params: { step } }, { type: 'ask' as const, params: { question } }];
 /** After an answer: back to the read-back when one answer is being corrected, else on to `next`. */
@@ -80,19 +81,7 @@ export function screeningState(machine: CoachSetup) {
           ],
         },
       },
-      selfCheck: {
-        on: {
-          MESSAGE: [
-            { guard: and(['saidYes', 'currentFlagHoldsExercise']), target: '#coach.referred', actions: ['countMessage', 'referForCurrentFlag'] },
-            { guard: 'saidYes', target: 'nextRedFlag', actions: ['countMessage', 'referForCurrentFlag'] },
-            { guard: 'flagNotApplicable', target: 'nextRedFlag', actions: ['countMessage', 'denyCurrentFlag'] },
-            { guard: 'saidNo', target: 'nextRedFlag', actions: ['countMessage', 'denyCurrentFlag'] },
-            // Still not sure: same-day contact and no exercise until checked.
-            { guard: 'saidUnsure', target: '#coach.referred', actions: ['countMessage', 'referUnsure'] },
-            ...unclearAnswer(),
-          ],
-        },
-      },
+      selfCheck: selfCheckState(machine, 'nextRedFlag'),
       confirm: {
         entry: [{ type: 'markScreening', params: { step: 'confirm' } }, 'confirmProfile', { type: 'ask', params: { question: 'confirm' } }],
         on: {

@@ -45,7 +45,67 @@ interface Term {
    * referred concepts) is in the message; otherwise the term is not tried at all.
    */
   anchors: Array<{ id: number; keys: Keys; refs: number[] }>;
+  /** What the second word of a match can be (see `Follow`); undefined when anything may come second. */
+  follow: Follow | undefined;
 }
+
+/**
+ * What the word after a match's first word must be, when the term says. Most attempts fail
+ * there ("my" starts many terms, "my back" none of them), and one lookup is cheaper than running
+ * the parts.
+ */
+interface Follow {
+  exact: ReadonlySet<string>;
+  prefixes: readonly string[];
+  numbers: boolean;
+}
+
+/** The keys of the second word of a match of nodes[from..], or undefined when it may be anything (or absent). */
+function secondKeys(nodes: Matcher[], from = 0): Keys | undefined {
+  const node = nodes[from];
+  if (node === undefined) return undefined;
+  switch (node.kind) {
+    case 'word': {
+      if (node.words.length === 1) return firstKeys(nodes, from + 1);
+      const second = node.words[1]!;
+      if (node.prefix && node.words.length === 2) return second.word.length >= PREFIX_KEY ? { ...emptyKeys(), prefixes: new Set([second.word]) } : undefined;
+      return { ...emptyKeys(), exact: new Set(node.exact ? [second.word] : [second.word, second.stem]) };
+    }
+    case 'set': {
+      const taken = firstKeys(nodes, from + 1);
+      if (!node.optional || taken === undefined) return taken;
+      const skipped = secondKeys(nodes, from + 1);
+      return skipped === undefined ? undefined : merge(taken, skipped);
+    }
+    case 'number':
+      return firstKeys(nodes, from + 1);
+    case 'start':
+      return secondKeys(nodes, from + 1);
+    case 'choice': {
+      const rest = nodes.slice(from + 1);
+      return choiceKeys(node, (option) => secondKeys([...option, ...rest]), () => secondKeys(nodes, from + 1));
+    }
+    default:
+      return undefined;
+  }
+}
+
+function followOf(nodes: Matcher[]): Follow | undefined {
+  const keys = secondKeys(nodes);
+  if (keys === undefined || keys.refs.size > 0) return undefined;
+  return { exact: keys.exact, prefixes: [...keys.prefixes], numbers: keys.exact.has(NUMBER_KEY) };
+}
+
+/** The word after a match's first word can be what the term needs there (see `Follow`). */
+function follows(follow: Follow, word: ConceptWord | undefined): boolean {
+  if (word === undefined) return false;
+  if (follow.exact.has(word.word) || follow.exact.has(word.stem)) return true;
+  if (follow.numbers && DIGITS.test(word.word)) return true;
+  for (const prefix of follow.prefixes) if (word.word.startsWith(prefix)) return true;
+  return false;
+}
+
+const DIGITS = /^\d+$/;
 
 export interface ConceptMatcher {
   /** Every concept the lexicon defines. */
@@ -58,7 +118,7 @@ interface ConceptWord {
   word: string;
   stem: string;
   /** Per level: the terms whose first word can be this one (those that can start anywhere aside), each with the step to enter it by. */
-  starting: Array<Array<{ term: Term; step: Step }>>;
+  starting: Array<Array<{ term: Term; step: Step; follow: Follow | undefined }>>;
   /** The anchors (of `Term.anchors`, by id) this word is (by word, stem or start). */
   anchoring: number[];
   /** The last reading that marked this word's anchors: a word repeated in a message marks them once. */
@@ -164,20 +224,24 @@ function firstKeys(nodes: Matcher[], from = 0): Keys | undefined {
       return firstKeys(nodes, from + 1);
     case 'number':
       return { ...emptyKeys(), exact: new Set([NUMBER_KEY]) };
-    case 'choice': {
-      const keys = emptyKeys();
-      for (const option of node.options) {
-        const optionKeys = firstKeys(option);
-        if (optionKeys === undefined) return undefined;
-        merge(keys, optionKeys);
-      }
-      if (!node.optional) return keys;
-      const rest = firstKeys(nodes, from + 1);
-      return rest === undefined ? undefined : merge(keys, rest);
-    }
+    case 'choice':
+      return choiceKeys(node, (option) => firstKeys(option), () => firstKeys(nodes, from + 1));
     default:
       return undefined;
   }
+}
+
+/** The keys of every option of a choice (undefined if one is), with those after it when it is optional. */
+function choiceKeys(node: Extract<Matcher, { kind: 'choice' }>, ofOption: (option: Matcher[]) => Keys | undefined, skipped: () => Keys | undefined): Keys | undefined {
+  const keys = emptyKeys();
+  for (const option of node.options) {
+    const optionKeys = ofOption(option);
+    if (optionKeys === undefined) return undefined;
+    merge(keys, optionKeys);
+  }
+  if (!node.optional) return keys;
+  const rest = skipped();
+  return rest === undefined ? undefined : merge(keys, rest);
 }
 
 /** The anchor of one node: what it must contain, or undefined when it may match nothing. */
@@ -303,7 +367,7 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
         const keys = nodeAnchor(node);
         return keys === undefined ? [] : [{ id: anchorCount++, keys, refs: [...keys.refs] }];
       });
-      terms.push({ id: terms.length, concept: indexOf.get(concept)!, nodes: matchers, match: compileSteps(matchers), anchors });
+      terms.push({ id: terms.length, concept: indexOf.get(concept)!, nodes: matchers, match: compileSteps(matchers), anchors, follow: followOf(matchers) });
     }
   }
   const depth = Math.max(0, ...levels.values());
@@ -336,17 +400,20 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
     }
   }
   // A term that opens with a dispatched choice is entered by the options that word can start, compiled once per set of options.
-  const entries = new Map<Term, Map<string, Step>>();
-  const entryAt = (term: Term, token: { word: string; stem: string }): Step | undefined => {
+  const entries = new Map<Term, Map<string, { step: Step; follow: Follow | undefined }>>();
+  const entryAt = (term: Term, token: { word: string; stem: string }): { step: Step; follow: Follow | undefined } | undefined => {
     const first = term.nodes[0];
-    if (first?.kind !== 'choice' || first.dispatch === undefined) return term.match;
+    if (first?.kind !== 'choice' || first.dispatch === undefined) return { step: term.match, follow: term.follow };
     const options = optionsAt(first.dispatch, token);
     if (options.length === 0 && !first.optional) return undefined;
     const key = options.join(',');
     let byOptions = entries.get(term);
     if (byOptions === undefined) entries.set(term, (byOptions = new Map()));
     let step = byOptions.get(key);
-    if (step === undefined) byOptions.set(key, (step = compileEntry(term.nodes, options)));
+    if (step === undefined) {
+      const entered: Matcher = { kind: 'choice', optional: first.optional, options: options.map((index) => first.options[index]!) };
+      byOptions.set(key, (step = { step: compileEntry(term.nodes, options), follow: followOf([entered, ...term.nodes.slice(1)]) }));
+    }
     return step;
   };
   const wordOf = (raw: string): ConceptWord => {
@@ -362,7 +429,7 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
       for (const { prefix, term } of level.prefixed.get(key) ?? []) if (word.startsWith(prefix)) at.add(term);
       return [...at].flatMap((term) => {
         const entry = entryAt(term, { word, stem });
-        return entry === undefined ? [] : [{ term, step: entry }];
+        return entry === undefined ? [] : [{ term, step: entry.step, follow: entry.follow }];
       });
     });
     const anchoring = new Set<number>([...(anchorExact.get(word) ?? []), ...(stem !== word ? (anchorExact.get(stem) ?? []) : [])]);
@@ -422,9 +489,10 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
       const tried = new Int32Array(terms.length);
       const out = emptyEnds();
       const context: StepContext = { tokens: words, found, out };
-      const attempt = (term: Term, pos: number, step: Step = term.match) => {
+      const attempt = (term: Term, pos: number, step: Step = term.match, follow: Follow | undefined = term.follow) => {
         if (tried[term.id] === pos + 1 || !canMatch(term)) return;
         tried[term.id] = pos + 1;
+        if (follow !== undefined && !follows(follow, words[pos + 1])) return;
         out.size = 0;
         step(context, pos);
         // The longest match stands for the term here: "pins and needles" rather than "pins".
@@ -443,7 +511,7 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
           const word = words[pos]!;
           if (word === BOUNDARY) continue;
           for (const term of level.anywhere) attempt(term, pos);
-          for (const { term, step } of word.starting[depth]!) attempt(term, pos, step);
+          for (const { term, step, follow } of word.starting[depth]!) attempt(term, pos, step, follow);
         }
         // Terms that start with a reference: tried where that concept's mentions start.
         for (const [ref, referring] of level.byRef) {

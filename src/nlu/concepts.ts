@@ -55,7 +55,8 @@ interface Term {
  * the parts.
  */
 interface Follow {
-  exact: ReadonlySet<string>;
+  /** The words and stems it can be, by key id (see `keyOf` in compileConcepts), sorted. */
+  keys: Int32Array;
   prefixes: readonly string[];
   numbers: boolean;
 }
@@ -90,16 +91,30 @@ function secondKeys(nodes: Matcher[], from = 0): Keys | undefined {
   }
 }
 
-function followOf(nodes: Matcher[]): Follow | undefined {
+function followOf(nodes: Matcher[], keyOf: (key: string) => number): Follow | undefined {
   const keys = secondKeys(nodes);
   if (keys === undefined || keys.refs.size > 0) return undefined;
-  return { exact: keys.exact, prefixes: [...keys.prefixes], numbers: keys.exact.has(NUMBER_KEY) };
+  const ids = Int32Array.from([...keys.exact].filter((key) => key !== NUMBER_KEY).map(keyOf)).sort();
+  return { keys: ids, prefixes: [...keys.prefixes], numbers: keys.exact.has(NUMBER_KEY) };
+}
+
+function hasKey(keys: Int32Array, key: number): boolean {
+  let low = 0;
+  let high = keys.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const here = keys[middle]!;
+    if (here === key) return true;
+    if (here < key) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }
 
 /** The word after a match's first word can be what the term needs there (see `Follow`). */
 function follows(follow: Follow, word: ConceptWord | undefined): boolean {
   if (word === undefined) return false;
-  if (follow.exact.has(word.word) || follow.exact.has(word.stem)) return true;
+  if ((word.key >= 0 && hasKey(follow.keys, word.key)) || (word.stemKey >= 0 && hasKey(follow.keys, word.stemKey))) return true;
   if (follow.numbers && DIGITS.test(word.word)) return true;
   for (const prefix of follow.prefixes) if (word.word.startsWith(prefix)) return true;
   return false;
@@ -117,16 +132,26 @@ export interface ConceptMatcher {
 interface ConceptWord {
   word: string;
   stem: string;
+  /** The key ids of the word and its stem (-1: no term has it second), for `Follow`. */
+  key: number;
+  stemKey: number;
   /** Per level: the terms whose first word can be this one (those that can start anywhere aside), each with the step to enter it by. */
-  starting: Array<Array<{ term: Term; step: Step; follow: Follow | undefined }>>;
+  starting: Starting[];
   /** The anchors (of `Term.anchors`, by id) this word is (by word, stem or start). */
   anchoring: number[];
   /** The last reading that marked this word's anchors: a word repeated in a message marks them once. */
   readNumber: number;
 }
 
+/** The terms that can start at one word, in parallel arrays: the term ids, the steps to enter them by, what must come second. */
+interface Starting {
+  terms: Int32Array;
+  steps: Step[];
+  follows: Array<Follow | undefined>;
+}
+
 /** The sentence boundary as the terms see it: it starts nothing and anchors nothing. */
-const BOUNDARY: ConceptWord = { word: SENTENCE_BOUNDARY, stem: SENTENCE_BOUNDARY, starting: [], anchoring: [], readNumber: 0 };
+const BOUNDARY: ConceptWord = { word: SENTENCE_BOUNDARY, stem: SENTENCE_BOUNDARY, key: -1, stemKey: -1, starting: [], anchoring: [], readNumber: 0 };
 
 /** Per concept (by index): where its mentions start, and the ends (exclusive) of each. */
 type Found = Array<Map<number, number[]> | undefined>;
@@ -356,6 +381,26 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
   const indexOf = new Map(names.map((name, index) => [name, index]));
   const levels = levelsOf(vocabulary.concepts);
   const terms: Term[] = [];
+  // Every word and stem of the terms, numbered, for `Follow`: all are numbered before any
+  // message is read, so a word's key never changes after its entries are compiled.
+  const keyIds = new Map<string, number>();
+  const keyOf = (key: string): number => {
+    let id = keyIds.get(key);
+    if (id === undefined) keyIds.set(key, (id = keyIds.size));
+    return id;
+  };
+  const numberKeys = (nodes: Matcher[]): void => {
+    for (const node of nodes) {
+      if (node.kind === 'word') {
+        for (const { word, stem } of node.words) {
+          keyOf(word);
+          keyOf(stem);
+        }
+      }
+      else if (node.kind === 'set') for (const key of [...node.words, ...node.stems]) keyOf(key);
+      else if (node.kind === 'choice') for (const option of node.options) numberKeys(option);
+    }
+  };
   let anchorCount = 0;
   const literals = new Set<string>(extraWords);
   for (const concept of names) {
@@ -363,11 +408,12 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
       const nodes = parsePhrase(source.replace(REFERENCE, (_whole, name: string) => `${REF}${indexOf.get(name)}`));
       literalWords(nodes, literals);
       const matchers = toMatchers(nodes);
+      numberKeys(matchers);
       const anchors = matchers.flatMap((node) => {
         const keys = nodeAnchor(node);
         return keys === undefined ? [] : [{ id: anchorCount++, keys, refs: [...keys.refs] }];
       });
-      terms.push({ id: terms.length, concept: indexOf.get(concept)!, nodes: matchers, match: compileSteps(matchers), anchors, follow: followOf(matchers) });
+      terms.push({ id: terms.length, concept: indexOf.get(concept)!, nodes: matchers, match: compileSteps(matchers), anchors, follow: followOf(matchers, keyOf) });
     }
   }
   const depth = Math.max(0, ...levels.values());
@@ -412,7 +458,7 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
     let step = byOptions.get(key);
     if (step === undefined) {
       const entered: Matcher = { kind: 'choice', optional: first.optional, options: options.map((index) => first.options[index]!) };
-      byOptions.set(key, (step = { step: compileEntry(term.nodes, options), follow: followOf([entered, ...term.nodes.slice(1)]) }));
+      byOptions.set(key, (step = { step: compileEntry(term.nodes, options), follow: followOf([entered, ...term.nodes.slice(1)], keyOf) }));
     }
     return step;
   };
@@ -427,15 +473,44 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
       if (numeric) for (const term of level.exact.get(NUMBER_KEY) ?? []) at.add(term);
       if (stem !== word) for (const term of level.exact.get(stem) ?? []) at.add(term);
       for (const { prefix, term } of level.prefixed.get(key) ?? []) if (word.startsWith(prefix)) at.add(term);
-      return [...at].flatMap((term) => {
+      const entered: Starting = { terms: new Int32Array(0), steps: [], follows: [] };
+      const ids: number[] = [];
+      for (const term of at) {
         const entry = entryAt(term, { word, stem });
-        return entry === undefined ? [] : [{ term, step: entry.step, follow: entry.follow }];
-      });
+        if (entry === undefined) continue;
+        ids.push(term.id);
+        entered.steps.push(entry.step);
+        entered.follows.push(entry.follow);
+      }
+      entered.terms = Int32Array.from(ids);
+      return entered;
     });
     const anchoring = new Set<number>([...(anchorExact.get(word) ?? []), ...(stem !== word ? (anchorExact.get(stem) ?? []) : [])]);
     for (const { prefix, id } of anchorPrefixed.get(key) ?? []) if (word.startsWith(prefix)) anchoring.add(id);
-    return { word, stem, starting, anchoring: [...anchoring], readNumber: 0 };
+    return { word, stem, key: keyIds.get(word) ?? -1, stemKey: keyIds.get(stem) ?? -1, starting, anchoring: [...anchoring], readNumber: 0 };
   };
+  // Each term's anchors flat (term -> its anchors -> the concepts each may be met by instead), read on every attempt.
+  const termConcept = Int32Array.from(terms.map((term) => term.concept));
+  const anchorsFrom = new Int32Array(terms.length + 1);
+  const anchorIds: number[] = [];
+  const refsFrom: number[] = [0];
+  const refIds: number[] = [];
+  terms.forEach((term, id) => {
+    for (const anchor of term.anchors) {
+      anchorIds.push(anchor.id);
+      refIds.push(...anchor.refs);
+      refsFrom.push(refIds.length);
+    }
+    anchorsFrom[id + 1] = anchorIds.length;
+  });
+  const anchorOf = Int32Array.from(anchorIds);
+  const refStart = Int32Array.from(refsFrom);
+  const refOf = Int32Array.from(refIds);
+  // Per reading, reset at its start (a reading never starts inside another).
+  const anchored = new Uint8Array(anchorCount);
+  const possible = new Int8Array(terms.length);
+  const tried = new Int32Array(terms.length);
+  const out = emptyEnds();
   // People reuse the same few hundred words: what each does for the terms is worked out once (it is pure).
   const wordMemo = new Map<string, ConceptWord>();
   let readings = 0;
@@ -449,7 +524,7 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
       // The message's words as the terms see them: one shared object per distinct word, nothing allocated per word.
       const words: ConceptWord[] = new Array(count);
       // Which anchors are in the message: a term can match only if all of its anchors are (or concepts they refer to).
-      const anchored = new Uint8Array(anchorCount);
+      anchored.fill(0);
       for (let position = 0; position < count; position += 1) {
         const raw = tokens[position]!.word;
         if (raw === SENTENCE_BOUNDARY) {
@@ -468,30 +543,26 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
         }
       }
       const found: Found = new Array(names.length);
-      const possible = new Int8Array(terms.length);
-      const canMatch = (term: Term): boolean => {
-        const known = possible[term.id]!;
+      possible.fill(0);
+      // Decided once per term, when first tried: the concepts it refers to are on lower levels, read by then.
+      const canMatch = (term: number): boolean => {
+        const known = possible[term]!;
         if (known !== 0) return known > 0;
-        // Decided once per term, when first tried: the concepts it refers to are on lower levels, read by then.
         let ok = true;
-        const anchors = term.anchors;
-        for (let index = 0; index < anchors.length; index += 1) {
-          const { id, refs } = anchors[index]!;
-          if (anchored[id] === 1) continue;
-          let referred = false;
-          for (let ref = 0; ref < refs.length; ref += 1) if (found[refs[ref]!] !== undefined) { referred = true; break; }
-          if (!referred) { ok = false; break; }
+        for (let anchor = anchorsFrom[term]!, last = anchorsFrom[term + 1]!; anchor < last && ok; anchor += 1) {
+          if (anchored[anchorOf[anchor]!] === 1) continue;
+          ok = false;
+          for (let ref = refStart[anchor]!, end = refStart[anchor + 1]!; ref < end; ref += 1) if (found[refOf[ref]!] !== undefined) { ok = true; break; }
         }
-        possible[term.id] = ok ? 1 : -1;
+        possible[term] = ok ? 1 : -1;
         return ok;
       };
       // Where each term was last tried, plus one (0: not yet), so that no start is tried twice.
-      const tried = new Int32Array(terms.length);
-      const out = emptyEnds();
+      tried.fill(0);
       const context: StepContext = { tokens: words, found, out };
-      const attempt = (term: Term, pos: number, step: Step = term.match, follow: Follow | undefined = term.follow) => {
-        if (tried[term.id] === pos + 1 || !canMatch(term)) return;
-        tried[term.id] = pos + 1;
+      const attempt = (term: number, pos: number, step: Step, follow: Follow | undefined) => {
+        if (tried[term] === pos + 1 || !canMatch(term)) return;
+        tried[term] = pos + 1;
         if (follow !== undefined && !follows(follow, words[pos + 1])) return;
         out.size = 0;
         step(context, pos);
@@ -499,8 +570,9 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
         let longest = -1;
         for (let index = 0; index < out.size; index += 1) if (out.at[index]! > longest) longest = out.at[index]!;
         if (longest <= pos) return;
-        let byStart = found[term.concept];
-        if (byStart === undefined) found[term.concept] = byStart = new Map();
+        const concept = termConcept[term]!;
+        let byStart = found[concept];
+        if (byStart === undefined) found[concept] = byStart = new Map();
         const list = byStart.get(pos);
         if (list === undefined) byStart.set(pos, [longest]);
         else if (!list.includes(longest)) list.push(longest);
@@ -510,14 +582,15 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
         for (let pos = 0; pos < count; pos += 1) {
           const word = words[pos]!;
           if (word === BOUNDARY) continue;
-          for (const term of level.anywhere) attempt(term, pos);
-          for (const { term, step, follow } of word.starting[depth]!) attempt(term, pos, step, follow);
+          for (const term of level.anywhere) attempt(term.id, pos, term.match, term.follow);
+          const { terms: starting, steps, follows: seconds } = word.starting[depth]!;
+          for (let entry = 0; entry < starting.length; entry += 1) attempt(starting[entry]!, pos, steps[entry]!, seconds[entry]);
         }
         // Terms that start with a reference: tried where that concept's mentions start.
         for (const [ref, referring] of level.byRef) {
           const byStart = found[ref];
           if (byStart === undefined) continue;
-          for (const start of [...byStart.keys()]) for (const term of referring) attempt(term, start);
+          for (const start of [...byStart.keys()]) for (const term of referring) attempt(term.id, start, term.match, term.follow);
         }
       }
       const spans = new Map<string, ConceptSpan[]>();

@@ -10,7 +10,7 @@
  * composite like "@leg ...4 @numb" costs a lookup, not a re-match of every leg and numb word.
  */
 import { SENTENCE_BOUNDARY, type Token } from './normalise.ts';
-import { parsePhrase, PatternError, type PhraseNode } from './pattern.ts';
+import { parsePhrase, PatternError, rarestAnchor, type PhraseNode } from './pattern.ts';
 import { compileWordCorrector } from './conceptSpelling.ts';
 import { compileEntry, compileSteps, emptyEnds, optionsAt, type Dispatch, type Matcher, type Step, type StepContext } from './conceptSteps.ts';
 import { stemOf } from './stems.ts';
@@ -301,20 +301,11 @@ function nodeAnchor(node: Matcher): Keys | undefined {
 
 /** Of the required nodes, the one with the fewest, longest words: usually the rarest. */
 function sequenceAnchor(nodes: Matcher[]): Keys | undefined {
-  let best: Keys | undefined;
-  let bestScore = -1;
-  for (const node of nodes) {
-    const keys = nodeAnchor(node);
-    if (keys === undefined) continue;
+  return rarestAnchor(nodes, nodeAnchor, (keys) => {
     const words = [...keys.exact, ...keys.prefixes];
     // A reference is as good as a long word: the concept has few mentions in a message.
-    const score = keys.refs.size > 0 && words.length === 0 ? 800 - keys.refs.size : words.length === 0 ? -1 : Math.min(...words.map((word) => word.length)) * 100 - words.length - keys.refs.size;
-    if (score > bestScore) {
-      best = keys;
-      bestScore = score;
-    }
-  }
-  return best;
+    return keys.refs.size > 0 && words.length === 0 ? 800 - keys.refs.size : words.length === 0 ? -1 : Math.min(...words.map((word) => word.length)) * 100 - words.length - keys.refs.size;
+  });
 }
 
 function literalWords(nodes: PhraseNode[], into: Set<string>): void {

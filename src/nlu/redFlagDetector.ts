@@ -255,12 +255,14 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
         order: entry.order,
       });
     };
-    for (const entry of singles) {
+    // A flag the scan of this message alone found stands as it was found.
+    const pushedFromScan = (entry: CompiledFlag): boolean => {
       const already = known?.find((detection) => detection.flagId === entry.flag.id);
-      if (already !== undefined) {
-        push(entry, already);
-        continue;
-      }
+      if (already !== undefined) push(entry, already);
+      return already !== undefined;
+    };
+    for (const entry of singles) {
+      if (pushedFromScan(entry)) continue;
       const found = findFlag(entry, current, recent, joins, negation, knownConcepts);
       if (found !== undefined) push(entry, entry.flag.history === true && found.mention === 'resolved' ? { ...found, mention: 'present' } : found);
     }
@@ -269,11 +271,7 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
       const here = new Set(detections.filter((detection) => detection.mention === undefined || detection.mention === 'vague').map((detection) => detection.flagId));
       const before = recent.map(presentAlone);
       for (const entry of combos) {
-        const already = known?.find((detection) => detection.flagId === entry.flag.id);
-        if (already !== undefined) {
-          push(entry, already);
-          continue;
-        }
+        if (pushedFromScan(entry)) continue;
         // A combination flag may have phrases and concept rules of its own too.
         const own = findFlag(entry, current, recent, joins, negation, knownConcepts);
         const combined = own?.mention === 'present' ? undefined : findCombination(entry, current, recent, here, before, negation);

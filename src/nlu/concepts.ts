@@ -10,7 +10,7 @@
  * composite like "@leg ...4 @numb" costs a lookup, not a re-match of every leg and numb word.
  */
 import { SENTENCE_BOUNDARY, type Token } from './normalise.ts';
-import { parsePhrase, PatternError, type PhraseNode } from './pattern.ts';
+import { parsePhrase, PatternError, rarestAnchor, type PhraseNode } from './pattern.ts';
 import { compileWordCorrector } from './conceptSpelling.ts';
 import { compileEntry, compileSteps, emptyEnds, optionsAt, type Dispatch, type Matcher, type Step, type StepContext } from './conceptSteps.ts';
 import { stemOf } from './stems.ts';
@@ -45,7 +45,82 @@ interface Term {
    * referred concepts) is in the message; otherwise the term is not tried at all.
    */
   anchors: Array<{ id: number; keys: Keys; refs: number[] }>;
+  /** What the second word of a match can be (see `Follow`); undefined when anything may come second. */
+  follow: Follow | undefined;
 }
+
+/**
+ * What the word after a match's first word must be, when the term says. Most attempts fail
+ * there ("my" starts many terms, "my back" none of them), and one lookup is cheaper than running
+ * the parts.
+ */
+interface Follow {
+  /** The words and stems it can be, by key id (see `keyOf` in compileConcepts), sorted. */
+  keys: Int32Array;
+  prefixes: readonly string[];
+  numbers: boolean;
+}
+
+/** The keys of the second word of a match of nodes[from..], or undefined when it may be anything (or absent). */
+function secondKeys(nodes: Matcher[], from = 0): Keys | undefined {
+  const node = nodes[from];
+  if (node === undefined) return undefined;
+  switch (node.kind) {
+    case 'word': {
+      if (node.words.length === 1) return firstKeys(nodes, from + 1);
+      const second = node.words[1]!;
+      if (node.prefix && node.words.length === 2) return second.word.length >= PREFIX_KEY ? { ...emptyKeys(), prefixes: new Set([second.word]) } : undefined;
+      return { ...emptyKeys(), exact: new Set(node.exact ? [second.word] : [second.word, second.stem]) };
+    }
+    case 'set': {
+      const taken = firstKeys(nodes, from + 1);
+      if (!node.optional || taken === undefined) return taken;
+      const skipped = secondKeys(nodes, from + 1);
+      return skipped === undefined ? undefined : merge(taken, skipped);
+    }
+    case 'number':
+      return firstKeys(nodes, from + 1);
+    case 'start':
+      return secondKeys(nodes, from + 1);
+    case 'choice': {
+      const rest = nodes.slice(from + 1);
+      return choiceKeys(node, (option) => secondKeys([...option, ...rest]), () => secondKeys(nodes, from + 1));
+    }
+    default:
+      return undefined;
+  }
+}
+
+function followOf(nodes: Matcher[], keyOf: (key: string) => number): Follow | undefined {
+  const keys = secondKeys(nodes);
+  if (keys === undefined || keys.refs.size > 0) return undefined;
+  const ids = Int32Array.from([...keys.exact].filter((key) => key !== NUMBER_KEY).map(keyOf)).sort();
+  return { keys: ids, prefixes: [...keys.prefixes], numbers: keys.exact.has(NUMBER_KEY) };
+}
+
+function hasKey(keys: Int32Array, key: number): boolean {
+  let low = 0;
+  let high = keys.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const here = keys[middle]!;
+    if (here === key) return true;
+    if (here < key) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
+
+/** The word after a match's first word can be what the term needs there (see `Follow`). */
+function follows(follow: Follow, word: ConceptWord | undefined): boolean {
+  if (word === undefined) return false;
+  if ((word.key >= 0 && hasKey(follow.keys, word.key)) || (word.stemKey >= 0 && hasKey(follow.keys, word.stemKey))) return true;
+  if (follow.numbers && DIGITS.test(word.word)) return true;
+  for (const prefix of follow.prefixes) if (word.word.startsWith(prefix)) return true;
+  return false;
+}
+
+const DIGITS = /^\d+$/;
 
 export interface ConceptMatcher {
   /** Every concept the lexicon defines. */
@@ -57,16 +132,26 @@ export interface ConceptMatcher {
 interface ConceptWord {
   word: string;
   stem: string;
+  /** The key ids of the word and its stem (-1: no term has it second), for `Follow`. */
+  key: number;
+  stemKey: number;
   /** Per level: the terms whose first word can be this one (those that can start anywhere aside), each with the step to enter it by. */
-  starting: Array<Array<{ term: Term; step: Step }>>;
+  starting: Starting[];
   /** The anchors (of `Term.anchors`, by id) this word is (by word, stem or start). */
   anchoring: number[];
   /** The last reading that marked this word's anchors: a word repeated in a message marks them once. */
   readNumber: number;
 }
 
+/** The terms that can start at one word, in parallel arrays: the term ids, the steps to enter them by, what must come second. */
+interface Starting {
+  terms: Int32Array;
+  steps: Step[];
+  follows: Array<Follow | undefined>;
+}
+
 /** The sentence boundary as the terms see it: it starts nothing and anchors nothing. */
-const BOUNDARY: ConceptWord = { word: SENTENCE_BOUNDARY, stem: SENTENCE_BOUNDARY, starting: [], anchoring: [], readNumber: 0 };
+const BOUNDARY: ConceptWord = { word: SENTENCE_BOUNDARY, stem: SENTENCE_BOUNDARY, key: -1, stemKey: -1, starting: [], anchoring: [], readNumber: 0 };
 
 /** Per concept (by index): where its mentions start, and the ends (exclusive) of each. */
 type Found = Array<Map<number, number[]> | undefined>;
@@ -164,20 +249,24 @@ function firstKeys(nodes: Matcher[], from = 0): Keys | undefined {
       return firstKeys(nodes, from + 1);
     case 'number':
       return { ...emptyKeys(), exact: new Set([NUMBER_KEY]) };
-    case 'choice': {
-      const keys = emptyKeys();
-      for (const option of node.options) {
-        const optionKeys = firstKeys(option);
-        if (optionKeys === undefined) return undefined;
-        merge(keys, optionKeys);
-      }
-      if (!node.optional) return keys;
-      const rest = firstKeys(nodes, from + 1);
-      return rest === undefined ? undefined : merge(keys, rest);
-    }
+    case 'choice':
+      return choiceKeys(node, (option) => firstKeys(option), () => firstKeys(nodes, from + 1));
     default:
       return undefined;
   }
+}
+
+/** The keys of every option of a choice (undefined if one is), with those after it when it is optional. */
+function choiceKeys(node: Extract<Matcher, { kind: 'choice' }>, ofOption: (option: Matcher[]) => Keys | undefined, skipped: () => Keys | undefined): Keys | undefined {
+  const keys = emptyKeys();
+  for (const option of node.options) {
+    const optionKeys = ofOption(option);
+    if (optionKeys === undefined) return undefined;
+    merge(keys, optionKeys);
+  }
+  if (!node.optional) return keys;
+  const rest = skipped();
+  return rest === undefined ? undefined : merge(keys, rest);
 }
 
 /** The anchor of one node: what it must contain, or undefined when it may match nothing. */
@@ -212,20 +301,11 @@ function nodeAnchor(node: Matcher): Keys | undefined {
 
 /** Of the required nodes, the one with the fewest, longest words: usually the rarest. */
 function sequenceAnchor(nodes: Matcher[]): Keys | undefined {
-  let best: Keys | undefined;
-  let bestScore = -1;
-  for (const node of nodes) {
-    const keys = nodeAnchor(node);
-    if (keys === undefined) continue;
+  return rarestAnchor(nodes, nodeAnchor, (keys) => {
     const words = [...keys.exact, ...keys.prefixes];
     // A reference is as good as a long word: the concept has few mentions in a message.
-    const score = keys.refs.size > 0 && words.length === 0 ? 800 - keys.refs.size : words.length === 0 ? -1 : Math.min(...words.map((word) => word.length)) * 100 - words.length - keys.refs.size;
-    if (score > bestScore) {
-      best = keys;
-      bestScore = score;
-    }
-  }
-  return best;
+    return keys.refs.size > 0 && words.length === 0 ? 800 - keys.refs.size : words.length === 0 ? -1 : Math.min(...words.map((word) => word.length)) * 100 - words.length - keys.refs.size;
+  });
 }
 
 function literalWords(nodes: PhraseNode[], into: Set<string>): void {
@@ -292,6 +372,26 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
   const indexOf = new Map(names.map((name, index) => [name, index]));
   const levels = levelsOf(vocabulary.concepts);
   const terms: Term[] = [];
+  // Every word and stem of the terms, numbered, for `Follow`: all are numbered before any
+  // message is read, so a word's key never changes after its entries are compiled.
+  const keyIds = new Map<string, number>();
+  const keyOf = (key: string): number => {
+    let id = keyIds.get(key);
+    if (id === undefined) keyIds.set(key, (id = keyIds.size));
+    return id;
+  };
+  const numberKeys = (nodes: Matcher[]): void => {
+    for (const node of nodes) {
+      if (node.kind === 'word') {
+        for (const { word, stem } of node.words) {
+          keyOf(word);
+          keyOf(stem);
+        }
+      }
+      else if (node.kind === 'set') for (const key of [...node.words, ...node.stems]) keyOf(key);
+      else if (node.kind === 'choice') for (const option of node.options) numberKeys(option);
+    }
+  };
   let anchorCount = 0;
   const literals = new Set<string>(extraWords);
   for (const concept of names) {
@@ -299,11 +399,12 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
       const nodes = parsePhrase(source.replace(REFERENCE, (_whole, name: string) => `${REF}${indexOf.get(name)}`));
       literalWords(nodes, literals);
       const matchers = toMatchers(nodes);
+      numberKeys(matchers);
       const anchors = matchers.flatMap((node) => {
         const keys = nodeAnchor(node);
         return keys === undefined ? [] : [{ id: anchorCount++, keys, refs: [...keys.refs] }];
       });
-      terms.push({ id: terms.length, concept: indexOf.get(concept)!, nodes: matchers, match: compileSteps(matchers), anchors });
+      terms.push({ id: terms.length, concept: indexOf.get(concept)!, nodes: matchers, match: compileSteps(matchers), anchors, follow: followOf(matchers, keyOf) });
     }
   }
   const depth = Math.max(0, ...levels.values());
@@ -336,17 +437,20 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
     }
   }
   // A term that opens with a dispatched choice is entered by the options that word can start, compiled once per set of options.
-  const entries = new Map<Term, Map<string, Step>>();
-  const entryAt = (term: Term, token: { word: string; stem: string }): Step | undefined => {
+  const entries = new Map<Term, Map<string, { step: Step; follow: Follow | undefined }>>();
+  const entryAt = (term: Term, token: { word: string; stem: string }): { step: Step; follow: Follow | undefined } | undefined => {
     const first = term.nodes[0];
-    if (first?.kind !== 'choice' || first.dispatch === undefined) return term.match;
+    if (first?.kind !== 'choice' || first.dispatch === undefined) return { step: term.match, follow: term.follow };
     const options = optionsAt(first.dispatch, token);
     if (options.length === 0 && !first.optional) return undefined;
     const key = options.join(',');
     let byOptions = entries.get(term);
     if (byOptions === undefined) entries.set(term, (byOptions = new Map()));
     let step = byOptions.get(key);
-    if (step === undefined) byOptions.set(key, (step = compileEntry(term.nodes, options)));
+    if (step === undefined) {
+      const entered: Matcher = { kind: 'choice', optional: first.optional, options: options.map((index) => first.options[index]!) };
+      byOptions.set(key, (step = { step: compileEntry(term.nodes, options), follow: followOf([entered, ...term.nodes.slice(1)], keyOf) }));
+    }
     return step;
   };
   const wordOf = (raw: string): ConceptWord => {
@@ -360,15 +464,44 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
       if (numeric) for (const term of level.exact.get(NUMBER_KEY) ?? []) at.add(term);
       if (stem !== word) for (const term of level.exact.get(stem) ?? []) at.add(term);
       for (const { prefix, term } of level.prefixed.get(key) ?? []) if (word.startsWith(prefix)) at.add(term);
-      return [...at].flatMap((term) => {
+      const entered: Starting = { terms: new Int32Array(0), steps: [], follows: [] };
+      const ids: number[] = [];
+      for (const term of at) {
         const entry = entryAt(term, { word, stem });
-        return entry === undefined ? [] : [{ term, step: entry }];
-      });
+        if (entry === undefined) continue;
+        ids.push(term.id);
+        entered.steps.push(entry.step);
+        entered.follows.push(entry.follow);
+      }
+      entered.terms = Int32Array.from(ids);
+      return entered;
     });
     const anchoring = new Set<number>([...(anchorExact.get(word) ?? []), ...(stem !== word ? (anchorExact.get(stem) ?? []) : [])]);
     for (const { prefix, id } of anchorPrefixed.get(key) ?? []) if (word.startsWith(prefix)) anchoring.add(id);
-    return { word, stem, starting, anchoring: [...anchoring], readNumber: 0 };
+    return { word, stem, key: keyIds.get(word) ?? -1, stemKey: keyIds.get(stem) ?? -1, starting, anchoring: [...anchoring], readNumber: 0 };
   };
+  // Each term's anchors flat (term -> its anchors -> the concepts each may be met by instead), read on every attempt.
+  const termConcept = Int32Array.from(terms.map((term) => term.concept));
+  const anchorsFrom = new Int32Array(terms.length + 1);
+  const anchorIds: number[] = [];
+  const refsFrom: number[] = [0];
+  const refIds: number[] = [];
+  terms.forEach((term, id) => {
+    for (const anchor of term.anchors) {
+      anchorIds.push(anchor.id);
+      refIds.push(...anchor.refs);
+      refsFrom.push(refIds.length);
+    }
+    anchorsFrom[id + 1] = anchorIds.length;
+  });
+  const anchorOf = Int32Array.from(anchorIds);
+  const refStart = Int32Array.from(refsFrom);
+  const refOf = Int32Array.from(refIds);
+  // Per reading, reset at its start (a reading never starts inside another).
+  const anchored = new Uint8Array(anchorCount);
+  const possible = new Int8Array(terms.length);
+  const tried = new Int32Array(terms.length);
+  const out = emptyEnds();
   // People reuse the same few hundred words: what each does for the terms is worked out once (it is pure).
   const wordMemo = new Map<string, ConceptWord>();
   let readings = 0;
@@ -382,7 +515,7 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
       // The message's words as the terms see them: one shared object per distinct word, nothing allocated per word.
       const words: ConceptWord[] = new Array(count);
       // Which anchors are in the message: a term can match only if all of its anchors are (or concepts they refer to).
-      const anchored = new Uint8Array(anchorCount);
+      anchored.fill(0);
       for (let position = 0; position < count; position += 1) {
         const raw = tokens[position]!.word;
         if (raw === SENTENCE_BOUNDARY) {
@@ -401,38 +534,36 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
         }
       }
       const found: Found = new Array(names.length);
-      const possible = new Int8Array(terms.length);
-      const canMatch = (term: Term): boolean => {
-        const known = possible[term.id]!;
+      possible.fill(0);
+      // Decided once per term, when first tried: the concepts it refers to are on lower levels, read by then.
+      const canMatch = (term: number): boolean => {
+        const known = possible[term]!;
         if (known !== 0) return known > 0;
-        // Decided once per term, when first tried: the concepts it refers to are on lower levels, read by then.
         let ok = true;
-        const anchors = term.anchors;
-        for (let index = 0; index < anchors.length; index += 1) {
-          const { id, refs } = anchors[index]!;
-          if (anchored[id] === 1) continue;
-          let referred = false;
-          for (let ref = 0; ref < refs.length; ref += 1) if (found[refs[ref]!] !== undefined) { referred = true; break; }
-          if (!referred) { ok = false; break; }
+        for (let anchor = anchorsFrom[term]!, last = anchorsFrom[term + 1]!; anchor < last && ok; anchor += 1) {
+          if (anchored[anchorOf[anchor]!] === 1) continue;
+          ok = false;
+          for (let ref = refStart[anchor]!, end = refStart[anchor + 1]!; ref < end; ref += 1) if (found[refOf[ref]!] !== undefined) { ok = true; break; }
         }
-        possible[term.id] = ok ? 1 : -1;
+        possible[term] = ok ? 1 : -1;
         return ok;
       };
       // Where each term was last tried, plus one (0: not yet), so that no start is tried twice.
-      const tried = new Int32Array(terms.length);
-      const out = emptyEnds();
+      tried.fill(0);
       const context: StepContext = { tokens: words, found, out };
-      const attempt = (term: Term, pos: number, step: Step = term.match) => {
-        if (tried[term.id] === pos + 1 || !canMatch(term)) return;
-        tried[term.id] = pos + 1;
+      const attempt = (term: number, pos: number, step: Step, follow: Follow | undefined) => {
+        if (tried[term] === pos + 1 || !canMatch(term)) return;
+        tried[term] = pos + 1;
+        if (follow !== undefined && !follows(follow, words[pos + 1])) return;
         out.size = 0;
         step(context, pos);
         // The longest match stands for the term here: "pins and needles" rather than "pins".
         let longest = -1;
         for (let index = 0; index < out.size; index += 1) if (out.at[index]! > longest) longest = out.at[index]!;
         if (longest <= pos) return;
-        let byStart = found[term.concept];
-        if (byStart === undefined) found[term.concept] = byStart = new Map();
+        const concept = termConcept[term]!;
+        let byStart = found[concept];
+        if (byStart === undefined) found[concept] = byStart = new Map();
         const list = byStart.get(pos);
         if (list === undefined) byStart.set(pos, [longest]);
         else if (!list.includes(longest)) list.push(longest);
@@ -442,14 +573,15 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
         for (let pos = 0; pos < count; pos += 1) {
           const word = words[pos]!;
           if (word === BOUNDARY) continue;
-          for (const term of level.anywhere) attempt(term, pos);
-          for (const { term, step } of word.starting[depth]!) attempt(term, pos, step);
+          for (const term of level.anywhere) attempt(term.id, pos, term.match, term.follow);
+          const { terms: starting, steps, follows: seconds } = word.starting[depth]!;
+          for (let entry = 0; entry < starting.length; entry += 1) attempt(starting[entry]!, pos, steps[entry]!, seconds[entry]);
         }
         // Terms that start with a reference: tried where that concept's mentions start.
         for (const [ref, referring] of level.byRef) {
           const byStart = found[ref];
           if (byStart === undefined) continue;
-          for (const start of [...byStart.keys()]) for (const term of referring) attempt(term, start);
+          for (const start of [...byStart.keys()]) for (const term of referring) attempt(term.id, start, term.match, term.follow);
         }
       }
       const spans = new Map<string, ConceptSpan[]>();

@@ -105,7 +105,9 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
 
 function sequenceAt(tokens: Token[], index: number, words: string[]): boolean {
   if (index < 0 || index + words.length > tokens.length) return false;
-  return words.every((word, offset) => tokens[index + offset]?.word === word);
+  // A plain loop: this runs for every trigger word of every match's sentence.
+  for (let offset = 0; offset < words.length; offset += 1) if (tokens[index + offset]!.word !== words[offset]) return false;
+  return true;
 }
 
 /** Each pseudo-negation under every word it contains, with that word's place in it. */

@@ -194,22 +194,31 @@ function nodeAnchor(node: Node): Anchor | undefined {
   }
 }
 
-/** Of the required parts of a sequence, the one whose shortest word is longest: the rarest, usually. */
-function sequenceAnchor(nodes: Node[]): Anchor | undefined {
-  let best: Anchor | undefined;
+/**
+ * Of the parts of a sequence, the anchor scoring highest (the first of equals; none scoring
+ * above -1, or undefined, counts): phrases and concept terms both test their rarest part first.
+ */
+export function rarestAnchor<T, A>(nodes: readonly T[], anchorOf: (node: T) => A | undefined, score: (anchor: A) => number | undefined): A | undefined {
+  let best: A | undefined;
   let bestScore = -1;
   for (const node of nodes) {
-    const anchor = nodeAnchor(node);
+    const anchor = anchorOf(node);
     if (anchor === undefined) continue;
-    const all = [...anchor.words, ...anchor.prefixes];
-    if (all.some((word) => word.length === 0)) continue;
-    const score = Math.min(...all.map((word) => word.length)) * 100 - all.length;
-    if (score > bestScore) {
+    const value = score(anchor);
+    if (value !== undefined && value > bestScore) {
       best = anchor;
-      bestScore = score;
+      bestScore = value;
     }
   }
   return best;
+}
+
+/** Of the required parts of a sequence, the one whose shortest word is longest: the rarest, usually. */
+function sequenceAnchor(nodes: Node[]): Anchor | undefined {
+  return rarestAnchor(nodes, nodeAnchor, (anchor) => {
+    const all = [...anchor.words, ...anchor.prefixes];
+    return all.some((word) => word.length === 0) ? undefined : Math.min(...all.map((word) => word.length)) * 100 - all.length;
+  });
 }
 
 /** What nodes[from..] can start with (the regex's first ` word`), or undefined when it may be any word. */

@@ -110,6 +110,18 @@ interface Message {
   clauses: Int32Array;
   /** Each concept's first present mention (or none), worked out once per message. */
   present: Map<string, ConceptSpan | undefined>;
+  /** By the detector's concept number: 1 when the concept is mentioned at all (a rule needs each of its parts). */
+  has: Uint8Array;
+}
+
+/** Some part of the rule has none of its concepts in the message. */
+function lacksAPart(shape: RuleShape, has: Uint8Array): boolean {
+  for (const ids of shape.ruleIds) {
+    let found = false;
+    for (let index = 0; index < ids.length && !found; index += 1) found = has[ids[index]!] === 1;
+    if (!found) return true;
+  }
+  return false;
 }
 
 interface Found {
@@ -137,6 +149,8 @@ function vocabularyOf(flags: readonly RedFlag[]): ConceptVocabulary | undefined 
 interface RuleShape {
   full: string[][];
   rule: string[][];
+  /** `rule` by the detector's concept numbers (`Message.has`), set once the concepts are numbered. */
+  ruleIds: Int32Array[];
   excluded: string[];
   context: string[][];
 }
@@ -145,6 +159,7 @@ function shapeOf(full: string[][]): RuleShape {
   return {
     full,
     rule: full.filter((part) => !part[0]?.startsWith('!') && !part[0]?.startsWith('~')),
+    ruleIds: [],
     excluded: full.filter((part) => part[0]?.startsWith('!')).flatMap((part) => part.map(bare)),
     context: full.filter((part) => part[0]?.startsWith('~')).map((part) => part.map(bare)),
   };
@@ -199,6 +214,11 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
     for (const name of entry.conceptsRequire ?? []) used.add(name);
   }
   if (vocabulary?.concepts.has(TOPIC)) used.add(TOPIC);
+  // Rules test their parts' presence by number, not by name, for every flag of every message.
+  const conceptNumber = new Map([...used].map((name, number) => [name, number]));
+  for (const entry of compiled) {
+    for (const shape of [...entry.concepts, ...entry.vague, ...(entry.combines ?? [])]) shape.ruleIds = shape.rule.map((alternatives) => Int32Array.from(alternatives.map((name) => conceptNumber.get(name)!)));
+  }
   const concepts: ConceptMatcher | undefined = vocabulary === undefined ? undefined : compileConcepts(vocabulary, literals, used);
   const usesConcepts = compiled.some((entry) => entry.concepts.length + entry.vague.length > 0 || entry.combines !== undefined);
   const singles = compiled.filter((entry) => entry.combines === undefined);
@@ -210,12 +230,19 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
     const cached = preparedCache.get(text);
     if (cached !== undefined) return cached;
     const tokens = tokenise(text);
+    const reading = concepts !== undefined && usesConcepts ? concepts.read(tokens) : undefined;
+    const has = new Uint8Array(conceptNumber.size);
+    for (const name of reading?.spans.keys() ?? []) {
+      const number = conceptNumber.get(name);
+      if (number !== undefined) has[number] = 1;
+    }
     const message: Message = {
       text,
       phrases: indexText(phraseIndex, prepareTokens(correct(tokens))),
-      reading: concepts !== undefined && usesConcepts ? concepts.read(tokens) : undefined,
+      reading,
       clauses: clausesOf(tokens),
       present: new Map(),
+      has,
     };
     if (preparedCache.size >= 64) preparedCache.delete(preparedCache.keys().next().value!);
     preparedCache.set(text, message);
@@ -255,12 +282,14 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
         order: entry.order,
       });
     };
-    for (const entry of singles) {
+    // A flag the scan of this message alone found stands as it was found.
+    const pushedFromScan = (entry: CompiledFlag): boolean => {
       const already = known?.find((detection) => detection.flagId === entry.flag.id);
-      if (already !== undefined) {
-        push(entry, already);
-        continue;
-      }
+      if (already !== undefined) push(entry, already);
+      return already !== undefined;
+    };
+    for (const entry of singles) {
+      if (pushedFromScan(entry)) continue;
       const found = findFlag(entry, current, recent, joins, negation, knownConcepts);
       if (found !== undefined) push(entry, entry.flag.history === true && found.mention === 'resolved' ? { ...found, mention: 'present' } : found);
     }
@@ -269,11 +298,7 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
       const here = new Set(detections.filter((detection) => detection.mention === undefined || detection.mention === 'vague').map((detection) => detection.flagId));
       const before = recent.map(presentAlone);
       for (const entry of combos) {
-        const already = known?.find((detection) => detection.flagId === entry.flag.id);
-        if (already !== undefined) {
-          push(entry, already);
-          continue;
-        }
+        if (pushedFromScan(entry)) continue;
         // A combination flag may have phrases and concept rules of its own too.
         const own = findFlag(entry, current, recent, joins, negation, knownConcepts);
         const combined = own?.mention === 'present' ? undefined : findCombination(entry, current, recent, here, before, negation);
@@ -351,9 +376,8 @@ function presentSpan(patterns: number[], text: IndexedText, negation: CompiledNe
  */
 function silentAlone(entry: CompiledFlag, message: Message): boolean {
   for (const id of entry.phrases) if (message.phrases.possible[id] === 1) return false;
-  const reading = message.reading;
-  const lacksAPart = ({ rule }: RuleShape) => rule.some((alternatives) => !alternatives.some((name) => reading?.spans.has(name) === true));
-  return entry.concepts.every(lacksAPart) && entry.vague.every(lacksAPart);
+  const lacks = (shape: RuleShape) => lacksAPart(shape, message.has);
+  return entry.concepts.every(lacks) && entry.vague.every(lacks);
 }
 
 function findFlag(entry: CompiledFlag, current: Message, recent: Message[], joins: Join<Message>[], negation: CompiledNegation, knownConcepts: ReadonlySet<string>): Found | undefined {
@@ -404,7 +428,7 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
     // "!name": that concept must not be in the clause ("both legs + leg-symptom + !leg-exercise").
     // "~name": that concept anywhere in this message or the last few, or known ("chest-pain + ~after-surgery").
     const { rule, excluded, context } = shape;
-    if (rule.some((alternatives) => !alternatives.some((name) => reading.spans.has(name)))) continue;
+    if (lacksAPart(shape, message.has)) continue;
     if (context.some((part) => !part.some((name) => inContext(name)))) continue;
     const candidates = rule.map((alternatives) => alternatives.flatMap((name) => reading.spans.get(name) ?? []));
     if (candidates.some((list) => list.length === 0)) continue;

@@ -19,7 +19,9 @@ export function compileSpelling(vocabulary: Iterable<string>): SpellingCorrector
   const targets = [...known].filter((word) => word.length >= MIN_VOCABULARY_LENGTH && /^[a-z]+$/.test(word)).sort();
   const memo = new Map<string, string>();
   const correct = (word: string): string => {
-    // Every answer is remembered (it is pure), so that a word seen before costs one lookup.
+    // Short words are never corrected: no lookup at all (they are half of a message's words).
+    if (word.length < MIN_TOKEN_LENGTH) return word;
+    // Every other answer is remembered (it is pure), so that a word seen before costs one lookup.
     const remembered = memo.get(word);
     if (remembered !== undefined) return remembered;
     const result = corrected(word);

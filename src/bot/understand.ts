@@ -381,6 +381,11 @@ function asideOf(text: string, understanding: Understanding, answered: boolean, 
     understanding.intent = 'questionBack';
     return 'questionBack';
   }
+  // "later, like 8.15pm" at the offer is also its no: the time said is kept with the intent either way.
+  if (understanding.intent === 'checkInTime') {
+    const time = parseTimeOfDay(text);
+    if (time) understanding.time = `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
+  }
   if (answered) return undefined;
   const has = (value: string) => question?.choices.some((choice) => choice.value === value) ?? false;
   const kind = understanding.kind;
@@ -389,11 +394,8 @@ function asideOf(text: string, understanding: Understanding, answered: boolean, 
       return 'greeting';
     case 'help':
       return 'help';
-    case 'checkInTime': {
-      const time = parseTimeOfDay(text);
-      if (time) understanding.time = `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
+    case 'checkInTime':
       return 'checkInTime';
-    }
     case 'skip':
       if (has('skip')) {
         understanding.choice = 'skip';

@@ -102,6 +102,9 @@ function readByKind(understanding: Understanding, text: string, kind: QuestionKi
     if (onset) {
       understanding.choice = onset.band;
       if (onset.days !== undefined) understanding.days = onset.days;
+    } else if (nlu.answers.onsetDatesOnlyAVisit(text)) {
+      // "I saw my GP yesterday": the choice's word "yesterday" dates the visit, not the episode.
+      delete understanding.choice;
     }
   } else if (kind === 'age') {
     const age = nlu.answers.age(text);
@@ -325,9 +328,12 @@ export function eventsForMessage(
   }
   const intent = card?.choice === 'clinician' ? 'talk_to_clinician' : card?.choice === 'assessed' ? 'clinician_assessed' : text ? nlu.intent(text) : undefined;
   if (intent === 'talk_to_clinician') return [{ type: 'CLINICIAN_REQUESTED', at, text }];
-  if (intent === 'clinician_assessed') return [{ type: 'CLINICIAN_ASSESSED', at, text }];
+  // "Monday. Saw the GP today" at the onset question answers it: with no hold to lift, the visit is
+  // only a note, and the answer must not be lost to it. A hold's statement still starts from the visit.
+  const visitOnly = intent === 'clinician_assessed' && card?.choice !== 'assessed' && answers && stored?.context.referral?.exerciseOnHold !== true;
+  if (intent === 'clinician_assessed' && !visitOnly) return [{ type: 'CLINICIAN_ASSESSED', at, text }];
   if (intent === 'progress') return [{ type: 'PROGRESS_REQUESTED', at }];
-  if (intent) understanding.intent = INTENT_NAMES[intent] ?? intent;
+  if (intent && !visitOnly) understanding.intent = INTENT_NAMES[intent] ?? intent;
   const aside = card || stored?.context.clinician ? undefined : asideOf(text, understanding, answered, asking?.question, question, nlu);
   if (aside === 'help' || aside === 'questionBack') {
     // A question the content answers, else the help text of the question asked; then the question again.
@@ -375,6 +381,11 @@ function asideOf(text: string, understanding: Understanding, answered: boolean, 
     understanding.intent = 'questionBack';
     return 'questionBack';
   }
+  // "later, like 8.15pm" at the offer is also its no: the time said is kept with the intent either way.
+  if (understanding.intent === 'checkInTime') {
+    const time = parseTimeOfDay(text);
+    if (time) understanding.time = `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
+  }
   if (answered) return undefined;
   const has = (value: string) => question?.choices.some((choice) => choice.value === value) ?? false;
   const kind = understanding.kind;
@@ -383,11 +394,8 @@ function asideOf(text: string, understanding: Understanding, answered: boolean, 
       return 'greeting';
     case 'help':
       return 'help';
-    case 'checkInTime': {
-      const time = parseTimeOfDay(text);
-      if (time) understanding.time = `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
+    case 'checkInTime':
       return 'checkInTime';
-    }
     case 'skip':
       if (has('skip')) {
         understanding.choice = 'skip';

@@ -71,6 +71,8 @@ export const onsetSchema = z.object({
   long: phrases,
   /** "this flare", "started again": the most recent time named is this episode's start. */
   flare: phrases.default([]),
+  /** "saw the GP today": the time of a visit to a clinician, not of the episode's start. */
+  visits: phrases.default([]),
 });
 
 export const SURGERY_KINDS = ['fusion', 'disc_replacement', 'laminectomy', 'discectomy'] as const;

@@ -51,6 +51,8 @@ export const yesNoLexiconSchema = z.object({
   particles: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** The words that may follow a yes to an offer in its clause ("ok, happy with that"); any other word makes it a statement ("sure my back hurts"). */
   offerTail: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  /** "I mean", "basically": after an offer's yes, the clause they open must agree too ("sure, I mean the pain is unbearable" is a statement). */
+  elaborations: z.array(z.string().trim().min(1)).default([]),
   /** After a no to a safety question: the sign told of in a later clause ("No, it's numb on the left"). */
   sensations: z.array(z.string().trim().min(1)).default([]),
   admissions: z.array(z.string().trim().min(1)).default([]),

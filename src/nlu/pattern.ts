@@ -156,7 +156,8 @@ function toRegex(nodes: Node[], gapCounter: { next: number; groups: number[] }, 
         case 'number': {
           const numbers: string[] = [];
           for (let n = node.max; n >= node.min; n -= 1) numbers.push(String(n));
-          return ` (?:${numbers.join('|')})`;
+          // A clock's minutes keep their leading zero ("19:00", "7:05"): one zero may lead.
+          return ` 0?(?:${numbers.join('|')})`;
         }
         case 'gap':
           gapCounter.groups.push(gapCounter.next);

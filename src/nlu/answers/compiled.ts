@@ -23,6 +23,7 @@ export interface CompiledAnswers {
   contrastWords: ReadonlySet<string>;
   particles: ReadonlySet<string>;
   offerTail: ReadonlySet<string>;
+  elaborations: PhraseSet<'elaboration'>;
   correctionWords: ReadonlySet<string>;
   fillers: PhraseSet<'filler'>;
   /** One-word fillers, also allowed after a short answer ("I have actually", "I do, thanks"). */
@@ -61,6 +62,7 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     contrastWords: new Set(yesNo.contrast),
     particles: new Set(yesNo.particles),
     offerTail: new Set(yesNo.offerTail),
+    elaborations: compilePhraseSet({ elaboration: yesNo.elaborations }),
     correctionWords: new Set(yesNo.corrections),
     fillers: compilePhraseSet({ filler: yesNo.fillers }),
     fillerWords: new Set(yesNo.fillers.filter((filler) => /^[a-z]+$/.test(filler))),

@@ -7,7 +7,7 @@ import type { QuestionKind } from '../../content/answerLexicon.ts';
 import { readAge } from './age.ts';
 import { isOtherLanguage, isSymbolsOnly, isWave } from './language.ts';
 import { readMovement, type MovementReading } from './movement.ts';
-import { readOnset, type OnsetReading } from './onset.ts';
+import { datesOnlyAVisit, readOnset, type OnsetReading } from './onset.ts';
 import { parseDays, parseKg, unknownAmount } from './quantity.ts';
 import { readSurgery } from './surgery.ts';
 import { readReach, readSide, type ReachReading, type Side } from './reach.ts';
@@ -39,6 +39,8 @@ export interface AnswerParsers {
   symbols(text: string): 'wave' | 'other' | undefined;
   /** When the episode started, read against `at` (the message's time). */
   onset(text: string, at: string): OnsetReading | undefined;
+  /** Only a visit to a clinician is dated ("I saw my GP yesterday"): the words name no onset. */
+  onsetDatesOnlyAVisit(text: string): boolean;
   /** The operation's kind (none when planned or not yet done), and a coarser kind for a question without its button. */
   surgery(text: string): { kind: string; coarser?: string } | undefined;
   side(text: string): Side | 'one' | undefined;
@@ -62,6 +64,7 @@ export function compileAnswerParsers(lexicon: Lexicon): AnswerParsers {
     unknownAmount: (text) => unknownAmount(text, lexicon),
     symbols: (text) => (isSymbolsOnly(text) ? (isWave(text) ? 'wave' : 'other') : undefined),
     onset: (text, at) => readOnset(text, at, lexicon),
+    onsetDatesOnlyAVisit: (text) => datesOnlyAVisit(text, lexicon),
     surgery: (text) => {
       const kind = readSurgery(text, lexicon);
       if (kind === undefined) return undefined;

@@ -35,6 +35,10 @@ const TOES = 7;
 const FAR_END = 5;
 /** Direction words that also say an amount ("the pain went down"). */
 const LEVEL_WORDS = new Set(['up', 'down']);
+/** Words after a verb of movement that make it travel between two parts (not "went numb"). */
+const ROUTE_WORDS = new Set(['to', 'into', 'up', 'down', 'back', 'towards', 'toward', 'from', 'out', 'across', 'through', 'along', 'far', 'further', 'farther', 'higher', 'lower']);
+/** A part as near the spine as the thigh or upper arm: reaching it is still going out along the limb. */
+const REACHED_LIMB = 2;
 const STRONG_WORDS = ['spread', 'spreading', 'spreads', 'further', 'farther', 'furthur', 'lower', 'retreated', 'retreating', 'receded', 'out', 'back', 'higher'];
 
 const compileMovement = perLexicon((lexicon: Lexicon): CompiledMovement => {
@@ -174,7 +178,9 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
     const first = clauseParts[0];
     const last = clauseParts.at(-1);
     const fromFirst = first !== undefined && prepared.tokens.slice(Math.max(0, first.start - 3), first.start).some((t) => t.word === 'from');
-    if (first && last && first !== last && first.label !== last.label && (fromFirst || moves.some((m) => m.start > first.end && m.start < last.start))) {
+    // "went up to my calf" travels; "my toes went numb and my legs feel weak" tells two things, no route.
+    const travels = (m: Found<Word>) => prepared.tokens.slice(m.end + 1, m.end + 5).some((t) => ROUTE_WORDS.has(t.word)) || clauseParts.some((p) => p.start > m.end && p.start - m.end <= 2);
+    if (first && last && first !== last && first.label !== last.label && (fromFirst || moves.some((m) => m.start > first.end && m.start < last.start && travels(m)))) {
       push(last.label < first.label ? 'centralized' : 'peripheralized', last.label >= TOES && last.label > first.label);
       continue;
     }
@@ -206,11 +212,13 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
     // Reaching a far part, or "now in my foot": further out. "Now just in my buttock": back toward the spine.
     // "reached my calf", "it went into my foot": arriving at the far end of the limb.
     const arrivedFar = (m: Found<Word>) => ['into', 'to', 'in'].includes(prepared.tokens[m.end + 1]?.word ?? '') && (partAfter(m.end)?.label ?? 0) >= FAR_END;
-    const reached = moves.some((m) => (/^reach/.test(prepared.tokens[m.start]?.word ?? '') && partAfter(m.end)) || arrivedFar(m));
+    const reachVerb = moves.some((m) => /^reach/.test(prepared.tokens[m.start]?.word ?? '') && partAfter(m.end));
+    const reached = reachVerb || moves.some(arrivedFar);
     const now = clauseWords.length >= 0 && prepared.tokens.some((t, i) => clauseOf[i] === clause && t.word === 'now');
     const only = prepared.tokens.some((t, i) => clauseOf[i] === clause && (t.word === 'just' || t.word === 'only'));
     const farthest = clauseParts.reduce<number | undefined>((max, p) => (max === undefined || p.label > max ? p.label : max), undefined);
-    if (reached && farthest !== undefined && farthest >= 4) {
+    // "the ache reached my elbow": reached along the limb; "it only reached my knee" says less than before.
+    if (reached && farthest !== undefined && (farthest >= 4 || (reachVerb && !only && farthest >= REACHED_LIMB))) {
       push('peripheralized', toes);
       continue;
     }

@@ -28,6 +28,7 @@ interface CompiledOnset {
   fixedDays: Map<string, number>;
   long: PhraseSet<'long'>;
   flare: PhraseSet<'flare'>;
+  visits: PhraseSet<'visit'>;
   weekdays: Map<string, number>;
   months: Map<string, number>;
   seasons: Map<string, { month: number; day: number }>;
@@ -52,6 +53,7 @@ const compileOnset = perLexicon((lexicon: Lexicon): CompiledOnset => {
     fixedDays,
     long: compilePhraseSet({ long: onset.long }),
     flare: compilePhraseSet({ flare: onset.flare }),
+    visits: compilePhraseSet({ visit: onset.visits }),
     weekdays: new Map(WEEKDAY_ORDER.flatMap((day, index) => onset.weekdays[day].map((word) => [word, index + 1] as const))),
     months: new Map(MONTH_ORDER.flatMap((month, index) => onset.months[month].map((word) => [word, index + 1] as const))),
     seasons: new Map(Object.entries(onset.seasons).map(([name, md]) => [name, { month: Number(md.slice(0, 2)), day: Number(md.slice(3)) }])),
@@ -89,10 +91,27 @@ export function readOnset(text: string, at: string, lexicon: Lexicon): OnsetRead
   return readOnsetOnce(text, at, lexicon);
 }
 
-function readOnsetOnce(text: string, at: string, lexicon: Lexicon): OnsetReading | undefined {
+/** Clause breaks for leaving out a visit's clause: punctuation and the joining words between two events. */
+const CLAUSE_BREAK = /[.,;!?]+|(?<!\ba)\s(?:and|but|then|so)\s/i;
+
+/** The message without its clauses about a visit to a clinician (their times date the visit). */
+function withoutVisits(text: string, onset: CompiledOnset): string {
+  const parts = text.split(CLAUSE_BREAK);
+  const kept = parts.filter((part) => mentions(onset.visits, prepareText(part), true).length === 0);
+  return kept.length === parts.length ? text : kept.join('. ');
+}
+
+/** Every clause of the message is about a visit to a clinician, so none dates the episode. */
+export function datesOnlyAVisit(text: string, lexicon: Lexicon): boolean {
+  const left = withoutVisits(text, compileOnset(lexicon));
+  return left !== text && left.replace(/[.\s]/g, '') === '';
+}
+
+function readOnsetOnce(whole: string, at: string, lexicon: Lexicon): OnsetReading | undefined {
   const now = DateTime.fromISO(at, { zone: 'utc' });
   if (!now.isValid) return undefined;
   const onset = compileOnset(lexicon);
+  const text = withoutVisits(whole, onset);
   const prepared = prepareText(answerText(text, compileAnswers(lexicon)));
   const candidates: number[] = [];
   for (const mention of mentions(onset.fixed, prepared, true)) candidates.push(onset.fixedDays.get(mention.label) ?? 0);

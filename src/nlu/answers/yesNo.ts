@@ -157,6 +157,17 @@ function offerClauseAgrees(tokens: Token[], found: Mention<Label>[], leading: Me
   return true;
 }
 
+/** After an offer's yes, a clause opened by "I mean", "basically"... that goes on into a statement: the yes was a way of talking. */
+function elaboratesIntoStatement(prepared: PreparedText, found: Mention<Label>[], firstEnd: number, compiled: CompiledAnswers): boolean {
+  const next = laterClauseStarts(prepared.tokens, firstEnd)[0];
+  if (next === undefined) return false;
+  const opener = mentions(compiled.elaborations, prepared, true).find((m) => m.span.start === next);
+  if (!opener) return false;
+  const end = clauseEnd(prepared.tokens, next);
+  if (opener.span.end >= end) return false;
+  return !offerClauseAgrees(prepared.tokens, found, { label: 'yes', span: opener.span }, end, compiled);
+}
+
 export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'symptom'): YesNoReading {
   const compiled = compileAnswers(lexicon);
   const prepared = prepareText(answerText(text, compiled));
@@ -202,6 +213,7 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
     const polarity = POLARITY[leading.label];
     // "sure my back hurts", "fine until I bend": at an offer a yes whose clause goes on into a statement gives no consent.
     if (kind === 'offer' && polarity === 'yes' && !offerClauseAgrees(tokens, found, leading, firstEnd, compiled)) return { questionBack: false };
+    if (kind === 'offer' && polarity === 'yes' && elaboratesIntoStatement(prepared, found, firstEnd, compiled)) return { questionBack: false };
     const opposite = inClause.some((m) => POLARITY[m.label] !== polarity && POLARITY[m.label] !== 'unsure' && LEADS.has(m.label));
     if (opposite) return { questionBack: false };
     // Taken back or qualified: on a safety question that is "not sure" (the coach checks with the

@@ -139,6 +139,9 @@ const animalIn = (tokens: Token[], from: number, to: number, rules: CompiledNega
 const hasFirstPerson = (tokens: Token[], from: number, to: number, rules: CompiledNegation) => wordWithin(tokens, from, to, rules.firstPerson);
 
 const THEY = new Set(['they', 'their', 'them', 'theirs']);
+
+/** The words this file reads directly, kept from spelling correction with the rules' own (negation.ts `contextWordsOf`). */
+export const MENTION_WORDS: readonly string[] = ['if', ...EXAMPLE_OPENERS, 'used', 'to', ...CLAUSE_JOINS, ...BODY_GONE, ...THEY];
 /** The only other people named are "they". */
 function onlyThey(tokens: Token[], rules: CompiledNegation): boolean {
   const whole = wholeMessage(tokens, rules);

@@ -126,6 +126,7 @@ export const NEGATION_RULES: NegationRules = {
     'why would', 'why might', 'why could', 'why does', 'why do', 'why is', 'what causes', 'what does it mean when',
     'can a', 'can an', 'can it', 'can this', 'can discs', 'could a', 'could it', 'could this', 'does a', 'does it', 'do discs',
     'is it true', 'is it possible', 'is it common', 'is it likely', 'how likely',
+    'what is the chance', 'what are the chances', 'whats the chance', 'whats the chances', 'what are the odds', 'how common is it',
   ],
   /** After a phrase, in its sentence: a worry about oneself ("... could that happen to me?"), not a disclosure. */
   /** A sentence asking what to look out for: the example in the next sentence is asked about too ("what would be a warning sign? like numbness down below?"). */

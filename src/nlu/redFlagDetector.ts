@@ -13,8 +13,8 @@
 import type { RedFlag } from '../content/redFlags.ts';
 import { compileConcepts, type ConceptMatcher, type ConceptReading, type ConceptSpan, type ConceptVocabulary } from './concepts.ts';
 import type { Span } from './matcher.ts';
-import { mentionOf, type MentionContext } from './mention.ts';
-import { compileNegation, type CompiledNegation } from './negation.ts';
+import { MENTION_WORDS, mentionOf, type MentionContext } from './mention.ts';
+import { compileNegation, contextWordsOf, type CompiledNegation } from './negation.ts';
 import { SENTENCE_BOUNDARY, tokenise, type Token } from './normalise.ts';
 import { compilePattern, type CompiledPattern } from './pattern.ts';
 import { crosses, joinsOf, type Join } from './messageJoins.ts';
@@ -205,7 +205,7 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
     combines: flag.combines === undefined ? undefined : parts(flag.combines).map(shapeOf),
   }));
   const literals = patterns.flatMap((pattern) => pattern.literals);
-  const correct = compileSpelling(literals);
+  const correct = compileSpelling(literals, contextWordsOf(undefined, MENTION_WORDS));
   const vocabulary = vocabularyOf(flags);
   // Only the concepts some rule uses are read (with those they refer to).
   const used = new Set<string>();

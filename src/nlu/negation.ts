@@ -21,6 +21,8 @@ export interface CompiledNegation {
   hypotheticalAtStart: Set<string>;
   generalQuestion: string[][];
   hypotheticalAfter: string[][];
+  generalAfter: string[][];
+  asker: string[][];
   affirmedNext: string[][];
   askingAbout: string[][];
   affirmedLater: string[][];
@@ -87,6 +89,8 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     hypotheticalAtStart: new Set(rules.hypotheticalAtStart),
     generalQuestion: rules.generalQuestion.map(phraseWords),
     hypotheticalAfter: rules.hypotheticalAfter.map(phraseWords),
+    generalAfter: rules.generalAfter.map(phraseWords),
+    asker: rules.asker.map(phraseWords),
     affirmedNext: rules.affirmedNext.map(phraseWords),
     askingAbout: rules.askingAbout.map(phraseWords),
     affirmedLater: rules.affirmedLater.map(phraseWords),

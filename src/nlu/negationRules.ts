@@ -239,6 +239,8 @@ export const NEGATION_RULES: NegationRules = {
     'been having', 'is having', 'are having', 'keeps having', 'been wetting', 'been soiling', 'been leaking',
     'been dribbling', 'is unable', 'been unable', 'no longer', 'has lost', 'have lost', 'is losing', 'has stopped',
     'has started', 'is struggling', 'is not able', 'has not been able', 'can hardly', 'can barely',
+    // a leg failing now: "his leg won't hold him" (not a fever alone: "my husband has a fever, I hope I don't catch it")
+    'will not hold', 'will not take his weight', 'will not take her weight', 'will not support',
   ],
   // not "you": "numb bum, what do you think?" speaks to the coach
   generic: ['your', 'yourself', 'someone', 'somebody', 'anyone', 'anybody', 'a person', 'people'],

@@ -139,6 +139,9 @@ const animalIn = (tokens: Token[], from: number, to: number, rules: CompiledNega
 const hasFirstPerson = (tokens: Token[], from: number, to: number, rules: CompiledNegation) => wordWithin(tokens, from, to, rules.firstPerson);
 
 const THEY = new Set(['they', 'their', 'them', 'theirs']);
+
+/** The words this file reads directly, kept from spelling correction with the rules' own (negation.ts `contextWordsOf`). */
+export const MENTION_WORDS: readonly string[] = ['if', ...EXAMPLE_OPENERS, 'used', 'to', ...CLAUSE_JOINS, ...BODY_GONE, ...THEY];
 /** The only other people named are "they". */
 function onlyThey(tokens: Token[], rules: CompiledNegation): boolean {
   const whole = wholeMessage(tokens, rules);
@@ -151,8 +154,17 @@ function onlyThey(tokens: Token[], rules: CompiledNegation): boolean {
 
 /** "wetting the bed, so I'm told": the "I" of the hearsay marker is not the person owning the symptom. */
 function firstPersonBesidesHearsay(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+  return firstPersonBesides(tokens, from, to, rules, rules.hearsay);
+}
+
+/** "is a numb bum a sign of something serious, should I worry?": the "I" asking is not the person with the sign. */
+function firstPersonBesidesAsker(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+  return firstPersonBesides(tokens, from, to, rules, rules.asker);
+}
+
+function firstPersonBesides(tokens: Token[], from: number, to: number, rules: CompiledNegation, markers: string[][]): boolean {
   const marker = new Set<number>();
-  for (let i = from; i <= to; i += 1) for (const words of rules.hearsay) if (sequenceAt(tokens, i, words)) words.forEach((_, offset) => marker.add(i + offset));
+  for (let i = from; i <= to; i += 1) for (const words of markers) if (sequenceAt(tokens, i, words)) words.forEach((_, offset) => marker.add(i + offset));
   for (let i = from; i <= to; i += 1) if (!marker.has(i) && rules.firstPerson.has(tokens[i]?.word ?? '')) return true;
   return false;
 }
@@ -172,7 +184,9 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   if (context === 'hypothetical') return 'hypothetical';
   if (context === 'resolved') return 'resolved';
   const sentence = sentenceBounds(tokens, span);
-  if (anyWithin(tokens, sentence.from, span.start - 1, rules.generalQuestion) && !hasFirstPerson(tokens, sentence.from, sentence.to, rules)) return 'hypothetical';
+  if (anyWithin(tokens, sentence.from, span.start - 1, rules.generalQuestion) && !firstPersonBesidesAsker(tokens, sentence.from, sentence.to, rules)) return 'hypothetical';
+  // "is losing bladder control a sign of something serious?": the sign in general, asked after it
+  if (anyWithin(tokens, span.end + 1, sentence.to, rules.generalAfter) && !firstPersonBesidesAsker(tokens, sentence.from, sentence.to, rules) && context !== 'someone-else') return 'hypothetical';
   // "how do I know if I'm getting cauda equina? like numbness down below?": an example for the question before
   if (EXAMPLE_OPENERS.has(tokens[sentence.from]?.word ?? '') && sentence.from >= 2 && previousSentenceAsks(tokens, sentence.from - 2, rules)) return 'hypothetical';
   if (anyWithin(tokens, span.end + 1, sentence.to, rules.hypotheticalAfter)) return 'hypothetical';
@@ -182,7 +196,7 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   if (resolved(tokens, span, rules, sentence)) return 'resolved';
   // "my family would be better off without me": the phrase itself is about the writer.
   // "they keep dropping things": singular or plural, the patient or not; asked
-  if (context === 'someone-else' && !hasFirstPerson(tokens, sentence.from, sentence.to, rules) && onlyThey(tokens, rules)) return 'unclear-person';
+  if (context === 'someone-else' && !firstPersonBesidesAsker(tokens, sentence.from, sentence.to, rules) && onlyThey(tokens, rules)) return 'unclear-person';
   // "my dog can't use his back legs": an animal's, not the patient's. Only an animal in the same
   // sentence counts: "walked the dog. my dad says both his legs are weak" is still the dad's, told by a carer.
   if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && (animalIn(tokens, sentence.from, sentence.to, rules) || !carerWriting(tokens, rules))) return 'other-person';

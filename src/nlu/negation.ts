@@ -21,6 +21,8 @@ export interface CompiledNegation {
   hypotheticalAtStart: Set<string>;
   generalQuestion: string[][];
   hypotheticalAfter: string[][];
+  generalAfter: string[][];
+  asker: string[][];
   affirmedNext: string[][];
   askingAbout: string[][];
   affirmedLater: string[][];
@@ -61,6 +63,20 @@ function byLastWord(phrases: string[][]): Map<string, string[][]> {
 
 const BODY_GONE = new Set(['back', 'neck', 'disc', 'knee', 'hip', 'spine']);
 
+/**
+ * Every word the context rules read ("neither", "chance", "though"), and the words this file and
+ * mention.ts test directly. The spelling corrector must never rewrite them: "neither" corrected to
+ * "nether" loses a denial, "chance" corrected to "change" loses a "what if".
+ */
+export function contextWordsOf(rules: NegationRules = NEGATION_RULES, extra: Iterable<string> = []): Set<string> {
+  const words = new Set<string>([...INABLE, ...FINE, ...STATIVE, ...BODY_GONE, ...extra]);
+  for (const value of Object.values(rules)) {
+    if (!Array.isArray(value)) continue;
+    for (const phrase of value as string[]) for (const word of phraseWords(phrase.replace(/\$$/, ''))) words.add(word);
+  }
+  return words;
+}
+
 export function compileNegation(rules: NegationRules = NEGATION_RULES): CompiledNegation {
   const before = rules.before.map(phraseWords);
   const afterTrigger = (text: string): AfterTrigger => ({ words: phraseWords(text.replace(/\$$/, '')), endsSentence: text.endsWith('$') });
@@ -73,6 +89,8 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     hypotheticalAtStart: new Set(rules.hypotheticalAtStart),
     generalQuestion: rules.generalQuestion.map(phraseWords),
     hypotheticalAfter: rules.hypotheticalAfter.map(phraseWords),
+    generalAfter: rules.generalAfter.map(phraseWords),
+    asker: rules.asker.map(phraseWords),
     affirmedNext: rules.affirmedNext.map(phraseWords),
     askingAbout: rules.askingAbout.map(phraseWords),
     affirmedLater: rules.affirmedLater.map(phraseWords),

@@ -28,6 +28,8 @@ export interface NegationRules {
    */
   generalQuestion: string[];
   hypotheticalAfter: string[];
+  generalAfter: string[];
+  asker: string[];
   affirmedNext: string[];
   askingAbout: string[];
   affirmedLater: string[];
@@ -96,7 +98,8 @@ export const NEGATION_RULES: NegationRules = {
     // a fear of what may come: "I'm scared I'll lose bowel control", "I keep worrying I might fall"
     'scared i will', 'scared i might', 'afraid i will', 'afraid i might', 'worried i will', 'worried i might',
     'worried that i will', 'worried that i might', 'worry i will', 'worry i might', 'worrying i might', 'worrying i will',
-    'worrying that i', 'scared that i will', 'terrified i will', 'terrified i might', 'worry that i', 'i worry that i', 'i worry i will',
+    'worrying that i will', 'worrying that i might', 'worrying that i could', 'worrying that i may', 'scared that i will', 'terrified i will', 'terrified i might',
+    'worry that i will', 'worry that i might', 'worry that i could', 'worry that i may', 'worry that i am going to', 'i worry i will',
     'worry that one day', 'worried that one day', 'scared that one day', 'one day i will', 'one day i might', 'one day i could',
     // what a clinician brought up, not what happens: "my GP mentioned saddle numbness"
     'gp mentioned', 'doctor mentioned', 'physio mentioned', 'nurse mentioned', 'surgeon mentioned', 'consultant mentioned',
@@ -110,7 +113,7 @@ export const NEGATION_RULES: NegationRules = {
     'i have heard that', 'i heard that', 'heard that some', 'some people',
     // what a leaflet or a web page says, not what happens: "the leaflet said calf swelling after surgery is a worry"
     'the leaflet', 'leaflet said', 'leaflet says', 'the card says', 'the card said', 'the booklet', 'the website',
-    'i read', 'i have read', 'read online', 'read that', 'looked online', 'online it says', 'google says',
+    'i read', 'i have read', 'i was reading', 'i have been reading', 'been reading that', 'read online', 'read that', 'looked online', 'online it says', 'google says',
   ],
   /**
    * The hypothetical frames that were denials before mentions were told apart (issue 17). The
@@ -126,6 +129,7 @@ export const NEGATION_RULES: NegationRules = {
     'why would', 'why might', 'why could', 'why does', 'why do', 'why is', 'what causes', 'what does it mean when',
     'can a', 'can an', 'can it', 'can this', 'can discs', 'could a', 'could it', 'could this', 'does a', 'does it', 'do discs',
     'is it true', 'is it possible', 'is it common', 'is it likely', 'how likely',
+    'what is the chance', 'what are the chances', 'whats the chance', 'whats the chances', 'what are the odds', 'how common is it',
   ],
   /** After a phrase, in its sentence: a worry about oneself ("... could that happen to me?"), not a disclosure. */
   /** A sentence asking what to look out for: the example in the next sentence is asked about too ("what would be a warning sign? like numbness down below?"). */
@@ -137,7 +141,23 @@ export const NEGATION_RULES: NegationRules = {
   ],
   /** Later in the same sentence, the writer says it is so: "worried I might lose control of my bladder, actually I already have a bit today". */
   affirmedLater: ['i already have', 'actually i have', 'i have already', 'i have got it', 'i do have it', 'which i have', 'and i have it', 'happening to me now', 'i am having it', 'i have it now', 'because i have it'],
-  hypotheticalAfter: ['happen to me', 'could i get', 'will i get', 'might i get', 'could that be me', 'am i going to get', 'could i end up'],
+  /**
+   * After a phrase, in a sentence with no "I" or "my" but the asker's own: a question about the sign
+   * in general ("is losing bladder control a sign of something serious?").
+   */
+  generalAfter: ['a sign of', 'a warning sign', 'a red flag', 'a symptom of', 'something serious', 'something to worry about', 'something i should worry about', 'an emergency'],
+  /**
+   * "I" as the one asking, not the one with the sign ("should I worry?", "I was wondering"): not a
+   * first person for the questions about a sign in general, or about someone else.
+   */
+  asker: [
+    'should i worry', 'should i be worried', 'should i be concerned', 'do i need to worry', 'do i need to know', 'do i need to',
+    'i should worry', 'i should be worried', 'i need to worry', 'i should look for', 'i should look out for', 'should i look',
+    'i wondered', 'i was wondering', 'i wonder', 'i just want to know', 'i want to know', 'i just wanted to know', 'can i ask',
+    'may i ask', 'i was reading', 'i have been reading', 'i read', 'i have read', 'i heard', 'i have heard', 'i am curious',
+    'my group', 'my forum', 'my class', 'my support group',
+  ],
+  hypotheticalAfter: ['if it happens', 'if that happens', 'if it ever happens', 'if that ever happens', 'happen to me', 'could i get', 'will i get', 'might i get', 'could that be me', 'am i going to get', 'could i end up'],
   notHypotheticalIf: [
     'sure', 'unsure', 'know', 'knowing', 'tell', 'wonder', 'wondering', 'see', 'check', 'as', 'even', 'idea', 'ask', 'asking',
     'feel', 'notice', 'whether', 'matter', 'only', 'especially', 'realise', 'realize', 'telling', 'work out',
@@ -201,6 +221,7 @@ export const NEGATION_RULES: NegationRules = {
     'nan', 'nana', 'gran', 'cousin', 'colleague', 'neighbour', 'neighbor', 'family', 'parents', 'boyfriend',
     'girlfriend', 'he', 'she', 'they', 'his', 'her', 'their', 'kids', 'kid', 'children', 'child', 'baby', 'niece',
     'nephew', 'grandson', 'granddaughter', 'flatmate', 'housemate', 'boss', 'stepdad', 'stepmum',
+    'lady', 'woman', 'guy', 'bloke', 'fella', 'chap', 'gentleman',
     'hubby', 'missus', 'fiance', 'fiancee', 'toddler', 'grandchild', 'grandkids', 'stepson', 'stepdaughter',
     'dog', 'dogs', 'cat', 'cats', 'puppy', 'kitten', 'pet',
     'guy', 'bloke', 'lad', 'lads', 'fella', 'chap',
@@ -218,6 +239,8 @@ export const NEGATION_RULES: NegationRules = {
     'been having', 'is having', 'are having', 'keeps having', 'been wetting', 'been soiling', 'been leaking',
     'been dribbling', 'is unable', 'been unable', 'no longer', 'has lost', 'have lost', 'is losing', 'has stopped',
     'has started', 'is struggling', 'is not able', 'has not been able', 'can hardly', 'can barely',
+    // a leg failing now: "his leg won't hold him" (not a fever alone: "my husband has a fever, I hope I don't catch it")
+    'will not hold', 'will not take his weight', 'will not take her weight', 'will not support',
   ],
   // not "you": "numb bum, what do you think?" speaks to the coach
   generic: ['your', 'yourself', 'someone', 'somebody', 'anyone', 'anybody', 'a person', 'people'],

@@ -13,8 +13,8 @@
 import type { RedFlag } from '../content/redFlags.ts';
 import { compileConcepts, type ConceptMatcher, type ConceptReading, type ConceptSpan, type ConceptVocabulary } from './concepts.ts';
 import type { Span } from './matcher.ts';
-import { mentionOf, type MentionContext } from './mention.ts';
-import { compileNegation, type CompiledNegation } from './negation.ts';
+import { MENTION_WORDS, mentionOf, type MentionContext } from './mention.ts';
+import { compileNegation, contextWordsOf, type CompiledNegation } from './negation.ts';
 import { SENTENCE_BOUNDARY, tokenise, type Token } from './normalise.ts';
 import { compilePattern, type CompiledPattern } from './pattern.ts';
 import { crosses, joinsOf, type Join } from './messageJoins.ts';
@@ -205,7 +205,7 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
     combines: flag.combines === undefined ? undefined : parts(flag.combines).map(shapeOf),
   }));
   const literals = patterns.flatMap((pattern) => pattern.literals);
-  const correct = compileSpelling(literals);
+  const correct = compileSpelling(literals, contextWordsOf(undefined, MENTION_WORDS));
   const vocabulary = vocabularyOf(flags);
   // Only the concepts some rule uses are read (with those they refer to).
   const used = new Set<string>();
@@ -475,16 +475,21 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
 }
 
 /**
- * Two mentions in neighbouring clauses of one sentence belong together when the later clause has
- * no topic of its own (no body part or function): it says what happened to the earlier one's.
+ * Two mentions in nearby clauses of one sentence belong together when the clauses after the first
+ * have no topic of their own (no body part or function): they say what happened to the earlier
+ * one's. One clause may come between ("I keep needing to go but then I stand there and nothing
+ * happens"): it too must have no topic.
  */
+const CARRY_CLAUSES = 2;
 function carriesOn(message: Message, reading: ConceptReading, one: ConceptSpan, other: ConceptSpan): boolean {
   const [first, second] = one.start < other.start ? [one, other] : [other, one];
   const clauses = message.clauses;
   const later = clauses[second.start]!;
-  if (clauses[first.start] !== clauses[first.end] || clauses[second.end] !== later || clauses[first.end] !== later - 1) return false;
+  // The earlier mention may end on the word that opens the next clause ("needing to go but").
+  const earlier = clauses[first.start]!;
+  if (clauses[first.end]! - earlier > 1 || clauses[second.end] !== later || later <= earlier || later - earlier > CARRY_CLAUSES) return false;
   for (let index = first.end + 1; index < second.start; index += 1) if (reading.tokens[index]?.word === SENTENCE_BOUNDARY) return false;
-  return !(reading.spans.get(TOPIC) ?? []).some((span) => clauses[span.start] === later || clauses[span.end] === later);
+  return !(reading.spans.get(TOPIC) ?? []).some((span) => (clauses[span.start]! > earlier && clauses[span.start]! <= later) || (clauses[span.end]! > earlier && clauses[span.end]! <= later));
 }
 
 /** Moves a span's start back over "can not (seem to)" so that the inability is part of it. */

@@ -13,10 +13,15 @@ const MIN_TOKEN_LENGTH = 5;
 
 export type SpellingCorrector = (tokens: Token[]) => Token[];
 
-/** Builds a corrector towards the words the content uses; remembers answers (deterministic). */
-export function compileSpelling(vocabulary: Iterable<string>): SpellingCorrector {
-  const known = new Set(vocabulary);
-  const targets = [...known].filter((word) => word.length >= MIN_VOCABULARY_LENGTH && /^[a-z]+$/.test(word)).sort();
+/**
+ * Builds a corrector towards the words the content uses; remembers answers (deterministic).
+ * `kept`: words that are never rewritten although no phrase uses them (the words the context
+ * rules read: "neither" must not become "nether", "chance" must not become "change").
+ */
+export function compileSpelling(vocabulary: Iterable<string>, kept: Iterable<string> = []): SpellingCorrector {
+  const phraseWordsKnown = new Set(vocabulary);
+  const known = new Set([...phraseWordsKnown, ...kept]);
+  const targets = [...phraseWordsKnown].filter((word) => word.length >= MIN_VOCABULARY_LENGTH && /^[a-z]+$/.test(word)).sort();
   const memo = new Map<string, string>();
   const correct = (word: string): string => {
     // Short words are never corrected: no lookup at all (they are half of a message's words).

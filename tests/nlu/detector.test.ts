@@ -51,6 +51,12 @@ describe('red-flag detector', () => {
     expect(detector.detect('I wet myself')).toEqual(first);
   });
 
+  it('reads "lets go" at the start of a message as a start word, not a bladder letting go', () => {
+    for (const text of ['lets go', "let's go!", 'ok lets go then']) expect(detector.detect(text), text).toEqual([]);
+    expect(detector.detect('it just lets go sometimes').map((d) => [d.flagId, d.mention])).toContainEqual(['ces.bladder-incontinence', 'vague']);
+    expect(ids('sometimes my bladder lets go when I stand up')).toContain('ces.bladder-incontinence');
+  });
+
   it('refuses a flag whose word groups were not expanded (a loader bypass)', () => {
     const flag: RedFlag = { id: 'x.y', regions: ['lumbar'], urgency: 'soon', label: 'test', screen: false, tell: 'test tell text', phrases: ['@missing words'], source: 'test' };
     expect(() => compileRedFlagDetector([flag])).toThrow(/word group/);

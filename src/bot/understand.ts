@@ -4,8 +4,9 @@ import type { Question } from '../content/conversation.ts';
 import type { AnswerParsers, QuestionKind } from '../nlu/answers/index.ts';
 import type { CardValue } from './inbound.ts';
 import { parseTimeOfDay } from '../schedule/parse.ts';
+import { formatLocalTime } from '../schedule/time.ts';
 import { questionKey } from './render.ts';
-import { holdsExercise, urgencyRank } from '../vocabulary/index.ts';
+import { holdsExercise, SURGERY_KINDS, urgencyRank } from '../vocabulary/index.ts';
 
 /** A message scanned once for warning signs on its own (`Nlu.scanMessage`), passed on to `redFlags`. */
 export interface MessageFlags {
@@ -74,7 +75,7 @@ function matchChoiceHow(text: string, question: Question | undefined): { value: 
 
 const YES_NO_KINDS: ReadonlySet<QuestionKind | undefined> = new Set(['consent', 'offer', 'symptom']);
 /** The surgery question's choices that name an operation the surgery reader knows. */
-const SURGERY_NAMES: ReadonlySet<string> = new Set(['discectomy', 'laminectomy', 'fusion', 'disc_replacement']);
+const SURGERY_NAMES: ReadonlySet<string> = new Set(SURGERY_KINDS.filter((kind) => kind !== 'other'));
 /** The choice came from words typed, not from a button pressed. */
 const typedChoiceOnly = (card: CardValue | undefined) => card?.choice === undefined;
 
@@ -384,7 +385,7 @@ function asideOf(text: string, understanding: Understanding, answered: boolean, 
   // "later, like 8.15pm" at the offer is also its no: the time said is kept with the intent either way.
   if (understanding.intent === 'checkInTime') {
     const time = parseTimeOfDay(text);
-    if (time) understanding.time = `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
+    if (time) understanding.time = formatLocalTime(time);
   }
   if (answered) return undefined;
   const has = (value: string) => question?.choices.some((choice) => choice.value === value) ?? false;

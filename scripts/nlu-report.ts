@@ -6,15 +6,18 @@
  *   npm run nlu:report                      both parts (the locked part: aggregate figures only)
  *   npm run nlu:report -- --dev             the development part only (while working)
  *   npm run nlu:report -- --dev --failures  and each failure of the development part
+ *   npm run nlu:report -- --probe a.yaml …  probe files outside the corpus, with their failures
  *
  * A report, not a gate: the exit code is 0 whatever the figures.
  */
 import { Harness, createBot, MESSAGE_DAY } from '../tests/nlu/corpus/harness.ts';
-import { loadCorpus } from '../tests/nlu/corpus/load.ts';
+import { loadCorpus, loadProbeFiles } from '../tests/nlu/corpus/load.ts';
 import { ANSWER_KINDS, TIERS, type Entry } from '../tests/nlu/corpus/schema.ts';
 import { failureOf, judge, summarise, type Judgement, type Summary } from '../tests/nlu/corpus/score.ts';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const probeFiles = args.has('--probe') ? argv.filter((arg) => !arg.startsWith('--')) : [];
 const devOnly = args.has('--dev');
 const listFailures = args.has('--failures');
 
@@ -64,7 +67,16 @@ const BATCHES = [
   { name: '2026-12b', test: /-2026-12b-/ },
 ];
 
+function probe(): void {
+  const harness = new Harness(createBot());
+  const judged = judgeAll(harness, loadProbeFiles(probeFiles));
+  print(`Probe files (${probeFiles.join(', ')})`, summarise(judged));
+  console.log('\nFailures (id, state: expected -> got):');
+  for (const j of judged) for (const failure of failureOf(j)) console.log(`  ${j.id}  ${j.state}${j.unreachable ? ' (state not reached)' : ''}: ${failure.expected} -> ${failure.got}`);
+}
+
 function main(): void {
+  if (probeFiles.length) return probe();
   const started = Date.now();
   const corpus = loadCorpus({ parts: devOnly ? ['dev'] : ['dev', 'locked'] });
   const harness = new Harness(createBot());

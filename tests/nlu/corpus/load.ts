@@ -115,6 +115,17 @@ function loadLocked(dir: string, problems: string[]): { entries: Entry[]; where:
 }
 
 /** Loads the development part, and the locked part too unless `parts` leaves it out. */
+/**
+ * Entries of YAML files outside the corpus (probe sets being worked on), checked against the
+ * schema but placed in no part: they are not the corpus and its figures do not count them.
+ */
+export function loadProbeFiles(files: readonly string[]): Entry[] {
+  const problems: string[] = [];
+  const entries = files.flatMap((file) => parseEntries(readFileSync(file, 'utf8'), file, problems));
+  if (problems.length) throw new CorpusError(problems);
+  return entries;
+}
+
 export function loadCorpus(options: { dir?: string; parts?: Part[] } = {}): Corpus {
   const dir = options.dir ?? CORPUS_DIR;
   const parts = options.parts ?? ['dev', 'locked'];

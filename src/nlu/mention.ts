@@ -59,6 +59,13 @@ function anyWithin(tokens: Token[], from: number, to: number, phrases: string[][
 
 const markerWords = new WeakMap<CompiledNegation, Set<string>>();
 const BODY_GONE = new Set(['back', 'neck', 'disc', 'knee', 'hip', 'spine']);
+/** "the feeling's gone", "the urge has gone": a sense lost, not a symptom over (unless a symptom names it: "the numb feeling has gone"). */
+const SENSE_GONE = new Set(['feeling', 'sensation', 'urge', 'signal', 'warning', 'sense']);
+const SYMPTOM_FEELING = new Set(['numb', 'tingly', 'tingling', 'weird', 'odd', 'strange', 'funny', 'burning', 'prickly', 'dead', 'horrible', 'bad', 'sick']);
+function senseGone(tokens: Token[], at: number): boolean {
+  const before = ['has', 'is', 'have'].includes(tokens[at - 1]?.word ?? '') ? at - 2 : at - 1;
+  return SENSE_GONE.has(tokens[before]?.word ?? '') && !SYMPTOM_FEELING.has(tokens[before - 1]?.word ?? '');
+}
 
 /**
  * Over and done with: a marker of it having ended after the phrase, in its sentence ("had some
@@ -79,6 +86,7 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
       if ((marker.words[0] === 'was' || marker.words[0] === 'were') && [tokens[j - 1], tokens[j - 2], tokens[j + marker.words.length]].some((token) => token?.word === 'before')) continue;
       // "this is the first time my back has gone": a back that has gone gave way, it is not over
       if (marker.words[0] === 'gone' && (BODY_GONE.has(tokens[j - 1]?.word ?? '') || (['has', 'is', 'have'].includes(tokens[j - 1]?.word ?? '') && BODY_GONE.has(tokens[j - 2]?.word ?? '')))) continue;
+      if (marker.words[0] === 'gone' && senseGone(tokens, j)) continue;
       // "it's fine" right after the sign plays it down ("slight trouble starting to pee, it's fine really"); it is over only in a sentence about the past
       const playsDown = (marker.words.includes('is') || marker.words.includes('are')) && !marker.words.includes('now');
       if ((j - span.end <= 3 && !playsDown) || anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers)) return true;
@@ -141,7 +149,7 @@ const hasFirstPerson = (tokens: Token[], from: number, to: number, rules: Compil
 const THEY = new Set(['they', 'their', 'them', 'theirs']);
 
 /** The words this file reads directly, kept from spelling correction with the rules' own (negation.ts `contextWordsOf`). */
-export const MENTION_WORDS: readonly string[] = ['if', ...EXAMPLE_OPENERS, 'used', 'to', ...CLAUSE_JOINS, ...BODY_GONE, ...THEY];
+export const MENTION_WORDS: readonly string[] = ['if', ...EXAMPLE_OPENERS, 'used', 'to', ...CLAUSE_JOINS, ...BODY_GONE, ...SENSE_GONE, ...SYMPTOM_FEELING, ...THEY];
 /** The only other people named are "they". */
 function onlyThey(tokens: Token[], rules: CompiledNegation): boolean {
   const whole = wholeMessage(tokens, rules);

@@ -4,7 +4,7 @@
  * negation.ts; the rules of English are in negationRules.ts. Knows nothing about red flags.
  */
 import type { Span } from './matcher.ts';
-import { sequenceAt, spanContext, type CompiledNegation } from './negation.ts';
+import { notOverBefore, sequenceAt, spanContext, type CompiledNegation } from './negation.ts';
 import { SENTENCE_BOUNDARY, type Token } from './normalise.ts';
 import type { Mention } from './redFlagDetector.ts';
 
@@ -73,6 +73,8 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
     if (!first.has(tokens[j]?.word ?? '')) continue;
     for (const marker of rules.resolvedMarkers) {
       if (!sequenceAt(tokens, j, marker.words)) continue;
+      // "the numbness hasn't worn off since this morning": still there
+      if (notOverBefore(tokens, j, span, rules)) continue;
       const next = tokens[j + marker.words.length];
       if (marker.endsSentence && next !== undefined && next.word !== SENTENCE_BOUNDARY && next.word !== 'now') continue;
       // "before it was fine": it is new, not over
@@ -80,7 +82,7 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
       // "this is the first time my back has gone": a back that has gone gave way, it is not over
       if (marker.words[0] === 'gone' && (BODY_GONE.has(tokens[j - 1]?.word ?? '') || (['has', 'is', 'have'].includes(tokens[j - 1]?.word ?? '') && BODY_GONE.has(tokens[j - 2]?.word ?? '')))) continue;
       // "it's fine" right after the sign plays it down ("slight trouble starting to pee, it's fine really"); it is over only in a sentence about the past
-      const playsDown = (marker.words.includes('is') || marker.words.includes('are')) && !marker.words.includes('now');
+      const playsDown = marker.onlyInPast === true || ((marker.words.includes('is') || marker.words.includes('are')) && !marker.words.includes('now'));
       if ((j - span.end <= 3 && !playsDown) || anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers)) return true;
     }
   }

@@ -8,7 +8,7 @@ import { phraseWords, SENTENCE_BOUNDARY, type Token } from './normalise.ts';
 
 export type SpanContext = 'affirmed' | 'negated' | 'someone-else' | 'hypothetical' | 'resolved';
 
-interface AfterTrigger { words: string[]; endsSentence: boolean }
+interface AfterTrigger { words: string[]; endsSentence: boolean; onlyInPast?: boolean }
 
 export interface CompiledNegation {
   before: string[][];
@@ -37,6 +37,7 @@ export interface CompiledNegation {
   stillNow: string[][];
   pastMarkers: string[][];
   resolvedReach: number;
+  notOver: Set<string>;
   singleWordBefore: Set<string>;
   after: AfterTrigger[];
   pseudo: string[][];
@@ -99,12 +100,13 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     carerMarkers: rules.carerMarkers.map(phraseWords),
     hearsay: rules.hearsay.map(phraseWords),
     generic: rules.generic.map(phraseWords),
-    resolvedMarkers: rules.resolvedMarkers.map(afterTrigger),
+    resolvedMarkers: [...rules.resolvedMarkers.map(afterTrigger), ...rules.resolvedMarkersInPast.map((text) => ({ ...afterTrigger(text), onlyInPast: true }))],
     pastMarkers: rules.pastMarkers.map(phraseWords),
     longAgo: rules.longAgo.map(phraseWords),
     longStanding: rules.longStanding.map(phraseWords),
     stillNow: rules.stillNow.map(phraseWords),
     resolvedReach: rules.resolvedReach,
+    notOver: new Set(rules.notOver),
     singleWordBefore: new Set(before.filter((words) => words.length === 1).map((words) => words[0] ?? '')),
     after: rules.after.map(afterTrigger),
     pseudo: rules.pseudo.map(phraseWords),
@@ -231,11 +233,19 @@ function negatedAfter(tokens: Token[], span: Span, rules: CompiledNegation, trig
       if (!sequenceAt(tokens, j, trigger.words)) continue;
       // "the first time my back has gone": a back that has gone gave way; it is not over
       if (triggers === rules.resolvedAfter && BODY_GONE.has(tokens[j - 1]?.word ?? '')) continue;
+      // "the numbness has not gone away": still there
+      if (triggers === rules.resolvedAfter && notOverBefore(tokens, j, span, rules)) continue;
       const next = tokens[j + trigger.words.length];
       if (!trigger.endsSentence || next === undefined || next.word === SENTENCE_BOUNDARY) return true;
     }
   }
   return false;
+}
+
+/** "has not worn off", "never went away", "not gone yet": a marker of it being over, denied one or two words before. */
+export function notOverBefore(tokens: Token[], at: number, span: Span, rules: CompiledNegation): boolean {
+  // only after the phrase: the "not" of "I couldn't pee, it was sorted" is part of the sign
+  return (at - 1 > span.end && rules.notOver.has(tokens[at - 1]?.word ?? '')) || (at - 2 > span.end && rules.notOver.has(tokens[at - 2]?.word ?? ''));
 }
 
 function sharedWithMeLater(tokens: Token[], span: Span, rules: CompiledNegation): boolean {

@@ -62,6 +62,8 @@ export interface NegationRules {
   hearsay: string[];
   /** After a phrase, in its sentence: it happened and is over. With `pastMarkers` in the sentence, or right after the phrase. */
   resolvedMarkers: string[];
+  /** Like `resolvedMarkers`, but only with `pastMarkers` in the sentence, never for being close to the phrase alone. */
+  resolvedMarkersInPast: string[];
   /** Anywhere in the sentence: an episode long ago ("when I was a kid I wet the bed"), unless the sentence also speaks of now (`stillNow`). */
   longAgo: string[];
   /** Anywhere in the sentence: there for years, not new ("I leak when I sneeze, I've had that since my kids were born"). */
@@ -69,6 +71,8 @@ export interface NegationRules {
   stillNow: string[];
   pastMarkers: string[];
   resolvedReach: number;
+  /** Right before a marker of it being over, one or two words back: it is not over ("the numbness hasn't worn off", "it never went away"). */
+  notOver: string[];
   /** "... and so did I": the experience is the person's too. */
   sharedWithMe: string[];
   /** How many words a negation before a phrase reaches; after a phrase. */
@@ -261,9 +265,7 @@ export const NEGATION_RULES: NegationRules = {
     'that stopped', 'stopped months ago', 'stopped years ago', 'stopped weeks ago', 'stopped ages ago',
     // told it is normal: "a bit of redness where the stitch was, nurse says normal"
     'nobody hurt', 'no one hurt', 'nobody was hurt', 'no one was hurt', 'nobody injured', 'no one injured',
-    'stronger again', 'getting stronger again', 'strength is coming back', 'strength coming back',
-    'says normal', 'said normal', 'says it is normal', 'said it is normal', 'said it was normal', 'says it is fine', 'said it is fine',
-    'said it was fine', 'nothing to worry about', 'gone next day', 'gone the next day', 'gone by the next day',
+    'gone next day', 'gone the next day', 'gone by the next day',
     // looked into and nothing found: "had an MRI, nothing found", "they checked, all clear"
     'all clear', 'nothing found', 'found nothing', 'nothing was found', 'came back clear', 'came back normal', 'scan was clear',
     'mri was clear', 'nothing showed up', 'nothing showed', 'nothing sinister',
@@ -271,7 +273,15 @@ export const NEGATION_RULES: NegationRules = {
     'did not hurt myself', 'not hurt myself', 'did not hurt anything', 'was not hurt', 'no harm done', 'unhurt', 'not injured',
     'did not injure myself', 'no injury', 'no injuries',
     // numbness from an anaesthetic that passed: "my face went numb at the dentist, wore off after an hour"
-    'wore off', 'worn off', 'wears off', 'it wears off', 'goes off after', 'passes after', 'passes in a',
+    'wore off', 'worn off',
+  ],
+  resolvedMarkersInPast: [
+    // getting better, told it is normal, passing each time: over only in a sentence about the past ("my leg was weaker but
+    // getting stronger again"); "I can't feel when I wee, nurse says it's normal" and "my bum goes numb, it wears off" are now
+    'stronger again', 'getting stronger again', 'strength is coming back', 'strength coming back',
+    'says normal', 'said normal', 'says it is normal', 'said it is normal', 'said it was normal', 'says it is fine', 'said it is fine',
+    'said it was fine', 'nothing to worry about',
+    'wears off', 'it wears off', 'goes off after', 'passes after', 'passes in a',
   ],
   longAgo: [
     'as a child', 'as a kid', 'when i was a child', 'when i was a kid', 'when i was little', 'when i was young',
@@ -294,6 +304,7 @@ export const NEGATION_RULES: NegationRules = {
     'for a couple of days', 'for a day or two', 'felt', 'in the spring', 'in the summer', 'in the autumn', 'in the winter',
   ],
   resolvedReach: 14,
+  notOver: ['not', 'never', 'yet'],
   firstPerson: ['i', 'me', 'my', 'myself', 'mine'],
   sharedWithMe: ['so did i', 'so have i', 'as did i', 'me too', 'i did too', 'i have too', 'i had too', 'i have it too', 'i had it too', 'and me', 'i also', 'and i'],
   beforeReach: 6,

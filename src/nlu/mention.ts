@@ -125,9 +125,16 @@ function wholeMessage(tokens: Token[], rules: CompiledNegation): WholeMessage {
 }
 
 function carerWritingIn(tokens: Token[], rules: CompiledNegation): boolean {
-  if (anyWithin(tokens, 0, tokens.length - 1, rules.carerMarkers)) return true;
+  const all = tokens.length - 1;
+  if (anyWithin(tokens, 0, all, rules.writingFor)) return true;
+  // "my sister wets herself since her twins, I'm fine though": the writer is not the one
+  if (anyWithin(tokens, 0, all, rules.notMe)) return false;
+  // "a lady in my group said she can't feel her bum": a carer writes for family, not for an acquaintance
+  const people = tokens.filter((token) => rules.otherPeople.has(token.word) || rules.acquaintances.has(token.word));
+  if (people.some((token) => rules.acquaintances.has(token.word)) && people.every((token) => rules.acquaintances.has(token.word) || PRONOUNS.has(token.word))) return false;
+  if (anyWithin(tokens, 0, all, rules.carerMarkers)) return true;
   // Only "he" or "she", never a relative named: the person written about is the patient.
-  const named = tokens.some((token) => rules.otherPeople.has(token.word) && !['he', 'she', 'his', 'her', 'they', 'their'].includes(token.word));
+  const named = tokens.some((token) => rules.otherPeople.has(token.word) && !PRONOUNS.has(token.word));
   return !named;
 }
 
@@ -141,9 +148,10 @@ const animalIn = (tokens: Token[], from: number, to: number, rules: CompiledNega
 const hasFirstPerson = (tokens: Token[], from: number, to: number, rules: CompiledNegation) => wordWithin(tokens, from, to, rules.firstPerson);
 
 const THEY = new Set(['they', 'their', 'them', 'theirs']);
+const PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him', 'they', 'their', 'them']);
 
 /** The words this file reads directly, kept from spelling correction with the rules' own (negation.ts `contextWordsOf`). */
-export const MENTION_WORDS: readonly string[] = ['if', ...EXAMPLE_OPENERS, 'used', 'to', ...CLAUSE_JOINS, ...BODY_GONE, ...THEY];
+export const MENTION_WORDS: readonly string[] = ['if', ...EXAMPLE_OPENERS, 'used', 'to', ...CLAUSE_JOINS, ...BODY_GONE, ...THEY, ...PRONOUNS];
 /** The only other people named are "they". */
 function onlyThey(tokens: Token[], rules: CompiledNegation): boolean {
   const whole = wholeMessage(tokens, rules);
@@ -169,6 +177,20 @@ function firstPersonBesides(tokens: Token[], from: number, to: number, rules: Co
   for (let i = from; i <= to; i += 1) for (const words of markers) if (sequenceAt(tokens, i, words)) words.forEach((_, offset) => marker.add(i + offset));
   for (let i = from; i <= to; i += 1) if (!marker.has(i) && rules.firstPerson.has(tokens[i]?.word ?? '')) return true;
   return false;
+}
+
+/** Another person or an acquaintance is named between `from` and `to`. */
+function namedBefore(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+  for (let i = from; i <= to; i += 1) if (rules.otherPeople.has(tokens[i]?.word ?? '') || rules.acquaintances.has(tokens[i]?.word ?? '')) return true;
+  return false;
+}
+
+/** After the phrase in its sentence, or in the next one: a worry for oneself ("is that what I should look out for", "could that happen to me?"). */
+function asksForSelfAfter(tokens: Token[], span: Span, sentence: { from: number; to: number }, rules: CompiledNegation): boolean {
+  let nextTo = sentence.to + 2;
+  while (nextTo < tokens.length - 1 && tokens[nextTo + 1]?.word !== SENTENCE_BOUNDARY) nextTo += 1;
+  const to = Math.min(nextTo, tokens.length - 1);
+  return anyWithin(tokens, span.end + 1, to, rules.askingAbout) || anyWithin(tokens, span.end + 1, to, rules.hypotheticalAfter);
 }
 
 export function mentionOf(tokens: Token[], span: Span, rules: CompiledNegation): MentionContext {
@@ -201,6 +223,10 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   if (context === 'someone-else' && !firstPersonBesidesAsker(tokens, sentence.from, sentence.to, rules) && onlyThey(tokens, rules)) return 'unclear-person';
   // "my dog can't use his back legs": an animal's, not the patient's. Only an animal in the same
   // sentence counts: "walked the dog. my dad says both his legs are weak" is still the dad's, told by a carer.
+  // "the guy in the bed next to me had both legs go weak, glad that's not me": named further back than a denial reaches
+  if (context !== 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && namedBefore(tokens, sentence.from, span.start - 1, rules) && anyWithin(tokens, 0, tokens.length - 1, rules.notMe)) return 'other-person';
+  // "one of the lads says his bum is numb, is that what I should look out for?": someone else's sign, asked about for oneself
+  if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && asksForSelfAfter(tokens, span, sentence, rules)) return 'hypothetical';
   if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && (animalIn(tokens, sentence.from, sentence.to, rules) || !carerWriting(tokens, rules))) return 'other-person';
   // "when I was a kid I wet the bed": long over, asked about; "years ago I hurt my back and now I can't pee" is now.
   const clause = clauseBounds(tokens, span);
@@ -209,6 +235,8 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   // "I used to have sciatica in both legs": over
   if (anyWithin(tokens, clause.from, span.start - 1, USED_TO)) return 'resolved';
   if (context === 'someone-else') return 'present';
+  // "my partner and I, one of us, well, sex has gone numb": whose is left open
+  if (anyWithin(tokens, 0, tokens.length - 1, rules.unclearWho) && !hasFirstPerson(tokens, span.start, span.end, rules)) return 'unclear-person';
   if (hearsayIn(tokens, rules) && !firstPersonBesidesHearsay(tokens, sentence.from, sentence.to, rules)) return 'unclear-person';
   return 'present';
 }

@@ -48,6 +48,11 @@ export interface CompiledNegation {
   otherPeople: Set<string>;
   neverThePatient: Set<string>;
   firstPerson: Set<string>;
+  besideMe: Set<string>;
+  acquaintances: Set<string>;
+  writingFor: string[][];
+  notMe: string[][];
+  unclearWho: string[][];
   sharedWithMe: string[][];
   beforeReach: number;
   afterReach: number;
@@ -117,6 +122,11 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     otherPeople: new Set(rules.otherPeople),
     neverThePatient: new Set(rules.neverThePatient),
     firstPerson: new Set(rules.firstPerson),
+    besideMe: new Set(rules.besideMe),
+    acquaintances: new Set(rules.acquaintances),
+    writingFor: rules.writingFor.map(phraseWords),
+    notMe: rules.notMe.map(phraseWords),
+    unclearWho: rules.unclearWho.map(phraseWords),
     sharedWithMe: rules.sharedWithMe.map(phraseWords),
     beforeReach: rules.beforeReach,
     afterReach: rules.afterReach,
@@ -168,8 +178,12 @@ function isClauseBreakBefore(tokens: Token[], index: number, rules: CompiledNega
   return rules.clauseStarters.has(token.word) && (token.afterComma || rules.conjunctions.has(previous.word));
 }
 
-function hasFirstPerson(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
-  for (let i = from; i <= to; i += 1) if (rules.firstPerson.has(tokens[i]?.word ?? '')) return true;
+/** The writer's own "I", "my" or "me": not the "me" of "the guy in the bed next to me". */
+function hasOwnFirstPerson(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+  for (let i = from; i <= to; i += 1) {
+    const word = tokens[i]?.word ?? '';
+    if (rules.firstPerson.has(word) && !(word === 'me' && rules.besideMe.has(tokens[i - 1]?.word ?? ''))) return true;
+  }
   return false;
 }
 
@@ -182,7 +196,7 @@ function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation, den
     if (isClauseBreakBefore(tokens, j + 1, rules) || rules.terminators.has(token.word)) break;
     const denies = denials.get(token.word)?.some((words) => sequenceAt(tokens, j - words.length + 1, words)) === true;
     if (denies && !coveredByPseudo(tokens, j, rules)) return 'negated';
-    if (rules.otherPeople.has(token.word) && !hasFirstPerson(tokens, j + 1, span.start - 1, rules)) return 'someone-else';
+    if (rules.otherPeople.has(token.word) && !hasOwnFirstPerson(tokens, j + 1, span.start - 1, rules)) return 'someone-else';
     reach += 1;
   }
   return 'affirmed';

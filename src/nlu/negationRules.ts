@@ -54,6 +54,16 @@ export interface NegationRules {
   /** Among the other people, never the patient, whatever the tense ("my dog keeps wetting the floor", "my toddler has been wetting the bed"). */
   neverThePatient: string[];
   firstPerson: string[];
+  /** Before "me", a place or a likeness: "the guy in the bed next to me" is not the writer's own. */
+  besideMe: string[];
+  /** People the writer does not write for: their sign is their own story ("a lady in my group said she wet herself"). */
+  acquaintances: string[];
+  /** The writer says plainly that it is someone else's sign they are passing on for them ("I'm typing for my dad"). */
+  writingFor: string[];
+  /** Anywhere in the message, after another person's sign: the writer does not have it ("..., I'm fine though"). */
+  notMe: string[];
+  /** Who has it is left open, whatever "I" is in the sentence ("my partner and I, one of us, ..."). */
+  unclearWho: string[];
   /** With another person named: signs that the person is the patient, written for by a carer ("he can't feel when he goes", "since his surgery"). */
   carerMarkers: string[];
   /** Anyone at all, with no "I" or "my": a question about the sign in general ("is it serious if you lose control of your bladder?"). */
@@ -248,7 +258,7 @@ export const NEGATION_RULES: NegationRules = {
   ],
   // not "you": "numb bum, what do you think?" speaks to the coach
   generic: ['your', 'yourself', 'someone', 'somebody', 'anyone', 'anybody', 'a person', 'people'],
-  hearsay: ['asking for a friend', 'for a friend', 'asking for someone', 'for someone else', 'asking on behalf of someone', 'a friend of mine', 'one of us', 'one of them', 'in the family', 'in our family',
+  hearsay: ['asking for a friend', 'for a friend', 'asking for someone', 'for someone else', 'asking on behalf of someone', 'a friend of mine', 'one of us', 'one of them', 'in the family', 'in our family', 'in my family', 'someone i know', 'a mate of mine',
     'there is been some', 'there has been some', 'there have been some', 'apparently', 'they said', 'they say', 'i am told', 'i was told', 'supposedly', 'allegedly', 'so they say', 'someone said'],
   resolvedMarkers: [
     'gone$', 'gone now', 'gone completely', 'all gone', 'went away', 'gone away', 'cleared', 'resolved', 'got better', 'fine now',
@@ -306,6 +316,18 @@ export const NEGATION_RULES: NegationRules = {
   resolvedReach: 14,
   notOver: ['not', 'never', 'yet'],
   firstPerson: ['i', 'me', 'my', 'myself', 'mine'],
+  besideMe: ['to', 'beside', 'opposite', 'near', 'behind', 'of', 'with', 'like', 'than'],
+  acquaintances: [
+    'friend', 'friends', 'mate', 'colleague', 'neighbour', 'neighbor', 'boss', 'flatmate', 'housemate', 'lady', 'woman', 'man',
+    'guy', 'bloke', 'fella', 'chap', 'gentleman', 'lad', 'lads', 'someone', 'somebody', 'patient', 'people',
+  ],
+  writingFor: ['asked me to', 'typing for', 'writing for', 'on behalf of', 'messaging for', 'i look after', 'i care for', 'caring for'],
+  notMe: [
+    'i am fine though', 'i am ok though', 'i am okay though', 'i am alright though', 'but i am fine', 'but i am ok', 'but i am okay',
+    'not me', 'not happening to me', 'i do not have that', 'i do not have it', 'i have not got that', 'i have not got it', 'i never had that',
+    'i have never had that', 'i have not had that',
+  ],
+  unclearWho: ['one of us', 'either of us', 'not saying who', 'not saying which'],
   sharedWithMe: ['so did i', 'so have i', 'as did i', 'me too', 'i did too', 'i have too', 'i had too', 'i have it too', 'i had it too', 'and me', 'i also', 'and i'],
   beforeReach: 6,
   afterReach: 3,

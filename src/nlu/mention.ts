@@ -4,7 +4,7 @@
  * negation.ts; the rules of English are in negationRules.ts. Knows nothing about red flags.
  */
 import type { Span } from './matcher.ts';
-import { notOverBefore, sequenceAt, spanContext, type CompiledNegation } from './negation.ts';
+import { hasOwnFirstPerson, notOverBefore, sequenceAt, spanContext, type CompiledNegation } from './negation.ts';
 import { SENTENCE_BOUNDARY, type Token } from './normalise.ts';
 import type { Mention } from './redFlagDetector.ts';
 
@@ -81,12 +81,26 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
       if ((marker.words[0] === 'was' || marker.words[0] === 'were') && [tokens[j - 1], tokens[j - 2], tokens[j + marker.words.length]].some((token) => token?.word === 'before')) continue;
       // "this is the first time my back has gone": a back that has gone gave way, it is not over
       if (marker.words[0] === 'gone' && (BODY_GONE.has(tokens[j - 1]?.word ?? '') || (['has', 'is', 'have'].includes(tokens[j - 1]?.word ?? '') && BODY_GONE.has(tokens[j - 2]?.word ?? '')))) continue;
+      // "both legs have gone now": the legs are the sign's subject, and they gave way
+      if (marker.words[0] === 'gone' && limbGaveWay(tokens, span, j, rules)) continue;
       // "it's fine" right after the sign plays it down ("slight trouble starting to pee, it's fine really"); it is over only in a sentence about the past
       const playsDown = marker.onlyInPast === true || ((marker.words.includes('is') || marker.words.includes('are')) && !marker.words.includes('now'));
       if ((j - span.end <= 3 && !playsDown) || anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers)) return true;
     }
   }
   return false;
+}
+
+const GAVE_WAY_BETWEEN = new Set(['has', 'have', 'is', 'are', 'both', 'just', 'all', 'completely', 'totally']);
+/** Before the limb that is the sign's subject: "both legs", "my legs", not "pain in both legs". */
+const LIMB_OPENERS = new Set(['both', 'my', 'the', 'his', 'her', 'their', 'your']);
+/** The sign starts with a limb ("both legs", "my legs") and only "has", "have" stand between it and "gone". */
+function limbGaveWay(tokens: Token[], span: Span, at: number, rules: CompiledNegation): boolean {
+  let first = span.start;
+  while (first < span.end && LIMB_OPENERS.has(tokens[first]?.word ?? '')) first += 1;
+  if (!rules.limbs.has(tokens[first]?.word ?? '')) return false;
+  for (let k = span.end + 1; k < at; k += 1) if (!GAVE_WAY_BETWEEN.has(tokens[k]?.word ?? '')) return false;
+  return true;
 }
 
 /**
@@ -113,6 +127,7 @@ interface WholeMessage {
   carer?: boolean;
   hearsay?: boolean;
   onlyThey?: boolean;
+  notTheOne?: boolean;
 }
 const wholeMessages = new WeakMap<Token[], WholeMessage>();
 function wholeMessage(tokens: Token[], rules: CompiledNegation): WholeMessage {
@@ -124,11 +139,21 @@ function wholeMessage(tokens: Token[], rules: CompiledNegation): WholeMessage {
   return known;
 }
 
+/** "a few drips of wee came out last night. Been ok today.": the next sentence says a past episode is over. */
+function overInNextSentence(tokens: Token[], sentence: { from: number; to: number }, rules: CompiledNegation): boolean {
+  const next = sentence.to + 2;
+  if (tokens[sentence.to + 1]?.word !== SENTENCE_BOUNDARY || !rules.overNext.some((words) => sequenceAt(tokens, next, words))) return false;
+  return anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) && !wordWithin(tokens, sentence.from, sentence.to, rules.goesOn);
+}
+
+/** The writer says they write for someone else ("I'm typing for my dad"). */
+const carerNamed = (tokens: Token[], rules: CompiledNegation) => anyWithin(tokens, 0, tokens.length - 1, rules.writingFor);
+
 function carerWritingIn(tokens: Token[], rules: CompiledNegation): boolean {
   const all = tokens.length - 1;
-  if (anyWithin(tokens, 0, all, rules.writingFor)) return true;
-  // "my sister wets herself since her twins, I'm fine though": the writer is not the one
-  if (anyWithin(tokens, 0, all, rules.notMe)) return false;
+  if (carerNamed(tokens, rules)) return true;
+  // "my sister wets herself since her twins, I'm fine though", "my mum had cancer in her spine, I panic when my back goes": the writer is the patient
+  if (writerNotTheOne(tokens, rules)) return false;
   // "a lady in my group said she can't feel her bum": a carer writes for family, not for an acquaintance
   const people = tokens.filter((token) => rules.otherPeople.has(token.word) || rules.acquaintances.has(token.word));
   if (people.some((token) => rules.acquaintances.has(token.word)) && people.every((token) => rules.acquaintances.has(token.word) || PRONOUNS.has(token.word))) return false;
@@ -151,7 +176,7 @@ const THEY = new Set(['they', 'their', 'them', 'theirs']);
 const PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him', 'they', 'their', 'them']);
 
 /** The words this file reads directly, kept from spelling correction with the rules' own (negation.ts `contextWordsOf`). */
-export const MENTION_WORDS: readonly string[] = ['if', ...EXAMPLE_OPENERS, 'used', 'to', ...CLAUSE_JOINS, ...BODY_GONE, ...THEY, ...PRONOUNS];
+export const MENTION_WORDS: readonly string[] = ['if', ...EXAMPLE_OPENERS, 'used', 'to', ...CLAUSE_JOINS, ...BODY_GONE, ...THEY, ...PRONOUNS, ...GAVE_WAY_BETWEEN, ...LIMB_OPENERS];
 /** The only other people named are "they". */
 function onlyThey(tokens: Token[], rules: CompiledNegation): boolean {
   const whole = wholeMessage(tokens, rules);
@@ -179,10 +204,20 @@ function firstPersonBesides(tokens: Token[], from: number, to: number, rules: Co
   return false;
 }
 
-/** Another person or an acquaintance is named between `from` and `to`. */
+/** Looking back from `to`: another person or an acquaintance is named before any "I" or "my" of the writer's own. */
 function namedBefore(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
-  for (let i = from; i <= to; i += 1) if (rules.otherPeople.has(tokens[i]?.word ?? '') || rules.acquaintances.has(tokens[i]?.word ?? '')) return true;
+  for (let i = to; i >= from; i -= 1) {
+    const word = tokens[i]?.word ?? '';
+    if (rules.otherPeople.has(word) || rules.acquaintances.has(word)) return true;
+    if (hasOwnFirstPerson(tokens, i, i, rules)) return false;
+  }
   return false;
+}
+
+/** The writer says they do not have it, or tells of their own case beside another's. */
+function writerNotTheOne(tokens: Token[], rules: CompiledNegation): boolean {
+  const whole = wholeMessage(tokens, rules);
+  return (whole.notTheOne ??= anyWithin(tokens, 0, tokens.length - 1, rules.notMe) || anyWithin(tokens, 0, tokens.length - 1, rules.ownCase));
 }
 
 /** After the phrase in its sentence, or in the next one: a worry for oneself ("is that what I should look out for", "could that happen to me?"). */
@@ -217,14 +252,14 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   // "is it serious if you lose control of your bladder?": anyone, not the writer ("is it normal to have
   // pins and needles between your legs?" is a disclosure asked as a question)
   if (anyWithin(tokens, sentence.from, span.start - 1, IF) && anyWithin(tokens, sentence.from, sentence.to, rules.generic) && !hasFirstPerson(tokens, sentence.from, sentence.to, rules)) return 'hypothetical';
-  if (resolved(tokens, span, rules, sentence)) return 'resolved';
+  if (resolved(tokens, span, rules, sentence) || overInNextSentence(tokens, sentence, rules)) return 'resolved';
   // "my family would be better off without me": the phrase itself is about the writer.
   // "they keep dropping things": singular or plural, the patient or not; asked
   if (context === 'someone-else' && !firstPersonBesidesAsker(tokens, sentence.from, sentence.to, rules) && onlyThey(tokens, rules)) return 'unclear-person';
   // "my dog can't use his back legs": an animal's, not the patient's. Only an animal in the same
   // sentence counts: "walked the dog. my dad says both his legs are weak" is still the dad's, told by a carer.
   // "the guy in the bed next to me had both legs go weak, glad that's not me": named further back than a denial reaches
-  if (context !== 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && namedBefore(tokens, sentence.from, span.start - 1, rules) && anyWithin(tokens, 0, tokens.length - 1, rules.notMe)) return 'other-person';
+  if (context !== 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && namedBefore(tokens, sentence.from, span.start - 1, rules) && writerNotTheOne(tokens, rules) && !carerNamed(tokens, rules)) return 'other-person';
   // "one of the lads says his bum is numb, is that what I should look out for?": someone else's sign, asked about for oneself
   if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && asksForSelfAfter(tokens, span, sentence, rules)) return 'hypothetical';
   if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && (animalIn(tokens, sentence.from, sentence.to, rules) || !carerWriting(tokens, rules))) return 'other-person';

@@ -53,6 +53,10 @@ export interface CompiledNegation {
   writingFor: string[][];
   notMe: string[][];
   unclearWho: string[][];
+  ownCase: string[][];
+  overNext: string[][];
+  goesOn: Set<string>;
+  limbs: Set<string>;
   sharedWithMe: string[][];
   beforeReach: number;
   afterReach: number;
@@ -127,6 +131,10 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     writingFor: rules.writingFor.map(phraseWords),
     notMe: rules.notMe.map(phraseWords),
     unclearWho: rules.unclearWho.map(phraseWords),
+    ownCase: rules.ownCase.map(phraseWords),
+    overNext: rules.overNext.map(phraseWords),
+    goesOn: new Set(rules.goesOn),
+    limbs: new Set(rules.limbs),
     sharedWithMe: rules.sharedWithMe.map(phraseWords),
     beforeReach: rules.beforeReach,
     afterReach: rules.afterReach,
@@ -179,7 +187,7 @@ function isClauseBreakBefore(tokens: Token[], index: number, rules: CompiledNega
 }
 
 /** The writer's own "I", "my" or "me": not the "me" of "the guy in the bed next to me". */
-function hasOwnFirstPerson(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+export function hasOwnFirstPerson(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
   for (let i = from; i <= to; i += 1) {
     const word = tokens[i]?.word ?? '';
     if (rules.firstPerson.has(word) && !(word === 'me' && rules.besideMe.has(tokens[i - 1]?.word ?? ''))) return true;

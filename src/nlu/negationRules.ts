@@ -62,6 +62,11 @@ export interface NegationRules {
   writingFor: string[];
   /** Anywhere in the message, after another person's sign: the writer does not have it ("..., I'm fine though"). */
   notMe: string[];
+  /**
+   * The writer tells of their own case ("mine's only the one leg", "when my back goes"): they are the patient, and another
+   * person's sign told beside it is that person's own, not written for them.
+   */
+  ownCase: string[];
   /** Who has it is left open, whatever "I" is in the sentence ("my partner and I, one of us, ..."). */
   unclearWho: string[];
   /** With another person named: signs that the person is the patient, written for by a carer ("he can't feel when he goes", "since his surgery"). */
@@ -80,6 +85,12 @@ export interface NegationRules {
   longStanding: string[];
   stillNow: string[];
   pastMarkers: string[];
+  /** Opening the next sentence, after a sign in a sentence about the past: it is over ("a few drips came out last night. Been ok today."). */
+  overNext: string[];
+  /** A sign that starts with one of these and then "has gone": the limb gave way, it is not over ("both legs have gone now"). */
+  limbs: string[];
+  /** In the sign's own sentence: it goes on ("still", "keeps"), so the next sentence's "been ok" does not end it. */
+  goesOn: string[];
   resolvedReach: number;
   /** Right before a marker of it being over, one or two words back: it is not over ("the numbness hasn't worn off", "it never went away"). */
   notOver: string[];
@@ -144,6 +155,8 @@ export const NEGATION_RULES: NegationRules = {
     'can a', 'can an', 'can it', 'can this', 'can discs', 'could a', 'could it', 'could this', 'does a', 'does it', 'do discs',
     'is it true', 'is it possible', 'is it common', 'is it likely', 'how likely',
     'what is the chance', 'what are the chances', 'whats the chance', 'whats the chances', 'what are the odds', 'how common is it',
+    // about other people with the condition: "do people with this ever get sciatica down both legs?"
+    'do people', 'can people', 'do other people', 'do most people', 'do some people', 'does anyone', 'does anybody', 'has anyone', 'has anybody',
   ],
   /** After a phrase, in its sentence: a worry about oneself ("... could that happen to me?"), not a disclosure. */
   /** A sentence asking what to look out for: the example in the next sentence is asked about too ("what would be a warning sign? like numbness down below?"). */
@@ -235,7 +248,7 @@ export const NEGATION_RULES: NegationRules = {
     'nan', 'nana', 'gran', 'cousin', 'colleague', 'neighbour', 'neighbor', 'family', 'parents', 'boyfriend',
     'girlfriend', 'he', 'she', 'they', 'his', 'her', 'their', 'kids', 'kid', 'children', 'child', 'baby', 'niece',
     'nephew', 'grandson', 'granddaughter', 'flatmate', 'housemate', 'boss', 'stepdad', 'stepmum',
-    'lady', 'woman', 'guy', 'bloke', 'fella', 'chap', 'gentleman',
+    'lady', 'woman', 'guy', 'bloke', 'fella', 'chap', 'gentleman', 'man', 'girl', 'boy', 'him',
     'hubby', 'missus', 'fiance', 'fiancee', 'toddler', 'grandchild', 'grandkids', 'stepson', 'stepdaughter',
     'dog', 'dogs', 'cat', 'cats', 'puppy', 'kitten', 'pet',
     'guy', 'bloke', 'lad', 'lads', 'fella', 'chap',
@@ -270,7 +283,8 @@ export const NEGATION_RULES: NegationRules = {
     'none since$', 'not since$', 'not again since', 'nothing else since', 'not happened since', 'not happened again', 'not lately',
     'not recently', 'not for a while', 'calmed down', 'settled down', 'died down', 'eased off', 'that was it', 'only happened once',
     'just the once', 'happened once', 'a one off', 'happened the once', 'only the once', 'the once', 'a one time thing', 'now it is just', 'now it is only', 'now its just', 'just the left again',
-    'just the right again', 'back to one side',
+    'just the right again', 'back to one side', 'only lasted', 'just the right leg since', 'just the left leg since',
+    'just the one leg since', 'only the right leg since', 'only the left leg since', 'only one leg since',
     'it was sorted', 'got sorted', 'was sorted out', 'sorted out', 'they sorted it',
     'that stopped', 'stopped months ago', 'stopped years ago', 'stopped weeks ago', 'stopped ages ago',
     // told it is normal: "a bit of redness where the stitch was, nurse says normal"
@@ -313,13 +327,25 @@ export const NEGATION_RULES: NegationRules = {
     'checked', 'investigated', 'scan', 'mri', 'years', 'early on', 'did have', 'there was', 'for a few days',
     'for a couple of days', 'for a day or two', 'felt', 'in the spring', 'in the summer', 'in the autumn', 'in the winter',
   ],
+  overNext: [
+    'been ok', 'been okay', 'been fine', 'been alright', 'been good', 'fine since', 'fine now', 'ok now', 'okay now', 'all good now',
+    'all fine now', 'it has gone', 'it is gone', 'gone now', 'it went away', 'it stopped', 'it has stopped', 'not happened since',
+    'not happened again', 'nothing since', 'none since', 'back to normal', 'normal since', 'normal now',
+  ],
+  limbs: ['leg', 'legs', 'arm', 'arms', 'foot', 'feet', 'knee', 'knees', 'hand', 'hands'],
+  goesOn: ['still', 'now', 'keep', 'keeps', 'again', 'every', 'always', 'since'],
   resolvedReach: 14,
   notOver: ['not', 'never', 'yet'],
   firstPerson: ['i', 'me', 'my', 'myself', 'mine'],
   besideMe: ['to', 'beside', 'opposite', 'near', 'behind', 'of', 'with', 'like', 'than'],
   acquaintances: [
     'friend', 'friends', 'mate', 'colleague', 'neighbour', 'neighbor', 'boss', 'flatmate', 'housemate', 'lady', 'woman', 'man',
-    'guy', 'bloke', 'fella', 'chap', 'gentleman', 'lad', 'lads', 'someone', 'somebody', 'patient', 'people',
+    'guy', 'bloke', 'fella', 'chap', 'gentleman', 'lad', 'lads', 'girl', 'someone', 'somebody', 'patient', 'people',
+  ],
+  ownCase: [
+    'mine is', 'mine has', 'mine was', 'mine looks', 'mine feels', 'mine seems', 'mine only', 'mine just', 'my own',
+    'my back', 'my neck', 'my disc', 'my sciatica', 'my op', 'my operation', 'my surgery', 'my wound', 'my scar', 'my bulge',
+    'nothing like that here', 'nothing like that for me', 'touch wood', 'fingers crossed',
   ],
   writingFor: ['asked me to', 'typing for', 'writing for', 'on behalf of', 'messaging for', 'i look after', 'i care for', 'caring for'],
   notMe: [

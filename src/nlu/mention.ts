@@ -204,6 +204,20 @@ function firstPersonBesides(tokens: Token[], from: number, to: number, rules: Co
   return false;
 }
 
+/** After the sign, to the end of its sentence: "..., but I don't have that". */
+function deniedLaterIn(tokens: Token[], span: Span, sentence: { from: number; to: number }, rules: CompiledNegation): boolean {
+  for (let j = span.end + 1; j <= sentence.to; j += 1) {
+    // "I can't feel my bum, my friend says I don't have that": the friend's view, not the writer's denial
+    if (rules.otherPeople.has(tokens[j]?.word ?? '') || rules.acquaintances.has(tokens[j]?.word ?? '')) return false;
+    for (const marker of rules.deniedLater) {
+      if (!sequenceAt(tokens, j, marker.words)) continue;
+      const next = tokens[j + marker.words.length];
+      if (!marker.endsSentence || next === undefined || next.word === SENTENCE_BOUNDARY) return true;
+    }
+  }
+  return false;
+}
+
 /** Looking back from `to`: another person or an acquaintance is named before any "I" or "my" of the writer's own. */
 function namedBefore(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
   for (let i = to; i >= from; i -= 1) {
@@ -252,16 +266,23 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   // "is it serious if you lose control of your bladder?": anyone, not the writer ("is it normal to have
   // pins and needles between your legs?" is a disclosure asked as a question)
   if (anyWithin(tokens, sentence.from, span.start - 1, IF) && anyWithin(tokens, sentence.from, sentence.to, rules.generic) && !hasFirstPerson(tokens, sentence.from, sentence.to, rules)) return 'hypothetical';
-  if (resolved(tokens, span, rules, sentence) || overInNextSentence(tokens, sentence, rules)) return 'resolved';
+  // "my friend said to ask about numbness in my bottom but I don't have that"
+  if (deniedLaterIn(tokens, span, sentence, rules)) return 'negated';
+  // "my partner and I, one of us, well, sex has gone numb", "someone in my family keeps wetting themselves": whose is left open
+  if (anyWithin(tokens, 0, tokens.length - 1, rules.unclearWho) && !hasFirstPerson(tokens, span.start, span.end, rules)) return 'unclear-person';
+  // someone else's own story is theirs even when it is over ("my husband had bladder cancer years ago, he's fine now")
+  const overHere = resolved(tokens, span, rules, sentence) || overInNextSentence(tokens, sentence, rules);
+  if (overHere && context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && !carerWriting(tokens, rules)) return 'other-person';
+  if (overHere) return 'resolved';
   // "my family would be better off without me": the phrase itself is about the writer.
   // "they keep dropping things": singular or plural, the patient or not; asked
   if (context === 'someone-else' && !firstPersonBesidesAsker(tokens, sentence.from, sentence.to, rules) && onlyThey(tokens, rules)) return 'unclear-person';
-  // "my dog can't use his back legs": an animal's, not the patient's. Only an animal in the same
-  // sentence counts: "walked the dog. my dad says both his legs are weak" is still the dad's, told by a carer.
   // "the guy in the bed next to me had both legs go weak, glad that's not me": named further back than a denial reaches
   if (context !== 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && namedBefore(tokens, sentence.from, span.start - 1, rules) && writerNotTheOne(tokens, rules) && !carerNamed(tokens, rules)) return 'other-person';
   // "one of the lads says his bum is numb, is that what I should look out for?": someone else's sign, asked about for oneself
   if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && asksForSelfAfter(tokens, span, sentence, rules)) return 'hypothetical';
+  // "my dog can't use his back legs": an animal's, not the patient's. Only an animal in the same
+  // sentence counts: "walked the dog. my dad says both his legs are weak" is still the dad's, told by a carer.
   if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && (animalIn(tokens, sentence.from, sentence.to, rules) || !carerWriting(tokens, rules))) return 'other-person';
   // "when I was a kid I wet the bed": long over, asked about; "years ago I hurt my back and now I can't pee" is now.
   const clause = clauseBounds(tokens, span);
@@ -270,8 +291,6 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   // "I used to have sciatica in both legs": over
   if (anyWithin(tokens, clause.from, span.start - 1, USED_TO)) return 'resolved';
   if (context === 'someone-else') return 'present';
-  // "my partner and I, one of us, well, sex has gone numb": whose is left open
-  if (anyWithin(tokens, 0, tokens.length - 1, rules.unclearWho) && !hasFirstPerson(tokens, span.start, span.end, rules)) return 'unclear-person';
   if (hearsayIn(tokens, rules) && !firstPersonBesidesHearsay(tokens, sentence.from, sentence.to, rules)) return 'unclear-person';
   return 'present';
 }

@@ -57,6 +57,8 @@ export interface CompiledNegation {
   overNext: string[][];
   goesOn: Set<string>;
   limbs: Set<string>;
+  deniedLater: AfterTrigger[];
+  wellAfter: Set<string>;
   sharedWithMe: string[][];
   beforeReach: number;
   afterReach: number;
@@ -135,6 +137,8 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     overNext: rules.overNext.map(phraseWords),
     goesOn: new Set(rules.goesOn),
     limbs: new Set(rules.limbs),
+    deniedLater: rules.deniedLater.map(afterTrigger),
+    wellAfter: new Set(rules.wellAfter),
     sharedWithMe: rules.sharedWithMe.map(phraseWords),
     beforeReach: rules.beforeReach,
     afterReach: rules.afterReach,
@@ -208,6 +212,13 @@ function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation, den
     reach += 1;
   }
   return 'affirmed';
+}
+
+/** A sign that ends on its verb, and the word after says all is well: "both legs are | fine", "both legs are | strong". */
+function wellRightAfter(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
+  if (STATIVE.has(tokens[span.end]?.word ?? '') && rules.wellAfter.has(tokens[span.end + 1]?.word ?? '')) return true;
+  // ... or in the span's gap, ending a clause: "both legs are strong, it's only the pain"
+  return span.gapTokens.some((index) => STATIVE.has(tokens[index - 1]?.word ?? '') && rules.wellAfter.has(tokens[index]?.word ?? '') && tokens[index + 1]?.afterComma === true);
 }
 
 /** A denial sitting in a `...` gap ("down there is not numb") denies the phrase. */
@@ -360,7 +371,7 @@ export { sequenceAt };
  * affirmed, and only the old short list of "what if" frames counts.
  */
 export function spanContext(tokens: Token[], span: Span, rules: CompiledNegation, warningSign = false): SpanContext {
-  if (negatedInsideGap(tokens, span, rules)) return 'negated';
+  if (negatedInsideGap(tokens, span, rules) || wellRightAfter(tokens, span, rules)) return 'negated';
   const before = contextBefore(tokens, span, rules, warningSign ? rules.beforeByLast : rules.parserBeforeByLast);
   if (before === 'negated') return before;
   if (negatedAfter(tokens, span, rules)) return 'negated';

@@ -67,6 +67,10 @@ export interface NegationRules {
    * person's sign told beside it is that person's own, not written for them.
    */
   ownCase: string[];
+  /** Later in the sign's sentence, after it: the writer says they do not have it ("my friend said to ask about numbness in my bottom but I don't have that"). */
+  deniedLater: string[];
+  /** Right after a sign that ends on "are" or "feel": all is well ("both legs are fine", "both legs are strong"). */
+  wellAfter: string[];
   /** Who has it is left open, whatever "I" is in the sentence ("my partner and I, one of us, ..."). */
   unclearWho: string[];
   /** With another person named: signs that the person is the patient, written for by a carer ("he can't feel when he goes", "since his surgery"). */
@@ -156,7 +160,7 @@ export const NEGATION_RULES: NegationRules = {
     'is it true', 'is it possible', 'is it common', 'is it likely', 'how likely',
     'what is the chance', 'what are the chances', 'whats the chance', 'whats the chances', 'what are the odds', 'how common is it',
     // about other people with the condition: "do people with this ever get sciatica down both legs?"
-    'do people', 'can people', 'do other people', 'do most people', 'do some people', 'does anyone', 'does anybody', 'has anyone', 'has anybody',
+    'can someone', 'can anyone', 'could someone', 'could anyone', 'does someone', 'do people', 'can people', 'do other people', 'do most people', 'do some people', 'does anyone', 'does anybody', 'has anyone', 'has anybody',
   ],
   /** After a phrase, in its sentence: a worry about oneself ("... could that happen to me?"), not a disclosure. */
   /** A sentence asking what to look out for: the example in the next sentence is asked about too ("what would be a warning sign? like numbness down below?"). */
@@ -275,7 +279,8 @@ export const NEGATION_RULES: NegationRules = {
     'there is been some', 'there has been some', 'there have been some', 'apparently', 'they said', 'they say', 'i am told', 'i was told', 'supposedly', 'allegedly', 'so they say', 'someone said'],
   resolvedMarkers: [
     'gone$', 'gone now', 'gone completely', 'all gone', 'went away', 'gone away', 'cleared', 'resolved', 'got better', 'fine now',
-    'ok now', 'okay now', 'good now', 'normal now', 'better now', 'back to normal', 'it passed', 'passed$', 'settled', 'stopped after',
+    'ok now', 'okay now', 'good now', 'normal now', 'better now', 'back to normal', 'it passed', 'passed$', 'settled', 'stopped after', 'stopped since', 'it has stopped', 'it is stopped', 'it stopped',
+    'went within', 'gone within', 'cleared within', 'settled within', 'went in a', 'cleared in a',
     'went after', 'back to just', 'was fine', 'were fine', 'is good', 'recovered', 'sorted itself', 'they are fine', 'it is fine',
     'that is fine', 'all fine now',
     'fine since', 'fine ever since', 'ok since', 'okay since', 'no problems since', 'no trouble since', 'not had it since',
@@ -316,6 +321,7 @@ export const NEGATION_RULES: NegationRules = {
     'had that for years', 'had this for years', 'had it for years', 'had that since', 'had this since', 'had it since',
     'always had that', 'always had this', 'always had it', 'since my kids were born', 'since having my kids', 'since i had my kids',
     'since childbirth', 'since i had the baby', 'all my life', 'my whole life', 'for as long as i can remember',
+    'been like that for years', 'been like this for years', 'like that for years', 'like this for years', 'been the case for years',
     'always has', 'always does', 'always been like that', 'always been that way', 'has always done that',
   ],
   stillNow: [
@@ -345,7 +351,7 @@ export const NEGATION_RULES: NegationRules = {
   ownCase: [
     'mine is', 'mine has', 'mine was', 'mine looks', 'mine feels', 'mine seems', 'mine only', 'mine just', 'my own',
     'my back', 'my neck', 'my disc', 'my sciatica', 'my op', 'my operation', 'my surgery', 'my wound', 'my scar', 'my bulge',
-    'nothing like that here', 'nothing like that for me', 'touch wood', 'fingers crossed',
+    'nothing like that here', 'nothing like that for me', 'touch wood', 'fingers crossed', 'i am the one with', 'i am the one who',
   ],
   writingFor: ['asked me to', 'typing for', 'writing for', 'on behalf of', 'messaging for', 'i look after', 'i care for', 'caring for'],
   notMe: [
@@ -353,7 +359,16 @@ export const NEGATION_RULES: NegationRules = {
     'not me', 'not happening to me', 'i do not have that', 'i do not have it', 'i have not got that', 'i have not got it', 'i never had that',
     'i have never had that', 'i have not had that',
   ],
-  unclearWho: ['one of us', 'either of us', 'not saying who', 'not saying which'],
+  unclearWho: [
+    'one of us', 'either of us', 'not saying who', 'not saying which', 'someone in my family', 'someone in the family', 'someone in our family',
+    'someone i know', 'a relative', 'a family member', 'somebody in my family',
+  ],
+  deniedLater: [
+    'i do not have that$', 'i do not have it$', 'i have not got that$', 'i have not got it$', 'i have not had that$', 'i have never had that$',
+    'i do not have that though', 'i do not have that thankfully', 'which i do not have', 'not that i have it', 'not that i have that',
+    'none of that here', 'i do not have any of that', 'i have not got any of that',
+  ],
+  wellAfter: ['fine', 'strong', 'ok', 'okay', 'alright', 'normal', 'good', 'perfect', 'grand'],
   sharedWithMe: ['so did i', 'so have i', 'as did i', 'me too', 'i did too', 'i have too', 'i had too', 'i have it too', 'i had it too', 'and me', 'i also', 'and i'],
   beforeReach: 6,
   afterReach: 3,

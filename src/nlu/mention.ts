@@ -231,7 +231,18 @@ function namedBefore(tokens: Token[], from: number, to: number, rules: CompiledN
 /** The writer says they do not have it, or tells of their own case beside another's. */
 function writerNotTheOne(tokens: Token[], rules: CompiledNegation): boolean {
   const whole = wholeMessage(tokens, rules);
-  return (whole.notTheOne ??= anyWithin(tokens, 0, tokens.length - 1, rules.notMe) || anyWithin(tokens, 0, tokens.length - 1, rules.ownCase));
+  return (whole.notTheOne ??= anyWithin(tokens, 0, tokens.length - 1, rules.notMe) || anyWithin(tokens, 0, tokens.length - 1, rules.ownCase) || ownSentence(tokens, rules));
+}
+
+/** A sentence about the writer's own back that names nobody else ("... it makes me sad. My back's slowly getting better."). */
+function ownSentence(tokens: Token[], rules: CompiledNegation): boolean {
+  for (let from = 0; from < tokens.length; ) {
+    let to = from;
+    while (to < tokens.length - 1 && tokens[to + 1]?.word !== SENTENCE_BOUNDARY) to += 1;
+    if (anyWithin(tokens, from, to, rules.ownCaseAlone) && !wordWithin(tokens, from, to, rules.otherPeople) && !wordWithin(tokens, from, to, rules.acquaintances)) return true;
+    from = to + 2;
+  }
+  return false;
 }
 
 /** After the phrase in its sentence, or in the next one: a worry for oneself ("is that what I should look out for", "could that happen to me?"). */

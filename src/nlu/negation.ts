@@ -54,6 +54,7 @@ export interface CompiledNegation {
   notMe: string[][];
   unclearWho: string[][];
   ownCase: string[][];
+  ownCaseAlone: string[][];
   overNext: string[][];
   goesOn: Set<string>;
   limbs: Set<string>;
@@ -134,6 +135,7 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     notMe: rules.notMe.map(phraseWords),
     unclearWho: rules.unclearWho.map(phraseWords),
     ownCase: rules.ownCase.map(phraseWords),
+    ownCaseAlone: rules.ownCaseAlone.map(phraseWords),
     overNext: rules.overNext.map(phraseWords),
     goesOn: new Set(rules.goesOn),
     limbs: new Set(rules.limbs),

@@ -71,6 +71,8 @@ export interface NegationRules {
   deniedLater: string[];
   /** Right after a sign that ends on "are" or "feel": all is well ("both legs are fine", "both legs are strong"). */
   wellAfter: string[];
+  /** Like `ownCase`, but only in a sentence of its own that names nobody else ("My dad wears pads now. My back's slowly getting better."). */
+  ownCaseAlone: string[];
   /** Who has it is left open, whatever "I" is in the sentence ("my partner and I, one of us, ..."). */
   unclearWho: string[];
   /** With another person named: signs that the person is the patient, written for by a carer ("he can't feel when he goes", "since his surgery"). */
@@ -349,9 +351,10 @@ export const NEGATION_RULES: NegationRules = {
     'guy', 'bloke', 'fella', 'chap', 'gentleman', 'lad', 'lads', 'girl', 'someone', 'somebody', 'patient', 'people',
   ],
   ownCase: [
+    // not "my back" alone ("lifting her is doing my back in"), nor a hope ("fingers crossed"): a carer says those too
     'mine is', 'mine has', 'mine was', 'mine looks', 'mine feels', 'mine seems', 'mine only', 'mine just', 'my own',
-    'my back', 'my neck', 'my disc', 'my sciatica', 'my op', 'my operation', 'my surgery', 'my wound', 'my scar', 'my bulge',
-    'nothing like that here', 'nothing like that for me', 'touch wood', 'fingers crossed', 'i am the one with', 'i am the one who',
+    'when my back', 'my back goes', 'my back went', 'my disc', 'my sciatica', 'my bulge', 'my herniation', 'my prolapse',
+    'nothing like that here', 'nothing like that for me', 'i am the one with', 'i am the one who',
   ],
   writingFor: ['asked me to', 'typing for', 'writing for', 'on behalf of', 'messaging for', 'i look after', 'i care for', 'caring for'],
   notMe: [
@@ -359,6 +362,7 @@ export const NEGATION_RULES: NegationRules = {
     'not me', 'not happening to me', 'i do not have that', 'i do not have it', 'i have not got that', 'i have not got it', 'i never had that',
     'i have never had that', 'i have not had that',
   ],
+  ownCaseAlone: ['my back', 'my neck', 'my pain', 'my leg', 'my sciatica'],
   unclearWho: [
     'one of us', 'either of us', 'not saying who', 'not saying which', 'someone in my family', 'someone in the family', 'someone in our family',
     'someone i know', 'a relative', 'a family member', 'somebody in my family',

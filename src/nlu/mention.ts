@@ -218,15 +218,19 @@ function deniedLaterIn(tokens: Token[], span: Span, sentence: { from: number; to
   return false;
 }
 
-/** Looking back from `to`: another person or an acquaintance is named before any "I" or "my" of the writer's own. */
-function namedBefore(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+/** Looking back from `to`: the nearest other person or acquaintance named before any "I" or "my" of the writer's own. */
+function namedBefore(tokens: Token[], from: number, to: number, rules: CompiledNegation): string | undefined {
   for (let i = to; i >= from; i -= 1) {
     const word = tokens[i]?.word ?? '';
-    if (rules.otherPeople.has(word) || rules.acquaintances.has(word)) return true;
-    if (hasOwnFirstPerson(tokens, i, i, rules)) return false;
+    if (rules.otherPeople.has(word) || rules.acquaintances.has(word)) return word;
+    if (hasOwnFirstPerson(tokens, i, i, rules)) return undefined;
   }
-  return false;
+  return undefined;
 }
+
+/** A relative is named: the acquaintance may be theirs ("my mum's friend"), and a carer writes for family. */
+const familyNamed = (tokens: Token[], rules: CompiledNegation) =>
+  tokens.some((token) => rules.otherPeople.has(token.word) && !rules.acquaintances.has(token.word) && !PRONOUNS.has(token.word) && !rules.neverThePatient.has(token.word));
 
 /** The writer says they do not have it, or tells of their own case beside another's. */
 function writerNotTheOne(tokens: Token[], rules: CompiledNegation): boolean {
@@ -289,7 +293,12 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   // "they keep dropping things": singular or plural, the patient or not; asked
   if (context === 'someone-else' && !firstPersonBesidesAsker(tokens, sentence.from, sentence.to, rules) && onlyThey(tokens, rules)) return 'unclear-person';
   // "the guy in the bed next to me had both legs go weak, glad that's not me": named further back than a denial reaches
-  if (context !== 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && namedBefore(tokens, sentence.from, span.start - 1, rules) && writerNotTheOne(tokens, rules) && !carerNamed(tokens, rules)) return 'other-person';
+  // "my friend at work has been off with breast cancer": an acquaintance named further back, whose own story it is
+  if (context !== 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && !carerNamed(tokens, rules)) {
+    const named = namedBefore(tokens, sentence.from, span.start - 1, rules);
+    // ("asking for a friend: numb round the back passage" is hearsay: whose is unclear, asked below)
+    if (named !== undefined && (writerNotTheOne(tokens, rules) || (rules.acquaintances.has(named) && !familyNamed(tokens, rules) && !hearsayIn(tokens, rules)))) return 'other-person';
+  }
   // "one of the lads says his bum is numb, is that what I should look out for?": someone else's sign, asked about for oneself
   if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && asksForSelfAfter(tokens, span, sentence, rules)) return 'hypothetical';
   // "my dog can't use his back legs": an animal's, not the patient's. Only an animal in the same

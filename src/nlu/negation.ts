@@ -49,6 +49,7 @@ export interface CompiledNegation {
   neverThePatient: Set<string>;
   firstPerson: Set<string>;
   besideMe: Set<string>;
+  placeBeforeMy: Set<string>;
   acquaintances: Set<string>;
   writingFor: string[][];
   notMe: string[][];
@@ -130,6 +131,7 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     neverThePatient: new Set(rules.neverThePatient),
     firstPerson: new Set(rules.firstPerson),
     besideMe: new Set(rules.besideMe),
+    placeBeforeMy: new Set(rules.placeBeforeMy),
     acquaintances: new Set(rules.acquaintances),
     writingFor: rules.writingFor.map(phraseWords),
     notMe: rules.notMe.map(phraseWords),
@@ -192,11 +194,15 @@ function isClauseBreakBefore(tokens: Token[], index: number, rules: CompiledNega
   return rules.clauseStarters.has(token.word) && (token.afterComma || rules.conjunctions.has(previous.word));
 }
 
-/** The writer's own "I", "my" or "me": not the "me" of "the guy in the bed next to me". */
+/** The writer's own "I", "my" or "me": not the "me" of "the guy in the bed next to me", nor the "my" of "a chap at my group". */
 export function hasOwnFirstPerson(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
   for (let i = from; i <= to; i += 1) {
     const word = tokens[i]?.word ?? '';
-    if (rules.firstPerson.has(word) && !(word === 'me' && rules.besideMe.has(tokens[i - 1]?.word ?? ''))) return true;
+    if (!rules.firstPerson.has(word)) continue;
+    if (word === 'me' && rules.besideMe.has(tokens[i - 1]?.word ?? '')) continue;
+    // "a chap at my support group keeps falling": where the person is from, not the writer's own
+    if (word === 'my' && rules.placeBeforeMy.has(tokens[i - 1]?.word ?? '')) continue;
+    return true;
   }
   return false;
 }
@@ -233,6 +239,8 @@ const STATIVE = new Set(['was', 'were', 'is', 'are', 'am', 'been', 'felt', 'feel
 const saidFine = (tokens: Token[], index: number) => FINE.has(tokens[index]?.word ?? '') && tokens[index + 1]?.afterComma === true && !STATIVE.has(tokens[index - 1]?.word ?? '');
 
 function negatedInsideGap(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
+  // a concept span has no gap of its own: "toe walking test, both legs fine, no weakness" holds its all-clear inside
+  for (let index = span.start + 1; index < span.end; index += 1) if (saidFine(tokens, index)) return true;
   return span.gapTokens.some(
     (index) =>
       (rules.singleWordBefore.has(tokens[index]?.word ?? '') && !coveredByPseudo(tokens, index, rules) && !(tokens[index]?.word === 'not' && INABLE.has(tokens[index - 1]?.word ?? ''))) ||

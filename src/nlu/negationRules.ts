@@ -56,6 +56,8 @@ export interface NegationRules {
   firstPerson: string[];
   /** Before "me", a place or a likeness: "the guy in the bed next to me" is not the writer's own. */
   besideMe: string[];
+  /** Before "my", after another person: where they are from ("a chap at my support group", "a lady in my class"). */
+  placeBeforeMy: string[];
   /** People the writer does not write for: their sign is their own story ("a lady in my group said she wet herself"). */
   acquaintances: string[];
   /** The writer says plainly that it is someone else's sign they are passing on for them ("I'm typing for my dad"). */
@@ -287,7 +289,8 @@ export const NEGATION_RULES: NegationRules = {
     'that is fine', 'all fine now',
     'fine since', 'fine ever since', 'ok since', 'okay since', 'no problems since', 'no trouble since', 'not had it since',
     'normal since', 'been normal', 'has been normal', 'been fine', 'has been fine', 'been ok', 'been okay', 'nothing since$',
-    'none since$', 'not since$', 'not again since', 'nothing else since', 'not happened since', 'not happened again', 'not lately',
+    'none since$', 'not since$', 'no temperature since', 'no fever since', 'no more since', 'none of that since', 'nothing like that since',
+    'no more of that since', 'not again since', 'nothing else since', 'not happened since', 'not happened again', 'not lately',
     'not recently', 'not for a while', 'calmed down', 'settled down', 'died down', 'eased off', 'that was it', 'only happened once',
     'just the once', 'happened once', 'a one off', 'happened the once', 'only the once', 'the once', 'a one time thing', 'now it is just', 'now it is only', 'now its just', 'just the left again',
     'just the right again', 'back to one side', 'only lasted', 'just the right leg since', 'just the left leg since',
@@ -345,6 +348,7 @@ export const NEGATION_RULES: NegationRules = {
   resolvedReach: 14,
   notOver: ['not', 'never', 'yet'],
   firstPerson: ['i', 'me', 'my', 'myself', 'mine'],
+  placeBeforeMy: ['at', 'in', 'from'],
   besideMe: ['to', 'beside', 'opposite', 'near', 'behind', 'of', 'with', 'like', 'than'],
   acquaintances: [
     'friend', 'friends', 'mate', 'colleague', 'neighbour', 'neighbor', 'boss', 'flatmate', 'housemate', 'lady', 'woman', 'man',
@@ -359,7 +363,7 @@ export const NEGATION_RULES: NegationRules = {
   writingFor: ['asked me to', 'typing for', 'writing for', 'on behalf of', 'messaging for', 'i look after', 'i care for', 'caring for'],
   notMe: [
     'i am fine though', 'i am ok though', 'i am okay though', 'i am alright though', 'but i am fine', 'but i am ok', 'but i am okay',
-    'not me', 'not happening to me', 'i do not have that', 'i do not have it', 'i have not got that', 'i have not got it', 'i never had that',
+    'not me', 'not happening to me', 'glad my', 'glad i am not', 'glad i do not', 'glad it is not', 'glad that is not', 'i do not have that', 'i do not have it', 'i have not got that', 'i have not got it', 'i never had that',
     'i have never had that', 'i have not had that',
   ],
   ownCaseAlone: ['my back', 'my neck', 'my pain', 'my leg', 'my sciatica'],

@@ -208,11 +208,14 @@ function firstPersonBesides(tokens: Token[], from: number, to: number, rules: Co
 function deniedLaterIn(tokens: Token[], span: Span, sentence: { from: number; to: number }, rules: CompiledNegation): boolean {
   for (let j = span.end + 1; j <= sentence.to; j += 1) {
     // "I can't feel my bum, my friend says I don't have that": the friend's view, not the writer's denial
-    if (rules.otherPeople.has(tokens[j]?.word ?? '') || rules.acquaintances.has(tokens[j]?.word ?? '')) return false;
+    const word = tokens[j]?.word ?? '';
+    if (rules.otherPeople.has(word) || rules.acquaintances.has(word) || rules.someoneElsesView.has(word)) return false;
     for (const marker of rules.deniedLater) {
-      if (!sequenceAt(tokens, j, marker.words)) continue;
-      const next = tokens[j + marker.words.length];
-      if (!marker.endsSentence || next === undefined || next.word === SENTENCE_BOUNDARY) return true;
+      if (!sequenceAt(tokens, j, marker)) continue;
+      // "..., not that I have it checked" goes on about something else
+      let k = j + marker.length;
+      while (k <= sentence.to && rules.deniedLaterTail.has(tokens[k]?.word ?? '')) k += 1;
+      if (k > sentence.to) return true;
     }
   }
   return false;

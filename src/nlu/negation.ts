@@ -59,8 +59,10 @@ export interface CompiledNegation {
   overNext: string[][];
   goesOn: Set<string>;
   limbs: Set<string>;
-  deniedLater: AfterTrigger[];
+  deniedLater: string[][];
+  deniedLaterTail: Set<string>;
   wellAfter: Set<string>;
+  someoneElsesView: Set<string>;
   sharedWithMe: string[][];
   beforeReach: number;
   afterReach: number;
@@ -141,8 +143,10 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     overNext: rules.overNext.map(phraseWords),
     goesOn: new Set(rules.goesOn),
     limbs: new Set(rules.limbs),
-    deniedLater: rules.deniedLater.map(afterTrigger),
+    deniedLater: rules.deniedLater.map(phraseWords),
+    deniedLaterTail: new Set(rules.deniedLaterTail),
     wellAfter: new Set(rules.wellAfter),
+    someoneElsesView: new Set(rules.someoneElsesView),
     sharedWithMe: rules.sharedWithMe.map(phraseWords),
     beforeReach: rules.beforeReach,
     afterReach: rules.afterReach,

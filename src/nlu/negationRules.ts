@@ -71,6 +71,9 @@ export interface NegationRules {
   ownCase: string[];
   /** Later in the sign's sentence, after it: the writer says they do not have it ("my friend said to ask about numbness in my bottom but I don't have that"). */
   deniedLater: string[];
+  deniedLaterTail: string[];
+  /** Between a sign and a later "I don't have that": another's view, not the writer's denial ("the GP thinks I don't have it"). */
+  someoneElsesView: string[];
   /** Right after a sign that ends on "are" or "feel": all is well ("both legs are fine", "both legs are strong"). */
   wellAfter: string[];
   /** Like `ownCase`, but only in a sentence of its own that names nobody else ("My dad wears pads now. My back's slowly getting better."). */
@@ -371,10 +374,15 @@ export const NEGATION_RULES: NegationRules = {
     'one of us', 'either of us', 'not saying who', 'not saying which', 'someone in my family', 'someone in the family', 'someone in our family',
     'someone i know', 'a relative', 'a family member', 'somebody in my family',
   ],
+  // each ends its sentence, or is followed only by "though", "thankfully", "at all" (`deniedLaterTail`)
   deniedLater: [
-    'i do not have that$', 'i do not have it$', 'i have not got that$', 'i have not got it$', 'i have not had that$', 'i have never had that$',
-    'i do not have that though', 'i do not have that thankfully', 'which i do not have', 'not that i have it', 'not that i have that',
-    'none of that here', 'i do not have any of that', 'i have not got any of that',
+    'i do not have that', 'i do not have it', 'i have not got that', 'i have not got it', 'i have not had that', 'i have never had that',
+    'which i do not have', 'not that i have it', 'not that i have that', 'none of that here', 'i do not have any of that', 'i have not got any of that',
+  ],
+  deniedLaterTail: ['though', 'thankfully', 'luckily', 'at', 'all', 'anyway', 'tho', 'phew'],
+  someoneElsesView: [
+    'says', 'said', 'thinks', 'thought', 'reckons', 'reckoned', 'told', 'tells', 'believes', 'believed', 'insists', 'claims',
+    'gp', 'doctor', 'doc', 'physio', 'nurse', 'consultant', 'surgeon', 'specialist', 'paramedic', 'paramedics', 'hospital',
   ],
   wellAfter: ['fine', 'strong', 'ok', 'okay', 'alright', 'normal', 'good', 'perfect', 'grand'],
   sharedWithMe: ['so did i', 'so have i', 'as did i', 'me too', 'i did too', 'i have too', 'i had too', 'i have it too', 'i had it too', 'and me', 'i also', 'and i'],

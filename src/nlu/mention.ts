@@ -155,8 +155,8 @@ function carerWritingIn(tokens: Token[], rules: CompiledNegation): boolean {
   // "my sister wets herself since her twins, I'm fine though", "my mum had cancer in her spine, I panic when my back goes": the writer is the patient
   if (writerNotTheOne(tokens, rules)) return false;
   // "a lady in my group said she can't feel her bum": a carer writes for family, not for an acquaintance
-  const people = tokens.filter((token) => rules.otherPeople.has(token.word) || rules.acquaintances.has(token.word));
-  if (people.some((token) => rules.acquaintances.has(token.word)) && people.every((token) => rules.acquaintances.has(token.word) || PRONOUNS.has(token.word))) return false;
+  const people = tokens.map((_, index) => index).filter((index) => rules.otherPeople.has(tokens[index]!.word) || rules.acquaintances.has(tokens[index]!.word));
+  if (people.some((index) => acquaintanceAt(tokens, index, rules)) && people.every((index) => acquaintanceAt(tokens, index, rules) || PRONOUNS.has(tokens[index]!.word))) return false;
   if (anyWithin(tokens, 0, all, rules.carerMarkers)) return true;
   // Only "he" or "she", never a relative named: the person written about is the patient.
   const named = tokens.some((token) => rules.otherPeople.has(token.word) && !PRONOUNS.has(token.word));
@@ -200,7 +200,13 @@ function firstPersonBesidesAsker(tokens: Token[], from: number, to: number, rule
 function firstPersonBesides(tokens: Token[], from: number, to: number, rules: CompiledNegation, markers: string[][]): boolean {
   const marker = new Set<number>();
   for (let i = from; i <= to; i += 1) for (const words of markers) if (sequenceAt(tokens, i, words)) words.forEach((_, offset) => marker.add(i + offset));
-  for (let i = from; i <= to; i += 1) if (!marker.has(i) && rules.firstPerson.has(tokens[i]?.word ?? '')) return true;
+  for (let i = from; i <= to; i += 1) {
+    if (marker.has(i) || !rules.firstPerson.has(tokens[i]?.word ?? '')) continue;
+    // "my colleague had cauda equina, is numbness down there the first sign?": the "my" of another person
+    const next = tokens[i + 1]?.word ?? '';
+    if (tokens[i]?.word === 'my' && (rules.otherPeople.has(next) || rules.acquaintances.has(next))) continue;
+    return true;
+  }
   return false;
 }
 
@@ -233,7 +239,14 @@ function namedBefore(tokens: Token[], from: number, to: number, rules: CompiledN
 
 /** A relative is named: the acquaintance may be theirs ("my mum's friend"), and a carer writes for family. */
 const familyNamed = (tokens: Token[], rules: CompiledNegation) =>
-  tokens.some((token) => rules.otherPeople.has(token.word) && !rules.acquaintances.has(token.word) && !PRONOUNS.has(token.word) && !rules.neverThePatient.has(token.word));
+  tokens.some((token, index) => rules.otherPeople.has(token.word) && !acquaintanceAt(tokens, index, rules) && !PRONOUNS.has(token.word) && !rules.neverThePatient.has(token.word));
+
+/** An acquaintance, or an acquaintance's relative ("my neighbour's husband", "my friend's mum"): not the writer's family. */
+function acquaintanceAt(tokens: Token[], index: number, rules: CompiledNegation): boolean {
+  const word = tokens[index]?.word ?? '';
+  if (rules.acquaintances.has(word)) return true;
+  return rules.otherPeople.has(word) && !PRONOUNS.has(word) && rules.acquaintances.has(tokens[index - 1]?.word ?? '');
+}
 
 /** The writer says they do not have it, or tells of their own case beside another's. */
 function writerNotTheOne(tokens: Token[], rules: CompiledNegation): boolean {

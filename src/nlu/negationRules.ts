@@ -183,7 +183,10 @@ export const NEGATION_RULES: NegationRules = {
    * After a phrase, in a sentence with no "I" or "my" but the asker's own: a question about the sign
    * in general ("is losing bladder control a sign of something serious?").
    */
-  generalAfter: ['a sign of', 'a warning sign', 'a red flag', 'a symptom of', 'something serious', 'something to worry about', 'something i should worry about', 'an emergency'],
+  generalAfter: [
+    'a sign of', 'a warning sign', 'a red flag', 'a symptom of', 'something serious', 'something to worry about', 'something i should worry about', 'an emergency',
+    'the first sign', 'the first signs', 'an early sign', 'the early signs', 'the first symptom', 'how it starts', 'how it started',
+  ],
   /**
    * "I" as the one asking, not the one with the sign ("should I worry?", "I was wondering"): not a
    * first person for the questions about a sign in general, or about someone else.

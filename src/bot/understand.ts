@@ -322,7 +322,11 @@ export function eventsForMessage(
     const englishOnly: CoachEvent[] = foreign ? [{ type: 'ASIDE', at, aside: 'otherLanguage', understanding: { text, intent: 'otherLanguage' } }] : [];
     return [{ type: 'RED_FLAG', at, hits: present, ...(attach ? { understanding } : {}) }, ...signEvents, ...englishOnly];
   }
-  if (signEvents.length) {
+  // "What do you mean by different when I wipe?" at that very warning-sign question asks about the
+  // question; it tells of no sign to check. Its help text answers it, and the question is asked again.
+  // "How would I know if I'd lost the feeling?" is a "what if", still asked about.
+  const asksAboutThisSign = understanding.questionBack === true && !answers && asking?.flagId !== undefined && toAsk.every((hit) => hit.flagId === asking.flagId && hit.mention === 'hypothetical') && nlu.answers.asksAboutWording(text);
+  if (signEvents.length && !asksAboutThisSign) {
     // The answer it also holds is recorded before the direct question; what it brings next (the next
     // exercise) waits behind the question. Not the offer of a session: that waits for the answer.
     return signEvents.map((event) => (answers && asking?.question !== undefined && asking.question !== 'startSession' ? { ...event, understanding } : event));

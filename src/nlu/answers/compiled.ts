@@ -15,6 +15,7 @@ export interface CompiledAnswers {
   yesNo: { offer: PhraseSet<YesNoLabel>; symptom: PhraseSet<YesNoLabel> };
   questions: PhraseSet<'question'>;
   statements: PhraseSet<'statement'>;
+  wording: PhraseSet<'wording'>;
   /** After a contrast word, these make a no to a safety question only partly a no. */
   hedges: PhraseSet<'hedge'>;
   softNo: PhraseSet<'softNo'>;
@@ -55,6 +56,7 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     },
     questions: compilePhraseSet({ question: yesNo.questions }),
     statements: compilePhraseSet({ statement: yesNo.statements }),
+    wording: compilePhraseSet({ wording: yesNo.wording }),
     hedges: compilePhraseSet({ hedge: yesNo.hedges }),
     softNo: compilePhraseSet({ softNo: yesNo.softNo }),
     sensations: compilePhraseSet({ sensation: yesNo.sensations }),

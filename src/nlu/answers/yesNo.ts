@@ -168,6 +168,12 @@ function elaboratesIntoStatement(prepared: PreparedText, found: Mention<Label>[]
   return !offerClauseAgrees(prepared.tokens, found, { label: 'yes', span: opener.span }, end, compiled);
 }
 
+/** The message asks what the question's own words mean ("what do you mean by different?", yes-no.yaml `wording`). */
+export function asksAboutWording(text: string, lexicon: Lexicon): boolean {
+  const compiled = compileAnswers(lexicon);
+  return mentions(compiled.wording, prepareText(answerText(text, compiled)), false).length > 0;
+}
+
 export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'symptom'): YesNoReading {
   const compiled = compileAnswers(lexicon);
   const prepared = prepareText(answerText(text, compiled));

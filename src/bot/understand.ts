@@ -182,7 +182,8 @@ export function understand(text: string, card: CardValue | undefined, question: 
   }
   const weight = text ? nlu.answers.kg(text) : undefined;
   if (weight) understanding.kg = weight.kg;
-  else if (info.kind === 'weight' && count !== undefined) understanding.kg = count;
+  // "They never gave me one": with the amount said to be unknown, "one" stands for the limit, not 1 kg.
+  else if (info.kind === 'weight' && count !== undefined && !(understanding.unknown && count === 1 && !/\d/.test(said))) understanding.kg = count;
   if ((duration?.approximate || weight?.approximate) && understanding.approximate === undefined) understanding.approximate = true;
   const region = nlu.region(said);
   if (region) understanding.region = region;

@@ -146,26 +146,29 @@ function doubtAfter(prepared: PreparedText, found: Mention<Label>[], firstEnd: n
 }
 
 /** Every word of the first clause after an offer's yes is another yes, a filler or a word that completes an agreement (offerTail). */
-function offerClauseAgrees(tokens: Token[], found: Mention<Label>[], leading: Mention<Label>, firstEnd: number, compiled: CompiledAnswers): boolean {
+function offerClauseAgrees(tokens: Token[], found: Mention<Label>[], leading: Mention<Label>, firstEnd: number, compiled: CompiledAnswers, fillers: readonly Mention<'filler'>[]): boolean {
   const yesSpans = found.filter((m) => POLARITY[m.label] === 'yes');
   for (let i = leading.span.end + 1; i <= firstEnd; i += 1) {
     const word = tokens[i]!.word;
     if (compiled.offerTail.has(word) || compiled.fillerWords.has(word) || compiled.particles.has(word)) continue;
-    if (yesSpans.some((m) => m.span.start <= i && m.span.end >= i)) continue;
+    // "yeah like I said go ahead": a filler of several words ("like I said") changes nothing.
+    if (yesSpans.some((m) => m.span.start <= i && m.span.end >= i) || fillers.some((m) => m.span.start <= i && m.span.end >= i)) continue;
     return false;
   }
   return true;
 }
 
 /** After an offer's yes, a clause opened by "I mean", "basically"... that goes on into a statement: the yes was a way of talking. */
-function elaboratesIntoStatement(prepared: PreparedText, found: Mention<Label>[], firstEnd: number, compiled: CompiledAnswers): boolean {
+function elaboratesIntoStatement(prepared: PreparedText, found: Mention<Label>[], firstEnd: number, compiled: CompiledAnswers, fillers: readonly Mention<'filler'>[]): boolean {
   const next = laterClauseStarts(prepared.tokens, firstEnd)[0];
   if (next === undefined) return false;
-  const opener = mentions(compiled.elaborations, prepared, true).find((m) => m.span.start === next);
+  // "sure, like I said I'm happy to": a filler that opens the clause ("like I said") is its opener.
+  const openers = [...mentions(compiled.elaborations, prepared, true), ...fillers].filter((m) => m.span.start === next);
+  const opener = openers.reduce<(typeof openers)[number] | undefined>((a, b) => (!a || b.span.end > a.span.end ? b : a), undefined);
   if (!opener) return false;
   const end = clauseEnd(prepared.tokens, next);
   if (opener.span.end >= end) return false;
-  return !offerClauseAgrees(prepared.tokens, found, { label: 'yes', span: opener.span }, end, compiled);
+  return !offerClauseAgrees(prepared.tokens, found, { label: 'yes', span: opener.span }, end, compiled, fillers);
 }
 
 /** The message asks what the question's own words mean ("what do you mean by different?", yes-no.yaml `wording`). */
@@ -218,8 +221,8 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
     if (leading.label !== 'unsure' && inClause.some((m) => m.label === 'unsure')) return { answer: 'unsure', questionBack: false };
     const polarity = POLARITY[leading.label];
     // "sure my back hurts", "fine until I bend": at an offer a yes whose clause goes on into a statement gives no consent.
-    if (kind === 'offer' && polarity === 'yes' && !offerClauseAgrees(tokens, found, leading, firstEnd, compiled)) return { questionBack: false };
-    if (kind === 'offer' && polarity === 'yes' && elaboratesIntoStatement(prepared, found, firstEnd, compiled)) return { questionBack: false };
+    if (kind === 'offer' && polarity === 'yes' && !offerClauseAgrees(tokens, found, leading, firstEnd, compiled, fillers)) return { questionBack: false };
+    if (kind === 'offer' && polarity === 'yes' && elaboratesIntoStatement(prepared, found, firstEnd, compiled, fillers)) return { questionBack: false };
     const opposite = inClause.some((m) => POLARITY[m.label] !== polarity && POLARITY[m.label] !== 'unsure' && LEADS.has(m.label));
     if (opposite) return { questionBack: false };
     // Taken back or qualified: on a safety question that is "not sure" (the coach checks with the

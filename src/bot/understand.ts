@@ -380,9 +380,9 @@ function asideOf(text: string, understanding: Understanding, answered: boolean, 
     return 'greeting';
   }
   if (symbols === 'other') return 'symbols';
-  // "Can we skip that?" asks to skip, not about the question.
+  // "Can we skip that?" asks to skip, not about the question; "can we stop there for now?" asks to pause.
   // A greeting is the whole message ("hello?"), so its question mark asks nothing.
-  const wantsOut = understanding.intent === 'skip' || understanding.intent === 'later' || understanding.intent === 'tomorrow' || understanding.intent === 'checkInTime' || understanding.intent === 'greeting';
+  const wantsOut = understanding.intent === 'skip' || understanding.intent === 'later' || understanding.intent === 'tomorrow' || understanding.intent === 'checkInTime' || understanding.intent === 'greeting' || understanding.intent === 'pause';
   if (understanding.questionBack && !answered && !wantsOut) {
     understanding.intent = 'questionBack';
     return 'questionBack';

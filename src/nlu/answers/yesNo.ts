@@ -75,7 +75,11 @@ function takenBack(prepared: PreparedText, found: Mention<Label>[], firstEnd: nu
   // "No, it's numb on the left side": the sign itself, told after a bare no (not "no, my bum isn't
   // numb", nor "no accidents, but my bottom feels numb", which denies something else first).
   const bare = found.some((m) => m.span.start <= firstEnd && (m.label === 'no') && tokens.slice(m.span.end + 1, firstEnd + 1).every((t) => fillerWords.has(t.word)));
-  if (safetyNo && bare && mentions(compiled.sensations, prepared, true).some((m) => m.span.start > firstEnd)) return true;
+  const sensations = safetyNo ? mentions(compiled.sensations, prepared, true) : [];
+  if (safetyNo && bare && sensations.some((m) => m.span.start > firstEnd)) return true;
+  // "no numbness but it tingles": one feeling denied, another told of, which the question may well
+  // ask about too ("no accidents, but my bottom feels numb" denies no feeling, and stands).
+  if (safetyNo && sensations.some((m) => m.span.start > firstEnd) && mentions(compiled.sensations, prepared, false).some((m) => m.span.end <= firstEnd)) return true;
   const admissions = safetyNo ? mentions(compiled.admissions, prepared, false) : [];
   // "not really, just a bit": a soft no, then a hedge in any later clause.
   const soft = hedges.length > 0 && mentions(compiled.softNo, prepared, false).some((m) => m.span.start <= firstEnd);

@@ -40,6 +40,8 @@ export const yesNoLexiconSchema = z.object({
   /** Words that open a clause qualifying the answer before it ("no, but ..."), and words of a self-correction ("no wait, yes"). */
   contrast: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   corrections: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  /** "I said yes on the last screen, so yes": a word that brings the answer at the end of a message. */
+  conclusions: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** "a bit", "sometimes", "odd": after a contrast word, a no to a safety question is only partly a no. */
   hedges: z.array(z.string().trim().min(1)).default([]),
   /** A no said softly ("not really"): with a hedge after it ("not really, just a bit") it is neither. */

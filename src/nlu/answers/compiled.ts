@@ -26,6 +26,7 @@ export interface CompiledAnswers {
   offerTail: ReadonlySet<string>;
   elaborations: PhraseSet<'elaboration'>;
   correctionWords: ReadonlySet<string>;
+  conclusionWords: ReadonlySet<string>;
   fillers: PhraseSet<'filler'>;
   /** One-word fillers, also allowed after a short answer ("I have actually", "I do, thanks"). */
   fillerWords: ReadonlySet<string>;
@@ -66,6 +67,7 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     offerTail: new Set(yesNo.offerTail),
     elaborations: compilePhraseSet({ elaboration: yesNo.elaborations }),
     correctionWords: new Set(yesNo.corrections),
+    conclusionWords: new Set(yesNo.conclusions),
     fillers: compilePhraseSet({ filler: yesNo.fillers }),
     fillerWords: new Set(yesNo.fillers.filter((filler) => /^[a-z]+$/.test(filler))),
     approximate: compilePhraseSet({ approximate: scores.approximate }),

@@ -128,6 +128,22 @@ function laterOpener(prepared: PreparedText, found: Mention<Label>[], firstEnd: 
   return answer === 'unsure' ? undefined : answer;
 }
 
+/**
+ * The answer brought at the end of the message by a `conclusions` word ("I said yes on the last
+ * screen, so yes", "so I agree"): a yes or no, or an agreement, that runs to the message's end.
+ */
+function concludedAnswer(prepared: PreparedText, found: Mention<Label>[], compiled: CompiledAnswers): 'yes' | 'no' | undefined {
+  const { tokens } = prepared;
+  let last = tokens.length - 1;
+  while (last > 0 && (compiled.fillerWords.has(tokens[last]!.word) || tokens[last]!.word === SENTENCE_BOUNDARY)) last -= 1;
+  for (let i = last - 1; i >= 1; i -= 1) {
+    if (!compiled.conclusionWords.has(tokens[i]!.word)) continue;
+    const answer = found.find((m) => m.span.start === i + 1 && m.span.end >= last && POLARITY[m.label] !== 'unsure' && (LEADS.has(m.label) || m.label === 'wholeYes' || m.label === 'wholeNo'));
+    return answer ? (POLARITY[answer.label] as 'yes' | 'no') : undefined;
+  }
+  return undefined;
+}
+
 /** The longest yes/no phrase that leads wherever it opens the message, starting at `start`. */
 function leadingWordAt(set: CompiledAnswers['yesNo']['symptom'], prepared: PreparedText, start: number): Mention<Label> | undefined {
   let best: Mention<Label> | undefined;
@@ -240,6 +256,9 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   // what, my back?" asks from its first clause, though it does not start like a question.
   const firstClauseAsks = tokens.slice(start, firstEnd + 1).some((token) => QUESTION_WORDS.has(token.word));
   const doubtOnly = !asks && !firstClauseAsks;
+  // "I said yes on the last screen, so yes": the answer concluded at the end.
+  const concluded = concludedAnswer(prepared, found, compiled);
+  if (concluded && !asks && !endsWithQuestion) return { answer: concluded, questionBack: false };
   if (asks || endsWithQuestion) return { questionBack: true, ...(doubtOnly ? { markOnly: true } : {}) };
   // "um it's a bit embarrassing but yes, it does feel numb": at a safety question the answer may
   // open a later clause. Not at an offer: consent needs its yes up front, never after a statement.

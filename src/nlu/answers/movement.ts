@@ -283,14 +283,17 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
   if (parts.some((p) => p.label >= TOES)) return { response: 'peripheralized', toesOrFingers: true };
   // No direction: a sore back with the limb fine, could not, no change, or better said outright.
   const outright = firstAffirmedLabel(compiled.outcomes, prepared);
-  if (outright === 'could_not' || outright === 'no_change' || outright === 'peripheralized' || outright === 'centralized') return { response: outright };
-  // "my leg is no better": only a denied change said of a limb.
-  if (changeDenied && namedParts.some((p) => p.label >= REACHED_LIMB)) return { response: 'no_change' };
   // All parts named, for "sore in my back, legs are fine" takes the "fine" as said of the back too.
   const saidNot = (w: Found<Word>) => prepared.tokens.slice(Math.max(0, w.start - 2), w.start).some((t) => DENIALS.has(t.word));
   const spineSore = namedParts.some((p) => p.label === 0 && words.some((w) => w.label === 'local' && clauseOf[w.start] === clauseOf[p.start] && !saidNot(w)));
   const limbNamed = parts.filter((p) => p.label >= 1);
   const limbFine = limbNamed.every((p) => words.some((w) => w.label === 'fine' && clauseOf[w.start] === clauseOf[p.start]));
+  // "it hurt in my lower back but nothing went down my leg": the back sore, the limb denied, is local.
+  const limbDenied = limbNamed.length === 0 && namedParts.some((p) => p.label >= 1);
+  if (outright === 'no_change' && spineSore && limbDenied) return { response: 'local_only' };
+  if (outright === 'could_not' || outright === 'no_change' || outright === 'peripheralized' || outright === 'centralized') return { response: outright };
+  // "my leg is no better": only a denied change said of a limb.
+  if (changeDenied && namedParts.some((p) => p.label >= REACHED_LIMB)) return { response: 'no_change' };
   if ((spineSore && limbFine) || outright === 'local_only') return { response: 'local_only' };
   return undefined;
 }

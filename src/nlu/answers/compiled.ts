@@ -21,6 +21,7 @@ export interface CompiledAnswers {
   softNo: PhraseSet<'softNo'>;
   sensations: PhraseSet<'sensation'>;
   admissions: PhraseSet<'admission'>;
+  lately: PhraseSet<'lately'>;
   contrastWords: ReadonlySet<string>;
   particles: ReadonlySet<string>;
   offerTail: ReadonlySet<string>;
@@ -62,6 +63,7 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     softNo: compilePhraseSet({ softNo: yesNo.softNo }),
     sensations: compilePhraseSet({ sensation: yesNo.sensations }),
     admissions: compilePhraseSet({ admission: yesNo.admissions }),
+    lately: compilePhraseSet({ lately: yesNo.lately }),
     contrastWords: new Set(yesNo.contrast),
     particles: new Set(yesNo.particles),
     offerTail: new Set(yesNo.offerTail),

@@ -77,6 +77,8 @@ function takenBack(prepared: PreparedText, found: Mention<Label>[], firstEnd: nu
   const bare = found.some((m) => m.span.start <= firstEnd && (m.label === 'no') && tokens.slice(m.span.end + 1, firstEnd + 1).every((t) => fillerWords.has(t.word)));
   const sensations = safetyNo ? mentions(compiled.sensations, prepared, true) : [];
   if (safetyNo && bare && sensations.some((m) => m.span.start > firstEnd)) return true;
+  // "no, only today": the sign dated after a bare no.
+  if (safetyNo && bare && mentions(compiled.lately, prepared, true).some((m) => m.span.start > firstEnd)) return true;
   // "no numbness but it tingles": one feeling denied, another told of, which the question may well
   // ask about too ("no accidents, but my bottom feels numb" denies no feeling, and stands).
   if (safetyNo && sensations.some((m) => m.span.start > firstEnd) && mentions(compiled.sensations, prepared, false).some((m) => m.span.end <= firstEnd)) return true;

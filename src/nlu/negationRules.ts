@@ -282,6 +282,9 @@ export const NEGATION_RULES: NegationRules = {
     'has started', 'is struggling', 'is not able', 'has not been able', 'can hardly', 'can barely',
     // a leg failing now: "his leg won't hold him" (not a fever alone: "my husband has a fever, I hope I don't catch it")
     'will not hold', 'will not take his weight', 'will not take her weight', 'will not support',
+    // a back named with its part, a complaint now, a course over recent weeks: "she's complaining her mid back hurts", "his walking has gone unsteady the last few weeks"
+    'his mid back', 'her mid back', 'his lower back', 'her lower back', 'his upper back', 'her upper back', 'complaining',
+    'the last few weeks', 'the past few weeks', 'the last few days', 'the past few days', 'the last couple of weeks',
   ],
   // not "you": "numb bum, what do you think?" speaks to the coach
   generic: ['your', 'yourself', 'someone', 'somebody', 'anyone', 'anybody', 'a person', 'people'],

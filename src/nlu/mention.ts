@@ -241,6 +241,21 @@ function namedBefore(tokens: Token[], from: number, to: number, rules: CompiledN
   return undefined;
 }
 
+/** The person nearest before the sign is no one a carer writes for: "my husband says my limp is better, nothing like his dad's foot drop was". */
+function outsiderNearest(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+  if (carerNamed(tokens, rules)) return false;
+  for (let i = to; i >= from; i -= 1) {
+    const word = tokens[i]?.word ?? '';
+    // "his dad" after "my husband" is the husband's father; "her husband" with no one before is anyone's (a carer may write so)
+    if (rules.otherPeople.has(word) && !PRONOUNS.has(word)) return acquaintanceAt(tokens, i, rules) && (!PRONOUNS.has(tokens[i - 1]?.word ?? '') || namedEarlier(tokens, i - 1, rules));
+    if (rules.acquaintances.has(word)) return true;
+  }
+  return false;
+}
+
+const namedEarlier = (tokens: Token[], before: number, rules: CompiledNegation) =>
+  tokens.slice(0, Math.max(0, before)).some((token) => (rules.otherPeople.has(token.word) && !PRONOUNS.has(token.word)) || rules.acquaintances.has(token.word));
+
 /** A relative is named: the acquaintance may be theirs ("my mum's friend"), and a carer writes for family. */
 const familyNamed = (tokens: Token[], rules: CompiledNegation) =>
   tokens.some((token, index) => rules.otherPeople.has(token.word) && !acquaintanceAt(tokens, index, rules) && !PRONOUNS.has(token.word) && !rules.neverThePatient.has(token.word));
@@ -325,7 +340,7 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && asksForSelfAfter(tokens, span, sentence, rules)) return 'hypothetical';
   // "my dog can't use his back legs": an animal's, not the patient's. Only an animal in the same
   // sentence counts: "walked the dog. my dad says both his legs are weak" is still the dad's, told by a carer.
-  if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && (animalIn(tokens, sentence.from, sentence.to, rules) || !carerWriting(tokens, rules))) return 'other-person';
+  if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && (animalIn(tokens, sentence.from, sentence.to, rules) || !carerWriting(tokens, rules) || outsiderNearest(tokens, sentence.from, span.start - 1, rules))) return 'other-person';
   // "when I was a kid I wet the bed": long over, asked about; "years ago I hurt my back and now I can't pee" is now.
   const clause = clauseBounds(tokens, span);
   if (anyWithin(tokens, clause.from, clause.to, rules.longAgo) && !anyWithin(tokens, sentence.from, sentence.to, rules.stillNow)) return 'resolved';

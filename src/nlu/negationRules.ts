@@ -226,6 +226,8 @@ export const NEGATION_RULES: NegationRules = {
     'is ok', 'are ok', 'is okay', 'are okay', 'all fine', 'all good', 'all normal', 'no problem',
     'no problems', 'not a problem', 'not an issue', 'no issues', 'is not an issue',
     'no$', 'none$', 'nope$', 'never$', 'not really$',
+    // a figure of speech: "I wanted to die of embarrassment"
+    'of embarrassment', 'with embarrassment', 'of shame', 'of boredom', 'laughing',
     // on the way to the loo: a full bladder that is about to be emptied, as usual
     'so i am off', 'so off to', 'so i am going to the', 'so going to the', 'brb', 'be right back', 'back in a sec',
   ],
@@ -275,7 +277,7 @@ export const NEGATION_RULES: NegationRules = {
     'nan', 'nana', 'gran', 'cousin', 'colleague', 'neighbour', 'neighbor', 'family', 'parents', 'boyfriend',
     'girlfriend', 'he', 'she', 'they', 'his', 'her', 'their', 'kids', 'kid', 'children', 'child', 'baby', 'niece',
     'nephew', 'grandson', 'granddaughter', 'flatmate', 'housemate', 'boss', 'stepdad', 'stepmum',
-    'lady', 'woman', 'guy', 'bloke', 'fella', 'chap', 'gentleman', 'man', 'girl', 'boy', 'him',
+    'lady', 'woman', 'guy', 'bloke', 'fella', 'chap', 'gentleman', 'man', 'girl', 'boy', 'him', 'mrs', 'mr', 'ms',
     'hubby', 'missus', 'fiance', 'fiancee', 'toddler', 'grandchild', 'grandkids', 'stepson', 'stepdaughter',
     'dog', 'dogs', 'cat', 'cats', 'puppy', 'kitten', 'pet',
     'guy', 'bloke', 'lad', 'lads', 'fella', 'chap',
@@ -372,7 +374,7 @@ export const NEGATION_RULES: NegationRules = {
   besideMe: ['to', 'beside', 'opposite', 'near', 'behind', 'of', 'with', 'like', 'than'],
   acquaintances: [
     'friend', 'friends', 'mate', 'colleague', 'neighbour', 'neighbor', 'boss', 'flatmate', 'housemate', 'lady', 'woman', 'man',
-    'guy', 'bloke', 'fella', 'chap', 'gentleman', 'lad', 'lads', 'girl', 'someone', 'somebody', 'patient', 'people',
+    'guy', 'bloke', 'fella', 'chap', 'gentleman', 'lad', 'lads', 'girl', 'mrs', 'mr', 'ms', 'someone', 'somebody', 'patient', 'people',
   ],
   ownCase: [
     // not "my back" alone ("lifting her is doing my back in"), nor a hope ("fingers crossed"): a carer says those too
@@ -380,10 +382,10 @@ export const NEGATION_RULES: NegationRules = {
     'when my back', 'my back goes', 'my back went', 'my disc', 'my sciatica', 'my bulge', 'my herniation', 'my prolapse',
     'nothing like that here', 'nothing like that for me', 'i am the one with', 'i am the one who',
   ],
-  writingFor: ['asked me to', 'typing for', 'writing for', 'on behalf of', 'messaging for', 'i look after', 'i care for', 'caring for'],
+  writingFor: ['asked me to', 'typing for', 'writing for', 'on behalf of', 'messaging for', 'his carer', 'her carer', 'their carer', 'i am a carer', 'carer for', 'i look after', 'i care for', 'caring for'],
   notMe: [
     'i am fine though', 'i am ok though', 'i am okay though', 'i am alright though', 'but i am fine', 'but i am ok', 'but i am okay',
-    'not me', 'not happening to me', 'glad my', 'glad i am not', 'glad i do not', 'glad it is not', 'glad that is not', 'i do not have that', 'i do not have it', 'i have not got that', 'i have not got it', 'i never had that',
+    'all fine so far', 'fine so far', 'keeping an eye on myself', 'not me', 'not happening to me', 'glad my', 'glad i am not', 'glad i do not', 'glad it is not', 'glad that is not', 'i do not have that', 'i do not have it', 'i have not got that', 'i have not got it', 'i never had that',
     'i have never had that', 'i have not had that',
   ],
   ownCaseAlone: ['my back', 'my neck', 'my pain', 'my leg', 'my sciatica'],

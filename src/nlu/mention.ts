@@ -91,7 +91,9 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
     }
   }
   // "I couldn't wee for most of a day, A&E scanned me and said it was a water infection, it's been fine ever since"
-  return anyWithin(tokens, last + 1, sentence.to, rules.resolvedAnywhere) && anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers);
+  // (any marker near the sign was read above; from here on only an unmistakable one, in a sentence about the past that does not go on)
+  if (!anyWithin(tokens, span.end + 1, sentence.to, rules.resolvedAnywhere) || wordWithin(tokens, sentence.from, sentence.to, rules.stillGoing)) return false;
+  return anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) || wordWithin(tokens, sentence.from, sentence.to, rules.pastForNext);
 }
 
 const GAVE_WAY_BETWEEN = new Set(['has', 'have', 'is', 'are', 'both', 'just', 'all', 'completely', 'totally']);

@@ -61,6 +61,7 @@ export interface CompiledNegation {
   limbs: Set<string>;
   lostWhenGone: Set<string>;
   resolvedAnywhere: string[][];
+  stillGoing: Set<string>;
   notNew: string[][];
   newNow: Set<string>;
   pastForNext: Set<string>;
@@ -150,6 +151,7 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     limbs: new Set(rules.limbs),
     lostWhenGone: new Set(rules.lostWhenGone),
     resolvedAnywhere: rules.resolvedAnywhere.map(phraseWords),
+    stillGoing: new Set(rules.stillGoing),
     notNew: rules.notNew.map(phraseWords),
     newNow: new Set(rules.newNow),
     pastForNext: new Set(rules.pastForNext),

@@ -83,6 +83,8 @@ export interface NegationRules {
   /** Anywhere later in the sign's sentence about the past, however far: an unmistakable recovery ("it's been fine ever since"). */
   resolvedAnywhere: string[];
   /** Anywhere in the message: the sign is not new ("Not new, no. I've an enlarged prostate..."), unless its sentence says it is now (`newNow`). */
+  /** In the sign's sentence: it goes on, so no recovery far after it ends it. */
+  stillGoing: string[];
   notNew: string[];
   newNow: string[];
   /** For the next sentence's "fine once I got out": the sign's sentence is about the past. */
@@ -382,7 +384,7 @@ export const NEGATION_RULES: NegationRules = {
     'when my back', 'my back goes', 'my back went', 'my disc', 'my sciatica', 'my bulge', 'my herniation', 'my prolapse',
     'nothing like that here', 'nothing like that for me', 'i am the one with', 'i am the one who',
   ],
-  writingFor: ['asked me to', 'typing for', 'writing for', 'on behalf of', 'messaging for', 'his carer', 'her carer', 'their carer', 'i am a carer', 'carer for', 'i look after', 'i care for', 'caring for'],
+  writingFor: ['asked me to', 'typing for', 'writing for', 'on behalf of', 'messaging for', 'carer', 'caregiver', 'care giver', 'care worker', 'support worker', 'i am looking after', 'i look after', 'i care for', 'caring for'],
   notMe: [
     'i am fine though', 'i am ok though', 'i am okay though', 'i am alright though', 'but i am fine', 'but i am ok', 'but i am okay',
     'all fine so far', 'fine so far', 'keeping an eye on myself', 'not me', 'not happening to me', 'glad my', 'glad i am not', 'glad i do not', 'glad it is not', 'glad that is not', 'i do not have that', 'i do not have it', 'i have not got that', 'i have not got it', 'i never had that',
@@ -394,10 +396,13 @@ export const NEGATION_RULES: NegationRules = {
     'fine ever since', 'been fine ever since', 'fine since then', 'settled completely', 'cleared up completely', 'gone completely',
     'walk normally now', 'walking normally now', 'walk normally again', 'walking normally again', 'normally now', 'looks fine now',
     'gone back to just', 'back to just the', 'in a good place now', 'all fine now', 'back to normal now', 'no problems since',
+    // a knock or a slip that did no harm: "hit on the head by a football, tiny bump", "missed the step but caught myself"
+    'tiny bump', 'just a bump', 'only a bump', 'only a small bump', 'just a small bump', 'did not actually fall', 'caught myself',
   ],
+  stillGoing: ['still', 'keep', 'keeps', 'worse', 'worsening'],
   notNew: ['not new', 'it is not new', 'not a new thing', 'nothing new about it', 'not a new problem'],
   newNow: ['now', 'today', 'worse', 'new', 'suddenly', 'started', 'again', 'lately', 'recently'],
-  pastForNext: ['yesterday', 'went', 'got', 'came', 'drove', 'last', 'was', 'were', 'had', 'ago'],
+  pastForNext: ['yesterday', 'went', 'got', 'came', 'drove', 'last', 'was', 'were', 'had', 'ago', 'missed', 'slipped', 'tripped'],
   unclearWho: [
     'someone in this house', 'somebody in this house', 'someone in the house', 'somebody in the house', 'someone here',
     'rather not say who', 'not say who', 'will not say who', 'not telling who',

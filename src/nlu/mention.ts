@@ -87,7 +87,9 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
       // "before it was fine": it is new, not over
       if ((marker.words[0] === 'was' || marker.words[0] === 'were') && [tokens[j - 1], tokens[j - 2], tokens[j + marker.words.length]].some((token) => token?.word === 'before')) continue;
       // "this is the first time my back has gone": a back that has gone gave way, it is not over
-      if (marker.words[0] === 'gone' && (BODY_GONE.has(tokens[j - 1]?.word ?? '') || (['has', 'is', 'have'].includes(tokens[j - 1]?.word ?? '') && BODY_GONE.has(tokens[j - 2]?.word ?? '')))) continue;
+      // "the feeling's gone", "my strength has gone": lost, not over
+      const goneOf = (word: string) => BODY_GONE.has(word) || rules.lostWhenGone.has(word);
+      if (marker.words[0] === 'gone' && (goneOf(tokens[j - 1]?.word ?? '') || (['has', 'is', 'have'].includes(tokens[j - 1]?.word ?? '') && goneOf(tokens[j - 2]?.word ?? '')))) continue;
       if (marker.words[0] === 'gone' && senseGone(tokens, j)) continue;
       // "both legs have gone now": the legs are the sign's subject, and they gave way
       if (marker.words[0] === 'gone' && limbGaveWay(tokens, span, j, rules)) continue;
@@ -96,7 +98,10 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
       if ((j - span.end <= 3 && !playsDown) || anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers)) return true;
     }
   }
-  return false;
+  // "I couldn't wee for most of a day, A&E scanned me and said it was a water infection, it's been fine ever since"
+  // (any marker near the sign was read above; from here on only an unmistakable one, in a sentence about the past that does not go on)
+  if (!anyWithin(tokens, span.end + 1, sentence.to, rules.resolvedAnywhere) || wordWithin(tokens, sentence.from, sentence.to, rules.stillGoing)) return false;
+  return anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) || wordWithin(tokens, sentence.from, sentence.to, rules.pastForNext);
 }
 
 const GAVE_WAY_BETWEEN = new Set(['has', 'have', 'is', 'are', 'both', 'just', 'all', 'completely', 'totally']);
@@ -151,7 +156,8 @@ function wholeMessage(tokens: Token[], rules: CompiledNegation): WholeMessage {
 function overInNextSentence(tokens: Token[], sentence: { from: number; to: number }, rules: CompiledNegation): boolean {
   const next = sentence.to + 2;
   if (tokens[sentence.to + 1]?.word !== SENTENCE_BOUNDARY || !rules.overNext.some((words) => sequenceAt(tokens, next, words))) return false;
-  return anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) && !wordWithin(tokens, sentence.from, sentence.to, rules.goesOn);
+  const past = anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) || wordWithin(tokens, sentence.from, sentence.to, rules.pastForNext);
+  return past && !wordWithin(tokens, sentence.from, sentence.to, rules.goesOn);
 }
 
 /** The writer says they write for someone else ("I'm typing for my dad"). */
@@ -164,7 +170,7 @@ function carerWritingIn(tokens: Token[], rules: CompiledNegation): boolean {
   if (writerNotTheOne(tokens, rules)) return false;
   // "a lady in my group said she can't feel her bum": a carer writes for family, not for an acquaintance
   const people = tokens.map((_, index) => index).filter((index) => rules.otherPeople.has(tokens[index]!.word) || rules.acquaintances.has(tokens[index]!.word));
-  if (people.some((index) => acquaintanceAt(tokens, index, rules)) && people.every((index) => acquaintanceAt(tokens, index, rules) || PRONOUNS.has(tokens[index]!.word))) return false;
+  if (people.some((index) => rules.acquaintances.has(tokens[index]!.word)) && people.every((index) => acquaintanceAt(tokens, index, rules) || PRONOUNS.has(tokens[index]!.word))) return false;
   if (anyWithin(tokens, 0, all, rules.carerMarkers)) return true;
   // Only "he" or "she", never a relative named: the person written about is the patient.
   const named = tokens.some((token) => rules.otherPeople.has(token.word) && !PRONOUNS.has(token.word));
@@ -245,15 +251,32 @@ function namedBefore(tokens: Token[], from: number, to: number, rules: CompiledN
   return undefined;
 }
 
+/** The person nearest before the sign is no one a carer writes for: "my husband says my limp is better, nothing like his dad's foot drop was". */
+function outsiderNearest(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+  if (carerNamed(tokens, rules)) return false;
+  for (let i = to; i >= from; i -= 1) {
+    const word = tokens[i]?.word ?? '';
+    // "his dad" after "my husband" is the husband's father; "her husband" with no one before is anyone's (a carer may write so)
+    if (rules.otherPeople.has(word) && !PRONOUNS.has(word)) return acquaintanceAt(tokens, i, rules) && (!PRONOUNS.has(tokens[i - 1]?.word ?? '') || namedEarlier(tokens, i - 1, rules));
+    if (rules.acquaintances.has(word)) return true;
+  }
+  return false;
+}
+
+const namedEarlier = (tokens: Token[], before: number, rules: CompiledNegation) =>
+  tokens.slice(0, Math.max(0, before)).some((token) => (rules.otherPeople.has(token.word) && !PRONOUNS.has(token.word)) || rules.acquaintances.has(token.word));
+
 /** A relative is named: the acquaintance may be theirs ("my mum's friend"), and a carer writes for family. */
 const familyNamed = (tokens: Token[], rules: CompiledNegation) =>
   tokens.some((token, index) => rules.otherPeople.has(token.word) && !acquaintanceAt(tokens, index, rules) && !PRONOUNS.has(token.word) && !rules.neverThePatient.has(token.word));
 
-/** An acquaintance, or an acquaintance's relative ("my neighbour's husband", "my friend's mum"): not the writer's family. */
+/** An acquaintance, an acquaintance's or a third person's relative ("my neighbour's husband", "her husband"), or a relative named only for their friend: not the writer's family written for. */
 function acquaintanceAt(tokens: Token[], index: number, rules: CompiledNegation): boolean {
   const word = tokens[index]?.word ?? '';
   if (rules.acquaintances.has(word)) return true;
-  return rules.otherPeople.has(word) && !PRONOUNS.has(word) && rules.acquaintances.has(tokens[index - 1]?.word ?? '');
+  if (!rules.otherPeople.has(word) || PRONOUNS.has(word)) return false;
+  // "my neighbour's husband", "her husband": someone else's relative; "my sister's friend": the sister is only the way to the friend
+  return rules.acquaintances.has(tokens[index - 1]?.word ?? '') || PRONOUNS.has(tokens[index - 1]?.word ?? '') || rules.acquaintances.has(tokens[index + 1]?.word ?? '');
 }
 
 /** The writer says they do not have it, or tells of their own case beside another's. */
@@ -327,11 +350,13 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && asksForSelfAfter(tokens, span, sentence, rules)) return 'hypothetical';
   // "my dog can't use his back legs": an animal's, not the patient's. Only an animal in the same
   // sentence counts: "walked the dog. my dad says both his legs are weak" is still the dad's, told by a carer.
-  if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && (animalIn(tokens, sentence.from, sentence.to, rules) || !carerWriting(tokens, rules))) return 'other-person';
+  if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && (animalIn(tokens, sentence.from, sentence.to, rules) || !carerWriting(tokens, rules) || outsiderNearest(tokens, sentence.from, span.start - 1, rules))) return 'other-person';
   // "when I was a kid I wet the bed": long over, asked about; "years ago I hurt my back and now I can't pee" is now.
   const clause = clauseBounds(tokens, span);
   if (anyWithin(tokens, clause.from, clause.to, rules.longAgo) && !anyWithin(tokens, sentence.from, sentence.to, rules.stillNow)) return 'resolved';
   if (anyWithin(tokens, sentence.from, sentence.to, rules.longStanding)) return 'resolved';
+  // "Not new, no. I've an enlarged prostate, ... the stream's been slow since then"
+  if (anyWithin(tokens, 0, tokens.length - 1, rules.notNew) && !wordWithin(tokens, sentence.from, sentence.to, rules.newNow)) return 'resolved';
   // "I used to have sciatica in both legs": over
   if (anyWithin(tokens, clause.from, span.start - 1, USED_TO)) return 'resolved';
   if (context === 'someone-else') return 'present';

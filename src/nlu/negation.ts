@@ -59,6 +59,12 @@ export interface CompiledNegation {
   overNext: string[][];
   goesOn: Set<string>;
   limbs: Set<string>;
+  lostWhenGone: Set<string>;
+  resolvedAnywhere: string[][];
+  stillGoing: Set<string>;
+  notNew: string[][];
+  newNow: Set<string>;
+  pastForNext: Set<string>;
   deniedLater: string[][];
   deniedLaterTail: Set<string>;
   wellAfter: Set<string>;
@@ -85,7 +91,7 @@ const BODY_GONE = new Set(['back', 'neck', 'disc', 'knee', 'hip', 'spine']);
  * "nether" loses a denial, "chance" corrected to "change" loses a "what if".
  */
 export function contextWordsOf(rules: NegationRules = NEGATION_RULES, extra: Iterable<string> = []): Set<string> {
-  const words = new Set<string>([...INABLE, ...FINE, ...STATIVE, ...BODY_GONE, ...extra]);
+  const words = new Set<string>([...INABLE, ...FINE, ...STATIVE, ...BODY_GONE, ...NOT_WELL_BEFORE, ...extra]);
   for (const value of Object.values(rules)) {
     if (!Array.isArray(value)) continue;
     for (const phrase of value as string[]) for (const word of phraseWords(phrase.replace(/\$$/, ''))) words.add(word);
@@ -143,6 +149,12 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     overNext: rules.overNext.map(phraseWords),
     goesOn: new Set(rules.goesOn),
     limbs: new Set(rules.limbs),
+    lostWhenGone: new Set(rules.lostWhenGone),
+    resolvedAnywhere: rules.resolvedAnywhere.map(phraseWords),
+    stillGoing: new Set(rules.stillGoing),
+    notNew: rules.notNew.map(phraseWords),
+    newNow: new Set(rules.newNow),
+    pastForNext: new Set(rules.pastForNext),
     deniedLater: rules.deniedLater.map(phraseWords),
     deniedLaterTail: new Set(rules.deniedLaterTail),
     wellAfter: new Set(rules.wellAfter),
@@ -226,9 +238,13 @@ function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation, den
   return 'affirmed';
 }
 
+const NOT_WELL_BEFORE = new Set(['not', 'no', 'as', 'than', 'nt', 'never', 'usual']);
 /** A sign that ends on its verb, and the word after says all is well: "both legs are | fine", "both legs are | strong". */
 function wellRightAfter(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
   if (STATIVE.has(tokens[span.end]?.word ?? '') && rules.wellAfter.has(tokens[span.end + 1]?.word ?? '')) return true;
+  // ... or the span itself ends so: "no the feeling's normal"
+  // (the "'s" of "feeling's" is dropped by the tokeniser; "not as strong as normal" is no all-clear)
+  if (span.end > span.start && rules.wellAfter.has(tokens[span.end]?.word ?? '') && !NOT_WELL_BEFORE.has(tokens[span.end - 1]?.word ?? '')) return true;
   // ... or in the span's gap, ending a clause: "both legs are strong, it's only the pain"
   return span.gapTokens.some((index) => STATIVE.has(tokens[index - 1]?.word ?? '') && rules.wellAfter.has(tokens[index]?.word ?? '') && tokens[index + 1]?.afterComma === true);
 }
@@ -279,7 +295,7 @@ function negatedAfter(tokens: Token[], span: Span, rules: CompiledNegation, trig
     for (const trigger of byFirst.get(word) ?? []) {
       if (!sequenceAt(tokens, j, trigger.words)) continue;
       // "the first time my back has gone": a back that has gone gave way; it is not over
-      if (triggers === rules.resolvedAfter && BODY_GONE.has(tokens[j - 1]?.word ?? '')) continue;
+      if (triggers === rules.resolvedAfter && (BODY_GONE.has(tokens[j - 1]?.word ?? '') || rules.lostWhenGone.has(tokens[j - 1]?.word ?? ''))) continue;
       // "the numbness has not gone away": still there
       if (triggers === rules.resolvedAfter && notOverBefore(tokens, j, span, rules)) continue;
       const next = tokens[j + trigger.words.length];

@@ -78,6 +78,17 @@ export interface NegationRules {
   wellAfter: string[];
   /** Like `ownCase`, but only in a sentence of its own that names nobody else ("My dad wears pads now. My back's slowly getting better."). */
   ownCaseAlone: string[];
+  /** Before "gone": what is lost, not an episode over ("the feeling's gone", "my strength has gone"). */
+  lostWhenGone: string[];
+  /** Anywhere later in the sign's sentence about the past, however far: an unmistakable recovery ("it's been fine ever since"). */
+  resolvedAnywhere: string[];
+  /** Anywhere in the message: the sign is not new ("Not new, no. I've an enlarged prostate..."), unless its sentence says it is now (`newNow`). */
+  /** In the sign's sentence: it goes on, so no recovery far after it ends it. */
+  stillGoing: string[];
+  notNew: string[];
+  newNow: string[];
+  /** For the next sentence's "fine once I got out": the sign's sentence is about the past. */
+  pastForNext: string[];
   /** Who has it is left open, whatever "I" is in the sentence ("my partner and I, one of us, ..."). */
   unclearWho: string[];
   /** With another person named: signs that the person is the patient, written for by a carer ("he can't feel when he goes", "since his surgery"). */
@@ -117,6 +128,8 @@ export const NEGATION_RULES: NegationRules = {
     'no', 'not', 'never', 'without', 'nothing', 'none', 'nor', 'neither', 'deny', 'denies',
     'free of', 'absence of', 'ruled out', 'no sign of', 'no signs of', 'negative for',
     // reported as checked for, or wondered about: not a statement that it is there
+    // the sense working: "I can feel when my bladder is full"
+    'can feel when', 'i know when', 'i can tell when', 'still feel when', 'can still feel when',
     'checked for', 'tested for', 'could it be', 'could this be', 'might it be', 'worried it is',
     'worried that it is', 'scared it is', 'afraid it is',
   ],
@@ -149,6 +162,8 @@ export const NEGATION_RULES: NegationRules = {
     'i have heard that', 'i heard that', 'heard that some', 'some people',
     // what a leaflet or a web page says, not what happens: "the leaflet said calf swelling after surgery is a worry"
     'the leaflet', 'leaflet said', 'leaflet says', 'the card says', 'the card said', 'the booklet', 'the website',
+    // a dream, not an event: "I dreamt I'd wet the bed, woke up totally dry"
+    'i dreamt', 'i dreamed', 'dreamt i', 'dreamed i', 'dreamt that', 'dreamed that', 'in my dream', 'had a dream', 'a nightmare that',
     'i read', 'i have read', 'i was reading', 'i have been reading', 'been reading that', 'read online', 'read that', 'looked online', 'online it says', 'google says',
   ],
   /**
@@ -160,7 +175,7 @@ export const NEGATION_RULES: NegationRules = {
     'what if', 'in case', 'look out for', 'looking out for', 'watch out for', 'watch for', 'warned me about',
     'told me to watch', 'asked if', 'asked me if', 'asked whether', 'asked me whether', 'asked about', 'in the event of',
   ],
-  hypotheticalAtStart: ['would', 'hypothetically', 'suppose', 'supposing'],
+  hypotheticalAtStart: ['would', 'hypothetically', 'suppose', 'supposing', 'say'],
   generalQuestion: [
     'why would', 'why might', 'why could', 'why does', 'why do', 'why is', 'what causes', 'what does it mean when',
     'can a', 'can an', 'can it', 'can this', 'can discs', 'could a', 'could it', 'could this', 'does a', 'does it', 'do discs',
@@ -213,6 +228,8 @@ export const NEGATION_RULES: NegationRules = {
     'is ok', 'are ok', 'is okay', 'are okay', 'all fine', 'all good', 'all normal', 'no problem',
     'no problems', 'not a problem', 'not an issue', 'no issues', 'is not an issue',
     'no$', 'none$', 'nope$', 'never$', 'not really$',
+    // a figure of speech: "I wanted to die of embarrassment"
+    'of embarrassment', 'with embarrassment', 'of shame', 'of boredom', 'laughing',
     // on the way to the loo: a full bladder that is about to be emptied, as usual
     'so i am off', 'so off to', 'so i am going to the', 'so going to the', 'brb', 'be right back', 'back in a sec',
   ],
@@ -262,7 +279,7 @@ export const NEGATION_RULES: NegationRules = {
     'nan', 'nana', 'gran', 'cousin', 'colleague', 'neighbour', 'neighbor', 'family', 'parents', 'boyfriend',
     'girlfriend', 'he', 'she', 'they', 'his', 'her', 'their', 'kids', 'kid', 'children', 'child', 'baby', 'niece',
     'nephew', 'grandson', 'granddaughter', 'flatmate', 'housemate', 'boss', 'stepdad', 'stepmum',
-    'lady', 'woman', 'guy', 'bloke', 'fella', 'chap', 'gentleman', 'man', 'girl', 'boy', 'him',
+    'lady', 'woman', 'guy', 'bloke', 'fella', 'chap', 'gentleman', 'man', 'girl', 'boy', 'him', 'mrs', 'mr', 'ms',
     'hubby', 'missus', 'fiance', 'fiancee', 'toddler', 'grandchild', 'grandkids', 'stepson', 'stepdaughter',
     'dog', 'dogs', 'cat', 'cats', 'puppy', 'kitten', 'pet',
     'guy', 'bloke', 'lad', 'lads', 'fella', 'chap',
@@ -345,9 +362,10 @@ export const NEGATION_RULES: NegationRules = {
   pastMarkers: [
     'had', 'was', 'were', 'used to', 'ago', 'last', 'before', 'previously', 'earlier', 'once', 'at the start', 'at first',
     'checked', 'investigated', 'scan', 'mri', 'years', 'early on', 'did have', 'there was', 'for a few days',
-    'for a couple of days', 'for a day or two', 'felt', 'in the spring', 'in the summer', 'in the autumn', 'in the winter',
+    'for a couple of days', 'for a day or two', 'for a few weeks', 'for a week', 'for a couple of weeks', 'for a day or so', 'years back', 'felt', 'in the spring', 'in the summer', 'in the autumn', 'in the winter',
   ],
   overNext: [
+    'fine once', 'fine after', 'fine as soon as', 'ok once', 'okay once', 'fine when i got', 'went once', 'gone once', 'i got help',
     'been ok', 'been okay', 'been fine', 'been alright', 'been good', 'fine since', 'fine now', 'ok now', 'okay now', 'all good now',
     'all fine now', 'it has gone', 'it is gone', 'gone now', 'it went away', 'it stopped', 'it has stopped', 'not happened since',
     'not happened again', 'nothing since', 'none since', 'back to normal', 'normal since', 'normal now',
@@ -361,7 +379,7 @@ export const NEGATION_RULES: NegationRules = {
   besideMe: ['to', 'beside', 'opposite', 'near', 'behind', 'of', 'with', 'like', 'than'],
   acquaintances: [
     'friend', 'friends', 'mate', 'colleague', 'neighbour', 'neighbor', 'boss', 'flatmate', 'housemate', 'lady', 'woman', 'man',
-    'guy', 'bloke', 'fella', 'chap', 'gentleman', 'lad', 'lads', 'girl', 'someone', 'somebody', 'patient', 'people',
+    'guy', 'bloke', 'fella', 'chap', 'gentleman', 'lad', 'lads', 'girl', 'mrs', 'mr', 'ms', 'someone', 'somebody', 'patient', 'people',
   ],
   ownCase: [
     // not "my back" alone ("lifting her is doing my back in"), nor a hope ("fingers crossed"): a carer says those too
@@ -369,14 +387,28 @@ export const NEGATION_RULES: NegationRules = {
     'when my back', 'my back goes', 'my back went', 'my disc', 'my sciatica', 'my bulge', 'my herniation', 'my prolapse',
     'nothing like that here', 'nothing like that for me', 'i am the one with', 'i am the one who',
   ],
-  writingFor: ['asked me to', 'typing for', 'writing for', 'on behalf of', 'messaging for', 'i look after', 'i care for', 'caring for'],
+  writingFor: ['asked me to', 'typing for', 'writing for', 'on behalf of', 'messaging for', 'carer', 'caregiver', 'care giver', 'care worker', 'support worker', 'i am looking after', 'i look after', 'i care for', 'caring for'],
   notMe: [
     'i am fine though', 'i am ok though', 'i am okay though', 'i am alright though', 'but i am fine', 'but i am ok', 'but i am okay',
-    'not me', 'not happening to me', 'glad my', 'glad i am not', 'glad i do not', 'glad it is not', 'glad that is not', 'i do not have that', 'i do not have it', 'i have not got that', 'i have not got it', 'i never had that',
+    'all fine so far', 'fine so far', 'keeping an eye on myself', 'not me', 'not happening to me', 'glad my', 'glad i am not', 'glad i do not', 'glad it is not', 'glad that is not', 'i do not have that', 'i do not have it', 'i have not got that', 'i have not got it', 'i never had that',
     'i have never had that', 'i have not had that',
   ],
   ownCaseAlone: ['my back', 'my neck', 'my pain', 'my leg', 'my sciatica'],
+  lostWhenGone: ['feeling', 'sensation', 'urge', 'strength', 'control', 'power', 'grip', 'balance', 'sense', 'signal'],
+  resolvedAnywhere: [
+    'fine ever since', 'been fine ever since', 'fine since then', 'settled completely', 'cleared up completely', 'gone completely',
+    'walk normally now', 'walking normally now', 'walk normally again', 'walking normally again', 'normally now', 'looks fine now',
+    'gone back to just', 'back to just the', 'in a good place now', 'all fine now', 'back to normal now', 'no problems since',
+    // a knock or a slip that did no harm: "hit on the head by a football, tiny bump", "missed the step but caught myself"
+    'tiny bump', 'just a bump', 'only a bump', 'only a small bump', 'just a small bump', 'did not actually fall', 'caught myself',
+  ],
+  stillGoing: ['still', 'keep', 'keeps', 'worse', 'worsening'],
+  notNew: ['not new', 'it is not new', 'not a new thing', 'nothing new about it', 'not a new problem'],
+  newNow: ['now', 'today', 'worse', 'new', 'suddenly', 'started', 'again', 'lately', 'recently'],
+  pastForNext: ['yesterday', 'went', 'got', 'came', 'drove', 'last', 'was', 'were', 'had', 'ago', 'missed', 'slipped', 'tripped'],
   unclearWho: [
+    'someone in this house', 'somebody in this house', 'someone in the house', 'somebody in the house', 'someone here',
+    'rather not say who', 'not say who', 'will not say who', 'not telling who',
     'one of us', 'either of us', 'not saying who', 'not saying which', 'someone in my family', 'someone in the family', 'someone in our family',
     'someone i know', 'a relative', 'a family member', 'somebody in my family',
   ],

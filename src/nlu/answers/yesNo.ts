@@ -159,12 +159,12 @@ function leadingWordAt(set: CompiledAnswers['yesNo']['symptom'], prepared: Prepa
   return best;
 }
 
-/** A clause right after the first that is only doubt ("i dont think so? not sure"). */
+/** A later clause that is only doubt ("i dont think so? not sure", "can't say I've noticed, but I've not been looking. Maybe?"). */
 function doubtAfter(prepared: PreparedText, found: Mention<Label>[], firstEnd: number): boolean {
-  const next = laterClauseStarts(prepared.tokens, firstEnd)[0];
-  if (next === undefined) return false;
-  const end = clauseEnd(prepared.tokens, next);
-  return found.some((m) => m.label === 'unsure' && m.span.start === next && end - m.span.end <= 2);
+  return laterClauseStarts(prepared.tokens, firstEnd).some((next) => {
+    const end = clauseEnd(prepared.tokens, next);
+    return found.some((m) => m.label === 'unsure' && m.span.start === next && end - m.span.end <= 2);
+  });
 }
 
 /** Every word of the first clause after an offer's yes is another yes, a filler or a word that completes an agreement (offerTail). */

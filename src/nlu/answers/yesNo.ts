@@ -185,7 +185,8 @@ function elaboratesIntoStatement(prepared: PreparedText, found: Mention<Label>[]
   const next = laterClauseStarts(prepared.tokens, firstEnd)[0];
   if (next === undefined) return false;
   // "sure, like I said I'm happy to": a filler that opens the clause ("like I said") is its opener.
-  const openers = [...mentions(compiled.elaborations, prepared, true), ...fillers].filter((m) => m.span.start === next);
+  // Only a filler of several words: "though" alone opens a clause that must agree ("yes, though my legs are tired").
+  const openers = [...mentions(compiled.elaborations, prepared, true), ...fillers.filter((m) => m.span.end > m.span.start)].filter((m) => m.span.start === next);
   const opener = openers.reduce<(typeof openers)[number] | undefined>((a, b) => (!a || b.span.end > a.span.end ? b : a), undefined);
   if (!opener) return false;
   const end = clauseEnd(prepared.tokens, next);

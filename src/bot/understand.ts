@@ -238,15 +238,6 @@ export function answersQuestion(understanding: Understanding, kind: QuestionKind
 }
 
 /**
- * Answers that may be recorded in the same turn as a referral that holds exercise: not the offer
- * of a session (a yes would start one). The answer after a set is recorded without the next set
- * (the machine's recordMovementBeforeHold).
- */
-function recordableBeforeHold(_kind: QuestionKind | undefined, questionKey: string | undefined): boolean {
-  return questionKey !== undefined && questionKey !== 'startSession';
-}
-
-/**
  * The machine events for one message. Warning signs are looked for first, on every message, in
  * every state; intents such as "talk to a clinician" come next; everything else is an answer.
  * Every message does both: a disclosure refers AND the answer it also holds is recorded. A sign
@@ -319,7 +310,9 @@ export function eventsForMessage(
   }
   if (present.length) {
     // A referral that holds exercise takes the answer along only where recording it cannot lead into exercise.
-    const attach = foreign ? false : present.some(locks) ? answers && recordableBeforeHold(kind, asking?.question) : true;
+    // The answer travels with a referral that holds exercise (a referral never loses the person's
+    // answer); at the offer of a session it is not acted on (dialogs/machine/referral/states.ts).
+    const attach = foreign ? false : present.some(locks) ? answers && asking?.question !== undefined : true;
     const englishOnly: CoachEvent[] = foreign ? [{ type: 'ASIDE', at, aside: 'otherLanguage', understanding: { text, intent: 'otherLanguage' } }] : [];
     return [{ type: 'RED_FLAG', at, hits: present, ...(attach ? { understanding } : {}) }, ...signEvents, ...englishOnly];
   }

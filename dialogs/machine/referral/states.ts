@@ -9,6 +9,9 @@ export function referralTransitions(machine: CoachSetup) {
       RED_FLAG: [
         // The movement response after a set is recorded, but it must not lead into the next set.
         { guard: and(['hitsHoldExercise', 'heldMovementAnswer']), target: '.referred', actions: ['referDisclosure', 'recordMovementBeforeHold'] },
+        // The answer to the offer of a session travels with the referral, but is not replayed: a yes
+        // would lead into exercise, a no would invite the person to start later (src/bot/understand.ts).
+        { guard: and(['hitsHoldExercise', 'answeredSessionOffer']), target: '.referred', actions: 'referDisclosure' },
         answerThenHoldBranch,
         { guard: 'hitsHoldExercise', target: '.referred', actions: 'referDisclosure' },
         { guard: 'hasFollowUpMessage', actions: ['referDisclosure', 'replayMessage'] },

@@ -159,12 +159,12 @@ function leadingWordAt(set: CompiledAnswers['yesNo']['symptom'], prepared: Prepa
   return best;
 }
 
-/** A clause right after the first that is only doubt ("i dont think so? not sure"). */
+/** A later clause that is only doubt ("i dont think so? not sure", "can't say I've noticed, but I've not been looking. Maybe?"). */
 function doubtAfter(prepared: PreparedText, found: Mention<Label>[], firstEnd: number): boolean {
-  const next = laterClauseStarts(prepared.tokens, firstEnd)[0];
-  if (next === undefined) return false;
-  const end = clauseEnd(prepared.tokens, next);
-  return found.some((m) => m.label === 'unsure' && m.span.start === next && end - m.span.end <= 2);
+  return laterClauseStarts(prepared.tokens, firstEnd).some((next) => {
+    const end = clauseEnd(prepared.tokens, next);
+    return found.some((m) => m.label === 'unsure' && m.span.start === next && end - m.span.end <= 2);
+  });
 }
 
 /** Every word of the first clause after an offer's yes is another yes, a filler or a word that completes an agreement (offerTail). */
@@ -185,7 +185,8 @@ function elaboratesIntoStatement(prepared: PreparedText, found: Mention<Label>[]
   const next = laterClauseStarts(prepared.tokens, firstEnd)[0];
   if (next === undefined) return false;
   // "sure, like I said I'm happy to": a filler that opens the clause ("like I said") is its opener.
-  const openers = [...mentions(compiled.elaborations, prepared, true), ...fillers].filter((m) => m.span.start === next);
+  // Only a filler of several words: "though" alone opens a clause that must agree ("yes, though my legs are tired").
+  const openers = [...mentions(compiled.elaborations, prepared, true), ...fillers.filter((m) => m.span.end > m.span.start)].filter((m) => m.span.start === next);
   const opener = openers.reduce<(typeof openers)[number] | undefined>((a, b) => (!a || b.span.end > a.span.end ? b : a), undefined);
   if (!opener) return false;
   const end = clauseEnd(prepared.tokens, next);

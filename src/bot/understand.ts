@@ -182,7 +182,8 @@ export function understand(text: string, card: CardValue | undefined, question: 
   }
   const weight = text ? nlu.answers.kg(text) : undefined;
   if (weight) understanding.kg = weight.kg;
-  else if (info.kind === 'weight' && count !== undefined) understanding.kg = count;
+  // "they never gave me one": with no amount known, a bare number word is not a weight.
+  else if (info.kind === 'weight' && count !== undefined && !understanding.unknown) understanding.kg = count;
   if ((duration?.approximate || weight?.approximate) && understanding.approximate === undefined) understanding.approximate = true;
   const region = nlu.region(said);
   if (region) understanding.region = region;

@@ -86,6 +86,12 @@ export const surgerySchema = z.object({
   coarser: z.partialRecord(z.enum(SURGERY_KINDS), z.enum(SURGERY_KINDS)).default({}),
   /** Relatives and others whose own operation is not the person's ("my wife had a discectomy"). */
   others: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  /** Parts of the body that are not the spine ("a plate and screws in my ankle"): an operation said of one is not spine surgery. */
+  elsewhere: z.array(z.string().trim().min(1)).default([]),
+  /** Words of the spine: an operation said of the spine and another part ("screws in my back and my hip") is still spinal. */
+  spine: z.array(z.string().trim().min(1)).default([]),
+  /** Symptoms: an operation said with one ("fused for the pain down to my knee") may be the spine's, wherever the part. */
+  symptoms: z.array(z.string().trim().min(1)).default([]),
 });
 
 export const languagesSchema = z.object({

@@ -6,7 +6,7 @@
 import type { Lexicon } from '../../content/lexicon.ts';
 import type { SurgeryKind } from '../../content/answerLexicon.ts';
 import { compilePhraseSet, mentions, type PhraseSet } from '../phraseSet.ts';
-import { prepareText } from '../preparedText.ts';
+import { prepareText, type PreparedText } from '../preparedText.ts';
 import { answerText, compileAnswers } from './compiled.ts';
 import { SENTENCE_BOUNDARY } from '../normalise.ts';
 import { perLexicon } from './perLexicon.ts';
@@ -15,11 +15,18 @@ interface CompiledSurgery {
   kinds: PhraseSet<Exclude<SurgeryKind, 'none'>>;
   none: PhraseSet<'none'>;
   planned: PhraseSet<'planned'>;
+  /** Another part of the body, the spine, a symptom: whose operation a clause tells of. */
+  where: PhraseSet<'elsewhere' | 'spine' | 'symptom'>;
 }
 
 const compileSurgery = perLexicon((lexicon: Lexicon): CompiledSurgery => {
   const surgery = lexicon.answers.surgery;
-  const compiled = { kinds: compilePhraseSet(surgery.kinds), none: compilePhraseSet({ none: surgery.none }), planned: compilePhraseSet({ planned: surgery.planned }) };
+  const compiled = {
+    kinds: compilePhraseSet(surgery.kinds),
+    none: compilePhraseSet({ none: surgery.none }),
+    planned: compilePhraseSet({ planned: surgery.planned }),
+    where: compilePhraseSet({ elsewhere: surgery.elsewhere, spine: surgery.spine, symptom: surgery.symptoms }),
+  };
   return compiled;
 });
 
@@ -37,9 +44,24 @@ export function readSurgery(text: string, lexicon: Lexicon): SurgeryKind | undef
   // "my wife had a discectomy": another person's operation, said before the kind in its sentence.
   const others = new Set(lexicon.answers.surgery.others);
   const someoneElses = (start: number) => prepared.tokens.slice(0, start).some((token, index) => others.has(token.word) && sentenceOf(index) === sentenceOf(start));
-  const done = mentions(compiled.kinds, prepared, false).filter((m) => !plannedIn.has(sentenceOf(m.span.start)) && !denied(m.span.start) && !someoneElses(m.span.start));
+  // "broke my ankle and they put a plate and screws in": an operation on another part of the body,
+  // told in a clause that names that part, no word of the spine and no symptom.
+  const clauseOf = clauseNumbers(prepared);
+  const where = mentions(compiled.where, prepared, false);
+  const saidOf = (start: number, label: 'elsewhere' | 'spine' | 'symptom') => where.some((m) => m.label === label && clauseOf[m.span.start] === clauseOf[start]);
+  const elsewhere = (start: number) => saidOf(start, 'elsewhere') && !saidOf(start, 'spine') && !saidOf(start, 'symptom');
+  const done = mentions(compiled.kinds, prepared, false).filter((m) => !plannedIn.has(sentenceOf(m.span.start)) && !denied(m.span.start) && !someoneElses(m.span.start) && !elsewhere(m.span.start));
   const kind = ORDER.find((candidate) => done.some((m) => m.label === candidate));
   if (kind) return kind;
   if (plannedIn.size > 0) return 'none';
   return mentions(compiled.none, prepared, false).length > 0 ? 'none' : undefined;
+}
+
+/** Clause number per token: a sentence end, a comma or "but" starts a new one. */
+function clauseNumbers(prepared: PreparedText): number[] {
+  let clause = 0;
+  return prepared.tokens.map((token, index) => {
+    if (index > 0 && (token.word === SENTENCE_BOUNDARY || token.afterComma || token.word === 'but')) clause += 1;
+    return clause;
+  });
 }

@@ -57,6 +57,14 @@ export const bodySchema = z.object({
   carer: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** "right down the back of my leg": "right" meaning "all the way", not a side. */
   notSide: z.array(z.string().trim().min(1)).default([]),
+  /** A later sentence that says it tells of something else ("but that's a separate thing"): its body parts and sides are not the answer. */
+  aside: z.array(z.string().trim().min(1)).default([]),
+  /** Another person named in a clause ("my mate says his went into both legs"): that clause is not of the person's body. */
+  others: z.array(z.string().trim().min(1)).default([]),
+  /** Words of the present: a side said of now ("just the left now") outweighs one said of before. */
+  now: z.array(z.string().trim().min(1)).default([]),
+  /** Words of the past, against which a side said of now counts ("last week both, the left now"). */
+  before: z.array(z.string().trim().min(1)).default([]),
 });
 
 export const onsetSchema = z.object({

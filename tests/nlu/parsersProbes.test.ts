@@ -12,7 +12,7 @@ import { readMovement } from '../../src/nlu/answers/movement.ts';
 import { readOnset } from '../../src/nlu/answers/onset.ts';
 import { parseDays, parseKg, unknownAmount } from '../../src/nlu/answers/quantity.ts';
 import { parseScoreAnswer } from '../../src/nlu/answers/score.ts';
-import { readReach } from '../../src/nlu/answers/reach.ts';
+import { readReach, readSide } from '../../src/nlu/answers/reach.ts';
 import { readSurgery } from '../../src/nlu/answers/surgery.ts';
 import { readYesNo, type YesNoKind } from '../../src/nlu/answers/yesNo.ts';
 import { lexicon } from './content.ts';
@@ -68,6 +68,7 @@ describe('surgery, weights and durations in fresh wording: never a unit read as 
 
 describe('reach in fresh wording', () => {
   it.each(probes<[string, string]>('reach'))('%s: "%s"', (reach, text) => expect(readReach(text, lexicon).reach).toBe(reach));
+  it.each(probes<[string, string]>('sides'))('side %s: "%s"', (side, text) => expect(readSide(text, lexicon)).toBe(side));
 });
 
 describe('intents said instead of an answer', () => {

@@ -6,6 +6,7 @@ import type { CardValue } from './inbound.ts';
 import { parseTimeOfDay } from '../schedule/parse.ts';
 import { formatLocalTime } from '../schedule/time.ts';
 import { questionKey } from './render.ts';
+import { withoutQuestions } from '../nlu/answers/words.ts';
 import { holdsExercise, SURGERY_KINDS, urgencyRank } from '../vocabulary/index.ts';
 
 /** A message scanned once for warning signs on its own (`Nlu.scanMessage`), passed on to `redFlags`. */
@@ -189,7 +190,11 @@ export function understand(text: string, card: CardValue | undefined, question: 
   if (region) understanding.region = region;
   if (question && question.choices.some((c) => c.value === 'centralized')) {
     // By direction, not by location; a question back ("what do you mean by centralized?") is not a response.
-    const typed = text && !understanding.questionBack ? nlu.answers.movement(text) : undefined;
+    // What the message tells beside what it asks is the response: "did the press ups, leg was the
+    // same" (no question mark), "leg felt lighter, is that the good kind?".
+    const told = text && understanding.questionBack ? withoutQuestions(text) : text;
+    const typed = told ? nlu.answers.movement(told) : undefined;
+    if (typed && understanding.questionBack) delete understanding.questionBack;
     // Toes or fingers typed anywhere count, whichever button word is longer ("same, but the toes tingle"),
     // unless the typed words move toward the spine ("the tingling in my fingers has gone back to my wrist").
     const toesTyped = typedChoiceOnly(card) && !understanding.questionBack && question.choices.some((c) => c.value === 'toes_or_fingers' && (c.match ?? []).some((phrase) => saysPhrase(normalise(text), phrase)));

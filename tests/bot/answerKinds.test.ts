@@ -18,3 +18,16 @@ describe('the surgeon\'s lifting limit', () => {
 
   it('a bare number is still the limit in kilos', () => expect(read('5', 'liftingLimit').kg).toBe(5));
 });
+
+describe('the response after a set, told beside a question', () => {
+  it.each([
+    ['Did the press ups, leg was the same.', 'no_change'],
+    ["leg felt lighter!! pain's only in my back now, is that the good kind?", 'centralized'],
+  ])('"%s" is %s', (text, movement) => {
+    const understanding = read(text, 'movementResponse');
+    expect(understanding.movement).toBe(movement);
+    expect(understanding.questionBack).toBeUndefined();
+  });
+
+  it('a message that only asks is still a question back', () => expect(read('what do you mean by centralized?', 'movementResponse')).toMatchObject({ questionBack: true }));
+});

@@ -15,6 +15,7 @@ import { parseScoreAnswer } from '../../src/nlu/answers/score.ts';
 import { readReach, readSide } from '../../src/nlu/answers/reach.ts';
 import { readSurgery } from '../../src/nlu/answers/surgery.ts';
 import { readYesNo, type YesNoKind } from '../../src/nlu/answers/yesNo.ts';
+import { parseRegion } from '../../src/nlu/region.ts';
 import { lexicon } from './content.ts';
 
 const probes = <T extends unknown[]>(name: string): T[] => YAML.parse(readFileSync(new URL(`probes/${name}.yaml`, import.meta.url), 'utf8')) as T[];
@@ -64,6 +65,10 @@ describe('surgery, weights and durations in fresh wording: never a unit read as 
     const read = parseDays(text, lexicon)?.days ?? readOnset(text, FRIDAY, lexicon)?.days;
     expect(Math.abs((read ?? -1) - days)).toBeLessThanOrEqual(0.15 * days);
   });
+});
+
+describe('region in fresh wording', () => {
+  it.each(probes<[string, string]>('regions'))('%s: "%s"', (region, text) => expect(parseRegion(text, lexicon)).toBe(region === 'none' ? undefined : region));
 });
 
 describe('reach in fresh wording', () => {

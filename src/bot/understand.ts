@@ -353,7 +353,8 @@ export function eventsForMessage(
     return [{ type: 'ASIDE', at, aside: aside === 'questionBack' ? 'help' : aside, understanding }];
   }
   // A question the content answers, unless the words also answer the question being asked.
-  const pieceId = text && !understandingAnswers(understanding) ? nlu.education(text) : undefined;
+  // "three weeks since the op, the wound is healing" answers by its kind (a duration), not only by a choice.
+  const pieceId = text && !understandingAnswers(understanding) && !answered ? nlu.education(text) : undefined;
   if (pieceId) return [{ type: 'EDUCATION', at, pieceId }];
   if (understanding.between && understanding.choice === undefined) return [{ type: 'CONFIRM_BETWEEN', at, understanding }];
   return [{ type: 'MESSAGE', at, understanding }];

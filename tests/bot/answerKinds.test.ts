@@ -1,10 +1,11 @@
 /**
  * What the coach takes from a typed answer, by the kind of question (issue 17): an amount the
- * person does not know is not read from a pronoun ("they never gave me one" is no 1 kg limit).
+ * person does not know is not read from a pronoun ("they never gave me one" is no 1 kg limit);
+ * what a message tells beside a question is still its answer.
  */
 import { describe, expect, it } from 'vitest';
-import { understand } from '../../src/bot/understand.ts';
-import { createBot } from '../nlu/corpus/harness.ts';
+import { eventsForMessage, understand } from '../../src/bot/understand.ts';
+import { Harness, createBot } from '../nlu/corpus/harness.ts';
 
 const bot = createBot();
 const read = (text: string, question: string) => understand(text, undefined, bot.questions[question], bot.nlu, question, '2026-11-27T09:00:00.000Z');
@@ -30,4 +31,13 @@ describe('the response after a set, told beside a question', () => {
   });
 
   it('a message that only asks is still a question back', () => expect(read('what do you mean by centralized?', 'movementResponse')).toMatchObject({ questionBack: true }));
+});
+
+describe('an answer by its kind is not taken for a question for the education content', () => {
+  it('a duration since the operation, with news of the wound, is the duration', () => {
+    const situation = new Harness(bot).situation({ id: 'probe', text: '', state: 'surgeryWhen', register: ['plain'] });
+    const events = eventsForMessage({ text: 'three weeks since the op, the wound is dry and healing, the nurse took the stitches out on Tuesday', at: situation.at, maxLength: 4000 }, situation.stored, bot.questions, bot.nlu);
+    expect(events.map((event) => event.type)).toEqual(['MESSAGE']);
+    expect(events[0]).toMatchObject({ understanding: { days: 21 } });
+  });
 });

@@ -28,6 +28,8 @@ export const numbersSchema = z.object({
   textSpeak: z.record(z.string().regex(/^[a-z0-9]+$/), z.string().min(1)).default({}),
   /** Words that sound like a number ("for", "ate"): a score only where a score stands alone or before "out of". */
   scoreSounds: z.record(z.string().regex(/^[a-z]+$/), z.number().int().min(0).max(10)).default({}),
+  /** Sound-alikes too common to read alone ("too", "to"): a score only right after "a" ("sort of a too"). */
+  scoreSoundsAfterA: z.record(z.string().regex(/^[a-z]+$/), z.number().int().min(0).max(10)).default({}),
 });
 
 export const unitsSchema = z.object({

@@ -64,14 +64,34 @@ function saidFine(text: PreparedText, span: Span, fine: ReadonlySet<string> = FI
   return false;
 }
 
-export function readSide(text: string | PreparedText, lexicon: Lexicon): Side | 'one' | undefined {
-  const prepared = typeof text === 'string' ? prepareText(answerText(text, compileAnswers(lexicon), true)) : text;
+export function readSide(text: string, lexicon: Lexicon): Side | 'one' | undefined {
+  return sideIn(readBody(text, lexicon), lexicon);
+}
+
+interface BodyText {
+  /** With a carer's "his" or "her" read as "my". */
+  prepared: PreparedText;
+  /** As typed: the same words, the writer's own "my" told apart. */
+  raw: PreparedText;
+}
+
+function readBody(text: string, lexicon: Lexicon): BodyText {
+  const compiled = compileAnswers(lexicon);
+  return { prepared: prepareText(answerText(text, compiled, true)), raw: prepareText(answerText(text, compiled, false)) };
+}
+
+/** Where the body or a side is named: a clause of the writer's own body. */
+function bodyMentions(prepared: PreparedText, body: CompiledBody): number[] {
+  return [...mentions(body.reach, prepared, false), ...mentions(body.sides, prepared, false)].map((m) => m.span.start).concat(prepared.tokens.flatMap((token, index) => (body.between.some((entry) => entry.words.has(token.word)) ? [index] : [])));
+}
+
+function sideIn({ prepared, raw }: BodyText, lexicon: Lexicon): Side | 'one' | undefined {
   // "just the right, left's ok": a side said to be fine is not one with symptoms.
   const body = compileBody(lexicon);
   // "on the right, down to my knee" is a side: the comma parts them.
   const intensifiers = mentions(body.notSide, prepared, false).filter((m) => !prepared.tokens[m.span.start + 1]?.afterComma);
   const intensifier = (span: Span) => intensifiers.some((m) => span.start >= m.span.start && span.end <= m.span.end);
-  const told = toldOfThePerson(prepared, body);
+  const told = toldOfThePerson(prepared, raw, bodyMentions(prepared, body), body);
   const sides = mentions(body.sides, prepared, true).filter((m) => told.has(m.span.start) && !saidFine(prepared, m.span, FINE_OUTRIGHT) && !intensifier(m.span));
   // "last week both legs, just the left now": a side said of now outweighs one said of before.
   // Only against a side said in the past: "both legs, but the left is worse now" is still both.
@@ -86,10 +106,11 @@ export function readSide(text: string | PreparedText, lexicon: Lexicon): Side | 
 
 export function readReach(text: string, lexicon: Lexicon): ReachReading {
   const body = compileBody(lexicon);
-  const prepared = prepareText(answerText(text, compileAnswers(lexicon), true));
-  const told = toldOfThePerson(prepared, body);
+  const read = readBody(text, lexicon);
+  const { prepared } = read;
+  const told = toldOfThePerson(prepared, read.raw, bodyMentions(prepared, body), body);
   const found = mentions(body.reach, prepared, true).filter((m) => told.has(m.span.start) && !saidFine(prepared, m.span));
-  const side = readSide(prepared, lexicon);
+  const side = sideIn(read, lexicon);
   const sideOf = side && side !== 'one' ? { side } : {};
   const limbs = found.filter((m) => m.label !== 'spine_only');
   if (limbs.length > 0) {
@@ -133,7 +154,7 @@ interface Told {
  * about something else ("but that's a separate thing"), nor a clause about another person ("my mate
  * says his went into both legs").
  */
-function toldOfThePerson(prepared: PreparedText, body: CompiledBody): Told {
+function toldOfThePerson(prepared: PreparedText, raw: PreparedText, bodyAt: number[], body: CompiledBody): Told {
   const sentenceOf: number[] = [];
   const clauseOf: number[] = [];
   let sentence = 0;
@@ -146,12 +167,19 @@ function toldOfThePerson(prepared: PreparedText, body: CompiledBody): Told {
   }
   const context = mentions(body.context, prepared, false);
   const asideSentences = new Set(context.filter((m) => m.label === 'aside' && sentenceOf[m.span.start]! > 0).map((m) => sentenceOf[m.span.start]!));
-  const otherClauses = new Set(context.filter((m) => m.label === 'others').map((m) => clauseOf[m.span.start]!));
+  // A carer writes of the patient ("my husband has pain down his left leg"): another person's clause
+  // is dropped only when the writer also tells of their own body in another clause ("it reaches my
+  // left knee. My mate says his went into both legs").
+  const named = new Set(context.filter((m) => m.label === 'others').map((m) => clauseOf[m.span.start]!));
+  const ownClause = (clause: number) => !named.has(clause) && raw.tokens.some((token, index) => clauseOf[index] === clause && OWN.has(token.word)) && bodyAt.some((index) => clauseOf[index] === clause);
+  const otherClauses = [...clauseOf].some(ownClause) ? named : new Set<number>();
   const clausesOf = (label: 'now' | 'before') => new Set(context.filter((m) => m.label === label).map((m) => clauseOf[m.span.start]!));
   return { has: (index) => !asideSentences.has(sentenceOf[index]!) && !otherClauses.has(clauseOf[index]!), clauseOf, now: clausesOf('now'), before: clausesOf('before') };
 }
 
 const DENIAL_REACH = 5;
+/** The writer's own body, as typed (before a carer's "his" is read as "my"). */
+const OWN = new Set(['my', 'mine']);
 
 /** A denial up to a few words before, in the same clause ("nothing goes down the legs", "no knee pain"). */
 function deniedInClause(prepared: PreparedText, index: number): boolean {

@@ -67,6 +67,8 @@ export const bodySchema = z.object({
   now: z.array(z.string().trim().min(1)).default([]),
   /** Words of the past, against which a side said of now counts ("last week both, the left now"). */
   before: z.array(z.string().trim().min(1)).default([]),
+  /** Words that add a side to the one before ("now the right too"): then both count. */
+  also: z.array(z.string().trim().min(1)).default([]),
 });
 
 export const onsetSchema = z.object({

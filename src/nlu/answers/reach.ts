@@ -29,7 +29,7 @@ interface CompiledBody {
   sides: PhraseSet<'left' | 'right' | 'both' | 'one'>;
   notSide: PhraseSet<'notSide'>;
   /** What makes words not the answer (another story, another person) and what places them now. */
-  context: PhraseSet<'aside' | 'others' | 'now' | 'before'>;
+  context: PhraseSet<'aside' | 'others' | 'now' | 'before' | 'also'>;
 }
 
 const compileBody = perLexicon((lexicon: Lexicon): CompiledBody => {
@@ -40,7 +40,7 @@ const compileBody = perLexicon((lexicon: Lexicon): CompiledBody => {
     between: body.between.map((entry) => ({ words: new Set(entry.words), options: entry.options, question: entry.question })),
     sides: compilePhraseSet(body.sides),
     notSide: compilePhraseSet({ notSide: body.notSide }),
-    context: compilePhraseSet({ aside: body.aside, others: body.others, now: body.now, before: body.before }),
+    context: compilePhraseSet({ aside: body.aside, others: body.others, now: body.now, before: body.before, also: body.also }),
   };
   return compiled;
 });
@@ -95,9 +95,11 @@ function sideIn({ prepared, raw }: BodyText, lexicon: Lexicon): Side | 'one' | u
   const sides = mentions(body.sides, prepared, true).filter((m) => told.has(m.span.start) && !saidFine(prepared, m.span, FINE_OUTRIGHT) && !intensifier(m.span));
   // "last week both legs, just the left now": a side said of now outweighs one said of before.
   // Only against a side said in the past: "both legs, but the left is worse now" is still both.
+  // "now the right too" adds a side to the one before.
   const current = sides.filter((m) => told.now.has(told.clauseOf[m.span.start]!));
+  const added = current.some((m) => told.also.has(told.clauseOf[m.span.start]!));
   const past = sides.filter((m) => told.before.has(told.clauseOf[m.span.start]!) && !told.now.has(told.clauseOf[m.span.start]!));
-  const named = new Set((current.length > 0 && past.length > 0 ? current : sides).map((m) => m.label));
+  const named = new Set((current.length > 0 && past.length > 0 && !added ? current : sides).map((m) => m.label));
   if (named.has('both') || (named.has('left') && named.has('right'))) return 'both';
   if (named.has('left')) return 'left';
   if (named.has('right')) return 'right';
@@ -147,6 +149,8 @@ interface Told {
   /** Clauses placed in the present ("just the left now") and in the past ("last week it went into both"). */
   now: Set<number>;
   before: Set<number>;
+  /** Clauses that add to what was said ("now the right too"). */
+  also: Set<number>;
 }
 
 /**
@@ -173,8 +177,8 @@ function toldOfThePerson(prepared: PreparedText, raw: PreparedText, bodyAt: numb
   const named = new Set(context.filter((m) => m.label === 'others').map((m) => clauseOf[m.span.start]!));
   const ownClause = (clause: number) => !named.has(clause) && raw.tokens.some((token, index) => clauseOf[index] === clause && OWN.has(token.word)) && bodyAt.some((index) => clauseOf[index] === clause);
   const otherClauses = [...clauseOf].some(ownClause) ? named : new Set<number>();
-  const clausesOf = (label: 'now' | 'before') => new Set(context.filter((m) => m.label === label).map((m) => clauseOf[m.span.start]!));
-  return { has: (index) => !asideSentences.has(sentenceOf[index]!) && !otherClauses.has(clauseOf[index]!), clauseOf, now: clausesOf('now'), before: clausesOf('before') };
+  const clausesOf = (label: 'now' | 'before' | 'also') => new Set(context.filter((m) => m.label === label).map((m) => clauseOf[m.span.start]!));
+  return { has: (index) => !asideSentences.has(sentenceOf[index]!) && !otherClauses.has(clauseOf[index]!), clauseOf, now: clausesOf('now'), before: clausesOf('before'), also: clausesOf('also') };
 }
 
 const DENIAL_REACH = 5;

@@ -95,6 +95,8 @@ export const surgerySchema = z.object({
   kinds: z.object({ fusion: phrases, disc_replacement: phrases, laminectomy: phrases, discectomy: phrases }),
   none: phrases,
   planned: phrases,
+  /** An operation said as had ("had a fusion, said no to more surgery") is done whatever plan follows. */
+  had: z.array(z.string().trim().min(1)).default([]),
   coarser: z.partialRecord(z.enum(SURGERY_KINDS), z.enum(SURGERY_KINDS)).default({}),
   /** Relatives and others whose own operation is not the person's ("my wife had a discectomy"). */
   others: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),

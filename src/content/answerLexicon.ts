@@ -30,6 +30,8 @@ export const numbersSchema = z.object({
   scoreSounds: z.record(z.string().regex(/^[a-z]+$/), z.number().int().min(0).max(10)).default({}),
   /** Sound-alikes too common to read alone ("too", "to"): a score only right after "a" ("sort of a too"). */
   scoreSoundsAfterA: z.record(z.string().regex(/^[a-z]+$/), z.number().int().min(0).max(10)).default({}),
+  /** "one" as a pronoun or a count of things ("the one leg", "the other one", "one side"): no score. */
+  pronounOne: z.object({ before: z.array(z.string().regex(/^[a-z]+$/)).default([]), after: z.array(z.string().regex(/^[a-z]+$/)).default([]) }).default({ before: [], after: [] }),
 });
 
 export const unitsSchema = z.object({

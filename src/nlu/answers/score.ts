@@ -93,7 +93,10 @@ export function parseScoreAnswer(text: string, lexicon: Lexicon): ScoreAnswer | 
   const { numbers: numberLexicon } = lexicon.answers;
   const numberNames = new Map(Object.entries({ ...numberLexicon.units, ...numberLexicon.teens }).map(([name, value]) => [value, name] as const));
   const words = scoreSoundsRead(readWords(text, compiled.textSpeak).words, numberLexicon.scoreSounds, numberNames, numberLexicon.scoreSoundsAfterA);
-  const numbers = readNumbers(words, lexicon.answers).filter((number) => !number.article);
+  // "the one leg", "the other one", "one side": "one" that points at a thing is no score.
+  const { before: oneBefore, after: oneAfter } = numberLexicon.pronounOne;
+  const pointsAtAThing = (number: NumberMention) => number.from === number.to && words[number.from]?.text === 'one' && (oneBefore.includes(words[number.from - 1]?.text ?? '') || oneAfter.includes(words[number.to + 1]?.text ?? ''));
+  const numbers = readNumbers(words, lexicon.answers).filter((number) => !number.article && !pointsAtAThing(number));
   const hedgeWords = compiled.approximateWords;
   const candidates: Candidate[] = [];
   let poisoned = false;

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { detectIntent } from '../../src/nlu/intent.ts';
+import { readAge } from '../../src/nlu/answers/age.ts';
 import { readMovement } from '../../src/nlu/answers/movement.ts';
 import { readOnset } from '../../src/nlu/answers/onset.ts';
 import { parseDays, parseKg, unknownAmount } from '../../src/nlu/answers/quantity.ts';
@@ -65,6 +66,10 @@ describe('surgery, weights and durations in fresh wording: never a unit read as 
     const read = parseDays(text, lexicon)?.days ?? readOnset(text, FRIDAY, lexicon)?.days;
     expect(Math.abs((read ?? -1) - days)).toBeLessThanOrEqual(0.15 * days);
   });
+});
+
+describe('age in fresh wording', () => {
+  it.each(probes<[number, string]>('ages'))('%s: "%s"', (age, text) => expect(readAge(text, lexicon)).toBe(age));
 });
 
 describe('region in fresh wording', () => {

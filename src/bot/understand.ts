@@ -6,6 +6,7 @@ import type { CardValue } from './inbound.ts';
 import { parseTimeOfDay } from '../schedule/parse.ts';
 import { formatLocalTime } from '../schedule/time.ts';
 import { questionKey } from './render.ts';
+import { withoutQuestions } from '../nlu/answers/words.ts';
 import { holdsExercise, SURGERY_KINDS, urgencyRank } from '../vocabulary/index.ts';
 
 /** A message scanned once for warning signs on its own (`Nlu.scanMessage`), passed on to `redFlags`. */
@@ -182,14 +183,18 @@ export function understand(text: string, card: CardValue | undefined, question: 
   }
   const weight = text ? nlu.answers.kg(text) : undefined;
   if (weight) understanding.kg = weight.kg;
-  // "They never gave me one": with the amount said to be unknown, "one" stands for the limit, not 1 kg.
-  else if (info.kind === 'weight' && count !== undefined && !(understanding.unknown && count === 1 && !/\d/.test(said))) understanding.kg = count;
+  // "They never gave me one": with the amount said to be unknown, a bare number word stands for the limit, not a weight ("don't know, maybe 10 kg" still is).
+  else if (info.kind === 'weight' && count !== undefined && !(understanding.unknown && !/\d/.test(said))) understanding.kg = count;
   if ((duration?.approximate || weight?.approximate) && understanding.approximate === undefined) understanding.approximate = true;
   const region = nlu.region(said);
   if (region) understanding.region = region;
   if (question && question.choices.some((c) => c.value === 'centralized')) {
     // By direction, not by location; a question back ("what do you mean by centralized?") is not a response.
-    const typed = text && !understanding.questionBack ? nlu.answers.movement(text) : undefined;
+    // What the message tells beside what it asks is the response: "did the press ups, leg was the
+    // same" (no question mark), "leg felt lighter, is that the good kind?".
+    const told = text && understanding.questionBack ? withoutQuestions(text) : text;
+    const typed = told ? nlu.answers.movement(told) : undefined;
+    if (typed && understanding.questionBack) delete understanding.questionBack;
     // Toes or fingers typed anywhere count, whichever button word is longer ("same, but the toes tingle"),
     // unless the typed words move toward the spine ("the tingling in my fingers has gone back to my wrist").
     const toesTyped = typedChoiceOnly(card) && !understanding.questionBack && question.choices.some((c) => c.value === 'toes_or_fingers' && (c.match ?? []).some((phrase) => saysPhrase(normalise(text), phrase)));
@@ -345,7 +350,8 @@ export function eventsForMessage(
     return [{ type: 'ASIDE', at, aside: aside === 'questionBack' ? 'help' : aside, understanding }];
   }
   // A question the content answers, unless the words also answer the question being asked.
-  const pieceId = text && !understandingAnswers(understanding) ? nlu.education(text) : undefined;
+  // "three weeks since the op, the wound is healing" answers by its kind (a duration), not only by a choice.
+  const pieceId = text && !understandingAnswers(understanding) && !answered ? nlu.education(text) : undefined;
   if (pieceId) return [{ type: 'EDUCATION', at, pieceId }];
   if (understanding.between && understanding.choice === undefined) return [{ type: 'CONFIRM_BETWEEN', at, understanding }];
   return [{ type: 'MESSAGE', at, understanding }];

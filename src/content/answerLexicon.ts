@@ -28,6 +28,10 @@ export const numbersSchema = z.object({
   textSpeak: z.record(z.string().regex(/^[a-z0-9]+$/), z.string().min(1)).default({}),
   /** Words that sound like a number ("for", "ate"): a score only where a score stands alone or before "out of". */
   scoreSounds: z.record(z.string().regex(/^[a-z]+$/), z.number().int().min(0).max(10)).default({}),
+  /** Sound-alikes too common to read alone ("too", "to"): a score only right after "a" ("sort of a too"). */
+  scoreSoundsAfterA: z.record(z.string().regex(/^[a-z]+$/), z.number().int().min(0).max(10)).default({}),
+  /** "one" as a pronoun or a count of things ("the one leg", "the other one", "one side"): no score. */
+  pronounOne: z.object({ before: z.array(z.string().regex(/^[a-z]+$/)).default([]), after: z.array(z.string().regex(/^[a-z]+$/)).default([]) }).default({ before: [], after: [] }),
 });
 
 export const unitsSchema = z.object({
@@ -61,6 +65,16 @@ export const bodySchema = z.object({
   functions: z.array(z.string().trim().min(1)).default([]),
   /** Symptom words: a part's clause with one of these tells where the symptoms reach ("my hand is weak and tingly"). */
   symptoms: z.array(z.string().trim().min(1)).default([]),
+  /** A later sentence that says it tells of something else ("but that's a separate thing"): its body parts and sides are not the answer. */
+  aside: z.array(z.string().trim().min(1)).default([]),
+  /** Another person named in a clause ("my mate says his went into both legs"): that clause is not of the person's body. */
+  others: z.array(z.string().trim().min(1)).default([]),
+  /** Words of the present: a side said of now ("just the left now") outweighs one said of before. */
+  now: z.array(z.string().trim().min(1)).default([]),
+  /** Words of the past, against which a side said of now counts ("last week both, the left now"). */
+  before: z.array(z.string().trim().min(1)).default([]),
+  /** Words that add a side to the one before ("now the right too"): then both count. */
+  also: z.array(z.string().trim().min(1)).default([]),
 });
 
 export const onsetSchema = z.object({
@@ -87,9 +101,17 @@ export const surgerySchema = z.object({
   kinds: z.object({ fusion: phrases, disc_replacement: phrases, laminectomy: phrases, discectomy: phrases }),
   none: phrases,
   planned: phrases,
+  /** An operation said as had ("had a fusion, said no to more surgery") is done whatever plan follows. */
+  had: z.array(z.string().trim().min(1)).default([]),
   coarser: z.partialRecord(z.enum(SURGERY_KINDS), z.enum(SURGERY_KINDS)).default({}),
   /** Relatives and others whose own operation is not the person's ("my wife had a discectomy"). */
   others: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  /** Parts of the body that are not the spine ("a plate and screws in my ankle"): an operation said of one is not spine surgery. */
+  elsewhere: z.array(z.string().trim().min(1)).default([]),
+  /** Words of the spine: an operation said of the spine and another part ("screws in my back and my hip") is still spinal. */
+  spine: z.array(z.string().trim().min(1)).default([]),
+  /** Symptoms: an operation said with one ("fused for the pain down to my knee") may be the spine's, wherever the part. */
+  symptoms: z.array(z.string().trim().min(1)).default([]),
 });
 
 export const languagesSchema = z.object({

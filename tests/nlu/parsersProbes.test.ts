@@ -8,13 +8,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { detectIntent } from '../../src/nlu/intent.ts';
+import { readAge } from '../../src/nlu/answers/age.ts';
 import { readMovement } from '../../src/nlu/answers/movement.ts';
 import { readOnset } from '../../src/nlu/answers/onset.ts';
 import { parseDays, parseKg, unknownAmount } from '../../src/nlu/answers/quantity.ts';
 import { parseScoreAnswer } from '../../src/nlu/answers/score.ts';
-import { readReach } from '../../src/nlu/answers/reach.ts';
+import { readReach, readSide } from '../../src/nlu/answers/reach.ts';
 import { readSurgery } from '../../src/nlu/answers/surgery.ts';
 import { readYesNo, type YesNoKind } from '../../src/nlu/answers/yesNo.ts';
+import { parseRegion } from '../../src/nlu/region.ts';
 import { lexicon } from './content.ts';
 
 const probes = <T extends unknown[]>(name: string): T[] => YAML.parse(readFileSync(new URL(`probes/${name}.yaml`, import.meta.url), 'utf8')) as T[];
@@ -69,8 +71,17 @@ describe('surgery, weights and durations in fresh wording: never a unit read as 
   });
 });
 
+describe('age in fresh wording', () => {
+  it.each(probes<[number, string]>('ages'))('%s: "%s"', (age, text) => expect(readAge(text, lexicon)).toBe(age));
+});
+
+describe('region in fresh wording', () => {
+  it.each(probes<[string, string]>('regions'))('%s: "%s"', (region, text) => expect(parseRegion(text, lexicon)).toBe(region === 'none' ? undefined : region));
+});
+
 describe('reach in fresh wording', () => {
   it.each(probes<[string, string]>('reach'))('%s: "%s"', (reach, text) => expect(readReach(text, lexicon).reach).toBe(reach));
+  it.each(probes<[string, string]>('sides'))('side %s: "%s"', (side, text) => expect(readSide(text, lexicon)).toBe(side));
 });
 
 describe('intents said instead of an answer', () => {

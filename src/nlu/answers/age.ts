@@ -8,6 +8,9 @@ import { compileAnswers, isScoreUnit } from './compiled.ts';
 /** Words after a number that keep it an age: "45 years old", "38 yrs", "55 yo". */
 const AGE_WORDS = /^(year|years|yr|yrs|yo|old|next|this|in|and|on|at|now|but)$/;
 import { readNumbers } from './numbers.ts';
+
+/** How far before an age a relative may be named for the age to be theirs ("my husband is 65"). */
+const OTHER_REACH = 3;
 import { readWords } from './words.ts';
 
 export function readAge(text: string, lexicon: Lexicon): number | undefined {
@@ -18,7 +21,11 @@ export function readAge(text: string, lexicon: Lexicon): number | undefined {
     const next = words[n.to + 1]?.text ?? '';
     return !AGE_WORDS.test(next) && isScoreUnit(next, compiled);
   };
-  const number = readNumbers(words, lexicon.answers).find((n) => !n.article && !n.vague && Number.isInteger(n.value) && n.value >= 1 && n.value <= 120 && !counted(n));
+  const ages = readNumbers(words, lexicon.answers).filter((n) => !n.article && !n.vague && Number.isInteger(n.value) && n.value >= 1 && n.value <= 120 && !counted(n));
+  // "my husband is 65 and I'm 63": an age said just after a relative is theirs, when another is said.
+  const others = new Set(lexicon.answers.surgery.others);
+  const someoneElses = (n: { from: number }) => words.slice(Math.max(0, n.from - OTHER_REACH), n.from).some((w) => others.has(w.text));
+  const number = ages.find((n) => !someoneElses(n)) ?? ages[0];
   if (!number) return undefined;
   // "I'll be 40 next month", "turning 40 soon": not 40 yet.
   const before = words.slice(Math.max(0, number.from - 2), number.from).map((w) => w.text);

@@ -201,7 +201,16 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
     const amountOnly = (w: Found<Word>) => w.end === w.start && LEVEL_WORDS.has(prepared.tokens[w.start]?.word ?? '') && !partAfter(w.end) && prepared.tokens.slice(Math.max(0, w.start - 2), w.start).some((t) => compiled.levelVerbs.has(t.word));
     const directions = clauseWords.filter((w) => (w.label === 'toward' || w.label === 'away') && (verbBefore(w.start) || isStrong(w)) && !denied(w.start) && !amountOnly(w));
     // "out of breath", "out of nowhere": "out" is a direction only out of a part ("out of my calf").
-    const direction = directions.filter((w) => prepared.tokens[w.start]?.word !== 'out' || partAfter(w.end)).at(-1);
+    // "towards" says where to, not which way: "further down towards my foot" and "up towards my back"
+    // go the way of the word before it; "crept towards my toes" goes out along the limb.
+    const towards = (w: Found<Word>) => w.start === w.end && /^toward/.test(prepared.tokens[w.start]?.word ?? '');
+    const aimed = directions.flatMap((w): Found<Word>[] => {
+      if (!towards(w)) return [w];
+      if (directions.some((d) => d !== w && d.end === w.start - 1)) return [];
+      const target = clauseParts.find((p) => p.start > w.end && p.start - w.end <= 3);
+      return [target && target.label >= REACHED_LIMB ? { ...w, label: 'away' } : w];
+    });
+    const direction = aimed.filter((w) => prepared.tokens[w.start]?.word !== 'out' || partAfter(w.end)).at(-1);
     if (direction && (partAfter(direction.end) || isStrong(direction) || verbBefore(direction.start))) {
       push(direction.label === 'toward' ? 'centralized' : 'peripheralized', direction.label === 'away' && toes);
       continue;

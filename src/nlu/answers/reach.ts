@@ -12,6 +12,7 @@ import { prepareText, type PreparedText } from '../preparedText.ts';
 import { answerText, compileAnswers } from './compiled.ts';
 import type { Span } from '../matcher.ts';
 import { perLexicon } from './perLexicon.ts';
+import { SENTENCE_BOUNDARY } from '../normalise.ts';
 
 export type Side = 'left' | 'right' | 'both';
 
@@ -29,6 +30,8 @@ interface CompiledBody {
   notSide: PhraseSet<'notSide'>;
   functions: PhraseSet<'function'>;
   symptoms: PhraseSet<'symptom'>;
+  /** What makes words not the answer (another story, another person) and what places them now. */
+  context: PhraseSet<'aside' | 'others' | 'now' | 'before' | 'also'>;
 }
 
 const compileBody = perLexicon((lexicon: Lexicon): CompiledBody => {
@@ -41,6 +44,7 @@ const compileBody = perLexicon((lexicon: Lexicon): CompiledBody => {
     notSide: compilePhraseSet({ notSide: body.notSide }),
     functions: compilePhraseSet({ function: body.functions }),
     symptoms: compilePhraseSet({ symptom: body.symptoms }),
+    context: compilePhraseSet({ aside: body.aside, others: body.others, now: body.now, before: body.before, also: body.also }),
   };
   return compiled;
 });
@@ -64,14 +68,42 @@ function saidFine(text: PreparedText, span: Span, fine: ReadonlySet<string> = FI
   return false;
 }
 
-export function readSide(text: string | PreparedText, lexicon: Lexicon): Side | 'one' | undefined {
-  const prepared = typeof text === 'string' ? prepareText(answerText(text, compileAnswers(lexicon), true)) : text;
+export function readSide(text: string, lexicon: Lexicon): Side | 'one' | undefined {
+  return sideIn(readBody(text, lexicon), lexicon);
+}
+
+interface BodyText {
+  /** With a carer's "his" or "her" read as "my". */
+  prepared: PreparedText;
+  /** As typed: the same words, the writer's own "my" told apart. */
+  raw: PreparedText;
+}
+
+function readBody(text: string, lexicon: Lexicon): BodyText {
+  const compiled = compileAnswers(lexicon);
+  return { prepared: prepareText(answerText(text, compiled, true)), raw: prepareText(answerText(text, compiled, false)) };
+}
+
+/** Where the body or a side is named: a clause of the writer's own body. */
+function bodyMentions(prepared: PreparedText, body: CompiledBody): number[] {
+  return [...mentions(body.reach, prepared, false), ...mentions(body.sides, prepared, false)].map((m) => m.span.start).concat(prepared.tokens.flatMap((token, index) => (body.between.some((entry) => entry.words.has(token.word)) ? [index] : [])));
+}
+
+function sideIn({ prepared, raw }: BodyText, lexicon: Lexicon): Side | 'one' | undefined {
   // "just the right, left's ok": a side said to be fine is not one with symptoms.
   const body = compileBody(lexicon);
   // "on the right, down to my knee" is a side: the comma parts them.
   const intensifiers = mentions(body.notSide, prepared, false).filter((m) => !prepared.tokens[m.span.start + 1]?.afterComma);
   const intensifier = (span: Span) => intensifiers.some((m) => span.start >= m.span.start && span.end <= m.span.end);
-  const named = new Set(mentions(body.sides, prepared, true).filter((m) => !saidFine(prepared, m.span, FINE_OUTRIGHT) && !intensifier(m.span)).map((m) => m.label));
+  const told = toldOfThePerson(prepared, raw, bodyMentions(prepared, body), body);
+  const sides = mentions(body.sides, prepared, true).filter((m) => told.has(m.span.start) && !saidFine(prepared, m.span, FINE_OUTRIGHT) && !intensifier(m.span));
+  // "last week both legs, just the left now": a side said of now outweighs one said of before.
+  // Only against a side said in the past: "both legs, but the left is worse now" is still both.
+  // "now the right too" adds a side to the one before.
+  const current = sides.filter((m) => told.now.has(told.clauseOf[m.span.start]!));
+  const added = current.some((m) => told.also.has(told.clauseOf[m.span.start]!));
+  const past = sides.filter((m) => told.before.has(told.clauseOf[m.span.start]!) && !told.now.has(told.clauseOf[m.span.start]!));
+  const named = new Set((current.length > 0 && past.length > 0 && !added ? current : sides).map((m) => m.label));
   if (named.has('both') || (named.has('left') && named.has('right'))) return 'both';
   if (named.has('left')) return 'left';
   if (named.has('right')) return 'right';
@@ -96,38 +128,94 @@ function onlyFunction(span: Span, clauses: number[], functions: Span[], symptoms
 
 export function readReach(text: string, lexicon: Lexicon): ReachReading {
   const body = compileBody(lexicon);
-  const prepared = prepareText(answerText(text, compileAnswers(lexicon), true));
+  const read = readBody(text, lexicon);
+  const { prepared } = read;
   const clauses = clauseOf(prepared);
   const functions = mentions(body.functions, prepared, false).map((m) => m.span);
   const symptoms = mentions(body.symptoms, prepared, false).map((m) => m.span);
   const functionOnly = (span: Span) => onlyFunction(span, clauses, functions, symptoms);
-  const found = mentions(body.reach, prepared, true).filter((m) => !saidFine(prepared, m.span) && !functionOnly(m.span));
-  const side = readSide(prepared, lexicon);
+  const told = toldOfThePerson(prepared, read.raw, bodyMentions(prepared, body), body);
+  const found = mentions(body.reach, prepared, true).filter((m) => told.has(m.span.start) && !saidFine(prepared, m.span) && !functionOnly(m.span));
+  const side = sideIn(read, lexicon);
   const sideOf = side && side !== 'one' ? { side } : {};
   const limbs = found.filter((m) => m.label !== 'spine_only');
   if (limbs.length > 0) {
     const furthest = limbs.reduce((a, b) => (DISTANCE[b.label] > DISTANCE[a.label] ? b : a));
     // "down my leg to the knee": a part between two answers, further than what else was named, is asked about.
-    const between = betweenPart(prepared, body, found, functionOnly);
+    const between = betweenPart(prepared, body, found, told, functionOnly);
     if (between && DISTANCE[between.options[1]] > DISTANCE[furthest.label] && between.options.includes(furthest.label)) return { between, ...sideOf };
     return { reach: furthest.label, ...sideOf };
   }
-  const between = betweenPart(prepared, body, found, functionOnly);
+  const between = betweenPart(prepared, body, found, told, functionOnly);
   if (between) return { between, ...sideOf };
   if (found.some((m) => m.label === 'spine_only')) return { reach: 'spine_only', ...sideOf };
   return sideOf;
 }
 
 /** A word that sits between two answers, not inside a phrase already read ("below the knee"). */
-function betweenPart(prepared: PreparedText, body: CompiledBody, found: { span: Span }[], functionOnly: (span: Span) => boolean = () => false): ReachReading['between'] {
+function betweenPart(prepared: PreparedText, body: CompiledBody, found: { span: Span }[], told: Told, functionOnly: (span: Span) => boolean = () => false): ReachReading['between'] {
   for (const [index, token] of prepared.tokens.entries()) {
-    if (found.some((m) => index >= m.span.start && index <= m.span.end)) continue;
+    if (!told.has(index) || found.some((m) => index >= m.span.start && index <= m.span.end)) continue;
     const entry = body.between.find((candidate) => candidate.words.has(token.word));
     if (!entry) continue;
     if (saidFine(prepared, { start: index, end: index, gapTokens: [] }) || functionOnly({ start: index, end: index, gapTokens: [] })) continue;
-    const before = prepared.tokens.slice(Math.max(0, index - 3), index).map((t) => t.word);
-    if (before.some((word) => NOT.has(word))) continue;
+    // "nothing goes down the legs though": a denial earlier in the part's clause.
+    if (deniedInClause(prepared, index)) continue;
     return { options: entry.options, question: entry.question };
   }
   return undefined;
+}
+
+interface Told {
+  /** Whether the word at this index tells of the person's own symptoms. */
+  has(index: number): boolean;
+  clauseOf: number[];
+  /** Clauses placed in the present ("just the left now") and in the past ("last week it went into both"). */
+  now: Set<number>;
+  before: Set<number>;
+  /** Clauses that add to what was said ("now the right too"). */
+  also: Set<number>;
+}
+
+/**
+ * The words that tell of the person's own symptoms: not a sentence after the first that says it is
+ * about something else ("but that's a separate thing"), nor a clause about another person ("my mate
+ * says his went into both legs").
+ */
+function toldOfThePerson(prepared: PreparedText, raw: PreparedText, bodyAt: number[], body: CompiledBody): Told {
+  const sentenceOf: number[] = [];
+  const clauseOf: number[] = [];
+  let sentence = 0;
+  let clause = 0;
+  for (const [index, token] of prepared.tokens.entries()) {
+    if (token.word === SENTENCE_BOUNDARY) sentence += 1;
+    if (index > 0 && (token.word === SENTENCE_BOUNDARY || token.afterComma || token.word === 'but' || token.word === 'though')) clause += 1;
+    sentenceOf.push(sentence);
+    clauseOf.push(clause);
+  }
+  const context = mentions(body.context, prepared, false);
+  const asideSentences = new Set(context.filter((m) => m.label === 'aside' && sentenceOf[m.span.start]! > 0).map((m) => sentenceOf[m.span.start]!));
+  // A carer writes of the patient ("my husband has pain down his left leg"): another person's clause
+  // is dropped only when the writer also tells of their own body in another clause ("it reaches my
+  // left knee. My mate says his went into both legs").
+  const named = new Set(context.filter((m) => m.label === 'others').map((m) => clauseOf[m.span.start]!));
+  const ownClause = (clause: number) => !named.has(clause) && raw.tokens.some((token, index) => clauseOf[index] === clause && OWN.has(token.word)) && bodyAt.some((index) => clauseOf[index] === clause);
+  const otherClauses = [...clauseOf].some(ownClause) ? named : new Set<number>();
+  const clausesOf = (label: 'now' | 'before' | 'also') => new Set(context.filter((m) => m.label === label).map((m) => clauseOf[m.span.start]!));
+  return { has: (index) => !asideSentences.has(sentenceOf[index]!) && !otherClauses.has(clauseOf[index]!), clauseOf, now: clausesOf('now'), before: clausesOf('before'), also: clausesOf('also') };
+}
+
+const DENIAL_REACH = 5;
+/** The writer's own body, as typed (before a carer's "his" is read as "my"). */
+const OWN = new Set(['my', 'mine']);
+
+/** A denial up to a few words before, in the same clause ("nothing goes down the legs", "no knee pain"). */
+function deniedInClause(prepared: PreparedText, index: number): boolean {
+  for (let i = index - 1; i >= Math.max(0, index - DENIAL_REACH); i -= 1) {
+    const token = prepared.tokens[i]!;
+    if (token.word === SENTENCE_BOUNDARY) return false;
+    if (NOT.has(token.word)) return true;
+    if (token.afterComma) return false;
+  }
+  return false;
 }

@@ -66,14 +66,16 @@ function askedBack(words: Word[], at: number): boolean {
 }
 
 /** Words that may stand around a score said alone ("I'd say a for", "about ate"). */
-const SLOT_WORDS = new Set(['pain', 'score', 'level', 'my', 'a', 'an', 'about', 'around', 'maybe', 'like', 'i', 'd', 'would', 'say', 'its', 'it', 'is', 'probably', 'roughly', 'prob', 'ish', 'today', 'now', 'right', 'at', 'the', 'moment', 'id', 'ok', 'so', 'um', 'erm']);
+const SLOT_WORDS = new Set(['sort', 'of', 'kind', 'leg', 'arm', 'back', 'neck', 'feels', 'pain', 'score', 'level', 'my', 'a', 'an', 'about', 'around', 'maybe', 'like', 'i', 'd', 'would', 'say', 'its', 'it', 'is', 'probably', 'roughly', 'prob', 'ish', 'today', 'now', 'right', 'at', 'the', 'moment', 'id', 'ok', 'so', 'um', 'erm']);
 
 /**
  * A word that sounds like a number ("for", "ate") read as it where a score stands: the whole
  * answer, or right before "out of" / "/". Everywhere else it keeps its everyday sense.
  */
-function scoreSoundsRead(words: Word[], sounds: Readonly<Record<string, number>>, numberNames: ReadonlyMap<number, string>): Word[] {
-  const at = words.flatMap((word, index) => (Object.hasOwn(sounds, word.text) ? [index] : []));
+function scoreSoundsRead(words: Word[], allSounds: Readonly<Record<string, number>>, numberNames: ReadonlyMap<number, string>, afterA: Readonly<Record<string, number>> = {}): Word[] {
+  const sounds = { ...allSounds, ...afterA };
+  const counts = (index: number) => Object.hasOwn(allSounds, words[index]!.text) || (Object.hasOwn(afterA, words[index]!.text) && words[index - 1]?.text === 'a');
+  const at = words.flatMap((word, index) => (Object.hasOwn(sounds, word.text) && counts(index) ? [index] : []));
   if (at.length === 0) return words;
   // Alone in its sentence: "pain is a sex. Also my foot drags" is a six.
   const alone = (index: number) => at.filter((i) => words[i]!.sentence === words[index]!.sentence).length === 1 && words.every((word, i) => i === index || word.sentence !== words[index]!.sentence || SLOT_WORDS.has(word.text));
@@ -90,8 +92,11 @@ export function parseScoreAnswer(text: string, lexicon: Lexicon): ScoreAnswer | 
   const prepared = prepareText(text);
   const { numbers: numberLexicon } = lexicon.answers;
   const numberNames = new Map(Object.entries({ ...numberLexicon.units, ...numberLexicon.teens }).map(([name, value]) => [value, name] as const));
-  const words = scoreSoundsRead(readWords(text, compiled.textSpeak).words, numberLexicon.scoreSounds, numberNames);
-  const numbers = readNumbers(words, lexicon.answers).filter((number) => !number.article);
+  const words = scoreSoundsRead(readWords(text, compiled.textSpeak).words, numberLexicon.scoreSounds, numberNames, numberLexicon.scoreSoundsAfterA);
+  // "the one leg", "the other one", "one side": "one" that points at a thing is no score.
+  const { before: oneBefore, after: oneAfter } = numberLexicon.pronounOne;
+  const pointsAtAThing = (number: NumberMention) => number.from === number.to && words[number.from]?.text === 'one' && (oneBefore.includes(words[number.from - 1]?.text ?? '') || oneAfter.includes(words[number.to + 1]?.text ?? ''));
+  const numbers = readNumbers(words, lexicon.answers).filter((number) => !number.article && !pointsAtAThing(number));
   const hedgeWords = compiled.approximateWords;
   const candidates: Candidate[] = [];
   let poisoned = false;

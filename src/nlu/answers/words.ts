@@ -89,3 +89,20 @@ export function asOwnBody(text: string, possessives: ReadonlySet<string>): strin
   if (possessives.size === 0) return text;
   return text.replace(/[A-Za-z]+/g, (word) => (possessives.has(word.toLowerCase()) ? 'my' : word));
 }
+
+/**
+ * What a message tells, without what it asks: sentences ending in a question mark are left out,
+ * but the clauses before the last comma of one are kept ("pain's only in my back now, is that the
+ * good kind?" tells "pain's only in my back now"). Empty when it only asks.
+ */
+export function withoutQuestions(text: string): string {
+  const sentences = text.match(/[^.!?\n]+[.!?\n]*/g) ?? [];
+  return sentences
+    .map((sentence) => {
+      if (!sentence.includes('?')) return sentence;
+      const comma = sentence.lastIndexOf(',');
+      return comma > 0 ? `${sentence.slice(0, comma)}.` : '';
+    })
+    .join(' ')
+    .trim();
+}

@@ -47,6 +47,12 @@ export interface IndexedText {
   /** The spans of the phrase with this id in the index (`idOf`). */
   spansOf(id: number): readonly Span[];
   spans(pattern: CompiledPattern): readonly Span[];
+  /**
+   * How each of its matches is mentioned, worked out once by the detector (a message comes back
+   * as an earlier one on the next turns). A Map of its own, not a WeakMap keyed by span: weak
+   * tables cost the garbage collector on every pass.
+   */
+  readonly mentions: Map<Span, string>;
 }
 
 const NONE: readonly Span[] = Object.freeze([]);
@@ -199,6 +205,7 @@ export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFro
   return {
     prepared,
     possible,
+    mentions: new Map(),
     spansOf,
     spans(pattern) {
       const id = index.idOf.get(pattern);

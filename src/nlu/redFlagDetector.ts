@@ -341,10 +341,9 @@ function isExcepted(entry: CompiledFlag, text: IndexedText, span: Span): boolean
  * How each phrase match is mentioned, once: a match belongs to one prepared message (its spans
  * are remembered with it), and earlier messages come back on every turn.
  */
-const mentions = new WeakMap<Span, MentionContext>();
-function mentionOfSpan(tokens: Token[], span: Span, negation: CompiledNegation): MentionContext {
-  let mention = mentions.get(span);
-  if (mention === undefined) mentions.set(span, (mention = mentionOf(tokens, span, negation)));
+function mentionOfSpan(text: IndexedText, span: Span, negation: CompiledNegation): MentionContext {
+  let mention = text.mentions.get(span) as MentionContext | undefined;
+  if (mention === undefined) text.mentions.set(span, (mention = mentionOf(text.prepared.tokens, span, negation)));
   return mention;
 }
 
@@ -355,7 +354,7 @@ function bestSpan(patterns: number[], text: IndexedText, negation: CompiledNegat
     if (text.possible[pattern] === 0) continue;
     for (const span of text.spansOf(pattern)) {
       if (!keep(span)) continue;
-      const mention = mentionOfSpan(text.prepared.tokens, span, negation);
+      const mention = mentionOfSpan(text, span, negation);
       if (!isDetection(mention)) continue;
       if (mention === 'present') return { span, mention };
       if (best === undefined || MENTION_RANK[mention] < MENTION_RANK[best.mention]) best = { span, mention };
@@ -387,7 +386,8 @@ function findFlag(entry: CompiledFlag, current: Message, recent: Message[], join
   let found = entry.phrases.length > 0 ? findWithRequirement(entry, current, recent, joins, negation) : undefined;
   if (found?.mention === 'present') return found;
   const inContext = (name: string) => knownConcepts.has(name) || [current, ...recent].some((message) => conceptPresent(message, name, negation) !== undefined);
-  if (entry.concepts.length > 0 && requirementMet(entry, current, recent, negation, knownConcepts)) {
+  // A rule lacking a part here finds nothing whatever the requirement: it is not worked out then (its concepts' mentions cost a reading each).
+  if (entry.concepts.length > 0 && !entry.concepts.every((shape) => lacksAPart(shape, current.has)) && requirementMet(entry, current, recent, negation, knownConcepts)) {
     found = better(found, findConceptRules(entry.concepts, current, negation, inContext));
     if (found?.mention === 'present') return found;
   }

@@ -636,8 +636,16 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
       found.forEach((byStart, concept) => {
         if (byStart === undefined) return;
         const list: ConceptSpan[] = [];
-        for (const [start, endList] of byStart) for (const end of endList) list.push({ start, end: end - 1 });
-        list.sort((a, b) => a.start - b.start || a.end - b.end);
+        let sorted = true;
+        for (const [start, endList] of byStart) {
+          for (const end of endList) {
+            const last = list[list.length - 1];
+            if (last !== undefined && (last.start > start || (last.start === start && last.end > end - 1))) sorted = false;
+            list.push({ start, end: end - 1 });
+          }
+        }
+        // Mostly found left to right already: sorted only when a reference's match came later.
+        if (!sorted) list.sort((a, b) => a.start - b.start || a.end - b.end);
         spans.set(names[concept]!, list);
       });
       return { tokens, spans };

@@ -379,10 +379,23 @@ function silentAlone(entry: CompiledFlag, message: Message): boolean {
   return entry.concepts.every(lacks) && entry.vague.every(lacks);
 }
 
+/**
+ * With earlier messages, nothing of the flag can be found either when, besides `silentAlone`, no
+ * phrase of it can cross a join (none has its anchor in a joined earlier message: a crossing
+ * match holds its anchor on one side or the other), and no `requires` phrase is possible here
+ * (it is what lets a phrase of an earlier message count). Concept rules read this message only.
+ */
+function silentWithRecent(entry: CompiledFlag, current: Message, joins: Join<Message>[]): boolean {
+  if (!silentAlone(entry, current)) return false;
+  for (const id of entry.requires ?? []) if (current.phrases.possible[id] === 1) return false;
+  for (const join of joins) for (const id of entry.phrases) if (join.earlier.phrases.possible[id] === 1) return false;
+  return true;
+}
+
 function findFlag(entry: CompiledFlag, current: Message, recent: Message[], joins: Join<Message>[], negation: CompiledNegation, knownConcepts: ReadonlySet<string>): Found | undefined {
   // Without earlier messages, a phrase needs its anchor here (its `requires` cannot complete it
   // from elsewhere), and a concept rule needs all of its parts here.
-  if (recent.length === 0 && silentAlone(entry, current)) return undefined;
+  if (recent.length === 0 ? silentAlone(entry, current) : silentWithRecent(entry, current, joins)) return undefined;
   let found = entry.phrases.length > 0 ? findWithRequirement(entry, current, recent, joins, negation) : undefined;
   if (found?.mention === 'present') return found;
   const inContext = (name: string) => knownConcepts.has(name) || [current, ...recent].some((message) => conceptPresent(message, name, negation) !== undefined);

@@ -150,23 +150,30 @@ export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFro
     }
   }
   // Then, for the possible phrases only: where they can start, and where their anchor is (a
-  // match holds its anchor, so it starts at most maxWords - 1 words before one).
-  const starts: Array<number[] | undefined> = new Array(index.size);
-  const anchorsAt: Array<number[] | undefined> = new Array(index.size);
+  // match holds its anchor, so it starts at most maxWords - 1 words before one). Each kept as one
+  // flat list by phrase (counted first, then filled in word order), not a small array per phrase.
+  const startsFrom = new Int32Array(index.size + 1);
+  const anchorFrom = new Int32Array(index.size + 1);
   for (let position = 0; position < tokens.length; position += 1) {
     const hits = hitsAt[position]!;
-    for (const id of hits.anchors) {
-      if (possible[id] === 0) continue;
-      const list = anchorsAt[id];
-      if (list === undefined) anchorsAt[id] = [position];
-      else list.push(position);
-    }
+    for (const id of hits.anchors) if (possible[id] === 1) anchorFrom[id + 1]! += 1;
     if (position >= startsBefore) continue;
-    for (const id of hits.first) {
-      if (possible[id] === 0) continue;
-      const list = starts[id];
-      if (list === undefined) starts[id] = [position];
-      else list.push(position);
+    for (const id of hits.first) if (possible[id] === 1) startsFrom[id + 1]! += 1;
+  }
+  for (let id = 0; id < index.size; id += 1) {
+    startsFrom[id + 1]! += startsFrom[id]!;
+    anchorFrom[id + 1]! += anchorFrom[id]!;
+  }
+  const startsAt = new Int32Array(startsFrom[index.size]!);
+  const anchorsAt = new Int32Array(anchorFrom[index.size]!);
+  {
+    const startFill = startsFrom.slice(0, index.size);
+    const anchorFill = anchorFrom.slice(0, index.size);
+    for (let position = 0; position < tokens.length; position += 1) {
+      const hits = hitsAt[position]!;
+      for (const id of hits.anchors) if (possible[id] === 1) anchorsAt[anchorFill[id]!++] = position;
+      if (position >= startsBefore) continue;
+      for (const id of hits.first) if (possible[id] === 1) startsAt[startFill[id]!++] = position;
     }
   }
   const found: Array<readonly Span[] | undefined> = new Array(index.size);
@@ -174,19 +181,20 @@ export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFro
     const pattern = index.patterns[id]!;
     // A phrase that may start with any word is searched the plain way.
     if (pattern.first === undefined) return findSpans(pattern, prepared);
-    const list = starts[id];
-    if (list === undefined) return NONE;
+    const [first, last] = [startsFrom[id]!, startsFrom[id + 1]!];
+    if (first === last) return NONE;
     const regex = index.sticky[id]!;
     const spans: Span[] = [];
-    const anchors = pattern.anchor === undefined ? undefined : anchorsAt[id];
-    let next = 0;
-    for (const position of list) {
-      if (pattern.anchor !== undefined) {
+    const anchored = pattern.anchor !== undefined;
+    let next = anchorFrom[id]!;
+    const anchorsEnd = anchorFrom[id + 1]!;
+    for (let at = first; at < last; at += 1) {
+      const position = startsAt[at]!;
+      if (anchored) {
         // The first anchor at or after this start must be within the match's reach.
-        if (anchors === undefined) break;
-        while (next < anchors.length && anchors[next]! < position) next += 1;
-        if (next === anchors.length) break;
-        if (anchors[next]! > position + pattern.maxWords - 1) continue;
+        while (next < anchorsEnd && anchorsAt[next]! < position) next += 1;
+        if (next === anchorsEnd) break;
+        if (anchorsAt[next]! > position + pattern.maxWords - 1) continue;
       }
       regex.lastIndex = spaceBefore[position]!;
       const match = regex.exec(prepared.joined);

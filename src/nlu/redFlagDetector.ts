@@ -525,7 +525,13 @@ function findCombination(entry: CompiledFlag, current: Message, recent: Message[
     for (const id of ids) if (id.startsWith(group)) return true;
     return false;
   };
+  // A concept with no mention at all in a message is not present there: a shape with a part no
+  // sign and no mentioned concept can meet fails, and is passed over before any mention is read.
+  const mentioned = (name: string) => current.reading?.spans.has(name) === true || recent.some((message) => message.reading?.spans.has(name) === true);
+  const canMeet = (alternatives: string[]) =>
+    alternatives.some((name) => (name.includes('.') ? matchesFlag(name, here) || before.some((ids) => matchesFlag(name, ids)) : mentioned(name)));
   for (const shape of entry.combines ?? []) {
+    if (!shape.rule.every(canMeet)) continue;
     let inCurrent: string | undefined;
     let fromRecent: string | undefined;
     // "!name": not when that concept is in this message ("chest-pain + breathless + !exertion").

@@ -458,6 +458,8 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
     }
     for (const ref of keys.refs) level.byRef.set(ref, [...(level.byRef.get(ref) ?? []), term]);
   }
+  // Per level, the terms entered by a reference as a list (walking the Map makes an entry array each).
+  const byRefLists = index.map((level) => [...level.byRef].map(([ref, referring]) => ({ ref, referring })));
   const enteredByRef = new Uint8Array(terms.length);
   for (const level of index) for (const referring of level.byRef.values()) for (const term of referring) enteredByRef[term.id] = 1;
   const correct = compileWordCorrector(literals, vocabulary.englishWords);
@@ -625,11 +627,14 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
             if (filed !== undefined) for (let entry = 0; entry < filed.terms.length; entry += 1) attempt(filed.terms[entry]!, pos, filed.steps[entry]!, undefined);
           }
         }
-        // Terms that start with a reference: tried where that concept's mentions start.
-        for (const [ref, referring] of level.byRef) {
+        // Terms that start with a reference: tried where that concept's mentions start (found on
+        // lower levels, so the list does not change while it is walked).
+        for (const { ref, referring } of byRefLists[depth]!) {
           const byStart = found[ref];
           if (byStart === undefined) continue;
-          for (const start of [...byStart.keys()]) for (const term of referring) attempt(term.id, start, term.match, term.follow);
+          byStart.forEach((_ends, start) => {
+            for (const term of referring) attempt(term.id, start, term.match, term.follow);
+          });
         }
       }
       const spans = new Map<string, ConceptSpan[]>();
@@ -637,13 +642,13 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
         if (byStart === undefined) return;
         const list: ConceptSpan[] = [];
         let sorted = true;
-        for (const [start, endList] of byStart) {
+        byStart.forEach((endList, start) => {
           for (const end of endList) {
             const last = list[list.length - 1];
             if (last !== undefined && (last.start > start || (last.start === start && last.end > end - 1))) sorted = false;
             list.push({ start, end: end - 1 });
           }
-        }
+        });
         // Mostly found left to right already: sorted only when a reference's match came later.
         if (!sorted) list.sort((a, b) => a.start - b.start || a.end - b.end);
         spans.set(names[concept]!, list);

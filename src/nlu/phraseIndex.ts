@@ -151,30 +151,28 @@ export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFro
   }
   // Then, for the possible phrases only: where they can start, and where their anchor is (a
   // match holds its anchor, so it starts at most maxWords - 1 words before one). Each kept as one
-  // flat list by phrase (counted first, then filled in word order), not a small array per phrase.
+  // flat list by phrase, not a small array per phrase per text: counted, then filled from the
+  // last word back, so that each phrase's places come out in word order from startsFrom[id] to
+  // startsFrom[id + 1].
   const startsFrom = new Int32Array(index.size + 1);
   const anchorFrom = new Int32Array(index.size + 1);
   for (let position = 0; position < tokens.length; position += 1) {
     const hits = hitsAt[position]!;
-    for (const id of hits.anchors) if (possible[id] === 1) anchorFrom[id + 1]! += 1;
+    for (const id of hits.anchors) if (possible[id] === 1) anchorFrom[id]! += 1;
     if (position >= startsBefore) continue;
-    for (const id of hits.first) if (possible[id] === 1) startsFrom[id + 1]! += 1;
+    for (const id of hits.first) if (possible[id] === 1) startsFrom[id]! += 1;
   }
-  for (let id = 0; id < index.size; id += 1) {
-    startsFrom[id + 1]! += startsFrom[id]!;
-    anchorFrom[id + 1]! += anchorFrom[id]!;
+  for (let id = 1; id <= index.size; id += 1) {
+    startsFrom[id]! += startsFrom[id - 1]!;
+    anchorFrom[id]! += anchorFrom[id - 1]!;
   }
   const startsAt = new Int32Array(startsFrom[index.size]!);
   const anchorsAt = new Int32Array(anchorFrom[index.size]!);
-  {
-    const startFill = startsFrom.slice(0, index.size);
-    const anchorFill = anchorFrom.slice(0, index.size);
-    for (let position = 0; position < tokens.length; position += 1) {
-      const hits = hitsAt[position]!;
-      for (const id of hits.anchors) if (possible[id] === 1) anchorsAt[anchorFill[id]!++] = position;
-      if (position >= startsBefore) continue;
-      for (const id of hits.first) if (possible[id] === 1) startsAt[startFill[id]!++] = position;
-    }
+  for (let position = tokens.length - 1; position >= 0; position -= 1) {
+    const hits = hitsAt[position]!;
+    for (const id of hits.anchors) if (possible[id] === 1) anchorsAt[--anchorFrom[id]!] = position;
+    if (position >= startsBefore) continue;
+    for (const id of hits.first) if (possible[id] === 1) startsAt[--startsFrom[id]!] = position;
   }
   const found: Array<readonly Span[] | undefined> = new Array(index.size);
   const search = (id: number): readonly Span[] => {

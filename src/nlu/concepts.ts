@@ -569,7 +569,8 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
         words[position] = seen;
         if (seen.readNumber !== reading) {
           seen.readNumber = reading;
-          for (const id of seen.anchoring) anchored[id] = 1;
+          const anchoring = seen.anchoring;
+          for (let k = 0; k < anchoring.length; k += 1) anchored[anchoring[k]!] = 1;
         }
       }
       const found: Found = new Array(names.length);
@@ -612,7 +613,10 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
         for (let pos = 0; pos < count; pos += 1) {
           const word = words[pos]!;
           if (word === BOUNDARY) continue;
-          for (const term of level.anywhere) attempt(term.id, pos, term.match, term.follow);
+          for (let k = 0; k < level.anywhere.length; k += 1) {
+            const term = level.anywhere[k]!;
+            attempt(term.id, pos, term.match, term.follow);
+          }
           const { terms: starting, steps, follows: seconds, bySecond } = word.starting[depth]!;
           for (let entry = 0; entry < starting.length; entry += 1) attempt(starting[entry]!, pos, steps[entry]!, seconds[entry]);
           if (bySecond.size === 0) continue;
@@ -629,11 +633,13 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
         }
         // Terms that start with a reference: tried where that concept's mentions start (found on
         // lower levels, so the list does not change while it is walked).
-        for (const { ref, referring } of byRefLists[depth]!) {
+        const refLists = byRefLists[depth]!;
+        for (let list = 0; list < refLists.length; list += 1) {
+          const { ref, referring } = refLists[list]!;
           const byStart = found[ref];
           if (byStart === undefined) continue;
           byStart.forEach((_ends, start) => {
-            for (const term of referring) attempt(term.id, start, term.match, term.follow);
+            for (let k = 0; k < referring.length; k += 1) attempt(referring[k]!.id, start, referring[k]!.match, referring[k]!.follow);
           });
         }
       }
@@ -643,7 +649,8 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
         const list: ConceptSpan[] = [];
         let sorted = true;
         byStart.forEach((endList, start) => {
-          for (const end of endList) {
+          for (let k = 0; k < endList.length; k += 1) {
+            const end = endList[k]!;
             const last = list[list.length - 1];
             if (last !== undefined && (last.start > start || (last.start === start && last.end > end - 1))) sorted = false;
             list.push({ start, end: end - 1 });

@@ -65,6 +65,7 @@ function judgeAll(harness: Harness, entries: Entry[]): Judgement[] {
 const BATCHES = [
   { name: '2026-12', test: /-2026-12-/ },
   { name: '2026-12b', test: /-2026-12b-/ },
+  { name: '2026-12c', test: /-2026-12c-/ },
 ];
 
 function probe(): void {

@@ -182,7 +182,8 @@ export function understand(text: string, card: CardValue | undefined, question: 
   }
   const weight = text ? nlu.answers.kg(text) : undefined;
   if (weight) understanding.kg = weight.kg;
-  else if (info.kind === 'weight' && count !== undefined) understanding.kg = count;
+  // "They never gave me one": with the amount said to be unknown, "one" stands for the limit, not 1 kg.
+  else if (info.kind === 'weight' && count !== undefined && !(understanding.unknown && count === 1 && !/\d/.test(said))) understanding.kg = count;
   if ((duration?.approximate || weight?.approximate) && understanding.approximate === undefined) understanding.approximate = true;
   const region = nlu.region(said);
   if (region) understanding.region = region;
@@ -322,7 +323,11 @@ export function eventsForMessage(
     const englishOnly: CoachEvent[] = foreign ? [{ type: 'ASIDE', at, aside: 'otherLanguage', understanding: { text, intent: 'otherLanguage' } }] : [];
     return [{ type: 'RED_FLAG', at, hits: present, ...(attach ? { understanding } : {}) }, ...signEvents, ...englishOnly];
   }
-  if (signEvents.length) {
+  // "What do you mean by different when I wipe?" at that very warning-sign question asks about the
+  // question; it tells of no sign to check. Its help text answers it, and the question is asked again.
+  // "How would I know if I'd lost the feeling?" is a "what if", still asked about.
+  const asksAboutThisSign = understanding.questionBack === true && !answers && asking?.flagId !== undefined && toAsk.every((hit) => hit.flagId === asking.flagId && hit.mention === 'hypothetical') && nlu.answers.asksAboutWording(text);
+  if (signEvents.length && !asksAboutThisSign) {
     // The answer it also holds is recorded before the direct question; what it brings next (the next
     // exercise) waits behind the question. Not the offer of a session: that waits for the answer.
     return signEvents.map((event) => (answers && asking?.question !== undefined && asking.question !== 'startSession' ? { ...event, understanding } : event));
@@ -375,9 +380,9 @@ function asideOf(text: string, understanding: Understanding, answered: boolean, 
     return 'greeting';
   }
   if (symbols === 'other') return 'symbols';
-  // "Can we skip that?" asks to skip, not about the question.
+  // "Can we skip that?" asks to skip, not about the question; "can we stop there for now?" asks to pause.
   // A greeting is the whole message ("hello?"), so its question mark asks nothing.
-  const wantsOut = understanding.intent === 'skip' || understanding.intent === 'later' || understanding.intent === 'tomorrow' || understanding.intent === 'checkInTime' || understanding.intent === 'greeting';
+  const wantsOut = understanding.intent === 'skip' || understanding.intent === 'later' || understanding.intent === 'tomorrow' || understanding.intent === 'checkInTime' || understanding.intent === 'greeting' || understanding.intent === 'pause';
   if (understanding.questionBack && !answered && !wantsOut) {
     understanding.intent = 'questionBack';
     return 'questionBack';

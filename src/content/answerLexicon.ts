@@ -57,6 +57,10 @@ export const bodySchema = z.object({
   carer: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** "right down the back of my leg": "right" meaning "all the way", not a side. */
   notSide: z.array(z.string().trim().min(1)).default([]),
+  /** What a part can do ("my hand doesn't grip right"): said of a part with no symptom in its clause, it names no reach. */
+  functions: z.array(z.string().trim().min(1)).default([]),
+  /** Symptom words: a part's clause with one of these tells where the symptoms reach ("my hand is weak and tingly"). */
+  symptoms: z.array(z.string().trim().min(1)).default([]),
 });
 
 export const onsetSchema = z.object({

@@ -40,6 +40,8 @@ export const yesNoLexiconSchema = z.object({
   /** Words that open a clause qualifying the answer before it ("no, but ..."), and words of a self-correction ("no wait, yes"). */
   contrast: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   corrections: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  /** "I said yes on the last screen, so yes": a word that brings the answer at the end of a message. */
+  conclusions: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** "a bit", "sometimes", "odd": after a contrast word, a no to a safety question is only partly a no. */
   hedges: z.array(z.string().trim().min(1)).default([]),
   /** A no said softly ("not really"): with a hedge after it ("not really, just a bit") it is neither. */
@@ -56,8 +58,12 @@ export const yesNoLexiconSchema = z.object({
   /** After a no to a safety question: the sign told of in a later clause ("No, it's numb on the left"). */
   sensations: z.array(z.string().trim().min(1)).default([]),
   admissions: z.array(z.string().trim().min(1)).default([]),
+  /** After a bare no to a safety question: the sign dated in a later clause ("no, only today"). */
+  lately: z.array(z.string().trim().min(1)).default([]),
   /** Openings that look like a question but describe ("where my bra strap goes"), when no question mark is typed. */
   statements: z.array(z.string().trim().min(1)).default([]),
+  /** A question back about what the question's own words mean ("what do you mean by different?"). */
+  wording: z.array(z.string().trim().min(1)).default([]),
 });
 export const scoreLexiconSchema = z.object({
   sources,
@@ -133,7 +139,7 @@ export function loadLexicon(contentDir: string): LexiconLoad {
   const movement = loadPart(contentDir, 'movement.yaml', movementLexiconSchema, problems);
   const intents = loadPart(contentDir, 'intents.yaml', intentLexiconSchema, problems);
   const groups: Array<[string, Record<string, string[]> | undefined]> = [
-    ['lexicon/yes-no.yaml', yesNo && { yes: yesNo.yes, no: yesNo.no, unsure: yesNo.unsure, questions: yesNo.questions, wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo, agree: yesNo.agree, decline: yesNo.decline, allClear: yesNo.allClear, fillers: yesNo.fillers, hedges: yesNo.hedges, softNo: yesNo.softNo, symptomYes: yesNo.symptomYes, symptomNo: yesNo.symptomNo, sensations: yesNo.sensations, admissions: yesNo.admissions, statements: yesNo.statements }],
+    ['lexicon/yes-no.yaml', yesNo && { yes: yesNo.yes, no: yesNo.no, unsure: yesNo.unsure, questions: yesNo.questions, wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo, agree: yesNo.agree, decline: yesNo.decline, allClear: yesNo.allClear, fillers: yesNo.fillers, hedges: yesNo.hedges, softNo: yesNo.softNo, symptomYes: yesNo.symptomYes, symptomNo: yesNo.symptomNo, sensations: yesNo.sensations, admissions: yesNo.admissions, lately: yesNo.lately, statements: yesNo.statements, wording: yesNo.wording }],
     ['lexicon/scores.yaml', scores && { zero: scores.zero, units: scores.units, approximate: scores.approximate, notScore: scores.notScore }],
     ['lexicon/regions.yaml', regions?.regions],
     ['lexicon/movement.yaml', movement?.outcomes],

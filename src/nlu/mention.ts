@@ -4,7 +4,7 @@
  * negation.ts; the rules of English are in negationRules.ts. Knows nothing about red flags.
  */
 import type { Span } from './matcher.ts';
-import { sequenceAt, spanContext, type CompiledNegation } from './negation.ts';
+import { hasOwnFirstPerson, notOverBefore, sequenceAt, spanContext, type CompiledNegation } from './negation.ts';
 import { SENTENCE_BOUNDARY, type Token } from './normalise.ts';
 import type { Mention } from './redFlagDetector.ts';
 
@@ -69,6 +69,13 @@ function anyWithin(tokens: Token[], from: number, to: number, phrases: string[][
 
 const markerWords = new WeakMap<CompiledNegation, Set<string>>();
 const BODY_GONE = new Set(['back', 'neck', 'disc', 'knee', 'hip', 'spine']);
+/** "the feeling's gone", "the urge has gone": a sense lost, not a symptom over (unless a symptom names it: "the numb feeling has gone"). */
+const SENSE_GONE = new Set(['feeling', 'sensation', 'urge', 'signal', 'warning', 'sense']);
+const SYMPTOM_FEELING = new Set(['numb', 'tingly', 'tingling', 'weird', 'odd', 'strange', 'funny', 'burning', 'prickly', 'dead', 'horrible', 'bad', 'sick']);
+function senseGone(tokens: Token[], at: number): boolean {
+  const before = ['has', 'is', 'have'].includes(tokens[at - 1]?.word ?? '') ? at - 2 : at - 1;
+  return SENSE_GONE.has(tokens[before]?.word ?? '') && !SYMPTOM_FEELING.has(tokens[before - 1]?.word ?? '');
+}
 
 /**
  * Over and done with: a marker of it having ended after the phrase, in its sentence ("had some
@@ -83,18 +90,35 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
     if (!first.has(tokens[j]?.word ?? '')) continue;
     for (const marker of rules.resolvedMarkers) {
       if (!sequenceAt(tokens, j, marker.words)) continue;
+      // "the numbness hasn't worn off since this morning": still there
+      if (notOverBefore(tokens, j, span, rules)) continue;
       const next = tokens[j + marker.words.length];
       if (marker.endsSentence && next !== undefined && next.word !== SENTENCE_BOUNDARY && next.word !== 'now') continue;
       // "before it was fine": it is new, not over
       if ((marker.words[0] === 'was' || marker.words[0] === 'were') && [tokens[j - 1], tokens[j - 2], tokens[j + marker.words.length]].some((token) => token?.word === 'before')) continue;
       // "this is the first time my back has gone": a back that has gone gave way, it is not over
       if (marker.words[0] === 'gone' && (BODY_GONE.has(tokens[j - 1]?.word ?? '') || (['has', 'is', 'have'].includes(tokens[j - 1]?.word ?? '') && BODY_GONE.has(tokens[j - 2]?.word ?? '')))) continue;
+      if (marker.words[0] === 'gone' && senseGone(tokens, j)) continue;
+      // "both legs have gone now": the legs are the sign's subject, and they gave way
+      if (marker.words[0] === 'gone' && limbGaveWay(tokens, span, j, rules)) continue;
       // "it's fine" right after the sign plays it down ("slight trouble starting to pee, it's fine really"); it is over only in a sentence about the past
-      const playsDown = (marker.words.includes('is') || marker.words.includes('are')) && !marker.words.includes('now');
+      const playsDown = marker.onlyInPast === true || ((marker.words.includes('is') || marker.words.includes('are')) && !marker.words.includes('now'));
       if ((j - span.end <= 3 && !playsDown) || anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers)) return true;
     }
   }
   return false;
+}
+
+const GAVE_WAY_BETWEEN = new Set(['has', 'have', 'is', 'are', 'both', 'just', 'all', 'completely', 'totally']);
+/** Before the limb that is the sign's subject: "both legs", "my legs", not "pain in both legs". */
+const LIMB_OPENERS = new Set(['both', 'my', 'the', 'his', 'her', 'their', 'your']);
+/** The sign starts with a limb ("both legs", "my legs") and only "has", "have" stand between it and "gone". */
+function limbGaveWay(tokens: Token[], span: Span, at: number, rules: CompiledNegation): boolean {
+  let first = span.start;
+  while (first < span.end && LIMB_OPENERS.has(tokens[first]?.word ?? '')) first += 1;
+  if (!rules.limbs.has(tokens[first]?.word ?? '')) return false;
+  for (let k = span.end + 1; k < at; k += 1) if (!GAVE_WAY_BETWEEN.has(tokens[k]?.word ?? '')) return false;
+  return true;
 }
 
 /**
@@ -121,6 +145,7 @@ interface WholeMessage {
   carer?: boolean;
   hearsay?: boolean;
   onlyThey?: boolean;
+  notTheOne?: boolean;
 }
 const wholeMessages = new WeakMap<Token[], WholeMessage>();
 function wholeMessage(tokens: Token[], rules: CompiledNegation): WholeMessage {
@@ -132,10 +157,27 @@ function wholeMessage(tokens: Token[], rules: CompiledNegation): WholeMessage {
   return known;
 }
 
+/** "a few drips of wee came out last night. Been ok today.": the next sentence says a past episode is over. */
+function overInNextSentence(tokens: Token[], sentence: { from: number; to: number }, rules: CompiledNegation): boolean {
+  const next = sentence.to + 2;
+  if (tokens[sentence.to + 1]?.word !== SENTENCE_BOUNDARY || !rules.overNext.some((words) => sequenceAt(tokens, next, words))) return false;
+  return anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) && !wordWithin(tokens, sentence.from, sentence.to, rules.goesOn);
+}
+
+/** The writer says they write for someone else ("I'm typing for my dad"). */
+const carerNamed = (tokens: Token[], rules: CompiledNegation) => anyWithin(tokens, 0, tokens.length - 1, rules.writingFor);
+
 function carerWritingIn(tokens: Token[], rules: CompiledNegation): boolean {
-  if (anyWithin(tokens, 0, tokens.length - 1, rules.carerMarkers)) return true;
+  const all = tokens.length - 1;
+  if (carerNamed(tokens, rules)) return true;
+  // "my sister wets herself since her twins, I'm fine though", "my mum had cancer in her spine, I panic when my back goes": the writer is the patient
+  if (writerNotTheOne(tokens, rules)) return false;
+  // "a lady in my group said she can't feel her bum": a carer writes for family, not for an acquaintance
+  const people = tokens.map((_, index) => index).filter((index) => rules.otherPeople.has(tokens[index]!.word) || rules.acquaintances.has(tokens[index]!.word));
+  if (people.some((index) => acquaintanceAt(tokens, index, rules)) && people.every((index) => acquaintanceAt(tokens, index, rules) || PRONOUNS.has(tokens[index]!.word))) return false;
+  if (anyWithin(tokens, 0, all, rules.carerMarkers)) return true;
   // Only "he" or "she", never a relative named: the person written about is the patient.
-  const named = tokens.some((token) => rules.otherPeople.has(token.word) && !['he', 'she', 'his', 'her', 'they', 'their'].includes(token.word));
+  const named = tokens.some((token) => rules.otherPeople.has(token.word) && !PRONOUNS.has(token.word));
   return !named;
 }
 
@@ -149,9 +191,10 @@ const animalIn = (tokens: Token[], from: number, to: number, rules: CompiledNega
 const hasFirstPerson = (tokens: Token[], from: number, to: number, rules: CompiledNegation) => wordWithin(tokens, from, to, rules.firstPerson);
 
 const THEY = new Set(['they', 'their', 'them', 'theirs']);
+const PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him', 'they', 'their', 'them']);
 
 /** The words this file reads directly, kept from spelling correction with the rules' own (negation.ts `contextWordsOf`). */
-export const MENTION_WORDS: readonly string[] = ['if', ...EXAMPLE_OPENERS, 'used', 'to', ...CLAUSE_JOINS, ...BODY_GONE, ...THEY];
+export const MENTION_WORDS: readonly string[] = ['if', ...EXAMPLE_OPENERS, 'used', 'to', ...CLAUSE_JOINS, ...BODY_GONE, ...SENSE_GONE, ...SYMPTOM_FEELING, ...THEY, ...PRONOUNS, ...GAVE_WAY_BETWEEN, ...LIMB_OPENERS];
 /** The only other people named are "they". */
 function onlyThey(tokens: Token[], rules: CompiledNegation): boolean {
   const whole = wholeMessage(tokens, rules);
@@ -175,8 +218,77 @@ function firstPersonBesidesAsker(tokens: Token[], from: number, to: number, rule
 function firstPersonBesides(tokens: Token[], from: number, to: number, rules: CompiledNegation, markers: string[][]): boolean {
   const marker = new Set<number>();
   for (let i = from; i <= to; i += 1) for (const words of markers) if (sequenceAt(tokens, i, words)) words.forEach((_, offset) => marker.add(i + offset));
-  for (let i = from; i <= to; i += 1) if (!marker.has(i) && rules.firstPerson.has(tokens[i]?.word ?? '')) return true;
+  for (let i = from; i <= to; i += 1) {
+    if (marker.has(i) || !rules.firstPerson.has(tokens[i]?.word ?? '')) continue;
+    // "my colleague had cauda equina, is numbness down there the first sign?": the "my" of another person
+    const next = tokens[i + 1]?.word ?? '';
+    if (tokens[i]?.word === 'my' && (rules.otherPeople.has(next) || rules.acquaintances.has(next))) continue;
+    return true;
+  }
   return false;
+}
+
+/** After the sign, to the end of its sentence: "..., but I don't have that". */
+function deniedLaterIn(tokens: Token[], span: Span, sentence: { from: number; to: number }, rules: CompiledNegation): boolean {
+  for (let j = span.end + 1; j <= sentence.to; j += 1) {
+    // "I can't feel my bum, my friend says I don't have that": the friend's view, not the writer's denial
+    const word = tokens[j]?.word ?? '';
+    if (rules.otherPeople.has(word) || rules.acquaintances.has(word) || rules.someoneElsesView.has(word)) return false;
+    for (const marker of rules.deniedLater) {
+      if (!sequenceAt(tokens, j, marker)) continue;
+      // "..., not that I have it checked" goes on about something else
+      let k = j + marker.length;
+      while (k <= sentence.to && rules.deniedLaterTail.has(tokens[k]?.word ?? '')) k += 1;
+      if (k > sentence.to) return true;
+    }
+  }
+  return false;
+}
+
+/** Looking back from `to`: the nearest other person or acquaintance named before any "I" or "my" of the writer's own. */
+function namedBefore(tokens: Token[], from: number, to: number, rules: CompiledNegation): string | undefined {
+  for (let i = to; i >= from; i -= 1) {
+    const word = tokens[i]?.word ?? '';
+    if (rules.otherPeople.has(word) || rules.acquaintances.has(word)) return word;
+    if (hasOwnFirstPerson(tokens, i, i, rules)) return undefined;
+  }
+  return undefined;
+}
+
+/** A relative is named: the acquaintance may be theirs ("my mum's friend"), and a carer writes for family. */
+const familyNamed = (tokens: Token[], rules: CompiledNegation) =>
+  tokens.some((token, index) => rules.otherPeople.has(token.word) && !acquaintanceAt(tokens, index, rules) && !PRONOUNS.has(token.word) && !rules.neverThePatient.has(token.word));
+
+/** An acquaintance, or an acquaintance's relative ("my neighbour's husband", "my friend's mum"): not the writer's family. */
+function acquaintanceAt(tokens: Token[], index: number, rules: CompiledNegation): boolean {
+  const word = tokens[index]?.word ?? '';
+  if (rules.acquaintances.has(word)) return true;
+  return rules.otherPeople.has(word) && !PRONOUNS.has(word) && rules.acquaintances.has(tokens[index - 1]?.word ?? '');
+}
+
+/** The writer says they do not have it, or tells of their own case beside another's. */
+function writerNotTheOne(tokens: Token[], rules: CompiledNegation): boolean {
+  const whole = wholeMessage(tokens, rules);
+  return (whole.notTheOne ??= anyWithin(tokens, 0, tokens.length - 1, rules.notMe) || anyWithin(tokens, 0, tokens.length - 1, rules.ownCase) || ownSentence(tokens, rules));
+}
+
+/** A sentence about the writer's own back that names nobody else ("... it makes me sad. My back's slowly getting better."). */
+function ownSentence(tokens: Token[], rules: CompiledNegation): boolean {
+  for (let from = 0; from < tokens.length; ) {
+    let to = from;
+    while (to < tokens.length - 1 && tokens[to + 1]?.word !== SENTENCE_BOUNDARY) to += 1;
+    if (anyWithin(tokens, from, to, rules.ownCaseAlone) && !wordWithin(tokens, from, to, rules.otherPeople) && !wordWithin(tokens, from, to, rules.acquaintances)) return true;
+    from = to + 2;
+  }
+  return false;
+}
+
+/** After the phrase in its sentence, or in the next one: a worry for oneself ("is that what I should look out for", "could that happen to me?"). */
+function asksForSelfAfter(tokens: Token[], span: Span, sentence: { from: number; to: number }, rules: CompiledNegation): boolean {
+  let nextTo = sentence.to + 2;
+  while (nextTo < tokens.length - 1 && tokens[nextTo + 1]?.word !== SENTENCE_BOUNDARY) nextTo += 1;
+  const to = Math.min(nextTo, tokens.length - 1);
+  return anyWithin(tokens, span.end + 1, to, rules.askingAbout) || anyWithin(tokens, span.end + 1, to, rules.hypotheticalAfter);
 }
 
 export function mentionOf(tokens: Token[], span: Span, rules: CompiledNegation): MentionContext {
@@ -203,10 +315,26 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   // "is it serious if you lose control of your bladder?": anyone, not the writer ("is it normal to have
   // pins and needles between your legs?" is a disclosure asked as a question)
   if (anyWithin(tokens, sentence.from, span.start - 1, IF) && anyWithin(tokens, sentence.from, sentence.to, rules.generic) && !hasFirstPerson(tokens, sentence.from, sentence.to, rules)) return 'hypothetical';
-  if (resolved(tokens, span, rules, sentence)) return 'resolved';
+  // "my friend said to ask about numbness in my bottom but I don't have that"
+  if (deniedLaterIn(tokens, span, sentence, rules)) return 'negated';
+  // "my partner and I, one of us, well, sex has gone numb", "someone in my family keeps wetting themselves": whose is left open
+  if (anyWithin(tokens, 0, tokens.length - 1, rules.unclearWho) && !hasFirstPerson(tokens, span.start, span.end, rules)) return 'unclear-person';
+  // someone else's own story is theirs even when it is over ("my husband had bladder cancer years ago, he's fine now")
+  const overHere = resolved(tokens, span, rules, sentence) || overInNextSentence(tokens, sentence, rules);
+  if (overHere && context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && !carerWriting(tokens, rules)) return 'other-person';
+  if (overHere) return 'resolved';
   // "my family would be better off without me": the phrase itself is about the writer.
   // "they keep dropping things": singular or plural, the patient or not; asked
   if (context === 'someone-else' && !firstPersonBesidesAsker(tokens, sentence.from, sentence.to, rules) && onlyThey(tokens, rules)) return 'unclear-person';
+  // "the guy in the bed next to me had both legs go weak, glad that's not me": named further back than a denial reaches
+  // "my friend at work has been off with breast cancer": an acquaintance named further back, whose own story it is
+  if (context !== 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && !carerNamed(tokens, rules)) {
+    const named = namedBefore(tokens, sentence.from, span.start - 1, rules);
+    // ("asking for a friend: numb round the back passage" is hearsay: whose is unclear, asked below)
+    if (named !== undefined && (writerNotTheOne(tokens, rules) || (rules.acquaintances.has(named) && !familyNamed(tokens, rules) && !hearsayIn(tokens, rules)))) return 'other-person';
+  }
+  // "one of the lads says his bum is numb, is that what I should look out for?": someone else's sign, asked about for oneself
+  if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && asksForSelfAfter(tokens, span, sentence, rules)) return 'hypothetical';
   // "my dog can't use his back legs": an animal's, not the patient's. Only an animal in the same
   // sentence counts: "walked the dog. my dad says both his legs are weak" is still the dad's, told by a carer.
   if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && (animalIn(tokens, sentence.from, sentence.to, rules) || !carerWriting(tokens, rules))) return 'other-person';

@@ -8,7 +8,7 @@ import { phraseWords, SENTENCE_BOUNDARY, type Token } from './normalise.ts';
 
 export type SpanContext = 'affirmed' | 'negated' | 'someone-else' | 'hypothetical' | 'resolved';
 
-interface AfterTrigger { words: string[]; endsSentence: boolean }
+interface AfterTrigger { words: string[]; endsSentence: boolean; onlyInPast?: boolean }
 
 export interface CompiledNegation {
   before: string[][];
@@ -37,6 +37,7 @@ export interface CompiledNegation {
   stillNow: string[][];
   pastMarkers: string[][];
   resolvedReach: number;
+  notOver: Set<string>;
   singleWordBefore: Set<string>;
   after: AfterTrigger[];
   pseudo: string[][];
@@ -47,6 +48,21 @@ export interface CompiledNegation {
   otherPeople: Set<string>;
   neverThePatient: Set<string>;
   firstPerson: Set<string>;
+  besideMe: Set<string>;
+  placeBeforeMy: Set<string>;
+  acquaintances: Set<string>;
+  writingFor: string[][];
+  notMe: string[][];
+  unclearWho: string[][];
+  ownCase: string[][];
+  ownCaseAlone: string[][];
+  overNext: string[][];
+  goesOn: Set<string>;
+  limbs: Set<string>;
+  deniedLater: string[][];
+  deniedLaterTail: Set<string>;
+  wellAfter: Set<string>;
+  someoneElsesView: Set<string>;
   sharedWithMe: string[][];
   beforeReach: number;
   afterReach: number;
@@ -99,12 +115,13 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     carerMarkers: rules.carerMarkers.map(phraseWords),
     hearsay: rules.hearsay.map(phraseWords),
     generic: rules.generic.map(phraseWords),
-    resolvedMarkers: rules.resolvedMarkers.map(afterTrigger),
+    resolvedMarkers: [...rules.resolvedMarkers.map(afterTrigger), ...rules.resolvedMarkersInPast.map((text) => ({ ...afterTrigger(text), onlyInPast: true }))],
     pastMarkers: rules.pastMarkers.map(phraseWords),
     longAgo: rules.longAgo.map(phraseWords),
     longStanding: rules.longStanding.map(phraseWords),
     stillNow: rules.stillNow.map(phraseWords),
     resolvedReach: rules.resolvedReach,
+    notOver: new Set(rules.notOver),
     singleWordBefore: new Set(before.filter((words) => words.length === 1).map((words) => words[0] ?? '')),
     after: rules.after.map(afterTrigger),
     pseudo: rules.pseudo.map(phraseWords),
@@ -115,6 +132,21 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     otherPeople: new Set(rules.otherPeople),
     neverThePatient: new Set(rules.neverThePatient),
     firstPerson: new Set(rules.firstPerson),
+    besideMe: new Set(rules.besideMe),
+    placeBeforeMy: new Set(rules.placeBeforeMy),
+    acquaintances: new Set(rules.acquaintances),
+    writingFor: rules.writingFor.map(phraseWords),
+    notMe: rules.notMe.map(phraseWords),
+    unclearWho: rules.unclearWho.map(phraseWords),
+    ownCase: rules.ownCase.map(phraseWords),
+    ownCaseAlone: rules.ownCaseAlone.map(phraseWords),
+    overNext: rules.overNext.map(phraseWords),
+    goesOn: new Set(rules.goesOn),
+    limbs: new Set(rules.limbs),
+    deniedLater: rules.deniedLater.map(phraseWords),
+    deniedLaterTail: new Set(rules.deniedLaterTail),
+    wellAfter: new Set(rules.wellAfter),
+    someoneElsesView: new Set(rules.someoneElsesView),
     sharedWithMe: rules.sharedWithMe.map(phraseWords),
     beforeReach: rules.beforeReach,
     afterReach: rules.afterReach,
@@ -166,8 +198,16 @@ function isClauseBreakBefore(tokens: Token[], index: number, rules: CompiledNega
   return rules.clauseStarters.has(token.word) && (token.afterComma || rules.conjunctions.has(previous.word));
 }
 
-function hasFirstPerson(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
-  for (let i = from; i <= to; i += 1) if (rules.firstPerson.has(tokens[i]?.word ?? '')) return true;
+/** The writer's own "I", "my" or "me": not the "me" of "the guy in the bed next to me", nor the "my" of "a chap at my group". */
+export function hasOwnFirstPerson(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+  for (let i = from; i <= to; i += 1) {
+    const word = tokens[i]?.word ?? '';
+    if (!rules.firstPerson.has(word)) continue;
+    if (word === 'me' && rules.besideMe.has(tokens[i - 1]?.word ?? '')) continue;
+    // "a chap at my support group keeps falling": where the person is from, not the writer's own
+    if (word === 'my' && rules.placeBeforeMy.has(tokens[i - 1]?.word ?? '')) continue;
+    return true;
+  }
   return false;
 }
 
@@ -180,10 +220,17 @@ function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation, den
     if (isClauseBreakBefore(tokens, j + 1, rules) || rules.terminators.has(token.word)) break;
     const denies = denials.get(token.word)?.some((words) => sequenceAt(tokens, j - words.length + 1, words)) === true;
     if (denies && !coveredByPseudo(tokens, j, rules)) return 'negated';
-    if (rules.otherPeople.has(token.word) && !hasFirstPerson(tokens, j + 1, span.start - 1, rules)) return 'someone-else';
+    if (rules.otherPeople.has(token.word) && !hasOwnFirstPerson(tokens, j + 1, span.start - 1, rules)) return 'someone-else';
     reach += 1;
   }
   return 'affirmed';
+}
+
+/** A sign that ends on its verb, and the word after says all is well: "both legs are | fine", "both legs are | strong". */
+function wellRightAfter(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
+  if (STATIVE.has(tokens[span.end]?.word ?? '') && rules.wellAfter.has(tokens[span.end + 1]?.word ?? '')) return true;
+  // ... or in the span's gap, ending a clause: "both legs are strong, it's only the pain"
+  return span.gapTokens.some((index) => STATIVE.has(tokens[index - 1]?.word ?? '') && rules.wellAfter.has(tokens[index]?.word ?? '') && tokens[index + 1]?.afterComma === true);
 }
 
 /** A denial sitting in a `...` gap ("down there is not numb") denies the phrase. */
@@ -196,6 +243,8 @@ const STATIVE = new Set(['was', 'were', 'is', 'are', 'am', 'been', 'felt', 'feel
 const saidFine = (tokens: Token[], index: number) => FINE.has(tokens[index]?.word ?? '') && tokens[index + 1]?.afterComma === true && !STATIVE.has(tokens[index - 1]?.word ?? '');
 
 function negatedInsideGap(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
+  // a concept span has no gap of its own: "toe walking test, both legs fine, no weakness" holds its all-clear inside
+  for (let index = span.start + 1; index < span.end; index += 1) if (saidFine(tokens, index)) return true;
   return span.gapTokens.some(
     (index) =>
       (rules.singleWordBefore.has(tokens[index]?.word ?? '') && !coveredByPseudo(tokens, index, rules) && !(tokens[index]?.word === 'not' && INABLE.has(tokens[index - 1]?.word ?? ''))) ||
@@ -231,11 +280,19 @@ function negatedAfter(tokens: Token[], span: Span, rules: CompiledNegation, trig
       if (!sequenceAt(tokens, j, trigger.words)) continue;
       // "the first time my back has gone": a back that has gone gave way; it is not over
       if (triggers === rules.resolvedAfter && BODY_GONE.has(tokens[j - 1]?.word ?? '')) continue;
+      // "the numbness has not gone away": still there
+      if (triggers === rules.resolvedAfter && notOverBefore(tokens, j, span, rules)) continue;
       const next = tokens[j + trigger.words.length];
       if (!trigger.endsSentence || next === undefined || next.word === SENTENCE_BOUNDARY) return true;
     }
   }
   return false;
+}
+
+/** "has not worn off", "never went away", "not gone yet": a marker of it being over, denied one or two words before. */
+export function notOverBefore(tokens: Token[], at: number, span: Span, rules: CompiledNegation): boolean {
+  // only after the phrase: the "not" of "I couldn't pee, it was sorted" is part of the sign
+  return (at - 1 > span.end && rules.notOver.has(tokens[at - 1]?.word ?? '')) || (at - 2 > span.end && rules.notOver.has(tokens[at - 2]?.word ?? ''));
 }
 
 function sharedWithMeLater(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
@@ -328,7 +385,7 @@ export { sequenceAt };
  * affirmed, and only the old short list of "what if" frames counts.
  */
 export function spanContext(tokens: Token[], span: Span, rules: CompiledNegation, warningSign = false): SpanContext {
-  if (negatedInsideGap(tokens, span, rules)) return 'negated';
+  if (negatedInsideGap(tokens, span, rules) || wellRightAfter(tokens, span, rules)) return 'negated';
   const before = contextBefore(tokens, span, rules, warningSign ? rules.beforeByLast : rules.parserBeforeByLast);
   if (before === 'negated') return before;
   if (negatedAfter(tokens, span, rules)) return 'negated';

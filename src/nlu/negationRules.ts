@@ -54,6 +54,32 @@ export interface NegationRules {
   /** Among the other people, never the patient, whatever the tense ("my dog keeps wetting the floor", "my toddler has been wetting the bed"). */
   neverThePatient: string[];
   firstPerson: string[];
+  /** Before "me", a place or a likeness: "the guy in the bed next to me" is not the writer's own. */
+  besideMe: string[];
+  /** Before "my", after another person: where they are from ("a chap at my support group", "a lady in my class"). */
+  placeBeforeMy: string[];
+  /** People the writer does not write for: their sign is their own story ("a lady in my group said she wet herself"). */
+  acquaintances: string[];
+  /** The writer says plainly that it is someone else's sign they are passing on for them ("I'm typing for my dad"). */
+  writingFor: string[];
+  /** Anywhere in the message, after another person's sign: the writer does not have it ("..., I'm fine though"). */
+  notMe: string[];
+  /**
+   * The writer tells of their own case ("mine's only the one leg", "when my back goes"): they are the patient, and another
+   * person's sign told beside it is that person's own, not written for them.
+   */
+  ownCase: string[];
+  /** Later in the sign's sentence, after it: the writer says they do not have it ("my friend said to ask about numbness in my bottom but I don't have that"). */
+  deniedLater: string[];
+  deniedLaterTail: string[];
+  /** Between a sign and a later "I don't have that": another's view, not the writer's denial ("the GP thinks I don't have it"). */
+  someoneElsesView: string[];
+  /** Right after a sign that ends on "are" or "feel": all is well ("both legs are fine", "both legs are strong"). */
+  wellAfter: string[];
+  /** Like `ownCase`, but only in a sentence of its own that names nobody else ("My dad wears pads now. My back's slowly getting better."). */
+  ownCaseAlone: string[];
+  /** Who has it is left open, whatever "I" is in the sentence ("my partner and I, one of us, ..."). */
+  unclearWho: string[];
   /** With another person named: signs that the person is the patient, written for by a carer ("he can't feel when he goes", "since his surgery"). */
   carerMarkers: string[];
   /** Anyone at all, with no "I" or "my": a question about the sign in general ("is it serious if you lose control of your bladder?"). */
@@ -62,13 +88,23 @@ export interface NegationRules {
   hearsay: string[];
   /** After a phrase, in its sentence: it happened and is over. With `pastMarkers` in the sentence, or right after the phrase. */
   resolvedMarkers: string[];
+  /** Like `resolvedMarkers`, but only with `pastMarkers` in the sentence, never for being close to the phrase alone. */
+  resolvedMarkersInPast: string[];
   /** Anywhere in the sentence: an episode long ago ("when I was a kid I wet the bed"), unless the sentence also speaks of now (`stillNow`). */
   longAgo: string[];
   /** Anywhere in the sentence: there for years, not new ("I leak when I sneeze, I've had that since my kids were born"). */
   longStanding: string[];
   stillNow: string[];
   pastMarkers: string[];
+  /** Opening the next sentence, after a sign in a sentence about the past: it is over ("a few drips came out last night. Been ok today."). */
+  overNext: string[];
+  /** A sign that starts with one of these and then "has gone": the limb gave way, it is not over ("both legs have gone now"). */
+  limbs: string[];
+  /** In the sign's own sentence: it goes on ("still", "keeps"), so the next sentence's "been ok" does not end it. */
+  goesOn: string[];
   resolvedReach: number;
+  /** Right before a marker of it being over, one or two words back: it is not over ("the numbness hasn't worn off", "it never went away"). */
+  notOver: string[];
   /** "... and so did I": the experience is the person's too. */
   sharedWithMe: string[];
   /** How many words a negation before a phrase reaches; after a phrase. */
@@ -130,6 +166,8 @@ export const NEGATION_RULES: NegationRules = {
     'can a', 'can an', 'can it', 'can this', 'can discs', 'could a', 'could it', 'could this', 'does a', 'does it', 'do discs',
     'is it true', 'is it possible', 'is it common', 'is it likely', 'how likely',
     'what is the chance', 'what are the chances', 'whats the chance', 'whats the chances', 'what are the odds', 'how common is it',
+    // about other people with the condition: "do people with this ever get sciatica down both legs?"
+    'can someone', 'can anyone', 'could someone', 'could anyone', 'does someone', 'do people', 'can people', 'do other people', 'do most people', 'do some people', 'does anyone', 'does anybody', 'has anyone', 'has anybody',
   ],
   /** After a phrase, in its sentence: a worry about oneself ("... could that happen to me?"), not a disclosure. */
   /** A sentence asking what to look out for: the example in the next sentence is asked about too ("what would be a warning sign? like numbness down below?"). */
@@ -145,7 +183,10 @@ export const NEGATION_RULES: NegationRules = {
    * After a phrase, in a sentence with no "I" or "my" but the asker's own: a question about the sign
    * in general ("is losing bladder control a sign of something serious?").
    */
-  generalAfter: ['a sign of', 'a warning sign', 'a red flag', 'a symptom of', 'something serious', 'something to worry about', 'something i should worry about', 'an emergency'],
+  generalAfter: [
+    'a sign of', 'a warning sign', 'a red flag', 'a symptom of', 'something serious', 'something to worry about', 'something i should worry about', 'an emergency',
+    'the first sign', 'the first signs', 'an early sign', 'the early signs', 'the first symptom', 'how it starts', 'how it started',
+  ],
   /**
    * "I" as the one asking, not the one with the sign ("should I worry?", "I was wondering"): not a
    * first person for the questions about a sign in general, or about someone else.
@@ -221,7 +262,7 @@ export const NEGATION_RULES: NegationRules = {
     'nan', 'nana', 'gran', 'cousin', 'colleague', 'neighbour', 'neighbor', 'family', 'parents', 'boyfriend',
     'girlfriend', 'he', 'she', 'they', 'his', 'her', 'their', 'kids', 'kid', 'children', 'child', 'baby', 'niece',
     'nephew', 'grandson', 'granddaughter', 'flatmate', 'housemate', 'boss', 'stepdad', 'stepmum',
-    'lady', 'woman', 'guy', 'bloke', 'fella', 'chap', 'gentleman',
+    'lady', 'woman', 'guy', 'bloke', 'fella', 'chap', 'gentleman', 'man', 'girl', 'boy', 'him',
     'hubby', 'missus', 'fiance', 'fiancee', 'toddler', 'grandchild', 'grandkids', 'stepson', 'stepdaughter',
     'dog', 'dogs', 'cat', 'cats', 'puppy', 'kitten', 'pet',
     'guy', 'bloke', 'lad', 'lads', 'fella', 'chap',
@@ -241,29 +282,33 @@ export const NEGATION_RULES: NegationRules = {
     'has started', 'is struggling', 'is not able', 'has not been able', 'can hardly', 'can barely',
     // a leg failing now: "his leg won't hold him" (not a fever alone: "my husband has a fever, I hope I don't catch it")
     'will not hold', 'will not take his weight', 'will not take her weight', 'will not support',
+    // a back named with its part, a complaint now, a course over recent weeks: "she's complaining her mid back hurts", "his walking has gone unsteady the last few weeks"
+    'his mid back', 'her mid back', 'his lower back', 'her lower back', 'his upper back', 'her upper back', 'complaining',
+    'the last few weeks', 'the past few weeks', 'the last few days', 'the past few days', 'the last couple of weeks',
   ],
   // not "you": "numb bum, what do you think?" speaks to the coach
   generic: ['your', 'yourself', 'someone', 'somebody', 'anyone', 'anybody', 'a person', 'people'],
-  hearsay: ['asking for a friend', 'for a friend', 'asking for someone', 'for someone else', 'asking on behalf of someone', 'a friend of mine', 'one of us', 'one of them', 'in the family', 'in our family',
+  hearsay: ['asking for a friend', 'for a friend', 'asking for someone', 'for someone else', 'asking on behalf of someone', 'a friend of mine', 'one of us', 'one of them', 'in the family', 'in our family', 'in my family', 'someone i know', 'a mate of mine',
     'there is been some', 'there has been some', 'there have been some', 'apparently', 'they said', 'they say', 'i am told', 'i was told', 'supposedly', 'allegedly', 'so they say', 'someone said'],
   resolvedMarkers: [
     'gone$', 'gone now', 'gone completely', 'all gone', 'went away', 'gone away', 'cleared', 'resolved', 'got better', 'fine now',
-    'ok now', 'okay now', 'good now', 'normal now', 'better now', 'back to normal', 'it passed', 'passed$', 'settled', 'stopped after',
+    'ok now', 'okay now', 'good now', 'normal now', 'better now', 'back to normal', 'it passed', 'passed$', 'settled', 'stopped after', 'stopped since', 'it has stopped', 'it is stopped', 'it stopped',
+    'went within', 'gone within', 'cleared within', 'settled within', 'went in a', 'cleared in a',
     'went after', 'back to just', 'was fine', 'were fine', 'is good', 'recovered', 'sorted itself', 'they are fine', 'it is fine',
     'that is fine', 'all fine now',
     'fine since', 'fine ever since', 'ok since', 'okay since', 'no problems since', 'no trouble since', 'not had it since',
     'normal since', 'been normal', 'has been normal', 'been fine', 'has been fine', 'been ok', 'been okay', 'nothing since$',
-    'none since$', 'not since$', 'not again since', 'nothing else since', 'not happened since', 'not happened again', 'not lately',
+    'none since$', 'not since$', 'no temperature since', 'no fever since', 'no more since', 'none of that since', 'nothing like that since',
+    'no more of that since', 'not again since', 'nothing else since', 'not happened since', 'not happened again', 'not lately',
     'not recently', 'not for a while', 'calmed down', 'settled down', 'died down', 'eased off', 'that was it', 'only happened once',
     'just the once', 'happened once', 'a one off', 'happened the once', 'only the once', 'the once', 'a one time thing', 'now it is just', 'now it is only', 'now its just', 'just the left again',
-    'just the right again', 'back to one side',
+    'just the right again', 'back to one side', 'only lasted', 'just the right leg since', 'just the left leg since',
+    'just the one leg since', 'only the right leg since', 'only the left leg since', 'only one leg since',
     'it was sorted', 'got sorted', 'was sorted out', 'sorted out', 'they sorted it',
     'that stopped', 'stopped months ago', 'stopped years ago', 'stopped weeks ago', 'stopped ages ago',
     // told it is normal: "a bit of redness where the stitch was, nurse says normal"
     'nobody hurt', 'no one hurt', 'nobody was hurt', 'no one was hurt', 'nobody injured', 'no one injured',
-    'stronger again', 'getting stronger again', 'strength is coming back', 'strength coming back',
-    'says normal', 'said normal', 'says it is normal', 'said it is normal', 'said it was normal', 'says it is fine', 'said it is fine',
-    'said it was fine', 'nothing to worry about', 'gone next day', 'gone the next day', 'gone by the next day',
+    'gone next day', 'gone the next day', 'gone by the next day',
     // looked into and nothing found: "had an MRI, nothing found", "they checked, all clear"
     'all clear', 'nothing found', 'found nothing', 'nothing was found', 'came back clear', 'came back normal', 'scan was clear',
     'mri was clear', 'nothing showed up', 'nothing showed', 'nothing sinister',
@@ -271,7 +316,15 @@ export const NEGATION_RULES: NegationRules = {
     'did not hurt myself', 'not hurt myself', 'did not hurt anything', 'was not hurt', 'no harm done', 'unhurt', 'not injured',
     'did not injure myself', 'no injury', 'no injuries',
     // numbness from an anaesthetic that passed: "my face went numb at the dentist, wore off after an hour"
-    'wore off', 'worn off', 'wears off', 'it wears off', 'goes off after', 'passes after', 'passes in a',
+    'wore off', 'worn off',
+  ],
+  resolvedMarkersInPast: [
+    // getting better, told it is normal, passing each time: over only in a sentence about the past ("my leg was weaker but
+    // getting stronger again"); "I can't feel when I wee, nurse says it's normal" and "my bum goes numb, it wears off" are now
+    'stronger again', 'getting stronger again', 'strength is coming back', 'strength coming back',
+    'says normal', 'said normal', 'says it is normal', 'said it is normal', 'said it was normal', 'says it is fine', 'said it is fine',
+    'said it was fine', 'nothing to worry about',
+    'wears off', 'it wears off', 'goes off after', 'passes after', 'passes in a',
   ],
   longAgo: [
     'as a child', 'as a kid', 'when i was a child', 'when i was a kid', 'when i was little', 'when i was young',
@@ -282,6 +335,7 @@ export const NEGATION_RULES: NegationRules = {
     'had that for years', 'had this for years', 'had it for years', 'had that since', 'had this since', 'had it since',
     'always had that', 'always had this', 'always had it', 'since my kids were born', 'since having my kids', 'since i had my kids',
     'since childbirth', 'since i had the baby', 'all my life', 'my whole life', 'for as long as i can remember',
+    'been like that for years', 'been like this for years', 'like that for years', 'like this for years', 'been the case for years',
     'always has', 'always does', 'always been like that', 'always been that way', 'has always done that',
   ],
   stillNow: [
@@ -293,8 +347,50 @@ export const NEGATION_RULES: NegationRules = {
     'checked', 'investigated', 'scan', 'mri', 'years', 'early on', 'did have', 'there was', 'for a few days',
     'for a couple of days', 'for a day or two', 'felt', 'in the spring', 'in the summer', 'in the autumn', 'in the winter',
   ],
+  overNext: [
+    'been ok', 'been okay', 'been fine', 'been alright', 'been good', 'fine since', 'fine now', 'ok now', 'okay now', 'all good now',
+    'all fine now', 'it has gone', 'it is gone', 'gone now', 'it went away', 'it stopped', 'it has stopped', 'not happened since',
+    'not happened again', 'nothing since', 'none since', 'back to normal', 'normal since', 'normal now',
+  ],
+  limbs: ['leg', 'legs', 'arm', 'arms', 'foot', 'feet', 'knee', 'knees', 'hand', 'hands'],
+  goesOn: ['still', 'now', 'keep', 'keeps', 'again', 'every', 'always', 'since'],
   resolvedReach: 14,
+  notOver: ['not', 'never', 'yet'],
   firstPerson: ['i', 'me', 'my', 'myself', 'mine'],
+  placeBeforeMy: ['at', 'in', 'from'],
+  besideMe: ['to', 'beside', 'opposite', 'near', 'behind', 'of', 'with', 'like', 'than'],
+  acquaintances: [
+    'friend', 'friends', 'mate', 'colleague', 'neighbour', 'neighbor', 'boss', 'flatmate', 'housemate', 'lady', 'woman', 'man',
+    'guy', 'bloke', 'fella', 'chap', 'gentleman', 'lad', 'lads', 'girl', 'someone', 'somebody', 'patient', 'people',
+  ],
+  ownCase: [
+    // not "my back" alone ("lifting her is doing my back in"), nor a hope ("fingers crossed"): a carer says those too
+    'mine is', 'mine has', 'mine was', 'mine looks', 'mine feels', 'mine seems', 'mine only', 'mine just', 'my own',
+    'when my back', 'my back goes', 'my back went', 'my disc', 'my sciatica', 'my bulge', 'my herniation', 'my prolapse',
+    'nothing like that here', 'nothing like that for me', 'i am the one with', 'i am the one who',
+  ],
+  writingFor: ['asked me to', 'typing for', 'writing for', 'on behalf of', 'messaging for', 'i look after', 'i care for', 'caring for'],
+  notMe: [
+    'i am fine though', 'i am ok though', 'i am okay though', 'i am alright though', 'but i am fine', 'but i am ok', 'but i am okay',
+    'not me', 'not happening to me', 'glad my', 'glad i am not', 'glad i do not', 'glad it is not', 'glad that is not', 'i do not have that', 'i do not have it', 'i have not got that', 'i have not got it', 'i never had that',
+    'i have never had that', 'i have not had that',
+  ],
+  ownCaseAlone: ['my back', 'my neck', 'my pain', 'my leg', 'my sciatica'],
+  unclearWho: [
+    'one of us', 'either of us', 'not saying who', 'not saying which', 'someone in my family', 'someone in the family', 'someone in our family',
+    'someone i know', 'a relative', 'a family member', 'somebody in my family',
+  ],
+  // each ends its sentence, or is followed only by "though", "thankfully", "at all" (`deniedLaterTail`)
+  deniedLater: [
+    'i do not have that', 'i do not have it', 'i have not got that', 'i have not got it', 'i have not had that', 'i have never had that',
+    'which i do not have', 'not that i have it', 'not that i have that', 'none of that here', 'i do not have any of that', 'i have not got any of that',
+  ],
+  deniedLaterTail: ['though', 'thankfully', 'luckily', 'at', 'all', 'anyway', 'tho', 'phew'],
+  someoneElsesView: [
+    'says', 'said', 'thinks', 'thought', 'reckons', 'reckoned', 'told', 'tells', 'believes', 'believed', 'insists', 'claims',
+    'gp', 'doctor', 'doc', 'physio', 'nurse', 'consultant', 'surgeon', 'specialist', 'paramedic', 'paramedics', 'hospital',
+  ],
+  wellAfter: ['fine', 'strong', 'ok', 'okay', 'alright', 'normal', 'good', 'perfect', 'grand'],
   sharedWithMe: ['so did i', 'so have i', 'as did i', 'me too', 'i did too', 'i have too', 'i had too', 'i have it too', 'i had it too', 'and me', 'i also', 'and i'],
   beforeReach: 6,
   afterReach: 3,

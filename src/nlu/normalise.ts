@@ -35,6 +35,13 @@ const CONTRACTION_LIST: Readonly<Record<string, string>> = {
   cnt: 'can not', carnt: 'can not', cudnt: 'could not', cldnt: 'could not', coudnt: 'could not', wudnt: 'would not',
   shudnt: 'should not', dnt: 'do not', didint: 'did not', dosnt: 'does not', dosent: 'does not', doesent: 'does not',
   havnt: 'have not', hvnt: 'have not', hant: 'have not', wasent: 'was not', isent: 'is not',
+  // short words typed as they sound, too short for the spelling corrector: "cant feal anything wen i wipe"
+  wen: 'when', feal: 'feel', feeel: 'feel', fele: 'feel',
+  // Scots: "I cannae pee", "it didnae come", "naethin comes"
+  cannae: 'can not', canna: 'can not', couldnae: 'could not', didnae: 'did not', didna: 'did not', dinnae: 'do not',
+  dinna: 'do not', doesnae: 'does not', wouldnae: 'would not', willnae: 'will not', winnae: 'will not', wisnae: 'was not',
+  wasnae: 'was not', isnae: 'is not', hasnae: 'has not', havnae: 'have not', havenae: 'have not', naethin: 'nothing',
+  nothin: 'nothing', nuthin: 'nothing',
   "can't": 'can not', "won't": 'will not', "shan't": 'shall not', "ain't": 'is not',
   "i'm": 'i am', "it's": 'it is', "i'd": 'i would', "let's": 'let us',
 };

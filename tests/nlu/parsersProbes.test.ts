@@ -41,7 +41,10 @@ describe('onset in fresh wording', () => {
 
 describe('yes and no in fresh wording: a statement is neither', () => {
   it.each(probes<[YesNoKind, string, string]>('yes-no'))('%s: %s "%s"', (kind, expected, text) => {
-    expect(readYesNo(text, lexicon, kind).answer).toBe(expected === 'none' ? undefined : expected);
+    const reading = readYesNo(text, lexicon, kind);
+    // `question`: a question back (the help text, then the question again); `statement`: neither an answer nor a question back.
+    if (expected === 'question' || expected === 'statement') expect(reading.questionBack).toBe(expected === 'question');
+    expect(reading.answer).toBe(['none', 'question', 'statement'].includes(expected) ? undefined : expected);
   });
 });
 

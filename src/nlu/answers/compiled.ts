@@ -15,16 +15,19 @@ export interface CompiledAnswers {
   yesNo: { offer: PhraseSet<YesNoLabel>; symptom: PhraseSet<YesNoLabel> };
   questions: PhraseSet<'question'>;
   statements: PhraseSet<'statement'>;
+  wording: PhraseSet<'wording'>;
   /** After a contrast word, these make a no to a safety question only partly a no. */
   hedges: PhraseSet<'hedge'>;
   softNo: PhraseSet<'softNo'>;
   sensations: PhraseSet<'sensation'>;
   admissions: PhraseSet<'admission'>;
+  lately: PhraseSet<'lately'>;
   contrastWords: ReadonlySet<string>;
   particles: ReadonlySet<string>;
   offerTail: ReadonlySet<string>;
   elaborations: PhraseSet<'elaboration'>;
   correctionWords: ReadonlySet<string>;
+  conclusionWords: ReadonlySet<string>;
   fillers: PhraseSet<'filler'>;
   /** One-word fillers, also allowed after a short answer ("I have actually", "I do, thanks"). */
   fillerWords: ReadonlySet<string>;
@@ -55,15 +58,18 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     },
     questions: compilePhraseSet({ question: yesNo.questions }),
     statements: compilePhraseSet({ statement: yesNo.statements }),
+    wording: compilePhraseSet({ wording: yesNo.wording }),
     hedges: compilePhraseSet({ hedge: yesNo.hedges }),
     softNo: compilePhraseSet({ softNo: yesNo.softNo }),
     sensations: compilePhraseSet({ sensation: yesNo.sensations }),
     admissions: compilePhraseSet({ admission: yesNo.admissions }),
+    lately: compilePhraseSet({ lately: yesNo.lately }),
     contrastWords: new Set(yesNo.contrast),
     particles: new Set(yesNo.particles),
     offerTail: new Set(yesNo.offerTail),
     elaborations: compilePhraseSet({ elaboration: yesNo.elaborations }),
     correctionWords: new Set(yesNo.corrections),
+    conclusionWords: new Set(yesNo.conclusions),
     fillers: compilePhraseSet({ filler: yesNo.fillers }),
     fillerWords: new Set(yesNo.fillers.filter((filler) => /^[a-z]+$/.test(filler))),
     approximate: compilePhraseSet({ approximate: scores.approximate }),

@@ -12,7 +12,7 @@ import { parseDays, parseKg, unknownAmount } from './quantity.ts';
 import { readSurgery } from './surgery.ts';
 import { readReach, readSide, type ReachReading, type Side } from './reach.ts';
 import { parseScoreAnswer, type ScoreAnswer } from './score.ts';
-import { readYesNo, type YesNoKind, type YesNoReading } from './yesNo.ts';
+import { asksAboutWording, readYesNo, type YesNoKind, type YesNoReading } from './yesNo.ts';
 
 export type { MovementReading, OnsetReading, QuestionKind, ReachReading, ScoreAnswer, Side, YesNoKind, YesNoReading };
 
@@ -25,6 +25,8 @@ export interface QuestionInfo {
 export interface AnswerParsers {
   kindOf(questionKey: string | undefined): QuestionInfo;
   yesNo(text: string, kind: YesNoKind): YesNoReading;
+  /** The message asks what the question's own words mean ("what do you mean by different?"). */
+  asksAboutWording(text: string): boolean;
   score(text: string): ScoreAnswer | undefined;
   days(text: string): { days: number; approximate: boolean } | undefined;
   kg(text: string): { kg: number; approximate: boolean } | undefined;
@@ -54,6 +56,7 @@ export function compileAnswerParsers(lexicon: Lexicon): AnswerParsers {
       return entry ? { kind: entry.kind, ...(entry.unit ? { unit: entry.unit } : {}) } : { kind: undefined };
     },
     yesNo: (text, kind) => readYesNo(text, lexicon, kind),
+    asksAboutWording: (text) => asksAboutWording(text, lexicon),
     score: (text) => parseScoreAnswer(text, lexicon),
     days: (text) => parseDays(text, lexicon),
     kg: (text) => parseKg(text, lexicon),

@@ -81,10 +81,12 @@ interface Signal {
 }
 
 /** Words that place a part in the past ("it was in my calf", "it used to reach my foot"). */
-const PAST = new Set(['was', 'were', 'before', 'earlier', 'previously', 'used', 'initially', 'originally']);
+const PAST = new Set(['was', 'were', 'before', 'earlier', 'previously', 'used', 'initially', 'originally', 'longer']);
 /** Words after a change word that point at the part that follows ("less in my foot"). */
 const POINTING = new Set(['in', 'into', 'down', 'at', 'around', 'round', 'across', 'through', 'on', 'of']);
 const CHANGE_REACH = 4;
+/** How far before a change word a denial reaches ("isn't any better": "is not any better"). */
+const CHANGE_DENIAL_REACH = 3;
 /** The only words between "now" and a part that place it there ("now it's in my knee", not "now and less in my back"). */
 const PLACING = new Set(['it', 'is', 'its', 'in', 'into', 'at', 'to', 'my', 'the', 'just', 'only', 'mostly', 'mainly', 'sitting', 'felt', 'feel']);
 /** Words between "not" and a part that still deny the place ("not in the leg"). */
@@ -146,9 +148,17 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
   const inPart = (start: number, end: number) => parts.some((p) => start >= p.start && end <= p.end);
   // "less power", "more feeling": a change of what the part can do, not of the symptoms.
   const ofFunction = (w: Found<Word>) => (w.label === 'easing' || w.label === 'worsening' || w.label === 'arising') && compiled.functions.has(prepared.tokens[w.end + 1]?.word ?? '');
-  const words: Found<Word>[] = mentions(compiled.words, prepared, false)
+  // "my leg is no better", "the calf isn't any worse": a change denied is no change, in neither direction.
+  const deniedChange = (w: Found<Word>) => {
+    if (w.label !== 'easing' && w.label !== 'worsening') return false;
+    for (let i = w.start - 1; i >= Math.max(0, w.start - CHANGE_DENIAL_REACH) && clauseOf[i] === clauseOf[w.start]; i -= 1) if (DENIALS.has(prepared.tokens[i]!.word)) return true;
+    return false;
+  };
+  const allWords: Found<Word>[] = mentions(compiled.words, prepared, false)
     .map((m) => ({ label: m.label, start: m.span.start, end: m.span.end }))
     .filter((w) => !inPart(w.start, w.end) && !ofFunction(w));
+  const words = allWords.filter((w) => !deniedChange(w));
+  const changeDenied = allWords.some(deniedChange);
   const clauseCount = (clauseOf.at(-1) ?? 0) + 1;
   const signals: Signal[] = [];
   const earlyClauses = new Set(words.filter((w) => w.label === 'atFirst').map((w) => clauseOf[w.start]!));
@@ -245,8 +255,10 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
       return !words.some((w) => (w.label === 'toward' || w.label === 'away') && w.start > m.end && w.start - m.end <= 2) && !['to', 'into', 'in'].includes(prepared.tokens[m.end + 1]?.word ?? '');
     });
     const eased = [...has('easing'), ...goneAway.map((m) => ({ ...m, label: 'easing' as const }))];
+    // "the leg is not better, it's worse": "it" is the limb of the clause before.
+    const carried = clauseParts.length === 0 && ['it', 'its'].includes(prepared.tokens.find((_, i) => clauseOf[i] === clause)?.word ?? '') ? parts.filter((p) => clauseOf[p.start] === clause - 1 && p.label >= REACHED_LIMB).at(-1) : undefined;
     for (const change of [...eased, ...has('worsening'), ...has('arising')].sort((a, b) => a.start - b.start)) {
-      const part = partOfChange(prepared, change, change.label === 'easing' ? inClause(namedParts) : clauseParts);
+      const part = partOfChange(prepared, change, change.label === 'easing' ? inClause(namedParts) : clauseParts) ?? carried;
       if (!part) continue;
       const limb = part.label >= 2;
       if (change.label === 'easing' && limb) push('centralized', false, part.label);
@@ -271,12 +283,17 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
   if (parts.some((p) => p.label >= TOES)) return { response: 'peripheralized', toesOrFingers: true };
   // No direction: a sore back with the limb fine, could not, no change, or better said outright.
   const outright = firstAffirmedLabel(compiled.outcomes, prepared);
-  if (outright === 'could_not' || outright === 'no_change' || outright === 'peripheralized' || outright === 'centralized') return { response: outright };
   // All parts named, for "sore in my back, legs are fine" takes the "fine" as said of the back too.
   const saidNot = (w: Found<Word>) => prepared.tokens.slice(Math.max(0, w.start - 2), w.start).some((t) => DENIALS.has(t.word));
   const spineSore = namedParts.some((p) => p.label === 0 && words.some((w) => w.label === 'local' && clauseOf[w.start] === clauseOf[p.start] && !saidNot(w)));
   const limbNamed = parts.filter((p) => p.label >= 1);
   const limbFine = limbNamed.every((p) => words.some((w) => w.label === 'fine' && clauseOf[w.start] === clauseOf[p.start]));
+  // "it hurt in my lower back but nothing went down my leg": the back sore, the limb denied, is local.
+  const limbDenied = limbNamed.length === 0 && namedParts.some((p) => p.label >= 1);
+  if (outright === 'no_change' && spineSore && limbDenied) return { response: 'local_only' };
+  if (outright === 'could_not' || outright === 'no_change' || outright === 'peripheralized' || outright === 'centralized') return { response: outright };
+  // "my leg is no better": only a denied change said of a limb.
+  if (changeDenied && namedParts.some((p) => p.label >= REACHED_LIMB)) return { response: 'no_change' };
   if ((spineSore && limbFine) || outright === 'local_only') return { response: 'local_only' };
   return undefined;
 }

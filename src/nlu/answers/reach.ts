@@ -27,6 +27,8 @@ interface CompiledBody {
   between: { words: Set<string>; options: [ReachLevel, ReachLevel]; question: string }[];
   sides: PhraseSet<'left' | 'right' | 'both' | 'one'>;
   notSide: PhraseSet<'notSide'>;
+  functions: PhraseSet<'function'>;
+  symptoms: PhraseSet<'symptom'>;
 }
 
 const compileBody = perLexicon((lexicon: Lexicon): CompiledBody => {
@@ -37,6 +39,8 @@ const compileBody = perLexicon((lexicon: Lexicon): CompiledBody => {
     between: body.between.map((entry) => ({ words: new Set(entry.words), options: entry.options, question: entry.question })),
     sides: compilePhraseSet(body.sides),
     notSide: compilePhraseSet({ notSide: body.notSide }),
+    functions: compilePhraseSet({ function: body.functions }),
+    symptoms: compilePhraseSet({ symptom: body.symptoms }),
   };
   return compiled;
 });
@@ -74,33 +78,53 @@ export function readSide(text: string | PreparedText, lexicon: Lexicon): Side | 
   return named.has('one') ? 'one' : undefined;
 }
 
+/** The clause (comma, sentence end or "but" apart) of each token. */
+function clauseOf(prepared: PreparedText): number[] {
+  let clause = 0;
+  return prepared.tokens.map((token, i) => {
+    if (i > 0 && (token.word === '.' || token.afterComma || token.word === 'but' || token.word === 'though')) clause += 1;
+    return clause;
+  });
+}
+
+/** "my hand doesn't grip right": a part whose clause tells only what it can do, with no symptom. */
+function onlyFunction(span: Span, clauses: number[], functions: Span[], symptoms: Span[]): boolean {
+  const clause = clauses[span.start];
+  const inClause = (s: Span) => clauses[s.start] === clause;
+  return functions.some((f) => inClause(f) && f.start > span.end && f.start - span.end <= 4) && !symptoms.some(inClause);
+}
+
 export function readReach(text: string, lexicon: Lexicon): ReachReading {
   const body = compileBody(lexicon);
   const prepared = prepareText(answerText(text, compileAnswers(lexicon), true));
-  const found = mentions(body.reach, prepared, true).filter((m) => !saidFine(prepared, m.span));
+  const clauses = clauseOf(prepared);
+  const functions = mentions(body.functions, prepared, false).map((m) => m.span);
+  const symptoms = mentions(body.symptoms, prepared, false).map((m) => m.span);
+  const functionOnly = (span: Span) => onlyFunction(span, clauses, functions, symptoms);
+  const found = mentions(body.reach, prepared, true).filter((m) => !saidFine(prepared, m.span) && !functionOnly(m.span));
   const side = readSide(prepared, lexicon);
   const sideOf = side && side !== 'one' ? { side } : {};
   const limbs = found.filter((m) => m.label !== 'spine_only');
   if (limbs.length > 0) {
     const furthest = limbs.reduce((a, b) => (DISTANCE[b.label] > DISTANCE[a.label] ? b : a));
     // "down my leg to the knee": a part between two answers, further than what else was named, is asked about.
-    const between = betweenPart(prepared, body, found);
+    const between = betweenPart(prepared, body, found, functionOnly);
     if (between && DISTANCE[between.options[1]] > DISTANCE[furthest.label] && between.options.includes(furthest.label)) return { between, ...sideOf };
     return { reach: furthest.label, ...sideOf };
   }
-  const between = betweenPart(prepared, body, found);
+  const between = betweenPart(prepared, body, found, functionOnly);
   if (between) return { between, ...sideOf };
   if (found.some((m) => m.label === 'spine_only')) return { reach: 'spine_only', ...sideOf };
   return sideOf;
 }
 
 /** A word that sits between two answers, not inside a phrase already read ("below the knee"). */
-function betweenPart(prepared: PreparedText, body: CompiledBody, found: { span: Span }[]): ReachReading['between'] {
+function betweenPart(prepared: PreparedText, body: CompiledBody, found: { span: Span }[], functionOnly: (span: Span) => boolean = () => false): ReachReading['between'] {
   for (const [index, token] of prepared.tokens.entries()) {
     if (found.some((m) => index >= m.span.start && index <= m.span.end)) continue;
     const entry = body.between.find((candidate) => candidate.words.has(token.word));
     if (!entry) continue;
-    if (saidFine(prepared, { start: index, end: index, gapTokens: [] })) continue;
+    if (saidFine(prepared, { start: index, end: index, gapTokens: [] }) || functionOnly({ start: index, end: index, gapTokens: [] })) continue;
     const before = prepared.tokens.slice(Math.max(0, index - 3), index).map((t) => t.word);
     if (before.some((word) => NOT.has(word))) continue;
     return { options: entry.options, question: entry.question };

@@ -25,7 +25,9 @@ export interface Words {
 }
 
 const SENTENCE_END = /(?<!\d)[.!?;]+|[.!?;]+(?!\d)|\n+/g;
-const TOKEN = /[a-z]\d{1,2}(?![\d.])|\d+(?:[.,]\d+)?|[a-z]+(?:'[a-z]+)*|[/~+\-\u2013\u2014]|,/g;
+/** A clock time typed with a colon ("7:30", "19:30pm"): one word, not a number ("later on at 7:30pm" is no pain 7). */
+const CLOCK = /^\d{1,2}:\d{2}$/;
+const TOKEN = /\d{1,2}:\d{2}(?!\d)|[a-z]\d{1,2}(?![\d.])|\d+(?:[.,]\d+)?|[a-z]+(?:'[a-z]+)*|[/~+\-\u2013\u2014]|,/g;
 const CLAUSE_WORDS = new Set(['but', 'though', 'although', 'whereas']);
 
 /** Splits and normalises; `textSpeak` maps whole typed words first ("2day" is "today"). */
@@ -58,7 +60,7 @@ export function readWords(text: string, textSpeak: ReadonlyMap<string, string> =
           newClause = false;
         }
         const word: Word = { text: part, sentence, clause, inQuestion: piece.question };
-        if (/^\d/.test(part)) word.digits = Number(part.replace(',', '.'));
+        if (/^\d/.test(part) && !CLOCK.test(part)) word.digits = Number(part.replace(',', '.'));
         words.push(word);
       }
     }

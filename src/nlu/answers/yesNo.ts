@@ -75,7 +75,13 @@ function takenBack(prepared: PreparedText, found: Mention<Label>[], firstEnd: nu
   // "No, it's numb on the left side": the sign itself, told after a bare no (not "no, my bum isn't
   // numb", nor "no accidents, but my bottom feels numb", which denies something else first).
   const bare = found.some((m) => m.span.start <= firstEnd && (m.label === 'no') && tokens.slice(m.span.end + 1, firstEnd + 1).every((t) => fillerWords.has(t.word)));
-  if (safetyNo && bare && mentions(compiled.sensations, prepared, true).some((m) => m.span.start > firstEnd)) return true;
+  const sensations = safetyNo ? mentions(compiled.sensations, prepared, true) : [];
+  if (safetyNo && bare && sensations.some((m) => m.span.start > firstEnd)) return true;
+  // "no, only today": the sign dated after a bare no.
+  if (safetyNo && bare && mentions(compiled.lately, prepared, true).some((m) => m.span.start > firstEnd)) return true;
+  // "no numbness but it tingles": one feeling denied, another told of, which the question may well
+  // ask about too ("no accidents, but my bottom feels numb" denies no feeling, and stands).
+  if (safetyNo && sensations.some((m) => m.span.start > firstEnd) && mentions(compiled.sensations, prepared, false).some((m) => m.span.end <= firstEnd)) return true;
   const admissions = safetyNo ? mentions(compiled.admissions, prepared, false) : [];
   // "not really, just a bit": a soft no, then a hedge in any later clause.
   const soft = hedges.length > 0 && mentions(compiled.softNo, prepared, false).some((m) => m.span.start <= firstEnd);
@@ -124,6 +130,22 @@ function laterOpener(prepared: PreparedText, found: Mention<Label>[], firstEnd: 
   return answer === 'unsure' ? undefined : answer;
 }
 
+/**
+ * The answer brought at the end of the message by a `conclusions` word ("I said yes on the last
+ * screen, so yes", "so I agree"): a yes or no, or an agreement, that runs to the message's end.
+ */
+function concludedAnswer(prepared: PreparedText, found: Mention<Label>[], compiled: CompiledAnswers): 'yes' | 'no' | undefined {
+  const { tokens } = prepared;
+  let last = tokens.length - 1;
+  while (last > 0 && (compiled.fillerWords.has(tokens[last]!.word) || tokens[last]!.word === SENTENCE_BOUNDARY)) last -= 1;
+  for (let i = last - 1; i >= 1; i -= 1) {
+    if (!compiled.conclusionWords.has(tokens[i]!.word)) continue;
+    const answer = found.find((m) => m.span.start === i + 1 && m.span.end >= last && POLARITY[m.label] !== 'unsure' && (LEADS.has(m.label) || m.label === 'wholeYes' || m.label === 'wholeNo'));
+    return answer ? (POLARITY[answer.label] as 'yes' | 'no') : undefined;
+  }
+  return undefined;
+}
+
 /** The longest yes/no phrase that leads wherever it opens the message, starting at `start`. */
 function leadingWordAt(set: CompiledAnswers['yesNo']['symptom'], prepared: PreparedText, start: number): Mention<Label> | undefined {
   let best: Mention<Label> | undefined;
@@ -146,26 +168,35 @@ function doubtAfter(prepared: PreparedText, found: Mention<Label>[], firstEnd: n
 }
 
 /** Every word of the first clause after an offer's yes is another yes, a filler or a word that completes an agreement (offerTail). */
-function offerClauseAgrees(tokens: Token[], found: Mention<Label>[], leading: Mention<Label>, firstEnd: number, compiled: CompiledAnswers): boolean {
+function offerClauseAgrees(tokens: Token[], found: Mention<Label>[], leading: Mention<Label>, firstEnd: number, compiled: CompiledAnswers, fillers: readonly Mention<'filler'>[]): boolean {
   const yesSpans = found.filter((m) => POLARITY[m.label] === 'yes');
   for (let i = leading.span.end + 1; i <= firstEnd; i += 1) {
     const word = tokens[i]!.word;
     if (compiled.offerTail.has(word) || compiled.fillerWords.has(word) || compiled.particles.has(word)) continue;
-    if (yesSpans.some((m) => m.span.start <= i && m.span.end >= i)) continue;
+    // "yeah like I said go ahead": a filler of several words ("like I said") changes nothing.
+    if (yesSpans.some((m) => m.span.start <= i && m.span.end >= i) || fillers.some((m) => m.span.start <= i && m.span.end >= i)) continue;
     return false;
   }
   return true;
 }
 
 /** After an offer's yes, a clause opened by "I mean", "basically"... that goes on into a statement: the yes was a way of talking. */
-function elaboratesIntoStatement(prepared: PreparedText, found: Mention<Label>[], firstEnd: number, compiled: CompiledAnswers): boolean {
+function elaboratesIntoStatement(prepared: PreparedText, found: Mention<Label>[], firstEnd: number, compiled: CompiledAnswers, fillers: readonly Mention<'filler'>[]): boolean {
   const next = laterClauseStarts(prepared.tokens, firstEnd)[0];
   if (next === undefined) return false;
-  const opener = mentions(compiled.elaborations, prepared, true).find((m) => m.span.start === next);
+  // "sure, like I said I'm happy to": a filler that opens the clause ("like I said") is its opener.
+  const openers = [...mentions(compiled.elaborations, prepared, true), ...fillers].filter((m) => m.span.start === next);
+  const opener = openers.reduce<(typeof openers)[number] | undefined>((a, b) => (!a || b.span.end > a.span.end ? b : a), undefined);
   if (!opener) return false;
   const end = clauseEnd(prepared.tokens, next);
   if (opener.span.end >= end) return false;
-  return !offerClauseAgrees(prepared.tokens, found, { label: 'yes', span: opener.span }, end, compiled);
+  return !offerClauseAgrees(prepared.tokens, found, { label: 'yes', span: opener.span }, end, compiled, fillers);
+}
+
+/** The message asks what the question's own words mean ("what do you mean by different?", yes-no.yaml `wording`). */
+export function asksAboutWording(text: string, lexicon: Lexicon): boolean {
+  const compiled = compileAnswers(lexicon);
+  return mentions(compiled.wording, prepareText(answerText(text, compiled)), false).length > 0;
 }
 
 export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'symptom'): YesNoReading {
@@ -212,8 +243,8 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
     if (leading.label !== 'unsure' && inClause.some((m) => m.label === 'unsure')) return { answer: 'unsure', questionBack: false };
     const polarity = POLARITY[leading.label];
     // "sure my back hurts", "fine until I bend": at an offer a yes whose clause goes on into a statement gives no consent.
-    if (kind === 'offer' && polarity === 'yes' && !offerClauseAgrees(tokens, found, leading, firstEnd, compiled)) return { questionBack: false };
-    if (kind === 'offer' && polarity === 'yes' && elaboratesIntoStatement(prepared, found, firstEnd, compiled)) return { questionBack: false };
+    if (kind === 'offer' && polarity === 'yes' && !offerClauseAgrees(tokens, found, leading, firstEnd, compiled, fillers)) return { questionBack: false };
+    if (kind === 'offer' && polarity === 'yes' && elaboratesIntoStatement(prepared, found, firstEnd, compiled, fillers)) return { questionBack: false };
     const opposite = inClause.some((m) => POLARITY[m.label] !== polarity && POLARITY[m.label] !== 'unsure' && LEADS.has(m.label));
     if (opposite) return { questionBack: false };
     // Taken back or qualified: on a safety question that is "not sure" (the coach checks with the
@@ -227,6 +258,9 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   // what, my back?" asks from its first clause, though it does not start like a question.
   const firstClauseAsks = tokens.slice(start, firstEnd + 1).some((token) => QUESTION_WORDS.has(token.word));
   const doubtOnly = !asks && !firstClauseAsks;
+  // "I said yes on the last screen, so yes": the answer concluded at the end.
+  const concluded = concludedAnswer(prepared, found, compiled);
+  if (concluded && !asks && !endsWithQuestion) return { answer: concluded, questionBack: false };
   if (asks || endsWithQuestion) return { questionBack: true, ...(doubtOnly ? { markOnly: true } : {}) };
   // "um it's a bit embarrassing but yes, it does feel numb": at a safety question the answer may
   // open a later clause. Not at an offer: consent needs its yes up front, never after a statement.

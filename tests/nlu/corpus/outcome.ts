@@ -18,6 +18,7 @@
  * | record screening.completed; ask confirmCorrect (or region)             | yesNo `yes` / `no` at confirm                       |
  * | record session.started, an exercise, ask liftingLimit, say             | yesNo `yes` at startSession or idle                 |
  * |   session.nothingToday / referral.stillWaiting; say session.later      |   `no` (and intent `later`)                         |
+ * | a referral at startSession or idle, no session started                 | yesNo as understood (understanding.yesNo)           |
  * | record screening.answer { question: region / reach / sides / onset /   | that kind's value; reach side from data.side or a   |
  * |   surgery / age, value }                                               |   screening.answer { question: side }; onset days   |
  * |                                                                        |   from data.days                                    |
@@ -143,6 +144,9 @@ export function readYesNo(obs: Observation): 'yes' | 'no' | 'unsure' | undefined
     case 'idle':
       if (startedSession(obs)) return 'yes';
       if (says(obs).includes('session.later')) return 'no';
+      // A referral in the same turn holds the session back whatever the answer was ("not today,
+      // and my speech is slurred"), so the yes or no is read from what the coach understood.
+      if (readReferral(obs) !== null) return understoodYesNo(obs) ?? (unsure ? 'unsure' : undefined);
       return unsure ? 'unsure' : undefined;
     default:
       return understoodYesNo(obs);

@@ -143,15 +143,50 @@ interface ConceptWord {
   readNumber: number;
 }
 
-/** The terms that can start at one word, in parallel arrays: the term ids, the steps to enter them by, what must come second. */
+/**
+ * The terms that can start at one word, in parallel arrays: the term ids, the steps to enter them
+ * by, what must come second. A term whose second word must be one of a few words or stems is
+ * filed under each of them instead (`bySecond`, by key id): the next word's keys pick the few
+ * that can match there, and the many that cannot are never looked at.
+ */
 interface Starting {
   terms: Int32Array;
   steps: Step[];
   follows: Array<Follow | undefined>;
+  bySecond: Map<number, { terms: Int32Array; steps: Step[] }>;
+}
+
+/** Splits one word's starting terms into those filed by their second word and the rest. */
+function byFollow(terms: number[], steps: Step[], follows: Array<Follow | undefined>, alsoByRef: Uint8Array): Starting {
+  const rest: Starting = { terms: new Int32Array(0), steps: [], follows: [], bySecond: new Map() };
+  const restTerms: number[] = [];
+  const filed = new Map<number, { terms: number[]; steps: Step[] }>();
+  terms.forEach((term, entry) => {
+    const follow = follows[entry];
+    // A term also entered by a reference stays with the rest: trying it here, even in vain, marks
+    // the word as tried for it, as the reference's attempt then expects.
+    if (follow === undefined || follow.numbers || follow.prefixes.length > 0 || alsoByRef[term] === 1) {
+      restTerms.push(term);
+      rest.steps.push(steps[entry]!);
+      rest.follows.push(follow);
+      return;
+    }
+    for (const key of follow.keys) {
+      let list = filed.get(key);
+      if (list === undefined) filed.set(key, (list = { terms: [], steps: [] }));
+      list.terms.push(term);
+      list.steps.push(steps[entry]!);
+    }
+  });
+  rest.terms = Int32Array.from(restTerms);
+  for (const [key, list] of filed) rest.bySecond.set(key, { terms: Int32Array.from(list.terms), steps: list.steps });
+  return rest;
 }
 
 /** The sentence boundary as the terms see it: it starts nothing and anchors nothing. */
 const BOUNDARY: ConceptWord = { word: SENTENCE_BOUNDARY, stem: SENTENCE_BOUNDARY, key: -1, stemKey: -1, starting: [], anchoring: [], readNumber: 0 };
+/** Past the last word: nothing comes second. */
+const NO_WORD: ConceptWord = { ...BOUNDARY };
 
 /** Per concept (by index): where its mentions start, and the ends (exclusive) of each. */
 type Found = Array<Map<number, number[]> | undefined>;
@@ -423,6 +458,10 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
     }
     for (const ref of keys.refs) level.byRef.set(ref, [...(level.byRef.get(ref) ?? []), term]);
   }
+  // Per level, the terms entered by a reference as a list (walking the Map makes an entry array each).
+  const byRefLists = index.map((level) => [...level.byRef].map(([ref, referring]) => ({ ref, referring })));
+  const enteredByRef = new Uint8Array(terms.length);
+  for (const level of index) for (const referring of level.byRef.values()) for (const term of referring) enteredByRef[term.id] = 1;
   const correct = compileWordCorrector(literals, vocabulary.englishWords);
   // The terms' anchors by word, stem and word start, so each word of a message marks the terms it makes possible.
   const anchorExact = new Map<string, number[]>();
@@ -464,17 +503,17 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
       if (numeric) for (const term of level.exact.get(NUMBER_KEY) ?? []) at.add(term);
       if (stem !== word) for (const term of level.exact.get(stem) ?? []) at.add(term);
       for (const { prefix, term } of level.prefixed.get(key) ?? []) if (word.startsWith(prefix)) at.add(term);
-      const entered: Starting = { terms: new Int32Array(0), steps: [], follows: [] };
       const ids: number[] = [];
+      const steps: Step[] = [];
+      const seconds: Array<Follow | undefined> = [];
       for (const term of at) {
         const entry = entryAt(term, { word, stem });
         if (entry === undefined) continue;
         ids.push(term.id);
-        entered.steps.push(entry.step);
-        entered.follows.push(entry.follow);
+        steps.push(entry.step);
+        seconds.push(entry.follow);
       }
-      entered.terms = Int32Array.from(ids);
-      return entered;
+      return byFollow(ids, steps, seconds, enteredByRef);
     });
     const anchoring = new Set<number>([...(anchorExact.get(word) ?? []), ...(stem !== word ? (anchorExact.get(stem) ?? []) : [])]);
     for (const { prefix, id } of anchorPrefixed.get(key) ?? []) if (word.startsWith(prefix)) anchoring.add(id);
@@ -530,7 +569,8 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
         words[position] = seen;
         if (seen.readNumber !== reading) {
           seen.readNumber = reading;
-          for (const id of seen.anchoring) anchored[id] = 1;
+          const anchoring = seen.anchoring;
+          for (let k = 0; k < anchoring.length; k += 1) anchored[anchoring[k]!] = 1;
         }
       }
       const found: Found = new Array(names.length);
@@ -573,23 +613,51 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
         for (let pos = 0; pos < count; pos += 1) {
           const word = words[pos]!;
           if (word === BOUNDARY) continue;
-          for (const term of level.anywhere) attempt(term.id, pos, term.match, term.follow);
-          const { terms: starting, steps, follows: seconds } = word.starting[depth]!;
+          for (let k = 0; k < level.anywhere.length; k += 1) {
+            const term = level.anywhere[k]!;
+            attempt(term.id, pos, term.match, term.follow);
+          }
+          const { terms: starting, steps, follows: seconds, bySecond } = word.starting[depth]!;
           for (let entry = 0; entry < starting.length; entry += 1) attempt(starting[entry]!, pos, steps[entry]!, seconds[entry]);
+          if (bySecond.size === 0) continue;
+          // The terms filed by their second word: those the next word (or its stem) is second of.
+          const next = pos + 1 < count ? words[pos + 1]! : NO_WORD;
+          if (next.key >= 0) {
+            const filed = bySecond.get(next.key);
+            if (filed !== undefined) for (let entry = 0; entry < filed.terms.length; entry += 1) attempt(filed.terms[entry]!, pos, filed.steps[entry]!, undefined);
+          }
+          if (next.stemKey >= 0 && next.stemKey !== next.key) {
+            const filed = bySecond.get(next.stemKey);
+            if (filed !== undefined) for (let entry = 0; entry < filed.terms.length; entry += 1) attempt(filed.terms[entry]!, pos, filed.steps[entry]!, undefined);
+          }
         }
-        // Terms that start with a reference: tried where that concept's mentions start.
-        for (const [ref, referring] of level.byRef) {
+        // Terms that start with a reference: tried where that concept's mentions start (found on
+        // lower levels, so the list does not change while it is walked).
+        const refLists = byRefLists[depth]!;
+        for (let list = 0; list < refLists.length; list += 1) {
+          const { ref, referring } = refLists[list]!;
           const byStart = found[ref];
           if (byStart === undefined) continue;
-          for (const start of [...byStart.keys()]) for (const term of referring) attempt(term.id, start, term.match, term.follow);
+          byStart.forEach((_ends, start) => {
+            for (let k = 0; k < referring.length; k += 1) attempt(referring[k]!.id, start, referring[k]!.match, referring[k]!.follow);
+          });
         }
       }
       const spans = new Map<string, ConceptSpan[]>();
       found.forEach((byStart, concept) => {
         if (byStart === undefined) return;
         const list: ConceptSpan[] = [];
-        for (const [start, endList] of byStart) for (const end of endList) list.push({ start, end: end - 1 });
-        list.sort((a, b) => a.start - b.start || a.end - b.end);
+        let sorted = true;
+        byStart.forEach((endList, start) => {
+          for (let k = 0; k < endList.length; k += 1) {
+            const end = endList[k]!;
+            const last = list[list.length - 1];
+            if (last !== undefined && (last.start > start || (last.start === start && last.end > end - 1))) sorted = false;
+            list.push({ start, end: end - 1 });
+          }
+        });
+        // Mostly found left to right already: sorted only when a reference's match came later.
+        if (!sorted) list.sort((a, b) => a.start - b.start || a.end - b.end);
         spans.set(names[concept]!, list);
       });
       return { tokens, spans };

@@ -40,19 +40,29 @@ function clauseBounds(tokens: Token[], span: Span): { from: number; to: number }
   return { from, to };
 }
 
-/** The first words of a list of phrases, so most tokens are passed over with one lookup. */
-const firstWordsOf = new WeakMap<string[][], Set<string>>();
-function firstWords(phrases: string[][]): Set<string> {
-  let words = firstWordsOf.get(phrases);
-  if (words === undefined) firstWordsOf.set(phrases, (words = new Set(phrases.map((phrase) => phrase[0] ?? ''))));
-  return words;
+/** A list of phrases by first word, so most tokens are passed over with one lookup and the rest try only the phrases they can start. */
+const byFirstWordOf = new WeakMap<string[][], Map<string, string[][]>>();
+function byFirstWord(phrases: string[][]): Map<string, string[][]> {
+  let index = byFirstWordOf.get(phrases);
+  if (index === undefined) {
+    index = new Map();
+    for (const phrase of phrases) {
+      const first = phrase[0] ?? '';
+      const list = index.get(first);
+      if (list === undefined) index.set(first, [phrase]);
+      else list.push(phrase);
+    }
+    byFirstWordOf.set(phrases, index);
+  }
+  return index;
 }
 
 function anyWithin(tokens: Token[], from: number, to: number, phrases: string[][]): boolean {
-  const first = firstWords(phrases);
+  const index = byFirstWord(phrases);
   for (let i = from; i <= to; i += 1) {
-    if (!first.has(tokens[i]?.word ?? '')) continue;
-    if (phrases.some((words) => sequenceAt(tokens, i, words))) return true;
+    const starting = index.get(tokens[i]?.word ?? '');
+    if (starting === undefined) continue;
+    for (const words of starting) if (sequenceAt(tokens, i, words)) return true;
   }
   return false;
 }

@@ -100,8 +100,49 @@ export function foldText(text: string): string {
 
 const [DOT, BANG, QUESTION, SEMICOLON, NEWLINE, A, Z, ZERO, NINE] = ['.', '!', '?', ';', '\n', 'a', 'z', '0', '9'].map((char) => char.charCodeAt(0)) as [number, number, number, number, number, number, number, number, number];
 
-// Words (with inner apostrophes), sentence ends, and clause punctuation. Compiled once.
-const TOKEN_PATTERN = /\d+\.\d+|[a-z0-9]+(?:'[a-z]+)*|[.!?;\n]+|[,:()\u2013\u2014]|\s-\s/g;
+const [APOSTROPHE, COMMA, COLON, OPEN, CLOSE, EN_DASH, EM_DASH, HYPHEN] = ["'", ',', ':', '(', ')', '\u2013', '\u2014', '-'].map((char) => char.charCodeAt(0)) as [number, number, number, number, number, number, number, number];
+const SPACE = /\s/;
+
+const isDigit = (code: number) => code >= ZERO && code <= NINE;
+const isLetter = (code: number) => code >= A && code <= Z;
+const isSentenceEnd = (code: number) => code === DOT || code === BANG || code === QUESTION || code === SEMICOLON || code === NEWLINE;
+
+/**
+ * Where the piece starting at `at` ends, or -1 when none starts there. The pieces, tried in this
+ * order as a regex would (`\d+\.\d+|[a-z0-9]+(?:'[a-z]+)*|[.!?;\n]+|[,:()\u2013\u2014]|\s-\s`): a
+ * decimal number, a word with inner apostrophes, a run of sentence ends, one clause mark, a
+ * spaced dash. Read by character codes: a regex match allocates an array for every word.
+ */
+function pieceEnd(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (isDigit(code) || isLetter(code)) {
+    let end = at + 1;
+    while (end < text.length && (isDigit(text.charCodeAt(end)) || isLetter(text.charCodeAt(end)))) end += 1;
+    if (isDigit(code)) {
+      // "38.5": digits, a point, digits (only a run of digits before the point).
+      let digits = at + 1;
+      while (digits < text.length && isDigit(text.charCodeAt(digits))) digits += 1;
+      if (text.charCodeAt(digits) === DOT && isDigit(text.charCodeAt(digits + 1))) {
+        let decimal = digits + 2;
+        while (decimal < text.length && isDigit(text.charCodeAt(decimal))) decimal += 1;
+        return decimal;
+      }
+    }
+    while (text.charCodeAt(end) === APOSTROPHE && isLetter(text.charCodeAt(end + 1))) {
+      end += 2;
+      while (end < text.length && isLetter(text.charCodeAt(end))) end += 1;
+    }
+    return end;
+  }
+  if (isSentenceEnd(code)) {
+    let end = at + 1;
+    while (end < text.length && isSentenceEnd(text.charCodeAt(end))) end += 1;
+    return end;
+  }
+  if (code === COMMA || code === COLON || code === OPEN || code === CLOSE || code === EN_DASH || code === EM_DASH) return at + 1;
+  if (text.charCodeAt(at + 1) === HYPHEN && at + 2 < text.length && SPACE.test(text[at]!) && SPACE.test(text[at + 2]!)) return at + 3;
+  return -1;
+}
 
 /**
  * Splits text into tokens. Sentence ends collapse into one `.` token; never a leading or
@@ -111,13 +152,16 @@ export function tokenise(text: string): Token[] {
   const folded = foldText(text);
   const tokens: Token[] = [];
   let afterComma = false;
-  TOKEN_PATTERN.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = TOKEN_PATTERN.exec(folded)) !== null) {
-    const piece = match[0];
-    const start = match.index;
-    const end = start + piece.length;
-    // Which alternative of TOKEN_PATTERN matched shows in the first character alone.
+  for (let at = 0; at < folded.length; ) {
+    const start = at;
+    const end = pieceEnd(folded, at);
+    if (end < 0) {
+      at += 1;
+      continue;
+    }
+    at = end;
+    const piece = folded.slice(start, end);
+    // Which kind of piece it is shows in the first character alone.
     const first = piece.charCodeAt(0);
     if (first === DOT || first === BANG || first === QUESTION || first === SEMICOLON || first === NEWLINE) {
       if (tokens.length > 0 && tokens[tokens.length - 1]?.word !== SENTENCE_BOUNDARY) {

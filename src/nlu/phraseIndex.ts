@@ -47,6 +47,12 @@ export interface IndexedText {
   /** The spans of the phrase with this id in the index (`idOf`). */
   spansOf(id: number): readonly Span[];
   spans(pattern: CompiledPattern): readonly Span[];
+  /**
+   * How each of its matches is mentioned, worked out once by the detector (a message comes back
+   * as an earlier one on the next turns). A Map of its own, not a WeakMap keyed by span: weak
+   * tables cost the garbage collector on every pass.
+   */
+  readonly mentions: Map<Span, string>;
 }
 
 const NONE: readonly Span[] = Object.freeze([]);
@@ -123,12 +129,12 @@ export function compilePhraseIndex(patterns: readonly CompiledPattern[]): Phrase
 export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFrom?: readonly IndexedText[], startsBefore = prepared.tokens.length): IndexedText {
   const tokens = prepared.tokens;
   const possible = new Uint8Array(index.size);
-  for (const id of index.unanchored) possible[id] = 1;
+  for (let k = 0; k < index.unanchored.length; k += 1) possible[index.unanchored[k]!] = 1;
   if (anchorsFrom !== undefined) {
     for (const whole of anchorsFrom) for (let id = 0; id < index.size; id += 1) possible[id] = possible[id]! | whole.possible[id]!;
   }
   // Where each word's leading space is in `joined`: where a match starting at it begins.
-  const spaceBefore = new Int32Array(tokens.length);
+  const spaceBefore: number[] = new Array<number>(tokens.length).fill(0);
   const hitsAt: WordHits[] = new Array(tokens.length);
   const stamp = index.nextStamp();
   let at = 0;
@@ -140,47 +146,54 @@ export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFro
     hitsAt[position] = hits;
     if (anchorsFrom === undefined && hits.stamp !== stamp) {
       hits.stamp = stamp;
-      for (const id of hits.anchors) possible[id] = 1;
+      for (let k = 0; k < hits.anchors.length; k += 1) possible[hits.anchors[k]!] = 1;
     }
   }
   // Then, for the possible phrases only: where they can start, and where their anchor is (a
-  // match holds its anchor, so it starts at most maxWords - 1 words before one).
-  const starts: Array<number[] | undefined> = new Array(index.size);
-  const anchorsAt: Array<number[] | undefined> = new Array(index.size);
+  // match holds its anchor, so it starts at most maxWords - 1 words before one). Each kept as one
+  // flat list by phrase, not a small array per phrase per text (plain arrays: a typed array
+  // past 64 bytes is a separate allocation outside the heap): counted, then filled from the
+  // last word back, so that each phrase's places come out in word order from startsFrom[id] to
+  // startsFrom[id + 1].
+  const startsFrom: number[] = new Array<number>(index.size + 1).fill(0);
+  const anchorFrom: number[] = new Array<number>(index.size + 1).fill(0);
   for (let position = 0; position < tokens.length; position += 1) {
     const hits = hitsAt[position]!;
-    for (const id of hits.anchors) {
-      if (possible[id] === 0) continue;
-      const list = anchorsAt[id];
-      if (list === undefined) anchorsAt[id] = [position];
-      else list.push(position);
-    }
+    for (let k = 0; k < hits.anchors.length; k += 1) if (possible[hits.anchors[k]!] === 1) anchorFrom[hits.anchors[k]!]! += 1;
     if (position >= startsBefore) continue;
-    for (const id of hits.first) {
-      if (possible[id] === 0) continue;
-      const list = starts[id];
-      if (list === undefined) starts[id] = [position];
-      else list.push(position);
-    }
+    for (let k = 0; k < hits.first.length; k += 1) if (possible[hits.first[k]!] === 1) startsFrom[hits.first[k]!]! += 1;
+  }
+  for (let id = 1; id <= index.size; id += 1) {
+    startsFrom[id]! += startsFrom[id - 1]!;
+    anchorFrom[id]! += anchorFrom[id - 1]!;
+  }
+  const startsAt: number[] = new Array<number>(startsFrom[index.size]!).fill(0);
+  const anchorsAt: number[] = new Array<number>(anchorFrom[index.size]!).fill(0);
+  for (let position = tokens.length - 1; position >= 0; position -= 1) {
+    const hits = hitsAt[position]!;
+    for (let k = 0; k < hits.anchors.length; k += 1) if (possible[hits.anchors[k]!] === 1) anchorsAt[--anchorFrom[hits.anchors[k]!]!] = position;
+    if (position >= startsBefore) continue;
+    for (let k = 0; k < hits.first.length; k += 1) if (possible[hits.first[k]!] === 1) startsAt[--startsFrom[hits.first[k]!]!] = position;
   }
   const found: Array<readonly Span[] | undefined> = new Array(index.size);
   const search = (id: number): readonly Span[] => {
     const pattern = index.patterns[id]!;
     // A phrase that may start with any word is searched the plain way.
     if (pattern.first === undefined) return findSpans(pattern, prepared);
-    const list = starts[id];
-    if (list === undefined) return NONE;
+    const [first, last] = [startsFrom[id]!, startsFrom[id + 1]!];
+    if (first === last) return NONE;
     const regex = index.sticky[id]!;
     const spans: Span[] = [];
-    const anchors = pattern.anchor === undefined ? undefined : anchorsAt[id];
-    let next = 0;
-    for (const position of list) {
-      if (pattern.anchor !== undefined) {
+    const anchored = pattern.anchor !== undefined;
+    let next = anchorFrom[id]!;
+    const anchorsEnd = anchorFrom[id + 1]!;
+    for (let at = first; at < last; at += 1) {
+      const position = startsAt[at]!;
+      if (anchored) {
         // The first anchor at or after this start must be within the match's reach.
-        if (anchors === undefined) break;
-        while (next < anchors.length && anchors[next]! < position) next += 1;
-        if (next === anchors.length) break;
-        if (anchors[next]! > position + pattern.maxWords - 1) continue;
+        while (next < anchorsEnd && anchorsAt[next]! < position) next += 1;
+        if (next === anchorsEnd) break;
+        if (anchorsAt[next]! > position + pattern.maxWords - 1) continue;
       }
       regex.lastIndex = spaceBefore[position]!;
       const match = regex.exec(prepared.joined);
@@ -199,6 +212,7 @@ export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFro
   return {
     prepared,
     possible,
+    mentions: new Map(),
     spansOf,
     spans(pattern) {
       const id = index.idOf.get(pattern);

@@ -27,13 +27,18 @@ export function prepareTokens(tokens: Token[]): PreparedText {
     length += word.length + 1;
   }
   const joined = count === 0 ? ' ' : ` ${texts.join(' ')} `;
-  const tokenAt = new Int32Array(length).fill(-1);
-  let at = 1;
-  for (let index = 0; index < count; index += 1) {
-    const end = at + texts[index]!.length;
-    for (let char = at; char < end; char += 1) tokenAt[char] = index;
-    at = end + 1;
-  }
+  // The map back to tokens serves only a regex match: built the first time one is read.
+  let tokenAt: Int32Array | undefined;
+  const mapBack = (): Int32Array => {
+    const map = new Int32Array(length).fill(-1);
+    let at = 1;
+    for (let index = 0; index < count; index += 1) {
+      const end = at + tokens[index]!.word.length;
+      for (let char = at; char < end; char += 1) map[char] = index;
+      at = end + 1;
+    }
+    return map;
+  };
   // The word sets serve only the anchor test of `findSpans`: built the first time it asks.
   let words: Set<string> | undefined;
   let starts: Set<string> | undefined;
@@ -45,7 +50,9 @@ export function prepareTokens(tokens: Token[]): PreparedText {
   return {
     tokens,
     joined,
-    tokenAt,
+    get tokenAt() {
+      return (tokenAt ??= mapBack());
+    },
     get words() {
       if (words === undefined) sets();
       return words!;

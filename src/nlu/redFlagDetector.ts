@@ -341,10 +341,9 @@ function isExcepted(entry: CompiledFlag, text: IndexedText, span: Span): boolean
  * How each phrase match is mentioned, once: a match belongs to one prepared message (its spans
  * are remembered with it), and earlier messages come back on every turn.
  */
-const mentions = new WeakMap<Span, MentionContext>();
-function mentionOfSpan(tokens: Token[], span: Span, negation: CompiledNegation): MentionContext {
-  let mention = mentions.get(span);
-  if (mention === undefined) mentions.set(span, (mention = mentionOf(tokens, span, negation)));
+function mentionOfSpan(text: IndexedText, span: Span, negation: CompiledNegation): MentionContext {
+  let mention = text.mentions.get(span) as MentionContext | undefined;
+  if (mention === undefined) text.mentions.set(span, (mention = mentionOf(text.prepared.tokens, span, negation)));
   return mention;
 }
 
@@ -355,7 +354,7 @@ function bestSpan(patterns: number[], text: IndexedText, negation: CompiledNegat
     if (text.possible[pattern] === 0) continue;
     for (const span of text.spansOf(pattern)) {
       if (!keep(span)) continue;
-      const mention = mentionOfSpan(text.prepared.tokens, span, negation);
+      const mention = mentionOfSpan(text, span, negation);
       if (!isDetection(mention)) continue;
       if (mention === 'present') return { span, mention };
       if (best === undefined || MENTION_RANK[mention] < MENTION_RANK[best.mention]) best = { span, mention };
@@ -380,14 +379,28 @@ function silentAlone(entry: CompiledFlag, message: Message): boolean {
   return entry.concepts.every(lacks) && entry.vague.every(lacks);
 }
 
+/**
+ * With earlier messages, nothing of the flag can be found either when, besides `silentAlone`, no
+ * phrase of it can cross a join (none has its anchor in a joined earlier message: a crossing
+ * match holds its anchor on one side or the other), and no `requires` phrase is possible here
+ * (it is what lets a phrase of an earlier message count). Concept rules read this message only.
+ */
+function silentWithRecent(entry: CompiledFlag, current: Message, joins: Join<Message>[]): boolean {
+  if (!silentAlone(entry, current)) return false;
+  for (const id of entry.requires ?? []) if (current.phrases.possible[id] === 1) return false;
+  for (const join of joins) for (const id of entry.phrases) if (join.earlier.phrases.possible[id] === 1) return false;
+  return true;
+}
+
 function findFlag(entry: CompiledFlag, current: Message, recent: Message[], joins: Join<Message>[], negation: CompiledNegation, knownConcepts: ReadonlySet<string>): Found | undefined {
   // Without earlier messages, a phrase needs its anchor here (its `requires` cannot complete it
   // from elsewhere), and a concept rule needs all of its parts here.
-  if (recent.length === 0 && silentAlone(entry, current)) return undefined;
+  if (recent.length === 0 ? silentAlone(entry, current) : silentWithRecent(entry, current, joins)) return undefined;
   let found = entry.phrases.length > 0 ? findWithRequirement(entry, current, recent, joins, negation) : undefined;
   if (found?.mention === 'present') return found;
   const inContext = (name: string) => knownConcepts.has(name) || [current, ...recent].some((message) => conceptPresent(message, name, negation) !== undefined);
-  if (entry.concepts.length > 0 && requirementMet(entry, current, recent, negation, knownConcepts)) {
+  // A rule lacking a part here finds nothing whatever the requirement: it is not worked out then (its concepts' mentions cost a reading each).
+  if (entry.concepts.length > 0 && !entry.concepts.every((shape) => lacksAPart(shape, current.has)) && requirementMet(entry, current, recent, negation, knownConcepts)) {
     found = better(found, findConceptRules(entry.concepts, current, negation, inContext));
     if (found?.mention === 'present') return found;
   }
@@ -512,7 +525,13 @@ function findCombination(entry: CompiledFlag, current: Message, recent: Message[
     for (const id of ids) if (id.startsWith(group)) return true;
     return false;
   };
+  // A concept with no mention at all in a message is not present there: a shape with a part no
+  // sign and no mentioned concept can meet fails, and is passed over before any mention is read.
+  const mentioned = (name: string) => current.reading?.spans.has(name) === true || recent.some((message) => message.reading?.spans.has(name) === true);
+  const canMeet = (alternatives: string[]) =>
+    alternatives.some((name) => (name.includes('.') ? matchesFlag(name, here) || before.some((ids) => matchesFlag(name, ids)) : mentioned(name)));
   for (const shape of entry.combines ?? []) {
+    if (!shape.rule.every(canMeet)) continue;
     let inCurrent: string | undefined;
     let fromRecent: string | undefined;
     // "!name": not when that concept is in this message ("chest-pain + breathless + !exertion").

@@ -40,8 +40,15 @@ export function compileSpelling(vocabulary: Iterable<string>, kept: Iterable<str
     );
     return target ?? word;
   };
-  return (tokens) => tokens.map((token) => {
-    const word = correct(token.word);
-    return word === token.word ? token : { ...token, word };
-  });
+  // Most messages need no correction: then the same tokens come back, not a copy.
+  return (tokens) => {
+    let corrected: Token[] | undefined;
+    for (let index = 0; index < tokens.length; index += 1) {
+      const token = tokens[index]!;
+      const word = correct(token.word);
+      if (word !== token.word) (corrected ??= tokens.slice(0, index)).push({ ...token, word });
+      else corrected?.push(token);
+    }
+    return corrected ?? tokens;
+  };
 }

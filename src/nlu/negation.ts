@@ -240,11 +240,12 @@ function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation, den
 
 const NOT_WELL_BEFORE = new Set(['not', 'no', 'as', 'than', 'nt', 'never', 'usual']);
 /** A sign that ends on its verb, and the word after says all is well: "both legs are | fine", "both legs are | strong". */
-function wellRightAfter(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
+function wellRightAfter(tokens: Token[], span: Span, rules: CompiledNegation, warningSign: boolean): boolean {
   if (STATIVE.has(tokens[span.end]?.word ?? '') && rules.wellAfter.has(tokens[span.end + 1]?.word ?? '')) return true;
   // ... or the span itself ends so: "no the feeling's normal"
   // (the "'s" of "feeling's" is dropped by the tokeniser; "not as strong as normal" is no all-clear)
-  if (span.end > span.start && rules.wellAfter.has(tokens[span.end]?.word ?? '') && !NOT_WELL_BEFORE.has(tokens[span.end - 1]?.word ?? '')) return true;
+  // Only for a warning sign: a parser's own phrase may end on such a word ("rather not say if that's ok").
+  if (warningSign && span.end > span.start && rules.wellAfter.has(tokens[span.end]?.word ?? '') && !NOT_WELL_BEFORE.has(tokens[span.end - 1]?.word ?? '')) return true;
   // ... or in the span's gap, ending a clause: "both legs are strong, it's only the pain"
   return span.gapTokens.some((index) => STATIVE.has(tokens[index - 1]?.word ?? '') && rules.wellAfter.has(tokens[index]?.word ?? '') && tokens[index + 1]?.afterComma === true);
 }
@@ -401,7 +402,7 @@ export { sequenceAt };
  * affirmed, and only the old short list of "what if" frames counts.
  */
 export function spanContext(tokens: Token[], span: Span, rules: CompiledNegation, warningSign = false): SpanContext {
-  if (negatedInsideGap(tokens, span, rules) || wellRightAfter(tokens, span, rules)) return 'negated';
+  if (negatedInsideGap(tokens, span, rules) || wellRightAfter(tokens, span, rules, warningSign)) return 'negated';
   const before = contextBefore(tokens, span, rules, warningSign ? rules.beforeByLast : rules.parserBeforeByLast);
   if (before === 'negated') return before;
   if (negatedAfter(tokens, span, rules)) return 'negated';

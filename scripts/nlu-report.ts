@@ -66,6 +66,7 @@ const BATCHES = [
   { name: '2026-12', test: /-2026-12-/ },
   { name: '2026-12b', test: /-2026-12b-/ },
   { name: '2026-12c', test: /-2026-12c-/ },
+  { name: '2026-12d', test: /-2026-12d-/ },
 ];
 
 function probe(): void {

@@ -267,14 +267,31 @@ function outsiderNearest(tokens: Token[], from: number, to: number, rules: Compi
   for (let i = to; i >= from; i -= 1) {
     const word = tokens[i]?.word ?? '';
     // "his dad" after "my husband" is the husband's father; "her husband" with no one before is anyone's (a carer may write so)
-    if (rules.otherPeople.has(word) && !PRONOUNS.has(word)) return acquaintanceAt(tokens, i, rules) && (!PRONOUNS.has(tokens[i - 1]?.word ?? '') || namedEarlier(tokens, i - 1, rules));
+    // ("his dad" after "my husband" is asked about instead: `relativeOfOneNamed`)
+    if (rules.otherPeople.has(word) && !PRONOUNS.has(word)) return acquaintanceAt(tokens, i, rules) && !PRONOUNS.has(tokens[i - 1]?.word ?? '');
     if (rules.acquaintances.has(word)) return true;
   }
   return false;
 }
 
+/**
+ * The nearest person before the sign is "his dad", "her husband" with someone named earlier ("my husband...
+ * his dad", "kids. her husband"): most likely the relative of the one named, but a carer writes so too,
+ * so whose the sign is gets asked, never dropped.
+ */
+function relativeOfOneNamed(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+  if (carerNamed(tokens, rules)) return false;
+  for (let i = to; i >= from; i -= 1) {
+    const word = tokens[i]?.word ?? '';
+    if (rules.otherPeople.has(word) && !PRONOUNS.has(word)) return PRONOUNS.has(tokens[i - 1]?.word ?? '') && namedEarlier(tokens, i - 1, rules);
+    if (rules.acquaintances.has(word)) return false;
+  }
+  return false;
+}
+
 const namedEarlier = (tokens: Token[], before: number, rules: CompiledNegation) =>
-  tokens.slice(0, Math.max(0, before)).some((token) => (rules.otherPeople.has(token.word) && !PRONOUNS.has(token.word)) || rules.acquaintances.has(token.word));
+  // an animal named earlier is nobody whose relative this could be ("walked the dog. her husband can't pee")
+  tokens.slice(0, Math.max(0, before)).some((token) => (rules.otherPeople.has(token.word) && !PRONOUNS.has(token.word) && !rules.neverThePatient.has(token.word)) || rules.acquaintances.has(token.word));
 
 /** A relative is named: the acquaintance may be theirs ("my mum's friend"), and a carer writes for family. */
 const familyNamed = (tokens: Token[], rules: CompiledNegation) =>
@@ -292,7 +309,7 @@ function acquaintanceAt(tokens: Token[], index: number, rules: CompiledNegation)
 /** The writer says they do not have it, or tells of their own case beside another's. */
 function writerNotTheOne(tokens: Token[], rules: CompiledNegation): boolean {
   const whole = wholeMessage(tokens, rules);
-  return (whole.notTheOne ??= anyWithin(tokens, 0, tokens.length - 1, rules.notMe) || anyWithin(tokens, 0, tokens.length - 1, rules.ownCase) || ownSentence(tokens, rules));
+  return (whole.notTheOne ??= anyWithin(tokens, 0, tokens.length - 1, rules.notMe) || anyWithin(tokens, 0, tokens.length - 1, rules.ownCase));
 }
 
 /** A sentence about the writer's own back that names nobody else ("... it makes me sad. My back's slowly getting better."). */
@@ -355,9 +372,16 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
     const named = namedBefore(tokens, sentence.from, span.start - 1, rules);
     // ("asking for a friend: numb round the back passage" is hearsay: whose is unclear, asked below)
     if (named !== undefined && (writerNotTheOne(tokens, rules) || (rules.acquaintances.has(named) && !familyNamed(tokens, rules) && !hearsayIn(tokens, rules)))) return 'other-person';
+    // "...her leg won't hold her. My back's slowly getting better.": the writer's own back told apart
+    // says less than "I'm fine though": a carer says it too, so whose the sign is gets asked, never dropped
+    if (named !== undefined && ownSentence(tokens, rules)) return 'unclear-person';
   }
   // "one of the lads says his bum is numb, is that what I should look out for?": someone else's sign, asked about for oneself
   if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && asksForSelfAfter(tokens, span, sentence, rules)) return 'hypothetical';
+  // "my dad wears pads now, it makes me sad. My back's slowly getting better": the writer's own back told
+  // apart says less than "I'm fine though" (a carer says it too), so whose the sign is gets asked
+  if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && !carerNamed(tokens, rules) && !animalIn(tokens, sentence.from, sentence.to, rules) && ownSentence(tokens, rules)) return 'unclear-person';
+  if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && relativeOfOneNamed(tokens, sentence.from, span.start - 1, rules)) return 'unclear-person';
   // "my dog can't use his back legs": an animal's, not the patient's. Only an animal in the same
   // sentence counts: "walked the dog. my dad says both his legs are weak" is still the dad's, told by a carer.
   if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && (animalIn(tokens, sentence.from, sentence.to, rules) || !carerWriting(tokens, rules) || outsiderNearest(tokens, sentence.from, span.start - 1, rules))) return 'other-person';

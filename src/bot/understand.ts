@@ -216,6 +216,23 @@ export function understand(text: string, card: CardValue | undefined, question: 
 }
 
 const isPresent = (hit: RedFlagHit) => hit.mention === undefined || hit.mention === 'present';
+
+/** The check-in's question that asks about the warning signs all at once ("anything new: numbness
+ * around your bottom, trouble peeing, a leg getting weaker?"). */
+const WARNING_QUESTION = 'checkInWarning';
+
+/** The message says yes to the check-in's warning question (not to one sign's own question). */
+function saidYesAtWarningQuestion(text: string, stored: StoredConversation | null, nlu: Nlu): boolean {
+  const asking = stored?.context.asking;
+  return text !== '' && asking?.question === WARNING_QUESTION && asking.flagId === undefined && nlu.answers.yesNo(text, 'symptom').answer === 'yes';
+}
+
+/**
+ * A yes to the warning question with only a touch of a sign ("yes - leaking, not loads but it's
+ * new") is that sign disclosed: the question already asked about it, so asking again only delays the
+ * referral. A "what if", a past episode or someone else's sign stays a mention to ask about.
+ */
+const disclosedByYes = (hit: RedFlagHit): RedFlagHit => (hit.mention === 'vague' ? { ...hit, mention: 'present' } : hit);
 const locks = (hit: RedFlagHit) => holdsExercise(hit.urgency);
 
 /** Whether the message holds an answer to the question being asked, read by that question's kind. */
@@ -271,7 +288,8 @@ export function eventsForMessage(
 ): CoachEvent[] {
   const { text, at } = input;
   const recent = stored?.recent ?? [];
-  const hits = text ? nlu.redFlags(text, recent, input.flags, knownConcepts(stored)) : [];
+  const found = text ? nlu.redFlags(text, recent, input.flags, knownConcepts(stored)) : [];
+  const hits = saidYesAtWarningQuestion(text, stored, nlu) ? found.map(disclosedByYes) : found;
   const present = hits.filter(isPresent);
   // Nothing disclosed outright: as if routine, so any mention of a warning sign is asked about.
   const topPresent = Math.min(urgencyRank('routine'), ...present.map((hit) => urgencyRank(hit.urgency)));

@@ -201,10 +201,17 @@ function isStop(text: string, intent: string | undefined): boolean {
 
 function isPause(text: string, intent: string | undefined, hasDuration: boolean): boolean {
   if (/^(please )?(pause|snooze|hold)( (the |my )?(messages|checkins|checkin|reminders|it|everything))?( please)?$/.test(text)) return true;
-  const pauseWord = /\b(pause|snooze|hold off|hold|break from|skip|suspend)\b/.test(text);
+  const pauseWord = /\b(pause|snooze|hold off|suspend)\b/.test(text);
   if (pauseWord && (CHECKIN_WORDS.test(text) || hasDuration)) return true;
+  // "hold", "skip" and "a break from" are pauses only when said of the check-ins or of the days
+  // themselves ("skip the next 3 days", "can we hold for a week"), not in a story ("I had to skip the
+  // exercises for 2 days", "not been able to hold my urine for 2 days").
+  const weakPauseWord = /\b(hold|break from|skip)\b/.test(text);
+  if (weakPauseWord && CHECKIN_WORDS.test(text)) return true;
+  if (hasDuration && /\b(hold|skip)( it| them| everything)? (for|until|till|the next|next|tomorrow|today|this week)\b/.test(text)) return true;
   if (/\b(take|taking|need|want) a (little )?break\b/.test(text) && (CHECKIN_WORDS.test(text) || hasDuration)) return true;
-  if (/\b(on holiday|on vacation|away|travelling|traveling)\b/.test(text) && hasDuration) return true;
+  // The person away, not the pain: "I'm away for a week", not "the pain went away for 2 days".
+  if ((/\b(on holiday|on vacation|travelling|traveling)\b/.test(text) || /\b(i am|i'm|im|i will be|i'll be|ill be|we are|we're|we will be|going|be|been) away\b/.test(text)) && hasDuration) return true;
   if (/\bno (messages|checkins|reminders) (for|until|till)\b/.test(text)) return true;
   if (/\b(don'?t|do not) (message|text|check in with|remind) me (for|until|till)\b/.test(text)) return true;
   // "can I have a break for a bit": a pause of no set length.

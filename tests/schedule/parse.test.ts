@@ -89,6 +89,9 @@ describe('schedule commands', () => {
     ['no check-ins for a few days please', 3],
     ['stop the messages for a week', 7],
     ['take a break from the check-ins', null],
+    ['can we skip the next 3 days', 3],
+    ['hold for a week please', 7],
+    ['skip the check-ins for 2 days', 2],
   ])('pause: %s', (text, days) => {
     expect(parse(text)).toEqual({ kind: 'pause', days });
   });
@@ -124,6 +127,8 @@ describe('schedule commands', () => {
     '6', '6/10', 'six', 'yes', 'no', 'my lower back hurts', 'I had to stop the exercise', 'it got worse when I stopped',
     'done', 'next', 'stop the exercise, it hurts', 'I woke at 7 with pain', 'I need a break', 'lower back', 'I am in pain',
     'I was in London last week and my back hurt',
+    // a story with a duration is no pause of the check-ins
+    'I had to skip the exercises for 2 days', 'not been able to hold my urine for 2 days', 'the pain went away for 2 days',
   ])('not a schedule command: %s', (text) => {
     expect(parse(text)).toBeNull();
   });

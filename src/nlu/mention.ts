@@ -261,17 +261,28 @@ function namedBefore(tokens: Token[], from: number, to: number, rules: CompiledN
   return undefined;
 }
 
+/** Looking back from `to`: the nearest relative (not a bare pronoun) or acquaintance named. */
+function nearestPerson(tokens: Token[], from: number, to: number, rules: CompiledNegation): number | undefined {
+  for (let i = to; i >= from; i -= 1) {
+    const word = tokens[i]?.word ?? '';
+    if ((rules.otherPeople.has(word) && !PRONOUNS.has(word)) || rules.acquaintances.has(word)) return i;
+  }
+  return undefined;
+}
+
+const isRelativeAt = (tokens: Token[], index: number, rules: CompiledNegation) => {
+  const word = tokens[index]?.word ?? '';
+  return rules.otherPeople.has(word) && !PRONOUNS.has(word);
+};
+
 /** The person nearest before the sign is no one a carer writes for: "my husband says my limp is better, nothing like his dad's foot drop was". */
 function outsiderNearest(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
   if (carerNamed(tokens, rules)) return false;
-  for (let i = to; i >= from; i -= 1) {
-    const word = tokens[i]?.word ?? '';
-    // "his dad" after "my husband" is the husband's father; "her husband" with no one before is anyone's (a carer may write so)
-    // ("his dad" after "my husband" is asked about instead: `relativeOfOneNamed`)
-    if (rules.otherPeople.has(word) && !PRONOUNS.has(word)) return acquaintanceAt(tokens, i, rules) && !PRONOUNS.has(tokens[i - 1]?.word ?? '');
-    if (rules.acquaintances.has(word)) return true;
-  }
-  return false;
+  const at = nearestPerson(tokens, from, to, rules);
+  if (at === undefined) return false;
+  // "her husband" is anyone's (a carer may write so); "his dad" after "my husband" is asked about (`relativeOfOneNamed`)
+  if (isRelativeAt(tokens, at, rules)) return acquaintanceAt(tokens, at, rules) && !PRONOUNS.has(tokens[at - 1]?.word ?? '');
+  return true;
 }
 
 /**
@@ -281,12 +292,9 @@ function outsiderNearest(tokens: Token[], from: number, to: number, rules: Compi
  */
 function relativeOfOneNamed(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
   if (carerNamed(tokens, rules)) return false;
-  for (let i = to; i >= from; i -= 1) {
-    const word = tokens[i]?.word ?? '';
-    if (rules.otherPeople.has(word) && !PRONOUNS.has(word)) return PRONOUNS.has(tokens[i - 1]?.word ?? '') && namedEarlier(tokens, i - 1, rules);
-    if (rules.acquaintances.has(word)) return false;
-  }
-  return false;
+  const at = nearestPerson(tokens, from, to, rules);
+  if (at === undefined || !isRelativeAt(tokens, at, rules)) return false;
+  return PRONOUNS.has(tokens[at - 1]?.word ?? '') && namedEarlier(tokens, at - 1, rules);
 }
 
 const namedEarlier = (tokens: Token[], before: number, rules: CompiledNegation) =>
@@ -315,8 +323,7 @@ function writerNotTheOne(tokens: Token[], rules: CompiledNegation): boolean {
 /** A sentence about the writer's own back that names nobody else ("... it makes me sad. My back's slowly getting better."). */
 function ownSentence(tokens: Token[], rules: CompiledNegation): boolean {
   for (let from = 0; from < tokens.length; ) {
-    let to = from;
-    while (to < tokens.length - 1 && tokens[to + 1]?.word !== SENTENCE_BOUNDARY) to += 1;
+    const { to } = sentenceBounds(tokens, { start: from, end: from, gapTokens: [] });
     if (anyWithin(tokens, from, to, rules.ownCaseAlone) && !wordWithin(tokens, from, to, rules.otherPeople) && !wordWithin(tokens, from, to, rules.acquaintances)) return true;
     from = to + 2;
   }
@@ -325,9 +332,8 @@ function ownSentence(tokens: Token[], rules: CompiledNegation): boolean {
 
 /** After the phrase in its sentence, or in the next one: a worry for oneself ("is that what I should look out for", "could that happen to me?"). */
 function asksForSelfAfter(tokens: Token[], span: Span, sentence: { from: number; to: number }, rules: CompiledNegation): boolean {
-  let nextTo = sentence.to + 2;
-  while (nextTo < tokens.length - 1 && tokens[nextTo + 1]?.word !== SENTENCE_BOUNDARY) nextTo += 1;
-  const to = Math.min(nextTo, tokens.length - 1);
+  const next = sentence.to + 2;
+  const to = Math.min(sentenceBounds(tokens, { start: next, end: next, gapTokens: [] }).to, tokens.length - 1);
   return anyWithin(tokens, span.end + 1, to, rules.askingAbout) || anyWithin(tokens, span.end + 1, to, rules.hypotheticalAfter);
 }
 

@@ -12,6 +12,7 @@ import { SENTENCE_BOUNDARY } from '../normalise.ts';
 import { prepareText, type PreparedText } from '../preparedText.ts';
 import { answerText, compileAnswers } from './compiled.ts';
 import { perLexicon } from './perLexicon.ts';
+import { clauseNumbers } from './clauses.ts';
 
 export interface MovementReading {
   response: MovementResponse;
@@ -63,13 +64,9 @@ interface Found<L> {
 }
 
 /** Clause number per token: a sentence end, a comma, "but" or "then" starts a new one. */
-function clauses(text: PreparedText): number[] {
-  let clause = 0;
-  return text.tokens.map((token, index) => {
-    if (index > 0 && (token.word === SENTENCE_BOUNDARY || token.afterComma || token.word === 'but' || token.word === 'then')) clause += 1;
-    return clause;
-  });
-}
+/** "it eased, but then it spread": "but" and "then" start a clause of their own. */
+const CLAUSE_BREAKS = new Set(['but', 'then']);
+const clauses = (text: PreparedText) => clauseNumbers(text, CLAUSE_BREAKS);
 
 interface Signal {
   clause: number;

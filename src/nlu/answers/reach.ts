@@ -12,6 +12,7 @@ import { prepareText, type PreparedText } from '../preparedText.ts';
 import { answerText, compileAnswers } from './compiled.ts';
 import type { Span } from '../matcher.ts';
 import { perLexicon } from './perLexicon.ts';
+import { clauseNumbers } from './clauses.ts';
 import { SENTENCE_BOUNDARY } from '../normalise.ts';
 
 export type Side = 'left' | 'right' | 'both';
@@ -111,13 +112,8 @@ function sideIn({ prepared, raw }: BodyText, lexicon: Lexicon): Side | 'one' | u
 }
 
 /** The clause (comma, sentence end or "but" apart) of each token. */
-function clauseOf(prepared: PreparedText): number[] {
-  let clause = 0;
-  return prepared.tokens.map((token, i) => {
-    if (i > 0 && (token.word === '.' || token.afterComma || token.word === 'but' || token.word === 'though')) clause += 1;
-    return clause;
-  });
-}
+/** A sentence end, a comma, "but" or "though" starts a clause. */
+const CLAUSE_BREAKS = new Set(['but', 'though']);
 
 /** "my hand doesn't grip right": a part whose clause tells only what it can do, with no symptom. */
 function onlyFunction(span: Span, clauses: number[], functions: Span[], symptoms: Span[]): boolean {
@@ -130,11 +126,10 @@ export function readReach(text: string, lexicon: Lexicon): ReachReading {
   const body = compileBody(lexicon);
   const read = readBody(text, lexicon);
   const { prepared } = read;
-  const clauses = clauseOf(prepared);
+  const told = toldOfThePerson(prepared, read.raw, bodyMentions(prepared, body), body);
   const functions = mentions(body.functions, prepared, false).map((m) => m.span);
   const symptoms = mentions(body.symptoms, prepared, false).map((m) => m.span);
-  const functionOnly = (span: Span) => onlyFunction(span, clauses, functions, symptoms);
-  const told = toldOfThePerson(prepared, read.raw, bodyMentions(prepared, body), body);
+  const functionOnly = (span: Span) => onlyFunction(span, told.clauseOf, functions, symptoms);
   const found = mentions(body.reach, prepared, true).filter((m) => told.has(m.span.start) && !saidFine(prepared, m.span) && !functionOnly(m.span));
   const side = sideIn(read, lexicon);
   const sideOf = side && side !== 'one' ? { side } : {};
@@ -183,16 +178,9 @@ interface Told {
  * says his went into both legs").
  */
 function toldOfThePerson(prepared: PreparedText, raw: PreparedText, bodyAt: number[], body: CompiledBody): Told {
-  const sentenceOf: number[] = [];
-  const clauseOf: number[] = [];
+  const clauseOf = clauseNumbers(prepared, CLAUSE_BREAKS);
   let sentence = 0;
-  let clause = 0;
-  for (const [index, token] of prepared.tokens.entries()) {
-    if (token.word === SENTENCE_BOUNDARY) sentence += 1;
-    if (index > 0 && (token.word === SENTENCE_BOUNDARY || token.afterComma || token.word === 'but' || token.word === 'though')) clause += 1;
-    sentenceOf.push(sentence);
-    clauseOf.push(clause);
-  }
+  const sentenceOf = prepared.tokens.map((token) => (token.word === SENTENCE_BOUNDARY ? (sentence += 1) : sentence));
   const context = mentions(body.context, prepared, false);
   const asideSentences = new Set(context.filter((m) => m.label === 'aside' && sentenceOf[m.span.start]! > 0).map((m) => sentenceOf[m.span.start]!));
   // A carer writes of the patient ("my husband has pain down his left leg"): another person's clause

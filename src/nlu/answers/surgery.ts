@@ -10,6 +10,10 @@ import { prepareText, type PreparedText } from '../preparedText.ts';
 import { answerText, compileAnswers } from './compiled.ts';
 import { SENTENCE_BOUNDARY } from '../normalise.ts';
 import { perLexicon } from './perLexicon.ts';
+import { clauseNumbers } from './clauses.ts';
+
+/** A sentence end, a comma or "but" starts a clause. */
+const CLAUSE_BREAKS = new Set(['but']);
 
 interface CompiledSurgery {
   kinds: PhraseSet<Exclude<SurgeryKind, 'none'>>;
@@ -48,7 +52,7 @@ export function readSurgery(text: string, lexicon: Lexicon): SurgeryKind | undef
   const someoneElses = (start: number) => prepared.tokens.slice(0, start).some((token, index) => others.has(token.word) && sentenceOf(index) === sentenceOf(start));
   // "broke my ankle and they put a plate and screws in": an operation on another part of the body,
   // told in a clause that names that part, no word of the spine and no symptom.
-  const clauseOf = clauseNumbers(prepared);
+  const clauseOf = clauseNumbers(prepared, CLAUSE_BREAKS);
   const where = mentions(compiled.where, prepared, false);
   const saidOf = (start: number, label: 'elsewhere' | 'spine' | 'symptom') => where.some((m) => m.label === label && clauseOf[m.span.start] === clauseOf[start]);
   const elsewhere = (start: number) => saidOf(start, 'elsewhere') && !saidOf(start, 'spine') && !saidOf(start, 'symptom');
@@ -72,11 +76,3 @@ export function readSurgery(text: string, lexicon: Lexicon): SurgeryKind | undef
   return mentions(compiled.none, prepared, false).length > 0 ? 'none' : undefined;
 }
 
-/** Clause number per token: a sentence end, a comma or "but" starts a new one. */
-function clauseNumbers(prepared: PreparedText): number[] {
-  let clause = 0;
-  return prepared.tokens.map((token, index) => {
-    if (index > 0 && (token.word === SENTENCE_BOUNDARY || token.afterComma || token.word === 'but')) clause += 1;
-    return clause;
-  });
-}

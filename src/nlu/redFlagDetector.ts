@@ -501,8 +501,28 @@ function carriesOn(message: Message, reading: ConceptReading, one: ConceptSpan, 
   // The earlier mention may end on the word that opens the next clause ("needing to go but").
   const earlier = clauses[first.start]!;
   if (clauses[first.end]! - earlier > 1 || clauses[second.end] !== later || later <= earlier || later - earlier > CARRY_CLAUSES) return false;
-  for (let index = first.end + 1; index < second.start; index += 1) if (reading.tokens[index]?.word === SENTENCE_BOUNDARY) return false;
+  for (let index = first.end + 1; index < second.start; index += 1) if (reading.tokens[index]?.word === SENTENCE_BOUNDARY && !telegraphic(reading.tokens, first.start, second.end)) return false;
   return !(reading.spans.get(TOPIC) ?? []).some((span) => (clauses[span.start]! > earlier && clauses[span.start]! <= later) || (clauses[span.end]! > earlier && clauses[span.end]! <= later));
+}
+
+/**
+ * Notes typed in fragments ("Legs.. both. Weak.", "Bladder. Can't go.") are one clause split by
+ * full stops: across a sentence end two mentions still belong together when every sentence from
+ * the first's to the second's is a fragment of a few words (a topic in a later one still stops it).
+ */
+const FRAGMENT_WORDS = 3;
+/** "Legs ok. Weak." is no note of weak legs: an all-clear in a fragment ends the run. */
+const FRAGMENT_ALL_CLEAR = new Set(['fine', 'ok', 'okay', 'alright', 'good', 'normal', 'better']);
+function telegraphic(tokens: Token[], from: number, to: number): boolean {
+  let start = from;
+  while (start > 0 && tokens[start - 1]?.word !== SENTENCE_BOUNDARY) start -= 1;
+  let words = 0;
+  // the last fragment may run on after the second mention: "Weak since last night"
+  for (let index = start; index <= to; index += 1) {
+    if (tokens[index]?.word === SENTENCE_BOUNDARY) words = 0;
+    else if ((words += 1) > FRAGMENT_WORDS || FRAGMENT_ALL_CLEAR.has(tokens[index]!.word)) return false;
+  }
+  return true;
 }
 
 /** Moves a span's start back over "can not (seem to)" so that the inability is part of it. */

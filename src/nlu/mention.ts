@@ -82,6 +82,7 @@ function senseGone(tokens: Token[], at: number): boolean {
  * numbness last month but it went after a day"), when the sentence speaks of the past or the
  * marker follows the phrase closely. "I'm numb down there, the back pain has gone" is present.
  */
+const BELIEVED_BEFORE = new Set(['thought', 'assumed', 'presumed', 'hoped', 'figured', 'reckoned']);
 function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence: { from: number; to: number }): boolean {
   const last = Math.min(sentence.to, span.end + rules.resolvedReach);
   let first = markerWords.get(rules);
@@ -92,6 +93,8 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
       if (!sequenceAt(tokens, j, marker.words)) continue;
       // "the numbness hasn't worn off since this morning": still there
       if (notOverBefore(tokens, j, span, rules)) continue;
+      // "didn't go to hospital, thought it was fine": a belief told because it proved wrong
+      if (BELIEVED_BEFORE.has(tokens[j - 1]?.word ?? '') || BELIEVED_BEFORE.has(tokens[j - 2]?.word ?? '')) continue;
       const next = tokens[j + marker.words.length];
       if (marker.endsSentence && next !== undefined && next.word !== SENTENCE_BOUNDARY && next.word !== 'now') continue;
       // "before it was fine": it is new, not over
@@ -139,6 +142,15 @@ function carerWriting(tokens: Token[], rules: CompiledNegation): boolean {
 function hearsayIn(tokens: Token[], rules: CompiledNegation): boolean {
   const whole = wholeMessage(tokens, rules);
   return (whole.hearsay ??= anyWithin(tokens, 0, tokens.length - 1, rules.hearsay));
+}
+
+/** Hearsay that reports what someone said: it is about its own sentence ("10 kilos they said. also the wound is weeping"). */
+const REPORTED = [['they', 'said'], ['they', 'say'], ['i', 'am', 'told'], ['i', 'was', 'told'], ['so', 'they', 'say'], ['someone', 'said']];
+/** The only hearsay in the message reports something said, and in another sentence than the sign's. */
+function onlyReportedElsewhere(tokens: Token[], sentence: { from: number; to: number }, rules: CompiledNegation): boolean {
+  const others = rules.hearsay.filter((words) => !REPORTED.some((reported) => reported.join(' ') === words.join(' ')));
+  if (anyWithin(tokens, 0, tokens.length - 1, others)) return false;
+  return !anyWithin(tokens, sentence.from, sentence.to, REPORTED);
 }
 
 /**
@@ -400,6 +412,6 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   // "I used to have sciatica in both legs": over
   if (anyWithin(tokens, clause.from, span.start - 1, USED_TO)) return 'resolved';
   if (context === 'someone-else') return 'present';
-  if (hearsayIn(tokens, rules) && !firstPersonBesidesHearsay(tokens, sentence.from, sentence.to, rules)) return 'unclear-person';
+  if (hearsayIn(tokens, rules) && !firstPersonBesidesHearsay(tokens, sentence.from, sentence.to, rules) && !onlyReportedElsewhere(tokens, sentence, rules)) return 'unclear-person';
   return 'present';
 }

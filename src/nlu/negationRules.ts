@@ -215,6 +215,8 @@ export const NEGATION_RULES: NegationRules = {
   ],
   hypotheticalAfter: ['if it happens', 'if that happens', 'if it ever happens', 'if that ever happens', 'happen to me', 'could i get', 'will i get', 'might i get', 'could that be me', 'am i going to get', 'could i end up'],
   notHypotheticalIf: [
+    // an apology for what follows: "sorry if tmi, my flow is a dribble"
+    'sorry', 'apologies', 'forgive me', 'excuse me', 'pardon me',
     'sure', 'unsure', 'know', 'knowing', 'tell', 'wonder', 'wondering', 'see', 'check', 'as', 'even', 'idea', 'ask', 'asking',
     'feel', 'notice', 'whether', 'matter', 'only', 'especially', 'realise', 'realize', 'telling', 'work out',
     'bad', 'normal', 'serious', 'worrying', 'concerning', 'dangerous',

@@ -471,7 +471,7 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
       }
       if (!ok) continue;
       const clauses = new Set(chosen.map((span) => message.clauses[span.start]));
-      if (excluded.some((name) => (reading.spans.get(name) ?? []).some((span) => clauses.has(message.clauses[span.start])))) continue;
+      if (excluded.some((name) => (reading.spans.get(name) ?? []).some((span) => clauses.has(message.clauses[span.start]) && !onlyBelieved(reading.tokens, span.start)))) continue;
       const first = Math.min(...chosen.map((span) => span.start));
       const start = withInability(reading.tokens, first);
       const end = Math.max(...chosen.map((span) => span.end));
@@ -485,6 +485,21 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
     }
   }
   return best;
+}
+
+/**
+ * A look-alike's cause the person only thought of at first ("thought it was sweat at first but it's
+ * definitely not") explains nothing: the belief is told because it changed.
+ */
+const BELIEVED = new Set(['thought', 'assumed', 'presumed', 'figured', 'hoped', 'reckoned']);
+const BELIEF_REACH = 4;
+function onlyBelieved(tokens: Token[], at: number): boolean {
+  for (let index = at - 1; index >= 0 && at - index <= BELIEF_REACH; index -= 1) {
+    const word = tokens[index]?.word;
+    if (word === SENTENCE_BOUNDARY) return false;
+    if (word !== undefined && BELIEVED.has(word)) return true;
+  }
+  return false;
 }
 
 /**

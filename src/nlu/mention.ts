@@ -82,6 +82,19 @@ function senseGone(tokens: Token[], at: number): boolean {
  * numbness last month but it went after a day"), when the sentence speaks of the past or the
  * marker follows the phrase closely. "I'm numb down there, the back pain has gone" is present.
  */
+/** An age the person was then: "when I was 14", "at age 9", "aged 12" (a past of years ago, like "as a kid"). */
+const AGE_THEN = [['when', 'i', 'was'], ['at', 'age'], ['aged'], ['at', 'the', 'age', 'of']];
+function anAgeThen(tokens: Token[], from: number, to: number): boolean {
+  for (let i = from; i <= to; i += 1) {
+    for (const words of AGE_THEN) {
+      if (!sequenceAt(tokens, i, words)) continue;
+      const age = tokens[i + words.length]?.word ?? '';
+      if (/^\d{1,2}$/.test(age)) return true;
+    }
+  }
+  return false;
+}
+
 const BELIEVED_BEFORE = new Set(['thought', 'assumed', 'presumed', 'hoped', 'figured', 'reckoned']);
 function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence: { from: number; to: number }): boolean {
   const last = Math.min(sentence.to, span.end + rules.resolvedReach);
@@ -405,7 +418,7 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && (animalIn(tokens, sentence.from, sentence.to, rules) || !carerWriting(tokens, rules) || outsiderNearest(tokens, sentence.from, span.start - 1, rules))) return 'other-person';
   // "when I was a kid I wet the bed": long over, asked about; "years ago I hurt my back and now I can't pee" is now.
   const clause = clauseBounds(tokens, span);
-  if (anyWithin(tokens, clause.from, clause.to, rules.longAgo) && !anyWithin(tokens, sentence.from, sentence.to, rules.stillNow)) return 'resolved';
+  if ((anyWithin(tokens, clause.from, clause.to, rules.longAgo) || anAgeThen(tokens, clause.from, clause.to)) && !anyWithin(tokens, sentence.from, sentence.to, rules.stillNow)) return 'resolved';
   if (anyWithin(tokens, sentence.from, sentence.to, rules.longStanding)) return 'resolved';
   // "Not new, no. I've an enlarged prostate, ... the stream's been slow since then"
   if (anyWithin(tokens, 0, tokens.length - 1, rules.notNew) && !wordWithin(tokens, sentence.from, sentence.to, rules.newNow)) return 'resolved';

@@ -471,7 +471,8 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
       }
       if (!ok) continue;
       const clauses = new Set(chosen.map((span) => message.clauses[span.start]));
-      if (excluded.some((name) => (reading.spans.get(name) ?? []).some((span) => clauses.has(message.clauses[span.start]) && !onlyBelieved(reading.tokens, span.start)))) continue;
+      // a look-alike in the clause, or one whose words take in the mention ("tripped on the kerb but caught myself")
+      if (excluded.some((name) => (reading.spans.get(name) ?? []).some((span) => (clauses.has(message.clauses[span.start]) || chosen.some((one) => span.start <= one.start && span.end >= one.end)) && !onlyBelieved(reading.tokens, span.start)))) continue;
       const first = Math.min(...chosen.map((span) => span.start));
       const start = withInability(reading.tokens, first);
       const end = Math.max(...chosen.map((span) => span.end));

@@ -471,8 +471,10 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
       }
       if (!ok) continue;
       const clauses = new Set(chosen.map((span) => message.clauses[span.start]));
-      // a look-alike in the clause, or one whose words take in the mention ("tripped on the kerb but caught myself")
-      if (excluded.some((name) => (reading.spans.get(name) ?? []).some((span) => (clauses.has(message.clauses[span.start]) || chosen.some((one) => span.start <= one.start && span.end >= one.end)) && !onlyBelieved(reading.tokens, span.start)))) continue;
+      // a look-alike in the clause, or one whose words take in the mention ("tripped on the kerb but caught myself"),
+      // but not a word inside the mention itself (the "hold" of "his legs won't hold him" is no leg exercise;
+      // a look-alike of the very same words, "lets go" as a start word, still excludes)
+      if (excluded.some((name) => (reading.spans.get(name) ?? []).some((span) => (clauses.has(message.clauses[span.start]) || chosen.some((one) => span.start <= one.start && span.end >= one.end)) && !chosen.some((one) => span.start >= one.start && span.end <= one.end && span.end - span.start < one.end - one.start) && !onlyBelieved(reading.tokens, span.start)))) continue;
       const first = Math.min(...chosen.map((span) => span.start));
       const start = withInability(reading.tokens, first);
       const end = Math.max(...chosen.map((span) => span.end));
@@ -517,8 +519,15 @@ function carriesOn(message: Message, reading: ConceptReading, one: ConceptSpan, 
   // The earlier mention may end on the word that opens the next clause ("needing to go but").
   const earlier = clauses[first.start]!;
   if (clauses[first.end]! - earlier > 1 || clauses[second.end] !== later || later <= earlier || later - earlier > CARRY_CLAUSES) return false;
-  for (let index = first.end + 1; index < second.start; index += 1) if (reading.tokens[index]?.word === SENTENCE_BOUNDARY && !telegraphic(reading.tokens, first.start, second.end)) return false;
-  return !(reading.spans.get(TOPIC) ?? []).some((span) => (clauses[span.start]! > earlier && clauses[span.start]! <= later) || (clauses[span.end]! > earlier && clauses[span.end]! <= later));
+  let fragments = false;
+  for (let index = first.end + 1; index < second.start; index += 1) {
+    if (reading.tokens[index]?.word !== SENTENCE_BOUNDARY) continue;
+    if (!telegraphic(reading.tokens, first.start, second.end)) return false;
+    fragments = true;
+  }
+  // In fragments the later mention may itself name the topic: "Numb. Down there."
+  const own = (span: ConceptSpan) => fragments && span.start <= second.end && span.end >= second.start;
+  return !(reading.spans.get(TOPIC) ?? []).some((span) => !own(span) && ((clauses[span.start]! > earlier && clauses[span.start]! <= later) || (clauses[span.end]! > earlier && clauses[span.end]! <= later)));
 }
 
 /**

@@ -95,6 +95,9 @@ function anAgeThen(tokens: Token[], from: number, to: number): boolean {
   return false;
 }
 
+/** Surprise that it did happen: "I'm only 17 so I didn't think it would happen to me" is no "what if". */
+const SURPRISED = [['did', 'not', 'think'], ['never', 'thought'], ['never', 'think'], ['did', 'not', 'expect'], ['never', 'expected'], ['never', 'imagined'], ['did', 'not', 'imagine'], ['thought', 'it', 'would', 'never']];
+
 const BELIEVED_BEFORE = new Set(['thought', 'assumed', 'presumed', 'hoped', 'figured', 'reckoned']);
 function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence: { from: number; to: number }): boolean {
   const last = Math.min(sentence.to, span.end + rules.resolvedReach);
@@ -382,7 +385,7 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   if (anyWithin(tokens, span.end + 1, sentence.to, rules.generalAfter) && !firstPersonBesidesAsker(tokens, sentence.from, sentence.to, rules) && context !== 'someone-else') return 'hypothetical';
   // "how do I know if I'm getting cauda equina? like numbness down below?": an example for the question before
   if (EXAMPLE_OPENERS.has(tokens[sentence.from]?.word ?? '') && sentence.from >= 2 && previousSentenceAsks(tokens, sentence.from - 2, rules)) return 'hypothetical';
-  if (anyWithin(tokens, span.end + 1, sentence.to, rules.hypotheticalAfter)) return 'hypothetical';
+  if (anyWithin(tokens, span.end + 1, sentence.to, rules.hypotheticalAfter) && !anyWithin(tokens, span.end + 1, sentence.to, SURPRISED)) return 'hypothetical';
   // "is it serious if you lose control of your bladder?": anyone, not the writer ("is it normal to have
   // pins and needles between your legs?" is a disclosure asked as a question)
   if (anyWithin(tokens, sentence.from, span.start - 1, IF) && anyWithin(tokens, sentence.from, sentence.to, rules.generic) && !hasFirstPerson(tokens, sentence.from, sentence.to, rules)) return 'hypothetical';

@@ -67,7 +67,15 @@ function anyWithin(tokens: Token[], from: number, to: number, phrases: string[][
   return false;
 }
 
-const markerWords = new WeakMap<CompiledNegation, Set<string>>();
+const markerWords = new WeakMap<object, Set<string>>();
+/** The markers of an episode over; "it hasn't come back" only for a sign that names no loss (`lossInSign`). */
+const withUnlessLoss = new WeakMap<CompiledNegation, CompiledNegation['resolvedMarkers']>();
+function markersFor(tokens: Token[], span: Span, rules: CompiledNegation): CompiledNegation['resolvedMarkers'] {
+  if (wordWithin(tokens, span.start, span.end, rules.lossInSign)) return rules.resolvedMarkers;
+  let all = withUnlessLoss.get(rules);
+  if (all === undefined) withUnlessLoss.set(rules, (all = [...rules.resolvedMarkers, ...rules.resolvedUnlessLoss]));
+  return all;
+}
 const BODY_GONE = new Set(['back', 'neck', 'disc', 'knee', 'hip', 'spine']);
 /** "the feeling's gone", "the urge has gone": a sense lost, not a symptom over (unless a symptom names it: "the numb feeling has gone"). */
 const SENSE_GONE = new Set(['feeling', 'sensation', 'urge', 'signal', 'warning', 'sense']);
@@ -84,11 +92,12 @@ function senseGone(tokens: Token[], at: number): boolean {
  */
 function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence: { from: number; to: number }): boolean {
   const last = Math.min(sentence.to, span.end + rules.resolvedReach);
-  let first = markerWords.get(rules);
-  if (first === undefined) markerWords.set(rules, (first = new Set(rules.resolvedMarkers.map((marker) => marker.words[0] ?? ''))));
+  const markers = markersFor(tokens, span, rules);
+  let first = markerWords.get(markers);
+  if (first === undefined) markerWords.set(markers, (first = new Set(markers.map((marker) => marker.words[0] ?? ''))));
   for (let j = span.end + 1; j <= last; j += 1) {
     if (!first.has(tokens[j]?.word ?? '')) continue;
-    for (const marker of rules.resolvedMarkers) {
+    for (const marker of markers) {
       if (!sequenceAt(tokens, j, marker.words)) continue;
       // "the numbness hasn't worn off since this morning": still there
       if (notOverBefore(tokens, j, span, rules)) continue;
@@ -101,6 +110,8 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
       const goneOf = (word: string) => BODY_GONE.has(word) || rules.lostWhenGone.has(word);
       if (marker.words[0] === 'gone' && (goneOf(tokens[j - 1]?.word ?? '') || (['has', 'is', 'have'].includes(tokens[j - 1]?.word ?? '') && goneOf(tokens[j - 2]?.word ?? '')))) continue;
       if (marker.words[0] === 'gone' && senseGone(tokens, j)) continue;
+      // "the feeling now is gone": lost, as above
+      if (marker.words[0] !== 'gone' && marker.words.includes('gone') && (goneOf(tokens[j - 1]?.word ?? '') || senseGone(tokens, j))) continue;
       // "both legs have gone now": the legs are the sign's subject, and they gave way
       if (marker.words[0] === 'gone' && limbGaveWay(tokens, span, j, rules)) continue;
       // "it's fine" right after the sign plays it down ("slight trouble starting to pee, it's fine really"); it is over only in a sentence about the past
@@ -162,12 +173,34 @@ function wholeMessage(tokens: Token[], rules: CompiledNegation): WholeMessage {
   return known;
 }
 
-/** "a few drips of wee came out last night. Been ok today.": the next sentence says a past episode is over. */
+/**
+ * "a few drips of wee came out last night. Been ok today.": one of the next two sentences says a
+ * past episode is over, at its start or after a short opener that can only mean the episode or the
+ * writer ("But it sorted itself out by Tuesday", "I'm doing better now"). "My back pain settled"
+ * names something else; a sentence between that says it goes on ("still", "again") keeps it present.
+ */
 function overInNextSentence(tokens: Token[], sentence: { from: number; to: number }, rules: CompiledNegation): boolean {
-  const next = sentence.to + 2;
-  if (tokens[sentence.to + 1]?.word !== SENTENCE_BOUNDARY || !rules.overNext.some((words) => sequenceAt(tokens, next, words))) return false;
   const past = anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) || wordWithin(tokens, sentence.from, sentence.to, rules.pastForNext);
-  return past && !wordWithin(tokens, sentence.from, sentence.to, rules.goesOn);
+  if (!past || wordWithin(tokens, sentence.from, sentence.to, rules.goesOn)) return false;
+  let end = sentence.to;
+  for (let later = 0; later < 2 && tokens[end + 1]?.word === SENTENCE_BOUNDARY && end + 2 < tokens.length; later += 1) {
+    const next = sentenceBounds(tokens, { start: end + 2, end: end + 2, gapTokens: [] });
+    if (next.from > next.to) return false;
+    const allClear = !wordWithin(tokens, next.from, next.to, rules.stillGoing) && !wordWithin(tokens, next.from, next.to, rules.restIsFine);
+    if (allClear && overAtStart(tokens, next.from, next.to, rules)) return true;
+    if (wordWithin(tokens, next.from, next.to, rules.goesOn)) return false;
+    end = next.to;
+  }
+  return false;
+}
+
+/** An all-clear opening the sentence, perhaps after a few words of `overOpeners` ("but it", "its", "i am"). */
+function overAtStart(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+  for (let at = from; at <= Math.min(to, from + 3); at += 1) {
+    if (rules.overNext.some((words) => sequenceAt(tokens, at, words))) return true;
+    if (!rules.overOpeners.has(tokens[at]?.word ?? '')) return false;
+  }
+  return false;
 }
 
 /** The writer says they write for someone else ("I'm typing for my dad"). */

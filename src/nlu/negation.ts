@@ -57,6 +57,10 @@ export interface CompiledNegation {
   ownCase: string[][];
   ownCaseAlone: string[][];
   overNext: string[][];
+  overOpeners: Set<string>;
+  resolvedUnlessLoss: AfterTrigger[];
+  lossInSign: Set<string>;
+  restIsFine: Set<string>;
   goesOn: Set<string>;
   limbs: Set<string>;
   lostWhenGone: Set<string>;
@@ -147,6 +151,10 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     ownCase: rules.ownCase.map(phraseWords),
     ownCaseAlone: rules.ownCaseAlone.map(phraseWords),
     overNext: rules.overNext.map(phraseWords),
+    overOpeners: new Set(rules.overOpeners),
+    resolvedUnlessLoss: rules.resolvedUnlessLoss.map(afterTrigger),
+    lossInSign: new Set(rules.lossInSign),
+    restIsFine: new Set(rules.restIsFine),
     goesOn: new Set(rules.goesOn),
     limbs: new Set(rules.limbs),
     lostWhenGone: new Set(rules.lostWhenGone),

@@ -109,6 +109,16 @@ export interface NegationRules {
   pastMarkers: string[];
   /** Opening the next sentence, after a sign in a sentence about the past: it is over ("a few drips came out last night. Been ok today."). */
   overNext: string[];
+  /** Before an all-clear opening a later sentence, these words still leave it about the episode or the writer ("but it", "its", "i am"). */
+  overOpeners: string[];
+  /**
+   * After a phrase, like `resolvedMarkers`, but only for a sign that names no loss: "double vision for ten minutes, it hasn't
+   * come back" is over, "I lost the feeling in my bum and it hasn't come back" is not (`lossInSign`).
+   */
+  resolvedUnlessLoss: string[];
+  lossInSign: string[];
+  /** In a later sentence's all-clear: it is about the rest, not the sign ("Been fine otherwise", "ok apart from that"). */
+  restIsFine: string[];
   /** A sign that starts with one of these and then "has gone": the limb gave way, it is not over ("both legs have gone now"). */
   limbs: string[];
   /** In the sign's own sentence: it goes on ("still", "keeps"), so the next sentence's "been ok" does not end it. */
@@ -313,6 +323,10 @@ export const NEGATION_RULES: NegationRules = {
     'went within', 'gone within', 'cleared within', 'settled within', 'went in a', 'cleared in a',
     'went after', 'back to just', 'was fine', 'were fine', 'is good', 'recovered', 'sorted itself', 'they are fine', 'it is fine',
     'that is fine', 'all fine now',
+    // "its normal again now", "it's been dry since", "nothing since then", "but now is gone", "I'm doing better now"
+    'normal again', 'fine again', 'ok again', 'okay again', 'gone back to normal', 'went back to normal',
+    'been dry since', 'dry since', 'dry ever since', 'stayed dry', 'nothing since then$', 'none since then$', 'not since then$',
+    'nothing else since then', 'nothing more since', 'now is gone', 'now it is gone', 'now gone', 'doing better now', 'feeling better now', 'much better now',
     'fine since', 'fine ever since', 'ok since', 'okay since', 'no problems since', 'no trouble since', 'not had it since',
     'normal since', 'been normal', 'has been normal', 'been fine', 'has been fine', 'been ok', 'been okay', 'nothing since$',
     'none since$', 'not since$', 'no temperature since', 'no fever since', 'no more since', 'none of that since', 'nothing like that since',
@@ -369,6 +383,19 @@ export const NEGATION_RULES: NegationRules = {
     'been ok', 'been okay', 'been fine', 'been alright', 'been good', 'fine since', 'fine now', 'ok now', 'okay now', 'all good now',
     'all fine now', 'it has gone', 'it is gone', 'gone now', 'it went away', 'it stopped', 'it has stopped', 'not happened since',
     'not happened again', 'nothing since', 'none since', 'back to normal', 'normal since', 'normal now',
+    // "But it sorted itself out by Tuesday", "its gone back to normal", "I'm doing better now", "been dry since"
+    'sorted itself', 'sorted out', 'cleared up', 'went away', 'gone away', 'calmed down', 'settled down', 'settled',
+    'gone back to normal', 'went back to normal', 'back to normal again', 'normal again', 'fine again', 'ok again', 'okay again',
+    'been normal', 'been completely normal', 'been totally normal', 'been perfectly normal', 'been fine since', 'been dry', 'dry since', 'stayed dry',
+    'doing better', 'feeling better', 'better now', 'much better now', 'a lot better now', 'fine today', 'ok today', 'okay today', 'all clear',
+    'no problems since', 'no trouble since', 'no more since', 'nothing since then', 'not since', 'it passed', 'it wore off',
+  ],
+  overOpeners: ['but', 'and', 'it', 'its', 'is', 'has', 'have', 'was', 'that', 'this', 'i', 'am', 'everything', 'all', 'thankfully', 'luckily', 'now', 'though', 'anyway', 'then'],
+  restIsFine: ['otherwise', 'apart', 'except', 'besides', 'aside'],
+  resolvedUnlessLoss: ['not come back', 'never came back', 'not came back', 'not returned', 'never returned', 'not been back', 'not happened again since'],
+  lossInSign: [
+    'lost', 'lose', 'losing', 'loss', 'numb', 'numbness', 'weak', 'weakness', 'dead', 'feeling', 'feel', 'sensation', 'control', 'strength',
+    'power', 'grip', 'no', 'not', 'can', 'cannot', 'gone', 'go', 'went', 'urge',
   ],
   limbs: ['leg', 'legs', 'arm', 'arms', 'foot', 'feet', 'knee', 'knees', 'hand', 'hands'],
   goesOn: ['still', 'now', 'keep', 'keeps', 'again', 'every', 'always', 'since'],
@@ -405,7 +432,11 @@ export const NEGATION_RULES: NegationRules = {
   stillGoing: ['still', 'keep', 'keeps', 'worse', 'worsening'],
   notNew: ['not new', 'it is not new', 'not a new thing', 'nothing new about it', 'not a new problem'],
   newNow: ['now', 'today', 'worse', 'new', 'suddenly', 'started', 'again', 'lately', 'recently'],
-  pastForNext: ['yesterday', 'went', 'got', 'came', 'drove', 'last', 'was', 'were', 'had', 'ago', 'missed', 'slipped', 'tripped'],
+  pastForNext: [
+    'yesterday', 'went', 'got', 'came', 'drove', 'last', 'was', 'were', 'had', 'ago', 'missed', 'slipped', 'tripped',
+    // a story told in the simple past: "On Sunday I couldn't get my pee going, I stood there forever"
+    'happened', 'woke', 'stood', 'ran', 'leaked', 'lifted',
+  ],
   unclearWho: [
     'someone in this house', 'somebody in this house', 'someone in the house', 'somebody in the house', 'someone here',
     'rather not say who', 'not say who', 'will not say who', 'not telling who',

@@ -19,6 +19,8 @@ export interface CompiledNegation {
   /** The hypothetical triggers by their last word: they are matched ending at a word. */
   hypotheticalByLast: Map<string, string[][]>;
   hypotheticalAtStart: Set<string>;
+  fearOfFuture: Set<string>;
+  futureModals: Set<string>;
   generalQuestion: string[][];
   hypotheticalAfter: string[][];
   generalAfter: string[][];
@@ -113,6 +115,8 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     hypothetical: rules.hypothetical.map(phraseWords),
     hypotheticalByLast: byLastWord(rules.hypothetical.map(phraseWords)),
     hypotheticalAtStart: new Set(rules.hypotheticalAtStart),
+    fearOfFuture: new Set(rules.fearOfFuture),
+    futureModals: new Set(rules.futureModals),
     generalQuestion: rules.generalQuestion.map(phraseWords),
     hypotheticalAfter: rules.hypotheticalAfter.map(phraseWords),
     generalAfter: rules.generalAfter.map(phraseWords),
@@ -386,11 +390,14 @@ export function hypotheticalBefore(tokens: Token[], span: Span, rules: CompiledN
     for (const trigger of triggers) {
       const from = j - trigger.length + 1;
       if (!sequenceAt(tokens, from, trigger)) continue;
-      if (trigger.length === 1 && trigger[0] === 'if' && rules.notHypotheticalIf.some((words) => sequenceAt(tokens, from - words.length, words))) continue;
+      // "is it bad if it ever goes down both legs?": with "ever" the "if" is always a "what if"
+      const ever = tokens[j + 1]?.word === 'ever' || tokens[j + 2]?.word === 'ever';
+      if (trigger.length === 1 && trigger[0] === 'if' && !ever && rules.notHypotheticalIf.some((words) => sequenceAt(tokens, from - words.length, words))) continue;
       if (trigger.length === 1 && trigger[0] === 'if' && habitualIf(tokens, j, span)) continue;
       if (!coveredByPseudo(tokens, j, rules)) return true;
     }
   }
+  if (fearOfWhatMayCome(tokens, span, rules)) return true;
   const atSentenceStart = j < 0 || tokens[j]?.word === SENTENCE_BOUNDARY;
   const first = tokens[j + 1];
   if (atSentenceStart && first !== undefined && rules.hypotheticalAtStart.has(first.word)) return true;
@@ -398,6 +405,31 @@ export function hypotheticalBefore(tokens: Token[], span: Span, rules: CompiledN
   for (let k = j + 2; k < span.start; k += 1) {
     const token = tokens[k];
     if (token?.afterComma && rules.hypotheticalAtStart.has(token.word)) return true;
+  }
+  return false;
+}
+
+/**
+ * A fear or an imagining before the phrase, and a future "will", "might", "going to" after it and up to the
+ * phrase's end: "scared every time I go to the loo that I won't be able to go", "I keep imagining my foot will
+ * start dragging". A refusal of the body now ("I'm scared, my legs won't hold me") is no future: "will not"
+ * counts only as "will not be".
+ */
+function fearOfWhatMayCome(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
+  let fear = -1;
+  for (let j = span.start - 1; j >= 0 && span.start - j <= 14; j -= 1) {
+    const word = tokens[j]?.word ?? SENTENCE_BOUNDARY;
+    if (word === SENTENCE_BOUNDARY || word === 'but' || word === 'however' || word === 'although' || word === 'because') break;
+    if (rules.fearOfFuture.has(word)) fear = j;
+  }
+  if (fear < 0) return false;
+  for (let k = fear + 1; k <= span.end; k += 1) {
+    const word = tokens[k]?.word ?? '';
+    if (!rules.futureModals.has(word)) continue;
+    const next = tokens[k + 1]?.word;
+    if (word === 'going' && next !== 'to') continue;
+    if (word === 'will' && next === 'not' && tokens[k + 2]?.word !== 'be') continue;
+    return true;
   }
   return false;
 }

@@ -19,6 +19,9 @@ export interface NegationRules {
   /** Before a phrase, within the sentence: it is a "what if", not a statement ("what should I do if I can't pee"). */
   hypothetical: string[];
   parserHypothetical: string[];
+  /** A fear or an imagining, then (words between) a future "will", "might": "scared every time I go that I won't be able to go". */
+  fearOfFuture: string[];
+  futureModals: string[];
   /** A sentence starting with one of these asks about a possibility ("would a fever mean..."). */
   hypotheticalAtStart: string[];
   /**
@@ -146,7 +149,7 @@ export const NEGATION_RULES: NegationRules = {
   hypothetical: [
     'what if', 'in case', 'look out for', 'looking out for', 'watch out for', 'watch for', 'watching for', 'warned me about',
     'told me to watch', 'told to watch', 'to watch for', 'asked if', 'asked me if', 'asked whether', 'asked me whether', 'asked about',
-    'in the event of', 'if', 'if ever', 'should i ever', 'hypothetically', 'supposing', 'suppose', 'imagine', 'say if',
+    'in the event of', 'if', 'if ever', 'should i ever', 'hypothetically', 'supposing', 'suppose', 'imagine', 'imagining', 'keep imagining', 'picturing', 'say if',
     'what happens when', 'what would happen', 'signs of', 'symptoms of', 'such as', 'what does', 'what do you mean',
     'what counts as', 'how would i know', 'how do i know', 'how would i tell', 'how do i tell', 'meaning of',
     'how would i even know', 'how do i even know', 'how would you know', 'how will i know', 'how would i notice',
@@ -185,6 +188,8 @@ export const NEGATION_RULES: NegationRules = {
     'what if', 'in case', 'look out for', 'looking out for', 'watch out for', 'watch for', 'warned me about',
     'told me to watch', 'asked if', 'asked me if', 'asked whether', 'asked me whether', 'asked about', 'in the event of',
   ],
+  fearOfFuture: ['anxious', 'panic', 'panicking', 'panicky', 'scared', 'afraid', 'worried', 'worry', 'worrying', 'terrified', 'frightened', 'petrified', 'paranoid', 'nervous', 'dread', 'dreading', 'fear', 'fearing', 'imagining', 'picturing', 'convinced'],
+  futureModals: ['will', 'might', 'may', 'going'],
   hypotheticalAtStart: ['would', 'hypothetically', 'suppose', 'supposing', 'say'],
   generalQuestion: [
     'why would', 'why might', 'why could', 'why does', 'why do', 'why is', 'what causes', 'what does it mean when',
@@ -265,6 +270,8 @@ export const NEGATION_RULES: NegationRules = {
     // a numb part described: "my feet feel like they're not mine when I walk"
     'not mine', 'not my own', 'not part of me', 'not attached',
     // not knowing it happened is part of the disclosure: "I didn't know I'd wet myself"
+    // not knowing how much more one can take is the despair itself: "I don't know how much more of this I can take"
+    'not know how much', 'not know how long', 'not know how many more',
     'not know i', 'not realise i', 'not realize i', 'not notice i', 'not know that i', 'not realise that i', 'not notice that i',
     'not even know i', 'not even realise i', 'not even notice i',
     // a double negative of non-native English is a negative: "my private is not feeling nothing"
@@ -321,6 +328,8 @@ export const NEGATION_RULES: NegationRules = {
     'gone$', 'gone now', 'gone completely', 'all gone', 'went away', 'gone away', 'cleared', 'resolved', 'got better', 'fine now',
     'ok now', 'okay now', 'good now', 'normal now', 'better now', 'back to normal', 'it passed', 'passed$', 'settled', 'stopped after', 'stopped since', 'it has stopped', 'it is stopped', 'it stopped',
     'went within', 'gone within', 'cleared within', 'settled within', 'went in a', 'cleared in a',
+    // "sorted themselves out after a few days", "passed after a minute", "only once"
+    'sorted themselves', 'cleared themselves', 'settled themselves', 'passed after', 'passed within', 'passed in a', 'only once', 'just once', 'once only',
     'went after', 'back to just', 'was fine', 'were fine', 'is good', 'recovered', 'sorted itself', 'they are fine', 'it is fine',
     'that is fine', 'all fine now',
     // "its normal again now", "it's been dry since", "nothing since then", "but now is gone", "I'm doing better now"
@@ -356,6 +365,8 @@ export const NEGATION_RULES: NegationRules = {
     'says normal', 'said normal', 'says it is normal', 'said it is normal', 'said it was normal', 'says it is fine', 'said it is fine',
     'said it was fine', 'nothing to worry about',
     'wears off', 'it wears off', 'goes off after', 'passes after', 'passes in a',
+    // "before one week yes, but now it is coming back normal": recovering, over only in a story of the past
+    'coming back normal', 'coming back to normal', 'getting back to normal', 'going back to normal',
   ],
   longAgo: [
     'as a child', 'as a kid', 'when i was a child', 'when i was a kid', 'when i was little', 'when i was young',
@@ -392,7 +403,7 @@ export const NEGATION_RULES: NegationRules = {
   ],
   overOpeners: ['but', 'and', 'it', 'its', 'is', 'has', 'have', 'was', 'that', 'this', 'i', 'am', 'everything', 'all', 'thankfully', 'luckily', 'now', 'though', 'anyway', 'then'],
   restIsFine: ['otherwise', 'apart', 'except', 'besides', 'aside'],
-  resolvedUnlessLoss: ['not come back', 'never came back', 'not came back', 'not returned', 'never returned', 'not been back', 'not happened again since'],
+  resolvedUnlessLoss: ['that is gone', 'it is gone', 'that has gone', 'that went', 'that went away', 'not come back', 'never came back', 'not came back', 'not returned', 'never returned', 'not been back', 'not happened again since'],
   lossInSign: [
     'lost', 'lose', 'losing', 'loss', 'numb', 'numbness', 'weak', 'weakness', 'dead', 'feeling', 'feel', 'sensation', 'control', 'strength',
     'power', 'grip', 'no', 'not', 'can', 'cannot', 'gone', 'go', 'went', 'urge',
@@ -442,6 +453,7 @@ export const NEGATION_RULES: NegationRules = {
     'rather not say who', 'not say who', 'will not say who', 'not telling who',
     'one of us', 'either of us', 'not saying who', 'not saying which', 'someone in my family', 'someone in the family', 'someone in our family',
     'someone i know', 'a relative', 'a family member', 'somebody in my family',
+    'someone at home', 'somebody at home', 'someone in my house', 'somebody in my house', 'someone close to me', 'someone in my household',
   ],
   // each ends its sentence, or is followed only by "though", "thankfully", "at all" (`deniedLaterTail`)
   deniedLater: [

@@ -121,8 +121,16 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
   }
   // "I couldn't wee for most of a day, A&E scanned me and said it was a water infection, it's been fine ever since"
   // (any marker near the sign was read above; from here on only an unmistakable one, in a sentence about the past that does not go on)
-  if (!anyWithin(tokens, span.end + 1, sentence.to, rules.resolvedAnywhere) || wordWithin(tokens, sentence.from, sentence.to, rules.stillGoing)) return false;
+  if (!recoveryAfter(tokens, span, sentence.to, rules) || wordWithin(tokens, sentence.from, sentence.to, rules.stillGoing)) return false;
   return anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) || wordWithin(tokens, sentence.from, sentence.to, rules.pastForNext);
+}
+
+/** An unmistakable recovery after the sign, not denied just before it ("I'm not in a good place"). */
+function recoveryAfter(tokens: Token[], span: Span, to: number, rules: CompiledNegation): boolean {
+  for (let j = span.end + 1; j <= to; j += 1) {
+    if (rules.resolvedAnywhere.some((words) => sequenceAt(tokens, j, words)) && !notOverBefore(tokens, j, span, rules)) return true;
+  }
+  return false;
 }
 
 const GAVE_WAY_BETWEEN = new Set(['has', 'have', 'is', 'are', 'both', 'just', 'all', 'completely', 'totally']);

@@ -312,6 +312,8 @@ function negatedAfter(tokens: Token[], span: Span, rules: CompiledNegation, trig
       // "the numbness has not gone away": still there
       if (triggers === rules.resolvedAfter && notOverBefore(tokens, j, span, rules)) continue;
       const next = tokens[j + trigger.words.length];
+      // "couldn't feel the paper for a day, all fine again now": over, not denied (read as resolved)
+      if (triggers === rules.after && (next?.word === 'again' || next?.word === 'now')) continue;
       if (!trigger.endsSentence || next === undefined || next.word === SENTENCE_BOUNDARY) return true;
     }
   }

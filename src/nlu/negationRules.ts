@@ -334,6 +334,8 @@ export const NEGATION_RULES: NegationRules = {
     'that is fine', 'all fine now',
     // "its normal again now", "it's been dry since", "nothing since then", "but now is gone", "I'm doing better now"
     'normal again', 'fine again', 'ok again', 'okay again', 'gone back to normal', 'went back to normal',
+    // the all-clear in other words: "it's been grand since", "alright since", "no bother since"
+    'been grand', 'grand since', 'grand now', 'been alright', 'alright since', 'alright now', 'been good since', 'good since', 'been great since', 'all good since', 'no bother since', 'no issues since',
     'been dry since', 'dry since', 'dry ever since', 'stayed dry', 'nothing since then$', 'none since then$', 'not since then$',
     'nothing else since then', 'nothing more since', 'now is gone', 'now it is gone', 'now gone', 'doing better now', 'feeling better now', 'much better now',
     'fine since', 'fine ever since', 'ok since', 'okay since', 'no problems since', 'no trouble since', 'not had it since',
@@ -436,7 +438,7 @@ export const NEGATION_RULES: NegationRules = {
   resolvedAnywhere: [
     'fine ever since', 'been fine ever since', 'fine since then', 'settled completely', 'cleared up completely', 'gone completely',
     'walk normally now', 'walking normally now', 'walk normally again', 'walking normally again', 'normally now', 'looks fine now',
-    'gone back to just', 'back to just the', 'in a good place now', 'all fine now', 'back to normal now', 'no problems since',
+    'gone back to just', 'back to just the', 'in a good place now', 'in a better place', 'in a much better place', 'in a good place', 'all fine now', 'back to normal now', 'no problems since',
     // a knock or a slip that did no harm: "hit on the head by a football, tiny bump", "missed the step but caught myself"
     'tiny bump', 'just a bump', 'only a bump', 'only a small bump', 'just a small bump', 'did not actually fall', 'caught myself',
   ],

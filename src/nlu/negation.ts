@@ -20,6 +20,8 @@ export interface CompiledNegation {
   hypotheticalByLast: Map<string, string[][]>;
   hypotheticalAtStart: Set<string>;
   fearOfFuture: Set<string>;
+  hypotheticalInClause: string[][];
+  stillNowHere: string[][];
   futureModals: Set<string>;
   generalQuestion: string[][];
   hypotheticalAfter: string[][];
@@ -116,6 +118,8 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     hypotheticalByLast: byLastWord(rules.hypothetical.map(phraseWords)),
     hypotheticalAtStart: new Set(rules.hypotheticalAtStart),
     fearOfFuture: new Set(rules.fearOfFuture),
+    hypotheticalInClause: rules.hypotheticalInClause.map(phraseWords),
+    stillNowHere: rules.stillNowHere.map(phraseWords),
     futureModals: new Set(rules.futureModals),
     generalQuestion: rules.generalQuestion.map(phraseWords),
     hypotheticalAfter: rules.hypotheticalAfter.map(phraseWords),
@@ -396,10 +400,11 @@ export function hypotheticalBefore(tokens: Token[], span: Span, rules: CompiledN
       const ever = tokens[j + 1]?.word === 'ever' || tokens[j + 2]?.word === 'ever';
       if (trigger.length === 1 && trigger[0] === 'if' && !ever && rules.notHypotheticalIf.some((words) => sequenceAt(tokens, from - words.length, words))) continue;
       if (trigger.length === 1 && trigger[0] === 'if' && habitualIf(tokens, j, span)) continue;
+      if (nowInOwnClause(tokens, j, span, rules)) continue;
       if (!coveredByPseudo(tokens, j, rules)) return true;
     }
   }
-  if (fearOfWhatMayCome(tokens, span, rules)) return true;
+  if (fearOfWhatMayCome(tokens, span, rules) || askedInClause(tokens, span, rules)) return true;
   const atSentenceStart = j < 0 || tokens[j]?.word === SENTENCE_BOUNDARY;
   const first = tokens[j + 1];
   if (atSentenceStart && first !== undefined && rules.hypotheticalAtStart.has(first.word)) return true;
@@ -418,11 +423,16 @@ export function hypotheticalBefore(tokens: Token[], span: Span, rules: CompiledN
  * counts only as "will not be".
  */
 function fearOfWhatMayCome(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
+  // "petrified of wetting myself in public": feared as a thing to come ("scared of the numbness" is of a thing there)
+  const first = tokens[span.start]?.word ?? '';
+  if (tokens[span.start - 1]?.word === 'of' && rules.fearOfFuture.has(tokens[span.start - 2]?.word ?? '') && first.endsWith('ing')) return true;
   let fear = -1;
   for (let j = span.start - 1; j >= 0 && span.start - j <= 14; j -= 1) {
     const word = tokens[j]?.word ?? SENTENCE_BOUNDARY;
     if (word === SENTENCE_BOUNDARY || word === 'but' || word === 'however' || word === 'although' || word === 'because') break;
     if (rules.fearOfFuture.has(word)) fear = j;
+    // "I'm scared, my legs might be giving way": the fear is its own clause
+    if (tokens[j]?.afterComma) break;
   }
   if (fear < 0) return false;
   for (let k = fear + 1; k <= span.end; k += 1) {
@@ -431,8 +441,32 @@ function fearOfWhatMayCome(tokens: Token[], span: Span, rules: CompiledNegation)
     const next = tokens[k + 1]?.word;
     if (word === 'going' && next !== 'to') continue;
     if (word === 'will' && next === 'not' && tokens[k + 2]?.word !== 'be') continue;
+    // "worried my legs might be going": a hedge on what is there now, not a thing to come
+    if ((word === 'might' || word === 'may') && next === 'be') continue;
     return true;
   }
+  return false;
+}
+
+/**
+ * The frame ends before a comma and the sign's own comma clause says it is so now: "I'm worried I will
+ * fall, my legs are both weak now" is a fear, then a disclosure.
+ */
+function nowInOwnClause(tokens: Token[], at: number, span: Span, rules: CompiledNegation): boolean {
+  let from = span.start;
+  while (from > at + 1 && !tokens[from]?.afterComma) from -= 1;
+  if (from <= at + 1 || !tokens[from]?.afterComma) return false;
+  let to = span.end;
+  while (to + 1 < tokens.length && tokens[to + 1]?.word !== SENTENCE_BOUNDARY && !tokens[to + 1]?.afterComma) to += 1;
+  for (let k = from; k <= to; k += 1) if (rules.stillNowHere.some((words) => sequenceAt(tokens, k, words))) return true;
+  return false;
+}
+
+/** A `hypotheticalInClause` frame in the sign's own comma clause, before it. */
+function askedInClause(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
+  let from = span.start;
+  while (from > 0 && !tokens[from]?.afterComma && tokens[from - 1]?.word !== SENTENCE_BOUNDARY) from -= 1;
+  for (let j = from; j < span.start; j += 1) if (rules.hypotheticalInClause.some((words) => sequenceAt(tokens, j, words))) return true;
   return false;
 }
 

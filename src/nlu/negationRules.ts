@@ -21,6 +21,10 @@ export interface NegationRules {
   parserHypothetical: string[];
   /** A fear or an imagining, then (words between) a future "will", "might": "scared every time I go that I won't be able to go". */
   fearOfFuture: string[];
+  /** Like `hypothetical`, but only in the sign's own comma clause: "I'm worried about getting worse, my legs are both weak now" is a disclosure. */
+  hypotheticalInClause: string[];
+  /** In the sign's own comma clause, after a frame in an earlier one: it is so now (`nowInOwnClause`). */
+  stillNowHere: string[];
   futureModals: string[];
   /** A sentence starting with one of these asks about a possibility ("would a fever mean..."). */
   hypotheticalAtStart: string[];
@@ -190,6 +194,12 @@ export const NEGATION_RULES: NegationRules = {
   ],
   fearOfFuture: ['anxious', 'panic', 'panicking', 'panicky', 'scared', 'afraid', 'worried', 'worry', 'worrying', 'terrified', 'frightened', 'petrified', 'paranoid', 'nervous', 'dread', 'dreading', 'fear', 'fearing', 'imagining', 'picturing', 'convinced'],
   futureModals: ['will', 'might', 'may', 'going'],
+  stillNowHere: ['now', 'today', 'currently', 'already', 'at the moment', 'keep', 'keeps', 'since', 'this morning', 'tonight', 'right now', 'still'],
+  hypotheticalInClause: [
+    // the odds of it coming, with the asker's own "I": "what are the chances I'd lose bladder control?"
+    'what are the chances', 'what is the chance', 'whats the chance', 'whats the chances', 'what are the odds', 'how likely am i', 'risk of getting',
+    'chance of getting', 'chances of getting', 'worried about getting', 'worried about developing', 'worry about getting', 'risk of developing',
+  ],
   hypotheticalAtStart: ['would', 'hypothetically', 'suppose', 'supposing', 'say'],
   generalQuestion: [
     'why would', 'why might', 'why could', 'why does', 'why do', 'why is', 'what causes', 'what does it mean when',
@@ -329,6 +339,8 @@ export const NEGATION_RULES: NegationRules = {
     'ok now', 'okay now', 'good now', 'normal now', 'better now', 'back to normal', 'it passed', 'passed$', 'settled', 'stopped after', 'stopped since', 'it has stopped', 'it is stopped', 'it stopped',
     'went within', 'gone within', 'cleared within', 'settled within', 'went in a', 'cleared in a',
     // "sorted themselves out after a few days", "passed after a minute", "only once"
+    'and went$', 'then went$', 'and then went$', 'stopped a fortnight ago', 'stopped a week ago', 'stopped a month ago', 'stopped a few days ago',
+    'stopped a couple of days ago', 'stopped a while ago', 'stopped last week', 'stopped last month', 'stopped days ago',
     'sorted themselves', 'cleared themselves', 'settled themselves', 'passed after', 'passed within', 'passed in a', 'only once', 'just once', 'once only',
     'went after', 'back to just', 'was fine', 'were fine', 'is good', 'recovered', 'sorted itself', 'they are fine', 'it is fine',
     'that is fine', 'all fine now',

@@ -425,7 +425,8 @@ export function hypotheticalBefore(tokens: Token[], span: Span, rules: CompiledN
 function fearOfWhatMayCome(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
   // "petrified of wetting myself in public": feared as a thing to come ("scared of the numbness" is of a thing there)
   const first = tokens[span.start]?.word ?? '';
-  if (tokens[span.start - 1]?.word === 'of' && rules.fearOfFuture.has(tokens[span.start - 2]?.word ?? '') && first.endsWith('ing')) return true;
+  // ("scared of wetting myself again, it happened twice today" has happened)
+  if (tokens[span.start - 1]?.word === 'of' && rules.fearOfFuture.has(tokens[span.start - 2]?.word ?? '') && first.endsWith('ing')) return !saidToBeSoLater(tokens, span, rules);
   let fear = -1;
   for (let j = span.start - 1; j >= 0 && span.start - j <= 14; j -= 1) {
     const word = tokens[j]?.word ?? SENTENCE_BOUNDARY;
@@ -459,6 +460,14 @@ function nowInOwnClause(tokens: Token[], at: number, span: Span, rules: Compiled
   let to = span.end;
   while (to + 1 < tokens.length && tokens[to + 1]?.word !== SENTENCE_BOUNDARY && !tokens[to + 1]?.afterComma) to += 1;
   for (let k = from; k <= to; k += 1) if (rules.stillNowHere.some((words) => sequenceAt(tokens, k, words))) return true;
+  return false;
+}
+
+/** After the sign, to its sentence's end: it is so now ("again", "today", "keeps"). */
+function saidToBeSoLater(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
+  for (let k = span.end + 1; k < tokens.length && tokens[k]?.word !== SENTENCE_BOUNDARY; k += 1) {
+    if (rules.stillNowHere.some((words) => sequenceAt(tokens, k, words))) return true;
+  }
   return false;
 }
 

@@ -194,7 +194,7 @@ export const NEGATION_RULES: NegationRules = {
   ],
   fearOfFuture: ['anxious', 'panic', 'panicking', 'panicky', 'scared', 'afraid', 'worried', 'worry', 'worrying', 'terrified', 'frightened', 'petrified', 'paranoid', 'nervous', 'dread', 'dreading', 'fear', 'fearing', 'imagining', 'picturing', 'convinced'],
   futureModals: ['will', 'might', 'may', 'going'],
-  stillNowHere: ['now', 'today', 'currently', 'already', 'at the moment', 'keep', 'keeps', 'since', 'this morning', 'tonight', 'right now', 'still'],
+  stillNowHere: ['again', 'happened', 'now', 'today', 'currently', 'already', 'at the moment', 'keep', 'keeps', 'since', 'this morning', 'tonight', 'right now', 'still'],
   hypotheticalInClause: [
     // the odds of it coming, with the asker's own "I": "what are the chances I'd lose bladder control?"
     'what are the chances', 'what is the chance', 'whats the chance', 'whats the chances', 'what are the odds', 'how likely am i', 'risk of getting',

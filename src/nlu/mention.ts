@@ -68,13 +68,15 @@ function anyWithin(tokens: Token[], from: number, to: number, phrases: string[][
 }
 
 const markerWords = new WeakMap<object, Set<string>>();
-/** The markers of an episode over; "it hasn't come back" only for a sign that names no loss (`lossInSign`). */
-const withUnlessLoss = new WeakMap<CompiledNegation, CompiledNegation['resolvedMarkers']>();
+/**
+ * The markers of an episode over. "It hasn't come back" ends one only for a sign that names no loss
+ * (`lossInSign`); "it came back within the hour" only for one that does (the feeling came back).
+ */
+const markerLists = new WeakMap<CompiledNegation, { loss: CompiledNegation['resolvedMarkers']; noLoss: CompiledNegation['resolvedMarkers'] }>();
 function markersFor(tokens: Token[], span: Span, rules: CompiledNegation): CompiledNegation['resolvedMarkers'] {
-  if (wordWithin(tokens, span.start, span.end, rules.lossInSign)) return rules.resolvedMarkers;
-  let all = withUnlessLoss.get(rules);
-  if (all === undefined) withUnlessLoss.set(rules, (all = [...rules.resolvedMarkers, ...rules.resolvedUnlessLoss]));
-  return all;
+  let lists = markerLists.get(rules);
+  if (lists === undefined) markerLists.set(rules, (lists = { loss: [...rules.resolvedMarkers, ...rules.resolvedIfLoss], noLoss: [...rules.resolvedMarkers, ...rules.resolvedUnlessLoss] }));
+  return wordWithin(tokens, span.start, span.end, rules.lossInSign) ? lists.loss : lists.noLoss;
 }
 const BODY_GONE = new Set(['back', 'neck', 'disc', 'knee', 'hip', 'spine']);
 /** "the feeling's gone", "the urge has gone": a sense lost, not a symptom over (unless a symptom names it: "the numb feeling has gone"). */
@@ -101,6 +103,8 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
       if (!sequenceAt(tokens, j, marker.words)) continue;
       // "the numbness hasn't worn off since this morning": still there
       if (notOverBefore(tokens, j, span, rules)) continue;
+      // "it came back later but now I can't again": over, then back
+      if (backAgainAfter(tokens, j, sentence.to, rules)) continue;
       const next = tokens[j + marker.words.length];
       if (marker.endsSentence && next !== undefined && next.word !== SENTENCE_BOUNDARY && next.word !== 'now') continue;
       // "before it was fine": it is new, not over
@@ -121,14 +125,27 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
   }
   // "I couldn't wee for most of a day, A&E scanned me and said it was a water infection, it's been fine ever since"
   // (any marker near the sign was read above; from here on only an unmistakable one, in a sentence about the past that does not go on)
-  if (!recoveryAfter(tokens, span, sentence.to, rules) || wordWithin(tokens, sentence.from, sentence.to, rules.stillGoing)) return false;
+  const recovery = recoveryAfter(tokens, span, sentence.to, rules);
+  if (recovery < 0 || wordWithin(tokens, sentence.from, sentence.to, rules.stillGoing) || backAgainAfter(tokens, recovery, sentence.to, rules)) return false;
   return anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) || wordWithin(tokens, sentence.from, sentence.to, rules.pastForNext);
 }
 
-/** An unmistakable recovery after the sign, not denied just before it ("I'm not in a good place"). */
-function recoveryAfter(tokens: Token[], span: Span, to: number, rules: CompiledNegation): boolean {
+/** Where the last unmistakable recovery after the sign starts (-1: none), not denied just before it ("I'm not in a good place"). */
+function recoveryAfter(tokens: Token[], span: Span, to: number, rules: CompiledNegation): number {
+  let found = -1;
   for (let j = span.end + 1; j <= to; j += 1) {
-    if (rules.resolvedAnywhere.some((words) => sequenceAt(tokens, j, words)) && !notOverBefore(tokens, j, span, rules)) return true;
+    if (rules.resolvedAnywhere.some((words) => sequenceAt(tokens, j, words)) && !notOverBefore(tokens, j, span, rules)) found = j;
+  }
+  return found;
+}
+
+const CONTRASTS = new Set(['but', 'however', 'though', 'although', 'except', 'until']);
+/** After the marker, a contrast and then a word saying it is so now ("..., but now it's back", "until today"). */
+function backAgainAfter(tokens: Token[], at: number, to: number, rules: CompiledNegation): boolean {
+  let contrast = false;
+  for (let k = at + 1; k <= to; k += 1) {
+    if (CONTRASTS.has(tokens[k]?.word ?? '')) contrast = true;
+    else if (contrast && rules.stillNowHere.some((words) => sequenceAt(tokens, k, words))) return true;
   }
   return false;
 }
@@ -194,7 +211,7 @@ function overInNextSentence(tokens: Token[], sentence: { from: number; to: numbe
   for (let later = 0; later < 2 && tokens[end + 1]?.word === SENTENCE_BOUNDARY && end + 2 < tokens.length; later += 1) {
     const next = sentenceBounds(tokens, { start: end + 2, end: end + 2, gapTokens: [] });
     if (next.from > next.to) return false;
-    const allClear = !wordWithin(tokens, next.from, next.to, rules.stillGoing) && !wordWithin(tokens, next.from, next.to, rules.restIsFine);
+    const allClear = !wordWithin(tokens, next.from, next.to, rules.stillGoing) && !wordWithin(tokens, next.from, next.to, rules.restIsFine) && !backAgainAfter(tokens, next.from, next.to, rules);
     if (allClear && overAtStart(tokens, next.from, next.to, rules)) return true;
     if (wordWithin(tokens, next.from, next.to, rules.goesOn)) return false;
     end = next.to;
@@ -241,7 +258,7 @@ const THEY = new Set(['they', 'their', 'them', 'theirs']);
 const PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him', 'they', 'their', 'them']);
 
 /** The words this file reads directly, kept from spelling correction with the rules' own (negation.ts `contextWordsOf`). */
-export const MENTION_WORDS: readonly string[] = ['if', ...EXAMPLE_OPENERS, 'used', 'to', ...CLAUSE_JOINS, ...BODY_GONE, ...SENSE_GONE, ...SYMPTOM_FEELING, ...THEY, ...PRONOUNS, ...GAVE_WAY_BETWEEN, ...LIMB_OPENERS];
+export const MENTION_WORDS: readonly string[] = [...CONTRASTS, 'if', ...EXAMPLE_OPENERS, 'used', 'to', ...CLAUSE_JOINS, ...BODY_GONE, ...SENSE_GONE, ...SYMPTOM_FEELING, ...THEY, ...PRONOUNS, ...GAVE_WAY_BETWEEN, ...LIMB_OPENERS];
 /** The only other people named are "they". */
 function onlyThey(tokens: Token[], rules: CompiledNegation): boolean {
   const whole = wholeMessage(tokens, rules);

@@ -63,6 +63,7 @@ export interface CompiledNegation {
   overNext: string[][];
   overOpeners: Set<string>;
   resolvedUnlessLoss: AfterTrigger[];
+  resolvedIfLoss: AfterTrigger[];
   lossInSign: Set<string>;
   restIsFine: Set<string>;
   goesOn: Set<string>;
@@ -161,6 +162,7 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     overNext: rules.overNext.map(phraseWords),
     overOpeners: new Set(rules.overOpeners),
     resolvedUnlessLoss: rules.resolvedUnlessLoss.map(afterTrigger),
+    resolvedIfLoss: rules.resolvedIfLoss.map(afterTrigger),
     lossInSign: new Set(rules.lossInSign),
     restIsFine: new Set(rules.restIsFine),
     goesOn: new Set(rules.goesOn),

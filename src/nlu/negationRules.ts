@@ -123,6 +123,7 @@ export interface NegationRules {
    * come back" is over, "I lost the feeling in my bum and it hasn't come back" is not (`lossInSign`).
    */
   resolvedUnlessLoss: string[];
+  resolvedIfLoss: string[];
   lossInSign: string[];
   /** In a later sentence's all-clear: it is about the rest, not the sign ("Been fine otherwise", "ok apart from that"). */
   restIsFine: string[];
@@ -347,6 +348,8 @@ export const NEGATION_RULES: NegationRules = {
     // "its normal again now", "it's been dry since", "nothing since then", "but now is gone", "I'm doing better now"
     'normal again', 'fine again', 'ok again', 'okay again', 'gone back to normal', 'went back to normal',
     // the all-clear in other words: "it's been grand since", "alright since", "no bother since"
+    'working again', 'all working again', 'working normally again', 'working properly again', 'working fine again',
+    'none of that now', 'none of that anymore', 'nothing like that now', 'not had any since', 'not had one since', 'had none since',
     'been grand', 'grand since', 'grand now', 'been alright', 'alright since', 'alright now', 'been good since', 'good since', 'been great since', 'all good since', 'no bother since', 'no issues since',
     'been dry since', 'dry since', 'dry ever since', 'stayed dry', 'nothing since then$', 'none since then$', 'not since then$',
     'nothing else since then', 'nothing more since', 'now is gone', 'now it is gone', 'now gone', 'doing better now', 'feeling better now', 'much better now',
@@ -414,10 +417,13 @@ export const NEGATION_RULES: NegationRules = {
     'been normal', 'been completely normal', 'been totally normal', 'been perfectly normal', 'been fine since', 'been dry', 'dry since', 'stayed dry',
     'doing better', 'feeling better', 'better now', 'much better now', 'a lot better now', 'fine today', 'ok today', 'okay today', 'all clear',
     'no problems since', 'no trouble since', 'no more since', 'nothing since then', 'not since', 'it passed', 'it wore off',
+    'all good since', 'fine since', 'ok since', 'okay since', 'not had any since', 'not had it since', 'not had one since', 'none of that now',
   ],
   overOpeners: ['but', 'and', 'it', 'its', 'is', 'has', 'have', 'was', 'that', 'this', 'i', 'am', 'everything', 'all', 'thankfully', 'luckily', 'now', 'though', 'anyway', 'then'],
   restIsFine: ['otherwise', 'apart', 'except', 'besides', 'aside'],
   resolvedUnlessLoss: ['that is gone', 'it is gone', 'that has gone', 'that went', 'that went away', 'not come back', 'never came back', 'not came back', 'not returned', 'never returned', 'not been back', 'not happened again since'],
+  /** For a sign that names a loss, the thing lost coming back is the episode over: "couldn't feel my saddle area, it came back within the hour". */
+  resolvedIfLoss: ['came back within', 'came back after', 'came back by', 'came back the next', 'came back later', 'came back that', 'feeling came back', 'sensation came back', 'feeling returned', 'sensation returned', 'feeling is back', 'feeling has come back', 'has come back now', 'came back now'],
   lossInSign: [
     'lost', 'lose', 'losing', 'loss', 'numb', 'numbness', 'weak', 'weakness', 'dead', 'feeling', 'feel', 'sensation', 'control', 'strength',
     'power', 'grip', 'no', 'not', 'can', 'cannot', 'gone', 'go', 'went', 'urge',
@@ -460,7 +466,7 @@ export const NEGATION_RULES: NegationRules = {
   pastForNext: [
     'yesterday', 'went', 'got', 'came', 'drove', 'last', 'was', 'were', 'had', 'ago', 'missed', 'slipped', 'tripped',
     // a story told in the simple past: "On Sunday I couldn't get my pee going, I stood there forever"
-    'happened', 'woke', 'stood', 'ran', 'leaked', 'lifted',
+    'happened', 'woke', 'stood', 'ran', 'leaked', 'lifted', 'struggled', 'noticed',
   ],
   unclearWho: [
     'someone in this house', 'somebody in this house', 'someone in the house', 'somebody in the house', 'someone here',

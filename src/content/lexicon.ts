@@ -64,6 +64,17 @@ export const yesNoLexiconSchema = z.object({
   statements: z.array(z.string().trim().min(1)).default([]),
   /** A question back about what the question's own words mean ("what do you mean by different?"). */
   wording: z.array(z.string().trim().min(1)).default([]),
+  /** Words that deny an all-clear from inside it or just before it ("my bladder is not normal"). */
+  gapDenials: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  /** A no word opening a statement of something lost ("no feeling down there"), and the words after it that make it a denial after all. */
+  losses: z.array(z.string().trim().min(1)).default([]),
+  lossDenied: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  /** After a yes word at a safety question, a clause saying all is normal ("yes, all normal"): the yes affirms the all-clear. */
+  wellness: z.array(z.string().trim().min(1)).default([]),
+  /** Words before the answer saying who speaks or how they checked ("she says", "I checked with a tissue and"). */
+  preambles: z.array(z.string().trim().min(1)).default([]),
+  /** A first clause of only these ("Honestly fine.") lets an all-clear after it answer. */
+  wellWords: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
 });
 export const scoreLexiconSchema = z.object({
   sources,
@@ -139,7 +150,7 @@ export function loadLexicon(contentDir: string): LexiconLoad {
   const movement = loadPart(contentDir, 'movement.yaml', movementLexiconSchema, problems);
   const intents = loadPart(contentDir, 'intents.yaml', intentLexiconSchema, problems);
   const groups: Array<[string, Record<string, string[]> | undefined]> = [
-    ['lexicon/yes-no.yaml', yesNo && { yes: yesNo.yes, no: yesNo.no, unsure: yesNo.unsure, questions: yesNo.questions, wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo, agree: yesNo.agree, decline: yesNo.decline, allClear: yesNo.allClear, fillers: yesNo.fillers, hedges: yesNo.hedges, softNo: yesNo.softNo, symptomYes: yesNo.symptomYes, symptomNo: yesNo.symptomNo, sensations: yesNo.sensations, admissions: yesNo.admissions, lately: yesNo.lately, statements: yesNo.statements, wording: yesNo.wording }],
+    ['lexicon/yes-no.yaml', yesNo && { yes: yesNo.yes, no: yesNo.no, unsure: yesNo.unsure, questions: yesNo.questions, wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo, agree: yesNo.agree, decline: yesNo.decline, allClear: yesNo.allClear, fillers: yesNo.fillers, hedges: yesNo.hedges, softNo: yesNo.softNo, symptomYes: yesNo.symptomYes, symptomNo: yesNo.symptomNo, sensations: yesNo.sensations, admissions: yesNo.admissions, lately: yesNo.lately, statements: yesNo.statements, wording: yesNo.wording, losses: yesNo.losses, wellness: yesNo.wellness, preambles: yesNo.preambles }],
     ['lexicon/scores.yaml', scores && { zero: scores.zero, units: scores.units, approximate: scores.approximate, notScore: scores.notScore }],
     ['lexicon/regions.yaml', regions?.regions],
     ['lexicon/movement.yaml', movement?.outcomes],

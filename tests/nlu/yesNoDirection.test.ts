@@ -63,3 +63,11 @@ describe('body functions told normal in plain nouns', () => {
   it('"fine" alone is still no answer to a warning-sign question', () => expect(symptom('fine')).toBeUndefined());
   it('"Fine. Numb on one side" is no no', () => expect(symptom('Fine. Numb on one side')).not.toBe('no'));
 });
+
+describe('an answer offered as a guess, then doubt', () => {
+  it.each(["I think so? it's difficult to say really", 'yes? hard to tell in the shower, might be a bit less', 'no? not sure to be honest'])(
+    '"%s" is not sure',
+    (text) => expect(symptom(text)).toBe('unsure'),
+  );
+  it.each([['yes? it feels numb', 'yes'], ['I think so, it feels numb on one side', 'yes']] as const)('"%s" stays %s', (text, answer) => expect(symptom(text)).toBe(answer));
+});

@@ -169,12 +169,19 @@ function leadingWordAt(set: CompiledAnswers['yesNo']['symptom'], prepared: Prepa
 }
 
 /** A later clause that is only doubt ("i dont think so? not sure", "can't say I've noticed, but I've not been looking. Maybe?"). */
-function doubtAfter(prepared: PreparedText, found: Mention<Label>[], firstEnd: number): boolean {
+function doubtAfter(prepared: PreparedText, found: Mention<Label>[], firstEnd: number, tentative: boolean): boolean {
+  const nextClause = laterClauseStarts(prepared.tokens, firstEnd)[0];
   return laterClauseStarts(prepared.tokens, firstEnd).some((next) => {
     const end = clauseEnd(prepared.tokens, next);
-    return found.some((m) => m.label === 'unsure' && m.span.start === next && end - m.span.end <= 2);
+    if (found.some((m) => m.label === 'unsure' && m.span.start === next && end - m.span.end <= 2)) return true;
+    // "I think so? it's hard to tell", "i think so? hard to tell with a tissue": an answer asked
+    // back, then doubt opening the next clause (after "it's" at most), is a guess, not an answer.
+    return tentative && next === nextClause && found.some((m) => m.label === 'unsure' && m.span.start >= next && m.span.start <= next + 2 && m.span.start <= end);
   });
 }
+
+/** The first clause ends in a question mark ("I think so? ..."): the answer is offered as a guess. */
+const askedBack = (text: string) => /^[^.,;!?]*\?/.test(text);
 
 /** Every word of the first clause after an offer's yes is another yes, a filler or a word that completes an agreement (offerTail). */
 function offerClauseAgrees(tokens: Token[], found: Mention<Label>[], leading: Mention<Label>, firstEnd: number, compiled: CompiledAnswers, fillers: readonly Mention<'filler'>[]): boolean {
@@ -351,7 +358,7 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
     // person); an offer is simply asked again.
     if (takenBack(prepared, found, firstEnd, leading.label, kind, compiled, leading.span.start)) return kind === 'symptom' ? { answer: 'unsure', questionBack: false } : { questionBack: false };
     // "I don't think so? not sure": doubt said straight after the answer.
-    if (doubtAfter(prepared, found, firstEnd)) return { answer: 'unsure', questionBack: false };
+    if (doubtAfter(prepared, found, firstEnd, askedBack(text))) return { answer: 'unsure', questionBack: false };
     return { answer: polarity, questionBack: false };
   }
   // "so maybe 2 kilos?" doubts an answer and "lower back, why?" asks only after it; "one side of

@@ -71,3 +71,25 @@ describe('an answer offered as a guess, then doubt', () => {
   );
   it.each([['yes? it feels numb', 'yes'], ['I think so, it feels numb on one side', 'yes']] as const)('"%s" stays %s', (text, answer) => expect(symptom(text)).toBe(answer));
 });
+
+describe('a longstanding thing, then nothing new', () => {
+  it.each([
+    "I get up twice a night to pee but I've always done that, nothing new",
+    "My knee clicks, it's been like that for years. Nothing new, nothing else",
+    'the usual stiffness in the mornings, nothing different',
+  ])('"%s" is no', (text) => expect(symptom(text)).toBe('no'));
+  it.each([
+    "I've always had a weak flow but it started stopping and starting this week, nothing new otherwise",
+    'always had a sore back, now my bum is numb, nothing else new',
+  ])('"%s" is no no: something recent is told', (text) => expect(symptom(text)).not.toBe('no'));
+});
+
+describe('the function told normal without "can"', () => {
+  it.each([
+    ['still feel when I need a poo, still hold it fine', 'no'],
+    ['I can feel the paper fine when I wipe', 'no'],
+    ['sex life is the same as ever', 'no'],
+    ['nothing at the moment', 'no'],
+  ] as const)('"%s" is %s', (text, answer) => expect(symptom(text)).toBe(answer));
+  it.each(["I can't always tell when I need to go", "I still can't feel when my bladder is full", 'sex is not the same'])('"%s" is no no', (text) => expect(symptom(text)).not.toBe('no'));
+});

@@ -28,6 +28,8 @@ export interface CompiledAnswers {
   wellness: PhraseSet<'wellness'>;
   preambles: PhraseSet<'preamble'>;
   wellWords: ReadonlySet<string>;
+  longstanding: PhraseSet<'longstanding'>;
+  recent: PhraseSet<'recent'>;
   contrastWords: ReadonlySet<string>;
   particles: ReadonlySet<string>;
   offerTail: ReadonlySet<string>;
@@ -76,6 +78,8 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     wellness: compilePhraseSet({ wellness: yesNo.wellness }),
     preambles: compilePhraseSet({ preamble: yesNo.preambles }),
     wellWords: new Set(yesNo.wellWords),
+    longstanding: compilePhraseSet({ longstanding: yesNo.longstanding }),
+    recent: compilePhraseSet({ recent: yesNo.recent }),
     contrastWords: new Set(yesNo.contrast),
     particles: new Set(yesNo.particles),
     offerTail: new Set(yesNo.offerTail),

@@ -293,6 +293,25 @@ function afterPreambles(prepared: PreparedText, found: Mention<Label>[], from: n
   return start;
 }
 
+/**
+ * "I pee more at night, but I've always been like that, nothing new", "Just the leg thing that's
+ * always there. Right calf, nothing new, nothing on the left": something longstanding, then denials
+ * to the end with an all-clear among them. Not when anything recent is told before the denials
+ * ("always had a weak stream but now it stops, nothing new otherwise" is no no).
+ */
+function longstandingThenAllClear(prepared: PreparedText, found: Mention<Label>[], compiled: CompiledAnswers): boolean {
+  const { tokens } = prepared;
+  const starts = [0, ...laterClauseStarts(tokens, clauseEnd(tokens, 0))].filter((at) => tokens[at]?.word !== SENTENCE_BOUNDARY);
+  let first = starts.length;
+  while (first > 0 && DENIAL_OPENERS.has(tokens[starts[first - 1]!]!.word)) first -= 1;
+  if (first === 0 || first === starts.length) return false;
+  const denialsFrom = starts[first]!;
+  if (!found.some((m) => m.label === 'allClear' && m.span.start >= denialsFrom && DENIAL_OPENERS.has(tokens[m.span.start]!.word))) return false;
+  if (found.some((m) => m.span.start >= denialsFrom && POLARITY[m.label] !== 'no')) return false;
+  const before = (m: Mention<string>) => m.span.start < denialsFrom;
+  return mentions(compiled.longstanding, prepared, false).some(before) && !mentions(compiled.recent, prepared, false).some(before);
+}
+
 /** The message asks what the question's own words mean ("what do you mean by different?", yes-no.yaml `wording`). */
 export function asksAboutWording(text: string, lexicon: Lexicon): boolean {
   const compiled = compileAnswers(lexicon);
@@ -373,6 +392,7 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   // open a later clause. Not at an offer: consent needs its yes up front, never after a statement.
   const later = kind === 'symptom' ? laterOpener(prepared, found, firstEnd, compiled) : undefined;
   if (later) return { answer: later, questionBack: false };
+  if (kind === 'symptom' && longstandingThenAllClear(prepared, found, compiled)) return { answer: 'no', questionBack: false };
   // A short answer: "I do", "is correct", "nothing new", "hard to say".
   const wordCount = tokens.slice(start).filter((token) => token.word !== SENTENCE_BOUNDARY).length;
   if (wordCount > SHORT_ANSWER_WORDS || tokens.some((token) => token.word === SENTENCE_BOUNDARY)) return { questionBack: false };

@@ -89,7 +89,8 @@ export const scoreLexiconSchema = z.object({
   /** Messages that hold no score although they look like one ("nothing eases it"). */
   notScore: phrases,
 });
-export const regionLexiconSchema = z.object({ sources, regions: orderedMap(SPINE_REGIONS) });
+/** `landmarks`: words that place the region against another part ("below the neck", "above the waist"): that part is not the region. */
+export const regionLexiconSchema = z.object({ sources, regions: orderedMap(SPINE_REGIONS), landmarks: z.array(z.string().trim().min(1)).default([]) });
 /** `outcomes`: phrases said outright; the rest is the vocabulary of direction (src/nlu/answers/movement.ts). */
 export const movementLexiconSchema = z.object({
   sources,
@@ -109,6 +110,8 @@ export interface Lexicon {
   yesNo: z.infer<typeof yesNoLexiconSchema>;
   scores: z.infer<typeof scoreLexiconSchema>;
   regions: z.infer<typeof regionLexiconSchema>['regions'];
+  /** Words before a part that use it as a landmark ("below the neck"): regions.yaml `landmarks`. */
+  regionLandmarks?: string[];
   /** Key order is the order outcomes are checked in. */
   movement: Record<MovementResponse, string[]>;
   /** The vocabulary of direction: how far parts are from the spine, and words of movement and change. */
@@ -155,7 +158,7 @@ export function loadLexicon(contentDir: string): LexiconLoad {
   const groups: Array<[string, Record<string, string[]> | undefined]> = [
     ['lexicon/yes-no.yaml', yesNo && { yes: yesNo.yes, no: yesNo.no, unsure: yesNo.unsure, questions: yesNo.questions, wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo, agree: yesNo.agree, decline: yesNo.decline, allClear: yesNo.allClear, fillers: yesNo.fillers, hedges: yesNo.hedges, softNo: yesNo.softNo, symptomYes: yesNo.symptomYes, symptomNo: yesNo.symptomNo, sensations: yesNo.sensations, admissions: yesNo.admissions, lately: yesNo.lately, statements: yesNo.statements, wording: yesNo.wording, losses: yesNo.losses, wellness: yesNo.wellness, preambles: yesNo.preambles, longstanding: yesNo.longstanding, recent: yesNo.recent }],
     ['lexicon/scores.yaml', scores && { zero: scores.zero, units: scores.units, approximate: scores.approximate, notScore: scores.notScore }],
-    ['lexicon/regions.yaml', regions?.regions],
+    ['lexicon/regions.yaml', regions && { ...regions.regions, landmarks: regions.landmarks }],
     ['lexicon/movement.yaml', movement?.outcomes],
     ['lexicon/intents.yaml', intents?.intents],
   ];
@@ -165,5 +168,5 @@ export function loadLexicon(contentDir: string): LexiconLoad {
   const answers = loadAnswerLexicon(contentDir, problems);
   if (!yesNo || !scores || !regions || !movement || !intents || !answers || problems.length > 0) return { lexicon: undefined, problems };
   const { sources: _, outcomes, ...direction } = movement;
-  return { lexicon: { yesNo, scores, regions: regions.regions, movement: outcomes, direction, intents: intents.intents, answers, englishWords: loadEnglishWords() }, problems };
+  return { lexicon: { yesNo, scores, regions: regions.regions, regionLandmarks: regions.landmarks, movement: outcomes, direction, intents: intents.intents, answers, englishWords: loadEnglishWords() }, problems };
 }

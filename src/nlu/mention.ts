@@ -57,7 +57,51 @@ function byFirstWord(phrases: string[][]): Map<string, string[][]> {
   return index;
 }
 
+/**
+ * Where the phrases of one list start in one message, in word order: worked out once per message
+ * and list for the scans over many words (the whole message, every sentence in turn), which
+ * otherwise ran again for every match read in the message.
+ */
+const LONG_SCAN = 48;
+const recentSites: Array<{ tokens: Token[]; byList: Map<string[][], Int32Array> }> = [];
+function sitesOf(tokens: Token[], phrases: string[][]): Int32Array {
+  let entry = recentSites.find((candidate) => candidate.tokens === tokens);
+  if (entry === undefined) {
+    // The message read now and the few before it: the ones a detection reads.
+    if (recentSites.length >= 6) recentSites.shift();
+    recentSites.push((entry = { tokens, byList: new Map() }));
+  }
+  let sites = entry.byList.get(phrases);
+  if (sites === undefined) {
+    const index = byFirstWord(phrases);
+    const found: number[] = [];
+    for (let i = 0; i < tokens.length; i += 1) {
+      const starting = index.get(tokens[i]!.word);
+      if (starting === undefined) continue;
+      for (const words of starting) {
+        if (sequenceAt(tokens, i, words)) {
+          found.push(i);
+          break;
+        }
+      }
+    }
+    entry.byList.set(phrases, (sites = Int32Array.from(found)));
+  }
+  return sites;
+}
+
 function anyWithin(tokens: Token[], from: number, to: number, phrases: string[][]): boolean {
+  if (to - from >= LONG_SCAN && from >= 0 && to < tokens.length) {
+    const sites = sitesOf(tokens, phrases);
+    let low = 0;
+    let high = sites.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sites[middle]! < from) low = middle + 1;
+      else high = middle;
+    }
+    return low < sites.length && sites[low]! <= to;
+  }
   const index = byFirstWord(phrases);
   for (let i = from; i <= to; i += 1) {
     const starting = index.get(tokens[i]?.word ?? '');

@@ -37,6 +37,8 @@ export interface PhraseIndex {
   hitsOf(word: string): WordHits;
   /** A new number for each text read, for `WordHits.stamp`. */
   nextStamp(): number;
+  /** By phrase id: its place among one text's possible phrases, while that text is indexed (overwritten by the next). */
+  readonly scratch: Int32Array;
 }
 
 /** A message read against the index; its spans per phrase are remembered. */
@@ -100,6 +102,7 @@ export function compilePhraseIndex(patterns: readonly CompiledPattern[]): Phrase
   let stamps = 0;
   return {
     nextStamp: () => (stamps += 1),
+    scratch: new Int32Array(unique.length),
     size: unique.length,
     idOf: new Map(unique.map((pattern, id) => [pattern, id])),
     patterns: unique,
@@ -129,9 +132,17 @@ export function compilePhraseIndex(patterns: readonly CompiledPattern[]): Phrase
 export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFrom?: readonly IndexedText[], startsBefore = prepared.tokens.length): IndexedText {
   const tokens = prepared.tokens;
   const possible = new Uint8Array(index.size);
-  for (let k = 0; k < index.unanchored.length; k += 1) possible[index.unanchored[k]!] = 1;
+  // The possible phrases, by id: the places below are kept for them only, numbered 0.. in this
+  // list (a message makes a few dozen of the index's hundreds possible).
+  const listed: number[] = [];
+  const mark = (id: number): void => {
+    if (possible[id] === 1) return;
+    possible[id] = 1;
+    listed.push(id);
+  };
+  for (let k = 0; k < index.unanchored.length; k += 1) mark(index.unanchored[k]!);
   if (anchorsFrom !== undefined) {
-    for (const whole of anchorsFrom) for (let id = 0; id < index.size; id += 1) possible[id] = possible[id]! | whole.possible[id]!;
+    for (const whole of anchorsFrom) for (let id = 0; id < index.size; id += 1) if (whole.possible[id] === 1) mark(id);
   }
   // Where each word's leading space is in `joined`: where a match starting at it begins.
   const spaceBefore: number[] = new Array<number>(tokens.length).fill(0);
@@ -146,47 +157,66 @@ export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFro
     hitsAt[position] = hits;
     if (anchorsFrom === undefined && hits.stamp !== stamp) {
       hits.stamp = stamp;
-      for (let k = 0; k < hits.anchors.length; k += 1) possible[hits.anchors[k]!] = 1;
+      for (let k = 0; k < hits.anchors.length; k += 1) mark(hits.anchors[k]!);
     }
   }
+  listed.sort((a, b) => a - b);
+  const size = listed.length;
+  const local = index.scratch;
+  for (let k = 0; k < size; k += 1) local[listed[k]!] = k;
   // Then, for the possible phrases only: where they can start, and where their anchor is (a
   // match holds its anchor, so it starts at most maxWords - 1 words before one). Each kept as one
   // flat list by phrase, not a small array per phrase per text (plain arrays: a typed array
   // past 64 bytes is a separate allocation outside the heap): counted, then filled from the
-  // last word back, so that each phrase's places come out in word order from startsFrom[id] to
-  // startsFrom[id + 1].
-  const startsFrom: number[] = new Array<number>(index.size + 1).fill(0);
-  const anchorFrom: number[] = new Array<number>(index.size + 1).fill(0);
+  // last word back, so that each phrase's places come out in word order from startsFrom[k] to
+  // startsFrom[k + 1] (k: the phrase's place in `listed`).
+  const startsFrom: number[] = new Array<number>(size + 1).fill(0);
+  const anchorFrom: number[] = new Array<number>(size + 1).fill(0);
   for (let position = 0; position < tokens.length; position += 1) {
     const hits = hitsAt[position]!;
-    for (let k = 0; k < hits.anchors.length; k += 1) if (possible[hits.anchors[k]!] === 1) anchorFrom[hits.anchors[k]!]! += 1;
+    for (let k = 0; k < hits.anchors.length; k += 1) if (possible[hits.anchors[k]!] === 1) anchorFrom[local[hits.anchors[k]!]! + 1]! += 1;
     if (position >= startsBefore) continue;
-    for (let k = 0; k < hits.first.length; k += 1) if (possible[hits.first[k]!] === 1) startsFrom[hits.first[k]!]! += 1;
+    for (let k = 0; k < hits.first.length; k += 1) if (possible[hits.first[k]!] === 1) startsFrom[local[hits.first[k]!]! + 1]! += 1;
   }
-  for (let id = 1; id <= index.size; id += 1) {
-    startsFrom[id]! += startsFrom[id - 1]!;
-    anchorFrom[id]! += anchorFrom[id - 1]!;
+  for (let k = 1; k <= size; k += 1) {
+    startsFrom[k]! += startsFrom[k - 1]!;
+    anchorFrom[k]! += anchorFrom[k - 1]!;
   }
-  const startsAt: number[] = new Array<number>(startsFrom[index.size]!).fill(0);
-  const anchorsAt: number[] = new Array<number>(anchorFrom[index.size]!).fill(0);
-  for (let position = tokens.length - 1; position >= 0; position -= 1) {
+  const startsAt: number[] = new Array<number>(startsFrom[size]!).fill(0);
+  const anchorsAt: number[] = new Array<number>(anchorFrom[size]!).fill(0);
+  // Filled forwards, each phrase's cursor starting at its first place and moved on by one.
+  const startCursor = startsFrom.slice(0, size);
+  const anchorCursor = anchorFrom.slice(0, size);
+  for (let position = 0; position < tokens.length; position += 1) {
     const hits = hitsAt[position]!;
-    for (let k = 0; k < hits.anchors.length; k += 1) if (possible[hits.anchors[k]!] === 1) anchorsAt[--anchorFrom[hits.anchors[k]!]!] = position;
+    for (let k = 0; k < hits.anchors.length; k += 1) if (possible[hits.anchors[k]!] === 1) anchorsAt[anchorCursor[local[hits.anchors[k]!]!]!++] = position;
     if (position >= startsBefore) continue;
-    for (let k = 0; k < hits.first.length; k += 1) if (possible[hits.first[k]!] === 1) startsAt[--startsFrom[hits.first[k]!]!] = position;
+    for (let k = 0; k < hits.first.length; k += 1) if (possible[hits.first[k]!] === 1) startsAt[startCursor[local[hits.first[k]!]!]!++] = position;
   }
-  const found: Array<readonly Span[] | undefined> = new Array(index.size);
-  const search = (id: number): readonly Span[] => {
+  const placeOf = (id: number): number => {
+    let low = 0;
+    let high = size - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (listed[middle]! < id) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  // By place in `listed`: the spans once searched.
+  const found: Array<readonly Span[] | undefined> = new Array(size);
+  const search = (id: number, place: number): readonly Span[] => {
     const pattern = index.patterns[id]!;
     // A phrase that may start with any word is searched the plain way.
     if (pattern.first === undefined) return findSpans(pattern, prepared);
-    const [first, last] = [startsFrom[id]!, startsFrom[id + 1]!];
+    const first = startsFrom[place]!;
+    const last = startsFrom[place + 1]!;
     if (first === last) return NONE;
     const regex = index.sticky[id]!;
     const spans: Span[] = [];
     const anchored = pattern.anchor !== undefined;
-    let next = anchorFrom[id]!;
-    const anchorsEnd = anchorFrom[id + 1]!;
+    let next = anchorFrom[place]!;
+    const anchorsEnd = anchorFrom[place + 1]!;
     for (let at = first; at < last; at += 1) {
       const position = startsAt[at]!;
       if (anchored) {
@@ -205,8 +235,9 @@ export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFro
   };
   const spansOf = (id: number): readonly Span[] => {
     if (possible[id] === 0) return NONE;
-    let spans = found[id];
-    if (spans === undefined) found[id] = spans = search(id);
+    const place = placeOf(id);
+    let spans = found[place];
+    if (spans === undefined) found[place] = spans = search(id, place);
     return spans;
   };
   return {

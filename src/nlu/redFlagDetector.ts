@@ -374,9 +374,32 @@ function presentSpan(patterns: number[], text: IndexedText, negation: CompiledNe
  * passed over in one test instead of the whole search (which would find nothing either).
  */
 function silentAlone(entry: CompiledFlag, message: Message): boolean {
-  for (const id of entry.phrases) if (message.phrases.possible[id] === 1) return false;
-  const lacks = (shape: RuleShape) => lacksAPart(shape, message.has);
-  return entry.concepts.every(lacks) && entry.vague.every(lacks);
+  const possible = message.phrases.possible;
+  for (let k = 0; k < entry.phrases.length; k += 1) if (possible[entry.phrases[k]!] === 1) return false;
+  return everyLacksAPart(entry.concepts, message.has) && everyLacksAPart(entry.vague, message.has);
+}
+
+function everyLacksAPart(shapes: RuleShape[], has: Uint8Array): boolean {
+  for (let k = 0; k < shapes.length; k += 1) if (!lacksAPart(shapes[k]!, has)) return false;
+  return true;
+}
+
+/**
+ * Where a "~" part of a rule may be met: the concepts known of the person, this message and the
+ * last few. One per flag tried, not a closure per flag per message.
+ */
+interface Surroundings {
+  current: Message;
+  recent: Message[];
+  known: ReadonlySet<string>;
+  negation: CompiledNegation;
+}
+
+function inContext(name: string, around: Surroundings): boolean {
+  if (around.known.has(name)) return true;
+  if (conceptPresent(around.current, name, around.negation) !== undefined) return true;
+  for (let k = 0; k < around.recent.length; k += 1) if (conceptPresent(around.recent[k]!, name, around.negation) !== undefined) return true;
+  return false;
 }
 
 /**
@@ -398,14 +421,14 @@ function findFlag(entry: CompiledFlag, current: Message, recent: Message[], join
   if (recent.length === 0 ? silentAlone(entry, current) : silentWithRecent(entry, current, joins)) return undefined;
   let found = entry.phrases.length > 0 ? findWithRequirement(entry, current, recent, joins, negation) : undefined;
   if (found?.mention === 'present') return found;
-  const inContext = (name: string) => knownConcepts.has(name) || [current, ...recent].some((message) => conceptPresent(message, name, negation) !== undefined);
+  const around: Surroundings = { current, recent, known: knownConcepts, negation };
   // A rule lacking a part here finds nothing whatever the requirement: it is not worked out then (its concepts' mentions cost a reading each).
-  if (entry.concepts.length > 0 && !entry.concepts.every((shape) => lacksAPart(shape, current.has)) && requirementMet(entry, current, recent, negation, knownConcepts)) {
-    found = better(found, findConceptRules(entry.concepts, current, negation, inContext));
+  if (entry.concepts.length > 0 && !everyLacksAPart(entry.concepts, current.has) && requirementMet(entry, current, recent, negation, knownConcepts)) {
+    found = better(found, findConceptRules(entry.concepts, current, negation, around));
     if (found?.mention === 'present') return found;
   }
-  if (entry.vague.length > 0) {
-    const vague = findConceptRules(entry.vague, current, negation, inContext);
+  if (entry.vague.length > 0 && !everyLacksAPart(entry.vague, current.has)) {
+    const vague = findConceptRules(entry.vague, current, negation, around);
     if (vague !== undefined) found = better(found, { ...vague, mention: vague.mention === 'present' ? 'vague' : vague.mention });
   }
   return found;
@@ -433,50 +456,57 @@ function conceptPresent(message: Message, name: string, negation: CompiledNegati
  * read in context; the words between the concepts count as a gap, so "down there is not numb"
  * is a denial.
  */
-function findConceptRules(rules: RuleShape[], message: Message, negation: CompiledNegation, inContext: (name: string) => boolean = () => false): Found | undefined {
+function findConceptRules(rules: RuleShape[], message: Message, negation: CompiledNegation, around?: Surroundings): Found | undefined {
   const reading = message.reading;
   if (reading === undefined) return undefined;
+  const clauses = message.clauses;
   let best: Found | undefined;
-  for (const shape of rules) {
+  for (let shapeIndex = 0; shapeIndex < rules.length; shapeIndex += 1) {
+    const shape = rules[shapeIndex]!;
     // "!name": that concept must not be in the clause ("both legs + leg-symptom + !leg-exercise").
     // "~name": that concept anywhere in this message or the last few, or known ("chest-pain + ~after-surgery").
     const { rule, excluded, context } = shape;
     if (lacksAPart(shape, message.has)) continue;
-    if (context.some((part) => !part.some((name) => inContext(name)))) continue;
-    const candidates = rule.map((alternatives) => alternatives.flatMap((name) => reading.spans.get(name) ?? []));
-    if (candidates.some((list) => list.length === 0)) continue;
+    if (!contextMet(context, around)) continue;
+    const candidates = candidatesOf(rule, reading);
+    if (candidates === undefined) continue;
     let anchorIndex = 0;
-    candidates.forEach((list, index) => {
-      if (list.length < candidates[anchorIndex]!.length) anchorIndex = index;
-    });
-    for (const anchor of candidates[anchorIndex]!) {
+    for (let index = 1; index < candidates.length; index += 1) if (candidates[index]!.length < candidates[anchorIndex]!.length) anchorIndex = index;
+    const anchors = candidates[anchorIndex]!;
+    for (let anchorAt = 0; anchorAt < anchors.length; anchorAt += 1) {
+      const anchor = anchors[anchorAt]!;
       const chosen: ConceptSpan[] = [anchor];
       let ok = true;
       for (let index = 0; index < candidates.length && ok; index += 1) {
         if (index === anchorIndex) continue;
         let nearest: ConceptSpan | undefined;
         let nearestDistance = Number.POSITIVE_INFINITY;
-        for (const span of candidates[index]!) {
+        const list = candidates[index]!;
+        for (let k = 0; k < list.length; k += 1) {
+          const span = list[k]!;
           // Each part is its own mention: "panty liner" is not both a pad and a leak.
-          if (chosen.some((other) => other.start === span.start && other.end === span.end)) continue;
-          if ((message.clauses[span.start] !== message.clauses[anchor.start] || message.clauses[span.end] !== message.clauses[anchor.end]) && !carriesOn(message, reading, span, anchor)) continue;
+          if (sameAsOne(chosen, span)) continue;
           const distance = span.start > anchor.end ? span.start - anchor.end : anchor.start > span.end ? anchor.start - span.end : 0;
-          if (distance <= CONCEPT_WINDOW && distance < nearestDistance) {
-            nearest = span;
-            nearestDistance = distance;
-          }
+          // (the distance first: it is one subtraction, the clause test may walk the words between)
+          if (distance > CONCEPT_WINDOW || distance >= nearestDistance) continue;
+          if ((clauses[span.start] !== clauses[anchor.start] || clauses[span.end] !== clauses[anchor.end]) && !carriesOn(message, reading, span, anchor)) continue;
+          nearest = span;
+          nearestDistance = distance;
         }
         if (nearest === undefined) ok = false;
         else chosen.push(nearest);
       }
       if (!ok) continue;
-      const clauses = new Set(chosen.map((span) => message.clauses[span.start]));
-      if (excluded.some((name) => (reading.spans.get(name) ?? []).some((span) => clauses.has(message.clauses[span.start])))) continue;
-      const first = Math.min(...chosen.map((span) => span.start));
+      if (excludedBeside(excluded, chosen, reading, clauses)) continue;
+      let first = chosen[0]!.start;
+      let end = chosen[0]!.end;
+      for (let k = 1; k < chosen.length; k += 1) {
+        if (chosen[k]!.start < first) first = chosen[k]!.start;
+        if (chosen[k]!.end > end) end = chosen[k]!.end;
+      }
       const start = withInability(reading.tokens, first);
-      const end = Math.max(...chosen.map((span) => span.end));
       const gapTokens: number[] = [];
-      for (let index = first; index <= end; index += 1) if (!chosen.some((span) => index >= span.start && index <= span.end)) gapTokens.push(index);
+      for (let index = first; index <= end; index += 1) if (!covers(chosen, index)) gapTokens.push(index);
       const mention = mentionOf(reading.tokens, { start, end, gapTokens }, negation);
       if (!isDetection(mention)) continue;
       const found: Found = { matched: quote(message.text, reading.tokens, start, end), mention };
@@ -487,6 +517,54 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
   return best;
 }
 
+const NO_SPANS: readonly ConceptSpan[] = Object.freeze([]);
+
+/** Each part's mentions, its concepts' one after another; undefined when a part has none. */
+function candidatesOf(rule: string[][], reading: ConceptReading): Array<readonly ConceptSpan[]> | undefined {
+  const candidates: Array<readonly ConceptSpan[]> = new Array(rule.length);
+  for (let part = 0; part < rule.length; part += 1) {
+    const alternatives = rule[part]!;
+    let list: readonly ConceptSpan[] = alternatives.length === 1 ? (reading.spans.get(alternatives[0]!) ?? NO_SPANS) : alternatives.flatMap((name) => reading.spans.get(name) ?? []);
+    if (list.length === 0) return undefined;
+    candidates[part] = list;
+  }
+  return candidates;
+}
+
+/** Every "~" part is met by one of its concepts (see `inContext`); none is without surroundings. */
+function contextMet(context: string[][], around: Surroundings | undefined): boolean {
+  for (let part = 0; part < context.length; part += 1) {
+    const names = context[part]!;
+    let met = false;
+    for (let k = 0; k < names.length && !met; k += 1) met = around !== undefined && inContext(names[k]!, around);
+    if (!met) return false;
+  }
+  return true;
+}
+
+function sameAsOne(chosen: ConceptSpan[], span: ConceptSpan): boolean {
+  for (let k = 0; k < chosen.length; k += 1) if (chosen[k]!.start === span.start && chosen[k]!.end === span.end) return true;
+  return false;
+}
+
+function covers(chosen: ConceptSpan[], index: number): boolean {
+  for (let k = 0; k < chosen.length; k += 1) if (index >= chosen[k]!.start && index <= chosen[k]!.end) return true;
+  return false;
+}
+
+/** A "!" concept mentioned in a clause one of the chosen mentions starts in. */
+function excludedBeside(excluded: string[], chosen: ConceptSpan[], reading: ConceptReading, clauses: Int32Array): boolean {
+  for (let k = 0; k < excluded.length; k += 1) {
+    const spans = reading.spans.get(excluded[k]!);
+    if (spans === undefined) continue;
+    for (let s = 0; s < spans.length; s += 1) {
+      const clause = clauses[spans[s]!.start];
+      for (let c = 0; c < chosen.length; c += 1) if (clauses[chosen[c]!.start] === clause) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Two mentions in nearby clauses of one sentence belong together when the clauses after the first
  * have no topic of their own (no body part or function): they say what happened to the earlier
@@ -495,14 +573,21 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
  */
 const CARRY_CLAUSES = 2;
 function carriesOn(message: Message, reading: ConceptReading, one: ConceptSpan, other: ConceptSpan): boolean {
-  const [first, second] = one.start < other.start ? [one, other] : [other, one];
+  const first = one.start < other.start ? one : other;
+  const second = one.start < other.start ? other : one;
   const clauses = message.clauses;
   const later = clauses[second.start]!;
   // The earlier mention may end on the word that opens the next clause ("needing to go but").
   const earlier = clauses[first.start]!;
   if (clauses[first.end]! - earlier > 1 || clauses[second.end] !== later || later <= earlier || later - earlier > CARRY_CLAUSES) return false;
   for (let index = first.end + 1; index < second.start; index += 1) if (reading.tokens[index]?.word === SENTENCE_BOUNDARY) return false;
-  return !(reading.spans.get(TOPIC) ?? []).some((span) => (clauses[span.start]! > earlier && clauses[span.start]! <= later) || (clauses[span.end]! > earlier && clauses[span.end]! <= later));
+  const topics = reading.spans.get(TOPIC);
+  if (topics === undefined) return true;
+  for (let k = 0; k < topics.length; k += 1) {
+    const span = topics[k]!;
+    if ((clauses[span.start]! > earlier && clauses[span.start]! <= later) || (clauses[span.end]! > earlier && clauses[span.end]! <= later)) return false;
+  }
+  return true;
 }
 
 /** Moves a span's start back over "can not (seem to)" so that the inability is part of it. */

@@ -67,6 +67,8 @@ const BATCHES = [
   { name: '2026-12b', test: /-2026-12b-/ },
   { name: '2026-12c', test: /-2026-12c-/ },
   { name: '2026-12d', test: /-2026-12d-/ },
+  { name: '2026-12f', test: /-2026-12f-/ },
+  { name: '2026-12g', test: /-2026-12g-/ },
 ];
 
 function probe(): void {

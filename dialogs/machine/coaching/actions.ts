@@ -96,7 +96,14 @@ export function coachingActions(catalog: CoachCatalog) {
       ...refer(context, [{ flagId: 'soon.limb-worsening', urgency: 'soon', matched: 'leg or arm score at check-ins: 2 or more points worse within a week' }], event.at),
       coaching: { ...context.coaching, limbReviewAt: event.at },
     })),
-    recordCheckInClear: update(() => ({ outputs: [record('redFlag.denied', { flagId: 'checkIn.any' })] })),
+    /**
+     * "No warning signs" is kept for the care team, unless the same message was referred: then its
+     * "no" ("never happened before", "no, but I've wet myself") is not a denial, and a record saying so
+     * would contradict the referral in the history.
+     */
+    recordCheckInClear: update(({ event }) =>
+      event.type === 'MESSAGE' && event.afterReferral ? {} : { outputs: [record('redFlag.denied', { flagId: 'checkIn.any' })] },
+    ),
     recommendReview: update(({ context, event }) => {
       const due = painReviewDue(context.coaching, context.pain, event.at, context.limb);
       if (!due) return {};

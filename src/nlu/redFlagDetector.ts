@@ -84,6 +84,13 @@ interface CompiledFlag {
   combines: RuleShape[] | undefined;
 }
 
+/**
+ * Prepared messages kept for their next turns as earlier messages. Few: everything a message's
+ * preparation allocates then dies young (the cheap collection), where keeping dozens kept most of
+ * each message's preparation alive past a collection, to be copied and then collected again
+ * later, which cost more than the preparation itself.
+ */
+const PREPARED_KEPT = 8;
 /** Messages before this one that may complete a phrase or satisfy `requires`. */
 const RECENT_MESSAGES = 3;
 const RECENT_JOINS = 2;
@@ -244,7 +251,7 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
       present: new Map(),
       has,
     };
-    if (preparedCache.size >= 64) preparedCache.delete(preparedCache.keys().next().value!);
+    if (preparedCache.size >= PREPARED_KEPT) preparedCache.delete(preparedCache.keys().next().value!);
     preparedCache.set(text, message);
     return message;
   };
@@ -262,7 +269,7 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
       // A past episode is the sign itself for a history flag ("I had breast cancer years ago"), as in `run`.
       if (mention === 'present' || (mention === 'resolved' && entry.flag.history === true)) present.add(entry.flag.id);
     }
-    if (aloneCache.size >= 64) aloneCache.delete(aloneCache.keys().next().value!);
+    if (aloneCache.size >= PREPARED_KEPT) aloneCache.delete(aloneCache.keys().next().value!);
     aloneCache.set(message.text, present);
     return present;
   }

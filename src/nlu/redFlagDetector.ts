@@ -340,8 +340,12 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
  * A known look-alike ("stretch both legs") cancels only the match it overlaps, never the rest of
  * the sentence: a real disclosure next to a look-alike must still be found.
  */
-function isExcepted(entry: CompiledFlag, text: IndexedText, span: Span): boolean {
-  return entry.except.some((pattern) => text.spansOf(pattern).some((other) => other.end >= span.start && other.start <= span.end));
+function isExcepted(except: number[], text: IndexedText, span: Span): boolean {
+  for (let k = 0; k < except.length; k += 1) {
+    const others = text.spansOf(except[k]!);
+    for (let o = 0; o < others.length; o += 1) if (others[o]!.end >= span.start && others[o]!.start <= span.end) return true;
+  }
+  return false;
 }
 
 /**
@@ -354,24 +358,35 @@ function mentionOfSpan(text: IndexedText, span: Span, negation: CompiledNegation
   return mention;
 }
 
-/** The best-mentioned match of any of the patterns: a present one as soon as it is found. */
-function bestSpan(patterns: number[], text: IndexedText, negation: CompiledNegation, keep: (span: Span) => boolean): { span: Span; mention: Mention } | undefined {
-  let best: { span: Span; mention: Mention } | undefined;
-  for (const pattern of patterns) {
+/**
+ * The best-mentioned match of any of the patterns: a present one as soon as it is found. Only
+ * matches no `except` phrase overlaps count and, with `crossing`, only those crossing that join.
+ */
+function bestSpan(patterns: number[], text: IndexedText, negation: CompiledNegation, except: number[] | undefined, crossing = -1): { span: Span; mention: Mention } | undefined {
+  let bestFound: Span | undefined;
+  let bestMention: Mention = 'present';
+  for (let p = 0; p < patterns.length; p += 1) {
+    const pattern = patterns[p]!;
     if (text.possible[pattern] === 0) continue;
-    for (const span of text.spansOf(pattern)) {
-      if (!keep(span)) continue;
+    const spans = text.spansOf(pattern);
+    for (let k = 0; k < spans.length; k += 1) {
+      const span = spans[k]!;
+      if (crossing >= 0 && !crosses(span, crossing)) continue;
+      if (except !== undefined && except.length > 0 && isExcepted(except, text, span)) continue;
       const mention = mentionOfSpan(text, span, negation);
       if (!isDetection(mention)) continue;
       if (mention === 'present') return { span, mention };
-      if (best === undefined || MENTION_RANK[mention] < MENTION_RANK[best.mention]) best = { span, mention };
+      if (bestFound === undefined || MENTION_RANK[mention] < MENTION_RANK[bestMention]) {
+        bestFound = span;
+        bestMention = mention;
+      }
     }
   }
-  return best;
+  return bestFound === undefined ? undefined : { span: bestFound, mention: bestMention };
 }
 
-function presentSpan(patterns: number[], text: IndexedText, negation: CompiledNegation, keep: (span: Span) => boolean = () => true): Span | undefined {
-  const best = bestSpan(patterns, text, negation, keep);
+function presentSpan(patterns: number[], text: IndexedText, negation: CompiledNegation, except?: number[], crossing = -1): Span | undefined {
+  const best = bestSpan(patterns, text, negation, except, crossing);
   return best?.mention === 'present' ? best.span : undefined;
 }
 
@@ -671,11 +686,11 @@ function findWithRequirement(entry: CompiledFlag, current: Message, recent: Mess
   const found = better(findInCurrent(entry, current, negation), findAcrossMessages(entry, current, joins, negation));
   const requires = entry.requires;
   if (requires === undefined) return found;
-  if (found !== undefined && [current, ...recent].some((message) => presentSpan(requires, message.phrases, negation) !== undefined)) return found;
+  if (found !== undefined && (presentSpan(requires, current.phrases, negation) !== undefined || recent.some((message) => presentSpan(requires, message.phrases, negation) !== undefined))) return found;
   const requirement = presentSpan(requires, current.phrases, negation);
   if (requirement === undefined) return undefined;
   for (const earlier of [...recent].reverse()) {
-    const span = presentSpan(entry.phrases, earlier.phrases, negation, (candidate) => !isExcepted(entry, earlier.phrases, candidate));
+    const span = presentSpan(entry.phrases, earlier.phrases, negation, entry.except);
     if (span !== undefined) {
       return {
         matched: quote(current.text, current.phrases.prepared.tokens, requirement.start, requirement.end),
@@ -694,7 +709,7 @@ function quote(text: string, tokens: Token[], from: number, to: number): string 
 }
 
 function findInCurrent(entry: CompiledFlag, current: Message, negation: CompiledNegation): Found | undefined {
-  const best = bestSpan(entry.phrases, current.phrases, negation, (candidate) => !isExcepted(entry, current.phrases, candidate));
+  const best = bestSpan(entry.phrases, current.phrases, negation, entry.except);
   return best === undefined ? undefined : { matched: quote(current.text, current.phrases.prepared.tokens, best.span.start, best.span.end), mention: best.mention };
 }
 
@@ -705,7 +720,7 @@ function findAcrossMessages(entry: CompiledFlag, current: Message, joins: Join<M
     if (!entry.phrases.some((pattern) => window.text.spansOf(pattern).some((span) => crosses(span, window.boundary)))) continue;
     const { earlier, boundary } = join;
     const joined = join.joined();
-    const span = presentSpan(entry.phrases, joined, negation, (candidate) => crosses(candidate, boundary) && !isExcepted(entry, joined, candidate));
+    const span = presentSpan(entry.phrases, joined, negation, entry.except, boundary);
     if (span === undefined) continue;
     return {
       matched: quote(current.text, joined.prepared.tokens, boundary, span.end),

@@ -156,8 +156,12 @@ interface Starting {
   bySecond: Map<number, { terms: Int32Array; steps: Step[] }>;
 }
 
+/** What most words start: nothing (one shared, read-only record). */
+const STARTS_NOTHING: Starting = Object.freeze({ terms: new Int32Array(0), steps: [], follows: [], bySecond: new Map() });
+
 /** Splits one word's starting terms into those filed by their second word and the rest. */
 function byFollow(terms: number[], steps: Step[], follows: Array<Follow | undefined>, alsoByRef: Uint8Array): Starting {
+  if (terms.length === 0) return STARTS_NOTHING;
   const rest: Starting = { terms: new Int32Array(0), steps: [], follows: [], bySecond: new Map() };
   const restTerms: number[] = [];
   const filed = new Map<number, { terms: number[]; steps: Step[] }>();
@@ -553,6 +557,8 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
   };
   for (const term of terms) markReferences(term.nodes);
   let mentionKeys = new Float64Array(256);
+  // Per concept, for the concepts some term refers to: where their mentions start, and the ends of each (emptied per reading).
+  const found: Found = new Array(names.length).fill(undefined);
   let mentionCount = 0;
   // People reuse the same few hundred words: what each does for the terms is worked out once (it is pure).
   const wordMemo = new Map<string, ConceptWord>();
@@ -586,7 +592,7 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
           for (let k = 0; k < anchoring.length; k += 1) anchored[anchoring[k]!] = 1;
         }
       }
-      const found: Found = new Array(names.length);
+      found.fill(undefined);
       possible.fill(0);
       mentionCount = 0;
       // A mention's start and end (exclusive) are at most `count`.

@@ -625,20 +625,45 @@ function withInability(tokens: Token[], start: number): number {
  * A combination: every part met by a present sign (a flag id, `*` for a group) or a present
  * concept, in this message or the last few, at least one of them in this message.
  */
+function matchesFlag(pattern: string, ids: Set<string>): boolean {
+  if (!pattern.endsWith('*')) return ids.has(pattern);
+  const group = pattern.slice(0, -1);
+  for (const id of ids) if (id.startsWith(group)) return true;
+  return false;
+}
+
+function matchesFlagBefore(pattern: string, before: Set<string>[]): boolean {
+  for (let k = 0; k < before.length; k += 1) if (matchesFlag(pattern, before[k]!)) return true;
+  return false;
+}
+
+/** The concept has a mention at all (present or not) in this message or the last few. */
+function mentionedAround(name: string, current: Message, recent: Message[]): boolean {
+  if (current.reading?.spans.has(name) === true) return true;
+  for (let k = 0; k < recent.length; k += 1) if (recent[k]!.reading?.spans.has(name) === true) return true;
+  return false;
+}
+
+/**
+ * A concept with no mention at all in a message is not present there: a shape with a part no
+ * sign and no mentioned concept can meet fails, and is passed over before any mention is read.
+ */
+function everyPartCanMeet(rule: string[][], current: Message, recent: Message[], here: Set<string>, before: Set<string>[]): boolean {
+  for (let part = 0; part < rule.length; part += 1) {
+    const alternatives = rule[part]!;
+    let can = false;
+    for (let k = 0; k < alternatives.length && !can; k += 1) {
+      const name = alternatives[k]!;
+      can = name.includes('.') ? matchesFlag(name, here) || matchesFlagBefore(name, before) : mentionedAround(name, current, recent);
+    }
+    if (!can) return false;
+  }
+  return true;
+}
+
 function findCombination(entry: CompiledFlag, current: Message, recent: Message[], here: Set<string>, before: Set<string>[], negation: CompiledNegation): Pick<Found, 'matched' | 'fromRecent'> | undefined {
-  const matchesFlag = (pattern: string, ids: Set<string>): boolean => {
-    if (!pattern.endsWith('*')) return ids.has(pattern);
-    const group = pattern.slice(0, -1);
-    for (const id of ids) if (id.startsWith(group)) return true;
-    return false;
-  };
-  // A concept with no mention at all in a message is not present there: a shape with a part no
-  // sign and no mentioned concept can meet fails, and is passed over before any mention is read.
-  const mentioned = (name: string) => current.reading?.spans.has(name) === true || recent.some((message) => message.reading?.spans.has(name) === true);
-  const canMeet = (alternatives: string[]) =>
-    alternatives.some((name) => (name.includes('.') ? matchesFlag(name, here) || before.some((ids) => matchesFlag(name, ids)) : mentioned(name)));
   for (const shape of entry.combines ?? []) {
-    if (!shape.rule.every(canMeet)) continue;
+    if (!everyPartCanMeet(shape.rule, current, recent, here, before)) continue;
     let inCurrent: string | undefined;
     let fromRecent: string | undefined;
     // "!name": not when that concept is in this message ("chest-pain + breathless + !exertion").
@@ -652,7 +677,7 @@ function findCombination(entry: CompiledFlag, current: Message, recent: Message[
           if (matchesFlag(name, here)) {
             met = true;
             inCurrent ??= name;
-          } else if (before.some((ids) => matchesFlag(name, ids))) {
+          } else if (matchesFlagBefore(name, before)) {
             met = true;
             fromRecent ??= name;
           }

@@ -44,8 +44,8 @@ export interface PhraseIndex {
 /** A message read against the index; its spans per phrase are remembered. */
 export interface IndexedText {
   readonly prepared: PreparedText;
-  /** By phrase id: 1 when the phrase's anchor is in the text (it can match), else 0. */
-  readonly possible: Uint8Array;
+  /** By phrase id: 1 when the phrase's anchor is in the text (it can match), else 0 (a plain array: see `indexText`). */
+  readonly possible: readonly number[];
   /** The spans of the phrase with this id in the index (`idOf`). */
   spansOf(id: number): readonly Span[];
   spans(pattern: CompiledPattern): readonly Span[];
@@ -131,18 +131,12 @@ export function compilePhraseIndex(patterns: readonly CompiledPattern[]): Phrase
  */
 export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFrom?: readonly IndexedText[], startsBefore = prepared.tokens.length): IndexedText {
   const tokens = prepared.tokens;
-  const possible = new Uint8Array(index.size);
-  // The possible phrases, by id: the places below are kept for them only, numbered 0.. in this
-  // list (a message makes a few dozen of the index's hundreds possible).
-  const listed: number[] = [];
-  const mark = (id: number): void => {
-    if (possible[id] === 1) return;
-    possible[id] = 1;
-    listed.push(id);
-  };
-  for (let k = 0; k < index.unanchored.length; k += 1) mark(index.unanchored[k]!);
+  // A plain array, not a typed one: a typed array past 64 bytes is a separate allocation outside
+  // the heap, slower to make and to collect than a young array.
+  const possible: number[] = new Array<number>(index.size).fill(0);
+  for (let k = 0; k < index.unanchored.length; k += 1) possible[index.unanchored[k]!] = 1;
   if (anchorsFrom !== undefined) {
-    for (const whole of anchorsFrom) for (let id = 0; id < index.size; id += 1) if (whole.possible[id] === 1) mark(id);
+    for (const whole of anchorsFrom) for (let id = 0; id < index.size; id += 1) possible[id] = possible[id]! | whole.possible[id]!;
   }
   // Where each word's leading space is in `joined`: where a match starting at it begins.
   const spaceBefore: number[] = new Array<number>(tokens.length).fill(0);
@@ -157,14 +151,19 @@ export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFro
     hitsAt[position] = hits;
     if (anchorsFrom === undefined && hits.stamp !== stamp) {
       hits.stamp = stamp;
-      for (let k = 0; k < hits.anchors.length; k += 1) mark(hits.anchors[k]!);
+      for (let k = 0; k < hits.anchors.length; k += 1) possible[hits.anchors[k]!] = 1;
     }
   }
-  // (a typed array sorts numbers without a comparator call per step)
-  const listedIds = Int32Array.from(listed).sort();
-  const size = listedIds.length;
+  // The possible phrases in id order: the places below are kept for them only, numbered 0.. in
+  // this list (a message makes a few dozen of the index's hundreds possible).
+  const listedIds: number[] = [];
   const local = index.scratch;
-  for (let k = 0; k < size; k += 1) local[listedIds[k]!] = k;
+  for (let id = 0; id < possible.length; id += 1) {
+    if (possible[id] !== 1) continue;
+    local[id] = listedIds.length;
+    listedIds.push(id);
+  }
+  const size = listedIds.length;
   // Then, for the possible phrases only: where they can start, and where their anchor is (a
   // match holds its anchor, so it starts at most maxWords - 1 words before one). Each kept as one
   // flat list by phrase, not a small array per phrase per text (plain arrays: a typed array

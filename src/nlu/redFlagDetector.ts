@@ -114,15 +114,15 @@ interface Message {
   /** The corrected words, read against the detector's phrase index. */
   phrases: IndexedText;
   reading: ConceptReading | undefined;
-  clauses: Int32Array;
+  clauses: number[];
   /** Each concept's first present mention (or none), worked out once per message. */
   present: Map<string, ConceptSpan | undefined>;
   /** By the detector's concept number: 1 when the concept is mentioned at all (a rule needs each of its parts). */
-  has: Uint8Array;
+  has: number[];
 }
 
 /** Some part of the rule has none of its concepts in the message. */
-function lacksAPart(shape: RuleShape, has: Uint8Array): boolean {
+function lacksAPart(shape: RuleShape, has: readonly number[]): boolean {
   for (const ids of shape.ruleIds) {
     let found = false;
     for (let index = 0; index < ids.length && !found; index += 1) found = has[ids[index]!] === 1;
@@ -175,8 +175,10 @@ function shapeOf(full: string[][]): RuleShape {
 const parts = (rules: readonly string[] | undefined): string[][][] =>
   (rules ?? []).map((rule) => rule.split('+').map((part) => part.trim().split('|').map((name) => name.trim())));
 
-function clausesOf(tokens: Token[]): Int32Array {
-  const clauses = new Int32Array(tokens.length);
+// Plain arrays, not typed ones, for what is made per message: a typed array past 64 bytes is a
+// separate allocation outside the heap, slower to make and to collect than young objects.
+function clausesOf(tokens: Token[]): number[] {
+  const clauses = new Array<number>(tokens.length).fill(0);
   let clause = 0;
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!;
@@ -238,7 +240,7 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
     if (cached !== undefined) return cached;
     const tokens = tokenise(text);
     const reading = concepts !== undefined && usesConcepts ? concepts.read(tokens) : undefined;
-    const has = new Uint8Array(conceptNumber.size);
+    const has = new Array<number>(conceptNumber.size).fill(0);
     for (const name of reading?.spans.keys() ?? []) {
       const number = conceptNumber.get(name);
       if (number !== undefined) has[number] = 1;
@@ -401,7 +403,7 @@ function silentAlone(entry: CompiledFlag, message: Message): boolean {
   return everyLacksAPart(entry.concepts, message.has) && everyLacksAPart(entry.vague, message.has);
 }
 
-function everyLacksAPart(shapes: RuleShape[], has: Uint8Array): boolean {
+function everyLacksAPart(shapes: RuleShape[], has: readonly number[]): boolean {
   for (let k = 0; k < shapes.length; k += 1) if (!lacksAPart(shapes[k]!, has)) return false;
   return true;
 }
@@ -575,7 +577,7 @@ function covers(chosen: ConceptSpan[], index: number): boolean {
 }
 
 /** A "!" concept mentioned in a clause one of the chosen mentions starts in. */
-function excludedBeside(excluded: string[], chosen: ConceptSpan[], reading: ConceptReading, clauses: Int32Array): boolean {
+function excludedBeside(excluded: string[], chosen: ConceptSpan[], reading: ConceptReading, clauses: readonly number[]): boolean {
   for (let k = 0; k < excluded.length; k += 1) {
     const spans = reading.spans.get(excluded[k]!);
     if (spans === undefined) continue;

@@ -57,7 +57,111 @@ function byFirstWord(phrases: string[][]): Map<string, string[][]> {
   return index;
 }
 
+/**
+ * Where the phrases of each list start in one message, in word order: every list this file scans
+ * is numbered when first scanned, and a message's words are read once against all of them (one
+ * lookup per word), instead of once per list and call (the context tests scan the same sentences
+ * and the whole message again for every match read in it).
+ */
+interface SiteLists {
+  numberOf: Map<string[][], number>;
+  /**
+   * By first word: the phrases of every numbered list, with the list's number; those of two words
+   * or more by their second word too ("i" starts hundreds of them, "i am" a few).
+   */
+  byFirst: Map<string, SitePhrases>;
+}
+interface SitePhrase {
+  list: number;
+  words: string[];
+}
+interface SitePhrases {
+  single: SitePhrase[];
+  bySecond: Map<string, SitePhrase[]>;
+}
+const siteLists: SiteLists = { numberOf: new Map(), byFirst: new Map() };
+const NO_SITES: readonly number[] = Object.freeze([]);
+/** A list holding an empty phrase is scanned word by word: the empty phrase matches past the message's ends too. */
+const EMPTY_PHRASE = -1;
+
+function listNumber(phrases: string[][]): number {
+  let number = siteLists.numberOf.get(phrases);
+  if (number !== undefined) return number;
+  number = phrases.some((words) => words.length === 0) ? EMPTY_PHRASE : siteLists.numberOf.size;
+  siteLists.numberOf.set(phrases, number);
+  if (number === EMPTY_PHRASE) return number;
+  for (const words of phrases) {
+    let starting = siteLists.byFirst.get(words[0]!);
+    if (starting === undefined) siteLists.byFirst.set(words[0]!, (starting = { single: [], bySecond: new Map() }));
+    if (words.length === 1) starting.single.push({ list: number, words });
+    else {
+      const second = starting.bySecond.get(words[1]!);
+      if (second === undefined) starting.bySecond.set(words[1]!, [{ list: number, words }]);
+      else second.push({ list: number, words });
+    }
+  }
+  return number;
+}
+
+interface MessageSites {
+  tokens: Token[];
+  /** How many lists were numbered when the message was read: a list numbered later is read on its own. */
+  lists: number;
+  /** By list number: the positions, ascending. */
+  at: Array<readonly number[]>;
+}
+const recentSites: MessageSites[] = [];
+function sitesOf(tokens: Token[], list: number): readonly number[] {
+  let entry: MessageSites | undefined;
+  for (let k = 0; k < recentSites.length && entry === undefined; k += 1) if (recentSites[k]!.tokens === tokens) entry = recentSites[k];
+  if (entry === undefined || (list >= entry.lists && entry.at[list] === undefined)) {
+    const from = entry === undefined ? 0 : entry.lists;
+    if (entry === undefined) {
+      // The message read now and the few before it: the ones one detection reads.
+      if (recentSites.length >= 6) recentSites.shift();
+      recentSites.push((entry = { tokens, lists: 0, at: [] }));
+    }
+    const lists = siteLists.numberOf.size;
+    const at = entry.at;
+    for (let number = from; number < lists; number += 1) at[number] = NO_SITES;
+    const add = (phrases: SitePhrase[], i: number): void => {
+      for (let k = 0; k < phrases.length; k += 1) {
+        const { list: number, words } = phrases[k]!;
+        if (number < from) continue;
+        const sites = at[number]!;
+        if (sites[sites.length - 1] === i || !sequenceAt(tokens, i, words)) continue;
+        if (sites === NO_SITES) at[number] = [i];
+        else (sites as number[]).push(i);
+      }
+    };
+    for (let i = 0; i < tokens.length; i += 1) {
+      const starting = siteLists.byFirst.get(tokens[i]!.word);
+      if (starting === undefined) continue;
+      add(starting.single, i);
+      const next = tokens[i + 1];
+      if (next === undefined || starting.bySecond.size === 0) continue;
+      const second = starting.bySecond.get(next.word);
+      if (second !== undefined) add(second, i);
+    }
+    entry.lists = lists;
+  }
+  return entry.at[list]!;
+}
+
 function anyWithin(tokens: Token[], from: number, to: number, phrases: string[][]): boolean {
+  const list = listNumber(phrases);
+  if (list !== EMPTY_PHRASE) {
+    const sites = sitesOf(tokens, list);
+    const first = from < 0 ? 0 : from;
+    let low = 0;
+    let high = sites.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sites[middle]! < first) low = middle + 1;
+      else high = middle;
+    }
+    return low < sites.length && sites[low]! <= to;
+  }
   const index = byFirstWord(phrases);
   for (let i = from; i <= to; i += 1) {
     const starting = index.get(tokens[i]?.word ?? '');

@@ -350,6 +350,7 @@ export const NEGATION_RULES: NegationRules = {
     // "its normal again now", "it's been dry since", "nothing since then", "but now is gone", "I'm doing better now"
     'normal again', 'fine again', 'ok again', 'okay again', 'gone back to normal', 'went back to normal',
     // the all-clear in other words: "it's been grand since", "alright since", "no bother since"
+    'was ok', 'was okay', 'was alright', 'then i was fine', 'walking fine since', 'been walking fine', 'walking normally since', 'walking ok since', 'it went$', 'but it went$',
     'working again', 'all working again', 'working normally again', 'working properly again', 'working fine again',
     'none of that now', 'none of that anymore', 'nothing like that now', 'not had any since', 'not had one since', 'had none since',
     'been grand', 'grand since', 'grand now', 'been alright', 'alright since', 'alright now', 'been good since', 'good since', 'been great since', 'all good since', 'no bother since', 'no issues since',
@@ -423,9 +424,10 @@ export const NEGATION_RULES: NegationRules = {
     'been normal', 'been completely normal', 'been totally normal', 'been perfectly normal', 'been fine since', 'been dry', 'dry since', 'stayed dry',
     'doing better', 'feeling better', 'better now', 'much better now', 'a lot better now', 'fine today', 'ok today', 'okay today', 'all clear',
     'no problems since', 'no trouble since', 'no more since', 'nothing since then', 'not since', 'it passed', 'it wore off',
+    'now it is only', 'now its only', 'now it is just', 'now its just', 'now only the', 'now just the', 'now only on the', 'now just on the',
     'all good since', 'fine since', 'ok since', 'okay since', 'not had any since', 'not had it since', 'not had one since', 'none of that now',
   ],
-  overOpeners: ['but', 'and', 'it', 'its', 'is', 'has', 'have', 'was', 'that', 'this', 'i', 'am', 'everything', 'all', 'thankfully', 'luckily', 'now', 'though', 'anyway', 'then'],
+  overOpeners: ['but', 'and', 'it', 'its', 'is', 'has', 'have', 'was', 'that', 'this', 'i', 'am', 'everything', 'all', 'thankfully', 'luckily', 'now', 'though', 'anyway', 'then', 'seems', 'seem', 'looks', 'feels'],
   restIsFine: ['otherwise', 'apart', 'except', 'besides', 'aside'],
   resolvedUnlessLoss: ['that is gone', 'it is gone', 'that has gone', 'that went', 'that went away', 'not come back', 'never came back', 'not came back', 'not returned', 'never returned', 'not been back', 'not happened again since'],
   /** For a sign that names a loss, the thing lost coming back is the episode over: "couldn't feel my saddle area, it came back within the hour". */

@@ -510,6 +510,10 @@ function writerNotTheOne(tokens: Token[], rules: CompiledNegation): boolean {
   return (whole.notTheOne ??= anyWithin(tokens, 0, tokens.length - 1, rules.notMe) || anyWithin(tokens, 0, tokens.length - 1, rules.ownCase));
 }
 
+/** The writer tells of their own case ("my back went") without saying they do not have the sign ("I'm fine though"). */
+const ownCaseBeside = (tokens: Token[], rules: CompiledNegation) =>
+  anyWithin(tokens, 0, tokens.length - 1, rules.ownCase) && !anyWithin(tokens, 0, tokens.length - 1, rules.notMe);
+
 /** A sentence about the writer's own back that names nobody else ("... it makes me sad. My back's slowly getting better."). */
 function ownSentence(tokens: Token[], rules: CompiledNegation): boolean {
   for (let from = 0; from < tokens.length; ) {
@@ -578,6 +582,9 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   // apart says less than "I'm fine though" (a carer says it too), so whose the sign is gets asked
   if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && !carerNamed(tokens, rules) && !animalIn(tokens, sentence.from, sentence.to, rules) && ownSentence(tokens, rules)) return 'unclear-person';
   if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && relativeOfOneNamed(tokens, sentence.from, span.start - 1, rules)) return 'unclear-person';
+  // "my back went again. my dad has been wetting himself since his back got worse": the writer's own case
+  // told beside it does not say the dad is not written for, when his sign is going on now; asked, never dropped
+  if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && !animalIn(tokens, sentence.from, sentence.to, rules) && ownCaseBeside(tokens, rules) && anyWithin(tokens, sentence.from, sentence.to, rules.carerMarkers)) return 'unclear-person';
   // "my dog can't use his back legs": an animal's, not the patient's. Only an animal in the same
   // sentence counts: "walked the dog. my dad says both his legs are weak" is still the dad's, told by a carer.
   if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && (animalIn(tokens, sentence.from, sentence.to, rules) || !carerWriting(tokens, rules) || outsiderNearest(tokens, sentence.from, span.start - 1, rules))) return 'other-person';

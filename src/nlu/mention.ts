@@ -337,6 +337,27 @@ function asksForSelfAfter(tokens: Token[], span: Span, sentence: { from: number;
   return anyWithin(tokens, span.end + 1, to, rules.askingAbout) || anyWithin(tokens, span.end + 1, to, rules.hypotheticalAfter);
 }
 
+/** "since I had my second baby", "since the twins were born": a birth a few words after "since". */
+function sinceBirthWithin(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+  for (let i = from; i <= to; i += 1) {
+    if (tokens[i]?.word !== 'since') continue;
+    for (let k = i + 1; k <= Math.min(to, i + 5); k += 1) if (rules.sinceBirth.has(tokens[k]?.word ?? '')) return true;
+  }
+  return false;
+}
+
+/** "when I was 14", "aged 12": a young age in years, long ago for an adult writing. */
+function youngAgeWithin(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+  for (let i = from; i <= to; i += 1) {
+    for (const opener of rules.youngAgeOpeners) {
+      if (!sequenceAt(tokens, i, opener)) continue;
+      const age = Number(tokens[i + opener.length]?.word);
+      if (Number.isInteger(age) && age > 0 && age <= rules.youngAgeUpTo) return true;
+    }
+  }
+  return false;
+}
+
 export function mentionOf(tokens: Token[], span: Span, rules: CompiledNegation): MentionContext {
   const mention = mentionInSentence(tokens, span, rules);
   if (mention !== 'hypothetical') return mention;
@@ -393,8 +414,8 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && (animalIn(tokens, sentence.from, sentence.to, rules) || !carerWriting(tokens, rules) || outsiderNearest(tokens, sentence.from, span.start - 1, rules))) return 'other-person';
   // "when I was a kid I wet the bed": long over, asked about; "years ago I hurt my back and now I can't pee" is now.
   const clause = clauseBounds(tokens, span);
-  if (anyWithin(tokens, clause.from, clause.to, rules.longAgo) && !anyWithin(tokens, sentence.from, sentence.to, rules.stillNow)) return 'resolved';
-  if (anyWithin(tokens, sentence.from, sentence.to, rules.longStanding)) return 'resolved';
+  if ((anyWithin(tokens, clause.from, clause.to, rules.longAgo) || youngAgeWithin(tokens, clause.from, clause.to, rules)) && !anyWithin(tokens, sentence.from, sentence.to, rules.stillNow)) return 'resolved';
+  if (anyWithin(tokens, sentence.from, sentence.to, rules.longStanding) || sinceBirthWithin(tokens, sentence.from, sentence.to, rules)) return 'resolved';
   // "Not new, no. I've an enlarged prostate, ... the stream's been slow since then"
   if (anyWithin(tokens, 0, tokens.length - 1, rules.notNew) && !wordWithin(tokens, sentence.from, sentence.to, rules.newNow)) return 'resolved';
   // "I used to have sciatica in both legs": over

@@ -34,6 +34,9 @@ export interface CompiledNegation {
   resolvedMarkers: AfterTrigger[];
   longAgo: string[][];
   longStanding: string[][];
+  sinceBirth: Set<string>;
+  youngAgeOpeners: string[][];
+  youngAgeUpTo: number;
   stillNow: string[][];
   pastMarkers: string[][];
   resolvedReach: number;
@@ -125,6 +128,9 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     pastMarkers: rules.pastMarkers.map(phraseWords),
     longAgo: rules.longAgo.map(phraseWords),
     longStanding: rules.longStanding.map(phraseWords),
+    sinceBirth: new Set(rules.sinceBirth),
+    youngAgeOpeners: rules.youngAgeOpeners.map(phraseWords),
+    youngAgeUpTo: rules.youngAgeUpTo,
     stillNow: rules.stillNow.map(phraseWords),
     resolvedReach: rules.resolvedReach,
     notOver: new Set(rules.notOver),

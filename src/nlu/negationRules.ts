@@ -105,6 +105,12 @@ export interface NegationRules {
   longAgo: string[];
   /** Anywhere in the sentence: there for years, not new ("I leak when I sneeze, I've had that since my kids were born"). */
   longStanding: string[];
+  /** Within four words after "since": a birth, so there for years ("since I had my second baby", "since the twins were born"). */
+  sinceBirth: string[];
+  /** Before a young age in years: long ago for an adult ("when I was 14", "aged 12"). */
+  youngAgeOpeners: string[];
+  /** The oldest age (years) that `youngAgeOpeners` read as long ago. */
+  youngAgeUpTo: number;
   stillNow: string[];
   pastMarkers: string[];
   /** Opening the next sentence, after a sign in a sentence about the past: it is over ("a few drips came out last night. Been ok today."). */
@@ -349,12 +355,20 @@ export const NEGATION_RULES: NegationRules = {
     'years back', 'decades ago', 'in my twenties', 'in my 20s',
   ],
   longStanding: [
+    // the same for years, before the back trouble began: "my bottom goes numb on a hard seat, has done for years"
+    'has done for years', 'have done for years', 'done that for years', 'done this for years', 'been happening for years',
+    'happened for years', 'been going on for years', 'that has been years', 'that is been years', 'it has been years like that',
+    'even before my back', 'long before my back', 'well before my back', 'before my back trouble', 'before my back problems',
+    'since my first pregnancy', 'since my pregnancy', 'since i was pregnant', 'since the birth', 'since giving birth',
     'had that for years', 'had this for years', 'had it for years', 'had that since', 'had this since', 'had it since',
     'always had that', 'always had this', 'always had it', 'since my kids were born', 'since having my kids', 'since i had my kids',
     'since childbirth', 'since i had the baby', 'all my life', 'my whole life', 'for as long as i can remember',
     'been like that for years', 'been like this for years', 'like that for years', 'like this for years', 'been the case for years',
     'always has', 'always does', 'always been like that', 'always been that way', 'has always done that',
   ],
+  sinceBirth: ['baby', 'babies', 'pregnancy', 'pregnancies', 'childbirth', 'born', 'twins', 'labour', 'delivery', 'c-section', 'caesarean'],
+  youngAgeOpeners: ['when i was', 'aged', 'at age', 'at the age of', 'back when i was', 'since i was'],
+  youngAgeUpTo: 25,
   stillNow: [
     'now', 'today', 'currently', 'again', 'lately', 'recently', 'this morning', 'this week', 'since', 'started',
     'anymore', 'any more', 'still', 'at the moment', 'these days', 'keep', 'keeps', 'tonight', 'yesterday', 'last night',
@@ -389,6 +403,7 @@ export const NEGATION_RULES: NegationRules = {
   ],
   writingFor: ['asked me to', 'typing for', 'writing for', 'on behalf of', 'messaging for', 'carer', 'caregiver', 'care giver', 'care worker', 'support worker', 'i am looking after', 'i look after', 'i care for', 'caring for'],
   notMe: [
+    'i have not had any of that', 'i have never had any of that', 'i have had none of that', 'none of that for me',
     'i am fine though', 'i am ok though', 'i am okay though', 'i am alright though', 'but i am fine', 'but i am ok', 'but i am okay',
     'all fine so far', 'fine so far', 'keeping an eye on myself', 'not me', 'not happening to me', 'glad my', 'glad i am not', 'glad i do not', 'glad it is not', 'glad that is not', 'i do not have that', 'i do not have it', 'i have not got that', 'i have not got it', 'i never had that',
     'i have never had that', 'i have not had that',
@@ -414,6 +429,8 @@ export const NEGATION_RULES: NegationRules = {
   ],
   // each ends its sentence, or is followed only by "though", "thankfully", "at all" (`deniedLaterTail`)
   deniedLater: [
+    // "..., I haven't had any of that", "none of that for me"
+    'i have not had any of that', 'i have never had any of that', 'i have had none of that', 'none of that for me', 'not had any of that myself',
     'i do not have that', 'i do not have it', 'i have not got that', 'i have not got it', 'i have not had that', 'i have never had that',
     'which i do not have', 'not that i have it', 'not that i have that', 'none of that here', 'i do not have any of that', 'i have not got any of that',
   ],

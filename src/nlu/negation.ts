@@ -35,6 +35,8 @@ export interface CompiledNegation {
   longAgo: string[][];
   longStanding: string[][];
   sinceBirth: Set<string>;
+  echoAnsweredNo: string[][];
+  echoTurns: string[][];
   youngAgeOpeners: string[][];
   youngAgeUpTo: number;
   stillNow: string[][];
@@ -129,6 +131,8 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     longAgo: rules.longAgo.map(phraseWords),
     longStanding: rules.longStanding.map(phraseWords),
     sinceBirth: new Set(rules.sinceBirth),
+    echoAnsweredNo: rules.echoAnsweredNo.map(phraseWords),
+    echoTurns: rules.echoTurns.map(phraseWords),
     youngAgeOpeners: rules.youngAgeOpeners.map(phraseWords),
     youngAgeUpTo: rules.youngAgeUpTo,
     stillNow: rules.stillNow.map(phraseWords),

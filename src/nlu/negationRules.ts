@@ -105,6 +105,13 @@ export interface NegationRules {
   longAgo: string[];
   /** Anywhere in the sentence: there for years, not new ("I leak when I sneeze, I've had that since my kids were born"). */
   longStanding: string[];
+  /**
+   * Opening the sentence after one that ends in "?", with a comma or the sentence's end right after: the question
+   * echoed and answered no ("feel like my legs give way? No, I just go slowly"). Not "no idea", "no wonder".
+   */
+  echoAnsweredNo: string[];
+  /** In that answer: it turns or says it is so after all ("No, everywhere actually", "no, worse than that"). */
+  echoTurns: string[];
   /** Within four words after "since": a birth, so there for years ("since I had my second baby", "since the twins were born"). */
   sinceBirth: string[];
   /** Before a young age in years: long ago for an adult ("when I was 14", "aged 12"). */
@@ -366,6 +373,11 @@ export const NEGATION_RULES: NegationRules = {
     'been like that for years', 'been like this for years', 'like that for years', 'like this for years', 'been the case for years',
     'always has', 'always does', 'always been like that', 'always been that way', 'has always done that',
   ],
+  echoAnsweredNo: ['no', 'nope', 'nah', 'not really', 'no not really', 'definitely not', 'not at all', 'no never', 'never', 'not that i have noticed'],
+  echoTurns: [
+    'but', 'though', 'although', 'except', 'however', 'yet', 'actually', 'worse', 'everywhere', 'always', 'also', 'too', 'more',
+    'not just', 'not only', 'yes', 'yeah', 'sometimes', 'twice', 'once', 'often', 'a lot', 'all the time', 'happened', 'happens',
+  ],
   sinceBirth: ['baby', 'babies', 'pregnancy', 'pregnancies', 'childbirth', 'born', 'twins', 'labour', 'delivery', 'c-section', 'caesarean'],
   youngAgeOpeners: ['when i was', 'aged', 'at age', 'at the age of', 'back when i was', 'since i was'],
   youngAgeUpTo: 25,
@@ -374,6 +386,8 @@ export const NEGATION_RULES: NegationRules = {
     'anymore', 'any more', 'still', 'at the moment', 'these days', 'keep', 'keeps', 'tonight', 'yesterday', 'last night',
   ],
   pastMarkers: [
+    // a past tense of its own: "numb bum from sitting on the floor but it wore off"
+    'it wore off', 'that wore off', 'it soon wore off', 'it quickly wore off', 'they wore off',
     'had', 'was', 'were', 'used to', 'ago', 'last', 'before', 'previously', 'earlier', 'once', 'at the start', 'at first',
     'checked', 'investigated', 'scan', 'mri', 'years', 'early on', 'did have', 'there was', 'for a few days',
     'for a couple of days', 'for a day or two', 'for a few weeks', 'for a week', 'for a couple of weeks', 'for a day or so', 'years back', 'felt', 'in the spring', 'in the summer', 'in the autumn', 'in the winter',

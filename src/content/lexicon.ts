@@ -64,6 +64,20 @@ export const yesNoLexiconSchema = z.object({
   statements: z.array(z.string().trim().min(1)).default([]),
   /** A question back about what the question's own words mean ("what do you mean by different?"). */
   wording: z.array(z.string().trim().min(1)).default([]),
+  /** Words that deny an all-clear from inside it or just before it ("my bladder is not normal"). */
+  gapDenials: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  /** A no word opening a statement of something lost ("no feeling down there"), and the words after it that make it a denial after all. */
+  losses: z.array(z.string().trim().min(1)).default([]),
+  lossDenied: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  /** After a yes word at a safety question, a clause saying all is normal ("yes, all normal"): the yes affirms the all-clear. */
+  wellness: z.array(z.string().trim().min(1)).default([]),
+  /** Words before the answer saying who speaks or how they checked ("she says", "I checked with a tissue and"). */
+  preambles: z.array(z.string().trim().min(1)).default([]),
+  /** A first clause of only these ("Honestly fine.") lets an all-clear after it answer. */
+  wellWords: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  /** Something longstanding ("always been like that"), and what tells of something recent ("now", "since Monday"). */
+  longstanding: z.array(z.string().trim().min(1)).default([]),
+  recent: z.array(z.string().trim().min(1)).default([]),
 });
 export const scoreLexiconSchema = z.object({
   sources,
@@ -75,7 +89,8 @@ export const scoreLexiconSchema = z.object({
   /** Messages that hold no score although they look like one ("nothing eases it"). */
   notScore: phrases,
 });
-export const regionLexiconSchema = z.object({ sources, regions: orderedMap(SPINE_REGIONS) });
+/** `landmarks`: words that place the region against another part ("below the neck", "above the waist"): that part is not the region. */
+export const regionLexiconSchema = z.object({ sources, regions: orderedMap(SPINE_REGIONS), landmarks: z.array(z.string().trim().min(1)).default([]) });
 /** `outcomes`: phrases said outright; the rest is the vocabulary of direction (src/nlu/answers/movement.ts). */
 export const movementLexiconSchema = z.object({
   sources,
@@ -95,6 +110,8 @@ export interface Lexicon {
   yesNo: z.infer<typeof yesNoLexiconSchema>;
   scores: z.infer<typeof scoreLexiconSchema>;
   regions: z.infer<typeof regionLexiconSchema>['regions'];
+  /** Words before a part that use it as a landmark ("below the neck"): regions.yaml `landmarks`. */
+  regionLandmarks?: string[];
   /** Key order is the order outcomes are checked in. */
   movement: Record<MovementResponse, string[]>;
   /** The vocabulary of direction: how far parts are from the spine, and words of movement and change. */
@@ -139,9 +156,9 @@ export function loadLexicon(contentDir: string): LexiconLoad {
   const movement = loadPart(contentDir, 'movement.yaml', movementLexiconSchema, problems);
   const intents = loadPart(contentDir, 'intents.yaml', intentLexiconSchema, problems);
   const groups: Array<[string, Record<string, string[]> | undefined]> = [
-    ['lexicon/yes-no.yaml', yesNo && { yes: yesNo.yes, no: yesNo.no, unsure: yesNo.unsure, questions: yesNo.questions, wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo, agree: yesNo.agree, decline: yesNo.decline, allClear: yesNo.allClear, fillers: yesNo.fillers, hedges: yesNo.hedges, softNo: yesNo.softNo, symptomYes: yesNo.symptomYes, symptomNo: yesNo.symptomNo, sensations: yesNo.sensations, admissions: yesNo.admissions, lately: yesNo.lately, statements: yesNo.statements, wording: yesNo.wording }],
+    ['lexicon/yes-no.yaml', yesNo && { yes: yesNo.yes, no: yesNo.no, unsure: yesNo.unsure, questions: yesNo.questions, wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo, agree: yesNo.agree, decline: yesNo.decline, allClear: yesNo.allClear, fillers: yesNo.fillers, hedges: yesNo.hedges, softNo: yesNo.softNo, symptomYes: yesNo.symptomYes, symptomNo: yesNo.symptomNo, sensations: yesNo.sensations, admissions: yesNo.admissions, lately: yesNo.lately, statements: yesNo.statements, wording: yesNo.wording, losses: yesNo.losses, wellness: yesNo.wellness, preambles: yesNo.preambles, longstanding: yesNo.longstanding, recent: yesNo.recent }],
     ['lexicon/scores.yaml', scores && { zero: scores.zero, units: scores.units, approximate: scores.approximate, notScore: scores.notScore }],
-    ['lexicon/regions.yaml', regions?.regions],
+    ['lexicon/regions.yaml', regions && { ...regions.regions, landmarks: regions.landmarks }],
     ['lexicon/movement.yaml', movement?.outcomes],
     ['lexicon/intents.yaml', intents?.intents],
   ];
@@ -151,5 +168,5 @@ export function loadLexicon(contentDir: string): LexiconLoad {
   const answers = loadAnswerLexicon(contentDir, problems);
   if (!yesNo || !scores || !regions || !movement || !intents || !answers || problems.length > 0) return { lexicon: undefined, problems };
   const { sources: _, outcomes, ...direction } = movement;
-  return { lexicon: { yesNo, scores, regions: regions.regions, movement: outcomes, direction, intents: intents.intents, answers, englishWords: loadEnglishWords() }, problems };
+  return { lexicon: { yesNo, scores, regions: regions.regions, regionLandmarks: regions.landmarks, movement: outcomes, direction, intents: intents.intents, answers, englishWords: loadEnglishWords() }, problems };
 }

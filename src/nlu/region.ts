@@ -3,7 +3,7 @@ import type { Lexicon, SpineRegion } from '../content/lexicon.ts';
 import { compileLexicon } from './compiledLexicon.ts';
 import { compilePhraseSet, mentions, type Mention, type PhraseSet } from './phraseSet.ts';
 import { SENTENCE_BOUNDARY } from './normalise.ts';
-import { prepareText, type PreparedText } from './preparedText.ts';
+import { prepareText, prepareTokens, type PreparedText } from './preparedText.ts';
 import { answerText, compileAnswers } from './answers/compiled.ts';
 import { perLexicon } from './answers/perLexicon.ts';
 
@@ -14,6 +14,8 @@ const compileLimbs = perLexicon((lexicon: Lexicon): PhraseSet<'limb'> =>
   compilePhraseSet({ limb: lexicon.direction.distance.filter((entry) => entry.d >= LIMB_DISTANCE).flatMap((entry) => entry.parts) }),
 );
 
+const compileLandmarks = perLexicon((lexicon: Lexicon): PhraseSet<'landmark'> => compilePhraseSet({ landmark: lexicon.regionLandmarks ?? [] }));
+
 /**
  * One region, or undefined when none or more than one is named ("neck and low back"); a region
  * named by the spine outweighs a limb named alone ("my neck, and my legs feel like they'll go" is
@@ -21,8 +23,16 @@ const compileLimbs = perLexicon((lexicon: Lexicon): PhraseSet<'limb'> =>
  * a story told after it.
  */
 export function parseRegion(text: string, lexicon: Lexicon): SpineRegion | undefined {
-  const prepared = prepareText(answerText(text, compileAnswers(lexicon), true));
-  const found = mentions(compileLexicon(lexicon).regions, prepared, true);
+  const answers = compileAnswers(lexicon);
+  const whole = prepareText(answerText(text, answers, true));
+  // "she says it's the lower back": a carer's report opens the answer; what follows is the patient's.
+  const report = mentions(answers.preambles, whole, false).find((mention) => mention.span.start === 0);
+  const prepared = report ? prepareTokens(whole.tokens.slice(report.span.end + 1)) : whole;
+  const all = mentions(compileLexicon(lexicon).regions, prepared, true);
+  // "mid back, below the neck but above the waist": a part named as a landmark is not the region.
+  const landmarks = mentions(compileLandmarks(lexicon), prepared, false);
+  const asLandmark = (mention: Mention<SpineRegion>) => landmarks.some((landmark) => landmark.span.start < mention.span.start && landmark.span.end >= mention.span.start - 1);
+  const found = all.some((mention) => !asLandmark(mention)) ? all.filter((mention) => !asLandmark(mention)) : all;
   const named = new Set(found.map((mention) => mention.label));
   if (named.size === 1) return [...named][0];
   const bySpine = new Set(found.filter((mention) => !namesALimb(prepared, mention, lexicon)).map((mention) => mention.label));

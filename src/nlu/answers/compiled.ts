@@ -22,6 +22,14 @@ export interface CompiledAnswers {
   sensations: PhraseSet<'sensation'>;
   admissions: PhraseSet<'admission'>;
   lately: PhraseSet<'lately'>;
+  gapDenials: ReadonlySet<string>;
+  losses: PhraseSet<'loss'>;
+  lossDenied: ReadonlySet<string>;
+  wellness: PhraseSet<'wellness'>;
+  preambles: PhraseSet<'preamble'>;
+  wellWords: ReadonlySet<string>;
+  longstanding: PhraseSet<'longstanding'>;
+  recent: PhraseSet<'recent'>;
   contrastWords: ReadonlySet<string>;
   particles: ReadonlySet<string>;
   offerTail: ReadonlySet<string>;
@@ -64,6 +72,14 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     sensations: compilePhraseSet({ sensation: yesNo.sensations }),
     admissions: compilePhraseSet({ admission: yesNo.admissions }),
     lately: compilePhraseSet({ lately: yesNo.lately }),
+    gapDenials: new Set(yesNo.gapDenials),
+    losses: compilePhraseSet({ loss: yesNo.losses }),
+    lossDenied: new Set(yesNo.lossDenied),
+    wellness: compilePhraseSet({ wellness: yesNo.wellness }),
+    preambles: compilePhraseSet({ preamble: yesNo.preambles }),
+    wellWords: new Set(yesNo.wellWords),
+    longstanding: compilePhraseSet({ longstanding: yesNo.longstanding }),
+    recent: compilePhraseSet({ recent: yesNo.recent }),
     contrastWords: new Set(yesNo.contrast),
     particles: new Set(yesNo.particles),
     offerTail: new Set(yesNo.offerTail),

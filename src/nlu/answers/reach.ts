@@ -58,16 +58,22 @@ const FINE = new Set(['fine', 'ok', 'okay', 'good', 'normal', 'alright', 'clear'
 /** Fine without a comparison: "the left is better" still has symptoms, "the left is fine" has none. */
 const FINE_OUTRIGHT = new Set([...FINE].filter((word) => word !== 'better'));
 
-/** "legs fine", "my arm is ok": a part said to be fine names no reach. */
-function saidFine(text: PreparedText, span: Span, fine: ReadonlySet<string> = FINE): boolean {
-  for (let i = span.end + 1; i <= span.end + 3 && i < text.tokens.length; i += 1) {
+/**
+ * "legs fine", "my arm is ok": a part said to be fine names no reach. Within `reach` words, in the
+ * part's own clause, with no "and" (another part may follow) and no denial ("the left is not fine").
+ */
+function saidFine(text: PreparedText, span: Span, fine: ReadonlySet<string> = FINE, reach = 3): boolean {
+  for (let i = span.end + 1; i <= span.end + reach && i < text.tokens.length; i += 1) {
     const word = text.tokens[i]!.word;
     // The fine word must be in the part's own clause: "just right, left's ok" says nothing of the right.
-    if (word === '.' || text.tokens[i]!.afterComma) return false;
+    if (word === '.' || text.tokens[i]!.afterComma || word === 'but' || word === 'and' || NOT.has(word)) return false;
     if (fine.has(word)) return true;
   }
   return false;
 }
+
+/** A side is said fine a little further on: "the left leg is perfectly alright", "the right one is absolutely fine". */
+const SIDE_FINE_REACH = 5;
 
 export function readSide(text: string, lexicon: Lexicon): Side | 'one' | undefined {
   return sideIn(readBody(text, lexicon), lexicon);
@@ -97,7 +103,7 @@ function sideIn({ prepared, raw }: BodyText, lexicon: Lexicon): Side | 'one' | u
   const intensifiers = mentions(body.notSide, prepared, false).filter((m) => !prepared.tokens[m.span.start + 1]?.afterComma);
   const intensifier = (span: Span) => intensifiers.some((m) => span.start >= m.span.start && span.end <= m.span.end);
   const told = toldOfThePerson(prepared, raw, bodyMentions(prepared, body), body);
-  const sides = mentions(body.sides, prepared, true).filter((m) => told.has(m.span.start) && !saidFine(prepared, m.span, FINE_OUTRIGHT) && !intensifier(m.span));
+  const sides = mentions(body.sides, prepared, true).filter((m) => told.has(m.span.start) && !saidFine(prepared, m.span, FINE_OUTRIGHT, SIDE_FINE_REACH) && !intensifier(m.span));
   // "last week both legs, just the left now": a side said of now outweighs one said of before.
   // Only against a side said in the past: "both legs, but the left is worse now" is still both.
   // "now the right too" adds a side to the one before.

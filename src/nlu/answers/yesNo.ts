@@ -74,9 +74,18 @@ function takenBack(prepared: PreparedText, found: Mention<Label>[], firstEnd: nu
   const hedges = safetyNo ? mentions(compiled.hedges, prepared, false) : [];
   // "No, it's numb on the left side": the sign itself, told after a bare no (not "no, my bum isn't
   // numb", nor "no accidents, but my bottom feels numb", which denies something else first).
-  const bare = found.some((m) => m.span.start <= firstEnd && (m.label === 'no') && tokens.slice(m.span.end + 1, firstEnd + 1).every((t) => fillerWords.has(t.word)));
+  const wholeClause = (m: Mention<Label>) => m.span.start <= firstEnd && tokens.slice(m.span.end + 1, firstEnd + 1).every((t) => fillerWords.has(t.word));
+  const bare = found.some((m) => m.label === 'no' && wholeClause(m));
   const sensations = safetyNo ? mentions(compiled.sensations, prepared, true) : [];
   if (safetyNo && bare && sensations.some((m) => m.span.start > firstEnd)) return true;
+  // "Nothing, can't feel a thing", "none, I can't feel anything": another no that makes up its
+  // clause, then the sign in the very next clause ("nothing, except I sat on my foot and it went
+  // dead" tells of an exception, which the warning-sign check reads).
+  const next = laterClauseStarts(tokens, firstEnd)[0];
+  if (safetyNo && next !== undefined && !contrastWords.has(tokens[next]!.word) && found.some((m) => POLARITY[m.label] === 'no' && wholeClause(m))) {
+    const nextEnd = clauseEnd(tokens, next);
+    if (sensations.some((m) => m.span.start >= next && m.span.start <= nextEnd)) return true;
+  }
   // "no, only today": the sign dated after a bare no.
   if (safetyNo && bare && mentions(compiled.lately, prepared, true).some((m) => m.span.start > firstEnd)) return true;
   // "no numbness but it tingles": one feeling denied, another told of, which the question may well
@@ -160,12 +169,19 @@ function leadingWordAt(set: CompiledAnswers['yesNo']['symptom'], prepared: Prepa
 }
 
 /** A later clause that is only doubt ("i dont think so? not sure", "can't say I've noticed, but I've not been looking. Maybe?"). */
-function doubtAfter(prepared: PreparedText, found: Mention<Label>[], firstEnd: number): boolean {
+function doubtAfter(prepared: PreparedText, found: Mention<Label>[], firstEnd: number, tentative: boolean): boolean {
+  const nextClause = laterClauseStarts(prepared.tokens, firstEnd)[0];
   return laterClauseStarts(prepared.tokens, firstEnd).some((next) => {
     const end = clauseEnd(prepared.tokens, next);
-    return found.some((m) => m.label === 'unsure' && m.span.start === next && end - m.span.end <= 2);
+    if (found.some((m) => m.label === 'unsure' && m.span.start === next && end - m.span.end <= 2)) return true;
+    // "I think so? it's hard to tell", "i think so? hard to tell with a tissue": an answer asked
+    // back, then doubt opening the next clause (after "it's" at most), is a guess, not an answer.
+    return tentative && next === nextClause && found.some((m) => m.label === 'unsure' && m.span.start >= next && m.span.start <= next + 2 && m.span.start <= end);
   });
 }
+
+/** The first clause ends in a question mark ("I think so? ..."): the answer is offered as a guess. */
+const askedBack = (text: string) => /^[^.,;!?]*\?/.test(text);
 
 /** Every word of the first clause after an offer's yes is another yes, a filler or a word that completes an agreement (offerTail). */
 function offerClauseAgrees(tokens: Token[], found: Mention<Label>[], leading: Mention<Label>, firstEnd: number, compiled: CompiledAnswers, fillers: readonly Mention<'filler'>[]): boolean {
@@ -194,6 +210,108 @@ function elaboratesIntoStatement(prepared: PreparedText, found: Mention<Label>[]
   return !offerClauseAgrees(prepared.tokens, found, { label: 'yes', span: opener.span }, end, compiled, fillers);
 }
 
+/**
+ * "my bladder is not normal", "everything is far from fine", "it's not all fine": a denial in an
+ * all-clear's gap ("...2") or just before it. The phrase's own words ("can walk no problem") count not.
+ */
+function deniedAllClear(m: Mention<Label>, tokens: Token[], compiled: CompiledAnswers): boolean {
+  if (m.label !== 'allClear') return false;
+  if (DENYING.has(tokens[m.span.start - 1]?.word ?? '')) return true;
+  return m.span.gapTokens.some((i) => compiled.gapDenials.has(tokens[i]?.word ?? ''));
+}
+
+/**
+ * "no feeling down there", "no control over my bladder", "never know when I need to go": the no
+ * word opens a statement of something lost, which is the sign. Not when the word after the loss
+ * denies after all ("no control problems") or a sensation follows it ("no feeling of numbness").
+ */
+function tellsOfLoss(prepared: PreparedText, leading: Mention<Label>, firstEnd: number, compiled: CompiledAnswers): boolean {
+  const { tokens } = prepared;
+  const sensations = mentions(compiled.sensations, prepared, false);
+  return mentions(compiled.losses, prepared, false).some((m) => {
+    if (m.span.start < leading.span.start || m.span.start > leading.span.end || m.span.start > firstEnd) return false;
+    if (compiled.lossDenied.has(tokens[m.span.end + 1]?.word ?? '')) return false;
+    return !sensations.some((s) => s.span.start > m.span.end && s.span.start <= m.span.end + 3);
+  });
+}
+
+/**
+ * "yes, all normal", "yeah everything works", "absolutely fine", "yes, I can feel it": after the
+ * yes, in its clause or opening the next, the person tells that all is normal. The yes affirms the
+ * all-clear, not the sign; a yes read from it would be the wrong way round.
+ */
+function affirmsAllClear(prepared: PreparedText, found: Mention<Label>[], leading: Mention<Label>, firstEnd: number, compiled: CompiledAnswers): boolean {
+  const { tokens } = prepared;
+  let next = leading.span.end + 1;
+  while (next < tokens.length && (compiled.fillerWords.has(tokens[next]!.word) || tokens[next]!.word === SENTENCE_BOUNDARY)) next += 1;
+  const nextClause = laterClauseStarts(tokens, firstEnd)[0];
+  const opensAfter = (start: number) => start === next || start === nextClause;
+  if (found.some((m) => m.label === 'allClear' && ((m.span.start > leading.span.end && m.span.start <= firstEnd) || opensAfter(m.span.start)))) return true;
+  return mentions(compiled.wellness, prepared, false).some((m) => opensAfter(m.span.start));
+}
+
+/**
+ * At a safety question, the words before the answer that say who speaks or how they checked ("I'm
+ * writing for my wife. She says no trouble", "I checked with a tissue and it feels the same"), and
+ * a first clause of only "fine" or the like before an all-clear ("Honestly fine. Pee normal"), are
+ * passed over. Not when an answer starts with them and makes up its clause ("she says so").
+ */
+function afterPreambles(prepared: PreparedText, found: Mention<Label>[], from: number, compiled: CompiledAnswers, fillers: readonly Mention<'filler'>[]): number {
+  const { tokens } = prepared;
+  const preambles = mentions(compiled.preambles, prepared, false);
+  const skipOpeners = (at: number) => {
+    let moved = true;
+    while (moved) {
+      moved = false;
+      while (tokens[at]?.word === SENTENCE_BOUNDARY) { at += 1; moved = true; }
+      const filler = fillers.find((m) => m.span.start === at);
+      if (filler) { at = filler.span.end + 1; moved = true; }
+    }
+    return at;
+  };
+  const answersAt = (at: number) => {
+    const end = clauseEnd(tokens, at);
+    return found.some((m) => m.span.start === at && (LEADS.has(m.label) || tokens.slice(m.span.end + 1, end + 1).every((t) => compiled.fillerWords.has(t.word))));
+  };
+  let start = from;
+  for (;;) {
+    const preamble = preambles.find((m) => m.span.start === start);
+    if (preamble && !answersAt(start)) {
+      start = skipOpeners(preamble.span.end + 1);
+      continue;
+    }
+    break;
+  }
+  // "Honestly fine. Pee normal, poo normal": the all-clear after a first clause of "fine" answers.
+  const end = clauseEnd(tokens, start);
+  const next = laterClauseStarts(tokens, end)[0];
+  const onlyWell = end >= start && tokens.slice(start, end + 1).every((t) => compiled.wellWords.has(t.word) || compiled.fillerWords.has(t.word));
+  if (onlyWell && next !== undefined && !found.some((m) => m.span.start >= start && m.span.start <= end)) {
+    const at = skipOpeners(next);
+    if (found.some((m) => m.span.start === at && POLARITY[m.label] === 'no' && LEADS.has(m.label))) return at;
+  }
+  return start;
+}
+
+/**
+ * "I pee more at night, but I've always been like that, nothing new", "Just the leg thing that's
+ * always there. Right calf, nothing new, nothing on the left": something longstanding, then denials
+ * to the end with an all-clear among them. Not when anything recent is told before the denials
+ * ("always had a weak stream but now it stops, nothing new otherwise" is no no).
+ */
+function longstandingThenAllClear(prepared: PreparedText, found: Mention<Label>[], compiled: CompiledAnswers): boolean {
+  const { tokens } = prepared;
+  const starts = [0, ...laterClauseStarts(tokens, clauseEnd(tokens, 0))].filter((at) => tokens[at]?.word !== SENTENCE_BOUNDARY);
+  let first = starts.length;
+  while (first > 0 && DENIAL_OPENERS.has(tokens[starts[first - 1]!]!.word)) first -= 1;
+  if (first === 0 || first === starts.length) return false;
+  const denialsFrom = starts[first]!;
+  if (!found.some((m) => m.label === 'allClear' && m.span.start >= denialsFrom && DENIAL_OPENERS.has(tokens[m.span.start]!.word))) return false;
+  if (found.some((m) => m.span.start >= denialsFrom && POLARITY[m.label] !== 'no')) return false;
+  const before = (m: Mention<string>) => m.span.start < denialsFrom;
+  return mentions(compiled.longstanding, prepared, false).some(before) && !mentions(compiled.recent, prepared, false).some(before);
+}
+
 /** The message asks what the question's own words mean ("what do you mean by different?", yes-no.yaml `wording`). */
 export function asksAboutWording(text: string, lexicon: Lexicon): boolean {
   const compiled = compileAnswers(lexicon);
@@ -211,11 +329,14 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   for (const filler of fillers) if (filler.span.start === start) start = filler.span.end + 1;
   while (tokens[start]?.word === SENTENCE_BOUNDARY) start += 1;
   const set = compiled.yesNo[kind];
-  // "not happy with that", "never ok": a yes word denied just before it is not a yes.
-  const found = (mentions(set, prepared, false) as Mention<Label>[]).filter((m) => POLARITY[m.label] !== 'yes' || !DENYING.has(tokens[m.span.start - 1]?.word ?? ''));
+  // "not happy with that", "never ok": a yes word denied just before it is not a yes; "my bladder
+  // is not normal": an all-clear with a denial inside it is none.
+  const found = (mentions(set, prepared, false) as Mention<Label>[]).filter((m) => (POLARITY[m.label] !== 'yes' || !DENYING.has(tokens[m.span.start - 1]?.word ?? '')) && !deniedAllClear(m, tokens, compiled));
+  if (kind === 'symptom') start = afterPreambles(prepared, found, start, compiled, fillers);
   const firstEnd = clauseEnd(tokens, start);
   const wholeClauseAt = (mention: Mention<Label>) => tokens.slice(mention.span.end + 1, firstEnd + 1).every((token) => compiled.fillerWords.has(token.word));
-  const longest = found.find((m) => m.span.start === start);
+  // After a preamble the answer may sit inside a longer phrase ("she says no trouble": "no").
+  const longest = found.find((m) => m.span.start === start) ?? (start > 0 && kind === 'symptom' ? leadingWordAt(set, prepared, start) : undefined);
   // "never had a problem with it": a whole-answer phrase ("never had") that is not the whole clause
   // gives way to the leading word it starts with ("never").
   const fallback = longest && !LEADS.has(longest.label) && !wholeClauseAt(longest) && kind === 'symptom' ? leadingWordAt(set, prepared, start) : undefined;
@@ -248,11 +369,15 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
     if (kind === 'offer' && polarity === 'yes' && elaboratesIntoStatement(prepared, found, firstEnd, compiled, fillers)) return { questionBack: false };
     const opposite = inClause.some((m) => POLARITY[m.label] !== polarity && POLARITY[m.label] !== 'unsure' && LEADS.has(m.label));
     if (opposite) return { questionBack: false };
+    // "no feeling down there": a no word opening a loss tells of the sign; "yes, all normal": a yes
+    // affirming an all-clear. Neither is read either way at a safety question; the coach checks.
+    if (kind === 'symptom' && polarity === 'no' && tellsOfLoss(prepared, leading, firstEnd, compiled)) return { answer: 'unsure', questionBack: false };
+    if (kind === 'symptom' && polarity === 'yes' && affirmsAllClear(prepared, found, leading, firstEnd, compiled)) return { answer: 'unsure', questionBack: false };
     // Taken back or qualified: on a safety question that is "not sure" (the coach checks with the
     // person); an offer is simply asked again.
     if (takenBack(prepared, found, firstEnd, leading.label, kind, compiled, leading.span.start)) return kind === 'symptom' ? { answer: 'unsure', questionBack: false } : { questionBack: false };
     // "I don't think so? not sure": doubt said straight after the answer.
-    if (doubtAfter(prepared, found, firstEnd)) return { answer: 'unsure', questionBack: false };
+    if (doubtAfter(prepared, found, firstEnd, askedBack(text))) return { answer: 'unsure', questionBack: false };
     return { answer: polarity, questionBack: false };
   }
   // "so maybe 2 kilos?" doubts an answer and "lower back, why?" asks only after it; "one side of
@@ -267,6 +392,7 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   // open a later clause. Not at an offer: consent needs its yes up front, never after a statement.
   const later = kind === 'symptom' ? laterOpener(prepared, found, firstEnd, compiled) : undefined;
   if (later) return { answer: later, questionBack: false };
+  if (kind === 'symptom' && longstandingThenAllClear(prepared, found, compiled)) return { answer: 'no', questionBack: false };
   // A short answer: "I do", "is correct", "nothing new", "hard to say".
   const wordCount = tokens.slice(start).filter((token) => token.word !== SENTENCE_BOUNDARY).length;
   if (wordCount > SHORT_ANSWER_WORDS || tokens.some((token) => token.word === SENTENCE_BOUNDARY)) return { questionBack: false };

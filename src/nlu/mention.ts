@@ -57,6 +57,22 @@ function byFirstWord(phrases: string[][]): Map<string, string[][]> {
   return index;
 }
 
+/** Where the first of the phrases starts between `from` and `to`, or -1. */
+function firstWithin(tokens: Token[], from: number, to: number, phrases: string[][]): number {
+  const index = byFirstWord(phrases);
+  for (let i = from; i <= to; i += 1) {
+    const starting = index.get(tokens[i]?.word ?? '');
+    if (starting !== undefined && starting.some((words) => sequenceAt(tokens, i, words))) return i;
+  }
+  return -1;
+}
+
+/** After a long story at `at`, a turn ("but", "though") followed by a word of now ("now", "this week"): it has changed. */
+function turnsToNowAfter(tokens: Token[], at: number, to: number, rules: CompiledNegation): boolean {
+  for (let i = at; i <= to; i += 1) if (rules.terminators.has(tokens[i]?.word ?? '') && anyWithin(tokens, i + 1, to, rules.stillNowBesidesSince)) return true;
+  return false;
+}
+
 function anyWithin(tokens: Token[], from: number, to: number, phrases: string[][]): boolean {
   const index = byFirstWord(phrases);
   for (let i = from; i <= to; i += 1) {
@@ -367,13 +383,13 @@ function saysNowOutsideNotNew(tokens: Token[], from: number, to: number, rules: 
   return wordWithin(tokens, from + skip, to, rules.newNow);
 }
 
-/** "since I had my second baby", "since the twins were born": a birth a few words after "since". */
-function sinceBirthWithin(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+/** "since I had my second baby", "since the twins were born": where the "since" of a birth a few words after it is, or -1. */
+function sinceBirthAt(tokens: Token[], from: number, to: number, rules: CompiledNegation): number {
   for (let i = from; i <= to; i += 1) {
     if (tokens[i]?.word !== 'since') continue;
-    for (let k = i + 1; k <= Math.min(to, i + 5); k += 1) if (rules.sinceBirth.has(tokens[k]?.word ?? '')) return true;
+    for (let k = i + 1; k <= Math.min(to, i + 5); k += 1) if (rules.sinceBirth.has(tokens[k]?.word ?? '')) return i;
   }
-  return false;
+  return -1;
 }
 
 /** "when I was 14", "aged 12": a young age in years, long ago for an adult writing. */
@@ -447,7 +463,11 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   // "when I was a kid I wet the bed": long over, asked about; "years ago I hurt my back and now I can't pee" is now.
   const clause = clauseBounds(tokens, span);
   if ((anyWithin(tokens, clause.from, clause.to, rules.longAgo) || youngAgeWithin(tokens, clause.from, clause.to, rules)) && !anyWithin(tokens, sentence.from, sentence.to, rules.stillNow)) return 'resolved';
-  if (anyWithin(tokens, sentence.from, sentence.to, rules.longStanding) || sinceBirthWithin(tokens, sentence.from, sentence.to, rules)) return 'resolved';
+  // "has done for years, but now it stays numb", "since the baby was born I'm fine but this week I can't hold my wee": a turn to now after the long story
+  const story = firstWithin(tokens, sentence.from, sentence.to, rules.longStanding);
+  if (story >= 0 && !turnsToNowAfter(tokens, story, sentence.to, rules)) return 'resolved';
+  const birth = sinceBirthAt(tokens, sentence.from, sentence.to, rules);
+  if (birth >= 0 && !turnsToNowAfter(tokens, birth, sentence.to, rules) && !anyWithin(tokens, sentence.from, sentence.to, rules.stillNowBesidesSince)) return 'resolved';
   // "Not new, no. I've an enlarged prostate, ... the stream's been slow since then"
   if (anyWithin(tokens, 0, tokens.length - 1, rules.notNew) && !saysNowOutsideNotNew(tokens, sentence.from, sentence.to, rules)) return 'resolved';
   // "I used to have sciatica in both legs": over

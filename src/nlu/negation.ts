@@ -35,6 +35,8 @@ export interface CompiledNegation {
   longAgo: string[][];
   longStanding: string[][];
   sinceBirth: Set<string>;
+  /** `stillNow` without "since", which a birth's own "since" would always meet. */
+  stillNowBesidesSince: string[][];
   echoAnsweredNo: string[][];
   echoTurns: string[][];
   youngAgeOpeners: string[][];
@@ -131,6 +133,7 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     longAgo: rules.longAgo.map(phraseWords),
     longStanding: rules.longStanding.map(phraseWords),
     sinceBirth: new Set(rules.sinceBirth),
+    stillNowBesidesSince: rules.stillNow.filter((phrase) => phrase !== 'since').map(phraseWords),
     echoAnsweredNo: rules.echoAnsweredNo.map(phraseWords),
     echoTurns: rules.echoTurns.map(phraseWords),
     youngAgeOpeners: rules.youngAgeOpeners.map(phraseWords),

@@ -377,6 +377,9 @@ export const NEGATION_RULES: NegationRules = {
   echoTurns: [
     'but', 'though', 'although', 'except', 'however', 'yet', 'actually', 'worse', 'everywhere', 'always', 'also', 'too', 'more',
     'not just', 'not only', 'yes', 'yeah', 'sometimes', 'twice', 'once', 'often', 'a lot', 'all the time', 'happened', 'happens',
+    // a hedge takes the no back: "No... well, a bit", "no, maybe slightly"
+    'a bit', 'a little', 'bit', 'little', 'kind of', 'kinda', 'sort of', 'sorta', 'maybe', 'perhaps', 'possibly', 'not sure', 'unsure',
+    'well', 'hmm', 'um', 'slightly', 'occasionally', 'now and then', 'on and off', 'i think', 'i guess', 'wait', 'hang on', 'hold on',
   ],
   sinceBirth: ['baby', 'babies', 'pregnancy', 'pregnancies', 'childbirth', 'born', 'twins', 'labour', 'delivery', 'c-section', 'caesarean'],
   youngAgeOpeners: ['when i was', 'aged', 'at age', 'at the age of', 'back when i was', 'since i was'],

@@ -353,7 +353,6 @@ function asksForSelfAfter(tokens: Token[], span: Span, sentence: { from: number;
   return anyWithin(tokens, span.end + 1, to, rules.askingAbout) || anyWithin(tokens, span.end + 1, to, rules.hypotheticalAfter);
 }
 
-const INABLE_WORDS = new Set(['unable', 'cannot', 'cant', 'nothing', 'lost', 'loss', 'less', 'hardly', 'barely']);
 /**
  * The sign's sentence asks ("?") and says nothing of it going on, and the next opens with a plain no, a comma or
  * the end right after it, that neither turns nor says it happens ("No, everywhere actually", "no idea why" stay).
@@ -363,7 +362,7 @@ function echoAnsweredNo(tokens: Token[], sentence: { from: number; to: number },
   if (boundary?.word !== SENTENCE_BOUNDARY || boundary.asks !== true) return false;
   if (wordWithin(tokens, sentence.from, sentence.to, rules.goesOn) || anyWithin(tokens, sentence.from, sentence.to, rules.stillNow)) return false;
   // a question asked in the negative is answered either way by a no ("can't pee? No." may mean "no, I can't")
-  if (wordWithin(tokens, sentence.from, sentence.to, rules.singleWordBefore) || wordWithin(tokens, sentence.from, sentence.to, INABLE_WORDS)) return false;
+  if (wordWithin(tokens, sentence.from, sentence.to, rules.singleWordBefore) || wordWithin(tokens, sentence.from, sentence.to, rules.negativeQuestion)) return false;
   const from = sentence.to + 2;
   const opener = rules.echoAnsweredNo.find((words) => sequenceAt(tokens, from, words));
   if (opener === undefined) return false;

@@ -39,6 +39,7 @@ export interface CompiledNegation {
   stillNowBesidesSince: string[][];
   echoAnsweredNo: string[][];
   echoTurns: string[][];
+  negativeQuestion: Set<string>;
   youngAgeOpeners: string[][];
   youngAgeUpTo: number;
   stillNow: string[][];
@@ -136,6 +137,7 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     stillNowBesidesSince: rules.stillNow.filter((phrase) => phrase !== 'since').map(phraseWords),
     echoAnsweredNo: rules.echoAnsweredNo.map(phraseWords),
     echoTurns: rules.echoTurns.map(phraseWords),
+    negativeQuestion: new Set(rules.negativeQuestion),
     youngAgeOpeners: rules.youngAgeOpeners.map(phraseWords),
     youngAgeUpTo: rules.youngAgeUpTo,
     stillNow: rules.stillNow.map(phraseWords),

@@ -110,6 +110,8 @@ export interface NegationRules {
    * echoed and answered no ("feel like my legs give way? No, I just go slowly"). Not "no idea", "no wonder".
    */
   echoAnsweredNo: string[];
+  /** Besides the one-word denials, in the echoed question: it is put in the negative, so a no may mean yes ("can't pee? No."). */
+  negativeQuestion: string[];
   /** In that answer: it turns or says it is so after all ("No, everywhere actually", "no, worse than that"). */
   echoTurns: string[];
   /** Within four words after "since": a birth, so there for years ("since I had my second baby", "since the twins were born"). */
@@ -374,6 +376,7 @@ export const NEGATION_RULES: NegationRules = {
     'always has', 'always does', 'always been like that', 'always been that way', 'has always done that',
   ],
   echoAnsweredNo: ['no', 'nope', 'nah', 'not really', 'no not really', 'definitely not', 'not at all', 'no never', 'never', 'not that i have noticed'],
+  negativeQuestion: ['unable', 'cannot', 'cant', 'nothing', 'lost', 'loss', 'less', 'hardly', 'barely'],
   echoTurns: [
     'but', 'though', 'although', 'except', 'however', 'yet', 'actually', 'worse', 'everywhere', 'always', 'also', 'too', 'more',
     'not just', 'not only', 'yes', 'yeah', 'sometimes', 'twice', 'once', 'often', 'a lot', 'all the time', 'happened', 'happens',
@@ -382,7 +385,7 @@ export const NEGATION_RULES: NegationRules = {
     'well', 'hmm', 'um', 'slightly', 'occasionally', 'now and then', 'on and off', 'i think', 'i guess', 'wait', 'hang on', 'hold on',
   ],
   sinceBirth: ['baby', 'babies', 'pregnancy', 'pregnancies', 'childbirth', 'born', 'twins', 'labour', 'delivery', 'c-section', 'caesarean'],
-  youngAgeOpeners: ['when i was', 'aged', 'at age', 'at the age of', 'back when i was', 'since i was'],
+  youngAgeOpeners: ['when i was', 'aged', 'at age', 'at the age of', 'back when i was'],
   youngAgeUpTo: 25,
   stillNow: [
     'now', 'today', 'currently', 'again', 'lately', 'recently', 'this morning', 'this week', 'since', 'started',

@@ -83,7 +83,17 @@ function anyWithin(tokens: Token[], from: number, to: number, phrases: string[][
   return false;
 }
 
-const markerWords = new WeakMap<CompiledNegation, Set<string>>();
+const markerWords = new WeakMap<object, Set<string>>();
+/**
+ * The markers of an episode over. "It hasn't come back" ends one only for a sign that names no loss
+ * (`lossInSign`); "it came back within the hour" only for one that does (the feeling came back).
+ */
+const markerLists = new WeakMap<CompiledNegation, { loss: CompiledNegation['resolvedMarkers']; noLoss: CompiledNegation['resolvedMarkers'] }>();
+function markersFor(tokens: Token[], span: Span, rules: CompiledNegation): CompiledNegation['resolvedMarkers'] {
+  let lists = markerLists.get(rules);
+  if (lists === undefined) markerLists.set(rules, (lists = { loss: [...rules.resolvedMarkers, ...rules.resolvedIfLoss], noLoss: [...rules.resolvedMarkers, ...rules.resolvedUnlessLoss] }));
+  return wordWithin(tokens, span.start, span.end, rules.lossInSign) ? lists.loss : lists.noLoss;
+}
 const BODY_GONE = new Set(['back', 'neck', 'disc', 'knee', 'hip', 'spine']);
 /** "the feeling's gone", "the urge has gone": a sense lost, not a symptom over (unless a symptom names it: "the numb feeling has gone"). */
 const SENSE_GONE = new Set(['feeling', 'sensation', 'urge', 'signal', 'warning', 'sense']);
@@ -98,16 +108,38 @@ function senseGone(tokens: Token[], at: number): boolean {
  * numbness last month but it went after a day"), when the sentence speaks of the past or the
  * marker follows the phrase closely. "I'm numb down there, the back pain has gone" is present.
  */
+/** An age the person was then: "when I was 14", "at age 9", "aged 12" (a past of years ago, like "as a kid"). */
+const AGE_THEN = [['when', 'i', 'was'], ['at', 'age'], ['aged'], ['at', 'the', 'age', 'of']];
+function anAgeThen(tokens: Token[], from: number, to: number): boolean {
+  for (let i = from; i <= to; i += 1) {
+    for (const words of AGE_THEN) {
+      if (!sequenceAt(tokens, i, words)) continue;
+      const age = tokens[i + words.length]?.word ?? '';
+      if (/^\d{1,2}$/.test(age)) return true;
+    }
+  }
+  return false;
+}
+
+/** Surprise that it did happen: "I'm only 17 so I didn't think it would happen to me" is no "what if". */
+const SURPRISED = [['did', 'not', 'think'], ['never', 'thought'], ['never', 'think'], ['did', 'not', 'expect'], ['never', 'expected'], ['never', 'imagined'], ['did', 'not', 'imagine'], ['thought', 'it', 'would', 'never']];
+
+const BELIEVED_BEFORE = new Set(['thought', 'assumed', 'presumed', 'hoped', 'figured', 'reckoned']);
 function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence: { from: number; to: number }): boolean {
   const last = Math.min(sentence.to, span.end + rules.resolvedReach);
-  let first = markerWords.get(rules);
-  if (first === undefined) markerWords.set(rules, (first = new Set(rules.resolvedMarkers.map((marker) => marker.words[0] ?? ''))));
+  const markers = markersFor(tokens, span, rules);
+  let first = markerWords.get(markers);
+  if (first === undefined) markerWords.set(markers, (first = new Set(markers.map((marker) => marker.words[0] ?? ''))));
   for (let j = span.end + 1; j <= last; j += 1) {
     if (!first.has(tokens[j]?.word ?? '')) continue;
-    for (const marker of rules.resolvedMarkers) {
+    for (const marker of markers) {
       if (!sequenceAt(tokens, j, marker.words)) continue;
       // "the numbness hasn't worn off since this morning": still there
       if (notOverBefore(tokens, j, span, rules)) continue;
+      // "didn't go to hospital, thought it was fine": a belief told because it proved wrong
+      if (BELIEVED_BEFORE.has(tokens[j - 1]?.word ?? '') || BELIEVED_BEFORE.has(tokens[j - 2]?.word ?? '')) continue;
+      // "it came back later but now I can't again": over, then back
+      if (backAgainAfter(tokens, j, sentence.to, rules)) continue;
       const next = tokens[j + marker.words.length];
       if (marker.endsSentence && next !== undefined && next.word !== SENTENCE_BOUNDARY && next.word !== 'now') continue;
       // "before it was fine": it is new, not over
@@ -117,6 +149,8 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
       const goneOf = (word: string) => BODY_GONE.has(word) || rules.lostWhenGone.has(word);
       if (marker.words[0] === 'gone' && (goneOf(tokens[j - 1]?.word ?? '') || (['has', 'is', 'have'].includes(tokens[j - 1]?.word ?? '') && goneOf(tokens[j - 2]?.word ?? '')))) continue;
       if (marker.words[0] === 'gone' && senseGone(tokens, j)) continue;
+      // "the feeling now is gone": lost, as above
+      if (marker.words[0] !== 'gone' && marker.words.includes('gone') && (goneOf(tokens[j - 1]?.word ?? '') || senseGone(tokens, j))) continue;
       // "both legs have gone now": the legs are the sign's subject, and they gave way
       if (marker.words[0] === 'gone' && limbGaveWay(tokens, span, j, rules)) continue;
       // "it's fine" right after the sign plays it down ("slight trouble starting to pee, it's fine really"); it is over only in a sentence about the past
@@ -126,8 +160,29 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
   }
   // "I couldn't wee for most of a day, A&E scanned me and said it was a water infection, it's been fine ever since"
   // (any marker near the sign was read above; from here on only an unmistakable one, in a sentence about the past that does not go on)
-  if (!anyWithin(tokens, span.end + 1, sentence.to, rules.resolvedAnywhere) || wordWithin(tokens, sentence.from, sentence.to, rules.stillGoing)) return false;
+  const recovery = recoveryAfter(tokens, span, sentence.to, rules);
+  if (recovery < 0 || wordWithin(tokens, sentence.from, sentence.to, rules.stillGoing) || backAgainAfter(tokens, recovery, sentence.to, rules)) return false;
   return anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) || wordWithin(tokens, sentence.from, sentence.to, rules.pastForNext);
+}
+
+/** Where the last unmistakable recovery after the sign starts (-1: none), not denied just before it ("I'm not in a good place"). */
+function recoveryAfter(tokens: Token[], span: Span, to: number, rules: CompiledNegation): number {
+  let found = -1;
+  for (let j = span.end + 1; j <= to; j += 1) {
+    if (rules.resolvedAnywhere.some((words) => sequenceAt(tokens, j, words)) && !notOverBefore(tokens, j, span, rules)) found = j;
+  }
+  return found;
+}
+
+const CONTRASTS = new Set(['but', 'however', 'though', 'although', 'except', 'until']);
+/** After the marker, a contrast and then a word saying it is so now ("..., but now it's back", "until today"). */
+function backAgainAfter(tokens: Token[], at: number, to: number, rules: CompiledNegation): boolean {
+  let contrast = false;
+  for (let k = at + 1; k <= to; k += 1) {
+    if (CONTRASTS.has(tokens[k]?.word ?? '')) contrast = true;
+    else if (contrast && rules.stillNowHere.some((words) => sequenceAt(tokens, k, words))) return true;
+  }
+  return false;
 }
 
 const GAVE_WAY_BETWEEN = new Set(['has', 'have', 'is', 'are', 'both', 'just', 'all', 'completely', 'totally']);
@@ -157,6 +212,15 @@ function hearsayIn(tokens: Token[], rules: CompiledNegation): boolean {
   return (whole.hearsay ??= anyWithin(tokens, 0, tokens.length - 1, rules.hearsay));
 }
 
+/** Hearsay that reports what someone said: it is about its own sentence ("10 kilos they said. also the wound is weeping"). */
+const REPORTED = [['they', 'said'], ['they', 'say'], ['i', 'am', 'told'], ['i', 'was', 'told'], ['so', 'they', 'say'], ['someone', 'said']];
+/** The only hearsay in the message reports something said, and in another sentence than the sign's. */
+function onlyReportedElsewhere(tokens: Token[], sentence: { from: number; to: number }, rules: CompiledNegation): boolean {
+  const others = rules.hearsay.filter((words) => !REPORTED.some((reported) => reported.join(' ') === words.join(' ')));
+  if (anyWithin(tokens, 0, tokens.length - 1, others)) return false;
+  return !anyWithin(tokens, sentence.from, sentence.to, REPORTED);
+}
+
 /**
  * What holds of the whole message, whatever the phrase: read once per message (the same tokens
  * come back for every match in it), not once per match, which grew with the square of its length.
@@ -178,12 +242,34 @@ function wholeMessage(tokens: Token[], rules: CompiledNegation): WholeMessage {
   return known;
 }
 
-/** "a few drips of wee came out last night. Been ok today.": the next sentence says a past episode is over. */
+/**
+ * "a few drips of wee came out last night. Been ok today.": one of the next two sentences says a
+ * past episode is over, at its start or after a short opener that can only mean the episode or the
+ * writer ("But it sorted itself out by Tuesday", "I'm doing better now"). "My back pain settled"
+ * names something else; a sentence between that says it goes on ("still", "again") keeps it present.
+ */
 function overInNextSentence(tokens: Token[], sentence: { from: number; to: number }, rules: CompiledNegation): boolean {
-  const next = sentence.to + 2;
-  if (tokens[sentence.to + 1]?.word !== SENTENCE_BOUNDARY || !rules.overNext.some((words) => sequenceAt(tokens, next, words))) return false;
   const past = anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) || wordWithin(tokens, sentence.from, sentence.to, rules.pastForNext);
-  return past && !wordWithin(tokens, sentence.from, sentence.to, rules.goesOn);
+  if (!past || wordWithin(tokens, sentence.from, sentence.to, rules.goesOn)) return false;
+  let end = sentence.to;
+  for (let later = 0; later < 2 && tokens[end + 1]?.word === SENTENCE_BOUNDARY && end + 2 < tokens.length; later += 1) {
+    const next = sentenceBounds(tokens, { start: end + 2, end: end + 2, gapTokens: [] });
+    if (next.from > next.to) return false;
+    const allClear = !wordWithin(tokens, next.from, next.to, rules.stillGoing) && !wordWithin(tokens, next.from, next.to, rules.restIsFine) && !backAgainAfter(tokens, next.from, next.to, rules);
+    if (allClear && overAtStart(tokens, next.from, next.to, rules)) return true;
+    if (wordWithin(tokens, next.from, next.to, rules.goesOn)) return false;
+    end = next.to;
+  }
+  return false;
+}
+
+/** An all-clear opening the sentence, perhaps after a few words of `overOpeners` ("but it", "its", "i am"). */
+function overAtStart(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+  for (let at = from; at <= Math.min(to, from + 3); at += 1) {
+    if (rules.overNext.some((words) => sequenceAt(tokens, at, words))) return true;
+    if (!rules.overOpeners.has(tokens[at]?.word ?? '')) return false;
+  }
+  return false;
 }
 
 /** The writer says they write for someone else ("I'm typing for my dad"). */
@@ -216,7 +302,7 @@ const THEY = new Set(['they', 'their', 'them', 'theirs']);
 const PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him', 'they', 'their', 'them']);
 
 /** The words this file reads directly, kept from spelling correction with the rules' own (negation.ts `contextWordsOf`). */
-export const MENTION_WORDS: readonly string[] = ['if', ...EXAMPLE_OPENERS, 'used', 'to', ...CLAUSE_JOINS, ...BODY_GONE, ...SENSE_GONE, ...SYMPTOM_FEELING, ...THEY, ...PRONOUNS, ...GAVE_WAY_BETWEEN, ...LIMB_OPENERS];
+export const MENTION_WORDS: readonly string[] = [...CONTRASTS, 'if', ...EXAMPLE_OPENERS, 'used', 'to', ...CLAUSE_JOINS, ...BODY_GONE, ...SENSE_GONE, ...SYMPTOM_FEELING, ...THEY, ...PRONOUNS, ...GAVE_WAY_BETWEEN, ...LIMB_OPENERS];
 /** The only other people named are "they". */
 function onlyThey(tokens: Token[], rules: CompiledNegation): boolean {
   const whole = wholeMessage(tokens, rules);
@@ -394,18 +480,6 @@ function sinceBirthAt(tokens: Token[], from: number, to: number, rules: Compiled
   return -1;
 }
 
-/** "when I was 14", "aged 12": a young age in years, long ago for an adult writing. */
-function youngAgeWithin(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
-  for (let i = from; i <= to; i += 1) {
-    for (const opener of rules.youngAgeOpeners) {
-      if (!sequenceAt(tokens, i, opener)) continue;
-      const age = Number(tokens[i + opener.length]?.word);
-      if (Number.isInteger(age) && age > 0 && age <= rules.youngAgeUpTo) return true;
-    }
-  }
-  return false;
-}
-
 export function mentionOf(tokens: Token[], span: Span, rules: CompiledNegation): MentionContext {
   const mention = mentionInSentence(tokens, span, rules);
   if (mention !== 'hypothetical') return mention;
@@ -426,7 +500,7 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   if (anyWithin(tokens, span.end + 1, sentence.to, rules.generalAfter) && !firstPersonBesidesAsker(tokens, sentence.from, sentence.to, rules) && context !== 'someone-else') return 'hypothetical';
   // "how do I know if I'm getting cauda equina? like numbness down below?": an example for the question before
   if (EXAMPLE_OPENERS.has(tokens[sentence.from]?.word ?? '') && sentence.from >= 2 && previousSentenceAsks(tokens, sentence.from - 2, rules)) return 'hypothetical';
-  if (anyWithin(tokens, span.end + 1, sentence.to, rules.hypotheticalAfter)) return 'hypothetical';
+  if (anyWithin(tokens, span.end + 1, sentence.to, rules.hypotheticalAfter) && !anyWithin(tokens, span.end + 1, sentence.to, SURPRISED)) return 'hypothetical';
   // "is it serious if you lose control of your bladder?": anyone, not the writer ("is it normal to have
   // pins and needles between your legs?" is a disclosure asked as a question)
   if (anyWithin(tokens, sentence.from, span.start - 1, IF) && anyWithin(tokens, sentence.from, sentence.to, rules.generic) && !hasFirstPerson(tokens, sentence.from, sentence.to, rules)) return 'hypothetical';
@@ -464,7 +538,7 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && (animalIn(tokens, sentence.from, sentence.to, rules) || !carerWriting(tokens, rules) || outsiderNearest(tokens, sentence.from, span.start - 1, rules))) return 'other-person';
   // "when I was a kid I wet the bed": long over, asked about; "years ago I hurt my back and now I can't pee" is now.
   const clause = clauseBounds(tokens, span);
-  if ((anyWithin(tokens, clause.from, clause.to, rules.longAgo) || youngAgeWithin(tokens, clause.from, clause.to, rules)) && !anyWithin(tokens, sentence.from, sentence.to, rules.stillNow)) return 'resolved';
+  if ((anyWithin(tokens, clause.from, clause.to, rules.longAgo) || anAgeThen(tokens, clause.from, clause.to)) && !anyWithin(tokens, sentence.from, sentence.to, rules.stillNow)) return 'resolved';
   // "has done for years, but now it stays numb", "since the baby was born I'm fine but this week I can't hold my wee": a turn to now after the long story
   const story = firstWithin(tokens, sentence.from, sentence.to, rules.longStanding);
   if (story >= 0 && !turnsToNowAfter(tokens, story, sentence.to, rules)) return 'resolved';
@@ -475,6 +549,6 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   // "I used to have sciatica in both legs": over
   if (anyWithin(tokens, clause.from, span.start - 1, USED_TO)) return 'resolved';
   if (context === 'someone-else') return 'present';
-  if (hearsayIn(tokens, rules) && !firstPersonBesidesHearsay(tokens, sentence.from, sentence.to, rules)) return 'unclear-person';
+  if (hearsayIn(tokens, rules) && !firstPersonBesidesHearsay(tokens, sentence.from, sentence.to, rules) && !onlyReportedElsewhere(tokens, sentence, rules)) return 'unclear-person';
   return 'present';
 }

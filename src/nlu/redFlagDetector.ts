@@ -471,7 +471,10 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
       }
       if (!ok) continue;
       const clauses = new Set(chosen.map((span) => message.clauses[span.start]));
-      if (excluded.some((name) => (reading.spans.get(name) ?? []).some((span) => clauses.has(message.clauses[span.start])))) continue;
+      // a look-alike in the clause, or one whose words take in the mention ("tripped on the kerb but caught myself"),
+      // but not a word inside the mention itself (the "hold" of "his legs won't hold him" is no leg exercise;
+      // a look-alike of the very same words, "lets go" as a start word, still excludes)
+      if (excluded.some((name) => (reading.spans.get(name) ?? []).some((span) => (clauses.has(message.clauses[span.start]) || chosen.some((one) => span.start <= one.start && span.end >= one.end)) && !chosen.some((one) => span.start >= one.start && span.end <= one.end && span.end - span.start < one.end - one.start) && !onlyBelieved(reading.tokens, span.start)))) continue;
       const first = Math.min(...chosen.map((span) => span.start));
       const start = withInability(reading.tokens, first);
       const end = Math.max(...chosen.map((span) => span.end));
@@ -488,6 +491,21 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
 }
 
 /**
+ * A look-alike's cause the person only thought of at first ("thought it was sweat at first but it's
+ * definitely not") explains nothing: the belief is told because it changed.
+ */
+const BELIEVED = new Set(['thought', 'assumed', 'presumed', 'figured', 'hoped', 'reckoned']);
+const BELIEF_REACH = 4;
+function onlyBelieved(tokens: Token[], at: number): boolean {
+  for (let index = at - 1; index >= 0 && at - index <= BELIEF_REACH; index -= 1) {
+    const word = tokens[index]?.word;
+    if (word === SENTENCE_BOUNDARY) return false;
+    if (word !== undefined && BELIEVED.has(word)) return true;
+  }
+  return false;
+}
+
+/**
  * Two mentions in nearby clauses of one sentence belong together when the clauses after the first
  * have no topic of their own (no body part or function): they say what happened to the earlier
  * one's. One clause may come between ("I keep needing to go but then I stand there and nothing
@@ -501,8 +519,35 @@ function carriesOn(message: Message, reading: ConceptReading, one: ConceptSpan, 
   // The earlier mention may end on the word that opens the next clause ("needing to go but").
   const earlier = clauses[first.start]!;
   if (clauses[first.end]! - earlier > 1 || clauses[second.end] !== later || later <= earlier || later - earlier > CARRY_CLAUSES) return false;
-  for (let index = first.end + 1; index < second.start; index += 1) if (reading.tokens[index]?.word === SENTENCE_BOUNDARY) return false;
-  return !(reading.spans.get(TOPIC) ?? []).some((span) => (clauses[span.start]! > earlier && clauses[span.start]! <= later) || (clauses[span.end]! > earlier && clauses[span.end]! <= later));
+  let fragments = false;
+  for (let index = first.end + 1; index < second.start; index += 1) {
+    if (reading.tokens[index]?.word !== SENTENCE_BOUNDARY) continue;
+    if (!telegraphic(reading.tokens, first.start, second.end)) return false;
+    fragments = true;
+  }
+  // In fragments the later mention may itself name the topic: "Numb. Down there."
+  const own = (span: ConceptSpan) => fragments && span.start <= second.end && span.end >= second.start;
+  return !(reading.spans.get(TOPIC) ?? []).some((span) => !own(span) && ((clauses[span.start]! > earlier && clauses[span.start]! <= later) || (clauses[span.end]! > earlier && clauses[span.end]! <= later)));
+}
+
+/**
+ * Notes typed in fragments ("Legs.. both. Weak.", "Bladder. Can't go.") are one clause split by
+ * full stops: across a sentence end two mentions still belong together when every sentence from
+ * the first's to the second's is a fragment of a few words (a topic in a later one still stops it).
+ */
+const FRAGMENT_WORDS = 3;
+/** "Legs ok. Weak." is no note of weak legs: an all-clear in a fragment ends the run. */
+const FRAGMENT_ALL_CLEAR = new Set(['fine', 'ok', 'okay', 'alright', 'good', 'normal', 'better']);
+function telegraphic(tokens: Token[], from: number, to: number): boolean {
+  let start = from;
+  while (start > 0 && tokens[start - 1]?.word !== SENTENCE_BOUNDARY) start -= 1;
+  let words = 0;
+  // the last fragment may run on after the second mention: "Weak since last night"
+  for (let index = start; index <= to; index += 1) {
+    if (tokens[index]?.word === SENTENCE_BOUNDARY) words = 0;
+    else if ((words += 1) > FRAGMENT_WORDS || FRAGMENT_ALL_CLEAR.has(tokens[index]!.word)) return false;
+  }
+  return true;
 }
 
 /** Moves a span's start back over "can not (seem to)" so that the inability is part of it. */

@@ -148,6 +148,22 @@ function sitesOf(tokens: Token[], list: number): readonly number[] {
   return entry.at[list]!;
 }
 
+/** Where the first of the phrases starts between `from` and `to`, or -1. */
+function firstWithin(tokens: Token[], from: number, to: number, phrases: string[][]): number {
+  const index = byFirstWord(phrases);
+  for (let i = from; i <= to; i += 1) {
+    const starting = index.get(tokens[i]?.word ?? '');
+    if (starting !== undefined && starting.some((words) => sequenceAt(tokens, i, words))) return i;
+  }
+  return -1;
+}
+
+/** After a long story at `at`, a turn ("but", "though") followed by a word of now ("now", "this week"): it has changed. */
+function turnsToNowAfter(tokens: Token[], at: number, to: number, rules: CompiledNegation): boolean {
+  for (let i = at; i <= to; i += 1) if (rules.terminators.has(tokens[i]?.word ?? '') && anyWithin(tokens, i + 1, to, rules.stillNowBesidesSince)) return true;
+  return false;
+}
+
 function anyWithin(tokens: Token[], from: number, to: number, phrases: string[][]): boolean {
   const list = listNumber(phrases);
   if (list !== EMPTY_PHRASE) {
@@ -531,6 +547,47 @@ function asksForSelfAfter(tokens: Token[], span: Span, sentence: { from: number;
   return anyWithin(tokens, span.end + 1, to, rules.askingAbout) || anyWithin(tokens, span.end + 1, to, rules.hypotheticalAfter);
 }
 
+/**
+ * The sign's sentence asks ("?") and says nothing of it going on, and the next opens with a plain no, a comma or
+ * the end right after it, that neither turns nor says it happens ("No, everywhere actually", "no idea why" stay).
+ */
+function echoAnsweredNo(tokens: Token[], sentence: { from: number; to: number }, rules: CompiledNegation): boolean {
+  const boundary = tokens[sentence.to + 1];
+  if (boundary?.word !== SENTENCE_BOUNDARY || boundary.asks !== true) return false;
+  if (wordWithin(tokens, sentence.from, sentence.to, rules.goesOn) || anyWithin(tokens, sentence.from, sentence.to, rules.stillNow)) return false;
+  // a question asked in the negative is answered either way by a no ("can't pee? No." may mean "no, I can't")
+  if (wordWithin(tokens, sentence.from, sentence.to, rules.singleWordBefore) || wordWithin(tokens, sentence.from, sentence.to, rules.negativeQuestion)) return false;
+  const from = sentence.to + 2;
+  const opener = rules.echoAnsweredNo.find((words) => sequenceAt(tokens, from, words));
+  if (opener === undefined) return false;
+  const after = tokens[from + opener.length];
+  if (after !== undefined && after.word !== SENTENCE_BOUNDARY && !after.afterComma) return false;
+  // the answer's sentence and the one after it ("No. I mean yes, it's numb")
+  const answerEnd = sentenceBounds(tokens, { start: from, end: from, gapTokens: [] }).to;
+  const to = answerEnd + 2 < tokens.length ? sentenceBounds(tokens, { start: answerEnd + 2, end: answerEnd + 2, gapTokens: [] }).to : answerEnd;
+  return !anyWithin(tokens, from, to, rules.echoTurns) && !anyWithin(tokens, from, to, rules.stillNow) && !wordWithin(tokens, from, to, rules.goesOn);
+}
+
+/**
+ * A word of now in the sentence, not the "new" of a "not new" opening it, as an answer does ("Not new, my stream's
+ * been slow like that for years"). A "not new" further in ("my back isn't new but I can't pee") or a "but" after it
+ * ("not new, but I can't pee since Monday") leaves the sentence's "new" a word of now.
+ */
+function saysNowOutsideNotNew(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+  const opening = rules.notNew.find((words) => sequenceAt(tokens, from, words));
+  const skip = opening !== undefined && !wordWithin(tokens, from, to, rules.terminators) ? opening.length : 0;
+  return wordWithin(tokens, from + skip, to, rules.newNow);
+}
+
+/** "since I had my second baby", "since the twins were born": where the "since" of a birth a few words after it is, or -1. */
+function sinceBirthAt(tokens: Token[], from: number, to: number, rules: CompiledNegation): number {
+  for (let i = from; i <= to; i += 1) {
+    if (tokens[i]?.word !== 'since') continue;
+    for (let k = i + 1; k <= Math.min(to, i + 5); k += 1) if (rules.sinceBirth.has(tokens[k]?.word ?? '')) return i;
+  }
+  return -1;
+}
+
 export function mentionOf(tokens: Token[], span: Span, rules: CompiledNegation): MentionContext {
   const mention = mentionInSentence(tokens, span, rules);
   if (mention !== 'hypothetical') return mention;
@@ -557,6 +614,8 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   if (anyWithin(tokens, sentence.from, span.start - 1, IF) && anyWithin(tokens, sentence.from, sentence.to, rules.generic) && !hasFirstPerson(tokens, sentence.from, sentence.to, rules)) return 'hypothetical';
   // "my friend said to ask about numbness in my bottom but I don't have that"
   if (deniedLaterIn(tokens, span, sentence, rules)) return 'negated';
+  // "feel like my legs give way on the stairs? No, I just go slowly": the question echoed, answered no
+  if (echoAnsweredNo(tokens, sentence, rules)) return 'negated';
   // "my partner and I, one of us, well, sex has gone numb", "someone in my family keeps wetting themselves": whose is left open
   if (anyWithin(tokens, 0, tokens.length - 1, rules.unclearWho) && !hasFirstPerson(tokens, span.start, span.end, rules)) return 'unclear-person';
   // someone else's own story is theirs even when it is over ("my husband had bladder cancer years ago, he's fine now")
@@ -591,9 +650,13 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   // "when I was a kid I wet the bed": long over, asked about; "years ago I hurt my back and now I can't pee" is now.
   const clause = clauseBounds(tokens, span);
   if ((anyWithin(tokens, clause.from, clause.to, rules.longAgo) || anAgeThen(tokens, clause.from, clause.to)) && !anyWithin(tokens, sentence.from, sentence.to, rules.stillNow)) return 'resolved';
-  if (anyWithin(tokens, sentence.from, sentence.to, rules.longStanding)) return 'resolved';
+  // "has done for years, but now it stays numb", "since the baby was born I'm fine but this week I can't hold my wee": a turn to now after the long story
+  const story = firstWithin(tokens, sentence.from, sentence.to, rules.longStanding);
+  if (story >= 0 && !turnsToNowAfter(tokens, story, sentence.to, rules)) return 'resolved';
+  const birth = sinceBirthAt(tokens, sentence.from, sentence.to, rules);
+  if (birth >= 0 && !turnsToNowAfter(tokens, birth, sentence.to, rules) && !anyWithin(tokens, sentence.from, sentence.to, rules.stillNowBesidesSince)) return 'resolved';
   // "Not new, no. I've an enlarged prostate, ... the stream's been slow since then"
-  if (anyWithin(tokens, 0, tokens.length - 1, rules.notNew) && !wordWithin(tokens, sentence.from, sentence.to, rules.newNow)) return 'resolved';
+  if (anyWithin(tokens, 0, tokens.length - 1, rules.notNew) && !saysNowOutsideNotNew(tokens, sentence.from, sentence.to, rules)) return 'resolved';
   // "I used to have sciatica in both legs": over
   if (anyWithin(tokens, clause.from, span.start - 1, USED_TO)) return 'resolved';
   if (context === 'someone-else') return 'present';

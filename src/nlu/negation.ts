@@ -38,6 +38,12 @@ export interface CompiledNegation {
   resolvedMarkers: AfterTrigger[];
   longAgo: string[][];
   longStanding: string[][];
+  sinceBirth: Set<string>;
+  /** `stillNow` without "since", which a birth's own "since" would always meet. */
+  stillNowBesidesSince: string[][];
+  echoAnsweredNo: string[][];
+  echoTurns: string[][];
+  negativeQuestion: Set<string>;
   stillNow: string[][];
   pastMarkers: string[][];
   resolvedReach: number;
@@ -138,6 +144,11 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     pastMarkers: rules.pastMarkers.map(phraseWords),
     longAgo: rules.longAgo.map(phraseWords),
     longStanding: rules.longStanding.map(phraseWords),
+    sinceBirth: new Set(rules.sinceBirth),
+    stillNowBesidesSince: rules.stillNow.filter((phrase) => phrase !== 'since').map(phraseWords),
+    echoAnsweredNo: rules.echoAnsweredNo.map(phraseWords),
+    echoTurns: rules.echoTurns.map(phraseWords),
+    negativeQuestion: new Set(rules.negativeQuestion),
     stillNow: rules.stillNow.map(phraseWords),
     resolvedReach: rules.resolvedReach,
     notOver: new Set(rules.notOver),

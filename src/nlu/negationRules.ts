@@ -112,6 +112,17 @@ export interface NegationRules {
   longAgo: string[];
   /** Anywhere in the sentence: there for years, not new ("I leak when I sneeze, I've had that since my kids were born"). */
   longStanding: string[];
+  /**
+   * Opening the sentence after one that ends in "?", with a comma or the sentence's end right after: the question
+   * echoed and answered no ("feel like my legs give way? No, I just go slowly"). Not "no idea", "no wonder".
+   */
+  echoAnsweredNo: string[];
+  /** Besides the one-word denials, in the echoed question: it is put in the negative, so a no may mean yes ("can't pee? No."). */
+  negativeQuestion: string[];
+  /** In that answer: it turns or says it is so after all ("No, everywhere actually", "no, worse than that"). */
+  echoTurns: string[];
+  /** Within four words after "since": a birth, so there for years ("since I had my second baby", "since the twins were born"). */
+  sinceBirth: string[];
   stillNow: string[];
   pastMarkers: string[];
   /** Opening the next sentence, after a sign in a sentence about the past: it is over ("a few drips came out last night. Been ok today."). */
@@ -394,6 +405,11 @@ export const NEGATION_RULES: NegationRules = {
     'years back', 'decades ago', 'in my twenties', 'in my 20s',
   ],
   longStanding: [
+    // the same for years, before the back trouble began: "my bottom goes numb on a hard seat, has done for years"
+    'has done for years', 'have done for years', 'done that for years', 'done this for years', 'been happening for years',
+    'happened for years', 'been going on for years', 'that has been years', 'that is been years', 'it has been years like that',
+    'even before my back', 'long before my back', 'well before my back', 'before my back trouble', 'before my back problems',
+    'since my first pregnancy', 'since my pregnancy', 'since i was pregnant', 'since the birth', 'since giving birth',
     'had that for years', 'had this for years', 'had it for years', 'had that since', 'had this since', 'had it since',
     'always had that', 'always had this', 'always had it', 'since my kids were born', 'since having my kids', 'since i had my kids',
     'since childbirth', 'since i had the baby', 'all my life', 'my whole life', 'for as long as i can remember',
@@ -404,11 +420,23 @@ export const NEGATION_RULES: NegationRules = {
     'since having kids', 'since having children', 'since having my babies', 'since having the children', 'since my children were born',
     'since the kids were born', 'since the children were born', 'since i had my children', 'since i had children', 'since i had kids',
   ],
+  echoAnsweredNo: ['no', 'nope', 'nah', 'not really', 'no not really', 'definitely not', 'not at all', 'no never', 'never', 'not that i have noticed'],
+  negativeQuestion: ['unable', 'cannot', 'cant', 'nothing', 'lost', 'loss', 'less', 'hardly', 'barely'],
+  echoTurns: [
+    'but', 'though', 'although', 'except', 'however', 'yet', 'actually', 'worse', 'everywhere', 'always', 'also', 'too', 'more',
+    'not just', 'not only', 'yes', 'yeah', 'sometimes', 'twice', 'once', 'often', 'a lot', 'all the time', 'happened', 'happens',
+    // a hedge takes the no back: "No... well, a bit", "no, maybe slightly"
+    'a bit', 'a little', 'bit', 'little', 'kind of', 'kinda', 'sort of', 'sorta', 'maybe', 'perhaps', 'possibly', 'not sure', 'unsure',
+    'well', 'hmm', 'um', 'slightly', 'occasionally', 'now and then', 'on and off', 'i think', 'i guess', 'wait', 'hang on', 'hold on',
+  ],
+  sinceBirth: ['baby', 'babies', 'pregnancy', 'pregnancies', 'childbirth', 'born', 'twins', 'labour', 'delivery', 'c-section', 'caesarean'],
   stillNow: [
     'now', 'today', 'currently', 'again', 'lately', 'recently', 'this morning', 'this week', 'since', 'started',
     'anymore', 'any more', 'still', 'at the moment', 'these days', 'keep', 'keeps', 'tonight', 'yesterday', 'last night',
   ],
   pastMarkers: [
+    // a past tense of its own: "numb bum from sitting on the floor but it wore off"
+    'it wore off', 'that wore off', 'it soon wore off', 'it quickly wore off', 'they wore off',
     'had', 'was', 'were', 'used to', 'ago', 'last', 'before', 'previously', 'earlier', 'once', 'at the start', 'at first',
     'checked', 'investigated', 'scan', 'mri', 'years', 'early on', 'did have', 'there was', 'for a few days',
     'for a couple of days', 'for a day or two', 'for a few weeks', 'for a week', 'for a couple of weeks', 'for a day or so', 'years back', 'felt', 'in the spring', 'in the summer', 'in the autumn', 'in the winter',
@@ -455,6 +483,7 @@ export const NEGATION_RULES: NegationRules = {
   ],
   writingFor: ['asked me to', 'typing for', 'writing for', 'on behalf of', 'messaging for', 'carer', 'caregiver', 'care giver', 'care worker', 'support worker', 'i am looking after', 'i look after', 'i care for', 'caring for'],
   notMe: [
+    'i have not had any of that', 'i have never had any of that', 'i have had none of that', 'none of that for me',
     'i am fine though', 'i am ok though', 'i am okay though', 'i am alright though', 'but i am fine', 'but i am ok', 'but i am okay',
     'all fine so far', 'fine so far', 'keeping an eye on myself', 'not me', 'not happening to me', 'glad my', 'glad i am not', 'glad i do not', 'glad it is not', 'glad that is not', 'i do not have that', 'i do not have it', 'i have not got that', 'i have not got it', 'i never had that',
     'i have never had that', 'i have not had that',
@@ -488,6 +517,8 @@ export const NEGATION_RULES: NegationRules = {
   ],
   // each ends its sentence, or is followed only by "though", "thankfully", "at all" (`deniedLaterTail`)
   deniedLater: [
+    // "..., I haven't had any of that", "none of that for me"
+    'i have not had any of that', 'i have never had any of that', 'i have had none of that', 'none of that for me', 'not had any of that myself',
     'i do not have that', 'i do not have it', 'i have not got that', 'i have not got it', 'i have not had that', 'i have never had that',
     'which i do not have', 'not that i have it', 'not that i have that', 'none of that here', 'i do not have any of that', 'i have not got any of that',
   ],

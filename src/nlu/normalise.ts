@@ -14,6 +14,8 @@ export interface Token {
   end: number;
   /** A comma, colon, dash or bracket came right before this word: a possible clause break. */
   afterComma: boolean;
+  /** On a sentence boundary: a question mark ended the sentence ("legs giving way? no, ..."). */
+  asks?: true;
 }
 
 export const SENTENCE_BOUNDARY = '.';
@@ -167,6 +169,8 @@ export function tokenise(text: string): Token[] {
       if (tokens.length > 0 && tokens[tokens.length - 1]?.word !== SENTENCE_BOUNDARY) {
         tokens.push({ word: SENTENCE_BOUNDARY, start, end, afterComma: false });
       }
+      const last = tokens[tokens.length - 1];
+      if (piece.includes('?') && last?.word === SENTENCE_BOUNDARY) last.asks = true;
       afterComma = false;
       continue;
     }

@@ -169,14 +169,18 @@ function leadingWordAt(set: CompiledAnswers['yesNo']['symptom'], prepared: Prepa
 }
 
 /** A later clause that is only doubt ("i dont think so? not sure", "can't say I've noticed, but I've not been looking. Maybe?"). */
-function doubtAfter(prepared: PreparedText, found: Mention<Label>[], firstEnd: number, tentative: boolean): boolean {
+function doubtAfter(prepared: PreparedText, found: Mention<Label>[], firstEnd: number, tentative: boolean, compiled: CompiledAnswers): boolean {
   const nextClause = laterClauseStarts(prepared.tokens, firstEnd)[0];
+  const after = (m: Mention<string>) => m.span.start > firstEnd;
+  const toldAfter = tentative && (mentions(compiled.hedges, prepared, false).some(after) || mentions(compiled.sensations, prepared, true).some(after));
   return laterClauseStarts(prepared.tokens, firstEnd).some((next) => {
     const end = clauseEnd(prepared.tokens, next);
     if (found.some((m) => m.label === 'unsure' && m.span.start === next && end - m.span.end <= 2)) return true;
-    // "I think so? it's hard to tell", "i think so? hard to tell with a tissue": an answer asked
-    // back, then doubt opening the next clause (after "it's" at most), is a guess, not an answer.
-    return tentative && next === nextClause && found.some((m) => m.label === 'unsure' && m.span.start >= next && m.span.start <= next + 2 && m.span.start <= end);
+    // "I think so? it's hard to tell honestly": an answer asked back, then doubt opening the next
+    // clause (after "it's" at most), is a guess, not an answer. Not when anything of the sign is
+    // told after it ("i think so? hard to tell, maybe a tiny bit less on the left" stays a yes: a
+    // partial disclosure still refers).
+    return tentative && next === nextClause && !toldAfter && found.some((m) => m.label === 'unsure' && m.span.start >= next && m.span.start <= next + 2 && m.span.start <= end);
   });
 }
 
@@ -377,7 +381,7 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
     // person); an offer is simply asked again.
     if (takenBack(prepared, found, firstEnd, leading.label, kind, compiled, leading.span.start)) return kind === 'symptom' ? { answer: 'unsure', questionBack: false } : { questionBack: false };
     // "I don't think so? not sure": doubt said straight after the answer.
-    if (doubtAfter(prepared, found, firstEnd, askedBack(text))) return { answer: 'unsure', questionBack: false };
+    if (doubtAfter(prepared, found, firstEnd, askedBack(text), compiled)) return { answer: 'unsure', questionBack: false };
     return { answer: polarity, questionBack: false };
   }
   // "so maybe 2 kilos?" doubts an answer and "lower back, why?" asks only after it; "one side of

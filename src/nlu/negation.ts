@@ -19,6 +19,10 @@ export interface CompiledNegation {
   /** The hypothetical triggers by their last word: they are matched ending at a word. */
   hypotheticalByLast: Map<string, string[][]>;
   hypotheticalAtStart: Set<string>;
+  fearOfFuture: Set<string>;
+  hypotheticalInClause: string[][];
+  stillNowHere: string[][];
+  futureModals: Set<string>;
   generalQuestion: string[][];
   hypotheticalAfter: string[][];
   generalAfter: string[][];
@@ -57,6 +61,11 @@ export interface CompiledNegation {
   ownCase: string[][];
   ownCaseAlone: string[][];
   overNext: string[][];
+  overOpeners: Set<string>;
+  resolvedUnlessLoss: AfterTrigger[];
+  resolvedIfLoss: AfterTrigger[];
+  lossInSign: Set<string>;
+  restIsFine: Set<string>;
   goesOn: Set<string>;
   limbs: Set<string>;
   lostWhenGone: Set<string>;
@@ -109,6 +118,10 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     hypothetical: rules.hypothetical.map(phraseWords),
     hypotheticalByLast: byLastWord(rules.hypothetical.map(phraseWords)),
     hypotheticalAtStart: new Set(rules.hypotheticalAtStart),
+    fearOfFuture: new Set(rules.fearOfFuture),
+    hypotheticalInClause: rules.hypotheticalInClause.map(phraseWords),
+    stillNowHere: rules.stillNowHere.map(phraseWords),
+    futureModals: new Set(rules.futureModals),
     generalQuestion: rules.generalQuestion.map(phraseWords),
     hypotheticalAfter: rules.hypotheticalAfter.map(phraseWords),
     generalAfter: rules.generalAfter.map(phraseWords),
@@ -147,6 +160,11 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     ownCase: rules.ownCase.map(phraseWords),
     ownCaseAlone: rules.ownCaseAlone.map(phraseWords),
     overNext: rules.overNext.map(phraseWords),
+    overOpeners: new Set(rules.overOpeners),
+    resolvedUnlessLoss: rules.resolvedUnlessLoss.map(afterTrigger),
+    resolvedIfLoss: rules.resolvedIfLoss.map(afterTrigger),
+    lossInSign: new Set(rules.lossInSign),
+    restIsFine: new Set(rules.restIsFine),
     goesOn: new Set(rules.goesOn),
     limbs: new Set(rules.limbs),
     lostWhenGone: new Set(rules.lostWhenGone),
@@ -300,6 +318,8 @@ function negatedAfter(tokens: Token[], span: Span, rules: CompiledNegation, trig
       // "the numbness has not gone away": still there
       if (triggers === rules.resolvedAfter && notOverBefore(tokens, j, span, rules)) continue;
       const next = tokens[j + trigger.words.length];
+      // "couldn't feel the paper for a day, all fine again now": over, not denied (read as resolved)
+      if (triggers === rules.after && (next?.word === 'again' || next?.word === 'now')) continue;
       if (!trigger.endsSentence || next === undefined || next.word === SENTENCE_BOUNDARY) return true;
     }
   }
@@ -378,11 +398,15 @@ export function hypotheticalBefore(tokens: Token[], span: Span, rules: CompiledN
     for (const trigger of triggers) {
       const from = j - trigger.length + 1;
       if (!sequenceAt(tokens, from, trigger)) continue;
-      if (trigger.length === 1 && trigger[0] === 'if' && rules.notHypotheticalIf.some((words) => sequenceAt(tokens, from - words.length, words))) continue;
+      // "is it bad if it ever goes down both legs?": with "ever" the "if" is always a "what if"
+      const ever = tokens[j + 1]?.word === 'ever' || tokens[j + 2]?.word === 'ever';
+      if (trigger.length === 1 && trigger[0] === 'if' && !ever && rules.notHypotheticalIf.some((words) => sequenceAt(tokens, from - words.length, words))) continue;
       if (trigger.length === 1 && trigger[0] === 'if' && habitualIf(tokens, j, span)) continue;
+      if (nowInOwnClause(tokens, j, span, rules)) continue;
       if (!coveredByPseudo(tokens, j, rules)) return true;
     }
   }
+  if (fearOfWhatMayCome(tokens, span, rules) || askedInClause(tokens, span, rules)) return true;
   const atSentenceStart = j < 0 || tokens[j]?.word === SENTENCE_BOUNDARY;
   const first = tokens[j + 1];
   if (atSentenceStart && first !== undefined && rules.hypotheticalAtStart.has(first.word)) return true;
@@ -391,6 +415,69 @@ export function hypotheticalBefore(tokens: Token[], span: Span, rules: CompiledN
     const token = tokens[k];
     if (token?.afterComma && rules.hypotheticalAtStart.has(token.word)) return true;
   }
+  return false;
+}
+
+/**
+ * A fear or an imagining before the phrase, and a future "will", "might", "going to" after it and up to the
+ * phrase's end: "scared every time I go to the loo that I won't be able to go", "I keep imagining my foot will
+ * start dragging". A refusal of the body now ("I'm scared, my legs won't hold me") is no future: "will not"
+ * counts only as "will not be".
+ */
+function fearOfWhatMayCome(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
+  // "petrified of wetting myself in public": feared as a thing to come ("scared of the numbness" is of a thing there)
+  const first = tokens[span.start]?.word ?? '';
+  // ("scared of wetting myself again, it happened twice today" has happened)
+  if (tokens[span.start - 1]?.word === 'of' && rules.fearOfFuture.has(tokens[span.start - 2]?.word ?? '') && first.endsWith('ing')) return !saidToBeSoLater(tokens, span, rules);
+  let fear = -1;
+  for (let j = span.start - 1; j >= 0 && span.start - j <= 14; j -= 1) {
+    const word = tokens[j]?.word ?? SENTENCE_BOUNDARY;
+    if (word === SENTENCE_BOUNDARY || word === 'but' || word === 'however' || word === 'although' || word === 'because') break;
+    if (rules.fearOfFuture.has(word)) fear = j;
+    // "I'm scared, my legs might be giving way": the fear is its own clause
+    if (tokens[j]?.afterComma) break;
+  }
+  if (fear < 0) return false;
+  for (let k = fear + 1; k <= span.end; k += 1) {
+    const word = tokens[k]?.word ?? '';
+    if (!rules.futureModals.has(word)) continue;
+    const next = tokens[k + 1]?.word;
+    if (word === 'going' && next !== 'to') continue;
+    if (word === 'will' && next === 'not' && tokens[k + 2]?.word !== 'be') continue;
+    // "worried my legs might be going": a hedge on what is there now, not a thing to come
+    if ((word === 'might' || word === 'may') && next === 'be') continue;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The frame ends before a comma and the sign's own comma clause says it is so now: "I'm worried I will
+ * fall, my legs are both weak now" is a fear, then a disclosure.
+ */
+function nowInOwnClause(tokens: Token[], at: number, span: Span, rules: CompiledNegation): boolean {
+  let from = span.start;
+  while (from > at + 1 && !tokens[from]?.afterComma) from -= 1;
+  if (from <= at + 1 || !tokens[from]?.afterComma) return false;
+  let to = span.end;
+  while (to + 1 < tokens.length && tokens[to + 1]?.word !== SENTENCE_BOUNDARY && !tokens[to + 1]?.afterComma) to += 1;
+  for (let k = from; k <= to; k += 1) if (rules.stillNowHere.some((words) => sequenceAt(tokens, k, words))) return true;
+  return false;
+}
+
+/** After the sign, to its sentence's end: it is so now ("again", "today", "keeps"). */
+function saidToBeSoLater(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
+  for (let k = span.end + 1; k < tokens.length && tokens[k]?.word !== SENTENCE_BOUNDARY; k += 1) {
+    if (rules.stillNowHere.some((words) => sequenceAt(tokens, k, words))) return true;
+  }
+  return false;
+}
+
+/** A `hypotheticalInClause` frame in the sign's own comma clause, before it. */
+function askedInClause(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
+  let from = span.start;
+  while (from > 0 && !tokens[from]?.afterComma && tokens[from - 1]?.word !== SENTENCE_BOUNDARY) from -= 1;
+  for (let j = from; j < span.start; j += 1) if (rules.hypotheticalInClause.some((words) => sequenceAt(tokens, j, words))) return true;
   return false;
 }
 

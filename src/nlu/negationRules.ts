@@ -19,6 +19,13 @@ export interface NegationRules {
   /** Before a phrase, within the sentence: it is a "what if", not a statement ("what should I do if I can't pee"). */
   hypothetical: string[];
   parserHypothetical: string[];
+  /** A fear or an imagining, then (words between) a future "will", "might": "scared every time I go that I won't be able to go". */
+  fearOfFuture: string[];
+  /** Like `hypothetical`, but only in the sign's own comma clause: "I'm worried about getting worse, my legs are both weak now" is a disclosure. */
+  hypotheticalInClause: string[];
+  /** In the sign's own comma clause, after a frame in an earlier one: it is so now (`nowInOwnClause`). */
+  stillNowHere: string[];
+  futureModals: string[];
   /** A sentence starting with one of these asks about a possibility ("would a fever mean..."). */
   hypotheticalAtStart: string[];
   /**
@@ -109,6 +116,17 @@ export interface NegationRules {
   pastMarkers: string[];
   /** Opening the next sentence, after a sign in a sentence about the past: it is over ("a few drips came out last night. Been ok today."). */
   overNext: string[];
+  /** Before an all-clear opening a later sentence, these words still leave it about the episode or the writer ("but it", "its", "i am"). */
+  overOpeners: string[];
+  /**
+   * After a phrase, like `resolvedMarkers`, but only for a sign that names no loss: "double vision for ten minutes, it hasn't
+   * come back" is over, "I lost the feeling in my bum and it hasn't come back" is not (`lossInSign`).
+   */
+  resolvedUnlessLoss: string[];
+  resolvedIfLoss: string[];
+  lossInSign: string[];
+  /** In a later sentence's all-clear: it is about the rest, not the sign ("Been fine otherwise", "ok apart from that"). */
+  restIsFine: string[];
   /** A sign that starts with one of these and then "has gone": the limb gave way, it is not over ("both legs have gone now"). */
   limbs: string[];
   /** In the sign's own sentence: it goes on ("still", "keeps"), so the next sentence's "been ok" does not end it. */
@@ -136,7 +154,7 @@ export const NEGATION_RULES: NegationRules = {
   hypothetical: [
     'what if', 'in case', 'look out for', 'looking out for', 'watch out for', 'watch for', 'watching for', 'warned me about',
     'told me to watch', 'told to watch', 'to watch for', 'asked if', 'asked me if', 'asked whether', 'asked me whether', 'asked about',
-    'in the event of', 'if', 'if ever', 'should i ever', 'hypothetically', 'supposing', 'suppose', 'imagine', 'say if',
+    'in the event of', 'if', 'if ever', 'should i ever', 'hypothetically', 'supposing', 'suppose', 'imagine', 'imagining', 'keep imagining', 'picturing', 'say if',
     'what happens when', 'what would happen', 'signs of', 'symptoms of', 'such as', 'what does', 'what do you mean',
     'what counts as', 'how would i know', 'how do i know', 'how would i tell', 'how do i tell', 'meaning of',
     'how would i even know', 'how do i even know', 'how would you know', 'how will i know', 'how would i notice',
@@ -174,6 +192,14 @@ export const NEGATION_RULES: NegationRules = {
   parserHypothetical: [
     'what if', 'in case', 'look out for', 'looking out for', 'watch out for', 'watch for', 'warned me about',
     'told me to watch', 'asked if', 'asked me if', 'asked whether', 'asked me whether', 'asked about', 'in the event of',
+  ],
+  fearOfFuture: ['anxious', 'panic', 'panicking', 'panicky', 'scared', 'afraid', 'worried', 'worry', 'worrying', 'terrified', 'frightened', 'petrified', 'paranoid', 'nervous', 'dread', 'dreading', 'fear', 'fearing', 'imagining', 'picturing', 'convinced'],
+  futureModals: ['will', 'might', 'may', 'going'],
+  stillNowHere: ['again', 'happened', 'now', 'today', 'currently', 'already', 'at the moment', 'keep', 'keeps', 'since', 'this morning', 'tonight', 'right now', 'still'],
+  hypotheticalInClause: [
+    // the odds of it coming, with the asker's own "I": "what are the chances I'd lose bladder control?"
+    'what are the chances', 'what is the chance', 'whats the chance', 'whats the chances', 'what are the odds', 'how likely am i', 'risk of getting',
+    'chance of getting', 'chances of getting', 'worried about getting', 'worried about developing', 'worry about getting', 'risk of developing',
   ],
   hypotheticalAtStart: ['would', 'hypothetically', 'suppose', 'supposing', 'say'],
   generalQuestion: [
@@ -255,6 +281,8 @@ export const NEGATION_RULES: NegationRules = {
     // a numb part described: "my feet feel like they're not mine when I walk"
     'not mine', 'not my own', 'not part of me', 'not attached',
     // not knowing it happened is part of the disclosure: "I didn't know I'd wet myself"
+    // not knowing how much more one can take is the despair itself: "I don't know how much more of this I can take"
+    'not know how much', 'not know how long', 'not know how many more',
     'not know i', 'not realise i', 'not realize i', 'not notice i', 'not know that i', 'not realise that i', 'not notice that i',
     'not even know i', 'not even realise i', 'not even notice i',
     // a double negative of non-native English is a negative: "my private is not feeling nothing"
@@ -311,8 +339,20 @@ export const NEGATION_RULES: NegationRules = {
     'gone$', 'gone now', 'gone completely', 'all gone', 'went away', 'gone away', 'cleared', 'resolved', 'got better', 'fine now',
     'ok now', 'okay now', 'good now', 'normal now', 'better now', 'back to normal', 'it passed', 'passed$', 'settled', 'stopped after', 'stopped since', 'it has stopped', 'it is stopped', 'it stopped',
     'went within', 'gone within', 'cleared within', 'settled within', 'went in a', 'cleared in a',
+    // "sorted themselves out after a few days", "passed after a minute", "only once"
+    'and went$', 'then went$', 'and then went$', 'stopped a fortnight ago', 'stopped a week ago', 'stopped a month ago', 'stopped a few days ago',
+    'stopped a couple of days ago', 'stopped a while ago', 'stopped last week', 'stopped last month', 'stopped days ago',
+    'sorted themselves', 'cleared themselves', 'settled themselves', 'passed after', 'passed within', 'passed in a', 'only once', 'just once', 'once only',
     'went after', 'back to just', 'was fine', 'were fine', 'is good', 'recovered', 'sorted itself', 'they are fine', 'it is fine',
     'that is fine', 'all fine now',
+    // "its normal again now", "it's been dry since", "nothing since then", "but now is gone", "I'm doing better now"
+    'normal again', 'fine again', 'ok again', 'okay again', 'gone back to normal', 'went back to normal',
+    // the all-clear in other words: "it's been grand since", "alright since", "no bother since"
+    'working again', 'all working again', 'working normally again', 'working properly again', 'working fine again',
+    'none of that now', 'none of that anymore', 'nothing like that now', 'not had any since', 'not had one since', 'had none since',
+    'been grand', 'grand since', 'grand now', 'been alright', 'alright since', 'alright now', 'been good since', 'good since', 'been great since', 'all good since', 'no bother since', 'no issues since',
+    'been dry since', 'dry since', 'dry ever since', 'stayed dry', 'nothing since then$', 'none since then$', 'not since then$',
+    'nothing else since then', 'nothing more since', 'now is gone', 'now it is gone', 'now gone', 'doing better now', 'feeling better now', 'much better now',
     'fine since', 'fine ever since', 'ok since', 'okay since', 'no problems since', 'no trouble since', 'not had it since',
     'normal since', 'been normal', 'has been normal', 'been fine', 'has been fine', 'been ok', 'been okay', 'nothing since$',
     'none since$', 'not since$', 'no temperature since', 'no fever since', 'no more since', 'none of that since', 'nothing like that since',
@@ -342,6 +382,8 @@ export const NEGATION_RULES: NegationRules = {
     'says normal', 'said normal', 'says it is normal', 'said it is normal', 'said it was normal', 'says it is fine', 'said it is fine',
     'said it was fine', 'nothing to worry about',
     'wears off', 'it wears off', 'goes off after', 'passes after', 'passes in a',
+    // "before one week yes, but now it is coming back normal": recovering, over only in a story of the past
+    'coming back normal', 'coming back to normal', 'getting back to normal', 'going back to normal',
   ],
   longAgo: [
     'as a child', 'as a kid', 'when i was a child', 'when i was a kid', 'when i was little', 'when i was young',
@@ -369,6 +411,22 @@ export const NEGATION_RULES: NegationRules = {
     'been ok', 'been okay', 'been fine', 'been alright', 'been good', 'fine since', 'fine now', 'ok now', 'okay now', 'all good now',
     'all fine now', 'it has gone', 'it is gone', 'gone now', 'it went away', 'it stopped', 'it has stopped', 'not happened since',
     'not happened again', 'nothing since', 'none since', 'back to normal', 'normal since', 'normal now',
+    // "But it sorted itself out by Tuesday", "its gone back to normal", "I'm doing better now", "been dry since"
+    'sorted itself', 'sorted out', 'cleared up', 'went away', 'gone away', 'calmed down', 'settled down', 'settled',
+    'gone back to normal', 'went back to normal', 'back to normal again', 'normal again', 'fine again', 'ok again', 'okay again',
+    'been normal', 'been completely normal', 'been totally normal', 'been perfectly normal', 'been fine since', 'been dry', 'dry since', 'stayed dry',
+    'doing better', 'feeling better', 'better now', 'much better now', 'a lot better now', 'fine today', 'ok today', 'okay today', 'all clear',
+    'no problems since', 'no trouble since', 'no more since', 'nothing since then', 'not since', 'it passed', 'it wore off',
+    'all good since', 'fine since', 'ok since', 'okay since', 'not had any since', 'not had it since', 'not had one since', 'none of that now',
+  ],
+  overOpeners: ['but', 'and', 'it', 'its', 'is', 'has', 'have', 'was', 'that', 'this', 'i', 'am', 'everything', 'all', 'thankfully', 'luckily', 'now', 'though', 'anyway', 'then'],
+  restIsFine: ['otherwise', 'apart', 'except', 'besides', 'aside'],
+  resolvedUnlessLoss: ['that is gone', 'it is gone', 'that has gone', 'that went', 'that went away', 'not come back', 'never came back', 'not came back', 'not returned', 'never returned', 'not been back', 'not happened again since'],
+  /** For a sign that names a loss, the thing lost coming back is the episode over: "couldn't feel my saddle area, it came back within the hour". */
+  resolvedIfLoss: ['came back within', 'came back after', 'came back by', 'came back the next', 'came back later', 'came back that', 'feeling came back', 'sensation came back', 'feeling returned', 'sensation returned', 'feeling is back', 'feeling has come back', 'has come back now', 'came back now'],
+  lossInSign: [
+    'lost', 'lose', 'losing', 'loss', 'numb', 'numbness', 'weak', 'weakness', 'dead', 'feeling', 'feel', 'sensation', 'control', 'strength',
+    'power', 'grip', 'no', 'not', 'can', 'cannot', 'gone', 'go', 'went', 'urge',
   ],
   limbs: ['leg', 'legs', 'arm', 'arms', 'foot', 'feet', 'knee', 'knees', 'hand', 'hands'],
   goesOn: ['still', 'now', 'keep', 'keeps', 'again', 'every', 'always', 'since'],
@@ -398,19 +456,24 @@ export const NEGATION_RULES: NegationRules = {
   resolvedAnywhere: [
     'fine ever since', 'been fine ever since', 'fine since then', 'settled completely', 'cleared up completely', 'gone completely',
     'walk normally now', 'walking normally now', 'walk normally again', 'walking normally again', 'normally now', 'looks fine now',
-    'gone back to just', 'back to just the', 'in a good place now', 'all fine now', 'back to normal now', 'no problems since',
+    'gone back to just', 'back to just the', 'in a good place now', 'in a better place', 'in a much better place', 'in a good place', 'all fine now', 'back to normal now', 'no problems since',
     // a knock or a slip that did no harm: "hit on the head by a football, tiny bump", "missed the step but caught myself"
     'tiny bump', 'just a bump', 'only a bump', 'only a small bump', 'just a small bump', 'did not actually fall', 'caught myself',
   ],
   stillGoing: ['still', 'keep', 'keeps', 'worse', 'worsening'],
   notNew: ['not new', 'it is not new', 'not a new thing', 'nothing new about it', 'not a new problem'],
   newNow: ['now', 'today', 'worse', 'new', 'suddenly', 'started', 'again', 'lately', 'recently'],
-  pastForNext: ['yesterday', 'went', 'got', 'came', 'drove', 'last', 'was', 'were', 'had', 'ago', 'missed', 'slipped', 'tripped'],
+  pastForNext: [
+    'yesterday', 'went', 'got', 'came', 'drove', 'last', 'was', 'were', 'had', 'ago', 'missed', 'slipped', 'tripped',
+    // a story told in the simple past: "On Sunday I couldn't get my pee going, I stood there forever"
+    'happened', 'woke', 'stood', 'ran', 'leaked', 'lifted', 'struggled', 'noticed',
+  ],
   unclearWho: [
     'someone in this house', 'somebody in this house', 'someone in the house', 'somebody in the house', 'someone here',
     'rather not say who', 'not say who', 'will not say who', 'not telling who',
     'one of us', 'either of us', 'not saying who', 'not saying which', 'someone in my family', 'someone in the family', 'someone in our family',
     'someone i know', 'a relative', 'a family member', 'somebody in my family',
+    'someone at home', 'somebody at home', 'someone in my house', 'somebody in my house', 'someone close to me', 'someone in my household',
   ],
   // each ends its sentence, or is followed only by "though", "thankfully", "at all" (`deniedLaterTail`)
   deniedLater: [

@@ -316,6 +316,23 @@ function longstandingThenAllClear(prepared: PreparedText, found: Mention<Label>[
   return mentions(compiled.longstanding, prepared, false).some(before) && !mentions(compiled.recent, prepared, false).some(before);
 }
 
+/**
+ * "works fine until I cough", "all normal apart from a numb patch", "I can feel everything going
+ * numb": an all-clear that its own clause limits, or that a feeling follows, tells of the sign as
+ * well; read as a no it would be the wrong way round, so it is not sure (the coach checks).
+ */
+function limitedAllClear(prepared: PreparedText, leading: Mention<Label>, firstEnd: number, compiled: CompiledAnswers): boolean {
+  if (leading.label !== 'allClear') return false;
+  const inRest = (m: Mention<string>) => m.span.start > leading.span.end && m.span.start <= firstEnd;
+  // "no problems apart from the usual": a denial stands as before; another sign told after it is
+  // the warning-sign check's to read ("no new numbness, but ..."), a feeling said in it is not.
+  const denial = DENIAL_OPENERS.has(prepared.tokens[leading.span.start]?.word ?? '');
+  // "it all works fine, mostly": the limit may open the next clause too.
+  const next = laterClauseStarts(prepared.tokens, firstEnd)[0];
+  const limits = denial ? [] : mentions(compiled.allClearLimits, prepared, false);
+  return limits.some((m) => inRest(m) || m.span.start === next) || mentions(compiled.sensations, prepared, true).some(inRest);
+}
+
 /** The message asks what the question's own words mean ("what do you mean by different?", yes-no.yaml `wording`). */
 export function asksAboutWording(text: string, lexicon: Lexicon): boolean {
   const compiled = compileAnswers(lexicon);
@@ -376,6 +393,7 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
     // "no feeling down there": a no word opening a loss tells of the sign; "yes, all normal": a yes
     // affirming an all-clear. Neither is read either way at a safety question; the coach checks.
     if (kind === 'symptom' && polarity === 'no' && tellsOfLoss(prepared, leading, firstEnd, compiled)) return { answer: 'unsure', questionBack: false };
+    if (kind === 'symptom' && limitedAllClear(prepared, leading, firstEnd, compiled)) return { answer: 'unsure', questionBack: false };
     if (kind === 'symptom' && polarity === 'yes' && affirmsAllClear(prepared, found, leading, firstEnd, compiled)) return { answer: 'unsure', questionBack: false };
     // Taken back or qualified: on a safety question that is "not sure" (the coach checks with the
     // person); an offer is simply asked again.

@@ -54,3 +54,19 @@ describe('doubt said in other words', () => {
     ['I checked, all normal', 'no'], ['yes, I went to see the GP about it', 'yes'],
   ] as const)('"%s" is %s', (text, answer) => expect(read(text)).toBe(answer));
 });
+
+describe('a change told as a statement, with no answer word', () => {
+  it.each([
+    'my feet feel a bit strange', 'walking has been kind of off lately', 'my bladder habits have changed recently',
+    'things feel different when I wipe', 'my bowels have not been right since the weekend',
+  ])('"%s" is yes, told (it discloses no sign by itself)', (text) => {
+    const reading = readYesNo(text, lexicon, 'symptom');
+    expect(reading.answer).toBe('yes');
+    expect(reading.told).toBe(true);
+  });
+
+  it.each([
+    'nothing feels odd', "my legs don't feel any different", 'my bladder has not changed', 'my back feels odd but not my legs',
+    'my sleep has changed but not my waterworks', 'no change, legs feel a bit weird after the gym',
+  ])('"%s" is no yes', (text) => expect(readYesNo(text, lexicon, 'symptom').answer).not.toBe('yes'));
+});

@@ -31,6 +31,7 @@ export interface CompiledAnswers {
   longstanding: PhraseSet<'longstanding'>;
   recent: PhraseSet<'recent'>;
   allClearLimits: PhraseSet<'limit'>;
+  changeTold: PhraseSet<'change'>;
   contrastWords: ReadonlySet<string>;
   particles: ReadonlySet<string>;
   offerTail: ReadonlySet<string>;
@@ -82,6 +83,7 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     longstanding: compilePhraseSet({ longstanding: yesNo.longstanding }),
     recent: compilePhraseSet({ recent: yesNo.recent }),
     allClearLimits: compilePhraseSet({ limit: yesNo.allClearLimits }),
+    changeTold: compilePhraseSet({ change: yesNo.changeTold }),
     contrastWords: new Set(yesNo.contrast),
     particles: new Set(yesNo.particles),
     offerTail: new Set(yesNo.offerTail),

@@ -21,6 +21,9 @@ export interface YesNoReading {
   questionBack: boolean;
   /** Only the question mark at the end said so ("maybe 2 kilos?"): an answer of another kind still stands. */
   markOnly?: boolean;
+  /** The yes is read from a change told as a statement ("my legs feel odd"), with no answer word:
+   * it answers the question but discloses no sign by itself (a vague word is still asked about). */
+  told?: boolean;
 }
 
 type Label = YesNoLabel;
@@ -333,6 +336,23 @@ function limitedAllClear(prepared: PreparedText, leading: Mention<Label>, firstE
   return limits.some((m) => inRest(m) || m.span.start === next) || mentions(compiled.sensations, prepared, true).some(inRest);
 }
 
+/**
+ * "my legs feel odd", "walking's been a bit funny lately", "my toilet habits have changed": with no
+ * answer word, the first clause tells of a change, which is the sign the question asks about (a
+ * yes; the coach asks the sign's own question next). Not when a denial comes before it in the
+ * clause ("nothing feels odd", "my legs don't feel different"): a yes is never read from a denial.
+ */
+function tellsOfChange(prepared: PreparedText, found: Mention<Label>[], start: number, firstEnd: number, compiled: CompiledAnswers): boolean {
+  const { tokens } = prepared;
+  if (found.some((m) => POLARITY[m.label] !== 'yes')) return false;
+  // "my back feels odd but not my legs": a contrast after it may deny what the question asks about.
+  if (laterClauseStarts(tokens, firstEnd).some((at) => compiled.contrastWords.has(tokens[at]!.word))) return false;
+  return mentions(compiled.changeTold, prepared, false).some((m) => {
+    if (m.span.start < start || m.span.start > firstEnd) return false;
+    return !tokens.slice(start, m.span.start).some((t) => compiled.gapDenials.has(t.word) || DENIAL_OPENERS.has(t.word));
+  });
+}
+
 /** The message asks what the question's own words mean ("what do you mean by different?", yes-no.yaml `wording`). */
 export function asksAboutWording(text: string, lexicon: Lexicon): boolean {
   const compiled = compileAnswers(lexicon);
@@ -415,6 +435,7 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   const later = kind === 'symptom' ? laterOpener(prepared, found, firstEnd, compiled) : undefined;
   if (later) return { answer: later, questionBack: false };
   if (kind === 'symptom' && longstandingThenAllClear(prepared, found, compiled)) return { answer: 'no', questionBack: false };
+  if (kind === 'symptom' && tellsOfChange(prepared, found, start, firstEnd, compiled)) return { answer: 'yes', questionBack: false, told: true };
   // A short answer: "I do", "is correct", "nothing new", "hard to say".
   const wordCount = tokens.slice(start).filter((token) => token.word !== SENTENCE_BOUNDARY).length;
   if (wordCount > SHORT_ANSWER_WORDS || tokens.some((token) => token.word === SENTENCE_BOUNDARY)) return { questionBack: false };

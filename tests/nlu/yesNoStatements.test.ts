@@ -70,3 +70,16 @@ describe('a change told as a statement, with no answer word', () => {
     'my sleep has changed but not my waterworks', 'no change, legs feel a bit weird after the gym',
   ])('"%s" is no yes', (text) => expect(readYesNo(text, lexicon, 'symptom').answer).not.toBe('yes'));
 });
+
+describe("someone else's history, then the person's own short answer", () => {
+  it.each([
+    ["my brother had it, I haven't", 'no'], ["my gran had cancer. I've never had it myself", 'no'],
+    ['my dad had cancer, I have too', 'yes'], ['my neighbour is numb down there, not me', 'no'],
+  ] as const)('"%s" is %s', (text, answer) => expect(read(text)).toBe(answer));
+
+  it.each([
+    // A carer writing: "he" may be the patient, so his answer is not taken from a later clause.
+    "I'm writing for my husband. his father had cancer, he hasn't",
+    "my aunt had it, I haven't been tested",
+  ])('"%s" is no no', (text) => expect(read(text)).not.toBe('no'));
+});

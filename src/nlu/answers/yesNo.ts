@@ -38,6 +38,10 @@ const DENYING = new Set(['not', 'never']);
 /** An all-clear that opens with one of these is a denial ("no new numbness"), not a statement ("I sleep ok"). */
 const DENIAL_OPENERS = new Set(['no', 'not', 'nothing', 'none', 'never', 'nope']);
 const QUESTION_WORDS = new Set(['what', 'which', 'how', 'why', 'when', 'where', 'who', 'whats', 'mean', 'means', 'meant']);
+/** A later clause's short answer counts only when the person says it of themselves. */
+const FIRST_PERSON = new Set(['i', 'not', 'never', 'me']);
+/** Words that may end such an answer ("I've never had it myself"). */
+const OWN_WORDS = new Set(['myself', 'personally', 'me', 'though', 'thankfully', 'luckily', 'too', 'also']);
 /** At most this many words may follow a correcting yes or no in its clause ("actually yes a bit"). */
 const CORRECTION_WORDS = 3;
 
@@ -130,12 +134,19 @@ function takenBack(prepared: PreparedText, found: Mention<Label>[], firstEnd: nu
  */
 function laterOpener(prepared: PreparedText, found: Mention<Label>[], firstEnd: number, compiled: CompiledAnswers): 'yes' | 'no' | undefined {
   const { tokens } = prepared;
+  const carer = mentions(compiled.preambles, prepared, false).length > 0;
   const said = new Set<'yes' | 'no' | 'unsure'>();
   for (const start of laterClauseStarts(tokens, firstEnd)) {
     let at = start;
     while (at < tokens.length && (compiled.fillerWords.has(tokens[at]!.word) || compiled.contrastWords.has(tokens[at]!.word))) at += 1;
+    const end = clauseEnd(tokens, at);
     const opener = found.find((m) => m.span.start === at && (m.label === 'yes' || m.label === 'no'));
+    // "my husband had cancer, I haven't": the person's own short answer making up a later clause,
+    // after what someone else had. Only said of "I" ("he hasn't" may be of the patient a carer writes for).
+    const own = !carer && found.find((m) => m.span.start === at && (m.label === 'wholeNo' || m.label === 'wholeYes') && FIRST_PERSON.has(tokens[at]!.word)
+      && tokens.slice(m.span.end + 1, end + 1).every((t) => compiled.fillerWords.has(t.word) || OWN_WORDS.has(t.word)));
     if (opener) said.add(POLARITY[opener.label]);
+    else if (own) said.add(POLARITY[own.label]);
   }
   if (said.size !== 1) return undefined;
   const [answer] = [...said];

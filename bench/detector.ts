@@ -35,7 +35,7 @@ const detector = compileRedFlagDetector(loaded.content.redFlags.list);
 
 const thousand = messages(500, 1000, 17);
 const short = messages(500, 120, 23);
-// More distinct long messages than the detector keeps prepared (64), so none is measured from its cache.
+// More distinct long messages than the detector keeps prepared (8), so none is measured from its cache.
 const long = messages(100, 20_000, 29);
 const recent = messages(500, 120, 31);
 let turn = 0;

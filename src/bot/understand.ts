@@ -349,7 +349,9 @@ export function eventsForMessage(
   if (signEvents.length && !asksAboutThisSign) {
     // The answer it also holds is recorded before the direct question; what it brings next (the next
     // exercise) waits behind the question. Not the offer of a session: that waits for the answer.
-    return signEvents.map((event) => (answers && asking?.question !== undefined && asking.question !== 'startSession' ? { ...event, understanding } : event));
+    // An unsure at a symptom question ("maybe? my bladder's not acting right") is an answer too: the check-in takes it as not sure.
+    const unsureAtSymptom = kind === 'symptom' && understanding.yesNo === 'unsure' && !foreign;
+    return signEvents.map((event) => ((answers || unsureAtSymptom) && asking?.question !== undefined && asking.question !== 'startSession' ? { ...event, understanding } : event));
   }
   const intent = card?.choice === 'clinician' ? 'talk_to_clinician' : card?.choice === 'assessed' ? 'clinician_assessed' : text ? nlu.intent(text) : undefined;
   if (intent === 'talk_to_clinician') return [{ type: 'CLINICIAN_REQUESTED', at, text }];

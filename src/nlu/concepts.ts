@@ -156,8 +156,12 @@ interface Starting {
   bySecond: Map<number, { terms: Int32Array; steps: Step[] }>;
 }
 
+/** What most words start: nothing (one shared, read-only record). */
+const STARTS_NOTHING: Starting = Object.freeze({ terms: new Int32Array(0), steps: [], follows: [], bySecond: new Map() });
+
 /** Splits one word's starting terms into those filed by their second word and the rest. */
 function byFollow(terms: number[], steps: Step[], follows: Array<Follow | undefined>, alsoByRef: Uint8Array): Starting {
+  if (terms.length === 0) return STARTS_NOTHING;
   const rest: Starting = { terms: new Int32Array(0), steps: [], follows: [], bySecond: new Map() };
   const restTerms: number[] = [];
   const filed = new Map<number, { terms: number[]; steps: Step[] }>();
@@ -541,6 +545,21 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
   const possible = new Int8Array(terms.length);
   const tried = new Int32Array(terms.length);
   const out = emptyEnds();
+  // The concepts some term refers to: only their mentions are kept by start while reading (the
+  // steps and anchors of the referring terms look them up); every mention is also filed in
+  // `mentionKeys`, one number each, sorted once at the end into the reading's lists.
+  const referenced = new Uint8Array(names.length);
+  const markReferences = (nodes: Matcher[]): void => {
+    for (const node of nodes) {
+      if (node.kind === 'ref') referenced[node.concept] = 1;
+      else if (node.kind === 'choice') for (const option of node.options) markReferences(option);
+    }
+  };
+  for (const term of terms) markReferences(term.nodes);
+  let mentionKeys = new Float64Array(256);
+  // Per concept, for the concepts some term refers to: where their mentions start, and the ends of each (emptied per reading).
+  const found: Found = new Array(names.length).fill(undefined);
+  let mentionCount = 0;
   // People reuse the same few hundred words: what each does for the terms is worked out once (it is pure).
   const wordMemo = new Map<string, ConceptWord>();
   let readings = 0;
@@ -573,8 +592,13 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
           for (let k = 0; k < anchoring.length; k += 1) anchored[anchoring[k]!] = 1;
         }
       }
-      const found: Found = new Array(names.length);
+      found.fill(undefined);
       possible.fill(0);
+      mentionCount = 0;
+      // A mention's start and end (exclusive) are at most `count`.
+      const base = count + 1;
+      // A message of millions of words, whose numbers would not fit a double exactly: its mentions as triples.
+      const huge: Array<[number, number, number]> | undefined = names.length * base * base < Number.MAX_SAFE_INTEGER ? undefined : [];
       // Decided once per term, when first tried: the concepts it refers to are on lower levels, read by then.
       const canMatch = (term: number): boolean => {
         const known = possible[term]!;
@@ -602,11 +626,22 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
         for (let index = 0; index < out.size; index += 1) if (out.at[index]! > longest) longest = out.at[index]!;
         if (longest <= pos) return;
         const concept = termConcept[term]!;
-        let byStart = found[concept];
-        if (byStart === undefined) found[concept] = byStart = new Map();
-        const list = byStart.get(pos);
-        if (list === undefined) byStart.set(pos, [longest]);
-        else if (!list.includes(longest)) list.push(longest);
+        if (referenced[concept] === 1) {
+          let byStart = found[concept];
+          if (byStart === undefined) found[concept] = byStart = new Map();
+          const list = byStart.get(pos);
+          if (list === undefined) byStart.set(pos, [longest]);
+          else if (!list.includes(longest)) list.push(longest);
+          else return;
+        }
+        // (concept, start, end) as one number, in that order of significance; repeats are dropped once sorted.
+        if (mentionCount === mentionKeys.length) {
+          const grown = new Float64Array(mentionKeys.length * 2);
+          grown.set(mentionKeys);
+          mentionKeys = grown;
+        }
+        if (huge !== undefined) huge.push([concept, pos, longest]);
+        else mentionKeys[mentionCount++] = (concept * base + pos) * base + longest;
       };
       for (let depth = 0; depth < index.length; depth += 1) {
         const level = index[depth]!;
@@ -644,22 +679,34 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
         }
       }
       const spans = new Map<string, ConceptSpan[]>();
-      found.forEach((byStart, concept) => {
-        if (byStart === undefined) return;
-        const list: ConceptSpan[] = [];
-        let sorted = true;
-        byStart.forEach((endList, start) => {
-          for (let k = 0; k < endList.length; k += 1) {
-            const end = endList[k]!;
-            const last = list[list.length - 1];
-            if (last !== undefined && (last.start > start || (last.start === start && last.end > end - 1))) sorted = false;
-            list.push({ start, end: end - 1 });
+      if (huge === undefined) {
+        const keys = mentionKeys.subarray(0, mentionCount).sort();
+        let list: ConceptSpan[] | undefined;
+        let listConcept = -1;
+        for (let k = 0; k < keys.length; k += 1) {
+          const key = keys[k]!;
+          if (k > 0 && keys[k - 1] === key) continue;
+          const end = key % base;
+          const rest = (key - end) / base;
+          const start = rest % base;
+          const concept = (rest - start) / base;
+          if (concept !== listConcept) {
+            spans.set(names[concept]!, (list = []));
+            listConcept = concept;
           }
+          list!.push({ start, end: end - 1 });
+        }
+      } else {
+        huge.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+        huge.forEach(([concept, start, end], k) => {
+          const previous = huge[k - 1];
+          if (previous !== undefined && previous[0] === concept && previous[1] === start && previous[2] === end) return;
+          const name = names[concept]!;
+          const list = spans.get(name);
+          if (list === undefined) spans.set(name, [{ start, end: end - 1 }]);
+          else list.push({ start, end: end - 1 });
         });
-        // Mostly found left to right already: sorted only when a reference's match came later.
-        if (!sorted) list.sort((a, b) => a.start - b.start || a.end - b.end);
-        spans.set(names[concept]!, list);
-      });
+      }
       return { tokens, spans };
     },
   };

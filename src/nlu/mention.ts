@@ -57,7 +57,111 @@ function byFirstWord(phrases: string[][]): Map<string, string[][]> {
   return index;
 }
 
+/**
+ * Where the phrases of each list start in one message, in word order: every list this file scans
+ * is numbered when first scanned, and a message's words are read once against all of them (one
+ * lookup per word), instead of once per list and call (the context tests scan the same sentences
+ * and the whole message again for every match read in it).
+ */
+interface SiteLists {
+  numberOf: Map<string[][], number>;
+  /**
+   * By first word: the phrases of every numbered list, with the list's number; those of two words
+   * or more by their second word too ("i" starts hundreds of them, "i am" a few).
+   */
+  byFirst: Map<string, SitePhrases>;
+}
+interface SitePhrase {
+  list: number;
+  words: string[];
+}
+interface SitePhrases {
+  single: SitePhrase[];
+  bySecond: Map<string, SitePhrase[]>;
+}
+const siteLists: SiteLists = { numberOf: new Map(), byFirst: new Map() };
+const NO_SITES: readonly number[] = Object.freeze([]);
+/** A list holding an empty phrase is scanned word by word: the empty phrase matches past the message's ends too. */
+const EMPTY_PHRASE = -1;
+
+function listNumber(phrases: string[][]): number {
+  let number = siteLists.numberOf.get(phrases);
+  if (number !== undefined) return number;
+  number = phrases.some((words) => words.length === 0) ? EMPTY_PHRASE : siteLists.numberOf.size;
+  siteLists.numberOf.set(phrases, number);
+  if (number === EMPTY_PHRASE) return number;
+  for (const words of phrases) {
+    let starting = siteLists.byFirst.get(words[0]!);
+    if (starting === undefined) siteLists.byFirst.set(words[0]!, (starting = { single: [], bySecond: new Map() }));
+    if (words.length === 1) starting.single.push({ list: number, words });
+    else {
+      const second = starting.bySecond.get(words[1]!);
+      if (second === undefined) starting.bySecond.set(words[1]!, [{ list: number, words }]);
+      else second.push({ list: number, words });
+    }
+  }
+  return number;
+}
+
+interface MessageSites {
+  tokens: Token[];
+  /** How many lists were numbered when the message was read: a list numbered later is read on its own. */
+  lists: number;
+  /** By list number: the positions, ascending. */
+  at: Array<readonly number[]>;
+}
+const recentSites: MessageSites[] = [];
+function sitesOf(tokens: Token[], list: number): readonly number[] {
+  let entry: MessageSites | undefined;
+  for (let k = 0; k < recentSites.length && entry === undefined; k += 1) if (recentSites[k]!.tokens === tokens) entry = recentSites[k];
+  if (entry === undefined || (list >= entry.lists && entry.at[list] === undefined)) {
+    const from = entry === undefined ? 0 : entry.lists;
+    if (entry === undefined) {
+      // The message read now and the few before it: the ones one detection reads.
+      if (recentSites.length >= 6) recentSites.shift();
+      recentSites.push((entry = { tokens, lists: 0, at: [] }));
+    }
+    const lists = siteLists.numberOf.size;
+    const at = entry.at;
+    for (let number = from; number < lists; number += 1) at[number] = NO_SITES;
+    const add = (phrases: SitePhrase[], i: number): void => {
+      for (let k = 0; k < phrases.length; k += 1) {
+        const { list: number, words } = phrases[k]!;
+        if (number < from) continue;
+        const sites = at[number]!;
+        if (sites[sites.length - 1] === i || !sequenceAt(tokens, i, words)) continue;
+        if (sites === NO_SITES) at[number] = [i];
+        else (sites as number[]).push(i);
+      }
+    };
+    for (let i = 0; i < tokens.length; i += 1) {
+      const starting = siteLists.byFirst.get(tokens[i]!.word);
+      if (starting === undefined) continue;
+      add(starting.single, i);
+      const next = tokens[i + 1];
+      if (next === undefined || starting.bySecond.size === 0) continue;
+      const second = starting.bySecond.get(next.word);
+      if (second !== undefined) add(second, i);
+    }
+    entry.lists = lists;
+  }
+  return entry.at[list]!;
+}
+
 function anyWithin(tokens: Token[], from: number, to: number, phrases: string[][]): boolean {
+  const list = listNumber(phrases);
+  if (list !== EMPTY_PHRASE) {
+    const sites = sitesOf(tokens, list);
+    const first = from < 0 ? 0 : from;
+    let low = 0;
+    let high = sites.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sites[middle]! < first) low = middle + 1;
+      else high = middle;
+    }
+    return low < sites.length && sites[low]! <= to;
+  }
   const index = byFirstWord(phrases);
   for (let i = from; i <= to; i += 1) {
     const starting = index.get(tokens[i]?.word ?? '');
@@ -92,6 +196,23 @@ function senseGone(tokens: Token[], at: number): boolean {
  * numbness last month but it went after a day"), when the sentence speaks of the past or the
  * marker follows the phrase closely. "I'm numb down there, the back pain has gone" is present.
  */
+/** An age the person was then: "when I was 14", "at age 9", "aged 12" (a past of years ago, like "as a kid"). */
+const AGE_THEN = [['when', 'i', 'was'], ['at', 'age'], ['aged'], ['at', 'the', 'age', 'of']];
+function anAgeThen(tokens: Token[], from: number, to: number): boolean {
+  for (let i = from; i <= to; i += 1) {
+    for (const words of AGE_THEN) {
+      if (!sequenceAt(tokens, i, words)) continue;
+      const age = tokens[i + words.length]?.word ?? '';
+      if (/^\d{1,2}$/.test(age)) return true;
+    }
+  }
+  return false;
+}
+
+/** Surprise that it did happen: "I'm only 17 so I didn't think it would happen to me" is no "what if". */
+const SURPRISED = [['did', 'not', 'think'], ['never', 'thought'], ['never', 'think'], ['did', 'not', 'expect'], ['never', 'expected'], ['never', 'imagined'], ['did', 'not', 'imagine'], ['thought', 'it', 'would', 'never']];
+
+const BELIEVED_BEFORE = new Set(['thought', 'assumed', 'presumed', 'hoped', 'figured', 'reckoned']);
 function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence: { from: number; to: number }): boolean {
   const last = Math.min(sentence.to, span.end + rules.resolvedReach);
   const markers = markersFor(tokens, span, rules);
@@ -103,6 +224,8 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
       if (!sequenceAt(tokens, j, marker.words)) continue;
       // "the numbness hasn't worn off since this morning": still there
       if (notOverBefore(tokens, j, span, rules)) continue;
+      // "didn't go to hospital, thought it was fine": a belief told because it proved wrong
+      if (BELIEVED_BEFORE.has(tokens[j - 1]?.word ?? '') || BELIEVED_BEFORE.has(tokens[j - 2]?.word ?? '')) continue;
       // "it came back later but now I can't again": over, then back
       if (backAgainAfter(tokens, j, sentence.to, rules)) continue;
       const next = tokens[j + marker.words.length];
@@ -175,6 +298,15 @@ function carerWriting(tokens: Token[], rules: CompiledNegation): boolean {
 function hearsayIn(tokens: Token[], rules: CompiledNegation): boolean {
   const whole = wholeMessage(tokens, rules);
   return (whole.hearsay ??= anyWithin(tokens, 0, tokens.length - 1, rules.hearsay));
+}
+
+/** Hearsay that reports what someone said: it is about its own sentence ("10 kilos they said. also the wound is weeping"). */
+const REPORTED = [['they', 'said'], ['they', 'say'], ['i', 'am', 'told'], ['i', 'was', 'told'], ['so', 'they', 'say'], ['someone', 'said']];
+/** The only hearsay in the message reports something said, and in another sentence than the sign's. */
+function onlyReportedElsewhere(tokens: Token[], sentence: { from: number; to: number }, rules: CompiledNegation): boolean {
+  const others = rules.hearsay.filter((words) => !REPORTED.some((reported) => reported.join(' ') === words.join(' ')));
+  if (anyWithin(tokens, 0, tokens.length - 1, others)) return false;
+  return !anyWithin(tokens, sentence.from, sentence.to, REPORTED);
 }
 
 /**
@@ -415,7 +547,7 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   if (anyWithin(tokens, span.end + 1, sentence.to, rules.generalAfter) && !firstPersonBesidesAsker(tokens, sentence.from, sentence.to, rules) && context !== 'someone-else') return 'hypothetical';
   // "how do I know if I'm getting cauda equina? like numbness down below?": an example for the question before
   if (EXAMPLE_OPENERS.has(tokens[sentence.from]?.word ?? '') && sentence.from >= 2 && previousSentenceAsks(tokens, sentence.from - 2, rules)) return 'hypothetical';
-  if (anyWithin(tokens, span.end + 1, sentence.to, rules.hypotheticalAfter)) return 'hypothetical';
+  if (anyWithin(tokens, span.end + 1, sentence.to, rules.hypotheticalAfter) && !anyWithin(tokens, span.end + 1, sentence.to, SURPRISED)) return 'hypothetical';
   // "is it serious if you lose control of your bladder?": anyone, not the writer ("is it normal to have
   // pins and needles between your legs?" is a disclosure asked as a question)
   if (anyWithin(tokens, sentence.from, span.start - 1, IF) && anyWithin(tokens, sentence.from, sentence.to, rules.generic) && !hasFirstPerson(tokens, sentence.from, sentence.to, rules)) return 'hypothetical';
@@ -451,13 +583,13 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && (animalIn(tokens, sentence.from, sentence.to, rules) || !carerWriting(tokens, rules) || outsiderNearest(tokens, sentence.from, span.start - 1, rules))) return 'other-person';
   // "when I was a kid I wet the bed": long over, asked about; "years ago I hurt my back and now I can't pee" is now.
   const clause = clauseBounds(tokens, span);
-  if (anyWithin(tokens, clause.from, clause.to, rules.longAgo) && !anyWithin(tokens, sentence.from, sentence.to, rules.stillNow)) return 'resolved';
+  if ((anyWithin(tokens, clause.from, clause.to, rules.longAgo) || anAgeThen(tokens, clause.from, clause.to)) && !anyWithin(tokens, sentence.from, sentence.to, rules.stillNow)) return 'resolved';
   if (anyWithin(tokens, sentence.from, sentence.to, rules.longStanding)) return 'resolved';
   // "Not new, no. I've an enlarged prostate, ... the stream's been slow since then"
   if (anyWithin(tokens, 0, tokens.length - 1, rules.notNew) && !wordWithin(tokens, sentence.from, sentence.to, rules.newNow)) return 'resolved';
   // "I used to have sciatica in both legs": over
   if (anyWithin(tokens, clause.from, span.start - 1, USED_TO)) return 'resolved';
   if (context === 'someone-else') return 'present';
-  if (hearsayIn(tokens, rules) && !firstPersonBesidesHearsay(tokens, sentence.from, sentence.to, rules)) return 'unclear-person';
+  if (hearsayIn(tokens, rules) && !firstPersonBesidesHearsay(tokens, sentence.from, sentence.to, rules) && !onlyReportedElsewhere(tokens, sentence, rules)) return 'unclear-person';
   return 'present';
 }

@@ -259,7 +259,8 @@ function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation, den
 const NOT_WELL_BEFORE = new Set(['not', 'no', 'as', 'than', 'nt', 'never', 'usual']);
 /** A sign that ends on its verb, and the word after says all is well: "both legs are | fine", "both legs are | strong". */
 function wellRightAfter(tokens: Token[], span: Span, rules: CompiledNegation, warningSign: boolean): boolean {
-  if (STATIVE.has(tokens[span.end]?.word ?? '') && rules.wellAfter.has(tokens[span.end + 1]?.word ?? '')) return true;
+  // ("I cannot feel | normal", "it doesn't feel | right": the verb is denied, so the all-clear is too)
+  if (STATIVE.has(tokens[span.end]?.word ?? '') && rules.wellAfter.has(tokens[span.end + 1]?.word ?? '') && !NOT_WELL_BEFORE.has(tokens[span.end - 1]?.word ?? '')) return true;
   // ... or the span itself ends so: "no the feeling's normal"
   // (the "'s" of "feeling's" is dropped by the tokeniser; "not as strong as normal" is no all-clear)
   // Only for a warning sign: a parser's own phrase may end on such a word ("rather not say if that's ok").

@@ -241,6 +241,8 @@ export const NEGATION_RULES: NegationRules = {
   ],
   hypotheticalAfter: ['if it happens', 'if that happens', 'if it ever happens', 'if that ever happens', 'happen to me', 'could i get', 'will i get', 'might i get', 'could that be me', 'am i going to get', 'could i end up'],
   notHypotheticalIf: [
+    // an apology for what follows: "sorry if tmi, my flow is a dribble"
+    'sorry', 'apologies', 'forgive me', 'excuse me', 'pardon me',
     'sure', 'unsure', 'know', 'knowing', 'tell', 'wonder', 'wondering', 'see', 'check', 'as', 'even', 'idea', 'ask', 'asking',
     'feel', 'notice', 'whether', 'matter', 'only', 'especially', 'realise', 'realize', 'telling', 'work out',
     'bad', 'normal', 'serious', 'worrying', 'concerning', 'dangerous',
@@ -348,6 +350,7 @@ export const NEGATION_RULES: NegationRules = {
     // "its normal again now", "it's been dry since", "nothing since then", "but now is gone", "I'm doing better now"
     'normal again', 'fine again', 'ok again', 'okay again', 'gone back to normal', 'went back to normal',
     // the all-clear in other words: "it's been grand since", "alright since", "no bother since"
+    'was ok', 'was okay', 'was alright', 'then i was fine', 'walking fine since', 'been walking fine', 'walking normally since', 'walking ok since', 'it went$', 'but it went$',
     'working again', 'all working again', 'working normally again', 'working properly again', 'working fine again',
     'none of that now', 'none of that anymore', 'nothing like that now', 'not had any since', 'not had one since', 'had none since',
     'been grand', 'grand since', 'grand now', 'been alright', 'alright since', 'alright now', 'been good since', 'good since', 'been great since', 'all good since', 'no bother since', 'no issues since',
@@ -396,6 +399,10 @@ export const NEGATION_RULES: NegationRules = {
     'since childbirth', 'since i had the baby', 'all my life', 'my whole life', 'for as long as i can remember',
     'been like that for years', 'been like this for years', 'like that for years', 'like this for years', 'been the case for years',
     'always has', 'always does', 'always been like that', 'always been that way', 'has always done that',
+    // childbirth said with a number or another word for the children: "a bit of a leak when I laugh since having my three kids"
+    'since having my two kids', 'since having my three kids', 'since having my four kids', 'since having my children', 'since having the kids',
+    'since having kids', 'since having children', 'since having my babies', 'since having the children', 'since my children were born',
+    'since the kids were born', 'since the children were born', 'since i had my children', 'since i had children', 'since i had kids',
   ],
   stillNow: [
     'now', 'today', 'currently', 'again', 'lately', 'recently', 'this morning', 'this week', 'since', 'started',
@@ -417,9 +424,10 @@ export const NEGATION_RULES: NegationRules = {
     'been normal', 'been completely normal', 'been totally normal', 'been perfectly normal', 'been fine since', 'been dry', 'dry since', 'stayed dry',
     'doing better', 'feeling better', 'better now', 'much better now', 'a lot better now', 'fine today', 'ok today', 'okay today', 'all clear',
     'no problems since', 'no trouble since', 'no more since', 'nothing since then', 'not since', 'it passed', 'it wore off',
+    'now it is only', 'now its only', 'now it is just', 'now its just', 'now only the', 'now just the', 'now only on the', 'now just on the',
     'all good since', 'fine since', 'ok since', 'okay since', 'not had any since', 'not had it since', 'not had one since', 'none of that now',
   ],
-  overOpeners: ['but', 'and', 'it', 'its', 'is', 'has', 'have', 'was', 'that', 'this', 'i', 'am', 'everything', 'all', 'thankfully', 'luckily', 'now', 'though', 'anyway', 'then'],
+  overOpeners: ['but', 'and', 'it', 'its', 'is', 'has', 'have', 'was', 'that', 'this', 'i', 'am', 'everything', 'all', 'thankfully', 'luckily', 'now', 'though', 'anyway', 'then', 'seems', 'seem', 'looks', 'feels'],
   restIsFine: ['otherwise', 'apart', 'except', 'besides', 'aside'],
   resolvedUnlessLoss: ['that is gone', 'it is gone', 'that has gone', 'that went', 'that went away', 'not come back', 'never came back', 'not came back', 'not returned', 'never returned', 'not been back', 'not happened again since'],
   /** For a sign that names a loss, the thing lost coming back is the episode over: "couldn't feel my saddle area, it came back within the hour". */
@@ -459,6 +467,9 @@ export const NEGATION_RULES: NegationRules = {
     'gone back to just', 'back to just the', 'in a good place now', 'in a better place', 'in a much better place', 'in a good place', 'all fine now', 'back to normal now', 'no problems since',
     // a knock or a slip that did no harm: "hit on the head by a football, tiny bump", "missed the step but caught myself"
     'tiny bump', 'just a bump', 'only a bump', 'only a small bump', 'just a small bump', 'did not actually fall', 'caught myself',
+    // numbness from sitting that went the moment the person moved: "my bum went dead, fine once I got up", "it came right straight away"
+    'came right', 'fine once i got up', 'fine once i got out', 'fine once i stood', 'fine as soon as i got', 'fine as soon as i stood',
+    'as soon as i got up', 'as soon as i got out', 'as soon as i stood up', 'the moment i got up', 'the moment i stood up', 'once i got up and',
   ],
   stillGoing: ['still', 'keep', 'keeps', 'worse', 'worsening'],
   notNew: ['not new', 'it is not new', 'not a new thing', 'nothing new about it', 'not a new problem'],

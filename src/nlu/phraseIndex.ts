@@ -37,13 +37,15 @@ export interface PhraseIndex {
   hitsOf(word: string): WordHits;
   /** A new number for each text read, for `WordHits.stamp`. */
   nextStamp(): number;
+  /** By phrase id: its place among one text's possible phrases, while that text is indexed (overwritten by the next). */
+  readonly scratch: Int32Array;
 }
 
 /** A message read against the index; its spans per phrase are remembered. */
 export interface IndexedText {
   readonly prepared: PreparedText;
-  /** By phrase id: 1 when the phrase's anchor is in the text (it can match), else 0. */
-  readonly possible: Uint8Array;
+  /** By phrase id: 1 when the phrase's anchor is in the text (it can match), else 0 (a plain array: see `indexText`). */
+  readonly possible: readonly number[];
   /** The spans of the phrase with this id in the index (`idOf`). */
   spansOf(id: number): readonly Span[];
   spans(pattern: CompiledPattern): readonly Span[];
@@ -100,6 +102,7 @@ export function compilePhraseIndex(patterns: readonly CompiledPattern[]): Phrase
   let stamps = 0;
   return {
     nextStamp: () => (stamps += 1),
+    scratch: new Int32Array(unique.length),
     size: unique.length,
     idOf: new Map(unique.map((pattern, id) => [pattern, id])),
     patterns: unique,
@@ -128,7 +131,9 @@ export function compilePhraseIndex(patterns: readonly CompiledPattern[]): Phrase
  */
 export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFrom?: readonly IndexedText[], startsBefore = prepared.tokens.length): IndexedText {
   const tokens = prepared.tokens;
-  const possible = new Uint8Array(index.size);
+  // A plain array, not a typed one: a typed array past 64 bytes is a separate allocation outside
+  // the heap, slower to make and to collect than a young array.
+  const possible: number[] = new Array<number>(index.size).fill(0);
   for (let k = 0; k < index.unanchored.length; k += 1) possible[index.unanchored[k]!] = 1;
   if (anchorsFrom !== undefined) {
     for (const whole of anchorsFrom) for (let id = 0; id < index.size; id += 1) possible[id] = possible[id]! | whole.possible[id]!;
@@ -149,44 +154,69 @@ export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFro
       for (let k = 0; k < hits.anchors.length; k += 1) possible[hits.anchors[k]!] = 1;
     }
   }
+  // The possible phrases in id order: the places below are kept for them only, numbered 0.. in
+  // this list (a message makes a few dozen of the index's hundreds possible).
+  const listedIds: number[] = [];
+  const local = index.scratch;
+  for (let id = 0; id < possible.length; id += 1) {
+    if (possible[id] !== 1) continue;
+    local[id] = listedIds.length;
+    listedIds.push(id);
+  }
+  const size = listedIds.length;
   // Then, for the possible phrases only: where they can start, and where their anchor is (a
   // match holds its anchor, so it starts at most maxWords - 1 words before one). Each kept as one
   // flat list by phrase, not a small array per phrase per text (plain arrays: a typed array
   // past 64 bytes is a separate allocation outside the heap): counted, then filled from the
-  // last word back, so that each phrase's places come out in word order from startsFrom[id] to
-  // startsFrom[id + 1].
-  const startsFrom: number[] = new Array<number>(index.size + 1).fill(0);
-  const anchorFrom: number[] = new Array<number>(index.size + 1).fill(0);
+  // last word back, so that each phrase's places come out in word order from startsFrom[k] to
+  // startsFrom[k + 1] (k: the phrase's place in `listed`).
+  const startsFrom: number[] = new Array<number>(size + 1).fill(0);
+  const anchorFrom: number[] = new Array<number>(size + 1).fill(0);
   for (let position = 0; position < tokens.length; position += 1) {
     const hits = hitsAt[position]!;
-    for (let k = 0; k < hits.anchors.length; k += 1) if (possible[hits.anchors[k]!] === 1) anchorFrom[hits.anchors[k]!]! += 1;
+    for (let k = 0; k < hits.anchors.length; k += 1) if (possible[hits.anchors[k]!] === 1) anchorFrom[local[hits.anchors[k]!]! + 1]! += 1;
     if (position >= startsBefore) continue;
-    for (let k = 0; k < hits.first.length; k += 1) if (possible[hits.first[k]!] === 1) startsFrom[hits.first[k]!]! += 1;
+    for (let k = 0; k < hits.first.length; k += 1) if (possible[hits.first[k]!] === 1) startsFrom[local[hits.first[k]!]! + 1]! += 1;
   }
-  for (let id = 1; id <= index.size; id += 1) {
-    startsFrom[id]! += startsFrom[id - 1]!;
-    anchorFrom[id]! += anchorFrom[id - 1]!;
+  for (let k = 1; k <= size; k += 1) {
+    startsFrom[k]! += startsFrom[k - 1]!;
+    anchorFrom[k]! += anchorFrom[k - 1]!;
   }
-  const startsAt: number[] = new Array<number>(startsFrom[index.size]!).fill(0);
-  const anchorsAt: number[] = new Array<number>(anchorFrom[index.size]!).fill(0);
-  for (let position = tokens.length - 1; position >= 0; position -= 1) {
+  const startsAt: number[] = new Array<number>(startsFrom[size]!).fill(0);
+  const anchorsAt: number[] = new Array<number>(anchorFrom[size]!).fill(0);
+  // Filled forwards, each phrase's cursor starting at its first place and moved on by one.
+  const startCursor = startsFrom.slice(0, size);
+  const anchorCursor = anchorFrom.slice(0, size);
+  for (let position = 0; position < tokens.length; position += 1) {
     const hits = hitsAt[position]!;
-    for (let k = 0; k < hits.anchors.length; k += 1) if (possible[hits.anchors[k]!] === 1) anchorsAt[--anchorFrom[hits.anchors[k]!]!] = position;
+    for (let k = 0; k < hits.anchors.length; k += 1) if (possible[hits.anchors[k]!] === 1) anchorsAt[anchorCursor[local[hits.anchors[k]!]!]!++] = position;
     if (position >= startsBefore) continue;
-    for (let k = 0; k < hits.first.length; k += 1) if (possible[hits.first[k]!] === 1) startsAt[--startsFrom[hits.first[k]!]!] = position;
+    for (let k = 0; k < hits.first.length; k += 1) if (possible[hits.first[k]!] === 1) startsAt[startCursor[local[hits.first[k]!]!]!++] = position;
   }
-  const found: Array<readonly Span[] | undefined> = new Array(index.size);
-  const search = (id: number): readonly Span[] => {
+  const placeOf = (id: number): number => {
+    let low = 0;
+    let high = size - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (listedIds[middle]! < id) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  // By place in `listed`: the spans once searched.
+  const found: Array<readonly Span[] | undefined> = new Array(size);
+  const search = (id: number, place: number): readonly Span[] => {
     const pattern = index.patterns[id]!;
     // A phrase that may start with any word is searched the plain way.
     if (pattern.first === undefined) return findSpans(pattern, prepared);
-    const [first, last] = [startsFrom[id]!, startsFrom[id + 1]!];
+    const first = startsFrom[place]!;
+    const last = startsFrom[place + 1]!;
     if (first === last) return NONE;
     const regex = index.sticky[id]!;
     const spans: Span[] = [];
     const anchored = pattern.anchor !== undefined;
-    let next = anchorFrom[id]!;
-    const anchorsEnd = anchorFrom[id + 1]!;
+    let next = anchorFrom[place]!;
+    const anchorsEnd = anchorFrom[place + 1]!;
     for (let at = first; at < last; at += 1) {
       const position = startsAt[at]!;
       if (anchored) {
@@ -205,8 +235,9 @@ export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFro
   };
   const spansOf = (id: number): readonly Span[] => {
     if (possible[id] === 0) return NONE;
-    let spans = found[id];
-    if (spans === undefined) found[id] = spans = search(id);
+    const place = placeOf(id);
+    let spans = found[place];
+    if (spans === undefined) found[place] = spans = search(id, place);
     return spans;
   };
   return {

@@ -84,6 +84,13 @@ interface CompiledFlag {
   combines: RuleShape[] | undefined;
 }
 
+/**
+ * Prepared messages kept for their next turns as earlier messages. Few: everything a message's
+ * preparation allocates then dies young (the cheap collection), where keeping dozens kept most of
+ * each message's preparation alive past a collection, to be copied and then collected again
+ * later, which cost more than the preparation itself.
+ */
+const PREPARED_KEPT = 8;
 /** Messages before this one that may complete a phrase or satisfy `requires`. */
 const RECENT_MESSAGES = 3;
 const RECENT_JOINS = 2;
@@ -107,15 +114,15 @@ interface Message {
   /** The corrected words, read against the detector's phrase index. */
   phrases: IndexedText;
   reading: ConceptReading | undefined;
-  clauses: Int32Array;
+  clauses: number[];
   /** Each concept's first present mention (or none), worked out once per message. */
   present: Map<string, ConceptSpan | undefined>;
   /** By the detector's concept number: 1 when the concept is mentioned at all (a rule needs each of its parts). */
-  has: Uint8Array;
+  has: number[];
 }
 
 /** Some part of the rule has none of its concepts in the message. */
-function lacksAPart(shape: RuleShape, has: Uint8Array): boolean {
+function lacksAPart(shape: RuleShape, has: readonly number[]): boolean {
   for (const ids of shape.ruleIds) {
     let found = false;
     for (let index = 0; index < ids.length && !found; index += 1) found = has[ids[index]!] === 1;
@@ -168,8 +175,10 @@ function shapeOf(full: string[][]): RuleShape {
 const parts = (rules: readonly string[] | undefined): string[][][] =>
   (rules ?? []).map((rule) => rule.split('+').map((part) => part.trim().split('|').map((name) => name.trim())));
 
-function clausesOf(tokens: Token[]): Int32Array {
-  const clauses = new Int32Array(tokens.length);
+// Plain arrays, not typed ones, for what is made per message: a typed array past 64 bytes is a
+// separate allocation outside the heap, slower to make and to collect than young objects.
+function clausesOf(tokens: Token[]): number[] {
+  const clauses = new Array<number>(tokens.length).fill(0);
   let clause = 0;
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!;
@@ -231,7 +240,7 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
     if (cached !== undefined) return cached;
     const tokens = tokenise(text);
     const reading = concepts !== undefined && usesConcepts ? concepts.read(tokens) : undefined;
-    const has = new Uint8Array(conceptNumber.size);
+    const has = new Array<number>(conceptNumber.size).fill(0);
     for (const name of reading?.spans.keys() ?? []) {
       const number = conceptNumber.get(name);
       if (number !== undefined) has[number] = 1;
@@ -244,7 +253,7 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
       present: new Map(),
       has,
     };
-    if (preparedCache.size >= 64) preparedCache.delete(preparedCache.keys().next().value!);
+    if (preparedCache.size >= PREPARED_KEPT) preparedCache.delete(preparedCache.keys().next().value!);
     preparedCache.set(text, message);
     return message;
   };
@@ -262,7 +271,7 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
       // A past episode is the sign itself for a history flag ("I had breast cancer years ago"), as in `run`.
       if (mention === 'present' || (mention === 'resolved' && entry.flag.history === true)) present.add(entry.flag.id);
     }
-    if (aloneCache.size >= 64) aloneCache.delete(aloneCache.keys().next().value!);
+    if (aloneCache.size >= PREPARED_KEPT) aloneCache.delete(aloneCache.keys().next().value!);
     aloneCache.set(message.text, present);
     return present;
   }
@@ -333,8 +342,12 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
  * A known look-alike ("stretch both legs") cancels only the match it overlaps, never the rest of
  * the sentence: a real disclosure next to a look-alike must still be found.
  */
-function isExcepted(entry: CompiledFlag, text: IndexedText, span: Span): boolean {
-  return entry.except.some((pattern) => text.spansOf(pattern).some((other) => other.end >= span.start && other.start <= span.end));
+function isExcepted(except: number[], text: IndexedText, span: Span): boolean {
+  for (let k = 0; k < except.length; k += 1) {
+    const others = text.spansOf(except[k]!);
+    for (let o = 0; o < others.length; o += 1) if (others[o]!.end >= span.start && others[o]!.start <= span.end) return true;
+  }
+  return false;
 }
 
 /**
@@ -347,24 +360,35 @@ function mentionOfSpan(text: IndexedText, span: Span, negation: CompiledNegation
   return mention;
 }
 
-/** The best-mentioned match of any of the patterns: a present one as soon as it is found. */
-function bestSpan(patterns: number[], text: IndexedText, negation: CompiledNegation, keep: (span: Span) => boolean): { span: Span; mention: Mention } | undefined {
-  let best: { span: Span; mention: Mention } | undefined;
-  for (const pattern of patterns) {
+/**
+ * The best-mentioned match of any of the patterns: a present one as soon as it is found. Only
+ * matches no `except` phrase overlaps count and, with `crossing`, only those crossing that join.
+ */
+function bestSpan(patterns: number[], text: IndexedText, negation: CompiledNegation, except: number[] | undefined, crossing = -1): { span: Span; mention: Mention } | undefined {
+  let bestFound: Span | undefined;
+  let bestMention: Mention = 'present';
+  for (let p = 0; p < patterns.length; p += 1) {
+    const pattern = patterns[p]!;
     if (text.possible[pattern] === 0) continue;
-    for (const span of text.spansOf(pattern)) {
-      if (!keep(span)) continue;
+    const spans = text.spansOf(pattern);
+    for (let k = 0; k < spans.length; k += 1) {
+      const span = spans[k]!;
+      if (crossing >= 0 && !crosses(span, crossing)) continue;
+      if (except !== undefined && except.length > 0 && isExcepted(except, text, span)) continue;
       const mention = mentionOfSpan(text, span, negation);
       if (!isDetection(mention)) continue;
       if (mention === 'present') return { span, mention };
-      if (best === undefined || MENTION_RANK[mention] < MENTION_RANK[best.mention]) best = { span, mention };
+      if (bestFound === undefined || MENTION_RANK[mention] < MENTION_RANK[bestMention]) {
+        bestFound = span;
+        bestMention = mention;
+      }
     }
   }
-  return best;
+  return bestFound === undefined ? undefined : { span: bestFound, mention: bestMention };
 }
 
-function presentSpan(patterns: number[], text: IndexedText, negation: CompiledNegation, keep: (span: Span) => boolean = () => true): Span | undefined {
-  const best = bestSpan(patterns, text, negation, keep);
+function presentSpan(patterns: number[], text: IndexedText, negation: CompiledNegation, except?: number[], crossing = -1): Span | undefined {
+  const best = bestSpan(patterns, text, negation, except, crossing);
   return best?.mention === 'present' ? best.span : undefined;
 }
 
@@ -374,9 +398,32 @@ function presentSpan(patterns: number[], text: IndexedText, negation: CompiledNe
  * passed over in one test instead of the whole search (which would find nothing either).
  */
 function silentAlone(entry: CompiledFlag, message: Message): boolean {
-  for (const id of entry.phrases) if (message.phrases.possible[id] === 1) return false;
-  const lacks = (shape: RuleShape) => lacksAPart(shape, message.has);
-  return entry.concepts.every(lacks) && entry.vague.every(lacks);
+  const possible = message.phrases.possible;
+  for (let k = 0; k < entry.phrases.length; k += 1) if (possible[entry.phrases[k]!] === 1) return false;
+  return everyLacksAPart(entry.concepts, message.has) && everyLacksAPart(entry.vague, message.has);
+}
+
+function everyLacksAPart(shapes: RuleShape[], has: readonly number[]): boolean {
+  for (let k = 0; k < shapes.length; k += 1) if (!lacksAPart(shapes[k]!, has)) return false;
+  return true;
+}
+
+/**
+ * Where a "~" part of a rule may be met: the concepts known of the person, this message and the
+ * last few. One per flag tried, not a closure per flag per message.
+ */
+interface Surroundings {
+  current: Message;
+  recent: Message[];
+  known: ReadonlySet<string>;
+  negation: CompiledNegation;
+}
+
+function inContext(name: string, around: Surroundings): boolean {
+  if (around.known.has(name)) return true;
+  if (conceptPresent(around.current, name, around.negation) !== undefined) return true;
+  for (let k = 0; k < around.recent.length; k += 1) if (conceptPresent(around.recent[k]!, name, around.negation) !== undefined) return true;
+  return false;
 }
 
 /**
@@ -398,14 +445,14 @@ function findFlag(entry: CompiledFlag, current: Message, recent: Message[], join
   if (recent.length === 0 ? silentAlone(entry, current) : silentWithRecent(entry, current, joins)) return undefined;
   let found = entry.phrases.length > 0 ? findWithRequirement(entry, current, recent, joins, negation) : undefined;
   if (found?.mention === 'present') return found;
-  const inContext = (name: string) => knownConcepts.has(name) || [current, ...recent].some((message) => conceptPresent(message, name, negation) !== undefined);
+  const around: Surroundings = { current, recent, known: knownConcepts, negation };
   // A rule lacking a part here finds nothing whatever the requirement: it is not worked out then (its concepts' mentions cost a reading each).
-  if (entry.concepts.length > 0 && !entry.concepts.every((shape) => lacksAPart(shape, current.has)) && requirementMet(entry, current, recent, negation, knownConcepts)) {
-    found = better(found, findConceptRules(entry.concepts, current, negation, inContext));
+  if (entry.concepts.length > 0 && !everyLacksAPart(entry.concepts, current.has) && requirementMet(entry, current, recent, negation, knownConcepts)) {
+    found = better(found, findConceptRules(entry.concepts, current, negation, around));
     if (found?.mention === 'present') return found;
   }
-  if (entry.vague.length > 0) {
-    const vague = findConceptRules(entry.vague, current, negation, inContext);
+  if (entry.vague.length > 0 && !everyLacksAPart(entry.vague, current.has)) {
+    const vague = findConceptRules(entry.vague, current, negation, around);
     if (vague !== undefined) found = better(found, { ...vague, mention: vague.mention === 'present' ? 'vague' : vague.mention });
   }
   return found;
@@ -433,50 +480,57 @@ function conceptPresent(message: Message, name: string, negation: CompiledNegati
  * read in context; the words between the concepts count as a gap, so "down there is not numb"
  * is a denial.
  */
-function findConceptRules(rules: RuleShape[], message: Message, negation: CompiledNegation, inContext: (name: string) => boolean = () => false): Found | undefined {
+function findConceptRules(rules: RuleShape[], message: Message, negation: CompiledNegation, around?: Surroundings): Found | undefined {
   const reading = message.reading;
   if (reading === undefined) return undefined;
+  const clauses = message.clauses;
   let best: Found | undefined;
-  for (const shape of rules) {
+  for (let shapeIndex = 0; shapeIndex < rules.length; shapeIndex += 1) {
+    const shape = rules[shapeIndex]!;
     // "!name": that concept must not be in the clause ("both legs + leg-symptom + !leg-exercise").
     // "~name": that concept anywhere in this message or the last few, or known ("chest-pain + ~after-surgery").
     const { rule, excluded, context } = shape;
     if (lacksAPart(shape, message.has)) continue;
-    if (context.some((part) => !part.some((name) => inContext(name)))) continue;
-    const candidates = rule.map((alternatives) => alternatives.flatMap((name) => reading.spans.get(name) ?? []));
-    if (candidates.some((list) => list.length === 0)) continue;
+    if (!contextMet(context, around)) continue;
+    const candidates = candidatesOf(rule, reading);
+    if (candidates === undefined) continue;
     let anchorIndex = 0;
-    candidates.forEach((list, index) => {
-      if (list.length < candidates[anchorIndex]!.length) anchorIndex = index;
-    });
-    for (const anchor of candidates[anchorIndex]!) {
+    for (let index = 1; index < candidates.length; index += 1) if (candidates[index]!.length < candidates[anchorIndex]!.length) anchorIndex = index;
+    const anchors = candidates[anchorIndex]!;
+    for (let anchorAt = 0; anchorAt < anchors.length; anchorAt += 1) {
+      const anchor = anchors[anchorAt]!;
       const chosen: ConceptSpan[] = [anchor];
       let ok = true;
       for (let index = 0; index < candidates.length && ok; index += 1) {
         if (index === anchorIndex) continue;
         let nearest: ConceptSpan | undefined;
         let nearestDistance = Number.POSITIVE_INFINITY;
-        for (const span of candidates[index]!) {
+        const list = candidates[index]!;
+        for (let k = 0; k < list.length; k += 1) {
+          const span = list[k]!;
           // Each part is its own mention: "panty liner" is not both a pad and a leak.
-          if (chosen.some((other) => other.start === span.start && other.end === span.end)) continue;
-          if ((message.clauses[span.start] !== message.clauses[anchor.start] || message.clauses[span.end] !== message.clauses[anchor.end]) && !carriesOn(message, reading, span, anchor)) continue;
+          if (sameAsOne(chosen, span)) continue;
           const distance = span.start > anchor.end ? span.start - anchor.end : anchor.start > span.end ? anchor.start - span.end : 0;
-          if (distance <= CONCEPT_WINDOW && distance < nearestDistance) {
-            nearest = span;
-            nearestDistance = distance;
-          }
+          // (the distance first: it is one subtraction, the clause test may walk the words between)
+          if (distance > CONCEPT_WINDOW || distance >= nearestDistance) continue;
+          if ((clauses[span.start] !== clauses[anchor.start] || clauses[span.end] !== clauses[anchor.end]) && !carriesOn(message, reading, span, anchor)) continue;
+          nearest = span;
+          nearestDistance = distance;
         }
         if (nearest === undefined) ok = false;
         else chosen.push(nearest);
       }
       if (!ok) continue;
-      const clauses = new Set(chosen.map((span) => message.clauses[span.start]));
-      if (excluded.some((name) => (reading.spans.get(name) ?? []).some((span) => clauses.has(message.clauses[span.start])))) continue;
-      const first = Math.min(...chosen.map((span) => span.start));
+      if (excludedBeside(excluded, chosen, reading, clauses)) continue;
+      let first = chosen[0]!.start;
+      let end = chosen[0]!.end;
+      for (let k = 1; k < chosen.length; k += 1) {
+        if (chosen[k]!.start < first) first = chosen[k]!.start;
+        if (chosen[k]!.end > end) end = chosen[k]!.end;
+      }
       const start = withInability(reading.tokens, first);
-      const end = Math.max(...chosen.map((span) => span.end));
       const gapTokens: number[] = [];
-      for (let index = first; index <= end; index += 1) if (!chosen.some((span) => index >= span.start && index <= span.end)) gapTokens.push(index);
+      for (let index = first; index <= end; index += 1) if (!covers(chosen, index)) gapTokens.push(index);
       const mention = mentionOf(reading.tokens, { start, end, gapTokens }, negation);
       if (!isDetection(mention)) continue;
       const found: Found = { matched: quote(message.text, reading.tokens, start, end), mention };
@@ -487,6 +541,81 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
   return best;
 }
 
+const NO_SPANS: readonly ConceptSpan[] = Object.freeze([]);
+
+/** Each part's mentions, its concepts' one after another; undefined when a part has none. */
+function candidatesOf(rule: string[][], reading: ConceptReading): Array<readonly ConceptSpan[]> | undefined {
+  const candidates: Array<readonly ConceptSpan[]> = new Array(rule.length);
+  for (let part = 0; part < rule.length; part += 1) {
+    const alternatives = rule[part]!;
+    let list: readonly ConceptSpan[] = alternatives.length === 1 ? (reading.spans.get(alternatives[0]!) ?? NO_SPANS) : alternatives.flatMap((name) => reading.spans.get(name) ?? []);
+    if (list.length === 0) return undefined;
+    candidates[part] = list;
+  }
+  return candidates;
+}
+
+/** Every "~" part is met by one of its concepts (see `inContext`); none is without surroundings. */
+function contextMet(context: string[][], around: Surroundings | undefined): boolean {
+  for (let part = 0; part < context.length; part += 1) {
+    const names = context[part]!;
+    let met = false;
+    for (let k = 0; k < names.length && !met; k += 1) met = around !== undefined && inContext(names[k]!, around);
+    if (!met) return false;
+  }
+  return true;
+}
+
+function sameAsOne(chosen: ConceptSpan[], span: ConceptSpan): boolean {
+  for (let k = 0; k < chosen.length; k += 1) if (chosen[k]!.start === span.start && chosen[k]!.end === span.end) return true;
+  return false;
+}
+
+function covers(chosen: ConceptSpan[], index: number): boolean {
+  for (let k = 0; k < chosen.length; k += 1) if (index >= chosen[k]!.start && index <= chosen[k]!.end) return true;
+  return false;
+}
+
+/**
+ * A "!" concept (a look-alike) in a clause one of the chosen mentions starts in, or one whose words
+ * take in a mention ("tripped on the kerb but caught myself"), but not a word inside the mention
+ * itself (the "hold" of "his legs won't hold him" is no leg exercise; a look-alike of the very same
+ * words, "lets go" as a start word, still excludes), nor a cause only believed at first.
+ */
+function excludedBeside(excluded: string[], chosen: ConceptSpan[], reading: ConceptReading, clauses: readonly number[]): boolean {
+  for (let k = 0; k < excluded.length; k += 1) {
+    const spans = reading.spans.get(excluded[k]!);
+    if (spans === undefined) continue;
+    for (let s = 0; s < spans.length; s += 1) {
+      const span = spans[s]!;
+      let beside = false;
+      let inside = false;
+      for (let c = 0; c < chosen.length; c += 1) {
+        const one = chosen[c]!;
+        if (clauses[one.start] === clauses[span.start] || (span.start <= one.start && span.end >= one.end)) beside = true;
+        if (span.start >= one.start && span.end <= one.end && span.end - span.start < one.end - one.start) inside = true;
+      }
+      if (beside && !inside && !onlyBelieved(reading.tokens, span.start)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A look-alike's cause the person only thought of at first ("thought it was sweat at first but it's
+ * definitely not") explains nothing: the belief is told because it changed.
+ */
+const BELIEVED = new Set(['thought', 'assumed', 'presumed', 'figured', 'hoped', 'reckoned']);
+const BELIEF_REACH = 4;
+function onlyBelieved(tokens: Token[], at: number): boolean {
+  for (let index = at - 1; index >= 0 && at - index <= BELIEF_REACH; index -= 1) {
+    const word = tokens[index]?.word;
+    if (word === SENTENCE_BOUNDARY) return false;
+    if (word !== undefined && BELIEVED.has(word)) return true;
+  }
+  return false;
+}
+
 /**
  * Two mentions in nearby clauses of one sentence belong together when the clauses after the first
  * have no topic of their own (no body part or function): they say what happened to the earlier
@@ -495,14 +624,42 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
  */
 const CARRY_CLAUSES = 2;
 function carriesOn(message: Message, reading: ConceptReading, one: ConceptSpan, other: ConceptSpan): boolean {
-  const [first, second] = one.start < other.start ? [one, other] : [other, one];
+  const first = one.start < other.start ? one : other;
+  const second = one.start < other.start ? other : one;
   const clauses = message.clauses;
   const later = clauses[second.start]!;
   // The earlier mention may end on the word that opens the next clause ("needing to go but").
   const earlier = clauses[first.start]!;
   if (clauses[first.end]! - earlier > 1 || clauses[second.end] !== later || later <= earlier || later - earlier > CARRY_CLAUSES) return false;
-  for (let index = first.end + 1; index < second.start; index += 1) if (reading.tokens[index]?.word === SENTENCE_BOUNDARY) return false;
-  return !(reading.spans.get(TOPIC) ?? []).some((span) => (clauses[span.start]! > earlier && clauses[span.start]! <= later) || (clauses[span.end]! > earlier && clauses[span.end]! <= later));
+  let fragments = false;
+  for (let index = first.end + 1; index < second.start; index += 1) {
+    if (reading.tokens[index]?.word !== SENTENCE_BOUNDARY) continue;
+    if (!telegraphic(reading.tokens, first.start, second.end)) return false;
+    fragments = true;
+  }
+  // In fragments the later mention may itself name the topic: "Numb. Down there."
+  const own = (span: ConceptSpan) => fragments && span.start <= second.end && span.end >= second.start;
+  return !(reading.spans.get(TOPIC) ?? []).some((span) => !own(span) && ((clauses[span.start]! > earlier && clauses[span.start]! <= later) || (clauses[span.end]! > earlier && clauses[span.end]! <= later)));
+}
+
+/**
+ * Notes typed in fragments ("Legs.. both. Weak.", "Bladder. Can't go.") are one clause split by
+ * full stops: across a sentence end two mentions still belong together when every sentence from
+ * the first's to the second's is a fragment of a few words (a topic in a later one still stops it).
+ */
+const FRAGMENT_WORDS = 3;
+/** "Legs ok. Weak." is no note of weak legs: an all-clear in a fragment ends the run. */
+const FRAGMENT_ALL_CLEAR = new Set(['fine', 'ok', 'okay', 'alright', 'good', 'normal', 'better']);
+function telegraphic(tokens: Token[], from: number, to: number): boolean {
+  let start = from;
+  while (start > 0 && tokens[start - 1]?.word !== SENTENCE_BOUNDARY) start -= 1;
+  let words = 0;
+  // the last fragment may run on after the second mention: "Weak since last night"
+  for (let index = start; index <= to; index += 1) {
+    if (tokens[index]?.word === SENTENCE_BOUNDARY) words = 0;
+    else if ((words += 1) > FRAGMENT_WORDS || FRAGMENT_ALL_CLEAR.has(tokens[index]!.word)) return false;
+  }
+  return true;
 }
 
 /** Moves a span's start back over "can not (seem to)" so that the inability is part of it. */
@@ -518,20 +675,45 @@ function withInability(tokens: Token[], start: number): number {
  * A combination: every part met by a present sign (a flag id, `*` for a group) or a present
  * concept, in this message or the last few, at least one of them in this message.
  */
+function matchesFlag(pattern: string, ids: Set<string>): boolean {
+  if (!pattern.endsWith('*')) return ids.has(pattern);
+  const group = pattern.slice(0, -1);
+  for (const id of ids) if (id.startsWith(group)) return true;
+  return false;
+}
+
+function matchesFlagBefore(pattern: string, before: Set<string>[]): boolean {
+  for (let k = 0; k < before.length; k += 1) if (matchesFlag(pattern, before[k]!)) return true;
+  return false;
+}
+
+/** The concept has a mention at all (present or not) in this message or the last few. */
+function mentionedAround(name: string, current: Message, recent: Message[]): boolean {
+  if (current.reading?.spans.has(name) === true) return true;
+  for (let k = 0; k < recent.length; k += 1) if (recent[k]!.reading?.spans.has(name) === true) return true;
+  return false;
+}
+
+/**
+ * A concept with no mention at all in a message is not present there: a shape with a part no
+ * sign and no mentioned concept can meet fails, and is passed over before any mention is read.
+ */
+function everyPartCanMeet(rule: string[][], current: Message, recent: Message[], here: Set<string>, before: Set<string>[]): boolean {
+  for (let part = 0; part < rule.length; part += 1) {
+    const alternatives = rule[part]!;
+    let can = false;
+    for (let k = 0; k < alternatives.length && !can; k += 1) {
+      const name = alternatives[k]!;
+      can = name.includes('.') ? matchesFlag(name, here) || matchesFlagBefore(name, before) : mentionedAround(name, current, recent);
+    }
+    if (!can) return false;
+  }
+  return true;
+}
+
 function findCombination(entry: CompiledFlag, current: Message, recent: Message[], here: Set<string>, before: Set<string>[], negation: CompiledNegation): Pick<Found, 'matched' | 'fromRecent'> | undefined {
-  const matchesFlag = (pattern: string, ids: Set<string>): boolean => {
-    if (!pattern.endsWith('*')) return ids.has(pattern);
-    const group = pattern.slice(0, -1);
-    for (const id of ids) if (id.startsWith(group)) return true;
-    return false;
-  };
-  // A concept with no mention at all in a message is not present there: a shape with a part no
-  // sign and no mentioned concept can meet fails, and is passed over before any mention is read.
-  const mentioned = (name: string) => current.reading?.spans.has(name) === true || recent.some((message) => message.reading?.spans.has(name) === true);
-  const canMeet = (alternatives: string[]) =>
-    alternatives.some((name) => (name.includes('.') ? matchesFlag(name, here) || before.some((ids) => matchesFlag(name, ids)) : mentioned(name)));
   for (const shape of entry.combines ?? []) {
-    if (!shape.rule.every(canMeet)) continue;
+    if (!everyPartCanMeet(shape.rule, current, recent, here, before)) continue;
     let inCurrent: string | undefined;
     let fromRecent: string | undefined;
     // "!name": not when that concept is in this message ("chest-pain + breathless + !exertion").
@@ -545,7 +727,7 @@ function findCombination(entry: CompiledFlag, current: Message, recent: Message[
           if (matchesFlag(name, here)) {
             met = true;
             inCurrent ??= name;
-          } else if (before.some((ids) => matchesFlag(name, ids))) {
+          } else if (matchesFlagBefore(name, before)) {
             met = true;
             fromRecent ??= name;
           }
@@ -579,11 +761,11 @@ function findWithRequirement(entry: CompiledFlag, current: Message, recent: Mess
   const found = better(findInCurrent(entry, current, negation), findAcrossMessages(entry, current, joins, negation));
   const requires = entry.requires;
   if (requires === undefined) return found;
-  if (found !== undefined && [current, ...recent].some((message) => presentSpan(requires, message.phrases, negation) !== undefined)) return found;
+  if (found !== undefined && (presentSpan(requires, current.phrases, negation) !== undefined || recent.some((message) => presentSpan(requires, message.phrases, negation) !== undefined))) return found;
   const requirement = presentSpan(requires, current.phrases, negation);
   if (requirement === undefined) return undefined;
   for (const earlier of [...recent].reverse()) {
-    const span = presentSpan(entry.phrases, earlier.phrases, negation, (candidate) => !isExcepted(entry, earlier.phrases, candidate));
+    const span = presentSpan(entry.phrases, earlier.phrases, negation, entry.except);
     if (span !== undefined) {
       return {
         matched: quote(current.text, current.phrases.prepared.tokens, requirement.start, requirement.end),
@@ -602,7 +784,7 @@ function quote(text: string, tokens: Token[], from: number, to: number): string 
 }
 
 function findInCurrent(entry: CompiledFlag, current: Message, negation: CompiledNegation): Found | undefined {
-  const best = bestSpan(entry.phrases, current.phrases, negation, (candidate) => !isExcepted(entry, current.phrases, candidate));
+  const best = bestSpan(entry.phrases, current.phrases, negation, entry.except);
   return best === undefined ? undefined : { matched: quote(current.text, current.phrases.prepared.tokens, best.span.start, best.span.end), mention: best.mention };
 }
 
@@ -613,7 +795,7 @@ function findAcrossMessages(entry: CompiledFlag, current: Message, joins: Join<M
     if (!entry.phrases.some((pattern) => window.text.spansOf(pattern).some((span) => crosses(span, window.boundary)))) continue;
     const { earlier, boundary } = join;
     const joined = join.joined();
-    const span = presentSpan(entry.phrases, joined, negation, (candidate) => crosses(candidate, boundary) && !isExcepted(entry, joined, candidate));
+    const span = presentSpan(entry.phrases, joined, negation, entry.except, boundary);
     if (span === undefined) continue;
     return {
       matched: quote(current.text, joined.prepared.tokens, boundary, span.end),

@@ -41,3 +41,12 @@ describe('an answer by its kind is not taken for a question for the education co
     expect(events[0]).toMatchObject({ understanding: { days: 21 } });
   });
 });
+
+describe('an unsure at the warning question, with a vague touch of a sign', () => {
+  it('is asked about directly, and the unsure travels with it', () => {
+    const situation = new Harness(bot).situation({ id: 'probe', text: '', state: 'checkInWarning', register: ['plain'] });
+    const events = eventsForMessage({ text: "not sure really, my waterworks feel a bit odd", at: situation.at, maxLength: 4000 }, situation.stored, bot.questions, bot.nlu);
+    expect(events.map((event) => event.type)).toEqual(['SIGN_MENTIONED']);
+    expect(events[0]).toMatchObject({ understanding: { yesNo: 'unsure' } });
+  });
+});

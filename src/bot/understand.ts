@@ -221,10 +221,13 @@ const isPresent = (hit: RedFlagHit) => hit.mention === undefined || hit.mention 
  * around your bottom, trouble peeing, a leg getting weaker?"). */
 const WARNING_QUESTION = 'checkInWarning';
 
+/** A yes said as one ("yes - leaking a bit"), not a change told as a statement ("my legs feel odd"), which the warning-sign check reads as it is. */
+const isYesWord = (reading: { answer?: string; told?: boolean }) => reading.answer === 'yes' && reading.told !== true;
+
 /** The message says yes to the check-in's warning question (not to one sign's own question). */
 function saidYesAtWarningQuestion(text: string, stored: StoredConversation | null, nlu: Nlu): boolean {
   const asking = stored?.context.asking;
-  return text !== '' && asking?.question === WARNING_QUESTION && asking.flagId === undefined && nlu.answers.yesNo(text, 'symptom').answer === 'yes';
+  return text !== '' && asking?.question === WARNING_QUESTION && asking.flagId === undefined && isYesWord(nlu.answers.yesNo(text, 'symptom'));
 }
 
 /**

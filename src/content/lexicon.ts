@@ -78,6 +78,10 @@ export const yesNoLexiconSchema = z.object({
   /** Something longstanding ("always been like that"), and what tells of something recent ("now", "since Monday"). */
   longstanding: z.array(z.string().trim().min(1)).default([]),
   recent: z.array(z.string().trim().min(1)).default([]),
+  /** A change told as a statement ("my legs feel odd", "my toilet habits have changed"): a yes at a safety question. */
+  changeTold: z.array(z.string().trim().min(1)).default([]),
+  /** Words after an all-clear in its clause that limit it ("works fine until I cough", "all normal apart from ..."). */
+  allClearLimits: z.array(z.string().trim().min(1)).default([]),
 });
 export const scoreLexiconSchema = z.object({
   sources,

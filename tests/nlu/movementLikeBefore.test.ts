@@ -20,3 +20,11 @@ it.each([
   ["couldn't properly do the last set", 'could_not'],
   ['the thigh feels freer but now it tingles in my toes', 'peripheralized'],
 ] as const)('"%s" is %s', (text, response) => expect(readMovement(text, lexicon)?.response).toBe(response));
+
+// The pull of the stretch itself is local, not a nerve symptom moving; a direction still wins.
+it.each([
+  ['the backs of my thighs burn a bit, more like a stretch than anything', 'local_only'],
+  ['just a stretchy sort of feeling in my hamstring', 'local_only'],
+  ['feels like a muscle pull in my groin, nothing else', 'local_only'],
+  ['it crept down to my ankle, more like a stretch though', 'peripheralized'],
+] as const)('"%s" is %s', (text, response) => expect(readMovement(text, lexicon)?.response).toBe(response));

@@ -30,6 +30,8 @@ export interface CompiledAnswers {
   wellWords: ReadonlySet<string>;
   longstanding: PhraseSet<'longstanding'>;
   recent: PhraseSet<'recent'>;
+  allClearLimits: PhraseSet<'limit'>;
+  changeTold: PhraseSet<'change'>;
   contrastWords: ReadonlySet<string>;
   particles: ReadonlySet<string>;
   offerTail: ReadonlySet<string>;
@@ -80,6 +82,8 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     wellWords: new Set(yesNo.wellWords),
     longstanding: compilePhraseSet({ longstanding: yesNo.longstanding }),
     recent: compilePhraseSet({ recent: yesNo.recent }),
+    allClearLimits: compilePhraseSet({ limit: yesNo.allClearLimits }),
+    changeTold: compilePhraseSet({ change: yesNo.changeTold }),
     contrastWords: new Set(yesNo.contrast),
     particles: new Set(yesNo.particles),
     offerTail: new Set(yesNo.offerTail),

@@ -21,6 +21,9 @@ export interface YesNoReading {
   questionBack: boolean;
   /** Only the question mark at the end said so ("maybe 2 kilos?"): an answer of another kind still stands. */
   markOnly?: boolean;
+  /** The yes is read from a change told as a statement ("my legs feel odd"), with no answer word:
+   * it answers the question but discloses no sign by itself (a vague word is still asked about). */
+  told?: boolean;
 }
 
 type Label = YesNoLabel;
@@ -35,6 +38,10 @@ const DENYING = new Set(['not', 'never']);
 /** An all-clear that opens with one of these is a denial ("no new numbness"), not a statement ("I sleep ok"). */
 const DENIAL_OPENERS = new Set(['no', 'not', 'nothing', 'none', 'never', 'nope']);
 const QUESTION_WORDS = new Set(['what', 'which', 'how', 'why', 'when', 'where', 'who', 'whats', 'mean', 'means', 'meant']);
+/** A later clause's short answer counts only when the person says it of themselves. */
+const FIRST_PERSON = new Set(['i', 'not', 'never', 'me']);
+/** Words that may end such an answer ("I've never had it myself"). */
+const OWN_WORDS = new Set(['myself', 'personally', 'me', 'though', 'thankfully', 'luckily', 'too', 'also']);
 /** At most this many words may follow a correcting yes or no in its clause ("actually yes a bit"). */
 const CORRECTION_WORDS = 3;
 
@@ -127,12 +134,19 @@ function takenBack(prepared: PreparedText, found: Mention<Label>[], firstEnd: nu
  */
 function laterOpener(prepared: PreparedText, found: Mention<Label>[], firstEnd: number, compiled: CompiledAnswers): 'yes' | 'no' | undefined {
   const { tokens } = prepared;
+  const carer = mentions(compiled.preambles, prepared, false).length > 0;
   const said = new Set<'yes' | 'no' | 'unsure'>();
   for (const start of laterClauseStarts(tokens, firstEnd)) {
     let at = start;
     while (at < tokens.length && (compiled.fillerWords.has(tokens[at]!.word) || compiled.contrastWords.has(tokens[at]!.word))) at += 1;
+    const end = clauseEnd(tokens, at);
     const opener = found.find((m) => m.span.start === at && (m.label === 'yes' || m.label === 'no'));
+    // "my husband had cancer, I haven't": the person's own short answer making up a later clause,
+    // after what someone else had. Only said of "I" ("he hasn't" may be of the patient a carer writes for).
+    const own = !carer && found.find((m) => m.span.start === at && (m.label === 'wholeNo' || m.label === 'wholeYes') && FIRST_PERSON.has(tokens[at]!.word)
+      && tokens.slice(m.span.end + 1, end + 1).every((t) => compiled.fillerWords.has(t.word) || OWN_WORDS.has(t.word)));
     if (opener) said.add(POLARITY[opener.label]);
+    else if (own) said.add(POLARITY[own.label]);
   }
   if (said.size !== 1) return undefined;
   const [answer] = [...said];
@@ -169,14 +183,18 @@ function leadingWordAt(set: CompiledAnswers['yesNo']['symptom'], prepared: Prepa
 }
 
 /** A later clause that is only doubt ("i dont think so? not sure", "can't say I've noticed, but I've not been looking. Maybe?"). */
-function doubtAfter(prepared: PreparedText, found: Mention<Label>[], firstEnd: number, tentative: boolean): boolean {
+function doubtAfter(prepared: PreparedText, found: Mention<Label>[], firstEnd: number, tentative: boolean, compiled: CompiledAnswers): boolean {
   const nextClause = laterClauseStarts(prepared.tokens, firstEnd)[0];
+  const after = (m: Mention<string>) => m.span.start > firstEnd;
+  const toldAfter = tentative && (mentions(compiled.hedges, prepared, false).some(after) || mentions(compiled.sensations, prepared, true).some(after));
   return laterClauseStarts(prepared.tokens, firstEnd).some((next) => {
     const end = clauseEnd(prepared.tokens, next);
     if (found.some((m) => m.label === 'unsure' && m.span.start === next && end - m.span.end <= 2)) return true;
-    // "I think so? it's hard to tell", "i think so? hard to tell with a tissue": an answer asked
-    // back, then doubt opening the next clause (after "it's" at most), is a guess, not an answer.
-    return tentative && next === nextClause && found.some((m) => m.label === 'unsure' && m.span.start >= next && m.span.start <= next + 2 && m.span.start <= end);
+    // "I think so? it's hard to tell honestly": an answer asked back, then doubt opening the next
+    // clause (after "it's" at most), is a guess, not an answer. Not when anything of the sign is
+    // told after it ("i think so? hard to tell, maybe a tiny bit less on the left" stays a yes: a
+    // partial disclosure still refers).
+    return tentative && next === nextClause && !toldAfter && found.some((m) => m.label === 'unsure' && m.span.start >= next && m.span.start <= next + 2 && m.span.start <= end);
   });
 }
 
@@ -312,6 +330,40 @@ function longstandingThenAllClear(prepared: PreparedText, found: Mention<Label>[
   return mentions(compiled.longstanding, prepared, false).some(before) && !mentions(compiled.recent, prepared, false).some(before);
 }
 
+/**
+ * "works fine until I cough", "all normal apart from a numb patch", "I can feel everything going
+ * numb": an all-clear that its own clause limits, or that a feeling follows, tells of the sign as
+ * well; read as a no it would be the wrong way round, so it is not sure (the coach checks).
+ */
+function limitedAllClear(prepared: PreparedText, leading: Mention<Label>, firstEnd: number, compiled: CompiledAnswers): boolean {
+  if (leading.label !== 'allClear') return false;
+  const inRest = (m: Mention<string>) => m.span.start > leading.span.end && m.span.start <= firstEnd;
+  // "no problems apart from the usual": a denial stands as before; another sign told after it is
+  // the warning-sign check's to read ("no new numbness, but ..."), a feeling said in it is not.
+  const denial = DENIAL_OPENERS.has(prepared.tokens[leading.span.start]?.word ?? '');
+  // "it all works fine, mostly": the limit may open the next clause too.
+  const next = laterClauseStarts(prepared.tokens, firstEnd)[0];
+  const limits = denial ? [] : mentions(compiled.allClearLimits, prepared, false);
+  return limits.some((m) => inRest(m) || m.span.start === next) || mentions(compiled.sensations, prepared, true).some(inRest);
+}
+
+/**
+ * "my legs feel odd", "walking's been a bit funny lately", "my toilet habits have changed": with no
+ * answer word, the first clause tells of a change, which is the sign the question asks about (a
+ * yes; the coach asks the sign's own question next). Not when a denial comes before it in the
+ * clause ("nothing feels odd", "my legs don't feel different"): a yes is never read from a denial.
+ */
+function tellsOfChange(prepared: PreparedText, found: Mention<Label>[], start: number, firstEnd: number, compiled: CompiledAnswers): boolean {
+  const { tokens } = prepared;
+  if (found.some((m) => POLARITY[m.label] !== 'yes')) return false;
+  // "my back feels odd but not my legs": a contrast after it may deny what the question asks about.
+  if (laterClauseStarts(tokens, firstEnd).some((at) => compiled.contrastWords.has(tokens[at]!.word))) return false;
+  return mentions(compiled.changeTold, prepared, false).some((m) => {
+    if (m.span.start < start || m.span.start > firstEnd) return false;
+    return !tokens.slice(start, m.span.start).some((t) => compiled.gapDenials.has(t.word) || DENIAL_OPENERS.has(t.word));
+  });
+}
+
 /** The message asks what the question's own words mean ("what do you mean by different?", yes-no.yaml `wording`). */
 export function asksAboutWording(text: string, lexicon: Lexicon): boolean {
   const compiled = compileAnswers(lexicon);
@@ -372,12 +424,13 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
     // "no feeling down there": a no word opening a loss tells of the sign; "yes, all normal": a yes
     // affirming an all-clear. Neither is read either way at a safety question; the coach checks.
     if (kind === 'symptom' && polarity === 'no' && tellsOfLoss(prepared, leading, firstEnd, compiled)) return { answer: 'unsure', questionBack: false };
+    if (kind === 'symptom' && limitedAllClear(prepared, leading, firstEnd, compiled)) return { answer: 'unsure', questionBack: false };
     if (kind === 'symptom' && polarity === 'yes' && affirmsAllClear(prepared, found, leading, firstEnd, compiled)) return { answer: 'unsure', questionBack: false };
     // Taken back or qualified: on a safety question that is "not sure" (the coach checks with the
     // person); an offer is simply asked again.
     if (takenBack(prepared, found, firstEnd, leading.label, kind, compiled, leading.span.start)) return kind === 'symptom' ? { answer: 'unsure', questionBack: false } : { questionBack: false };
     // "I don't think so? not sure": doubt said straight after the answer.
-    if (doubtAfter(prepared, found, firstEnd, askedBack(text))) return { answer: 'unsure', questionBack: false };
+    if (doubtAfter(prepared, found, firstEnd, askedBack(text), compiled)) return { answer: 'unsure', questionBack: false };
     return { answer: polarity, questionBack: false };
   }
   // "so maybe 2 kilos?" doubts an answer and "lower back, why?" asks only after it; "one side of
@@ -393,6 +446,7 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   const later = kind === 'symptom' ? laterOpener(prepared, found, firstEnd, compiled) : undefined;
   if (later) return { answer: later, questionBack: false };
   if (kind === 'symptom' && longstandingThenAllClear(prepared, found, compiled)) return { answer: 'no', questionBack: false };
+  if (kind === 'symptom' && tellsOfChange(prepared, found, start, firstEnd, compiled)) return { answer: 'yes', questionBack: false, told: true };
   // A short answer: "I do", "is correct", "nothing new", "hard to say".
   const wordCount = tokens.slice(start).filter((token) => token.word !== SENTENCE_BOUNDARY).length;
   if (wordCount > SHORT_ANSWER_WORDS || tokens.some((token) => token.word === SENTENCE_BOUNDARY)) return { questionBack: false };

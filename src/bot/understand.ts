@@ -121,7 +121,9 @@ function readByKind(understanding: Understanding, text: string, kind: QuestionKi
     else if (understanding.choice !== undefined && SURGERY_NAMES.has(understanding.choice)) delete understanding.choice;
   } else if (kind === 'sides') {
     const side = nlu.answers.side(text);
-    if (side === 'both') understanding.choice = 'both';
+    // "both sides of my back, nothing in the legs": the word "both" is no answer about the legs.
+    if (side === 'noLimb') delete understanding.choice;
+    else if (side === 'both') understanding.choice = 'both';
     else if (side) {
       understanding.choice = 'one';
       if (side !== 'one') understanding.side = side;

@@ -50,3 +50,11 @@ describe('an unsure at the warning question, with a vague touch of a sign', () =
     expect(events[0]).toMatchObject({ understanding: { yesNo: 'unsure' } });
   });
 });
+
+describe('the sides question answered with the legs denied (issue 17)', () => {
+  it.each(['both sides of my low back hurt, nothing goes into my legs', 'both cheeks of my bum ache, no leg pain at all'])('"%s" is no choice, so it is asked again', (text) => {
+    expect(read(text, 'sides').choice).toBeUndefined();
+  });
+
+  it.each(['both legs', 'both', 'both sides, down into my legs'])('"%s" is still both', (text) => expect(read(text, 'sides').choice).toBe('both'));
+});

@@ -45,7 +45,7 @@ export interface AnswerParsers {
   onsetDatesOnlyAVisit(text: string): boolean;
   /** The operation's kind (none when planned or not yet done), and a coarser kind for a question without its button. */
   surgery(text: string): { kind: string; coarser?: string } | undefined;
-  side(text: string): Side | 'one' | undefined;
+  side(text: string): Side | 'one' | 'noLimb' | undefined;
 }
 
 export function compileAnswerParsers(lexicon: Lexicon): AnswerParsers {

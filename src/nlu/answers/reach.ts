@@ -30,6 +30,7 @@ interface CompiledBody {
   sides: PhraseSet<'left' | 'right' | 'both' | 'one'>;
   notSide: PhraseSet<'notSide'>;
   functions: PhraseSet<'function'>;
+  limbs: PhraseSet<'limb'>;
   symptoms: PhraseSet<'symptom'>;
   /** What makes words not the answer (another story, another person) and what places them now. */
   context: PhraseSet<'aside' | 'others' | 'now' | 'before' | 'also'>;
@@ -44,6 +45,7 @@ const compileBody = perLexicon((lexicon: Lexicon): CompiledBody => {
     sides: compilePhraseSet(body.sides),
     notSide: compilePhraseSet({ notSide: body.notSide }),
     functions: compilePhraseSet({ function: body.functions }),
+    limbs: compilePhraseSet({ limb: body.limbs }),
     symptoms: compilePhraseSet({ symptom: body.symptoms }),
     context: compilePhraseSet({ aside: body.aside, others: body.others, now: body.now, before: body.before, also: body.also }),
   };
@@ -75,8 +77,17 @@ function saidFine(text: PreparedText, span: Span, fine: ReadonlySet<string> = FI
 /** A side is said fine a little further on: "the left leg is perfectly alright", "the right one is absolutely fine". */
 const SIDE_FINE_REACH = 5;
 
-export function readSide(text: string, lexicon: Lexicon): Side | 'one' | undefined {
-  return sideIn(readBody(text, lexicon), lexicon);
+/**
+ * The answer to the sides question. 'noLimb': both sides were said, of the back or buttocks, with
+ * the legs and arms only denied ("both sides of my lower back ache, nothing going into the legs"):
+ * no answer about a limb, so it is asked again rather than read as both legs (which refers as
+ * sciatica in both legs; pain in both buttocks or both sides of the back is not it: GIRFT 2023).
+ * At the reach question the same words are both sides of the buttock, as said.
+ */
+export function readSide(text: string, lexicon: Lexicon): Side | 'one' | 'noLimb' | undefined {
+  const read = readBody(text, lexicon);
+  const side = sideIn(read, lexicon);
+  return side === 'both' && onlyLimbsDenied(read.prepared, read.raw, compileBody(lexicon)) ? 'noLimb' : side;
 }
 
 interface BodyText {
@@ -115,6 +126,30 @@ function sideIn({ prepared, raw }: BodyText, lexicon: Lexicon): Side | 'one' | u
   if (named.has('left')) return 'left';
   if (named.has('right')) return 'right';
   return named.has('one') ? 'one' : undefined;
+}
+
+/**
+ * "both sides of my lower back ache, nothing going into the legs": the limbs are named only to be
+ * denied (or said fine), so both sides said are of the back or buttocks, not of the legs or arms. A denial with a
+ * side between it and the limb ("not just one, both legs") denies the side, not the limb.
+ */
+function onlyLimbsDenied(prepared: PreparedText, raw: PreparedText, body: CompiledBody): boolean {
+  const told = toldOfThePerson(prepared, raw, bodyMentions(prepared, body), body);
+  const sides = mentions(body.sides, prepared, false);
+  const limbs = mentions(body.limbs, prepared, false).filter((m) => told.has(m.span.start));
+  if (limbs.length === 0) return false;
+  const denied = (span: Span) => saidFine(prepared, span) || limbDenied(prepared, span.start, sides);
+  return limbs.every((m) => denied(m.span));
+}
+
+function limbDenied(prepared: PreparedText, index: number, sides: { span: Span }[]): boolean {
+  for (let i = index - 1; i >= Math.max(0, index - DENIAL_REACH); i -= 1) {
+    const token = prepared.tokens[i]!;
+    if (token.word === SENTENCE_BOUNDARY || sides.some((m) => i >= m.span.start && i <= m.span.end)) return false;
+    if (NOT.has(token.word)) return true;
+    if (token.afterComma) return false;
+  }
+  return false;
 }
 
 /** The clause (comma, sentence end or "but" apart) of each token. */

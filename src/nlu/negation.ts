@@ -46,6 +46,7 @@ export interface CompiledNegation {
   negativeQuestion: Set<string>;
   stillNow: string[][];
   pastMarkers: string[][];
+  episodeMarkers: string[][];
   resolvedReach: number;
   notOver: Set<string>;
   singleWordBefore: Set<string>;
@@ -142,6 +143,7 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     generic: rules.generic.map(phraseWords),
     resolvedMarkers: [...rules.resolvedMarkers.map(afterTrigger), ...rules.resolvedMarkersInPast.map((text) => ({ ...afterTrigger(text), onlyInPast: true }))],
     pastMarkers: rules.pastMarkers.map(phraseWords),
+    episodeMarkers: rules.episodeMarkers.map(phraseWords),
     longAgo: rules.longAgo.map(phraseWords),
     longStanding: rules.longStanding.map(phraseWords),
     sinceBirth: new Set(rules.sinceBirth),

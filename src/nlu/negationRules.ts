@@ -125,6 +125,11 @@ export interface NegationRules {
   sinceBirth: string[];
   stillNow: string[];
   pastMarkers: string[];
+  /**
+   * Like `pastMarkers`, but only for a marker of recovery lasting to now ("been ok since", "back to just the left"): "I leak for a
+   * bit when I stand, it's fine" is a habit played down, not an episode over.
+   */
+  episodeMarkers: string[];
   /** Opening the next sentence, after a sign in a sentence about the past: it is over ("a few drips came out last night. Been ok today."). */
   overNext: string[];
   /** Before an all-clear opening a later sentence, these words still leave it about the episode or the writer ("but it", "its", "i am"). */
@@ -440,6 +445,13 @@ export const NEGATION_RULES: NegationRules = {
     'had', 'was', 'were', 'used to', 'ago', 'last', 'before', 'previously', 'earlier', 'once', 'at the start', 'at first',
     'checked', 'investigated', 'scan', 'mri', 'years', 'early on', 'did have', 'there was', 'for a few days',
     'for a couple of days', 'for a day or two', 'for a few weeks', 'for a week', 'for a couple of weeks', 'for a day or so', 'years back', 'felt', 'in the spring', 'in the summer', 'in the autumn', 'in the winter',
+  ],
+  episodeMarkers: [
+    // an episode measured in minutes or hours, or dated to a day or month gone by: "hands went clumsy for a minute or so, been ok since"
+    'for a minute', 'for a few minutes', 'for a couple of minutes', 'for a few seconds', 'for a second', 'for a moment', 'for an hour',
+    'for a few hours', 'for a couple of hours', 'for half an hour', 'for a bit', 'on monday', 'on tuesday', 'on wednesday', 'on thursday',
+    'on friday', 'on saturday', 'on sunday', 'in january', 'in february', 'in march', 'in april', 'in june', 'in july', 'in august',
+    'in september', 'in october', 'in november', 'in december',
   ],
   overNext: [
     'fine once', 'fine after', 'fine as soon as', 'ok once', 'okay once', 'fine when i got', 'went once', 'gone once', 'i got help',

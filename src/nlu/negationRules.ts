@@ -199,6 +199,8 @@ export const NEGATION_RULES: NegationRules = {
     // a dream, not an event: "I dreamt I'd wet the bed, woke up totally dry"
     'i dreamt', 'i dreamed', 'dreamt i', 'dreamed i', 'dreamt that', 'dreamed that', 'in my dream', 'had a dream', 'a nightmare that',
     'i read', 'i have read', 'i was reading', 'i have been reading', 'been reading that', 'read online', 'read that', 'looked online', 'online it says', 'google says',
+    // a question of what the signs are: "what are the signs that it's pressing on the bladder?"
+    'what are the signs', 'what are signs', 'what are the symptoms', 'what would the signs be', 'what are the warning signs',
   ],
   /**
    * The hypothetical frames that were denials before mentions were told apart (issue 17). The
@@ -216,6 +218,11 @@ export const NEGATION_RULES: NegationRules = {
     // the odds of it coming, with the asker's own "I": "what are the chances I'd lose bladder control?"
     'what are the chances', 'what is the chance', 'whats the chance', 'whats the chances', 'what are the odds', 'how likely am i', 'risk of getting',
     'chance of getting', 'chances of getting', 'worried about getting', 'worried about developing', 'worry about getting', 'risk of developing',
+    // a fear of it coming, in other words: "terrified of getting numbness down there", "scared of ending up with it"
+    'scared of getting', 'terrified of getting', 'afraid of getting', 'frightened of getting', 'petrified of getting', 'worried of getting',
+    'scared of developing', 'terrified of developing', 'afraid of developing', 'frightened of developing',
+    // a topic read up on, in its own clause only ("I read about it, I can't feel when I wee" is a disclosure): "I keep reading about numbness down below"
+    'keep reading about', 'reading about', 'read about', 'reading up on', 'read up on', 'reading up about',
   ],
   hypotheticalAtStart: ['would', 'hypothetically', 'suppose', 'supposing', 'say'],
   generalQuestion: [

@@ -228,6 +228,8 @@ function anAgeThen(tokens: Token[], from: number, to: number): boolean {
 /** Surprise that it did happen: "I'm only 17 so I didn't think it would happen to me" is no "what if". */
 const SURPRISED = [['did', 'not', 'think'], ['never', 'thought'], ['never', 'think'], ['did', 'not', 'expect'], ['never', 'expected'], ['never', 'imagined'], ['did', 'not', 'imagine'], ['thought', 'it', 'would', 'never']];
 
+/** The last word of a marker of being well from then until now: "been ok since", "fine again". */
+const RECOVERY_TO_NOW = new Set(['since', 'again']);
 const BELIEVED_BEFORE = new Set(['thought', 'assumed', 'presumed', 'hoped', 'figured', 'reckoned']);
 function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence: { from: number; to: number }): boolean {
   const last = Math.min(sentence.to, span.end + rules.resolvedReach);
@@ -260,6 +262,10 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
       // "it's fine" right after the sign plays it down ("slight trouble starting to pee, it's fine really"); it is over only in a sentence about the past
       const playsDown = marker.onlyInPast === true || ((marker.words.includes('is') || marker.words.includes('are')) && !marker.words.includes('now'));
       if ((j - span.end <= 3 && !playsDown) || anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers)) return true;
+      // "for a minute on Sunday ..., been ok since": an episode dated or timed, and well since
+      if (RECOVERY_TO_NOW.has(marker.words.at(-1) ?? '') || marker.words[0] === 'back') {
+        if (anyWithin(tokens, sentence.from, sentence.to, rules.episodeMarkers)) return true;
+      }
     }
   }
   // "I couldn't wee for most of a day, A&E scanned me and said it was a water infection, it's been fine ever since"

@@ -46,6 +46,7 @@ export interface CompiledNegation {
   negativeQuestion: Set<string>;
   stillNow: string[][];
   pastMarkers: string[][];
+  episodeMarkers: string[][];
   resolvedReach: number;
   notOver: Set<string>;
   singleWordBefore: Set<string>;
@@ -142,6 +143,7 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     generic: rules.generic.map(phraseWords),
     resolvedMarkers: [...rules.resolvedMarkers.map(afterTrigger), ...rules.resolvedMarkersInPast.map((text) => ({ ...afterTrigger(text), onlyInPast: true }))],
     pastMarkers: rules.pastMarkers.map(phraseWords),
+    episodeMarkers: rules.episodeMarkers.map(phraseWords),
     longAgo: rules.longAgo.map(phraseWords),
     longStanding: rules.longStanding.map(phraseWords),
     sinceBirth: new Set(rules.sinceBirth),
@@ -404,7 +406,8 @@ export function hypotheticalBefore(tokens: Token[], span: Span, rules: CompiledN
   for (; j >= 0 && span.start - j <= 12; j -= 1) {
     const word = tokens[j]?.word;
     if (word === undefined || word === SENTENCE_BOUNDARY) break;
-    if (word === 'but' || word === 'however' || word === 'although' || word === 'though' || word === 'because') return false;
+    // "nothing new, but I keep reading about numbness down below": a frame after the contrast still counts
+    if (word === 'but' || word === 'however' || word === 'although' || word === 'though' || word === 'because') return askedInClause(tokens, span, rules, j + 1);
     const triggers = rules.hypotheticalByLast.get(word);
     if (triggers === undefined) continue;
     for (const trigger of triggers) {
@@ -485,10 +488,10 @@ function saidToBeSoLater(tokens: Token[], span: Span, rules: CompiledNegation): 
   return false;
 }
 
-/** A `hypotheticalInClause` frame in the sign's own comma clause, before it. */
-function askedInClause(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
+/** A `hypotheticalInClause` frame in the sign's own comma clause, before it (and from `after` on, past a contrast). */
+function askedInClause(tokens: Token[], span: Span, rules: CompiledNegation, after = 0): boolean {
   let from = span.start;
-  while (from > 0 && !tokens[from]?.afterComma && tokens[from - 1]?.word !== SENTENCE_BOUNDARY) from -= 1;
+  while (from > after && !tokens[from]?.afterComma && tokens[from - 1]?.word !== SENTENCE_BOUNDARY) from -= 1;
   for (let j = from; j < span.start; j += 1) if (rules.hypotheticalInClause.some((words) => sequenceAt(tokens, j, words))) return true;
   return false;
 }

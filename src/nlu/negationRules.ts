@@ -125,6 +125,11 @@ export interface NegationRules {
   sinceBirth: string[];
   stillNow: string[];
   pastMarkers: string[];
+  /**
+   * Like `pastMarkers`, but only for a marker of recovery lasting to now ("been ok since", "back to just the left"): "I leak for a
+   * bit when I stand, it's fine" is a habit played down, not an episode over.
+   */
+  episodeMarkers: string[];
   /** Opening the next sentence, after a sign in a sentence about the past: it is over ("a few drips came out last night. Been ok today."). */
   overNext: string[];
   /** Before an all-clear opening a later sentence, these words still leave it about the episode or the writer ("but it", "its", "i am"). */
@@ -194,6 +199,8 @@ export const NEGATION_RULES: NegationRules = {
     // a dream, not an event: "I dreamt I'd wet the bed, woke up totally dry"
     'i dreamt', 'i dreamed', 'dreamt i', 'dreamed i', 'dreamt that', 'dreamed that', 'in my dream', 'had a dream', 'a nightmare that',
     'i read', 'i have read', 'i was reading', 'i have been reading', 'been reading that', 'read online', 'read that', 'looked online', 'online it says', 'google says',
+    // a question of what the signs are: "what are the signs that it's pressing on the bladder?"
+    'what are the signs', 'what are signs', 'what are the symptoms', 'what would the signs be', 'what are the warning signs',
   ],
   /**
    * The hypothetical frames that were denials before mentions were told apart (issue 17). The
@@ -211,6 +218,11 @@ export const NEGATION_RULES: NegationRules = {
     // the odds of it coming, with the asker's own "I": "what are the chances I'd lose bladder control?"
     'what are the chances', 'what is the chance', 'whats the chance', 'whats the chances', 'what are the odds', 'how likely am i', 'risk of getting',
     'chance of getting', 'chances of getting', 'worried about getting', 'worried about developing', 'worry about getting', 'risk of developing',
+    // a fear of it coming, in other words: "terrified of getting numbness down there", "scared of ending up with it"
+    'scared of getting', 'terrified of getting', 'afraid of getting', 'frightened of getting', 'petrified of getting', 'worried of getting',
+    'scared of developing', 'terrified of developing', 'afraid of developing', 'frightened of developing',
+    // a topic read up on, in its own clause only ("I read about it, I can't feel when I wee" is a disclosure): "I keep reading about numbness down below"
+    'keep reading about', 'reading about', 'read about', 'reading up on', 'read up on', 'reading up about',
   ],
   hypotheticalAtStart: ['would', 'hypothetically', 'suppose', 'supposing', 'say'],
   generalQuestion: [
@@ -440,6 +452,13 @@ export const NEGATION_RULES: NegationRules = {
     'had', 'was', 'were', 'used to', 'ago', 'last', 'before', 'previously', 'earlier', 'once', 'at the start', 'at first',
     'checked', 'investigated', 'scan', 'mri', 'years', 'early on', 'did have', 'there was', 'for a few days',
     'for a couple of days', 'for a day or two', 'for a few weeks', 'for a week', 'for a couple of weeks', 'for a day or so', 'years back', 'felt', 'in the spring', 'in the summer', 'in the autumn', 'in the winter',
+  ],
+  episodeMarkers: [
+    // an episode measured in minutes or hours, or dated to a day or month gone by: "hands went clumsy for a minute or so, been ok since"
+    'for a minute', 'for a few minutes', 'for a couple of minutes', 'for a few seconds', 'for a second', 'for a moment', 'for an hour',
+    'for a few hours', 'for a couple of hours', 'for half an hour', 'for a bit', 'on monday', 'on tuesday', 'on wednesday', 'on thursday',
+    'on friday', 'on saturday', 'on sunday', 'in january', 'in february', 'in march', 'in april', 'in june', 'in july', 'in august',
+    'in september', 'in october', 'in november', 'in december',
   ],
   overNext: [
     'fine once', 'fine after', 'fine as soon as', 'ok once', 'okay once', 'fine when i got', 'went once', 'gone once', 'i got help',

@@ -492,7 +492,17 @@ function saidToBeSoLater(tokens: Token[], span: Span, rules: CompiledNegation): 
 function askedInClause(tokens: Token[], span: Span, rules: CompiledNegation, after = 0): boolean {
   let from = span.start;
   while (from > after && !tokens[from]?.afterComma && tokens[from - 1]?.word !== SENTENCE_BOUNDARY) from -= 1;
-  for (let j = from; j < span.start; j += 1) if (rules.hypotheticalInClause.some((words) => sequenceAt(tokens, j, words))) return true;
+  for (let j = from; j < span.start; j += 1) {
+    const frame = rules.hypotheticalInClause.find((words) => sequenceAt(tokens, j, words));
+    if (frame !== undefined && !newStatementAfter(tokens, j + frame.length, span)) return true;
+  }
+  return false;
+}
+
+/** Opening a statement of the writer's own after a frame: "I read about it and my bum is numb now", "... and now I can't feel when I wee". */
+const OWN_STATEMENT = new Set(['i', 'my', 'now', 'since', 'today', 'then']);
+function newStatementAfter(tokens: Token[], from: number, span: Span): boolean {
+  for (let k = from; k < span.start; k += 1) if (tokens[k]?.word === 'and' && OWN_STATEMENT.has(tokens[k + 1]?.word ?? '')) return true;
   return false;
 }
 

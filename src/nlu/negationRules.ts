@@ -198,7 +198,7 @@ export const NEGATION_RULES: NegationRules = {
     'the leaflet', 'leaflet said', 'leaflet says', 'the card says', 'the card said', 'the booklet', 'the website',
     // a dream, not an event: "I dreamt I'd wet the bed, woke up totally dry"
     'i dreamt', 'i dreamed', 'dreamt i', 'dreamed i', 'dreamt that', 'dreamed that', 'in my dream', 'had a dream', 'a nightmare that',
-    'i read', 'i have read', 'i was reading', 'i have been reading', 'been reading that', 'read online', 'read that', 'looked online', 'online it says', 'google says',
+    'been reading that', 'read online', 'read that', 'looked online', 'online it says', 'google says',
     // a question of what the signs are: "what are the signs that it's pressing on the bladder?"
     'what are the signs', 'what are signs', 'what are the symptoms', 'what would the signs be', 'what are the warning signs',
   ],
@@ -223,6 +223,8 @@ export const NEGATION_RULES: NegationRules = {
     'scared of developing', 'terrified of developing', 'afraid of developing', 'frightened of developing',
     // a topic read up on, in its own clause only ("I read about it, I can't feel when I wee" is a disclosure): "I keep reading about numbness down below"
     'keep reading about', 'reading about', 'read about', 'reading up on', 'read up on', 'reading up about',
+    // so is having read ("I read about it and now I can't feel when I wee" is a disclosure)
+    'i read', 'i have read', 'i was reading', 'i have been reading',
   ],
   hypotheticalAtStart: ['would', 'hypothetically', 'suppose', 'supposing', 'say'],
   generalQuestion: [

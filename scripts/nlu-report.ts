@@ -69,6 +69,7 @@ const BATCHES = [
   { name: '2026-12d', test: /-2026-12d-/ },
   { name: '2026-12f', test: /-2026-12f-/ },
   { name: '2026-12g', test: /-2026-12g-/ },
+  { name: '2026-12e', test: /-2026-12e-/ },
 ];
 
 function probe(): void {

@@ -230,7 +230,8 @@ const SURPRISED = [['did', 'not', 'think'], ['never', 'thought'], ['never', 'thi
 
 /** The last word of a marker of being well from then until now: "been ok since", "fine again". */
 const RECOVERY_TO_NOW = new Set(['since', 'again']);
-const BELIEVED_BEFORE = new Set(['thought', 'assumed', 'presumed', 'hoped', 'figured', 'reckoned']);
+/** Words of a belief held at first ("thought it was sweat"): what follows is what the person took it for, not what it is. */
+export const BELIEVED = new Set(['thought', 'assumed', 'presumed', 'hoped', 'figured', 'reckoned']);
 function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence: { from: number; to: number }): boolean {
   const last = Math.min(sentence.to, span.end + rules.resolvedReach);
   const markers = markersFor(tokens, span, rules);
@@ -243,7 +244,7 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
       // "the numbness hasn't worn off since this morning": still there
       if (notOverBefore(tokens, j, span, rules)) continue;
       // "didn't go to hospital, thought it was fine": a belief told because it proved wrong
-      if (BELIEVED_BEFORE.has(tokens[j - 1]?.word ?? '') || BELIEVED_BEFORE.has(tokens[j - 2]?.word ?? '')) continue;
+      if (BELIEVED.has(tokens[j - 1]?.word ?? '') || BELIEVED.has(tokens[j - 2]?.word ?? '')) continue;
       // "it came back later but now I can't again": over, then back
       if (backAgainAfter(tokens, j, sentence.to, rules)) continue;
       const next = tokens[j + marker.words.length];
@@ -325,8 +326,13 @@ function hearsayIn(tokens: Token[], rules: CompiledNegation): boolean {
 /** Hearsay that reports what someone said: it is about its own sentence ("10 kilos they said. also the wound is weeping"). */
 const REPORTED = [['they', 'said'], ['they', 'say'], ['i', 'am', 'told'], ['i', 'was', 'told'], ['so', 'they', 'say'], ['someone', 'said']];
 /** The only hearsay in the message reports something said, and in another sentence than the sign's. */
+const hearsayBesidesReported = new WeakMap<CompiledNegation, string[][]>();
 function onlyReportedElsewhere(tokens: Token[], sentence: { from: number; to: number }, rules: CompiledNegation): boolean {
-  const others = rules.hearsay.filter((words) => !REPORTED.some((reported) => reported.join(' ') === words.join(' ')));
+  let others = hearsayBesidesReported.get(rules);
+  if (others === undefined) {
+    const reported = new Set(REPORTED.map((words) => words.join(' ')));
+    hearsayBesidesReported.set(rules, (others = rules.hearsay.filter((words) => !reported.has(words.join(' ')))));
+  }
   if (anyWithin(tokens, 0, tokens.length - 1, others)) return false;
   return !anyWithin(tokens, sentence.from, sentence.to, REPORTED);
 }

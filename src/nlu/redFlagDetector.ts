@@ -13,7 +13,7 @@
 import type { RedFlag } from '../content/redFlags.ts';
 import { compileConcepts, type ConceptMatcher, type ConceptReading, type ConceptSpan, type ConceptVocabulary } from './concepts.ts';
 import type { Span } from './matcher.ts';
-import { MENTION_WORDS, mentionOf, type MentionContext } from './mention.ts';
+import { BELIEVED, MENTION_WORDS, mentionOf, type MentionContext } from './mention.ts';
 import { compileNegation, contextWordsOf, type CompiledNegation } from './negation.ts';
 import { SENTENCE_BOUNDARY, tokenise, type Token } from './normalise.ts';
 import { compilePattern, type CompiledPattern } from './pattern.ts';
@@ -605,7 +605,6 @@ function excludedBeside(excluded: string[], chosen: ConceptSpan[], reading: Conc
  * A look-alike's cause the person only thought of at first ("thought it was sweat at first but it's
  * definitely not") explains nothing: the belief is told because it changed.
  */
-const BELIEVED = new Set(['thought', 'assumed', 'presumed', 'figured', 'hoped', 'reckoned']);
 const BELIEF_REACH = 4;
 function onlyBelieved(tokens: Token[], at: number): boolean {
   for (let index = at - 1; index >= 0 && at - index <= BELIEF_REACH; index -= 1) {
@@ -631,8 +630,9 @@ function carriesOn(message: Message, reading: ConceptReading, one: ConceptSpan, 
   // The earlier mention may end on the word that opens the next clause ("needing to go but").
   const earlier = clauses[first.start]!;
   if (clauses[first.end]! - earlier > 1 || clauses[second.end] !== later || later <= earlier || later - earlier > CARRY_CLAUSES) return false;
+  // Across a sentence end only in fragments (one test, whatever the number of ends between).
   let fragments = false;
-  for (let index = first.end + 1; index < second.start; index += 1) {
+  for (let index = first.end + 1; index < second.start && !fragments; index += 1) {
     if (reading.tokens[index]?.word !== SENTENCE_BOUNDARY) continue;
     if (!telegraphic(reading.tokens, first.start, second.end)) return false;
     fragments = true;

@@ -277,6 +277,9 @@ describe('web chat in a browser', () => {
     await page.screenshot({ path: join(OUTPUT, 'webchat-emergency-390x844.png') });
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('discCoach.webchat') ?? 'null'));
     expect(saved).toMatchObject({ conversationId: expect.any(String), token: expect.any(String), device: expect.any(String) });
+    // The page closes once it has everything the bot wrote in that turn; what comes after is what waits.
+    const unread = async () => (await bot.app.db.query<{ unread: string }>('select seq - read_seq as unread from directline_conversations where conversation_id = $1', [saved.conversationId]))[0]!.unread;
+    await expect.poll(async () => Number(await unread()), { timeout: 20_000 }).toBe(0);
     await page.close();
 
     // While the page is closed, the coach writes (a check-in through the stored conversation reference).

@@ -92,6 +92,19 @@ for (const engine of engines) {
       await store.seen(before, '99');
       expect((await store.get(conversation.id))!.readSeq).toBe(2);
     });
+
+    it('counts a reply written while the page was polling as read, so it is not shown as waiting on return', async () => {
+      const store = new DirectLineStore(opened.db);
+      const { conversation } = await store.create();
+      await store.append(conversation.id, { type: 'message', text: 'my message' });
+      // The poll reads the conversation, then the bot's reply lands, then the page is handed it.
+      const polled = (await store.get(conversation.id))!;
+      await store.append(conversation.id, { type: 'message', text: 'please go to an emergency department' });
+      const page = await store.since(polled, '1');
+      expect(page.watermark).toBe('2');
+      await store.seen(polled, page.watermark);
+      expect((await store.get(conversation.id))!.readSeq).toBe(2);
+    });
   });
 }
 
@@ -218,6 +231,9 @@ describe('Direct Line endpoint', () => {
     });
     const activities = await client.poll();
     expect(botMessages(activities).map((a) => a.text)).toContain('Time for your daily check-in.');
+    // It answers nothing the page has: a replyToId to an unknown id makes Web Chat hold it back for seconds.
+    const checkIn = botMessages(activities).find((a) => a.text === 'Time for your daily check-in.')!;
+    expect(checkIn.replyToId).toBeUndefined();
   });
 
   it('after a restart on another address, stored web chat references point at this process again', async () => {

@@ -35,6 +35,7 @@ export const DEFAULT_LIMITS: ConversationLimits = { maxActivities: 1000, tokenSe
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 const randomId = (bytes: number) => randomBytes(bytes).toString('base64url');
 export const activityId = (conversationId: string, seq: number) => `${conversationId}|${String(seq).padStart(7, '0')}`;
+export const isActivityOf = (conversationId: string, id: string) => id.startsWith(`${conversationId}|`);
 
 interface ConversationRow {
   conversation_id: string;
@@ -216,10 +217,12 @@ export class DirectLineStore {
    * last seen, written at most every few seconds so a page polling every second costs no write.
    */
   async seen(conversation: DirectLineConversation, watermark: string | undefined): Promise<void> {
-    const read = Math.min(parseWatermark(watermark), conversation.seq);
+    const read = parseWatermark(watermark);
     const now = this.clock();
     if (read <= conversation.readSeq && now - conversation.lastSeenAt.getTime() < this.limits.seenEveryMs) return;
-    await this.db.query('update directline_conversations set read_seq = greatest(read_seq, $2), last_seen_at = $3 where conversation_id = $1', [conversation.id, read, new Date(now).toISOString()]);
+    // Capped by the row's own seq, not the one read before the poll: the bot's reply to a message
+    // can be written in between, and the page has it in hand.
+    await this.db.query('update directline_conversations set read_seq = greatest(read_seq, least($2, seq)), last_seen_at = $3 where conversation_id = $1', [conversation.id, read, new Date(now).toISOString()]);
   }
 }
 

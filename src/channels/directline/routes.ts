@@ -8,7 +8,7 @@ import type { Logger } from '../../log.ts';
 import type { Sql } from '../../store/database.ts';
 import { channelSecret } from '../secrets.ts';
 import { adoptConnectorAddress } from '../../store/conversations.ts';
-import { DirectLineStore, type ConversationLimits, type DirectLineConversation, type StoredActivity } from './conversations.ts';
+import { DirectLineStore, isActivityOf, type ConversationLimits, type DirectLineConversation, type StoredActivity } from './conversations.ts';
 import { botActivitySchema, clientActivitySchema, startConversationSchema } from './schemas.ts';
 
 export const DIRECT_LINE_BASE = '/v3/directline';
@@ -247,8 +247,12 @@ export async function createDirectLine(deps: DirectLineDeps) {
       const read = await readValidJson(req, res, MAX_BOT_BODY, botActivitySchema);
       if (!read) return;
       if (read.body.type === 'trace' || read.body.type === 'typing') return sendJson(res, 200, { id: '' });
-      const { serviceUrl: _serviceUrl, recipient: _recipient, from: _from, id: _id, conversation: _conversation, ...activity } = read.body as Record<string, unknown>;
-      const replyToId = req.params.activityId ? String(req.params.activityId) : read.body.replyToId;
+      const { serviceUrl: _serviceUrl, recipient: _recipient, from: _from, id: _id, conversation: _conversation, replyToId: _replyToId, ...activity } = read.body as Record<string, unknown>;
+      // A proactive message (a check-in) answers nothing here: the SDK still sets replyToId to its
+      // continuation's made-up id, and Web Chat holds a reply back for seconds waiting for an
+      // activity that never comes. Only ids of this conversation's own activities are kept.
+      const named = req.params.activityId ? String(req.params.activityId) : read.body.replyToId;
+      const replyToId = named && isActivityOf(conversation.id, named) ? named : undefined;
       const stored = await store.append(conversation.id, {
         ...activity,
         type: read.body.type,

@@ -283,10 +283,12 @@
       document.addEventListener(name, cancel, { once: true, capture: true, passive: true });
     });
     var timer = null;
-    var attempts = 0;
+    // Limits are in time, not in tries: on a busy phone timers fire late, and counting tries gave up
+    // before Web Chat had drawn the history, leaving the view at its end.
+    var lookUntil = 0;
     function scrollToWaiting() {
       if (settled) return;
-      attempts += 1;
+      if (!lookUntil) lookUntil = Date.now() + 30000;
       var activities = store.getState().activities || [];
       var index = -1;
       var rendered = document.querySelectorAll('.webchat__basic-transcript__activity');
@@ -303,7 +305,7 @@
       var scrollable = document.querySelector('.webchat__basic-transcript__scrollable');
       if (!element || !scrollable) {
         // Web Chat may not have drawn every message yet: look again shortly.
-        if (attempts < 40) window.setTimeout(scrollToWaiting, 150);
+        if (Date.now() < lookUntil) window.setTimeout(scrollToWaiting, 150);
         return;
       }
       settled = true;
@@ -311,11 +313,11 @@
       // waiting message (and again if Web Chat glides back once more).
       var last = -1;
       var still = 0;
-      var tries = 0;
+      var found = Date.now();
       var placed = 0;
       var target = -1;
       var wait = window.setInterval(function () {
-        tries += 1;
+        var waited = Date.now() - found;
         if (cancelled) {
           window.clearInterval(wait);
           return;
@@ -328,11 +330,11 @@
           window.clearInterval(wait);
           return;
         }
-        if (tries > 100) {
+        if (waited > 20000) {
           window.clearInterval(wait);
           return;
         }
-        if (still < 2 || (placed === 0 && !atEnd && tries < 60) || (placed > 0 && Math.abs(top - target) < 2)) return;
+        if (still < 2 || (placed === 0 && !atEnd && waited < 6000) || (placed > 0 && Math.abs(top - target) < 2)) return;
         var offset = element.getBoundingClientRect().top - scrollable.getBoundingClientRect().top;
         target = Math.max(0, top + offset - 8);
         scrollable.scrollTop = target;

@@ -152,6 +152,13 @@ export interface NegationRules {
   notOver: string[];
   /** "... and so did I": the experience is the person's too. */
   sharedWithMe: string[];
+  /**
+   * A side or the other one of a pair: an all-clear said of one side is not said of the sign on the other ("left side of my
+   * bum feels like nothing, right is normal", "left inner thigh normal, right side I barely feel").
+   */
+  sides: string[];
+  /** In the sign itself: it is about both of a pair, so an all-clear of one side does take it back ("both legs tingle, left is fine now"). */
+  pairWords: string[];
   /** How many words a negation before a phrase reaches; after a phrase. */
   beforeReach: number;
   afterReach: number;
@@ -357,6 +364,9 @@ export const NEGATION_RULES: NegationRules = {
     // a back named with its part, a complaint now, a course over recent weeks: "she's complaining her mid back hurts", "his walking has gone unsteady the last few weeks"
     'his mid back', 'her mid back', 'his lower back', 'her lower back', 'his upper back', 'her upper back', 'complaining',
     'the last few weeks', 'the past few weeks', 'the last few days', 'the past few days', 'the last couple of weeks',
+    // who the patient is, said outright: "he's the one with the slipped disc, I'm his son" (the writer's own "I'm the one with" is `ownCase`)
+    'is the one with', 'she is the one', 'he is the one', 'i am his son', 'i am his daughter', 'i am her son', 'i am her daughter',
+    'i am his wife', 'i am her husband', 'i am his partner', 'i am her partner',
   ],
   // not "you": "numb bum, what do you think?" speaks to the coach
   generic: ['your', 'yourself', 'someone', 'somebody', 'anyone', 'anybody', 'a person', 'people'],
@@ -550,6 +560,8 @@ export const NEGATION_RULES: NegationRules = {
   ],
   wellAfter: ['fine', 'strong', 'ok', 'okay', 'alright', 'normal', 'good', 'perfect', 'grand'],
   sharedWithMe: ['so did i', 'so have i', 'as did i', 'me too', 'i did too', 'i have too', 'i had too', 'i have it too', 'i had it too', 'and me', 'i also', 'and i'],
+  sides: ['left', 'right', 'other', 'lhs', 'rhs'],
+  pairWords: ['both', 'each', 'either', 'two', '2', 'all'],
   beforeReach: 6,
   afterReach: 3,
 };

@@ -518,6 +518,8 @@ export const NEGATION_RULES: NegationRules = {
     'i am fine though', 'i am ok though', 'i am okay though', 'i am alright though', 'but i am fine', 'but i am ok', 'but i am okay',
     'all fine so far', 'fine so far', 'keeping an eye on myself', 'not me', 'not happening to me', 'glad my', 'glad i am not', 'glad i do not', 'glad it is not', 'glad that is not', 'i do not have that', 'i do not have it', 'i have not got that', 'i have not got it', 'i never had that',
     'i have never had that', 'i have not had that',
+    // "my dad had bowel cancer but I've never had anything like that"
+    'i have never had anything like that', 'i have not had anything like that', 'i have never had anything like it', 'i have not had anything like it',
   ],
   ownCaseAlone: ['my back', 'my neck', 'my pain', 'my leg', 'my sciatica'],
   lostWhenGone: ['feeling', 'sensation', 'urge', 'strength', 'control', 'power', 'grip', 'balance', 'sense', 'signal'],

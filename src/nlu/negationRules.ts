@@ -412,6 +412,8 @@ export const NEGATION_RULES: NegationRules = {
     'did not injure myself', 'no injury', 'no injuries',
     // numbness from an anaesthetic that passed: "my face went numb at the dentist, wore off after an hour"
     'wore off', 'worn off',
+    // "I had the shock down my spine a couple of times last month, hasn't done it since"
+    'not done it since', 'not done that since', 'not done it again', 'not done that again', 'never done it since', 'never done it again',
   ],
   resolvedMarkersInPast: [
     // getting better, told it is normal, passing each time: over only in a sentence about the past ("my leg was weaker but
@@ -524,6 +526,9 @@ export const NEGATION_RULES: NegationRules = {
   ownCaseAlone: ['my back', 'my neck', 'my pain', 'my leg', 'my sciatica'],
   lostWhenGone: ['feeling', 'sensation', 'urge', 'strength', 'control', 'power', 'grip', 'balance', 'sense', 'signal'],
   resolvedAnywhere: [
+    // far after the sign, past the reason someone gave: "had trouble going for a wee after the op, they said that was the anaesthetic and it sorted itself out"
+    'sorted itself out', 'it sorted itself', 'sorted themselves out', 'it is normal again', 'its normal again', 'back to normal strength', 'come back to normal',
+    'came back to normal', 'not done it since', 'not done that since',
     'fine ever since', 'been fine ever since', 'fine since then', 'settled completely', 'cleared up completely', 'gone completely',
     'walk normally now', 'walking normally now', 'walk normally again', 'walking normally again', 'normally now', 'looks fine now',
     'gone back to just', 'back to just the', 'in a good place now', 'in a better place', 'in a much better place', 'in a good place', 'all fine now', 'back to normal now', 'no problems since',

@@ -191,6 +191,8 @@ export const NEGATION_RULES: NegationRules = {
     'worrying that i will', 'worrying that i might', 'worrying that i could', 'worrying that i may', 'scared that i will', 'terrified i will', 'terrified i might',
     'worry that i will', 'worry that i might', 'worry that i could', 'worry that i may', 'worry that i am going to', 'i worry i will',
     'worry that one day', 'worried that one day', 'scared that one day', 'one day i will', 'one day i might', 'one day i could',
+    // "I'll" typed without its apostrophe: "im scared ill end up wetting myself"
+    'scared ill', 'afraid ill', 'worried ill', 'terrified ill', 'frightened ill', 'worry ill', 'ill end up',
     // what a clinician brought up, not what happens: "my GP mentioned saddle numbness"
     'gp mentioned', 'doctor mentioned', 'physio mentioned', 'nurse mentioned', 'surgeon mentioned', 'consultant mentioned',
     'they mentioned', 'she mentioned', 'he mentioned', 'told me about', 'explained about',
@@ -244,7 +246,7 @@ export const NEGATION_RULES: NegationRules = {
   ],
   /** After a phrase, in its sentence: a worry about oneself ("... could that happen to me?"), not a disclosure. */
   /** A sentence asking what to look out for: the example in the next sentence is asked about too ("what would be a warning sign? like numbness down below?"). */
-  askingAbout: ['warning sign', 'warning signs', 'red flag', 'red flags', 'what would', 'what are the', 'what should i look', 'what to look', 'look out for', 'watch out for'],
+  askingAbout: ['is that what happens', 'does that happen', 'is that what will happen', 'could that happen', 'warning sign', 'warning signs', 'red flag', 'red flags', 'what would', 'what are the', 'what should i look', 'what to look', 'look out for', 'watch out for'],
   /** The next sentence says it is so: "can a herniated disc make sex feel numb? it does now". */
   affirmedNext: [
     'it does', 'mine does', 'i do now', 'that is me', 'i have it now', 'i have that now', 'it has now', 'it is now', 'mine is',
@@ -370,7 +372,7 @@ export const NEGATION_RULES: NegationRules = {
   ],
   // not "you": "numb bum, what do you think?" speaks to the coach
   generic: ['your', 'yourself', 'someone', 'somebody', 'anyone', 'anybody', 'a person', 'people'],
-  hearsay: ['asking for a friend', 'for a friend', 'asking for someone', 'for someone else', 'asking on behalf of someone', 'a friend of mine', 'one of us', 'one of them', 'in the family', 'in our family', 'in my family', 'someone i know', 'a mate of mine',
+  hearsay: ['asking for the family', 'for the family', 'asking for my family', 'asking for family', 'asking for the household', 'asking for a friend', 'for a friend', 'asking for someone', 'for someone else', 'asking on behalf of someone', 'a friend of mine', 'one of us', 'one of them', 'in the family', 'in our family', 'in my family', 'someone i know', 'a mate of mine',
     'there is been some', 'there has been some', 'there have been some', 'apparently', 'they said', 'they say', 'i am told', 'i was told', 'supposedly', 'allegedly', 'so they say', 'someone said'],
   resolvedMarkers: [
     'gone$', 'gone now', 'gone completely', 'all gone', 'went away', 'gone away', 'cleared', 'resolved', 'got better', 'fine now',

@@ -301,9 +301,15 @@ function negatedInsideGap(tokens: Token[], span: Span, rules: CompiledNegation):
   for (let index = span.start + 1; index < span.end; index += 1) if (saidFine(tokens, index) && !otherSideAfterFine(tokens, span, index, rules)) return true;
   return span.gapTokens.some(
     (index) =>
-      (rules.singleWordBefore.has(tokens[index]?.word ?? '') && !coveredByPseudo(tokens, index, rules) && !(tokens[index]?.word === 'not' && INABLE.has(tokens[index - 1]?.word ?? ''))) ||
+      (rules.singleWordBefore.has(tokens[index]?.word ?? '') && !coveredByPseudo(tokens, index, rules) && !(tokens[index]?.word === 'not' && INABLE.has(tokens[index - 1]?.word ?? '')) && !contrastAfter(tokens, span, index)) ||
       (saidFine(tokens, index) && !otherSideAfterFine(tokens, span, index, rules)),
   );
+}
+
+const CONTRASTS = new Set(['but', 'however', 'though', 'although', 'yet', 'whereas']);
+/** A contrast later in the span's gap ends the denial's reach: "my sex life isn't something to tell a computer but something's changed". */
+function contrastAfter(tokens: Token[], span: Span, index: number): boolean {
+  return span.gapTokens.some((other) => other > index && CONTRASTS.has(tokens[other]?.word ?? ''));
 }
 
 /** Before a side: "the right", "my left", "and the other". */

@@ -554,6 +554,8 @@ export const NEGATION_RULES: NegationRules = {
     'one of us', 'either of us', 'not saying who', 'not saying which', 'someone in my family', 'someone in the family', 'someone in our family',
     'someone i know', 'a relative', 'a family member', 'somebody in my family',
     'someone at home', 'somebody at home', 'someone in my house', 'somebody in my house', 'someone close to me', 'someone in my household',
+    // an account shared by two people: "not me, the other account holder, he says..."
+    'account holder', 'share this account', 'share the account', 'share an account', 'shared account', 'same account', 'joint account',
   ],
   // each ends its sentence, or is followed only by "though", "thankfully", "at all" (`deniedLaterTail`)
   deniedLater: [

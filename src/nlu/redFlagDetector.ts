@@ -497,9 +497,33 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
     let anchorIndex = 0;
     for (let index = 1; index < candidates.length; index += 1) if (candidates[index]!.length < candidates[anchorIndex]!.length) anchorIndex = index;
     const anchors = candidates[anchorIndex]!;
+    // One choice of a mention per part, read in context: undefined when a look-alike is beside it or it is no detection.
+    const readChosen = (chosen: ConceptSpan[]): Found | undefined => {
+      if (excludedBeside(excluded, chosen, reading, clauses)) return undefined;
+      let first = chosen[0]!.start;
+      let end = chosen[0]!.end;
+      for (let k = 1; k < chosen.length; k += 1) {
+        if (chosen[k]!.start < first) first = chosen[k]!.start;
+        if (chosen[k]!.end > end) end = chosen[k]!.end;
+      }
+      const start = withInability(reading.tokens, first);
+      const gapTokens: number[] = [];
+      for (let index = first; index <= end; index += 1) if (!covers(chosen, index)) gapTokens.push(index);
+      const mention = mentionOf(reading.tokens, { start, end, gapTokens }, negation);
+      if (!isDetection(mention)) return undefined;
+      return { matched: quote(message.text, reading.tokens, start, end), mention };
+    };
+    const usable = (span: ConceptSpan, anchor: ConceptSpan, others: ConceptSpan[]): boolean => {
+      if (sameAsOne(others, span)) return false;
+      const distance = span.start > anchor.end ? span.start - anchor.end : anchor.start > span.end ? anchor.start - span.end : 0;
+      if (distance > CONCEPT_WINDOW) return false;
+      return (clauses[span.start] === clauses[anchor.start] && clauses[span.end] === clauses[anchor.end]) || carriesOn(message, reading, span, anchor);
+    };
     for (let anchorAt = 0; anchorAt < anchors.length; anchorAt += 1) {
       const anchor = anchors[anchorAt]!;
       const chosen: ConceptSpan[] = [anchor];
+      /** Where each part's mention sits in `chosen`. */
+      const slots: number[] = [];
       let ok = true;
       for (let index = 0; index < candidates.length && ok; index += 1) {
         if (index === anchorIndex) continue;
@@ -518,23 +542,36 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
           nearestDistance = distance;
         }
         if (nearest === undefined) ok = false;
-        else chosen.push(nearest);
+        else {
+          slots[index] = chosen.length;
+          chosen.push(nearest);
+        }
       }
       if (!ok) continue;
-      if (excludedBeside(excluded, chosen, reading, clauses)) continue;
-      let first = chosen[0]!.start;
-      let end = chosen[0]!.end;
-      for (let k = 1; k < chosen.length; k += 1) {
-        if (chosen[k]!.start < first) first = chosen[k]!.start;
-        if (chosen[k]!.end > end) end = chosen[k]!.end;
+      let found = readChosen(chosen);
+      // "I couldn't get going on the toilet, took ages to start": the nearest mention of a part may be read outside
+      // the inability that another mention of it holds ("could not" then reads as a denial); its mentions that open on
+      // an inability are tried too
+      if (found?.mention !== 'present' && !excludedBeside(excluded, chosen, reading, clauses)) {
+        for (let index = 0; index < candidates.length && found?.mention !== 'present'; index += 1) {
+          if (index === anchorIndex) continue;
+          const slot = slots[index]!;
+          const list = candidates[index]!;
+          for (let k = 0; k < list.length && found?.mention !== 'present'; k += 1) {
+            const span = list[k]!;
+            // only a mention that holds the inability itself ("could not get going")
+            if (span === chosen[slot] || !INABILITY.has(reading.tokens[span.start]?.word ?? '')) continue;
+            const others = chosen.filter((_, at) => at !== slot);
+            if (!usable(span, anchor, others)) continue;
+            const alternative = chosen.slice();
+            alternative[slot] = span;
+            const read = readChosen(alternative);
+            if (read !== undefined) found = found === undefined ? read : better(found, read);
+          }
+        }
       }
-      const start = withInability(reading.tokens, first);
-      const gapTokens: number[] = [];
-      for (let index = first; index <= end; index += 1) if (!covers(chosen, index)) gapTokens.push(index);
-      const mention = mentionOf(reading.tokens, { start, end, gapTokens }, negation);
-      if (!isDetection(mention)) continue;
-      const found: Found = { matched: quote(message.text, reading.tokens, start, end), mention };
-      if (mention === 'present') return found;
+      if (found === undefined) continue;
+      if (found.mention === 'present') return found;
       best = better(best, found);
     }
   }

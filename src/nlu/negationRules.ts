@@ -550,6 +550,7 @@ export const NEGATION_RULES: NegationRules = {
   ],
   unclearWho: [
     'someone in this house', 'somebody in this house', 'someone in the house', 'somebody in the house', 'someone here',
+    'somebody here', 'someone in here', 'somebody in here',
     'rather not say who', 'not say who', 'will not say who', 'not telling who',
     'one of us', 'either of us', 'not saying who', 'not saying which', 'someone in my family', 'someone in the family', 'someone in our family',
     'someone i know', 'a relative', 'a family member', 'somebody in my family',

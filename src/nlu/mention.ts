@@ -4,7 +4,7 @@
  * negation.ts; the rules of English are in negationRules.ts. Knows nothing about red flags.
  */
 import type { Span } from './matcher.ts';
-import { hasOwnFirstPerson, notOverBefore, sequenceAt, spanContext, type CompiledNegation } from './negation.ts';
+import { hasOwnFirstPerson, notOverBefore, sequenceAt, sharedWithMeLater, spanContext, type CompiledNegation } from './negation.ts';
 import { SENTENCE_BOUNDARY, type Token } from './normalise.ts';
 import type { Mention } from './redFlagDetector.ts';
 
@@ -639,7 +639,8 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   if (context === 'someone-else' && !firstPersonBesidesAsker(tokens, sentence.from, sentence.to, rules) && onlyThey(tokens, rules)) return 'unclear-person';
   // "the guy in the bed next to me had both legs go weak, glad that's not me": named further back than a denial reaches
   // "my friend at work has been off with breast cancer": an acquaintance named further back, whose own story it is
-  if (context !== 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && !carerNamed(tokens, rules)) {
+  // ("my back went. my mum had cancer and so did I": the writer's own too)
+  if (context !== 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && !carerNamed(tokens, rules) && !sharedWithMeLater(tokens, span, rules)) {
     const named = namedBefore(tokens, sentence.from, span.start - 1, rules);
     // ("asking for a friend: numb round the back passage" is hearsay: whose is unclear, asked below)
     if (named !== undefined && (writerNotTheOne(tokens, rules) || (rules.acquaintances.has(named) && !familyNamed(tokens, rules) && !hearsayIn(tokens, rules)))) return 'other-person';

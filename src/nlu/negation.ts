@@ -388,7 +388,7 @@ export function notOverBefore(tokens: Token[], at: number, span: Span, rules: Co
   return (at - 1 > span.end && rules.notOver.has(tokens[at - 1]?.word ?? '')) || (at - 2 > span.end && rules.notOver.has(tokens[at - 2]?.word ?? ''));
 }
 
-function sharedWithMeLater(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
+export function sharedWithMeLater(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
   for (let j = span.end + 1; j < tokens.length && tokens[j]?.word !== SENTENCE_BOUNDARY; j += 1) {
     if (rules.sharedWithMe.some((words) => sequenceAt(tokens, j, words))) return true;
   }

@@ -82,6 +82,12 @@ export const yesNoLexiconSchema = z.object({
   changeTold: z.array(z.string().trim().min(1)).default([]),
   /** Words after an all-clear in its clause that limit it ("works fine until I cough", "all normal apart from ..."). */
   allClearLimits: z.array(z.string().trim().min(1)).default([]),
+  /** A look-alike given its cause ("constipated from the painkillers", "because it hurts my back"), before an all-clear that ends the message. */
+  explanations: z.array(z.string().trim().min(1)).default([]),
+  /** Words that make an all-clear the rest only ("otherwise normal", "everything else is fine"). */
+  exceptions: z.array(z.string().trim().min(1)).default([]),
+  /** Before such an all-clear, words that tell of a sign or may ("leaking", "had an accident", "couldn't"): then it is no no. */
+  explainedSigns: z.array(z.string().trim().min(1)).default([]),
 });
 export const scoreLexiconSchema = z.object({
   sources,

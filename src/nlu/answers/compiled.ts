@@ -32,6 +32,9 @@ export interface CompiledAnswers {
   recent: PhraseSet<'recent'>;
   allClearLimits: PhraseSet<'limit'>;
   changeTold: PhraseSet<'change'>;
+  explanations: PhraseSet<'explanation'>;
+  exceptions: PhraseSet<'exception'>;
+  explainedSigns: PhraseSet<'sign'>;
   contrastWords: ReadonlySet<string>;
   particles: ReadonlySet<string>;
   offerTail: ReadonlySet<string>;
@@ -84,6 +87,9 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     recent: compilePhraseSet({ recent: yesNo.recent }),
     allClearLimits: compilePhraseSet({ limit: yesNo.allClearLimits }),
     changeTold: compilePhraseSet({ change: yesNo.changeTold }),
+    explanations: compilePhraseSet({ explanation: yesNo.explanations }),
+    exceptions: compilePhraseSet({ exception: yesNo.exceptions }),
+    explainedSigns: compilePhraseSet({ sign: yesNo.explainedSigns }),
     contrastWords: new Set(yesNo.contrast),
     particles: new Set(yesNo.particles),
     offerTail: new Set(yesNo.offerTail),

@@ -364,6 +364,38 @@ function tellsOfChange(prepared: PreparedText, found: Mention<Label>[], start: n
   });
 }
 
+/**
+ * "I'm a bit constipated from the painkillers but I can feel when I need to go", "sex is off the
+ * cards because it hurts my back, but the feeling is all normal": with no answer word, a look-alike
+ * given its cause, then an all-clear that ends the message after a contrast, is a no. Never when a
+ * feeling, a loss, a change, something that happened or anything recent is told before it, nor when
+ * the all-clear is of the rest only ("otherwise normal"): those tell of the sign, or may.
+ */
+function explainedThenAllClear(prepared: PreparedText, found: Mention<Label>[], compiled: CompiledAnswers): boolean {
+  const { tokens } = prepared;
+  let last = tokens.length - 1;
+  while (last > 0 && tokens[last]!.word === SENTENCE_BOUNDARY) last -= 1;
+  const endsWithThough = tokens[last]?.word === 'though';
+  // The clause the all-clear is in: opened by a contrast, or ended by "though".
+  const starts = laterClauseStarts(tokens, clauseEnd(tokens, 0));
+  const clauseStart = starts.at(-1);
+  if (clauseStart === undefined) return false;
+  const opensWithContrast = compiled.contrastWords.has(tokens[clauseStart]!.word);
+  if (!opensWithContrast && !endsWithThough) return false;
+  const allClear = found.find((m) => m.label === 'allClear' && m.span.start >= clauseStart);
+  if (!allClear) return false;
+  // Nothing after the all-clear but its clause's own words (fillers, "though", "and there's no accidents").
+  if (found.some((m) => m.span.start >= clauseStart && POLARITY[m.label] !== 'no')) return false;
+  if (found.some((m) => m.span.start < clauseStart && (LEADS.has(m.label) && m.label !== 'allClear' || m.label === 'unsure'))) return false;
+  const before = (m: Mention<string>) => m.span.start < clauseStart;
+  if (!mentions(compiled.explanations, prepared, false).some(before)) return false;
+  if (mentions(compiled.recent, prepared, false).some(before) || mentions(compiled.admissions, prepared, false).some(before)) return false;
+  if (mentions(compiled.explainedSigns, prepared, false).some(before)) return false;
+  if (mentions(compiled.sensations, prepared, false).length > 0 || mentions(compiled.losses, prepared, false).length > 0) return false;
+  if (mentions(compiled.changeTold, prepared, false).length > 0 || mentions(compiled.exceptions, prepared, false).length > 0) return false;
+  return mentions(compiled.allClearLimits, prepared, false).every((m) => m.span.start < allClear.span.start && m.span.start < clauseStart);
+}
+
 /** The message asks what the question's own words mean ("what do you mean by different?", yes-no.yaml `wording`). */
 export function asksAboutWording(text: string, lexicon: Lexicon): boolean {
   const compiled = compileAnswers(lexicon);
@@ -446,6 +478,7 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   const later = kind === 'symptom' ? laterOpener(prepared, found, firstEnd, compiled) : undefined;
   if (later) return { answer: later, questionBack: false };
   if (kind === 'symptom' && longstandingThenAllClear(prepared, found, compiled)) return { answer: 'no', questionBack: false };
+  if (kind === 'symptom' && explainedThenAllClear(prepared, found, compiled)) return { answer: 'no', questionBack: false };
   if (kind === 'symptom' && tellsOfChange(prepared, found, start, firstEnd, compiled)) return { answer: 'yes', questionBack: false, told: true };
   // A short answer: "I do", "is correct", "nothing new", "hard to say".
   const wordCount = tokens.slice(start).filter((token) => token.word !== SENTENCE_BOUNDARY).length;

@@ -73,6 +73,10 @@ export const yesNoLexiconSchema = z.object({
   wellness: z.array(z.string().trim().min(1)).default([]),
   /** Words before the answer saying who speaks or how they checked ("she says", "I checked with a tissue and"). */
   preambles: z.array(z.string().trim().min(1)).default([]),
+  /** Preambles that tell of a check made for the question ("did the tissue thing", "I checked with a tissue and"): skipped like preambles, and a feeling lost told after one is a yes. */
+  checks: z.array(z.string().trim().min(1)).default([]),
+  /** After a check, words that put the feeling lost in the past ("it was numb last week but that's gone"): then it is no yes. */
+  resolved: z.array(z.string().trim().min(1)).default([]),
   /** A first clause of only these ("Honestly fine.") lets an all-clear after it answer. */
   wellWords: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** Something longstanding ("always been like that"), and what tells of something recent ("now", "since Monday"). */

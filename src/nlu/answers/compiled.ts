@@ -33,6 +33,8 @@ export interface CompiledAnswers {
   allClearLimits: PhraseSet<'limit'>;
   changeTold: PhraseSet<'change'>;
   explanations: PhraseSet<'explanation'>;
+  checks: PhraseSet<'check'>;
+  resolved: PhraseSet<'resolved'>;
   exceptions: PhraseSet<'exception'>;
   explainedSigns: PhraseSet<'sign'>;
   contrastWords: ReadonlySet<string>;
@@ -81,7 +83,9 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     losses: compilePhraseSet({ loss: yesNo.losses }),
     lossDenied: new Set(yesNo.lossDenied),
     wellness: compilePhraseSet({ wellness: yesNo.wellness }),
-    preambles: compilePhraseSet({ preamble: yesNo.preambles }),
+    preambles: compilePhraseSet({ preamble: [...yesNo.preambles, ...yesNo.checks] }),
+    checks: compilePhraseSet({ check: yesNo.checks }),
+    resolved: compilePhraseSet({ resolved: yesNo.resolved }),
     wellWords: new Set(yesNo.wellWords),
     longstanding: compilePhraseSet({ longstanding: yesNo.longstanding }),
     recent: compilePhraseSet({ recent: yesNo.recent }),

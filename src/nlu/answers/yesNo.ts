@@ -8,9 +8,12 @@
 import type { Lexicon } from '../../content/lexicon.ts';
 import { mentions, type Mention } from '../phraseSet.ts';
 import { findSpans } from '../matcher.ts';
+import { compileNegation, spanContext } from '../negation.ts';
 import { SENTENCE_BOUNDARY, type Token } from '../normalise.ts';
 import { prepareText, type PreparedText } from '../preparedText.ts';
 import { answerText, compileAnswers, type CompiledAnswers, type YesNoLabel } from './compiled.ts';
+
+const NEGATION = compileNegation();
 
 /** What a yes/no question is about: an offer to accept (consent, start), or a symptom to report. */
 export type YesNoKind = 'offer' | 'symptom';
@@ -396,6 +399,27 @@ function explainedThenAllClear(prepared: PreparedText, found: Mention<Label>[], 
   return mentions(compiled.allClearLimits, prepared, false).every((m) => m.span.start < allClear.span.start && m.span.start < clauseStart);
 }
 
+/**
+ * "Did the tissue thing. Left side of my bum feels like nothing, right is normal": a check made for
+ * the question opens the message, and with no answer word after it a feeling lost is told
+ * (`sensations`, not denied): that is a yes. The check confines it to what the question asks.
+ */
+function checkedThenLoss(prepared: PreparedText, found: Mention<Label>[], from: number, compiled: CompiledAnswers): boolean {
+  const check = mentions(compiled.checks, prepared, false).find((m) => m.span.start === from);
+  if (!check) return false;
+  // Told as now, read as the warning-sign check reads it: "it was numb last week but that's gone" is resolved.
+  const lost = mentions(compiled.sensations, prepared, true).filter((m) => m.span.start > check.span.end && spanContext(prepared.tokens, m.span, NEGATION, true) === 'affirmed');
+  // A no or doubt decides otherwise; an all-clear of another part may stand beside it ("right is
+  // normal"), and so may the words of the loss itself ("nothing" in "feels like nothing").
+  const inLoss = (m: Mention<Label>) => lost.some((l) => m.span.start >= l.span.start && m.span.end <= l.span.end);
+  const inCheck = (m: Mention<Label>) => m.span.start >= check.span.start && m.span.end <= check.span.end;
+  if (found.some((m) => POLARITY[m.label] !== 'yes' && m.label !== 'allClear' && !inLoss(m) && !inCheck(m))) return false;
+  // "feels like nothing is wrong": an all-clear that begins inside the loss's words undoes it.
+  if (found.some((m) => m.label === 'allClear' && lost.some((l) => m.span.start >= l.span.start && m.span.start <= l.span.end))) return false;
+  if (mentions(compiled.resolved, prepared, false).some((m) => m.span.start > check.span.end)) return false;
+  return lost.length > 0;
+}
+
 /** The message asks what the question's own words mean ("what do you mean by different?", yes-no.yaml `wording`). */
 export function asksAboutWording(text: string, lexicon: Lexicon): boolean {
   const compiled = compileAnswers(lexicon);
@@ -416,6 +440,7 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   // "not happy with that", "never ok": a yes word denied just before it is not a yes; "my bladder
   // is not normal": an all-clear with a denial inside it is none.
   const found = (mentions(set, prepared, false) as Mention<Label>[]).filter((m) => (POLARITY[m.label] !== 'yes' || !DENYING.has(tokens[m.span.start - 1]?.word ?? '')) && !deniedAllClear(m, tokens, compiled));
+  const firstStart = start;
   if (kind === 'symptom') start = afterPreambles(prepared, found, start, compiled, fillers);
   const firstEnd = clauseEnd(tokens, start);
   const wholeClauseAt = (mention: Mention<Label>) => tokens.slice(mention.span.end + 1, firstEnd + 1).every((token) => compiled.fillerWords.has(token.word));
@@ -479,6 +504,7 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   if (later) return { answer: later, questionBack: false };
   if (kind === 'symptom' && longstandingThenAllClear(prepared, found, compiled)) return { answer: 'no', questionBack: false };
   if (kind === 'symptom' && explainedThenAllClear(prepared, found, compiled)) return { answer: 'no', questionBack: false };
+  if (kind === 'symptom' && checkedThenLoss(prepared, found, firstStart, compiled)) return { answer: 'yes', questionBack: false };
   if (kind === 'symptom' && tellsOfChange(prepared, found, start, firstEnd, compiled)) return { answer: 'yes', questionBack: false, told: true };
   // A short answer: "I do", "is correct", "nothing new", "hard to say".
   const wordCount = tokens.slice(start).filter((token) => token.word !== SENTENCE_BOUNDARY).length;

@@ -158,6 +158,33 @@ function firstWithin(tokens: Token[], from: number, to: number, phrases: string[
   return -1;
 }
 
+/**
+ * The items of a list (phrases, or markers by their words) that can start at a word: those whose
+ * first word it is, and any with no words (which start anywhere), in the list's order. A loop
+ * over a sentence then tries the few that can match at each word, not the whole list (most of
+ * them fail on their first word, and these loops run for every match read).
+ */
+interface StartingWith<T> {
+  byWord: Map<string, T[]>;
+  /** The items with no words: what every other word can start. */
+  empty: T[];
+}
+const startingWithOf = new WeakMap<readonly object[], StartingWith<object>>();
+function startingWith<T extends object>(list: readonly T[], wordsOf: (item: T) => readonly string[], word: string): readonly T[] {
+  let index = startingWithOf.get(list) as StartingWith<T> | undefined;
+  if (index === undefined) {
+    const built: StartingWith<T> = { byWord: new Map(), empty: list.filter((item) => wordsOf(item).length === 0) };
+    for (const item of list) {
+      const first = wordsOf(item)[0];
+      if (first !== undefined && !built.byWord.has(first)) built.byWord.set(first, list.filter((other) => wordsOf(other)[0] === first || wordsOf(other).length === 0));
+    }
+    startingWithOf.set(list, (index = built));
+  }
+  return index.byWord.get(word) ?? index.empty;
+}
+const ownWords = (words: string[]): readonly string[] => words;
+const markerWordsOf = (marker: { words: string[] }): readonly string[] => marker.words;
+
 /** After a long story at `at`, a turn ("but", "though") followed by a word of now ("now", "this week"): it has changed. */
 function turnsToNowAfter(tokens: Token[], at: number, to: number, rules: CompiledNegation): boolean {
   for (let i = at; i <= to; i += 1) if (rules.terminators.has(tokens[i]?.word ?? '') && anyWithin(tokens, i + 1, to, rules.stillNowBesidesSince)) return true;
@@ -238,8 +265,9 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
   let first = markerWords.get(markers);
   if (first === undefined) markerWords.set(markers, (first = new Set(markers.map((marker) => marker.words[0] ?? ''))));
   for (let j = span.end + 1; j <= last; j += 1) {
-    if (!first.has(tokens[j]?.word ?? '')) continue;
-    for (const marker of markers) {
+    const word = tokens[j]?.word ?? '';
+    if (!first.has(word)) continue;
+    for (const marker of startingWith(markers, markerWordsOf, word)) {
       if (!sequenceAt(tokens, j, marker.words)) continue;
       // "the numbness hasn't worn off since this morning": still there
       if (notOverBefore(tokens, j, span, rules)) continue;
@@ -280,7 +308,7 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
 function recoveryAfter(tokens: Token[], span: Span, to: number, rules: CompiledNegation): number {
   let found = -1;
   for (let j = span.end + 1; j <= to; j += 1) {
-    if (rules.resolvedAnywhere.some((words) => sequenceAt(tokens, j, words)) && !notOverBefore(tokens, j, span, rules)) found = j;
+    if (startingWith(rules.resolvedAnywhere, ownWords, tokens[j]?.word ?? '').some((words) => sequenceAt(tokens, j, words)) && !notOverBefore(tokens, j, span, rules)) found = j;
   }
   return found;
 }
@@ -458,7 +486,7 @@ function deniedLaterIn(tokens: Token[], span: Span, sentence: { from: number; to
     // "I can't feel my bum, my friend says I don't have that": the friend's view, not the writer's denial
     const word = tokens[j]?.word ?? '';
     if (rules.otherPeople.has(word) || rules.acquaintances.has(word) || rules.someoneElsesView.has(word)) return false;
-    for (const marker of rules.deniedLater) {
+    for (const marker of startingWith(rules.deniedLater, ownWords, word)) {
       if (!sequenceAt(tokens, j, marker)) continue;
       // "..., not that I have it checked" goes on about something else
       let k = j + marker.length;

@@ -4,7 +4,7 @@
  * negation.ts; the rules of English are in negationRules.ts. Knows nothing about red flags.
  */
 import type { Span } from './matcher.ts';
-import { hasOwnFirstPerson, notOverBefore, sequenceAt, spanContext, type CompiledNegation } from './negation.ts';
+import { hasOwnFirstPerson, notOverBefore, ownWords, phraseAt, sequenceAt, spanContext, startingWith, type CompiledNegation } from './negation.ts';
 import { SENTENCE_BOUNDARY, type Token } from './normalise.ts';
 import type { Mention } from './redFlagDetector.ts';
 
@@ -158,31 +158,6 @@ function firstWithin(tokens: Token[], from: number, to: number, phrases: string[
   return -1;
 }
 
-/**
- * The items of a list (phrases, or markers by their words) that can start at a word: those whose
- * first word it is, and any with no words (which start anywhere), in the list's order. A loop
- * over a sentence then tries the few that can match at each word, not the whole list (most of
- * them fail on their first word, and these loops run for every match read).
- */
-interface StartingWith<T> {
-  byWord: Map<string, T[]>;
-  /** The items with no words: what every other word can start. */
-  empty: T[];
-}
-const startingWithOf = new WeakMap<readonly object[], StartingWith<object>>();
-function startingWith<T extends object>(list: readonly T[], wordsOf: (item: T) => readonly string[], word: string): readonly T[] {
-  let index = startingWithOf.get(list) as StartingWith<T> | undefined;
-  if (index === undefined) {
-    const built: StartingWith<T> = { byWord: new Map(), empty: list.filter((item) => wordsOf(item).length === 0) };
-    for (const item of list) {
-      const first = wordsOf(item)[0];
-      if (first !== undefined && !built.byWord.has(first)) built.byWord.set(first, list.filter((other) => wordsOf(other)[0] === first || wordsOf(other).length === 0));
-    }
-    startingWithOf.set(list, (index = built));
-  }
-  return index.byWord.get(word) ?? index.empty;
-}
-const ownWords = (words: string[]): readonly string[] => words;
 const markerWordsOf = (marker: { words: string[] }): readonly string[] => marker.words;
 
 /** After a long story at `at`, a turn ("but", "though") followed by a word of now ("now", "this week"): it has changed. */
@@ -308,7 +283,7 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
 function recoveryAfter(tokens: Token[], span: Span, to: number, rules: CompiledNegation): number {
   let found = -1;
   for (let j = span.end + 1; j <= to; j += 1) {
-    if (startingWith(rules.resolvedAnywhere, ownWords, tokens[j]?.word ?? '').some((words) => sequenceAt(tokens, j, words)) && !notOverBefore(tokens, j, span, rules)) found = j;
+    if (phraseAt(tokens, j, rules.resolvedAnywhere) !== undefined && !notOverBefore(tokens, j, span, rules)) found = j;
   }
   return found;
 }
@@ -319,7 +294,7 @@ function backAgainAfter(tokens: Token[], at: number, to: number, rules: Compiled
   let contrast = false;
   for (let k = at + 1; k <= to; k += 1) {
     if (CONTRASTS.has(tokens[k]?.word ?? '')) contrast = true;
-    else if (contrast && rules.stillNowHere.some((words) => sequenceAt(tokens, k, words))) return true;
+    else if (contrast && phraseAt(tokens, k, rules.stillNowHere) !== undefined) return true;
   }
   return false;
 }
@@ -410,7 +385,7 @@ function overInNextSentence(tokens: Token[], sentence: { from: number; to: numbe
 /** An all-clear opening the sentence, perhaps after a few words of `overOpeners` ("but it", "its", "i am"). */
 function overAtStart(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
   for (let at = from; at <= Math.min(to, from + 3); at += 1) {
-    if (rules.overNext.some((words) => sequenceAt(tokens, at, words))) return true;
+    if (phraseAt(tokens, at, rules.overNext) !== undefined) return true;
     if (!rules.overOpeners.has(tokens[at]?.word ?? '')) return false;
   }
   return false;
@@ -598,7 +573,7 @@ function echoAnsweredNo(tokens: Token[], sentence: { from: number; to: number },
   // a question asked in the negative is answered either way by a no ("can't pee? No." may mean "no, I can't")
   if (wordWithin(tokens, sentence.from, sentence.to, rules.singleWordBefore) || wordWithin(tokens, sentence.from, sentence.to, rules.negativeQuestion)) return false;
   const from = sentence.to + 2;
-  const opener = rules.echoAnsweredNo.find((words) => sequenceAt(tokens, from, words));
+  const opener = phraseAt(tokens, from, rules.echoAnsweredNo);
   if (opener === undefined) return false;
   const after = tokens[from + opener.length];
   if (after !== undefined && after.word !== SENTENCE_BOUNDARY && !after.afterComma) return false;
@@ -614,7 +589,7 @@ function echoAnsweredNo(tokens: Token[], sentence: { from: number; to: number },
  * ("not new, but I can't pee since Monday") leaves the sentence's "new" a word of now.
  */
 function saysNowOutsideNotNew(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
-  const opening = rules.notNew.find((words) => sequenceAt(tokens, from, words));
+  const opening = phraseAt(tokens, from, rules.notNew);
   const skip = opening !== undefined && !wordWithin(tokens, from, to, rules.terminators) ? opening.length : 0;
   return wordWithin(tokens, from + skip, to, rules.newNow);
 }
@@ -634,7 +609,7 @@ export function mentionOf(tokens: Token[], span: Span, rules: CompiledNegation):
   // "can a herniated disc make sex feel numb? it does now": the question was about the writer
   const sentence = sentenceBounds(tokens, span);
   if (anyWithin(tokens, span.end + 1, sentence.to, rules.affirmedLater)) return 'present';
-  return rules.affirmedNext.some((words) => sequenceAt(tokens, sentence.to + 2, words)) ? 'present' : mention;
+  return phraseAt(tokens, sentence.to + 2, rules.affirmedNext) !== undefined ? 'present' : mention;
 }
 
 function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation): MentionContext {

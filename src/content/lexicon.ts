@@ -75,6 +75,8 @@ export const yesNoLexiconSchema = z.object({
   preambles: z.array(z.string().trim().min(1)).default([]),
   /** Preambles that tell of a check made for the question ("did the tissue thing", "I checked with a tissue and"): skipped like preambles, and a feeling lost told after one is a yes. */
   checks: z.array(z.string().trim().min(1)).default([]),
+  /** Finding it hard to put into words ("not sure how to explain"): no doubt about the answer. */
+  describing: z.array(z.string().trim().min(1)).default([]),
   /** After a check, words that put the feeling lost in the past ("it was numb last week but that's gone"): then it is no yes. */
   resolved: z.array(z.string().trim().min(1)).default([]),
   /** A first clause of only these ("Honestly fine.") lets an all-clear after it answer. */

@@ -34,6 +34,7 @@ export interface CompiledAnswers {
   changeTold: PhraseSet<'change'>;
   explanations: PhraseSet<'explanation'>;
   checks: PhraseSet<'check'>;
+  describing: PhraseSet<'describing'>;
   resolved: PhraseSet<'resolved'>;
   exceptions: PhraseSet<'exception'>;
   explainedSigns: PhraseSet<'sign'>;
@@ -85,6 +86,7 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     wellness: compilePhraseSet({ wellness: yesNo.wellness }),
     preambles: compilePhraseSet({ preamble: [...yesNo.preambles, ...yesNo.checks] }),
     checks: compilePhraseSet({ check: yesNo.checks }),
+    describing: compilePhraseSet({ describing: yesNo.describing }),
     resolved: compilePhraseSet({ resolved: yesNo.resolved }),
     wellWords: new Set(yesNo.wellWords),
     longstanding: compilePhraseSet({ longstanding: yesNo.longstanding }),

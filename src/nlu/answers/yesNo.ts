@@ -96,6 +96,9 @@ function takenBack(prepared: PreparedText, found: Mention<Label>[], firstEnd: nu
     const nextEnd = clauseEnd(tokens, next);
     if (sensations.some((m) => m.span.start >= next && m.span.start <= nextEnd)) return true;
   }
+  // "no, my bladder isn't quite right", "no. my legs feel odd though": a change told after a bare no
+  // (not "no, nothing feels odd": a denial before the change in its clause keeps the no).
+  if (safetyNo && bare && changeToldAfter(prepared, firstEnd, compiled)) return true;
   // "no, only today": the sign dated after a bare no.
   if (safetyNo && bare && mentions(compiled.lately, prepared, true).some((m) => m.span.start > firstEnd)) return true;
   // "no numbness but it tingles": one feeling denied, another told of, which the question may well
@@ -129,6 +132,17 @@ function takenBack(prepared: PreparedText, found: Mention<Label>[], firstEnd: nu
     if (contrast && kind === 'symptom' && leading === 'allClear' && !DENIAL_OPENERS.has(tokens[leadStart]?.word ?? '')) return true;
   }
   return false;
+}
+
+/** A later clause tells of a change ("my bladder isn't quite right"), with no denial before it in its clause. */
+function changeToldAfter(prepared: PreparedText, firstEnd: number, compiled: CompiledAnswers): boolean {
+  const { tokens } = prepared;
+  const starts = laterClauseStarts(tokens, firstEnd);
+  return mentions(compiled.changeTold, prepared, false).some((m) => {
+    if (m.span.start <= firstEnd) return false;
+    const clauseStart = starts.filter((at) => at <= m.span.start).at(-1) ?? firstEnd + 1;
+    return !tokens.slice(clauseStart, m.span.start).some((t) => compiled.gapDenials.has(t.word) || DENIAL_OPENERS.has(t.word));
+  });
 }
 
 /**
@@ -358,10 +372,13 @@ function limitedAllClear(prepared: PreparedText, leading: Mention<Label>, firstE
  */
 function tellsOfChange(prepared: PreparedText, found: Mention<Label>[], start: number, firstEnd: number, compiled: CompiledAnswers): boolean {
   const { tokens } = prepared;
-  if (found.some((m) => POLARITY[m.label] !== 'yes')) return false;
+  const changes = mentions(compiled.changeTold, prepared, false);
+  // "not quite" in "my waterworks aren't quite right" is the change's own words, not a no.
+  const inChange = (m: Mention<Label>) => changes.some((c) => m.span.start >= c.span.start && m.span.end <= c.span.end && m.span.start > c.span.start);
+  if (found.some((m) => POLARITY[m.label] !== 'yes' && !inChange(m))) return false;
   // "my back feels odd but not my legs": a contrast after it may deny what the question asks about.
   if (laterClauseStarts(tokens, firstEnd).some((at) => compiled.contrastWords.has(tokens[at]!.word))) return false;
-  return mentions(compiled.changeTold, prepared, false).some((m) => {
+  return changes.some((m) => {
     if (m.span.start < start || m.span.start > firstEnd) return false;
     return !tokens.slice(start, m.span.start).some((t) => compiled.gapDenials.has(t.word) || DENIAL_OPENERS.has(t.word));
   });
@@ -439,7 +456,10 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   const set = compiled.yesNo[kind];
   // "not happy with that", "never ok": a yes word denied just before it is not a yes; "my bladder
   // is not normal": an all-clear with a denial inside it is none.
-  const found = (mentions(set, prepared, false) as Mention<Label>[]).filter((m) => (POLARITY[m.label] !== 'yes' || !DENYING.has(tokens[m.span.start - 1]?.word ?? '')) && !deniedAllClear(m, tokens, compiled));
+  // "not sure how to explain": doubt about the words, not about the answer.
+  const describing = mentions(compiled.describing, prepared, false);
+  const aboutWords = (span: { start: number; end: number }) => describing.some((d) => span.start >= d.span.start && span.end <= d.span.end);
+  const found = (mentions(set, prepared, false) as Mention<Label>[]).filter((m) => (POLARITY[m.label] !== 'yes' || !DENYING.has(tokens[m.span.start - 1]?.word ?? '')) && !deniedAllClear(m, tokens, compiled) && !(m.label === 'unsure' && aboutWords(m.span)));
   const firstStart = start;
   if (kind === 'symptom') start = afterPreambles(prepared, found, start, compiled, fillers);
   const firstEnd = clauseEnd(tokens, start);
@@ -457,7 +477,7 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   // Doubt in the first clause wins ("I'm not sure", "no idea"): a guessed answer to a safety question is the worst misreading.
   const insideLeading = (span: { start: number; end: number }) => leading !== undefined && span.start >= leading.span.start && span.end <= leading.span.end && leading.label !== 'unsure';
   const possible = set.possible(prepared);
-  const doubt = set.entries.some(({ label, pattern }) => label === 'unsure' && possible.has(pattern) && findSpans(pattern, prepared).some((span) => span.start <= firstEnd && !insideLeading(span)));
+  const doubt = set.entries.some(({ label, pattern }) => label === 'unsure' && possible.has(pattern) && findSpans(pattern, prepared).some((span) => span.start <= firstEnd && !insideLeading(span) && !aboutWords(span)));
   if (doubt) return { answer: 'unsure', questionBack: false };
   // "where my bra strap goes" (no question mark) describes; "where is the middle back?" asks.
   const anyMatch = (phrases: CompiledAnswers['statements'] | CompiledAnswers['questions']) => {

@@ -4,7 +4,7 @@
  * negation.ts; the rules of English are in negationRules.ts. Knows nothing about red flags.
  */
 import type { Span } from './matcher.ts';
-import { hasOwnFirstPerson, notOverBefore, sequenceAt, sharedWithMeLater, spanContext, type CompiledNegation } from './negation.ts';
+import { hasOwnFirstPerson, notOverBefore, ownWords, phraseAt, sequenceAt, sharedWithMeLater, spanContext, startingWith, type CompiledNegation } from './negation.ts';
 import { SENTENCE_BOUNDARY, type Token } from './normalise.ts';
 import type { Mention } from './redFlagDetector.ts';
 
@@ -158,6 +158,8 @@ function firstWithin(tokens: Token[], from: number, to: number, phrases: string[
   return -1;
 }
 
+const markerWordsOf = (marker: { words: string[] }): readonly string[] => marker.words;
+
 /** After a long story at `at`, a turn ("but", "though") followed by a word of now ("now", "this week"): it has changed. */
 function turnsToNowAfter(tokens: Token[], at: number, to: number, rules: CompiledNegation): boolean {
   for (let i = at; i <= to; i += 1) if (rules.terminators.has(tokens[i]?.word ?? '') && anyWithin(tokens, i + 1, to, rules.stillNowBesidesSince)) return true;
@@ -238,8 +240,9 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
   let first = markerWords.get(markers);
   if (first === undefined) markerWords.set(markers, (first = new Set(markers.map((marker) => marker.words[0] ?? ''))));
   for (let j = span.end + 1; j <= last; j += 1) {
-    if (!first.has(tokens[j]?.word ?? '')) continue;
-    for (const marker of markers) {
+    const word = tokens[j]?.word ?? '';
+    if (!first.has(word)) continue;
+    for (const marker of startingWith(markers, markerWordsOf, word)) {
       if (!sequenceAt(tokens, j, marker.words)) continue;
       // "the numbness hasn't worn off since this morning": still there
       if (notOverBefore(tokens, j, span, rules)) continue;
@@ -280,7 +283,7 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
 function recoveryAfter(tokens: Token[], span: Span, to: number, rules: CompiledNegation): number {
   let found = -1;
   for (let j = span.end + 1; j <= to; j += 1) {
-    if (rules.resolvedAnywhere.some((words) => sequenceAt(tokens, j, words)) && !notOverBefore(tokens, j, span, rules)) found = j;
+    if (phraseAt(tokens, j, rules.resolvedAnywhere) !== undefined && !notOverBefore(tokens, j, span, rules)) found = j;
   }
   return found;
 }
@@ -291,7 +294,7 @@ function backAgainAfter(tokens: Token[], at: number, to: number, rules: Compiled
   let contrast = false;
   for (let k = at + 1; k <= to; k += 1) {
     if (CONTRASTS.has(tokens[k]?.word ?? '')) contrast = true;
-    else if (contrast && rules.stillNowHere.some((words) => sequenceAt(tokens, k, words))) return true;
+    else if (contrast && phraseAt(tokens, k, rules.stillNowHere) !== undefined) return true;
   }
   return false;
 }
@@ -382,7 +385,7 @@ function overInNextSentence(tokens: Token[], sentence: { from: number; to: numbe
 /** An all-clear opening the sentence, perhaps after a few words of `overOpeners` ("but it", "its", "i am"). */
 function overAtStart(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
   for (let at = from; at <= Math.min(to, from + 3); at += 1) {
-    if (rules.overNext.some((words) => sequenceAt(tokens, at, words))) return true;
+    if (phraseAt(tokens, at, rules.overNext) !== undefined) return true;
     if (!rules.overOpeners.has(tokens[at]?.word ?? '')) return false;
   }
   return false;
@@ -458,7 +461,7 @@ function deniedLaterIn(tokens: Token[], span: Span, sentence: { from: number; to
     // "I can't feel my bum, my friend says I don't have that": the friend's view, not the writer's denial
     const word = tokens[j]?.word ?? '';
     if (rules.otherPeople.has(word) || rules.acquaintances.has(word) || rules.someoneElsesView.has(word)) return false;
-    for (const marker of rules.deniedLater) {
+    for (const marker of startingWith(rules.deniedLater, ownWords, word)) {
       if (!sequenceAt(tokens, j, marker)) continue;
       // "..., not that I have it checked" goes on about something else
       let k = j + marker.length;
@@ -570,7 +573,7 @@ function echoAnsweredNo(tokens: Token[], sentence: { from: number; to: number },
   // a question asked in the negative is answered either way by a no ("can't pee? No." may mean "no, I can't")
   if (wordWithin(tokens, sentence.from, sentence.to, rules.singleWordBefore) || wordWithin(tokens, sentence.from, sentence.to, rules.negativeQuestion)) return false;
   const from = sentence.to + 2;
-  const opener = rules.echoAnsweredNo.find((words) => sequenceAt(tokens, from, words));
+  const opener = phraseAt(tokens, from, rules.echoAnsweredNo);
   if (opener === undefined) return false;
   const after = tokens[from + opener.length];
   if (after !== undefined && after.word !== SENTENCE_BOUNDARY && !after.afterComma) return false;
@@ -586,7 +589,7 @@ function echoAnsweredNo(tokens: Token[], sentence: { from: number; to: number },
  * ("not new, but I can't pee since Monday") leaves the sentence's "new" a word of now.
  */
 function saysNowOutsideNotNew(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
-  const opening = rules.notNew.find((words) => sequenceAt(tokens, from, words));
+  const opening = phraseAt(tokens, from, rules.notNew);
   const skip = opening !== undefined && !wordWithin(tokens, from, to, rules.terminators) ? opening.length : 0;
   return wordWithin(tokens, from + skip, to, rules.newNow);
 }
@@ -606,7 +609,7 @@ export function mentionOf(tokens: Token[], span: Span, rules: CompiledNegation):
   // "can a herniated disc make sex feel numb? it does now": the question was about the writer
   const sentence = sentenceBounds(tokens, span);
   if (anyWithin(tokens, span.end + 1, sentence.to, rules.affirmedLater)) return 'present';
-  return rules.affirmedNext.some((words) => sequenceAt(tokens, sentence.to + 2, words)) ? 'present' : mention;
+  return phraseAt(tokens, sentence.to + 2, rules.affirmedNext) !== undefined ? 'present' : mention;
 }
 
 function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation): MentionContext {

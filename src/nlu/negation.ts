@@ -207,6 +207,40 @@ function sequenceAt(tokens: Token[], index: number, words: string[]): boolean {
   return true;
 }
 
+/**
+ * The items of a list (phrases, or markers by their words) that can start at a word: those whose
+ * first word it is, and any with no words (which start anywhere), in the list's order. A loop
+ * over a sentence then tries the few that can match at each word, not the whole list (most of
+ * them fail on their first word, and these loops run for every match read).
+ */
+interface StartingWith<T> {
+  byWord: Map<string, T[]>;
+  /** The items with no words: what every other word can start. */
+  empty: T[];
+}
+const startingWithOf = new WeakMap<readonly object[], StartingWith<object>>();
+export function startingWith<T extends object>(list: readonly T[], wordsOf: (item: T) => readonly string[], word: string): readonly T[] {
+  let index = startingWithOf.get(list) as StartingWith<T> | undefined;
+  if (index === undefined) {
+    const built: StartingWith<T> = { byWord: new Map(), empty: list.filter((item) => wordsOf(item).length === 0) };
+    for (const item of list) {
+      const first = wordsOf(item)[0];
+      if (first !== undefined && !built.byWord.has(first)) built.byWord.set(first, list.filter((other) => wordsOf(other)[0] === first || wordsOf(other).length === 0));
+    }
+    startingWithOf.set(list, (index = built));
+  }
+  return index.byWord.get(word) ?? index.empty;
+}
+/** A phrase list's items are their own words. */
+export const ownWords = (words: string[]): readonly string[] => words;
+
+/** The first phrase of the list (in its order) that starts at `at`, or undefined. */
+export function phraseAt(tokens: Token[], at: number, phrases: readonly string[][]): string[] | undefined {
+  const starting = startingWith(phrases, ownWords, tokens[at]?.word ?? '');
+  for (let k = 0; k < starting.length; k += 1) if (sequenceAt(tokens, at, starting[k]!)) return starting[k];
+  return undefined;
+}
+
 /** Each pseudo-negation under every word it contains, with that word's place in it. */
 const pseudoByWord = new WeakMap<string[][], Map<string, Array<{ pseudo: string[]; offset: number }>>>();
 function pseudoIndex(pseudos: string[][]): Map<string, Array<{ pseudo: string[]; offset: number }>> {
@@ -390,7 +424,7 @@ export function notOverBefore(tokens: Token[], at: number, span: Span, rules: Co
 
 export function sharedWithMeLater(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
   for (let j = span.end + 1; j < tokens.length && tokens[j]?.word !== SENTENCE_BOUNDARY; j += 1) {
-    if (rules.sharedWithMe.some((words) => sequenceAt(tokens, j, words))) return true;
+    if (phraseAt(tokens, j, rules.sharedWithMe) !== undefined) return true;
   }
   return false;
 }
@@ -518,14 +552,14 @@ function nowInOwnClause(tokens: Token[], at: number, span: Span, rules: Compiled
   if (from <= at + 1 || !tokens[from]?.afterComma) return false;
   let to = span.end;
   while (to + 1 < tokens.length && tokens[to + 1]?.word !== SENTENCE_BOUNDARY && !tokens[to + 1]?.afterComma) to += 1;
-  for (let k = from; k <= to; k += 1) if (rules.stillNowHere.some((words) => sequenceAt(tokens, k, words))) return true;
+  for (let k = from; k <= to; k += 1) if (phraseAt(tokens, k, rules.stillNowHere) !== undefined) return true;
   return false;
 }
 
 /** After the sign, to its sentence's end: it is so now ("again", "today", "keeps"). */
 function saidToBeSoLater(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
   for (let k = span.end + 1; k < tokens.length && tokens[k]?.word !== SENTENCE_BOUNDARY; k += 1) {
-    if (rules.stillNowHere.some((words) => sequenceAt(tokens, k, words))) return true;
+    if (phraseAt(tokens, k, rules.stillNowHere) !== undefined) return true;
   }
   return false;
 }
@@ -535,7 +569,7 @@ function askedInClause(tokens: Token[], span: Span, rules: CompiledNegation, aft
   let from = span.start;
   while (from > after && !tokens[from]?.afterComma && tokens[from - 1]?.word !== SENTENCE_BOUNDARY) from -= 1;
   for (let j = from; j < span.start; j += 1) {
-    const frame = rules.hypotheticalInClause.find((words) => sequenceAt(tokens, j, words));
+    const frame = phraseAt(tokens, j, rules.hypotheticalInClause);
     if (frame !== undefined && !newStatementAfter(tokens, j + frame.length, span)) return true;
   }
   return false;

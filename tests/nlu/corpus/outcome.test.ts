@@ -41,6 +41,11 @@ describe('reading a direct question about a warning sign', () => {
     expect(readSignQuestions(observe('idle', [{ kind: 'ask', question: 'signNow' }]))).toEqual(['signNow']);
   });
 
+  it('counts the same sign asked again after a self-check ("not sure" at its question)', () => {
+    const selfCheck: Output[] = [{ kind: 'say', key: 'selfCheck', vars: { flag: 'ces.saddle-numbness' } }, { kind: 'ask', question: 'redFlagAfterCheck', flagId: 'ces.saddle-numbness' }];
+    expect(readSignQuestions(observe('redFlagQuestion', selfCheck, { baseline: [record('redFlag.denied', {}), next] }))).toEqual(['ces.saddle-numbness']);
+  });
+
   it('does not count the question the ordinary flow asks next, nor a re-ask after "didn\'t catch that"', () => {
     expect(readSignQuestions(observe('redFlagQuestion', [record('redFlag.denied', {}), next], { baseline: [record('redFlag.denied', {}), next] }))).toEqual([]);
     expect(readSignQuestions(observe('redFlagQuestion', [{ kind: 'say', key: 'notUnderstood' }, { ...next, reask: true } as Output]))).toEqual([]);

@@ -7,7 +7,8 @@
  * | ---------------------------------------------------------------------- | --------------------------------------------------- |
  * | handoff { urgency: emergency / urgent / soon, requestedBy: 'rules' }   | a referral at that tier (the highest of the turn)   |
  * | handoff { requestedBy: 'person' }; event CLINICIAN_REQUESTED           | intent `clinician`                                  |
- * | ask { question: 'redFlagAnswer', flagId } or ask { question: 'sign…' }  | asked (a warning-sign question), unless the same     |
+ * | ask { question: 'redFlagAnswer' or 'redFlagAfterCheck' (the same sign's | asked (a warning-sign question), unless the same     |
+ * |   question after a self-check), flagId } or ask { question: 'sign…' }  |                                                     |
  * |   that the neutral answer would not have brought anyway, not a re-ask   |   question comes next in the ordinary flow, or it is |
  * |                                                                        |   the "didn't catch that" re-ask of the pending one |
  * | record consent.given / consent.declined                                | yesNo `yes` / `no` (at consent)                     |
@@ -71,7 +72,7 @@ const understandings = (obs: Observation): Understanding[] =>
   obs.events.flatMap((event) => ('understanding' in event && event.understanding ? [event.understanding] : []));
 
 const isSignQuestion = (output: Output): output is Extract<Output, { kind: 'ask' }> =>
-  output.kind === 'ask' && ((output.question === 'redFlagAnswer' && output.flagId !== undefined) || output.question.startsWith('sign'));
+  output.kind === 'ask' && (((output.question === 'redFlagAnswer' || output.question === 'redFlagAfterCheck') && output.flagId !== undefined) || output.question.startsWith('sign'));
 const askKey = (output: Extract<Output, { kind: 'ask' }>) => `${output.question}:${output.flagId ?? ''}`;
 
 /** The highest tier the turn referred at, or null. A person's own request (routine) is not a referral here. */

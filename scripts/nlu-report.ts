@@ -28,12 +28,16 @@ function print(title: string, summary: Summary): void {
   const lines: string[] = [`\n== ${title}: ${summary.entries} entries ==`, 'Warning signs (referred at the tier or higher, in the same turn)'];
   for (const tier of TIERS) lines.push(`  ${tier.padEnd(10)} ${frac(summary.sensitivity[tier].hit, summary.sensitivity[tier].of)}`);
   const missed = Object.entries(summary.missedByState).sort((a, b) => b[1] - a[1]);
-  if (missed.length) lines.push(`  missed, by state: ${missed.map(([state, n]) => `${state} ${n}`).join(', ')}`);
+  if (missed.length) {
+    const how = summary.missedHow;
+    lines.push(`  missed, by state: ${missed.map(([state, n]) => `${state} ${n}`).join(', ')}`);
+    lines.push(`  missed, what the coach did instead: referred at a lower tier ${how.lowerTier}, asked the sign's question ${how.asked}, nothing ${how.nothing}`);
+  }
   lines.push(`  right flag among those referred (entries naming ids): ${frac(summary.rightFlag.hit, summary.rightFlag.of)}`);
   const { asked } = summary;
   lines.push(`Asked first (hypothetical, resolved, vague, unclear whose): ${frac(asked.asked, asked.of)}; referred instead ${asked.referredInstead}, nothing at all ${asked.silent}`);
   const fa = summary.falseAlarms;
-  lines.push(`False alarms on benign look-alikes: urgent or higher ${frac(fa.urgentOrHigher, fa.of)}; soon ${frac(fa.soon, fa.of)}`);
+  lines.push(`False alarms on benign look-alikes: urgent or higher ${frac(fa.urgentOrHigher, fa.of)}; soon ${frac(fa.soon, fa.of)}; asked about a sign ${frac(fa.asked, fa.of)}`);
   lines.push('Answers            right      %   not understood  misread  wrong direction');
   let right = 0;
   let total = 0;

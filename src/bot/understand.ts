@@ -214,8 +214,23 @@ export function understand(text: string, card: CardValue | undefined, question: 
   }
   // "so maybe 2 kilos?": a question mark of doubt after an answer of another kind is that answer.
   if (understanding.questionBack && reading?.markOnly && !YES_NO_KINDS.has(info.kind) && answersQuestion(understanding, info.kind)) delete understanding.questionBack;
+  // "what counts as a fall? I slid down the wall on Tuesday. Pain 5", "buttock and thigh on the
+  // right. Is it bad if it goes down both legs?": an answer told in a sentence of its own beside a
+  // question back is the answer, as for a movement response. The question's own sentences are left
+  // out whole, so a number or a part asked about ("is 10 the worst?") is never the answer.
+  if (understanding.questionBack && text && TOLD_BESIDE_A_QUESTION.has(info.kind)) {
+    // Whole sentences only: "one side of what, my back?" tells nothing before its comma.
+    const told = (text.match(/[^.!?\n]+[.!?\n]*/g) ?? []).filter((sentence) => !sentence.includes('?')).join(' ').trim();
+    if (told !== '' && told !== text.trim()) {
+      const beside = understand(told, undefined, question, nlu, questionKey, at);
+      if (!beside.questionBack && answersQuestion(beside, info.kind)) return { ...beside, text: said };
+    }
+  }
   return understanding;
 }
+
+/** Kinds whose answer may be told beside a question back, in a sentence of its own. */
+const TOLD_BESIDE_A_QUESTION: ReadonlySet<QuestionKind | undefined> = new Set(['score', 'region', 'reach', 'sides']);
 
 const isPresent = (hit: RedFlagHit) => hit.mention === undefined || hit.mention === 'present';
 

@@ -121,6 +121,8 @@ export const languagesSchema = z.object({
   minWords: z.number().int().min(1),
   english: words,
   other: z.record(z.string().regex(/^[a-z]+$/), words),
+  /** Asked in English to go on in another language ("can we talk in Polish?"): read like a message in one. */
+  requests: z.array(z.string().trim().min(1)).default([]),
 });
 
 export type NumbersLexicon = z.infer<typeof numbersSchema>;

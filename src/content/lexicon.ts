@@ -73,6 +73,12 @@ export const yesNoLexiconSchema = z.object({
   wellness: z.array(z.string().trim().min(1)).default([]),
   /** Words before the answer saying who speaks or how they checked ("she says", "I checked with a tissue and"). */
   preambles: z.array(z.string().trim().min(1)).default([]),
+  /** Preambles that tell of a check made for the question ("did the tissue thing", "I checked with a tissue and"): skipped like preambles, and a feeling lost told after one is a yes. */
+  checks: z.array(z.string().trim().min(1)).default([]),
+  /** Finding it hard to put into words ("not sure how to explain"): no doubt about the answer. */
+  describing: z.array(z.string().trim().min(1)).default([]),
+  /** After a check, words that put the feeling lost in the past ("it was numb last week but that's gone"): then it is no yes. */
+  resolved: z.array(z.string().trim().min(1)).default([]),
   /** A first clause of only these ("Honestly fine.") lets an all-clear after it answer. */
   wellWords: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** Something longstanding ("always been like that"), and what tells of something recent ("now", "since Monday"). */
@@ -82,6 +88,12 @@ export const yesNoLexiconSchema = z.object({
   changeTold: z.array(z.string().trim().min(1)).default([]),
   /** Words after an all-clear in its clause that limit it ("works fine until I cough", "all normal apart from ..."). */
   allClearLimits: z.array(z.string().trim().min(1)).default([]),
+  /** A look-alike given its cause ("constipated from the painkillers", "because it hurts my back"), before an all-clear that ends the message. */
+  explanations: z.array(z.string().trim().min(1)).default([]),
+  /** Words that make an all-clear the rest only ("otherwise normal", "everything else is fine"). */
+  exceptions: z.array(z.string().trim().min(1)).default([]),
+  /** Before such an all-clear, words that tell of a sign or may ("leaking", "had an accident", "couldn't"): then it is no no. */
+  explainedSigns: z.array(z.string().trim().min(1)).default([]),
 });
 export const scoreLexiconSchema = z.object({
   sources,

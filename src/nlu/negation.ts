@@ -86,6 +86,8 @@ export interface CompiledNegation {
   wellAfter: Set<string>;
   someoneElsesView: Set<string>;
   sharedWithMe: string[][];
+  sides: Set<string>;
+  pairWords: Set<string>;
   beforeReach: number;
   afterReach: number;
 }
@@ -191,6 +193,8 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     wellAfter: new Set(rules.wellAfter),
     someoneElsesView: new Set(rules.someoneElsesView),
     sharedWithMe: rules.sharedWithMe.map(phraseWords),
+    sides: new Set(rules.sides),
+    pairWords: new Set(rules.pairWords),
     beforeReach: rules.beforeReach,
     afterReach: rules.afterReach,
   };
@@ -313,7 +317,8 @@ function wellRightAfter(tokens: Token[], span: Span, rules: CompiledNegation, wa
   // Only for a warning sign: a parser's own phrase may end on such a word ("rather not say if that's ok").
   if (warningSign && span.end > span.start && rules.wellAfter.has(tokens[span.end]?.word ?? '') && !NOT_WELL_BEFORE.has(tokens[span.end - 1]?.word ?? '')) return true;
   // ... or in the span's gap, ending a clause: "both legs are strong, it's only the pain"
-  return span.gapTokens.some((index) => STATIVE.has(tokens[index - 1]?.word ?? '') && rules.wellAfter.has(tokens[index]?.word ?? '') && tokens[index + 1]?.afterComma === true);
+  // ("left inner thigh is fine, right one I can hardly feel": that all-clear is the other side's)
+  return span.gapTokens.some((index) => STATIVE.has(tokens[index - 1]?.word ?? '') && rules.wellAfter.has(tokens[index]?.word ?? '') && tokens[index + 1]?.afterComma === true && !otherSideAfterFine(tokens, span, index, rules));
 }
 
 /** A denial sitting in a `...` gap ("down there is not numb") denies the phrase. */
@@ -327,12 +332,47 @@ const saidFine = (tokens: Token[], index: number) => FINE.has(tokens[index]?.wor
 
 function negatedInsideGap(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
   // a concept span has no gap of its own: "toe walking test, both legs fine, no weakness" holds its all-clear inside
-  for (let index = span.start + 1; index < span.end; index += 1) if (saidFine(tokens, index)) return true;
+  for (let index = span.start + 1; index < span.end; index += 1) if (saidFine(tokens, index) && !otherSideAfterFine(tokens, span, index, rules)) return true;
   return span.gapTokens.some(
     (index) =>
-      (rules.singleWordBefore.has(tokens[index]?.word ?? '') && !coveredByPseudo(tokens, index, rules) && !(tokens[index]?.word === 'not' && INABLE.has(tokens[index - 1]?.word ?? ''))) ||
-      saidFine(tokens, index),
+      (rules.singleWordBefore.has(tokens[index]?.word ?? '') && !coveredByPseudo(tokens, index, rules) && !(tokens[index]?.word === 'not' && INABLE.has(tokens[index - 1]?.word ?? '')) && !contrastAfter(tokens, span, index)) ||
+      (saidFine(tokens, index) && !otherSideAfterFine(tokens, span, index, rules)),
   );
+}
+
+const CONTRASTS = new Set(['but', 'however', 'though', 'although', 'yet', 'whereas']);
+/** A contrast later in the span's gap ends the denial's reach: "my sex life isn't something to tell a computer but something's changed". */
+function contrastAfter(tokens: Token[], span: Span, index: number): boolean {
+  return span.gapTokens.some((other) => other > index && CONTRASTS.has(tokens[other]?.word ?? ''));
+}
+
+/** Before a side: "the right", "my left", "and the other". */
+const SIDE_OPENERS = new Set(['the', 'my', 'his', 'her', 'their', 'and', 'but', 'on', 'its', 'it']);
+/** A side named at `index`, perhaps after an opener or two ("the right", "and the left"). */
+function sideAt(tokens: Token[], index: number, rules: CompiledNegation): boolean {
+  for (let k = index; k <= index + 2; k += 1) {
+    const word = tokens[k]?.word ?? '';
+    if (rules.sides.has(word)) return true;
+    if (!SIDE_OPENERS.has(word) || (k > index && tokens[k]?.afterComma)) return false;
+  }
+  return false;
+}
+const aboutBoth = (tokens: Token[], span: Span, rules: CompiledNegation) => {
+  for (let k = span.start; k <= span.end; k += 1) if (rules.pairWords.has(tokens[k]?.word ?? '')) return true;
+  return false;
+};
+
+/**
+ * A telegraphic all-clear of one side, and the sign on the other after its comma: "left inner thigh normal, right side I
+ * barely feel it" (not for a sign of both: "both legs, left fine, ..." takes one back).
+ */
+function otherSideAfterFine(tokens: Token[], span: Span, fine: number, rules: CompiledNegation): boolean {
+  if (aboutBoth(tokens, span, rules) || !sideAt(tokens, fine + 1, rules)) return false;
+  for (let k = fine - 1; k >= Math.max(0, fine - 4) && tokens[k]?.word !== SENTENCE_BOUNDARY; k -= 1) {
+    if (rules.sides.has(tokens[k]?.word ?? '')) return true;
+    if (tokens[k]?.afterComma) break;
+  }
+  return false;
 }
 
 const MINIMISING_SUBJECTS = new Set(['it', 'its', 'that', 'this', 'i']);
@@ -359,6 +399,8 @@ function negatedAfter(tokens: Token[], span: Span, rules: CompiledNegation, trig
     if (word === SENTENCE_BOUNDARY || rules.terminators.has(word)) return false;
     // "slight trouble starting to pee, it's fine really": a new clause that plays it down, not a denial
     if (tokens[j]?.afterComma && MINIMISING_SUBJECTS.has(word)) return false;
+    // "the left side of my bum feels like nothing, right is normal": the all-clear is the other side's
+    if (tokens[j]?.afterComma && sideAt(tokens, j, rules) && !aboutBoth(tokens, span, rules)) return false;
     for (const trigger of byFirst.get(word) ?? []) {
       if (!sequenceAt(tokens, j, trigger.words)) continue;
       // "the first time my back has gone": a back that has gone gave way; it is not over

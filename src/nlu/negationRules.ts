@@ -152,6 +152,13 @@ export interface NegationRules {
   notOver: string[];
   /** "... and so did I": the experience is the person's too. */
   sharedWithMe: string[];
+  /**
+   * A side or the other one of a pair: an all-clear said of one side is not said of the sign on the other ("left side of my
+   * bum feels like nothing, right is normal", "left inner thigh normal, right side I barely feel").
+   */
+  sides: string[];
+  /** In the sign itself: it is about both of a pair, so an all-clear of one side does take it back ("both legs tingle, left is fine now"). */
+  pairWords: string[];
   /** How many words a negation before a phrase reaches; after a phrase. */
   beforeReach: number;
   afterReach: number;
@@ -184,6 +191,8 @@ export const NEGATION_RULES: NegationRules = {
     'worrying that i will', 'worrying that i might', 'worrying that i could', 'worrying that i may', 'scared that i will', 'terrified i will', 'terrified i might',
     'worry that i will', 'worry that i might', 'worry that i could', 'worry that i may', 'worry that i am going to', 'i worry i will',
     'worry that one day', 'worried that one day', 'scared that one day', 'one day i will', 'one day i might', 'one day i could',
+    // "I'll" typed without its apostrophe: "im scared ill end up wetting myself"
+    'scared ill', 'afraid ill', 'worried ill', 'terrified ill', 'frightened ill', 'worry ill', 'ill end up',
     // what a clinician brought up, not what happens: "my GP mentioned saddle numbness"
     'gp mentioned', 'doctor mentioned', 'physio mentioned', 'nurse mentioned', 'surgeon mentioned', 'consultant mentioned',
     'they mentioned', 'she mentioned', 'he mentioned', 'told me about', 'explained about',
@@ -237,7 +246,7 @@ export const NEGATION_RULES: NegationRules = {
   ],
   /** After a phrase, in its sentence: a worry about oneself ("... could that happen to me?"), not a disclosure. */
   /** A sentence asking what to look out for: the example in the next sentence is asked about too ("what would be a warning sign? like numbness down below?"). */
-  askingAbout: ['warning sign', 'warning signs', 'red flag', 'red flags', 'what would', 'what are the', 'what should i look', 'what to look', 'look out for', 'watch out for'],
+  askingAbout: ['is that what happens', 'does that happen', 'is that what will happen', 'could that happen', 'warning sign', 'warning signs', 'red flag', 'red flags', 'what would', 'what are the', 'what should i look', 'what to look', 'look out for', 'watch out for'],
   /** The next sentence says it is so: "can a herniated disc make sex feel numb? it does now". */
   affirmedNext: [
     'it does', 'mine does', 'i do now', 'that is me', 'i have it now', 'i have that now', 'it has now', 'it is now', 'mine is',
@@ -357,10 +366,13 @@ export const NEGATION_RULES: NegationRules = {
     // a back named with its part, a complaint now, a course over recent weeks: "she's complaining her mid back hurts", "his walking has gone unsteady the last few weeks"
     'his mid back', 'her mid back', 'his lower back', 'her lower back', 'his upper back', 'her upper back', 'complaining',
     'the last few weeks', 'the past few weeks', 'the last few days', 'the past few days', 'the last couple of weeks',
+    // who the patient is, said outright: "he's the one with the slipped disc, I'm his son" (the writer's own "I'm the one with" is `ownCase`)
+    'is the one with', 'she is the one', 'he is the one', 'i am his son', 'i am his daughter', 'i am her son', 'i am her daughter',
+    'i am his wife', 'i am her husband', 'i am his partner', 'i am her partner',
   ],
   // not "you": "numb bum, what do you think?" speaks to the coach
   generic: ['your', 'yourself', 'someone', 'somebody', 'anyone', 'anybody', 'a person', 'people'],
-  hearsay: ['asking for a friend', 'for a friend', 'asking for someone', 'for someone else', 'asking on behalf of someone', 'a friend of mine', 'one of us', 'one of them', 'in the family', 'in our family', 'in my family', 'someone i know', 'a mate of mine',
+  hearsay: ['asking for the family', 'for the family', 'asking for my family', 'asking for family', 'asking for the household', 'asking for a friend', 'for a friend', 'asking for someone', 'for someone else', 'asking on behalf of someone', 'a friend of mine', 'one of us', 'one of them', 'in the family', 'in our family', 'in my family', 'someone i know', 'a mate of mine',
     'there is been some', 'there has been some', 'there have been some', 'apparently', 'they said', 'they say', 'i am told', 'i was told', 'supposedly', 'allegedly', 'so they say', 'someone said'],
   resolvedMarkers: [
     'gone$', 'gone now', 'gone completely', 'all gone', 'went away', 'gone away', 'cleared', 'resolved', 'got better', 'fine now',
@@ -402,6 +414,8 @@ export const NEGATION_RULES: NegationRules = {
     'did not injure myself', 'no injury', 'no injuries',
     // numbness from an anaesthetic that passed: "my face went numb at the dentist, wore off after an hour"
     'wore off', 'worn off',
+    // "I had the shock down my spine a couple of times last month, hasn't done it since"
+    'not done it since', 'not done that since', 'not done it again', 'not done that again', 'never done it since', 'never done it again',
   ],
   resolvedMarkersInPast: [
     // getting better, told it is normal, passing each time: over only in a sentence about the past ("my leg was weaker but
@@ -508,10 +522,15 @@ export const NEGATION_RULES: NegationRules = {
     'i am fine though', 'i am ok though', 'i am okay though', 'i am alright though', 'but i am fine', 'but i am ok', 'but i am okay',
     'all fine so far', 'fine so far', 'keeping an eye on myself', 'not me', 'not happening to me', 'glad my', 'glad i am not', 'glad i do not', 'glad it is not', 'glad that is not', 'i do not have that', 'i do not have it', 'i have not got that', 'i have not got it', 'i never had that',
     'i have never had that', 'i have not had that',
+    // "my dad had bowel cancer but I've never had anything like that"
+    'i have never had anything like that', 'i have not had anything like that', 'i have never had anything like it', 'i have not had anything like it',
   ],
   ownCaseAlone: ['my back', 'my neck', 'my pain', 'my leg', 'my sciatica'],
   lostWhenGone: ['feeling', 'sensation', 'urge', 'strength', 'control', 'power', 'grip', 'balance', 'sense', 'signal'],
   resolvedAnywhere: [
+    // far after the sign, past the reason someone gave: "had trouble going for a wee after the op, they said that was the anaesthetic and it sorted itself out"
+    'sorted itself out', 'it sorted itself', 'sorted themselves out', 'it is normal again', 'its normal again', 'back to normal strength', 'come back to normal',
+    'came back to normal', 'not done it since', 'not done that since',
     'fine ever since', 'been fine ever since', 'fine since then', 'settled completely', 'cleared up completely', 'gone completely',
     'walk normally now', 'walking normally now', 'walk normally again', 'walking normally again', 'normally now', 'looks fine now',
     'gone back to just', 'back to just the', 'in a good place now', 'in a better place', 'in a much better place', 'in a good place', 'all fine now', 'back to normal now', 'no problems since',
@@ -535,6 +554,8 @@ export const NEGATION_RULES: NegationRules = {
     'one of us', 'either of us', 'not saying who', 'not saying which', 'someone in my family', 'someone in the family', 'someone in our family',
     'someone i know', 'a relative', 'a family member', 'somebody in my family',
     'someone at home', 'somebody at home', 'someone in my house', 'somebody in my house', 'someone close to me', 'someone in my household',
+    // an account shared by two people: "not me, the other account holder, he says..."
+    'account holder', 'share this account', 'share the account', 'share an account', 'shared account', 'same account', 'joint account',
   ],
   // each ends its sentence, or is followed only by "though", "thankfully", "at all" (`deniedLaterTail`)
   deniedLater: [
@@ -550,6 +571,8 @@ export const NEGATION_RULES: NegationRules = {
   ],
   wellAfter: ['fine', 'strong', 'ok', 'okay', 'alright', 'normal', 'good', 'perfect', 'grand'],
   sharedWithMe: ['so did i', 'so have i', 'as did i', 'me too', 'i did too', 'i have too', 'i had too', 'i have it too', 'i had it too', 'and me', 'i also', 'and i'],
+  sides: ['left', 'right', 'other', 'lhs', 'rhs'],
+  pairWords: ['both', 'each', 'either', 'two', '2', 'all'],
   beforeReach: 6,
   afterReach: 3,
 };

@@ -146,6 +146,15 @@ function pieceEnd(text: string, at: number): number {
   return -1;
 }
 
+/** A run of two or more dots (only dots) followed, after spaces, by a lower-case letter as typed. */
+function pausesSentence(text: string, folded: string, piece: string, end: number): boolean {
+  if (piece.length < 2 || text.length !== folded.length) return false;
+  for (let k = 0; k < piece.length; k += 1) if (piece.charCodeAt(k) !== DOT) return false;
+  let next = end;
+  while (next < text.length && (text[next] === ' ' || text[next] === '\t')) next += 1;
+  return isLetter(text.charCodeAt(next));
+}
+
 /**
  * Splits text into tokens. Sentence ends collapse into one `.` token; never a leading or
  * trailing one, so a pattern anchored to the start or end of the message still works.
@@ -166,6 +175,12 @@ export function tokenise(text: string): Token[] {
     // Which kind of piece it is shows in the first character alone.
     const first = piece.charCodeAt(0);
     if (first === DOT || first === BANG || first === QUESTION || first === SEMICOLON || first === NEWLINE) {
+      // "Down there feels a bit... different?": dots trailing off before a word in lower case are a pause in the
+      // sentence, read as a comma ("Legs... Both. Weak." and "I tried... Nothing." keep their sentence ends)
+      if (pausesSentence(text, folded, piece, end)) {
+        afterComma = true;
+        continue;
+      }
       if (tokens.length > 0 && tokens[tokens.length - 1]?.word !== SENTENCE_BOUNDARY) {
         tokens.push({ word: SENTENCE_BOUNDARY, start, end, afterComma: false });
       }

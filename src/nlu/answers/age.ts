@@ -9,6 +9,11 @@ import { compileAnswers, isScoreUnit } from './compiled.ts';
 const AGE_WORDS = /^(year|years|yr|yrs|yo|old|next|this|in|and|on|at|now|but)$/;
 import { readNumbers } from './numbers.ts';
 
+/** Words that say an age is the person's now ("I'm 34 now", "am 60"), or was theirs once ("19 when it started", "was 25", "at 30"). */
+const NOW_BEFORE = new Set(['am', 'im', 'now']);
+const PAST_AFTER = new Set(['when', 'then']);
+const PAST_BEFORE = new Set(['was', 'at', 'aged', 'since']);
+
 /** How far before an age a relative may be named for the age to be theirs ("my husband is 65"). */
 const OTHER_REACH = 3;
 import { readWords } from './words.ts';
@@ -25,7 +30,12 @@ export function readAge(text: string, lexicon: Lexicon): number | undefined {
   // "my husband is 65 and I'm 63": an age said just after a relative is theirs, when another is said.
   const others = new Set(lexicon.answers.surgery.others);
   const someoneElses = (n: { from: number }) => words.slice(Math.max(0, n.from - OTHER_REACH), n.from).some((w) => others.has(w.text));
-  const number = ages.find((n) => !someoneElses(n)) ?? ages[0];
+  // "19 when it started but I'm 34 now": of several ages of the person's own, the one said for now.
+  const own = ages.filter((n) => !someoneElses(n));
+  const sameClause = (n: { from: number }) => (w: { clause: number }) => w.clause === words[n.from]!.clause;
+  const saidNow = (n: { from: number; to: number }) => words.slice(n.to + 1, n.to + 3).some((w) => w.text === 'now' && sameClause(n)(w)) || words.slice(Math.max(0, n.from - 2), n.from).some((w) => NOW_BEFORE.has(w.text) && sameClause(n)(w));
+  const saidBefore = (n: { from: number; to: number }) => words.slice(n.to + 1, n.to + 2).some((w) => PAST_AFTER.has(w.text)) || words.slice(Math.max(0, n.from - 2), n.from).some((w) => PAST_BEFORE.has(w.text));
+  const number = (own.length > 1 ? own.find(saidNow) ?? own.find((n) => !saidBefore(n)) : undefined) ?? own[0] ?? ages[0];
   if (!number) return undefined;
   // "I'll be 40 next month", "turning 40 soon": not 40 yet.
   const before = words.slice(Math.max(0, number.from - 2), number.from).map((w) => w.text);

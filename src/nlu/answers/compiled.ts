@@ -32,6 +32,12 @@ export interface CompiledAnswers {
   recent: PhraseSet<'recent'>;
   allClearLimits: PhraseSet<'limit'>;
   changeTold: PhraseSet<'change'>;
+  explanations: PhraseSet<'explanation'>;
+  checks: PhraseSet<'check'>;
+  describing: PhraseSet<'describing'>;
+  resolved: PhraseSet<'resolved'>;
+  exceptions: PhraseSet<'exception'>;
+  explainedSigns: PhraseSet<'sign'>;
   contrastWords: ReadonlySet<string>;
   particles: ReadonlySet<string>;
   offerTail: ReadonlySet<string>;
@@ -78,12 +84,18 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     losses: compilePhraseSet({ loss: yesNo.losses }),
     lossDenied: new Set(yesNo.lossDenied),
     wellness: compilePhraseSet({ wellness: yesNo.wellness }),
-    preambles: compilePhraseSet({ preamble: yesNo.preambles }),
+    preambles: compilePhraseSet({ preamble: [...yesNo.preambles, ...yesNo.checks] }),
+    checks: compilePhraseSet({ check: yesNo.checks }),
+    describing: compilePhraseSet({ describing: yesNo.describing }),
+    resolved: compilePhraseSet({ resolved: yesNo.resolved }),
     wellWords: new Set(yesNo.wellWords),
     longstanding: compilePhraseSet({ longstanding: yesNo.longstanding }),
     recent: compilePhraseSet({ recent: yesNo.recent }),
     allClearLimits: compilePhraseSet({ limit: yesNo.allClearLimits }),
     changeTold: compilePhraseSet({ change: yesNo.changeTold }),
+    explanations: compilePhraseSet({ explanation: yesNo.explanations }),
+    exceptions: compilePhraseSet({ exception: yesNo.exceptions }),
+    explainedSigns: compilePhraseSet({ sign: yesNo.explainedSigns }),
     contrastWords: new Set(yesNo.contrast),
     particles: new Set(yesNo.particles),
     offerTail: new Set(yesNo.offerTail),

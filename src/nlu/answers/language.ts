@@ -4,12 +4,15 @@
  */
 import type { Lexicon } from '../../content/lexicon.ts';
 import { foldText } from '../normalise.ts';
+import { compilePhraseSet, mentions, type PhraseSet } from '../phraseSet.ts';
+import { prepareText } from '../preparedText.ts';
 import { perLexicon } from './perLexicon.ts';
 
 interface CompiledLanguages {
   english: ReadonlySet<string>;
   other: ReadonlySet<string>;
   minWords: number;
+  requests: PhraseSet<'request'>;
 }
 
 const compile = perLexicon((lexicon: Lexicon): CompiledLanguages => {
@@ -17,7 +20,7 @@ const compile = perLexicon((lexicon: Lexicon): CompiledLanguages => {
   const english = new Set(languages.english);
   // A word that is also English ("me", "no", "a") says nothing about the language.
   const other = new Set(Object.values(languages.other).flat().filter((word) => !english.has(word)));
-  const compiled = { english, other, minWords: languages.minWords };
+  const compiled = { english, other, minWords: languages.minWords, requests: compilePhraseSet({ request: languages.requests }) };
   return compiled;
 });
 
@@ -25,11 +28,14 @@ const compile = perLexicon((lexicon: Lexicon): CompiledLanguages => {
 const OTHER_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu;
 const LETTER = /\p{L}/gu;
 
+/** Written mostly in another script or language, or asking in English to go on in another one. */
 export function isOtherLanguage(text: string, lexicon: Lexicon): boolean {
   const letters = text.match(LETTER)?.length ?? 0;
   if (letters === 0) return false;
   if ((text.match(OTHER_SCRIPT)?.length ?? 0) > letters / 2) return true;
-  const { english, other, minWords } = compile(lexicon);
+  const { english, other, minWords, requests } = compile(lexicon);
+  // "Can we talk in Polish please?": asked in English to go on in another language.
+  if (mentions(requests, prepareText(text), true).length > 0) return true;
   const words = foldText(text).match(/[a-z]+/g) ?? [];
   const foreign = words.filter((word) => other.has(word)).length;
   const ours = words.filter((word) => english.has(word)).length;

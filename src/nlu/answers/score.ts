@@ -194,14 +194,21 @@ export function parseScoreAnswer(text: string, lexicon: Lexicon): ScoreAnswer | 
   return { score: chosen.value, approximate: chosen.approximate || approximately, range: chosen.range };
 }
 
-/** One value, or the one said for now, or the first said; never a past score over a present one. */
+/**
+ * One value, or the one said for now, or else the highest of those not said for the past ("a 6,
+ * maybe a 7 when I move", "daytime 4 but nights are a 7": the worse time counts, the cautious
+ * side); never a past score over a present one.
+ */
 function choose(candidates: Candidate[]): Candidate | undefined {
   const values = new Set(candidates.map((c) => c.value));
   if (values.size === 1) return candidates[0];
   const notPast = candidates.filter((c) => c.time >= 0);
   const now = notPast.filter((c) => c.time > 0);
   if (now.length > 0 && new Set(now.map((c) => c.value)).size === 1) return now[0];
-  return notPast[0] ?? candidates[0];
+  if (notPast.length === 0) return candidates[0];
+  const highest = notPast.reduce((best, c) => (c.value > best.value ? c : best));
+  // Two scores said for two times are a span: the higher, marked approximate.
+  return new Set(notPast.map((c) => c.value)).size > 1 ? { ...highest, approximate: true } : highest;
 }
 
 export type { NumberMention };

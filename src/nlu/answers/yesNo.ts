@@ -8,9 +8,12 @@
 import type { Lexicon } from '../../content/lexicon.ts';
 import { mentions, type Mention } from '../phraseSet.ts';
 import { findSpans } from '../matcher.ts';
+import { compileNegation, spanContext } from '../negation.ts';
 import { SENTENCE_BOUNDARY, type Token } from '../normalise.ts';
 import { prepareText, type PreparedText } from '../preparedText.ts';
 import { answerText, compileAnswers, type CompiledAnswers, type YesNoLabel } from './compiled.ts';
+
+const NEGATION = compileNegation();
 
 /** What a yes/no question is about: an offer to accept (consent, start), or a symptom to report. */
 export type YesNoKind = 'offer' | 'symptom';
@@ -93,6 +96,9 @@ function takenBack(prepared: PreparedText, found: Mention<Label>[], firstEnd: nu
     const nextEnd = clauseEnd(tokens, next);
     if (sensations.some((m) => m.span.start >= next && m.span.start <= nextEnd)) return true;
   }
+  // "no, my bladder isn't quite right", "no. my legs feel odd though": a change told after a bare no
+  // (not "no, nothing feels odd": a denial before the change in its clause keeps the no).
+  if (safetyNo && bare && changeToldAfter(prepared, firstEnd, compiled)) return true;
   // "no, only today": the sign dated after a bare no.
   if (safetyNo && bare && mentions(compiled.lately, prepared, true).some((m) => m.span.start > firstEnd)) return true;
   // "no numbness but it tingles": one feeling denied, another told of, which the question may well
@@ -126,6 +132,17 @@ function takenBack(prepared: PreparedText, found: Mention<Label>[], firstEnd: nu
     if (contrast && kind === 'symptom' && leading === 'allClear' && !DENIAL_OPENERS.has(tokens[leadStart]?.word ?? '')) return true;
   }
   return false;
+}
+
+/** A later clause tells of a change ("my bladder isn't quite right"), with no denial before it in its clause. */
+function changeToldAfter(prepared: PreparedText, firstEnd: number, compiled: CompiledAnswers): boolean {
+  const { tokens } = prepared;
+  const starts = laterClauseStarts(tokens, firstEnd);
+  return mentions(compiled.changeTold, prepared, false).some((m) => {
+    if (m.span.start <= firstEnd) return false;
+    const clauseStart = starts.filter((at) => at <= m.span.start).at(-1) ?? firstEnd + 1;
+    return !tokens.slice(clauseStart, m.span.start).some((t) => compiled.gapDenials.has(t.word) || DENIAL_OPENERS.has(t.word));
+  });
 }
 
 /**
@@ -355,13 +372,69 @@ function limitedAllClear(prepared: PreparedText, leading: Mention<Label>, firstE
  */
 function tellsOfChange(prepared: PreparedText, found: Mention<Label>[], start: number, firstEnd: number, compiled: CompiledAnswers): boolean {
   const { tokens } = prepared;
-  if (found.some((m) => POLARITY[m.label] !== 'yes')) return false;
+  const changes = mentions(compiled.changeTold, prepared, false);
+  // "not quite" in "my waterworks aren't quite right" is the change's own words, not a no.
+  const inChange = (m: Mention<Label>) => changes.some((c) => m.span.start >= c.span.start && m.span.end <= c.span.end && m.span.start > c.span.start);
+  if (found.some((m) => POLARITY[m.label] !== 'yes' && !inChange(m))) return false;
   // "my back feels odd but not my legs": a contrast after it may deny what the question asks about.
   if (laterClauseStarts(tokens, firstEnd).some((at) => compiled.contrastWords.has(tokens[at]!.word))) return false;
-  return mentions(compiled.changeTold, prepared, false).some((m) => {
+  return changes.some((m) => {
     if (m.span.start < start || m.span.start > firstEnd) return false;
     return !tokens.slice(start, m.span.start).some((t) => compiled.gapDenials.has(t.word) || DENIAL_OPENERS.has(t.word));
   });
+}
+
+/**
+ * "I'm a bit constipated from the painkillers but I can feel when I need to go", "sex is off the
+ * cards because it hurts my back, but the feeling is all normal": with no answer word, a look-alike
+ * given its cause, then an all-clear that ends the message after a contrast, is a no. Never when a
+ * feeling, a loss, a change, something that happened or anything recent is told before it, nor when
+ * the all-clear is of the rest only ("otherwise normal"): those tell of the sign, or may.
+ */
+function explainedThenAllClear(prepared: PreparedText, found: Mention<Label>[], compiled: CompiledAnswers): boolean {
+  const { tokens } = prepared;
+  let last = tokens.length - 1;
+  while (last > 0 && tokens[last]!.word === SENTENCE_BOUNDARY) last -= 1;
+  const endsWithThough = tokens[last]?.word === 'though';
+  // The clause the all-clear is in: opened by a contrast, or ended by "though".
+  const starts = laterClauseStarts(tokens, clauseEnd(tokens, 0));
+  const clauseStart = starts.at(-1);
+  if (clauseStart === undefined) return false;
+  const opensWithContrast = compiled.contrastWords.has(tokens[clauseStart]!.word);
+  if (!opensWithContrast && !endsWithThough) return false;
+  const allClear = found.find((m) => m.label === 'allClear' && m.span.start >= clauseStart);
+  if (!allClear) return false;
+  // Nothing after the all-clear but its clause's own words (fillers, "though", "and there's no accidents").
+  if (found.some((m) => m.span.start >= clauseStart && POLARITY[m.label] !== 'no')) return false;
+  if (found.some((m) => m.span.start < clauseStart && (LEADS.has(m.label) && m.label !== 'allClear' || m.label === 'unsure'))) return false;
+  const before = (m: Mention<string>) => m.span.start < clauseStart;
+  if (!mentions(compiled.explanations, prepared, false).some(before)) return false;
+  if (mentions(compiled.recent, prepared, false).some(before) || mentions(compiled.admissions, prepared, false).some(before)) return false;
+  if (mentions(compiled.explainedSigns, prepared, false).some(before)) return false;
+  if (mentions(compiled.sensations, prepared, false).length > 0 || mentions(compiled.losses, prepared, false).length > 0) return false;
+  if (mentions(compiled.changeTold, prepared, false).length > 0 || mentions(compiled.exceptions, prepared, false).length > 0) return false;
+  return mentions(compiled.allClearLimits, prepared, false).every((m) => m.span.start < allClear.span.start && m.span.start < clauseStart);
+}
+
+/**
+ * "Did the tissue thing. Left side of my bum feels like nothing, right is normal": a check made for
+ * the question opens the message, and with no answer word after it a feeling lost is told
+ * (`sensations`, not denied): that is a yes. The check confines it to what the question asks.
+ */
+function checkedThenLoss(prepared: PreparedText, found: Mention<Label>[], from: number, compiled: CompiledAnswers): boolean {
+  const check = mentions(compiled.checks, prepared, false).find((m) => m.span.start === from);
+  if (!check) return false;
+  // Told as now, read as the warning-sign check reads it: "it was numb last week but that's gone" is resolved.
+  const lost = mentions(compiled.sensations, prepared, true).filter((m) => m.span.start > check.span.end && spanContext(prepared.tokens, m.span, NEGATION, true) === 'affirmed');
+  // A no or doubt decides otherwise; an all-clear of another part may stand beside it ("right is
+  // normal"), and so may the words of the loss itself ("nothing" in "feels like nothing").
+  const inLoss = (m: Mention<Label>) => lost.some((l) => m.span.start >= l.span.start && m.span.end <= l.span.end);
+  const inCheck = (m: Mention<Label>) => m.span.start >= check.span.start && m.span.end <= check.span.end;
+  if (found.some((m) => POLARITY[m.label] !== 'yes' && m.label !== 'allClear' && !inLoss(m) && !inCheck(m))) return false;
+  // "feels like nothing is wrong": an all-clear that begins inside the loss's words undoes it.
+  if (found.some((m) => m.label === 'allClear' && lost.some((l) => m.span.start >= l.span.start && m.span.start <= l.span.end))) return false;
+  if (mentions(compiled.resolved, prepared, false).some((m) => m.span.start > check.span.end)) return false;
+  return lost.length > 0;
 }
 
 /** The message asks what the question's own words mean ("what do you mean by different?", yes-no.yaml `wording`). */
@@ -383,7 +456,11 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   const set = compiled.yesNo[kind];
   // "not happy with that", "never ok": a yes word denied just before it is not a yes; "my bladder
   // is not normal": an all-clear with a denial inside it is none.
-  const found = (mentions(set, prepared, false) as Mention<Label>[]).filter((m) => (POLARITY[m.label] !== 'yes' || !DENYING.has(tokens[m.span.start - 1]?.word ?? '')) && !deniedAllClear(m, tokens, compiled));
+  // "not sure how to explain": doubt about the words, not about the answer.
+  const describing = mentions(compiled.describing, prepared, false);
+  const aboutWords = (span: { start: number; end: number }) => describing.some((d) => span.start >= d.span.start && span.end <= d.span.end);
+  const found = (mentions(set, prepared, false) as Mention<Label>[]).filter((m) => (POLARITY[m.label] !== 'yes' || !DENYING.has(tokens[m.span.start - 1]?.word ?? '')) && !deniedAllClear(m, tokens, compiled) && !(m.label === 'unsure' && aboutWords(m.span)));
+  const firstStart = start;
   if (kind === 'symptom') start = afterPreambles(prepared, found, start, compiled, fillers);
   const firstEnd = clauseEnd(tokens, start);
   const wholeClauseAt = (mention: Mention<Label>) => tokens.slice(mention.span.end + 1, firstEnd + 1).every((token) => compiled.fillerWords.has(token.word));
@@ -400,7 +477,7 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   // Doubt in the first clause wins ("I'm not sure", "no idea"): a guessed answer to a safety question is the worst misreading.
   const insideLeading = (span: { start: number; end: number }) => leading !== undefined && span.start >= leading.span.start && span.end <= leading.span.end && leading.label !== 'unsure';
   const possible = set.possible(prepared);
-  const doubt = set.entries.some(({ label, pattern }) => label === 'unsure' && possible.has(pattern) && findSpans(pattern, prepared).some((span) => span.start <= firstEnd && !insideLeading(span)));
+  const doubt = set.entries.some(({ label, pattern }) => label === 'unsure' && possible.has(pattern) && findSpans(pattern, prepared).some((span) => span.start <= firstEnd && !insideLeading(span) && !aboutWords(span)));
   if (doubt) return { answer: 'unsure', questionBack: false };
   // "where my bra strap goes" (no question mark) describes; "where is the middle back?" asks.
   const anyMatch = (phrases: CompiledAnswers['statements'] | CompiledAnswers['questions']) => {
@@ -446,6 +523,8 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   const later = kind === 'symptom' ? laterOpener(prepared, found, firstEnd, compiled) : undefined;
   if (later) return { answer: later, questionBack: false };
   if (kind === 'symptom' && longstandingThenAllClear(prepared, found, compiled)) return { answer: 'no', questionBack: false };
+  if (kind === 'symptom' && explainedThenAllClear(prepared, found, compiled)) return { answer: 'no', questionBack: false };
+  if (kind === 'symptom' && checkedThenLoss(prepared, found, firstStart, compiled)) return { answer: 'yes', questionBack: false };
   if (kind === 'symptom' && tellsOfChange(prepared, found, start, firstEnd, compiled)) return { answer: 'yes', questionBack: false, told: true };
   // A short answer: "I do", "is correct", "nothing new", "hard to say".
   const wordCount = tokens.slice(start).filter((token) => token.word !== SENTENCE_BOUNDARY).length;

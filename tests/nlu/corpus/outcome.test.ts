@@ -141,10 +141,15 @@ describe('adding judgements up', () => {
       judge(entry({ expect: 'none', how: 'benign' }), observe('idle', [handoff('urgent')])),
       judge(entry({ expect: 'refer', tier: 'urgent' }), observe('idle', [handoff('emergency')])),
       judge(entry({ expect: 'refer', tier: 'emergency' }), observe('idle', [handoff('urgent')])),
+      judge(entry({ expect: 'refer', tier: 'emergency' }), observe('idle', [{ kind: 'ask', question: 'redFlagAnswer', flagId: 'ces.saddle' }])),
+      judge(entry({ expect: 'refer', tier: 'urgent' }), observe('idle', [])),
+      judge(entry({ expect: 'none', how: 'benign' }), observe('idle', [{ kind: 'ask', question: 'redFlagAnswer', flagId: 'ces.bowel' }])),
     ]);
     expect(summary.asked).toEqual({ asked: 1, referredInstead: 1, silent: 0, of: 2 });
-    expect(summary.falseAlarms).toEqual({ urgentOrHigher: 1, soon: 1, of: 2 });
-    expect(summary.sensitivity.urgent).toEqual({ hit: 1, of: 1 });
-    expect(summary.sensitivity.emergency).toEqual({ hit: 0, of: 1 });
+    expect(summary.falseAlarms).toEqual({ urgentOrHigher: 1, soon: 1, asked: 1, of: 3 });
+    // A missed disclosure is told apart by what the coach did instead.
+    expect(summary.missedHow).toEqual({ lowerTier: 1, asked: 1, nothing: 1 });
+    expect(summary.sensitivity.urgent).toEqual({ hit: 1, of: 2 });
+    expect(summary.sensitivity.emergency).toEqual({ hit: 0, of: 2 });
   });
 });

@@ -144,8 +144,11 @@ export interface Summary {
   /** refer entries with ids that were referred: how many for one of the right flags. */
   rightFlag: Count;
   missedByState: Record<string, number>;
+  /** What the coach did instead with a disclosure it missed: a lower tier, the sign's own question, or nothing. */
+  missedHow: { lowerTier: number; asked: number; nothing: number };
   asked: { asked: number; referredInstead: number; silent: number; of: number };
-  falseAlarms: { urgentOrHigher: number; soon: number; of: number };
+  /** On benign messages, `asked`: a warning-sign question put to someone who has none (a cost, though no referral). */
+  falseAlarms: { urgentOrHigher: number; soon: number; asked: number; of: number };
   answers: Record<AnswerKind, Record<AnswerVerdict, number>>;
   wrongDirection: number;
   unreachable: Record<string, { entries: number; reason: string; measuredAt: State | null }>;
@@ -159,8 +162,9 @@ export function summarise(judgements: Judgement[]): Summary {
     sensitivity,
     rightFlag: { hit: 0, of: 0 },
     missedByState: {},
+    missedHow: { lowerTier: 0, asked: 0, nothing: 0 },
     asked: { asked: 0, referredInstead: 0, silent: 0, of: 0 },
-    falseAlarms: { urgentOrHigher: 0, soon: 0, of: 0 },
+    falseAlarms: { urgentOrHigher: 0, soon: 0, asked: 0, of: 0 },
     answers,
     wrongDirection: 0,
     unreachable: {},
@@ -174,7 +178,12 @@ export function summarise(judgements: Judgement[]): Summary {
     if (sign?.expect === 'refer' && sign.tier) {
       sensitivity[sign.tier].of++;
       if (sign.ok) sensitivity[sign.tier].hit++;
-      else summary.missedByState[j.state] = (summary.missedByState[j.state] ?? 0) + 1;
+      else {
+        summary.missedByState[j.state] = (summary.missedByState[j.state] ?? 0) + 1;
+        if (sign.referral !== null) summary.missedHow.lowerTier++;
+        else if (sign.asked) summary.missedHow.asked++;
+        else summary.missedHow.nothing++;
+      }
       if (sign.rightFlag !== undefined && sign.referral !== null) {
         summary.rightFlag.of++;
         if (sign.rightFlag) summary.rightFlag.hit++;
@@ -190,6 +199,7 @@ export function summarise(judgements: Judgement[]): Summary {
       summary.falseAlarms.of++;
       if (sign.referral === 'emergency' || sign.referral === 'urgent') summary.falseAlarms.urgentOrHigher++;
       if (sign.referral === 'soon') summary.falseAlarms.soon++;
+      if (sign.referral === null && sign.asked) summary.falseAlarms.asked++;
     }
     if (j.answer) {
       answers[j.answer.kind][j.answer.verdict]++;

@@ -1,0 +1,20 @@
+/**
+ * Ages (issue 17): of several ages of the person's own, the one said for now wins over one said for
+ * when it began ("19 when it started but I'm 34 now" was read as 19). One age alone, or the first
+ * said for now, is as before. Own wording.
+ */
+import { describe, expect, it } from 'vitest';
+import { readAge } from '../../src/nlu/answers/age.ts';
+import { lexicon } from './content.ts';
+
+describe('the age said for now', () => {
+  it.each([
+    ["I was 25 when this first happened, I'm 41 now", 41],
+    ['started at 30, now 52', 52],
+    ['am 60, had my first episode at 45', 60],
+    ['twenty when it began, fifty now', 50],
+    ["I'm 41, it started when I was 25", 41],
+    ['52, since I was 20 on and off', 52],
+    ["my husband is 65 and I'm 63", 63],
+  ] as const)('"%s" is %s', (text, age) => expect(readAge(text, lexicon)).toBe(age));
+});

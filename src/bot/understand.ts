@@ -220,8 +220,14 @@ export function understand(text: string, card: CardValue | undefined, question: 
   // out whole, so a number or a part asked about ("is 10 the worst?") is never the answer.
   if (understanding.questionBack && text && TOLD_BESIDE_A_QUESTION.has(info.kind)) {
     // Whole sentences only: "one side of what, my back?" tells nothing before its comma.
-    const told = (text.match(/[^.!?\n]+[.!?\n]*/g) ?? []).filter((sentence) => !sentence.includes('?')).join(' ').trim();
-    if (told !== '' && told !== text.trim()) {
+    const sentences = text.match(/[^.!?\n]+[.!?\n]*/g) ?? [];
+    const kept = sentences.filter((sentence) => !sentence.includes('?'));
+    const told = kept.join(' ').trim();
+    // Only when a question's sentence was left out: with none left out the same words came back
+    // (with wider spaces) to be read again, for ever ("What's the point of going on like this. I've
+    // been thinking about how I'd do it." at the score question overflowed the stack, and its
+    // warning sign was never raised).
+    if (told !== '' && kept.length < sentences.length) {
       const beside = understand(told, undefined, question, nlu, questionKey, at);
       if (!beside.questionBack && answersQuestion(beside, info.kind)) return { ...beside, text: said };
     }

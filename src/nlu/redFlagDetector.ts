@@ -91,33 +91,6 @@ interface CompiledFlag {
  * later, which cost more than the preparation itself.
  */
 const PREPARED_KEPT = 8;
-/**
- * The last few values by text, oldest dropped first: two arrays written in a ring, not a Map. A
- * Map that has entries deleted and added on every message is rebuilt every so often, and the
- * table it leaves behind keeps the messages it held reachable to the young-generation collector
- * until the next full collection: with the two Maps, about 19 of every 50 MB a run of messages
- * allocated survived each scavenge (copied, then promoted); with the rings, about 6.
- */
-class RecentByText<V> {
-  private readonly texts: Array<string | undefined>;
-  private readonly values: Array<V | undefined>;
-  private next = 0;
-  constructor(size: number) {
-    this.texts = new Array<string | undefined>(size).fill(undefined);
-    this.values = new Array<V | undefined>(size).fill(undefined);
-  }
-  get(text: string): V | undefined {
-    for (let k = 0; k < this.texts.length; k += 1) if (this.texts[k] === text) return this.values[k];
-    return undefined;
-  }
-  /** Only for a text not kept already. */
-  add(text: string, value: V): void {
-    this.texts[this.next] = text;
-    this.values[this.next] = value;
-    this.next = (this.next + 1) % this.texts.length;
-  }
-}
-
 /** Messages before this one that may complete a phrase or satisfy `requires`. */
 const RECENT_MESSAGES = 3;
 const RECENT_JOINS = 2;
@@ -261,7 +234,7 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
   const combos = compiled.filter((entry) => entry.combines !== undefined);
 
   // Earlier messages come back on every turn: their preparation is remembered (bounded).
-  const preparedCache = new RecentByText<Message>(PREPARED_KEPT);
+  const preparedCache = new Map<string, Message>();
   const prepare = (text: string): Message => {
     const cached = preparedCache.get(text);
     if (cached !== undefined) return cached;
@@ -280,14 +253,15 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
       present: new Map(),
       has,
     };
-    preparedCache.add(text, message);
+    if (preparedCache.size >= PREPARED_KEPT) preparedCache.delete(preparedCache.keys().next().value!);
+    preparedCache.set(text, message);
     return message;
   };
 
   const prepared = new WeakMap<MessageScan, Message>();
 
   /** The flags disclosed (present) in one earlier message alone, for combinations. */
-  const aloneCache = new RecentByText<Set<string>>(PREPARED_KEPT);
+  const aloneCache = new Map<string, Set<string>>();
   function presentAlone(message: Message): Set<string> {
     const cached = aloneCache.get(message.text);
     if (cached !== undefined) return cached;
@@ -297,7 +271,8 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
       // A past episode is the sign itself for a history flag ("I had breast cancer years ago"), as in `run`.
       if (mention === 'present' || (mention === 'resolved' && entry.flag.history === true)) present.add(entry.flag.id);
     }
-    aloneCache.add(message.text, present);
+    if (aloneCache.size >= PREPARED_KEPT) aloneCache.delete(aloneCache.keys().next().value!);
+    aloneCache.set(message.text, present);
     return present;
   }
 

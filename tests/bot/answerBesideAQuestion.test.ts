@@ -37,3 +37,15 @@ describe('only asking stays a question back', () => {
     ['is the middle back where my bra strap goes?', 'region'],
   ])('"%s"', (text, question) => expect(read(text, question).questionBack).toBe(true));
 });
+
+describe('a message with no question in it is read once', () => {
+  // The sentences were joined again and read again while nothing was left out: the stack overflowed
+  // and the warning sign in the message was never raised (found by tests/fuzz/nlu.test.ts).
+  it.each([
+    ["What's the point of going on like this. I've been thinking about how I'd do it.", 'psfsScore'],
+    ['Why bother. I keep thinking everyone would be better off. Honestly.', 'pain'],
+    ['how is that meant to help. my back is the same. the left leg too', 'region'],
+  ])('"%s" at %s', (text, question) => {
+    expect(() => read(text, question)).not.toThrow();
+  });
+});

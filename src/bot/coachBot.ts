@@ -112,7 +112,13 @@ export function createCoachBot(deps: CoachBotDeps) {
         events: (stored) =>
           !text && !card
             ? [{ type: 'UNREADABLE', at }]
-            : withCardDetails(eventsForMessage({ text, card, at, maxLength: deps.maxMessageLength, flags }, stored, deps.content.conversation.questions, deps.nlu), card, capabilitiesOf(activity.channelId).cards),
+            : withCardDetails(
+                eventsForMessage({ text, card, at, maxLength: deps.maxMessageLength, flags }, stored, deps.content.conversation.questions, deps.nlu, (error) =>
+                  deps.log.error({ err: error, conversationId }, 'reading the answer failed; the warning signs of the message still count'),
+                ),
+                card,
+                capabilitiesOf(activity.channelId).cards,
+              ),
       };
     } else if ((activity.type === ActivityTypes.ConversationUpdate && isUserJoining(activity)) || (activity.type === ActivityTypes.InstallationUpdate && activity.action === 'add')) {
       inbound = { ...base, activityId: undefined, events: () => [{ type: 'START', at }] };

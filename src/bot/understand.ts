@@ -306,16 +306,28 @@ export function knownConcepts(stored: StoredConversation | null): string[] {
   return known;
 }
 
+/**
+ * The events of one message. A fault while reading the answer (a parser bug) never costs the
+ * warning signs: they were found before the answer is read, so they still go out, with the answer
+ * left unread ('UNREADABLE' when there is no sign), and `onAnswerError` hears of the fault.
+ */
 export function eventsForMessage(
   input: { text: string; card?: CardValue; at: string; maxLength: number; flags?: MessageFlags },
   stored: StoredConversation | null,
   questions: Record<string, Question>,
   nlu: Nlu,
+  onAnswerError?: (error: unknown) => void,
 ): CoachEvent[] {
   const { text, at } = input;
   const recent = stored?.recent ?? [];
   const found = text ? nlu.redFlags(text, recent, input.flags, knownConcepts(stored)) : [];
-  const hits = saidYesAtWarningQuestion(text, stored, nlu) ? found.map(disclosedByYes) : found;
+  let saidYes = false;
+  try {
+    saidYes = saidYesAtWarningQuestion(text, stored, nlu);
+  } catch (error) {
+    onAnswerError?.(error);
+  }
+  const hits = saidYes ? found.map(disclosedByYes) : found;
   const present = hits.filter(isPresent);
   // Nothing disclosed outright: as if routine, so any mention of a warning sign is asked about.
   const topPresent = Math.min(urgencyRank('routine'), ...present.map((hit) => urgencyRank(hit.urgency)));
@@ -325,11 +337,34 @@ export function eventsForMessage(
   if (text.length > input.maxLength) {
     return [...(present.length ? [{ type: 'RED_FLAG' as const, at, hits: present }] : []), ...signEvents, { type: 'TOO_LONG', at, length: text.length, limit: input.maxLength }];
   }
+  try {
+    return eventsWithTheAnswer(input, stored, questions, nlu, present, signEvents);
+  } catch (error) {
+    onAnswerError?.(error);
+    return onlyTheSigns(at, present, signEvents);
+  }
+}
+
+/** The warning signs alone, the answer left unread: 'UNREADABLE' when there are none. */
+function onlyTheSigns(at: string, present: RedFlagHit[], signEvents: CoachEvent[]): CoachEvent[] {
+  return present.length || signEvents.length ? [...(present.length ? [{ type: 'RED_FLAG' as const, at, hits: present }] : []), ...signEvents] : [{ type: 'UNREADABLE', at }];
+}
+
+/** The rest of eventsForMessage, once the warning signs are known: the answer and the intents. */
+function eventsWithTheAnswer(
+  input: { text: string; card?: CardValue; at: string },
+  stored: StoredConversation | null,
+  questions: Record<string, Question>,
+  nlu: Nlu,
+  present: RedFlagHit[],
+  signEvents: Extract<CoachEvent, { type: 'SIGN_MENTIONED' }>[],
+): CoachEvent[] {
+  const { text, at } = input;
   const asking = stored?.context.asking ?? null;
   const question = asking ? questions[asking.question] : undefined;
   // A button on an older card answers the question it was shown with, not the one asked now.
   const stale = input.card?.question !== undefined && (!asking || input.card.question !== questionKey(asking.question, asking.flagId));
-  if (stale) return present.length || signEvents.length ? [...(present.length ? [{ type: 'RED_FLAG' as const, at, hits: present }] : []), ...signEvents] : [{ type: 'UNREADABLE', at }];
+  if (stale) return onlyTheSigns(at, present, signEvents);
   const card = input.card;
   const understanding = understand(text, card, question, nlu, asking?.question, at);
   const kind = nlu.answers.kindOf(asking?.question).kind;
@@ -368,7 +403,7 @@ export function eventsForMessage(
   // "What do you mean by different when I wipe?" at that very warning-sign question asks about the
   // question; it tells of no sign to check. Its help text answers it, and the question is asked again.
   // "How would I know if I'd lost the feeling?" is a "what if", still asked about.
-  const asksAboutThisSign = understanding.questionBack === true && !answers && asking?.flagId !== undefined && toAsk.every((hit) => hit.flagId === asking.flagId && hit.mention === 'hypothetical') && nlu.answers.asksAboutWording(text);
+  const asksAboutThisSign = understanding.questionBack === true && !answers && asking?.flagId !== undefined && (signEvents[0]?.hits ?? []).every((hit) => hit.flagId === asking.flagId && hit.mention === 'hypothetical') && nlu.answers.asksAboutWording(text);
   if (signEvents.length && !asksAboutThisSign) {
     // The answer it also holds is recorded before the direct question; what it brings next (the next
     // exercise) waits behind the question. Not the offer of a session: that waits for the answer.

@@ -74,6 +74,7 @@ const BATCHES = [
   { name: '2026-12f', test: /-2026-12f-/ },
   { name: '2026-12g', test: /-2026-12g-/ },
   { name: '2026-12e', test: /-2026-12e-/ },
+  { name: '2026-12h', test: /-2026-12h-/ },
 ];
 
 function probe(): void {

@@ -71,6 +71,8 @@ export const yesNoLexiconSchema = z.object({
   lossDenied: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** After a yes word at a safety question, a clause saying all is normal ("yes, all normal"): the yes affirms the all-clear. */
   wellness: z.array(z.string().trim().min(1)).default([]),
+  /** At an offer, a later "no" that denies a complaint ("yes please. no numbness anywhere") tells how things are; it takes nothing back. */
+  complaintsDenied: z.array(z.string().trim().min(1)).default([]),
   /** Words before the answer saying who speaks or how they checked ("she says", "I checked with a tissue and"). */
   preambles: z.array(z.string().trim().min(1)).default([]),
   /** Preambles that tell of a check made for the question ("did the tissue thing", "I checked with a tissue and"): skipped like preambles, and a feeling lost told after one is a yes. */
@@ -172,7 +174,7 @@ export function loadLexicon(contentDir: string): LexiconLoad {
   const movement = loadPart(contentDir, 'movement.yaml', movementLexiconSchema, problems);
   const intents = loadPart(contentDir, 'intents.yaml', intentLexiconSchema, problems);
   const groups: Array<[string, Record<string, string[]> | undefined]> = [
-    ['lexicon/yes-no.yaml', yesNo && { yes: yesNo.yes, no: yesNo.no, unsure: yesNo.unsure, questions: yesNo.questions, wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo, agree: yesNo.agree, decline: yesNo.decline, allClear: yesNo.allClear, fillers: yesNo.fillers, hedges: yesNo.hedges, softNo: yesNo.softNo, symptomYes: yesNo.symptomYes, symptomNo: yesNo.symptomNo, sensations: yesNo.sensations, admissions: yesNo.admissions, lately: yesNo.lately, statements: yesNo.statements, wording: yesNo.wording, losses: yesNo.losses, wellness: yesNo.wellness, preambles: yesNo.preambles, longstanding: yesNo.longstanding, recent: yesNo.recent }],
+    ['lexicon/yes-no.yaml', yesNo && { yes: yesNo.yes, no: yesNo.no, unsure: yesNo.unsure, questions: yesNo.questions, wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo, agree: yesNo.agree, decline: yesNo.decline, allClear: yesNo.allClear, fillers: yesNo.fillers, hedges: yesNo.hedges, softNo: yesNo.softNo, symptomYes: yesNo.symptomYes, symptomNo: yesNo.symptomNo, sensations: yesNo.sensations, admissions: yesNo.admissions, lately: yesNo.lately, statements: yesNo.statements, wording: yesNo.wording, losses: yesNo.losses, wellness: yesNo.wellness, complaintsDenied: yesNo.complaintsDenied, preambles: yesNo.preambles, longstanding: yesNo.longstanding, recent: yesNo.recent }],
     ['lexicon/scores.yaml', scores && { zero: scores.zero, units: scores.units, approximate: scores.approximate, notScore: scores.notScore }],
     ['lexicon/regions.yaml', regions && { ...regions.regions, landmarks: regions.landmarks }],
     ['lexicon/movement.yaml', movement?.outcomes],

@@ -26,6 +26,7 @@ export interface CompiledAnswers {
   losses: PhraseSet<'loss'>;
   lossDenied: ReadonlySet<string>;
   wellness: PhraseSet<'wellness'>;
+  complaintsDenied: PhraseSet<'complaintDenied'>;
   preambles: PhraseSet<'preamble'>;
   wellWords: ReadonlySet<string>;
   longstanding: PhraseSet<'longstanding'>;
@@ -84,6 +85,7 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     losses: compilePhraseSet({ loss: yesNo.losses }),
     lossDenied: new Set(yesNo.lossDenied),
     wellness: compilePhraseSet({ wellness: yesNo.wellness }),
+    complaintsDenied: compilePhraseSet({ complaintDenied: yesNo.complaintsDenied }),
     preambles: compilePhraseSet({ preamble: [...yesNo.preambles, ...yesNo.checks] }),
     checks: compilePhraseSet({ check: yesNo.checks }),
     describing: compilePhraseSet({ describing: yesNo.describing }),

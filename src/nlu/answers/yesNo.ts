@@ -105,6 +105,8 @@ function takenBack(prepared: PreparedText, found: Mention<Label>[], firstEnd: nu
   // ask about too ("no accidents, but my bottom feels numb" denies no feeling, and stands).
   if (safetyNo && sensations.some((m) => m.span.start > firstEnd) && mentions(compiled.sensations, prepared, false).some((m) => m.span.end <= firstEnd)) return true;
   const admissions = safetyNo ? mentions(compiled.admissions, prepared, false) : [];
+  // At an offer, "yes please. no numbness anywhere": a "no" that denies a complaint takes nothing back.
+  const complaintDenied = kind === 'offer' && polarity === 'yes' ? mentions(compiled.complaintsDenied, prepared, true) : [];
   // "not really, just a bit": a soft no, then a hedge in any later clause.
   const soft = hedges.length > 0 && mentions(compiled.softNo, prepared, false).some((m) => m.span.start <= firstEnd);
   if (soft && hedges.some((m) => m.span.start > firstEnd)) return true;
@@ -120,7 +122,7 @@ function takenBack(prepared: PreparedText, found: Mention<Label>[], firstEnd: nu
     // "no... actually maybe a little": a correction into doubt or a hedge is no answer either way.
     if (correcting && (found.some((m) => m.label === 'unsure' && m.span.start === at) || hedges.some((m) => m.span.start >= at && m.span.end <= end))) return true;
     const opener = found.find((m) => m.span.start === at && m.span.end <= end);
-    if (opener) {
+    if (opener && !complaintDenied.some((m) => m.span.start === at)) {
       const other = POLARITY[opener.label];
       const rest = end - opener.span.end;
       const isWord = opener.label === 'yes' || opener.label === 'no';

@@ -121,6 +121,8 @@ export const movementLexiconSchema = z.object({
   levelVerbs: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** What a part can do ("less power", "more feeling"): a change said of these is no change of the symptoms. */
   functions: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  /** The person's own body moving or giving way ("get down on the floor and back up", "my legs just went"): no direction of the symptoms. */
+  bodyMoves: phrases.default([]),
 });
 export const intentLexiconSchema = z.object({ sources, intents: orderedMap(INTENTS) });
 

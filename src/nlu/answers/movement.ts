@@ -29,6 +29,7 @@ interface CompiledMovement {
   strong: Set<string>;
   levelVerbs: ReadonlySet<string>;
   functions: ReadonlySet<string>;
+  bodyMoves: PhraseSet<'bodyMove'>;
 }
 
 const TOES = 7;
@@ -53,6 +54,7 @@ const compileMovement = perLexicon((lexicon: Lexicon): CompiledMovement => {
     strong: new Set(STRONG_WORDS),
     levelVerbs: new Set(d.levelVerbs),
     functions: new Set(d.functions),
+    bodyMoves: compilePhraseSet({ bodyMove: d.bodyMoves }),
   };
   return compiled;
 });
@@ -138,9 +140,12 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
   const prepared = prepareText(answerText(text, compileAnswers(lexicon), true));
   if (prepared.tokens.length === 0) return undefined;
   const clauseOf = clauses(prepared);
-  const parts: Found<number>[] = mentions(compiled.parts, prepared, true).map((m) => ({ label: Number(m.label), start: m.span.start, end: m.span.end }));
+  // "get down on the floor and back up", "my legs just went": the person moved or gave way, the symptoms did not.
+  const bodyMoves = mentions(compiled.bodyMoves, prepared, false);
+  const inBodyMove = (start: number, end: number) => bodyMoves.some((m) => start >= m.span.start && end <= m.span.end);
+  const parts: Found<number>[] = mentions(compiled.parts, prepared, true).map((m) => ({ label: Number(m.label), start: m.span.start, end: m.span.end })).filter((p) => !inBodyMove(p.start, p.end));
   // "My foot feels normal again": a part said to be fine is still the part that eased.
-  const namedParts: Found<number>[] = mentions(compiled.parts, prepared, false).map((m) => ({ label: Number(m.label), start: m.span.start, end: m.span.end }));
+  const namedParts: Found<number>[] = mentions(compiled.parts, prepared, false).map((m) => ({ label: Number(m.label), start: m.span.start, end: m.span.end })).filter((p) => !inBodyMove(p.start, p.end));
   // A word inside a body part's name is not a direction ("lower" in "lower back").
   const inPart = (start: number, end: number) => parts.some((p) => start >= p.start && end <= p.end);
   // "less power", "more feeling": a change of what the part can do, not of the symptoms.
@@ -153,7 +158,7 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
   };
   const allWords: Found<Word>[] = mentions(compiled.words, prepared, false)
     .map((m) => ({ label: m.label, start: m.span.start, end: m.span.end }))
-    .filter((w) => !inPart(w.start, w.end) && !ofFunction(w));
+    .filter((w) => !inPart(w.start, w.end) && !ofFunction(w) && !inBodyMove(w.start, w.end));
   const words = allWords.filter((w) => !deniedChange(w));
   const changeDenied = allWords.some(deniedChange);
   const clauseCount = (clauseOf.at(-1) ?? 0) + 1;
@@ -283,6 +288,11 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
   const changes = said.filter((s) => s.distance !== undefined);
   const mixed = changes.length === said.length && new Set(changes.map((s) => s.response)).size > 1;
   const decisive = mixed ? changes.reduce((a, b) => (b.distance! >= a.distance! ? b : a)) : said.at(-1);
+  // "couldn't do it ... dropped to the floor, legs just went": a set said not done before the change
+  // is not read as centralized, the reading that lets the plan go on ("it eased, moved up into my
+  // bum, but I can't lift my foot" tells of something else after it); a peripheralized one stands.
+  const notDone = mentions(compiled.outcomes, prepared, true).filter((m) => m.label === 'could_not');
+  if (decisive?.response === 'centralized' && notDone.some((m) => (clauseOf[m.span.start] ?? 0) <= decisive.clause)) return { response: 'could_not' };
   if (decisive) return { response: decisive.response, ...(decisive.toes ? { toesOrFingers: true } : {}) };
 
   // No direction, but the toes or fingers named (not said to be fine): reached, the stop-at-once sign.

@@ -218,9 +218,14 @@ export function understand(text: string, card: CardValue | undefined, question: 
   // right. Is it bad if it goes down both legs?": an answer told in a sentence of its own beside a
   // question back is the answer, as for a movement response. The question's own sentences are left
   // out whole, so a number or a part asked about ("is 10 the worst?") is never the answer.
-  if (understanding.questionBack && text && TOLD_BESIDE_A_QUESTION.has(info.kind)) {
+  // "left bum cheek and down the back of the thigh. and if it ever jumped to the other leg as well?":
+  // a "what if" asked beside the answer, though no question back was read, is left out the same way.
+  const allSentences = text ? text.match(/[^.!?\n]+[.!?\n]*/g) ?? [] : [];
+  const asked = allSentences.filter((sentence) => sentence.includes('?'));
+  const whatIfBeside = !understanding.questionBack && asked.length > 0 && asked.length < allSentences.length && asked.every((sentence) => nlu.answers.asksWhatIf?.(sentence) === true);
+  if ((understanding.questionBack || whatIfBeside) && text && TOLD_BESIDE_A_QUESTION.has(info.kind)) {
     // Whole sentences only: "one side of what, my back?" tells nothing before its comma.
-    const sentences = text.match(/[^.!?\n]+[.!?\n]*/g) ?? [];
+    const sentences = allSentences;
     const kept = sentences.filter((sentence) => !sentence.includes('?'));
     const told = kept.join(' ').trim();
     // Only when a question's sentence was left out: with none left out the same words came back

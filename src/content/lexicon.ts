@@ -64,6 +64,8 @@ export const yesNoLexiconSchema = z.object({
   statements: z.array(z.string().trim().min(1)).default([]),
   /** A question back about what the question's own words mean ("what do you mean by different?"). */
   wording: z.array(z.string().trim().min(1)).default([]),
+  /** A sentence asking "what if" beside the answer ("and if it ever jumped to the other leg?"): its words are not the answer. */
+  whatIf: z.array(z.string().trim().min(1)).default([]),
   /** Words that deny an all-clear from inside it or just before it ("my bladder is not normal"). */
   gapDenials: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** A no word opening a statement of something lost ("no feeling down there"), and the words after it that make it a denial after all. */
@@ -176,7 +178,7 @@ export function loadLexicon(contentDir: string): LexiconLoad {
   const movement = loadPart(contentDir, 'movement.yaml', movementLexiconSchema, problems);
   const intents = loadPart(contentDir, 'intents.yaml', intentLexiconSchema, problems);
   const groups: Array<[string, Record<string, string[]> | undefined]> = [
-    ['lexicon/yes-no.yaml', yesNo && { yes: yesNo.yes, no: yesNo.no, unsure: yesNo.unsure, questions: yesNo.questions, wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo, agree: yesNo.agree, decline: yesNo.decline, allClear: yesNo.allClear, fillers: yesNo.fillers, hedges: yesNo.hedges, softNo: yesNo.softNo, symptomYes: yesNo.symptomYes, symptomNo: yesNo.symptomNo, sensations: yesNo.sensations, admissions: yesNo.admissions, lately: yesNo.lately, statements: yesNo.statements, wording: yesNo.wording, losses: yesNo.losses, wellness: yesNo.wellness, complaintsDenied: yesNo.complaintsDenied, preambles: yesNo.preambles, longstanding: yesNo.longstanding, recent: yesNo.recent }],
+    ['lexicon/yes-no.yaml', yesNo && { yes: yesNo.yes, no: yesNo.no, unsure: yesNo.unsure, questions: yesNo.questions, wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo, agree: yesNo.agree, decline: yesNo.decline, allClear: yesNo.allClear, fillers: yesNo.fillers, hedges: yesNo.hedges, softNo: yesNo.softNo, symptomYes: yesNo.symptomYes, symptomNo: yesNo.symptomNo, sensations: yesNo.sensations, admissions: yesNo.admissions, lately: yesNo.lately, statements: yesNo.statements, wording: yesNo.wording, whatIf: yesNo.whatIf, losses: yesNo.losses, wellness: yesNo.wellness, complaintsDenied: yesNo.complaintsDenied, preambles: yesNo.preambles, longstanding: yesNo.longstanding, recent: yesNo.recent }],
     ['lexicon/scores.yaml', scores && { zero: scores.zero, units: scores.units, approximate: scores.approximate, notScore: scores.notScore }],
     ['lexicon/regions.yaml', regions && { ...regions.regions, landmarks: regions.landmarks }],
     ['lexicon/movement.yaml', movement?.outcomes],

@@ -16,6 +16,7 @@ export interface CompiledAnswers {
   questions: PhraseSet<'question'>;
   statements: PhraseSet<'statement'>;
   wording: PhraseSet<'wording'>;
+  whatIf: PhraseSet<'whatIf'>;
   /** After a contrast word, these make a no to a safety question only partly a no. */
   hedges: PhraseSet<'hedge'>;
   softNo: PhraseSet<'softNo'>;
@@ -76,6 +77,7 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     questions: compilePhraseSet({ question: yesNo.questions }),
     statements: compilePhraseSet({ statement: yesNo.statements }),
     wording: compilePhraseSet({ wording: yesNo.wording }),
+    whatIf: compilePhraseSet({ whatIf: yesNo.whatIf }),
     hedges: compilePhraseSet({ hedge: yesNo.hedges }),
     softNo: compilePhraseSet({ softNo: yesNo.softNo }),
     sensations: compilePhraseSet({ sensation: yesNo.sensations }),

@@ -12,7 +12,7 @@ import { parseDays, parseKg, unknownAmount } from './quantity.ts';
 import { readSurgery } from './surgery.ts';
 import { readReach, readSide, type ReachReading, type Side } from './reach.ts';
 import { parseScoreAnswer, type ScoreAnswer } from './score.ts';
-import { asksAboutWording, readYesNo, type YesNoKind, type YesNoReading } from './yesNo.ts';
+import { asksAboutWording, asksWhatIf, readYesNo, type YesNoKind, type YesNoReading } from './yesNo.ts';
 
 export type { MovementReading, OnsetReading, QuestionKind, ReachReading, ScoreAnswer, Side, YesNoKind, YesNoReading };
 
@@ -27,6 +27,8 @@ export interface AnswerParsers {
   yesNo(text: string, kind: YesNoKind): YesNoReading;
   /** The message asks what the question's own words mean ("what do you mean by different?"). */
   asksAboutWording(text: string): boolean;
+  /** The sentence asks "what if" ("and if it ever went down both legs?"). */
+  asksWhatIf?(sentence: string): boolean;
   score(text: string): ScoreAnswer | undefined;
   days(text: string): { days: number; approximate: boolean } | undefined;
   kg(text: string): { kg: number; approximate: boolean } | undefined;
@@ -57,6 +59,7 @@ export function compileAnswerParsers(lexicon: Lexicon): AnswerParsers {
     },
     yesNo: (text, kind) => readYesNo(text, lexicon, kind),
     asksAboutWording: (text) => asksAboutWording(text, lexicon),
+    asksWhatIf: (sentence) => asksWhatIf(sentence, lexicon),
     score: (text) => parseScoreAnswer(text, lexicon),
     days: (text) => parseDays(text, lexicon),
     kg: (text) => parseKg(text, lexicon),

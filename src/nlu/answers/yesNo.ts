@@ -445,6 +445,12 @@ export function asksAboutWording(text: string, lexicon: Lexicon): boolean {
   return mentions(compiled.wording, prepareText(answerText(text, compiled)), false).length > 0;
 }
 
+/** The sentence asks "what if" ("and if it ever jumped to the other leg as well?", yes-no.yaml `whatIf`). */
+export function asksWhatIf(sentence: string, lexicon: Lexicon): boolean {
+  const compiled = compileAnswers(lexicon);
+  return mentions(compiled.whatIf, prepareText(answerText(sentence, compiled)), false).length > 0;
+}
+
 export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'symptom'): YesNoReading {
   const compiled = compileAnswers(lexicon);
   const prepared = prepareText(answerText(text, compiled));

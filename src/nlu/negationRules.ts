@@ -251,6 +251,9 @@ export const NEGATION_RULES: NegationRules = {
   affirmedNext: [
     'it does', 'mine does', 'i do now', 'that is me', 'i have it now', 'i have that now', 'it has now', 'it is now', 'mine is',
     'because i have got it', 'because i have it', 'cos i have', 'i have got it', 'i have it', 'i have got that', 'i have that',
+    // the question's "you" turned on oneself with a reason: "...need a poo? because that's me since wednesday"
+    'because that is me', 'cos that is me', 'cause that is me', 'as that is me', 'that is been me', 'that has been me', 'that is what i have',
+    'that is happening to me', 'it is happening to me', 'because it does', 'cos it does', 'because mine does', 'cos mine does', 'same here', 'that is me now',
   ],
   /** Later in the same sentence, the writer says it is so: "worried I might lose control of my bladder, actually I already have a bit today". */
   affirmedLater: ['i already have', 'actually i have', 'i have already', 'i have got it', 'i do have it', 'which i have', 'and i have it', 'happening to me now', 'i am having it', 'i have it now', 'because i have it'],
@@ -344,7 +347,7 @@ export const NEGATION_RULES: NegationRules = {
     'girlfriend', 'he', 'she', 'they', 'his', 'her', 'their', 'kids', 'kid', 'children', 'child', 'baby', 'niece',
     'nephew', 'grandson', 'granddaughter', 'flatmate', 'housemate', 'boss', 'stepdad', 'stepmum',
     'lady', 'woman', 'guy', 'bloke', 'fella', 'chap', 'gentleman', 'man', 'girl', 'boy', 'him', 'mrs', 'mr', 'ms',
-    'hubby', 'missus', 'fiance', 'fiancee', 'toddler', 'grandchild', 'grandkids', 'stepson', 'stepdaughter',
+    'hubby', 'missus', 'gf', 'bf', 'wifey', 'hubs', 'missis', 'misses', 'fiance', 'fiancee', 'toddler', 'grandchild', 'grandkids', 'stepson', 'stepdaughter',
     'dog', 'dogs', 'cat', 'cats', 'puppy', 'kitten', 'pet',
     'guy', 'bloke', 'lad', 'lads', 'fella', 'chap',
   ],

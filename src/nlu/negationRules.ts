@@ -376,6 +376,7 @@ export const NEGATION_RULES: NegationRules = {
   // not "you": "numb bum, what do you think?" speaks to the coach
   generic: ['your', 'yourself', 'someone', 'somebody', 'anyone', 'anybody', 'a person', 'people'],
   hearsay: ['asking for the family', 'for the family', 'asking for my family', 'asking for family', 'asking for the household', 'asking for a friend', 'for a friend', 'asking for someone', 'for someone else', 'asking on behalf of someone', 'a friend of mine', 'one of us', 'one of them', 'in the family', 'in our family', 'in my family', 'someone i know', 'a mate of mine',
+    'asking for a mate', 'for a mate', 'asking for a pal', 'for a pal', 'asking for a buddy', 'not saying it is me', 'not saying it is mine', 'not saying i have it',
     'there is been some', 'there has been some', 'there have been some', 'apparently', 'they said', 'they say', 'i am told', 'i was told', 'supposedly', 'allegedly', 'so they say', 'someone said'],
   resolvedMarkers: [
     'gone$', 'gone now', 'gone completely', 'all gone', 'went away', 'gone away', 'cleared', 'resolved', 'got better', 'fine now',

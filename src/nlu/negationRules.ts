@@ -251,6 +251,9 @@ export const NEGATION_RULES: NegationRules = {
   affirmedNext: [
     'it does', 'mine does', 'i do now', 'that is me', 'i have it now', 'i have that now', 'it has now', 'it is now', 'mine is',
     'because i have got it', 'because i have it', 'cos i have', 'i have got it', 'i have it', 'i have got that', 'i have that',
+    // the question's "you" turned on oneself with a reason: "...need a poo? because that's me since wednesday"
+    'because that is me', 'cos that is me', 'cause that is me', 'as that is me', 'that is been me', 'that has been me', 'that is what i have',
+    'that is happening to me', 'it is happening to me', 'because it does', 'cos it does', 'because mine does', 'cos mine does', 'same here', 'that is me now',
   ],
   /** Later in the same sentence, the writer says it is so: "worried I might lose control of my bladder, actually I already have a bit today". */
   affirmedLater: ['i already have', 'actually i have', 'i have already', 'i have got it', 'i do have it', 'which i have', 'and i have it', 'happening to me now', 'i am having it', 'i have it now', 'because i have it'],
@@ -344,7 +347,7 @@ export const NEGATION_RULES: NegationRules = {
     'girlfriend', 'he', 'she', 'they', 'his', 'her', 'their', 'kids', 'kid', 'children', 'child', 'baby', 'niece',
     'nephew', 'grandson', 'granddaughter', 'flatmate', 'housemate', 'boss', 'stepdad', 'stepmum',
     'lady', 'woman', 'guy', 'bloke', 'fella', 'chap', 'gentleman', 'man', 'girl', 'boy', 'him', 'mrs', 'mr', 'ms',
-    'hubby', 'missus', 'fiance', 'fiancee', 'toddler', 'grandchild', 'grandkids', 'stepson', 'stepdaughter',
+    'hubby', 'missus', 'gf', 'bf', 'wifey', 'hubs', 'missis', 'misses', 'fiance', 'fiancee', 'toddler', 'grandchild', 'grandkids', 'stepson', 'stepdaughter',
     'dog', 'dogs', 'cat', 'cats', 'puppy', 'kitten', 'pet',
     'guy', 'bloke', 'lad', 'lads', 'fella', 'chap',
   ],
@@ -373,6 +376,7 @@ export const NEGATION_RULES: NegationRules = {
   // not "you": "numb bum, what do you think?" speaks to the coach
   generic: ['your', 'yourself', 'someone', 'somebody', 'anyone', 'anybody', 'a person', 'people'],
   hearsay: ['asking for the family', 'for the family', 'asking for my family', 'asking for family', 'asking for the household', 'asking for a friend', 'for a friend', 'asking for someone', 'for someone else', 'asking on behalf of someone', 'a friend of mine', 'one of us', 'one of them', 'in the family', 'in our family', 'in my family', 'someone i know', 'a mate of mine',
+    'asking for a mate', 'for a mate', 'asking for a pal', 'for a pal', 'asking for a buddy', 'not saying it is me', 'not saying it is mine', 'not saying i have it',
     'there is been some', 'there has been some', 'there have been some', 'apparently', 'they said', 'they say', 'i am told', 'i was told', 'supposedly', 'allegedly', 'so they say', 'someone said'],
   resolvedMarkers: [
     'gone$', 'gone now', 'gone completely', 'all gone', 'went away', 'gone away', 'cleared', 'resolved', 'got better', 'fine now',

@@ -11,7 +11,7 @@ import { createBot } from '../nlu/corpus/harness.ts';
 const bot = createBot();
 const read = (text: string, question: string) => understand(text, undefined, bot.questions[question], bot.nlu, question, '2026-11-27T09:00:00.000Z');
 const reachOf = (text: string) => {
-  const u = read(text, 'reach') as Record<string, unknown>;
+  const u = read(text, "reach") as unknown as Record<string, unknown>;
   return { reach: u.choice ?? u.reach, side: u.side, between: u.between };
 };
 

@@ -220,19 +220,18 @@ export function understand(text: string, card: CardValue | undefined, question: 
   // out whole, so a number or a part asked about ("is 10 the worst?") is never the answer.
   // "left bum cheek and down the back of the thigh. and if it ever jumped to the other leg as well?":
   // a "what if" asked beside the answer, though no question back was read, is left out the same way.
-  const allSentences = text ? text.match(/[^.!?\n]+[.!?\n]*/g) ?? [] : [];
-  const asked = allSentences.filter((sentence) => sentence.includes('?'));
-  const whatIfBeside = !understanding.questionBack && asked.length > 0 && asked.length < allSentences.length && asked.every((sentence) => nlu.answers.asksWhatIf?.(sentence) === true);
-  if ((understanding.questionBack || whatIfBeside) && text && TOLD_BESIDE_A_QUESTION.has(info.kind)) {
+  if (text && TOLD_BESIDE_A_QUESTION.has(info.kind)) {
     // Whole sentences only: "one side of what, my back?" tells nothing before its comma.
-    const sentences = allSentences;
+    const sentences = text.match(/[^.!?\n]+[.!?\n]*/g) ?? [];
+    const asked = sentences.filter((sentence) => sentence.includes('?'));
     const kept = sentences.filter((sentence) => !sentence.includes('?'));
+    const whatIfBeside = !understanding.questionBack && asked.length > 0 && kept.length > 0 && asked.every((sentence) => nlu.answers.asksWhatIf?.(sentence) === true);
     const told = kept.join(' ').trim();
     // Only when a question's sentence was left out: with none left out the same words came back
     // (with wider spaces) to be read again, for ever ("What's the point of going on like this. I've
     // been thinking about how I'd do it." at the score question overflowed the stack, and its
     // warning sign was never raised).
-    if (told !== '' && kept.length < sentences.length) {
+    if ((understanding.questionBack || whatIfBeside) && told !== '' && asked.length > 0) {
       const beside = understand(told, undefined, question, nlu, questionKey, at);
       if (!beside.questionBack && answersQuestion(beside, info.kind)) return { ...beside, text: said };
     }
@@ -340,7 +339,7 @@ export function eventsForMessage(
   const toAsk = hits.filter((hit) => !isPresent(hit) && urgencyRank(hit.urgency) < topPresent);
   const signEvents: Extract<CoachEvent, { type: 'SIGN_MENTIONED' }>[] = toAsk.length ? [{ type: 'SIGN_MENTIONED', at, hits: toAsk }] : [];
   if (text.length > input.maxLength) {
-    return [...(present.length ? [{ type: 'RED_FLAG' as const, at, hits: present }] : []), ...signEvents, { type: 'TOO_LONG', at, length: text.length, limit: input.maxLength }];
+    return [...theSigns(at, present, signEvents), { type: 'TOO_LONG', at, length: text.length, limit: input.maxLength }];
   }
   try {
     return eventsWithTheAnswer(input, stored, questions, nlu, present, signEvents);
@@ -350,9 +349,15 @@ export function eventsForMessage(
   }
 }
 
+/** The message's warning-sign events: the referral for what it discloses, then the questions about what it mentions. */
+function theSigns(at: string, present: RedFlagHit[], signEvents: CoachEvent[]): CoachEvent[] {
+  return [...(present.length ? [{ type: 'RED_FLAG' as const, at, hits: present }] : []), ...signEvents];
+}
+
 /** The warning signs alone, the answer left unread: 'UNREADABLE' when there are none. */
 function onlyTheSigns(at: string, present: RedFlagHit[], signEvents: CoachEvent[]): CoachEvent[] {
-  return present.length || signEvents.length ? [...(present.length ? [{ type: 'RED_FLAG' as const, at, hits: present }] : []), ...signEvents] : [{ type: 'UNREADABLE', at }];
+  const signs = theSigns(at, present, signEvents);
+  return signs.length ? signs : [{ type: 'UNREADABLE', at }];
 }
 
 /** The rest of eventsForMessage, once the warning signs are known: the answer and the intents. */

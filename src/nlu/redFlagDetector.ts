@@ -497,28 +497,6 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
     let anchorIndex = 0;
     for (let index = 1; index < candidates.length; index += 1) if (candidates[index]!.length < candidates[anchorIndex]!.length) anchorIndex = index;
     const anchors = candidates[anchorIndex]!;
-    // One choice of a mention per part, read in context: undefined when a look-alike is beside it or it is no detection.
-    const readChosen = (chosen: ConceptSpan[]): Found | undefined => {
-      if (excludedBeside(excluded, chosen, reading, clauses)) return undefined;
-      let first = chosen[0]!.start;
-      let end = chosen[0]!.end;
-      for (let k = 1; k < chosen.length; k += 1) {
-        if (chosen[k]!.start < first) first = chosen[k]!.start;
-        if (chosen[k]!.end > end) end = chosen[k]!.end;
-      }
-      const start = withInability(reading.tokens, first);
-      const gapTokens: number[] = [];
-      for (let index = first; index <= end; index += 1) if (!covers(chosen, index)) gapTokens.push(index);
-      const mention = mentionOf(reading.tokens, { start, end, gapTokens }, negation);
-      if (!isDetection(mention)) return undefined;
-      return { matched: quote(message.text, reading.tokens, start, end), mention };
-    };
-    const usable = (span: ConceptSpan, anchor: ConceptSpan, others: ConceptSpan[]): boolean => {
-      if (sameAsOne(others, span)) return false;
-      const distance = span.start > anchor.end ? span.start - anchor.end : anchor.start > span.end ? anchor.start - span.end : 0;
-      if (distance > CONCEPT_WINDOW) return false;
-      return (clauses[span.start] === clauses[anchor.start] && clauses[span.end] === clauses[anchor.end]) || carriesOn(message, reading, span, anchor);
-    };
     for (let anchorAt = 0; anchorAt < anchors.length; anchorAt += 1) {
       const anchor = anchors[anchorAt]!;
       const chosen: ConceptSpan[] = [anchor];
@@ -534,10 +512,10 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
           const span = list[k]!;
           // Each part is its own mention: "panty liner" is not both a pad and a leak.
           if (sameAsOne(chosen, span)) continue;
-          const distance = span.start > anchor.end ? span.start - anchor.end : anchor.start > span.end ? anchor.start - span.end : 0;
+          const distance = distanceBetween(span, anchor);
           // (the distance first: it is one subtraction, the clause test may walk the words between)
           if (distance > CONCEPT_WINDOW || distance >= nearestDistance) continue;
-          if ((clauses[span.start] !== clauses[anchor.start] || clauses[span.end] !== clauses[anchor.end]) && !carriesOn(message, reading, span, anchor)) continue;
+          if (!readTogether(message, reading, span, anchor)) continue;
           nearest = span;
           nearestDistance = distance;
         }
@@ -548,7 +526,7 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
         }
       }
       if (!ok) continue;
-      let found = readChosen(chosen);
+      let found = readChosen(chosen, excluded, message, reading, negation);
       // "I couldn't get going on the toilet, took ages to start": the nearest mention of a part may be read outside
       // the inability that another mention of it holds ("could not" then reads as a denial); its mentions that open on
       // an inability are tried too
@@ -562,10 +540,10 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
             // only a mention that holds the inability itself ("could not get going")
             if (span === chosen[slot] || !INABILITY.has(reading.tokens[span.start]?.word ?? '')) continue;
             const others = chosen.filter((_, at) => at !== slot);
-            if (!usable(span, anchor, others)) continue;
+            if (sameAsOne(others, span) || distanceBetween(span, anchor) > CONCEPT_WINDOW || !readTogether(message, reading, span, anchor)) continue;
             const alternative = chosen.slice();
             alternative[slot] = span;
-            const read = readChosen(alternative);
+            const read = readChosen(alternative, excluded, message, reading, negation);
             if (read !== undefined) found = found === undefined ? read : better(found, read);
           }
         }
@@ -576,6 +554,34 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
     }
   }
   return best;
+}
+
+/** Words between two mentions; 0 when they overlap. */
+function distanceBetween(span: ConceptSpan, anchor: ConceptSpan): number {
+  return span.start > anchor.end ? span.start - anchor.end : anchor.start > span.end ? anchor.start - span.end : 0;
+}
+
+/** A mention read with the anchor: in its clause, or in a clause with no topic of its own that carries it on. */
+function readTogether(message: Message, reading: ConceptReading, span: ConceptSpan, anchor: ConceptSpan): boolean {
+  const clauses = message.clauses;
+  return (clauses[span.start] === clauses[anchor.start] && clauses[span.end] === clauses[anchor.end]) || carriesOn(message, reading, span, anchor);
+}
+
+/** One choice of a mention per part, read in context: undefined when a look-alike is beside it or it is no detection. */
+function readChosen(chosen: ConceptSpan[], excluded: string[], message: Message, reading: ConceptReading, negation: CompiledNegation): Found | undefined {
+  if (excludedBeside(excluded, chosen, reading, message.clauses)) return undefined;
+  let first = chosen[0]!.start;
+  let end = chosen[0]!.end;
+  for (let k = 1; k < chosen.length; k += 1) {
+    if (chosen[k]!.start < first) first = chosen[k]!.start;
+    if (chosen[k]!.end > end) end = chosen[k]!.end;
+  }
+  const start = withInability(reading.tokens, first);
+  const gapTokens: number[] = [];
+  for (let index = first; index <= end; index += 1) if (!covers(chosen, index)) gapTokens.push(index);
+  const mention = mentionOf(reading.tokens, { start, end, gapTokens }, negation);
+  if (!isDetection(mention)) return undefined;
+  return { matched: quote(message.text, reading.tokens, start, end), mention };
 }
 
 const NO_SPANS: readonly ConceptSpan[] = Object.freeze([]);

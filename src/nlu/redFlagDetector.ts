@@ -680,9 +680,11 @@ function carriesOn(message: Message, reading: ConceptReading, one: ConceptSpan, 
     if (!telegraphic(reading.tokens, first.start, second.end)) return false;
     fragments = true;
   }
-  // In fragments the later mention may itself name the topic: "Numb. Down there."
+  // In fragments the later mention may itself name the topic: "Numb. Down there."; and a topic after it goes on to
+  // the next note, it says nothing of what came between: "Legs. Both. Weak since last night, back sore"
   const own = (span: ConceptSpan) => fragments && span.start <= second.end && span.end >= second.start;
-  return !(reading.spans.get(TOPIC) ?? []).some((span) => !own(span) && ((clauses[span.start]! > earlier && clauses[span.start]! <= later) || (clauses[span.end]! > earlier && clauses[span.end]! <= later)));
+  const after = (span: ConceptSpan) => fragments && span.start > second.end;
+  return !(reading.spans.get(TOPIC) ?? []).some((span) => !own(span) && !after(span) && ((clauses[span.start]! > earlier && clauses[span.start]! <= later) || (clauses[span.end]! > earlier && clauses[span.end]! <= later)));
 }
 
 /**

@@ -23,6 +23,11 @@ export interface Nlu {
   redFlags(text: string, recent: string[], scanned?: MessageFlags, known?: readonly string[]): RedFlagHit[];
   /** Scans one message alone, once per message: the shell's commands and the turn both use it. */
   scanMessage(text: string): MessageFlags;
+  /**
+   * Of the asked warning signs (all the screened ones when none are named: the check-in's warning
+   * question), those the message denies in the sign's own words or says are as usual.
+   */
+  deniedSigns?(text: string, flagIds?: readonly string[]): string[];
   yesNo(text: string): 'yes' | 'no' | undefined;
   score(text: string): number | undefined;
   region(text: string): Region | undefined;
@@ -379,6 +384,7 @@ function eventsWithTheAnswer(
   const understanding = understand(text, card, question, nlu, asking?.question, at);
   const kind = nlu.answers.kindOf(asking?.question).kind;
   if (kind) understanding.kind = kind;
+  if (kind === 'symptom' && present.length === 0 && signEvents.length === 0 && deniesTheAskedSign(text, understanding, asking, nlu)) understanding.yesNo = 'no';
   // A question back ("which one is the middle back?") answers nothing, whatever words it holds.
   // Another language: nothing in it is taken as an answer (its warning signs still count).
   const foreign = text !== '' && nlu.answers.otherLanguage(text);
@@ -446,6 +452,25 @@ function eventsWithTheAnswer(
   if (pieceId) return [{ type: 'EDUCATION', at, pieceId }];
   if (understanding.between && understanding.choice === undefined) return [{ type: 'CONFIRM_BETWEEN', at, understanding }];
   return [{ type: 'MESSAGE', at, understanding }];
+}
+
+/** The questions that ask about one warning sign (its flagId), and the check-in's, about them all. */
+const ONE_SIGN_QUESTIONS: ReadonlySet<string> = new Set(['redFlagAnswer', 'redFlagAfterCheck', 'signQuestion']);
+
+/**
+ * "my bum isn't numb", "there's been no trouble peeing", "been weeing like normal", "the feeling's
+ * all there when I wipe": with no answer word, a message that names the asked sign only to deny
+ * it, or says its function is as usual, answers "no" (the detector reads the denial, as it reads a
+ * disclosure). Only when the message finds nothing of any sign, holds no doubt, hedge, limit or
+ * question ("mostly normal", "not numb I think", "a bit"), and is of the asked sign: a denial of
+ * another sign is no answer to this one ("my legs are fine" to the bladder question).
+ */
+function deniesTheAskedSign(text: string, understanding: Understanding, asking: StoredConversation['context']['asking'] | null, nlu: Nlu): boolean {
+  if (!text || !asking || !nlu.deniedSigns || understanding.yesNo !== undefined || understanding.choice !== undefined || understanding.questionBack) return false;
+  const oneSign = ONE_SIGN_QUESTIONS.has(asking.question) && asking.flagId !== undefined;
+  if (!oneSign && !(asking.question === WARNING_QUESTION && asking.flagId === undefined)) return false;
+  if (nlu.answers.otherLanguage(text) || !nlu.answers.saysPlainly(text)) return false;
+  return nlu.deniedSigns(text, oneSign ? [asking.flagId!] : undefined).length > 0;
 }
 
 /** The lexicon's intent names where the conversation uses others. */

@@ -67,6 +67,14 @@ export interface DetectOptions {
 
 export interface RedFlagDetector {
   detect(text: string, options?: DetectOptions): RedFlagDetection[];
+  /**
+   * Of the asked signs (`flagIds`), those the message answers "no" about in its own words: one of
+   * the sign's phrases or concept rules said and denied ("my bum isn't numb", "no trouble peeing"),
+   * read by the same context reading as a detection, or one of its `asUsual` rules said as it is
+   * ("been weeing like normal", "the feeling's all there when I wipe"). Only asked at a warning-sign
+   * question, never on the hot path; a message that discloses or mentions a sign is not asked.
+   */
+  deniedSigns(text: string, flagIds: readonly string[]): string[];
   /** The message on its own, without earlier messages; pass the result to `detect` for the same text. */
   scan(text: string): MessageScan;
 }
@@ -80,6 +88,8 @@ interface CompiledFlag {
   except: number[];
   concepts: RuleShape[];
   vague: RuleShape[];
+  /** The sign's function said to be as usual: read present, a no at the sign's own question. */
+  asUsual: RuleShape[];
   conceptsRequire: string[] | undefined;
   combines: RuleShape[] | undefined;
 }
@@ -210,6 +220,7 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
     except: ids(sources[order]!.except),
     concepts: parts(flag.concepts).map(shapeOf),
     vague: parts(flag.vague).map(shapeOf),
+    asUsual: parts(flag.asUsual).map(shapeOf),
     conceptsRequire: flag.conceptsRequire,
     combines: flag.combines === undefined ? undefined : parts(flag.combines).map(shapeOf),
   }));
@@ -219,14 +230,14 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
   // Only the concepts some rule uses are read (with those they refer to).
   const used = new Set<string>();
   for (const entry of compiled) {
-    for (const { full } of [...entry.concepts, ...entry.vague, ...(entry.combines ?? [])]) for (const part of full) for (const name of part) used.add(name.replace(/^[!~]/, ''));
+    for (const { full } of [...entry.concepts, ...entry.vague, ...entry.asUsual, ...(entry.combines ?? [])]) for (const part of full) for (const name of part) used.add(name.replace(/^[!~]/, ''));
     for (const name of entry.conceptsRequire ?? []) used.add(name);
   }
   if (vocabulary?.concepts.has(TOPIC)) used.add(TOPIC);
   // Rules test their parts' presence by number, not by name, for every flag of every message.
   const conceptNumber = new Map([...used].map((name, number) => [name, number]));
   for (const entry of compiled) {
-    for (const shape of [...entry.concepts, ...entry.vague, ...(entry.combines ?? [])]) shape.ruleIds = shape.rule.map((alternatives) => Int32Array.from(alternatives.map((name) => conceptNumber.get(name)!)));
+    for (const shape of [...entry.concepts, ...entry.vague, ...entry.asUsual, ...(entry.combines ?? [])]) shape.ruleIds = shape.rule.map((alternatives) => Int32Array.from(alternatives.map((name) => conceptNumber.get(name)!)));
   }
   const concepts: ConceptMatcher | undefined = vocabulary === undefined ? undefined : compileConcepts(vocabulary, literals, used);
   const usesConcepts = compiled.some((entry) => entry.concepts.length + entry.vague.length > 0 || entry.combines !== undefined);
@@ -328,6 +339,13 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
       const knownConcepts = new Set(options.known ?? []);
       if (scanned && recent.length === 0 && knownConcepts.size === 0) return scanned.detections;
       return run(current, recent, knownConcepts.size === 0 ? scanned?.detections : undefined, knownConcepts);
+    },
+    deniedSigns(text, flagIds) {
+      const asked = new Set(flagIds);
+      const message = prepare(text);
+      return compiled
+        .filter((entry) => asked.has(entry.flag.id) && (deniedInPhrases(entry, message, negation) || deniedInRules([...entry.concepts, ...entry.vague], message, negation) || asUsualInRules(entry.asUsual, message, negation)))
+        .map((entry) => entry.flag.id);
     },
     scan(text) {
       const current = prepare(text);
@@ -849,4 +867,104 @@ function findAcrossMessages(entry: CompiledFlag, current: Message, joins: Join<M
     };
   }
   return undefined;
+}
+
+/**
+ * One of the flag's phrases said and denied ("my bum isn't numb"): the answer "no" to its own
+ * question. Look-alikes (`except`) do not count; a match read any other way is the detection's.
+ */
+function deniedInPhrases(entry: CompiledFlag, message: Message, negation: CompiledNegation): boolean {
+  const text = message.phrases;
+  for (const pattern of entry.phrases) {
+    if (text.possible[pattern] === 0) continue;
+    for (const span of text.spansOf(pattern)) {
+      if (entry.except.length > 0 && isExcepted(entry.except, text, span)) continue;
+      if (mentionOfSpan(text, span, negation) === 'negated') return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Each way a concept rule is met in the message: the nearest mention of each part to an anchor of
+ * the first, in one clause (as `findConceptRules` chooses them), one per part in the rule's order.
+ * Rules that need the conversation around ("~name") are passed over: an answer is read from this
+ * message alone.
+ */
+function* chosenMentions(shape: RuleShape, message: Message, reading: ConceptReading): Generator<ConceptSpan[]> {
+  if (shape.context.length > 0 || lacksAPart(shape, message.has)) return;
+  const candidates = candidatesOf(shape.rule, reading);
+  if (candidates === undefined) return;
+  for (const anchor of candidates[0]!) {
+    const chosen: ConceptSpan[] = [anchor];
+    for (let index = 1; index < candidates.length && chosen.length === index; index += 1) {
+      let nearest: ConceptSpan | undefined;
+      let nearestDistance = Number.POSITIVE_INFINITY;
+      for (const span of candidates[index]!) {
+        if (sameAsOne(chosen, span)) continue;
+        const distance = distanceBetween(span, anchor);
+        if (distance > CONCEPT_WINDOW || distance >= nearestDistance || !readTogether(message, reading, span, anchor)) continue;
+        nearest = span;
+        nearestDistance = distance;
+      }
+      if (nearest !== undefined) chosen.push(nearest);
+    }
+    if (chosen.length === candidates.length) yield chosen;
+  }
+}
+
+/** A concept rule met in the message and read in context as denied ("my bum isn't numb", "no trouble peeing"). */
+function deniedInRules(rules: RuleShape[], message: Message, negation: CompiledNegation): boolean {
+  const reading = message.reading;
+  if (reading === undefined) return false;
+  for (const shape of rules) for (const chosen of chosenMentions(shape, message, reading)) if (contextOfChosen(chosen, shape.excluded, message, reading, negation) === 'negated') return true;
+  return false;
+}
+
+/** Words before the as-usual words that may deny them ("not normal", "never fine"): as far back as a denial reaches. */
+const AS_USUAL_DENIAL_REACH = 3;
+
+/**
+ * An `asUsual` rule met and said as it is: "been weeing like normal", "the feeling's all there when
+ * I wipe". Its last part is the as-usual words. The context reading counts an all-clear after a
+ * function as its denial ("my bladder is fine" denies a bladder sign), so the rule reads present or
+ * denied; what must not be denied is the as-usual words themselves: no denial word (the detector's
+ * own) from the rule's first mention, or a few words before them, up to them ("not weeing
+ * normally", "weeing isn't normal", "can not always feel when"). Not a "what if", an episode over,
+ * or someone else's.
+ */
+function asUsualInRules(rules: RuleShape[], message: Message, negation: CompiledNegation): boolean {
+  const reading = message.reading;
+  if (reading === undefined) return false;
+  const tokens = reading.tokens;
+  for (const shape of rules) {
+    for (const chosen of chosenMentions(shape, message, reading)) {
+      const context = contextOfChosen(chosen, shape.excluded, message, reading, negation);
+      if (context !== 'present' && context !== 'negated') continue;
+      const usual = chosen[chosen.length - 1]!;
+      let from = usual.start - AS_USUAL_DENIAL_REACH;
+      for (const span of chosen) if (span.start < from) from = span.start;
+      let denied = false;
+      for (let index = Math.max(0, from); index < usual.start && !denied; index += 1) {
+        if (negation.singleWordBefore.has(tokens[index]!.word) && message.clauses[index] === message.clauses[usual.start]) denied = true;
+      }
+      if (!denied) return true;
+    }
+  }
+  return false;
+}
+
+/** As `readChosen`, but every reading is told, denied and someone else's too (undefined: a look-alike beside it). */
+function contextOfChosen(chosen: ConceptSpan[], excluded: string[], message: Message, reading: ConceptReading, negation: CompiledNegation): MentionContext | undefined {
+  if (excludedBeside(excluded, chosen, reading, message.clauses)) return undefined;
+  let first = chosen[0]!.start;
+  let end = chosen[0]!.end;
+  for (const span of chosen) {
+    if (span.start < first) first = span.start;
+    if (span.end > end) end = span.end;
+  }
+  const start = withInability(reading.tokens, first);
+  const gapTokens: number[] = [];
+  for (let index = first; index <= end; index += 1) if (!covers(chosen, index)) gapTokens.push(index);
+  return mentionOf(reading.tokens, { start, end, gapTokens }, negation);
 }

@@ -445,6 +445,19 @@ export function asksAboutWording(text: string, lexicon: Lexicon): boolean {
   return mentions(compiled.wording, prepareText(answerText(text, compiled)), false).length > 0;
 }
 
+/**
+ * Nothing in the message doubts ("not sure", "I think"), hedges ("a bit", "sometimes"), limits
+ * ("mostly", "except", "until") or asks (a question mark): a statement that can stand for a plain
+ * answer. The words are yes-no.yaml's own (`unsure`, `hedges`, `allClearLimits`).
+ */
+export function saysPlainly(text: string, lexicon: Lexicon): boolean {
+  if (text.includes('?')) return false;
+  const compiled = compileAnswers(lexicon);
+  const prepared = prepareText(answerText(text, compiled));
+  const doubt = (mentions(compiled.yesNo.symptom, prepared, false) as Mention<Label>[]).some((m) => m.label === 'unsure');
+  return !doubt && mentions(compiled.hedges, prepared, false).length === 0 && mentions(compiled.allClearLimits, prepared, false).length === 0;
+}
+
 /** The sentence asks "what if" ("and if it ever jumped to the other leg as well?", yes-no.yaml `whatIf`). */
 export function asksWhatIf(sentence: string, lexicon: Lexicon): boolean {
   const compiled = compileAnswers(lexicon);

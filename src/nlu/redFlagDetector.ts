@@ -921,6 +921,14 @@ function deniedInRules(rules: RuleShape[], message: Message, negation: CompiledN
   return false;
 }
 
+/**
+ * How an as-usual statement may be read and still stand: as it is, "denied" (the reading takes an
+ * all-clear after a function for the denial of a sign of it: "my bladder is fine"), or "over" (an
+ * all-clear after it: "made it to the loo every time, fine now"). Past times said in words ("last
+ * month", "used to") are left out by the answer reader (`saysPlainly`) before this is asked.
+ */
+const SAID_AS_IT_IS: ReadonlySet<MentionContext | undefined> = new Set(['present', 'negated', 'resolved']);
+
 /** Words before the as-usual words that may deny them ("not normal", "never fine"): as far back as a denial reaches. */
 const AS_USUAL_DENIAL_REACH = 3;
 
@@ -930,8 +938,8 @@ const AS_USUAL_DENIAL_REACH = 3;
  * function as its denial ("my bladder is fine" denies a bladder sign), so the rule reads present or
  * denied; what must not be denied is the as-usual words themselves: no denial word (the detector's
  * own) from the rule's first mention, or a few words before them, up to them ("not weeing
- * normally", "weeing isn't normal", "can not always feel when"). Not a "what if", an episode over,
- * or someone else's.
+ * normally", "weeing isn't normal", "can not always feel when"). Not a "what if" or someone
+ * else's, read of the rule and of the as-usual words alone ("if wiping feels normal, can I...").
  */
 function asUsualInRules(rules: RuleShape[], message: Message, negation: CompiledNegation): boolean {
   const reading = message.reading;
@@ -940,8 +948,10 @@ function asUsualInRules(rules: RuleShape[], message: Message, negation: Compiled
   for (const shape of rules) {
     for (const chosen of chosenMentions(shape, message, reading)) {
       const context = contextOfChosen(chosen, shape.excluded, message, reading, negation);
-      if (context !== 'present' && context !== 'negated') continue;
+      if (!SAID_AS_IT_IS.has(context)) continue;
       const usual = chosen[chosen.length - 1]!;
+      // The as-usual words read alone must be said of the person, as it is: not "if it feels normal".
+      if (!SAID_AS_IT_IS.has(mentionOf(tokens, { start: usual.start, end: usual.end, gapTokens: [] }, negation))) continue;
       let from = usual.start - AS_USUAL_DENIAL_REACH;
       for (const span of chosen) if (span.start < from) from = span.start;
       let denied = false;

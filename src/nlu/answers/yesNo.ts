@@ -447,15 +447,17 @@ export function asksAboutWording(text: string, lexicon: Lexicon): boolean {
 
 /**
  * Nothing in the message doubts ("not sure", "I think"), hedges ("a bit", "sometimes"), limits
- * ("mostly", "except", "until") or asks (a question mark): a statement that can stand for a plain
- * answer. The words are yes-no.yaml's own (`unsure`, `hedges`, `allClearLimits`).
+ * ("mostly", "except", "until", "most times"), puts it in the past ("last month", "used to") or
+ * asks (a question mark): a statement that can stand for a plain answer about now. The words are
+ * yes-no.yaml's own (`unsure`, `hedges`, `allClearLimits`, `resolved`).
  */
 export function saysPlainly(text: string, lexicon: Lexicon): boolean {
   if (text.includes('?')) return false;
   const compiled = compileAnswers(lexicon);
   const prepared = prepareText(answerText(text, compiled));
   const doubt = (mentions(compiled.yesNo.symptom, prepared, false) as Mention<Label>[]).some((m) => m.label === 'unsure');
-  return !doubt && mentions(compiled.hedges, prepared, false).length === 0 && mentions(compiled.allClearLimits, prepared, false).length === 0;
+  if (doubt || mentions(compiled.hedges, prepared, false).length > 0 || mentions(compiled.allClearLimits, prepared, false).length > 0) return false;
+  return mentions(compiled.resolved, prepared, false).length === 0;
 }
 
 /** The sentence asks "what if" ("and if it ever jumped to the other leg as well?", yes-no.yaml `whatIf`). */

@@ -1,0 +1,119 @@
+/**
+ * At a warning-sign question (issue 17), a statement with no answer word that denies the asked
+ * sign in its own words ("my bum isn't numb", "there's been no trouble peeing") or says its
+ * function is as usual ("been weeing like normal", "the feeling's all there when I wipe", "made it
+ * to the loo every time") answers "no": the detector reads the denial as it reads a disclosure, and
+ * the sign's `asUsual` rules (content/red-flags) read the function kept. Never a "no" from doubt,
+ * a hedge, a limit, a past time, a "what if", a question, a denial of the function itself ("wiping
+ * isn't normal"), or a message that tells of any sign. Own wording, many registers; end to end
+ * through the coach (the corpus harness), at the sign's own question and at the check-in's.
+ */
+import { describe, expect, it } from 'vitest';
+import { Harness, createBot } from './corpus/harness.ts';
+import { entrySchema } from './corpus/schema.ts';
+import { judge } from './corpus/score.ts';
+
+const harness = new Harness(createBot());
+
+/** What the coach took as the answer, and the referral it made (null: none). */
+function answered(text: string, flagId?: string): { answer: unknown; referral: string | null } {
+  const entry = entrySchema.parse({
+    id: 'denied-in-own-words',
+    register: ['plain'],
+    state: flagId ? 'redFlagQuestion' : 'checkInWarning',
+    ...(flagId ? { flagId } : {}),
+    text,
+    answer: { kind: 'yesNo', value: 'no' },
+    sign: { expect: 'none', how: 'benign' },
+  });
+  const { observation, unreachable } = harness.run(entry);
+  const judged = judge(entry, observation, unreachable);
+  return { answer: judged.answer?.got, referral: judged.sign?.referral ?? null };
+}
+
+describe('the asked sign denied, or its function said as usual: no', () => {
+  it.each([
+    ['ces.saddle-numbness', "my bum isn't numb"],
+    ['ces.saddle-numbness', 'down there isnt numb or tingly at all'],
+    ['ces.saddle-numbness', "there's no numbness round my bottom or privates"],
+    ['ces.saddle-numbness', "feeling's all there when I wipe"],
+    ['ces.saddle-numbness', 'can still feel the loo roll when i wipe'],
+    ['ces.saddle-numbness', 'Wiping is completely normal, thank you.'],
+    ['ces.saddle-numbness', 'i can feel the paper fine when i wipe luv'],
+    ['ces.bladder-retention', "there's been no trouble peeing"],
+    ['ces.bladder-retention', 'been weeing like normal'],
+    ['ces.bladder-retention', "peeing hasn't been a problem"],
+    ['ces.bladder-retention', "I don't have to strain to pee"],
+    ['ces.bladder-retention', 'wee comes normal, same as before'],
+    ['ces.bladder-retention', 'urinating normally, no difficulty'],
+    ['ces.bladder-retention', 'weeing regular as clockwork'],
+    ['ces.bladder-sensation', 'I know when I need a wee'],
+    ['ces.bladder-sensation', 'i can feel when my bladders full'],
+    ['ces.bladder-sensation', 'I still get the urge to pee like always'],
+    ['ces.bladder-incontinence', 'always make it to the toilet in time'],
+    ['ces.bladder-incontinence', "I've not needed pads"],
+    ['ces.bowel', 'I know when I need a poo'],
+    ['ces.bowel', 'bowels are behaving themselves'],
+    ['ces.bowel', 'I get the urge to go for a number two same as ever'],
+    ['ces.bowel', 'the thing with my bowels, not been for two days but I can feel I need to, its the codeine'],
+    ['ces.sexual', 'erections working fine'],
+    ['ces.sexual', 'sex feels the same as it always did'],
+    ['ces.sexual', 'I can still climax normally'],
+    ['ces.bilateral-weakness', "my legs aren't any weaker"],
+    ['ces.bilateral-weakness', 'legs are not weak at all'],
+  ])('at %s: "%s"', (flagId, text) => expect(answered(text, flagId)).toEqual({ answer: 'no', referral: null }));
+
+  it.each([
+    "my bum isn't numb and peeing's normal",
+    'been weeing like normal',
+    'no trouble peeing or pooing',
+    "my legs aren't any weaker",
+    'made it to the loo every time this week',
+    'runny tummy from a dodgy curry on friday, got to the loo in time every time tho',
+  ])('at the check-in: "%s"', (text) => expect(answered(text)).toEqual({ answer: 'no', referral: null }));
+});
+
+describe('never a no', () => {
+  it.each([
+    // doubt, a hedge, a limit, a past time, a "what if", a question
+    ['ces.saddle-numbness', 'not sure my bum is numb, hard to tell'],
+    ['ces.saddle-numbness', "I haven't checked down there"],
+    ['ces.saddle-numbness', "don't think it's numb but I can't really tell"],
+    ['ces.saddle-numbness', "bum isn't numb, just a bit tingly sometimes"],
+    ['ces.saddle-numbness', 'wiping feels mostly normal'],
+    ['ces.saddle-numbness', 'if wiping feels normal can I keep exercising'],
+    ['ces.saddle-numbness', 'wiping felt normal last month'],
+    ['ces.saddle-numbness', 'is it normal to feel less when I wipe?'],
+    ['ces.bladder-retention', 'peeing is fine I think? not sure'],
+    ['ces.bladder-incontinence', 'nearly always make it to the toilet in time'],
+    ['ces.bowel', 'made it to the loo most times'],
+    // the function itself denied
+    ['ces.saddle-numbness', "wiping isn't normal"],
+    ['ces.bladder-retention', "I'm not weeing normally"],
+    ['ces.sexual', "erections aren't normal"],
+    ['ces.bladder-sensation', 'I never know when I need a wee'],
+    ['ces.bladder-sensation', "I can't always tell when my bladder is full"],
+    ['ces.bowel', "I don't always know when I need a poo"],
+    ['ces.bladder-incontinence', "didn't make it to the loo in time"],
+    // another sign's denial is no answer to this one
+    ['ces.bladder-retention', "my bum isn't numb"],
+  ])('at %s: "%s"', (flagId, text) => expect(answered(text, flagId).answer).not.toBe('no'));
+
+  it.each([
+    ['ces.saddle-numbness', 'my bum is numb'],
+    ['ces.saddle-numbness', "my bum isn't numb but I wet myself this morning"],
+    ['ces.bladder-retention', 'peeing is normal except it takes ages to start'],
+    ['ces.bladder-retention', "my husband's peeing is normal but I struggle to go"],
+    ['ces.sexual', 'erections are fine but I feel less down there'],
+  ])('at %s, a sign told beside it still refers: "%s"', (flagId, text) => expect(answered(text, flagId).referral).toBe('emergency'));
+
+  it.each([
+    'my legs are fine but my bum has gone numb',
+    'been weeing like normal but my legs are weaker',
+  ])('at the check-in, a sign told beside it still refers: "%s"', (text) => expect(answered(text).referral).toBe('emergency'));
+
+  it.each(['not sure, peeing feels a bit off', "peeing's normal I think, haven't really paid attention", "my back's fine today"])(
+    'at the check-in: "%s"',
+    (text) => expect(answered(text).answer).not.toBe('no'),
+  );
+});

@@ -35,6 +35,7 @@ export function createNlu(content: Content): Nlu {
       return flags;
     },
     deniedSigns: (text, flagIds) => detector.deniedSigns(text, flagIds ?? screened),
+    aboutSomethingElse: (text, flagId) => detector.aboutSomethingElse(text, flagId),
     yesNo: (text) => {
       const answer = parseYesNo(text, lexicon);
       return answer === 'yes' || answer === 'no' ? answer : undefined;

@@ -28,6 +28,8 @@ export interface Nlu {
    * question), those the message denies in the sign's own words or says are as usual.
    */
   deniedSigns?(text: string, flagIds?: readonly string[]): string[];
+  /** The message names only body parts or functions that the sign's own words do not (detector's `aboutSomethingElse`). */
+  aboutSomethingElse?(text: string, flagId: string): boolean;
   yesNo(text: string): 'yes' | 'no' | undefined;
   score(text: string): number | undefined;
   region(text: string): Region | undefined;
@@ -385,6 +387,11 @@ function eventsWithTheAnswer(
   const kind = nlu.answers.kindOf(asking?.question).kind;
   if (kind) understanding.kind = kind;
   if (kind === 'symptom' && present.length === 0 && signEvents.length === 0 && deniesTheAskedSign(text, understanding, asking, nlu)) understanding.yesNo = 'no';
+  // "my legs are fine" to the question about feeling when wiping: an all-clear of something else answers nothing (a one-line clarification follows).
+  else if (kind === 'symptom' && allClearOfSomethingElse(text, card, asking, nlu)) {
+    delete understanding.yesNo;
+    if (understanding.choice === 'no') delete understanding.choice;
+  }
   // A question back ("which one is the middle back?") answers nothing, whatever words it holds.
   // Another language: nothing in it is taken as an answer (its warning signs still count).
   const foreign = text !== '' && nlu.answers.otherLanguage(text);
@@ -471,6 +478,13 @@ function deniesTheAskedSign(text: string, understanding: Understanding, asking: 
   if (!oneSign && !(asking.question === WARNING_QUESTION && asking.flagId === undefined)) return false;
   if (nlu.answers.otherLanguage(text) || !nlu.answers.saysPlainly(text)) return false;
   return nlu.deniedSigns(text, oneSign ? [asking.flagId!] : undefined).length > 0;
+}
+
+/** A typed all-clear ("my legs are fine", no answer word) at one sign's question, of body parts or functions that sign is not about. */
+function allClearOfSomethingElse(text: string, card: CardValue | undefined, asking: StoredConversation['context']['asking'] | null, nlu: Nlu): boolean {
+  if (!text || card?.choice !== undefined || !asking?.flagId || !ONE_SIGN_QUESTIONS.has(asking.question) || !nlu.aboutSomethingElse) return false;
+  const reading = nlu.answers.yesNo(text, 'symptom');
+  return reading.answer === 'no' && reading.allClear === true && nlu.aboutSomethingElse(text, asking.flagId);
 }
 
 /** The lexicon's intent names where the conversation uses others. */

@@ -75,6 +75,12 @@ export interface RedFlagDetector {
    * question, never on the hot path; a message that discloses or mentions a sign is not asked.
    */
   deniedSigns(text: string, flagIds: readonly string[]): string[];
+  /**
+   * The message names a body part or function (the `topic` concept), and every such mention lies
+   * outside the words of the sign's own phrases and concept rules: "my legs are fine" to the
+   * question about feeling when wiping is about something else.
+   */
+  aboutSomethingElse(text: string, flagId: string): boolean;
   /** The message on its own, without earlier messages; pass the result to `detect` for the same text. */
   scan(text: string): MessageScan;
 }
@@ -346,6 +352,14 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
       return compiled
         .filter((entry) => asked.has(entry.flag.id) && (deniedInPhrases(entry, message, negation) || deniedInRules([...entry.concepts, ...entry.vague], message, negation) || asUsualInRules(entry.asUsual, message, negation)))
         .map((entry) => entry.flag.id);
+    },
+    aboutSomethingElse(text, flagId) {
+      const entry = compiled.find((candidate) => candidate.flag.id === flagId);
+      const message = prepare(text);
+      const topics = message.reading?.spans.get(TOPIC) ?? [];
+      if (entry === undefined || message.reading === undefined || topics.length === 0) return false;
+      const own = ownWords(entry, message);
+      return topics.every((topic) => !own.some((span) => span.start <= topic.end && span.end >= topic.start));
     },
     scan(text) {
       const current = prepare(text);
@@ -977,4 +991,14 @@ function contextOfChosen(chosen: ConceptSpan[], excluded: string[], message: Mes
   const gapTokens: number[] = [];
   for (let index = first; index <= end; index += 1) if (!covers(chosen, index)) gapTokens.push(index);
   return mentionOf(reading.tokens, { start, end, gapTokens }, negation);
+}
+
+/** The spans of the message that the flag's own phrases and concept rules (their named parts, not "!" or "~" ones) take in. */
+function ownWords(entry: CompiledFlag, message: Message): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  for (const pattern of [...entry.phrases, ...entry.except]) if (message.phrases.possible[pattern] !== 0) spans.push(...message.phrases.spansOf(pattern));
+  const reading = message.reading;
+  if (reading === undefined) return spans;
+  for (const shape of [...entry.concepts, ...entry.vague, ...entry.asUsual]) for (const part of shape.rule) for (const name of part) spans.push(...(reading.spans.get(name) ?? []));
+  return spans;
 }

@@ -117,3 +117,27 @@ describe('never a no', () => {
     (text) => expect(answered(text).answer).not.toBe('no'),
   );
 });
+
+describe('an all-clear of something else at one sign\'s question is no answer to it', () => {
+  it.each([
+    ['ces.saddle-numbness', 'my legs are fine'],
+    ['ces.saddle-numbness', 'been weeing like normal'],
+    ['ces.saddle-numbness', 'my back is fine today'],
+    ['ces.bladder-retention', 'my bowels are fine'],
+    ['ces.bladder-retention', 'my legs are as strong as ever'],
+    ['ces.bilateral-weakness', 'bladder is fine'],
+  ])('at %s: "%s" is neither yes nor no', (flagId, text) => expect(answered(text, flagId)).toEqual({ answer: undefined, referral: null }));
+
+  it.each([
+    // of the asked sign, or of everything, or with an answer word: still a no
+    ['ces.saddle-numbness', 'everything down there is normal'],
+    ['ces.saddle-numbness', 'all normal'],
+    ['ces.saddle-numbness', 'no, my legs are fine'],
+    ['ces.saddle-numbness', 'nothing new'],
+    ['ces.bladder-retention', 'peeing is fine'],
+    ['ces.bladder-retention', 'waterworks all fine'],
+    ['ces.bilateral-weakness', 'my legs are as strong as ever'],
+    ['ces.bowel', 'bowels are normal'],
+    ['ces.bowel', 'toilet habits are normal'],
+  ])('at %s: "%s" is no', (flagId, text) => expect(answered(text, flagId)).toEqual({ answer: 'no', referral: null }));
+});

@@ -27,6 +27,9 @@ export interface YesNoReading {
   /** The yes is read from a change told as a statement ("my legs feel odd"), with no answer word:
    * it answers the question but discloses no sign by itself (a vague word is still asked about). */
   told?: boolean;
+  /** The no is read from a statement that all is well ("my legs are fine"), with no answer word:
+   * at one sign's question it answers only when it is of that sign (src/bot/understand.ts). */
+  allClear?: boolean;
 }
 
 type Label = YesNoLabel;
@@ -531,7 +534,7 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
     if (takenBack(prepared, found, firstEnd, leading.label, kind, compiled, leading.span.start)) return kind === 'symptom' ? { answer: 'unsure', questionBack: false } : { questionBack: false };
     // "I don't think so? not sure": doubt said straight after the answer.
     if (doubtAfter(prepared, found, firstEnd, askedBack(text), compiled)) return { answer: 'unsure', questionBack: false };
-    return { answer: polarity, questionBack: false };
+    return { answer: polarity, questionBack: false, ...(leading.label === 'allClear' && !DENIAL_OPENERS.has(tokens[leading.span.start]?.word ?? '') ? { allClear: true } : {}) };
   }
   // "so maybe 2 kilos?" doubts an answer and "lower back, why?" asks only after it; "one side of
   // what, my back?" asks from its first clause, though it does not start like a question.
@@ -554,5 +557,8 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   if (wordCount > SHORT_ANSWER_WORDS || tokens.some((token) => token.word === SENTENCE_BOUNDARY)) return { questionBack: false };
   const polarities = new Set(found.filter((m) => LEADS.has(m.label) || m.span.end >= firstEnd).map((m) => POLARITY[m.label]));
   if (polarities.has('unsure')) return { answer: 'unsure', questionBack: false };
-  return polarities.size === 1 ? { answer: [...polarities][0]!, questionBack: false } : { questionBack: false };
+  if (polarities.size !== 1) return { questionBack: false };
+  const counted = found.filter((m) => LEADS.has(m.label) || m.span.end >= firstEnd);
+  const allClear = counted.every((m) => m.label === 'allClear' && !DENIAL_OPENERS.has(tokens[m.span.start]?.word ?? ''));
+  return { answer: [...polarities][0]!, questionBack: false, ...(allClear ? { allClear: true } : {}) };
 }

@@ -499,7 +499,11 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   // At an offer a yes or no goes on into a statement only after a plain yes/no word: "never had
   // surgery" at consent is a story, not a refusal.
   const plainWord = (m: Mention<Label>) => m.span.start === m.span.end && compiled.particles.has(tokens[m.span.start]?.word ?? '');
-  const leading = opening && kind === 'offer' && (opening.label === 'yes' || opening.label === 'no') && !plainWord(opening) && !wholeClauseAt(opening) ? undefined : opening;
+  // "yes please start. my knee hurts": a longer yes phrase ("yes please") that opens on a plain word
+  // and does not make up its clause still leads with that word, so the rest of the clause is read
+  // as an offer's agreement is ("please start" agrees; "yes please my back hurts" does not).
+  const openingWord = opening && compiled.particles.has(tokens[opening.span.start]?.word ?? '') ? { label: opening.label, span: { ...opening.span, end: opening.span.start, gapTokens: [] } } : undefined;
+  const leading = opening && kind === 'offer' && (opening.label === 'yes' || opening.label === 'no') && !plainWord(opening) && !wholeClauseAt(opening) ? openingWord : opening;
   // Doubt in the first clause wins ("I'm not sure", "no idea"): a guessed answer to a safety question is the worst misreading.
   const insideLeading = (span: { start: number; end: number }) => leading !== undefined && span.start >= leading.span.start && span.end <= leading.span.end && leading.label !== 'unsure';
   const possible = set.possible(prepared);

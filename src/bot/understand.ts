@@ -27,7 +27,7 @@ export interface Nlu {
    * Of the asked warning signs (all the screened ones when none are named: the check-in's warning
    * question), those the message denies in the sign's own words or says are as usual.
    */
-  deniedSigns?(text: string, flagIds?: readonly string[]): string[];
+  deniedSigns?(text: string, flagIds?: readonly string[]): Array<{ flagId: string; how: 'denied' | 'asUsual' | 'lookAlike' }>;
   /** The message names only body parts or functions that the sign's own words do not (detector's `aboutSomethingElse`). */
   aboutSomethingElse?(text: string, flagId: string): boolean;
   yesNo(text: string): 'yes' | 'no' | undefined;
@@ -477,7 +477,9 @@ function deniesTheAskedSign(text: string, understanding: Understanding, asking: 
   const oneSign = ONE_SIGN_QUESTIONS.has(asking.question) && asking.flagId !== undefined;
   if (!oneSign && !(asking.question === WARNING_QUESTION && asking.flagId === undefined)) return false;
   if (nlu.answers.otherLanguage(text) || !nlu.answers.saysPlainly(text)) return false;
-  return nlu.deniedSigns(text, oneSign ? [asking.flagId!] : undefined).length > 0;
+  // "wiping felt normal last month" says nothing of now; a look-alike ("a five-day course of steroids in 2019") is history told as such.
+  const past = nlu.answers.toldAsPast(text);
+  return nlu.deniedSigns(text, oneSign ? [asking.flagId!] : undefined).some((denial) => denial.how === 'lookAlike' || !past);
 }
 
 /** A typed all-clear ("my legs are fine", no answer word) at one sign's question, of body parts or functions that sign is not about. */

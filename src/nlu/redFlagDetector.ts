@@ -65,16 +65,24 @@ export interface DetectOptions {
   known?: readonly string[];
 }
 
+/** How a message answers "no" to a sign's own question (`RedFlagDetector.deniedSigns`). */
+export interface SignDenial {
+  flagId: string;
+  how: 'denied' | 'asUsual' | 'lookAlike';
+}
+
 export interface RedFlagDetector {
   detect(text: string, options?: DetectOptions): RedFlagDetection[];
   /**
    * Of the asked signs (`flagIds`), those the message answers "no" about in its own words: one of
    * the sign's phrases or concept rules said and denied ("my bum isn't numb", "no trouble peeing"),
-   * read by the same context reading as a detection, or one of its `asUsual` rules said as it is
-   * ("been weeing like normal", "the feeling's all there when I wipe"). Only asked at a warning-sign
-   * question, never on the hot path; a message that discloses or mentions a sign is not asked.
+   * read by the same context reading as a detection (`denied`), one of its `asUsual` rules said as
+   * it is ("been weeing like normal", "the feeling's all there when I wipe"), or one of its
+   * `lookAlike` rules ("a five-day course of prednisolone", "steroid cream, not tablets"). Only
+   * asked at a warning-sign question, never on the hot path; a message that discloses or mentions
+   * a sign is not asked.
    */
-  deniedSigns(text: string, flagIds: readonly string[]): string[];
+  deniedSigns(text: string, flagIds: readonly string[]): SignDenial[];
   /**
    * The message names a body part or function (the `topic` concept), and every such mention lies
    * outside the words of the sign's own phrases and concept rules: "my legs are fine" to the
@@ -96,6 +104,8 @@ interface CompiledFlag {
   vague: RuleShape[];
   /** The sign's function said to be as usual: read present, a no at the sign's own question. */
   asUsual: RuleShape[];
+  /** A known look-alike of the sign said instead of it: read present, a no at the sign's own question. */
+  lookAlike: RuleShape[];
   conceptsRequire: string[] | undefined;
   combines: RuleShape[] | undefined;
 }
@@ -227,6 +237,7 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
     concepts: parts(flag.concepts).map(shapeOf),
     vague: parts(flag.vague).map(shapeOf),
     asUsual: parts(flag.asUsual).map(shapeOf),
+    lookAlike: parts(flag.lookAlike).map(shapeOf),
     conceptsRequire: flag.conceptsRequire,
     combines: flag.combines === undefined ? undefined : parts(flag.combines).map(shapeOf),
   }));
@@ -236,14 +247,14 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
   // Only the concepts some rule uses are read (with those they refer to).
   const used = new Set<string>();
   for (const entry of compiled) {
-    for (const { full } of [...entry.concepts, ...entry.vague, ...entry.asUsual, ...(entry.combines ?? [])]) for (const part of full) for (const name of part) used.add(name.replace(/^[!~]/, ''));
+    for (const { full } of [...entry.concepts, ...entry.vague, ...entry.asUsual, ...entry.lookAlike, ...(entry.combines ?? [])]) for (const part of full) for (const name of part) used.add(name.replace(/^[!~]/, ''));
     for (const name of entry.conceptsRequire ?? []) used.add(name);
   }
   if (vocabulary?.concepts.has(TOPIC)) used.add(TOPIC);
   // Rules test their parts' presence by number, not by name, for every flag of every message.
   const conceptNumber = new Map([...used].map((name, number) => [name, number]));
   for (const entry of compiled) {
-    for (const shape of [...entry.concepts, ...entry.vague, ...entry.asUsual, ...(entry.combines ?? [])]) shape.ruleIds = shape.rule.map((alternatives) => Int32Array.from(alternatives.map((name) => conceptNumber.get(name)!)));
+    for (const shape of [...entry.concepts, ...entry.vague, ...entry.asUsual, ...entry.lookAlike, ...(entry.combines ?? [])]) shape.ruleIds = shape.rule.map((alternatives) => Int32Array.from(alternatives.map((name) => conceptNumber.get(name)!)));
   }
   const concepts: ConceptMatcher | undefined = vocabulary === undefined ? undefined : compileConcepts(vocabulary, literals, used);
   const usesConcepts = compiled.some((entry) => entry.concepts.length + entry.vague.length > 0 || entry.combines !== undefined);
@@ -349,9 +360,17 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
     deniedSigns(text, flagIds) {
       const asked = new Set(flagIds);
       const message = prepare(text);
-      return compiled
-        .filter((entry) => asked.has(entry.flag.id) && (deniedInPhrases(entry, message, negation) || deniedInRules([...entry.concepts, ...entry.vague], message, negation) || asUsualInRules(entry.asUsual, message, negation)))
-        .map((entry) => entry.flag.id);
+      const denials: SignDenial[] = [];
+      for (const entry of compiled) {
+        if (!asked.has(entry.flag.id)) continue;
+        const how: SignDenial['how'] | undefined =
+          deniedInPhrases(entry, message, negation) || deniedInRules([...entry.concepts, ...entry.vague], message, negation) ? 'denied'
+          : asUsualInRules(entry.asUsual, message, negation) ? 'asUsual'
+          : asUsualInRules(entry.lookAlike, message, negation) ? 'lookAlike'
+          : undefined;
+        if (how !== undefined) denials.push({ flagId: entry.flag.id, how });
+      }
+      return denials;
     },
     aboutSomethingElse(text, flagId) {
       const entry = compiled.find((candidate) => candidate.flag.id === flagId);
@@ -947,7 +966,7 @@ const SAID_AS_IT_IS: ReadonlySet<MentionContext | undefined> = new Set(['present
 const AS_USUAL_DENIAL_REACH = 3;
 
 /**
- * An `asUsual` rule met and said as it is: "been weeing like normal", "the feeling's all there when
+ * An `asUsual` (or `lookAlike`) rule met and said as it is: "been weeing like normal", "the feeling's all there when
  * I wipe". Its last part is the as-usual words. The context reading counts an all-clear after a
  * function as its denial ("my bladder is fine" denies a bladder sign), so the rule reads present or
  * denied; what must not be denied is the as-usual words themselves: no denial word (the detector's
@@ -972,8 +991,23 @@ function asUsualInRules(rules: RuleShape[], message: Message, negation: Compiled
       for (let index = Math.max(0, from); index < usual.start && !denied; index += 1) {
         if (negation.singleWordBefore.has(tokens[index]!.word) && message.clauses[index] === message.clauses[usual.start]) denied = true;
       }
-      if (!denied) return true;
+      if (!denied && !turnsAfter(tokens, chosen)) return true;
     }
+  }
+  return false;
+}
+
+/**
+ * A clause break with words after it follows the rule's mentions ("a course of pred for 5 days,
+ * but I've been on it for months"): what comes after may take the statement back, so it is no
+ * plain answer. A "though" that only ends the message ("got there in time tho") takes nothing back.
+ */
+function turnsAfter(tokens: Token[], chosen: ConceptSpan[]): boolean {
+  let last = 0;
+  for (const span of chosen) if (span.end > last) last = span.end;
+  for (let index = last + 1; index < tokens.length; index += 1) {
+    if (!CLAUSE_BREAKS.has(tokens[index]!.word)) continue;
+    for (let next = index + 1; next < tokens.length; next += 1) if (tokens[next]!.word !== SENTENCE_BOUNDARY) return true;
   }
   return false;
 }
@@ -999,6 +1033,6 @@ function ownWords(entry: CompiledFlag, message: Message): Array<{ start: number;
   for (const pattern of [...entry.phrases, ...entry.except]) if (message.phrases.possible[pattern] !== 0) spans.push(...message.phrases.spansOf(pattern));
   const reading = message.reading;
   if (reading === undefined) return spans;
-  for (const shape of [...entry.concepts, ...entry.vague, ...entry.asUsual]) for (const part of shape.rule) for (const name of part) spans.push(...(reading.spans.get(name) ?? []));
+  for (const shape of [...entry.concepts, ...entry.vague, ...entry.asUsual, ...entry.lookAlike]) for (const part of shape.rule) for (const name of part) spans.push(...(reading.spans.get(name) ?? []));
   return spans;
 }

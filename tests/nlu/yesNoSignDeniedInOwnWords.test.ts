@@ -141,3 +141,27 @@ describe('an all-clear of something else at one sign\'s question is no answer to
     ['ces.bowel', 'toilet habits are normal'],
   ])('at %s: "%s" is no', (flagId, text) => expect(answered(text, flagId)).toEqual({ answer: 'no', referral: null }));
 });
+
+describe('a known look-alike said instead of the sign: no', () => {
+  it.each([
+    "I'm on steroid cream for my psoriasis, not the tablets",
+    'only a steroid inhaler for my asthma',
+    'was given pred for five days last winter for my chest',
+    'just one short course of steroids years back',
+    'had a steroid jab in my shoulder once',
+    'a single course of prednisolone when I had pneumonia, nothing since',
+  ])('at the steroid question: "%s"', (text) => expect(answered(text, 'soon.osteoporosis-steroids')).toEqual({ answer: 'no', referral: null }));
+
+  it.each([
+    ['several courses of pred every winter for my copd', undefined],
+    ['a short course of steroids, not sure how long', 'unsure'],
+    ['my mum had a course of prednisolone', undefined],
+    // a turn after the look-alike may take it back
+    ['a course of pred for 5 days, but I have been on it for months now', undefined],
+  ])('at the steroid question: "%s" is no no', (text, answer) => expect(answered(text, 'soon.osteoporosis-steroids').answer).toBe(answer));
+
+  it.each(["I've been on prednisolone for years", 'steroid cream and also pred tablets every day', 'a course of pred for 5 days but been taking pred for months now'])(
+    'at the steroid question: "%s" refers',
+    (text) => expect(answered(text, 'soon.osteoporosis-steroids').referral).toBe('soon'),
+  );
+});

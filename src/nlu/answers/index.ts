@@ -12,7 +12,7 @@ import { parseDays, parseKg, unknownAmount } from './quantity.ts';
 import { readSurgery } from './surgery.ts';
 import { readReach, readSide, type ReachReading, type Side } from './reach.ts';
 import { parseScoreAnswer, type ScoreAnswer } from './score.ts';
-import { asksAboutWording, asksWhatIf, readYesNo, saysPlainly, type YesNoKind, type YesNoReading } from './yesNo.ts';
+import { asksAboutWording, asksWhatIf, readYesNo, saysPlainly, toldAsPast, type YesNoKind, type YesNoReading } from './yesNo.ts';
 
 export type { MovementReading, OnsetReading, QuestionKind, ReachReading, ScoreAnswer, Side, YesNoKind, YesNoReading };
 
@@ -27,6 +27,8 @@ export interface AnswerParsers {
   yesNo(text: string, kind: YesNoKind): YesNoReading;
   /** Nothing in the message doubts, hedges, limits or asks ("not sure", "a bit", "mostly", "?"). */
   saysPlainly(text: string): boolean;
+  /** The message puts what it tells in the past ("last month", "used to", "years ago"). */
+  toldAsPast(text: string): boolean;
   /** The message asks what the question's own words mean ("what do you mean by different?"). */
   asksAboutWording(text: string): boolean;
   /** The sentence asks "what if" ("and if it ever went down both legs?"). */
@@ -62,6 +64,7 @@ export function compileAnswerParsers(lexicon: Lexicon): AnswerParsers {
     yesNo: (text, kind) => readYesNo(text, lexicon, kind),
     asksAboutWording: (text) => asksAboutWording(text, lexicon),
     saysPlainly: (text) => saysPlainly(text, lexicon),
+    toldAsPast: (text) => toldAsPast(text, lexicon),
     asksWhatIf: (sentence) => asksWhatIf(sentence, lexicon),
     score: (text) => parseScoreAnswer(text, lexicon),
     days: (text) => parseDays(text, lexicon),

@@ -450,17 +450,21 @@ export function asksAboutWording(text: string, lexicon: Lexicon): boolean {
 
 /**
  * Nothing in the message doubts ("not sure", "I think"), hedges ("a bit", "sometimes"), limits
- * ("mostly", "except", "until", "most times"), puts it in the past ("last month", "used to") or
- * asks (a question mark): a statement that can stand for a plain answer about now. The words are
- * yes-no.yaml's own (`unsure`, `hedges`, `allClearLimits`, `resolved`).
+ * ("mostly", "except", "until", "most times") or asks (a question mark): a statement that can stand
+ * for a plain answer. The words are yes-no.yaml's own (`unsure`, `hedges`, `allClearLimits`).
  */
 export function saysPlainly(text: string, lexicon: Lexicon): boolean {
   if (text.includes('?')) return false;
   const compiled = compileAnswers(lexicon);
   const prepared = prepareText(answerText(text, compiled));
   const doubt = (mentions(compiled.yesNo.symptom, prepared, false) as Mention<Label>[]).some((m) => m.label === 'unsure');
-  if (doubt || mentions(compiled.hedges, prepared, false).length > 0 || mentions(compiled.allClearLimits, prepared, false).length > 0) return false;
-  return mentions(compiled.resolved, prepared, false).length === 0;
+  return !doubt && mentions(compiled.hedges, prepared, false).length === 0 && mentions(compiled.allClearLimits, prepared, false).length === 0;
+}
+
+/** The message puts what it tells in the past ("felt normal last month", "used to", "years ago"; yes-no.yaml `resolved`). */
+export function toldAsPast(text: string, lexicon: Lexicon): boolean {
+  const compiled = compileAnswers(lexicon);
+  return mentions(compiled.resolved, prepareText(answerText(text, compiled)), false).length > 0;
 }
 
 /** The sentence asks "what if" ("and if it ever jumped to the other leg as well?", yes-no.yaml `whatIf`). */

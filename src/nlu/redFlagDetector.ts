@@ -950,7 +950,33 @@ function* chosenMentions(shape: RuleShape, message: Message, reading: ConceptRea
 function deniedInRules(rules: RuleShape[], message: Message, negation: CompiledNegation): boolean {
   const reading = message.reading;
   if (reading === undefined) return false;
-  for (const shape of rules) for (const chosen of chosenMentions(shape, message, reading)) if (contextOfChosen(chosen, shape.excluded, message, reading, negation) === 'negated') return true;
+  for (const shape of rules) {
+    for (const chosen of chosenMentions(shape, message, reading)) {
+      if (contextOfChosen(chosen, shape.excluded, message, reading, negation) === 'negated' && !functionDenied(chosen, message, reading, negation)) return true;
+    }
+  }
+  return false;
+}
+
+/** Words before a body part or function within which a denial is of it: "not been intimate", "haven't had sex". */
+const FUNCTION_DENIAL_REACH = 3;
+
+/**
+ * The denial is of the function the rule names, not of the sign: "not been intimate since, so I
+ * can't answer", "haven't had sex since it started" say the person cannot tell, never that the sign
+ * is absent. The rule's first mention is a body part or function (the `topic` concept), and a
+ * denial word (the detector's own) sits just before it.
+ */
+function functionDenied(chosen: ConceptSpan[], message: Message, reading: ConceptReading, negation: CompiledNegation): boolean {
+  let first = chosen[0]!;
+  for (const span of chosen) if (span.start < first.start) first = span;
+  const topic = (reading.spans.get(TOPIC) ?? []).some((span) => span.start <= first.end && span.end >= first.start);
+  if (!topic) return false;
+  for (let index = first.start - 1; index >= 0 && first.start - index <= FUNCTION_DENIAL_REACH; index -= 1) {
+    const word = reading.tokens[index]!.word;
+    if (word === SENTENCE_BOUNDARY || message.clauses[index] !== message.clauses[first.start]) return false;
+    if (negation.singleWordBefore.has(word)) return true;
+  }
   return false;
 }
 

@@ -165,3 +165,31 @@ describe('a known look-alike said instead of the sign: no', () => {
     (text) => expect(answered(text, 'soon.osteoporosis-steroids').referral).toBe('soon'),
   );
 });
+
+describe('the function itself denied, or doubt said in other words: never a no', () => {
+  it.each([
+    // not done since: the person cannot tell, whatever the denial
+    ['ces.sexual', "not been intimate since so I can't answer that"],
+    ['ces.sexual', 'no idea, we haven\'t tried'],
+    ['ces.bowel', "haven't been since the op so can't say"],
+    ['ces.bowel', "not been for a poo yet today so don't know"],
+    // doubt in many registers
+    ['ces.saddle-numbness', "I honestly couldn't tell you"],
+    ['ces.saddle-numbness', "haven't paid much attention to be honest"],
+    ['ces.saddle-numbness', 'never really checked that'],
+    ['ces.saddle-numbness', "I wouldn't know how to tell"],
+    ['ces.saddle-numbness', "cant say ive noticed but ive not been looking"],
+    ['ces.saddle-numbness', "I'll have to check next time I go"],
+    ['ces.saddle-numbness', 'hard to know with all the painkillers'],
+    ['ces.bladder-retention', "who can say, I'm up and down all night"],
+    ['ces.bladder-retention', 'I am not knowing this'],
+  ])('at %s: "%s" is not sure or no answer', (flagId, text) => expect(['unsure', undefined]).toContain(answered(text, flagId).answer));
+
+  it.each([
+    ['ces.saddle-numbness', "I honestly couldn't tell you"],
+    ['ces.saddle-numbness', "haven't paid much attention to be honest"],
+    ['ces.bladder-retention', "who can say, I'm up and down all night"],
+    ['ces.bladder-retention', 'I am not knowing this'],
+    ['ces.sexual', "not been intimate since so I can't answer that"],
+  ])('at %s: "%s" is not sure', (flagId, text) => expect(answered(text, flagId).answer).toBe('unsure'));
+});

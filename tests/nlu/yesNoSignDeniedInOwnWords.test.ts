@@ -87,6 +87,11 @@ describe('never a no', () => {
     ['ces.bladder-retention', 'peeing is fine I think? not sure'],
     ['ces.bladder-incontinence', 'nearly always make it to the toilet in time'],
     ['ces.bowel', 'made it to the loo most times'],
+    // one part or side only, or after a check made for the question: the rest may be the sign, in words not known
+    ['ces.saddle-numbness', 'right cheek is normal, the left one is kind of far away'],
+    ['ces.saddle-numbness', 'the left side feels fine when I wipe, the other side is a bit like wearing gloves'],
+    ['ces.saddle-numbness', 'checked with a mirror and a tissue, front is normal, behind is like a thick sock'],
+    ['ces.saddle-numbness', 'inner thighs ok, round the back passage not so much'],
     // the function itself denied
     ['ces.saddle-numbness', "wiping isn't normal"],
     ['ces.bladder-retention', "I'm not weeing normally"],

@@ -37,6 +37,7 @@ export interface CompiledAnswers {
   explanations: PhraseSet<'explanation'>;
   checks: PhraseSet<'check'>;
   describing: PhraseSet<'describing'>;
+  partOnly: PhraseSet<'part'>;
   resolved: PhraseSet<'resolved'>;
   exceptions: PhraseSet<'exception'>;
   explainedSigns: PhraseSet<'sign'>;
@@ -91,6 +92,7 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     preambles: compilePhraseSet({ preamble: [...yesNo.preambles, ...yesNo.checks] }),
     checks: compilePhraseSet({ check: yesNo.checks }),
     describing: compilePhraseSet({ describing: yesNo.describing }),
+    partOnly: compilePhraseSet({ part: yesNo.partOnly }),
     resolved: compilePhraseSet({ resolved: yesNo.resolved }),
     wellWords: new Set(yesNo.wellWords),
     longstanding: compilePhraseSet({ longstanding: yesNo.longstanding }),

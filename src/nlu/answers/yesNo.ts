@@ -450,15 +450,18 @@ export function asksAboutWording(text: string, lexicon: Lexicon): boolean {
 
 /**
  * Nothing in the message doubts ("not sure", "I think"), hedges ("a bit", "sometimes"), limits
- * ("mostly", "except", "until", "most times") or asks (a question mark): a statement that can stand
- * for a plain answer. The words are yes-no.yaml's own (`unsure`, `hedges`, `allClearLimits`).
+ * ("mostly", "except", "until", "most times"), tells of one part or side only ("right inner thigh
+ * normal"), reports a check made for the question, or asks (a question mark): a statement that can
+ * stand for a plain answer. The words are yes-no.yaml's own (`unsure`, `hedges`, `allClearLimits`,
+ * `partOnly`, `checks`).
  */
 export function saysPlainly(text: string, lexicon: Lexicon): boolean {
   if (text.includes('?')) return false;
   const compiled = compileAnswers(lexicon);
   const prepared = prepareText(answerText(text, compiled));
   const doubt = (mentions(compiled.yesNo.symptom, prepared, false) as Mention<Label>[]).some((m) => m.label === 'unsure');
-  return !doubt && mentions(compiled.hedges, prepared, false).length === 0 && mentions(compiled.allClearLimits, prepared, false).length === 0;
+  if (doubt || mentions(compiled.hedges, prepared, false).length > 0 || mentions(compiled.allClearLimits, prepared, false).length > 0) return false;
+  return mentions(compiled.partOnly, prepared, false).length === 0 && mentions(compiled.checks, prepared, false).length === 0;
 }
 
 /** The message puts what it tells in the past ("felt normal last month", "used to", "years ago"; yes-no.yaml `resolved`). */

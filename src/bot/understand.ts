@@ -476,10 +476,15 @@ function deniesTheAskedSign(text: string, understanding: Understanding, asking: 
   if (!text || !asking || !nlu.deniedSigns || understanding.yesNo !== undefined || understanding.choice !== undefined || understanding.questionBack) return false;
   const oneSign = ONE_SIGN_QUESTIONS.has(asking.question) && asking.flagId !== undefined;
   if (!oneSign && !(asking.question === WARNING_QUESTION && asking.flagId === undefined)) return false;
-  if (nlu.answers.otherLanguage(text) || !nlu.answers.saysPlainly(text)) return false;
-  // "wiping felt normal last month" says nothing of now; a look-alike ("a five-day course of steroids in 2019") is history told as such.
-  const past = nlu.answers.toldAsPast(text);
-  return nlu.deniedSigns(text, oneSign ? [asking.flagId!] : undefined).some((denial) => denial.how === 'lookAlike' || !past);
+  if (nlu.answers.otherLanguage(text) || !nlu.answers.saysPlainly(text, true)) return false;
+  const denials = nlu.deniedSigns(text, oneSign ? [asking.flagId!] : undefined);
+  if (denials.length === 0) return false;
+  // "wiping felt normal last month" says nothing of now, and "right inner thigh normal" nothing of the
+  // left; a look-alike is history told as such ("a five-day course of steroids in 2019") and may be
+  // of one part ("only my left leg"), but not with anything recent ("only my left leg, now it's both").
+  const plain = nlu.answers.saysPlainly(text) && !nlu.answers.toldAsPast(text);
+  const recent = nlu.answers.toldAsRecent(text);
+  return denials.some((denial) => (denial.how === 'lookAlike' ? !recent : plain));
 }
 
 /** A typed all-clear ("my legs are fine", no answer word) at one sign's question, of body parts or functions that sign is not about. */

@@ -198,3 +198,36 @@ describe('the function itself denied, or doubt said in other words: never a no',
     ['ces.sexual', "not been intimate since so I can't answer that"],
   ])('at %s: "%s" is not sure', (flagId, text) => expect(answered(text, flagId).answer).toBe('unsure'));
 });
+
+describe('one leg named as the only one, at the question about both legs', () => {
+  it.each([
+    "it's only ever been my left leg",
+    'just the right side',
+    'only down my left leg to the knee',
+    'left leg only',
+    'never gone into the other one',
+    'Only in the one leg, the right.',
+  ])('"%s" is no', (text) => expect(answered(text, 'ces.bilateral-sciatica')).toEqual({ answer: 'no', referral: null }));
+
+  it.each([
+    // a guess, a limit, a time before now, a turn, anything new: never a no
+    'only the left leg, I think',
+    'I reckon just the left leg',
+    'mostly the left leg',
+    'only my left leg last week',
+    'at first just the right one',
+    'it was only my left leg, now it\'s both',
+    'only my left leg so far but the right feels funny',
+  ])('"%s" is no no', (text) => expect(answered(text, 'ces.bilateral-sciatica').answer).not.toBe('no'));
+
+  it('"only my left leg but now the right one tingles too" refers', () => expect(answered('only my left leg but now the right one tingles too', 'ces.bilateral-sciatica').referral).toBe('emergency'));
+});
+
+describe('a guess at the start or end of the message is no plain no', () => {
+  it.each([
+    ['ces.bladder-retention', 'been weeing like normal I reckon'],
+    ['ces.bladder-retention', 'I think weeing is like normal'],
+    ['ces.saddle-numbness', 'probably not numb down there'],
+    ['ces.bowel', 'I know when I need a poo, pretty sure'],
+  ])('at %s: "%s"', (flagId, text) => expect(answered(text, flagId).answer).not.toBe('no'));
+});

@@ -38,6 +38,7 @@ export interface CompiledAnswers {
   checks: PhraseSet<'check'>;
   describing: PhraseSet<'describing'>;
   partOnly: PhraseSet<'part'>;
+  guesses: PhraseSet<'guess'>;
   resolved: PhraseSet<'resolved'>;
   exceptions: PhraseSet<'exception'>;
   explainedSigns: PhraseSet<'sign'>;
@@ -93,6 +94,7 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     checks: compilePhraseSet({ check: yesNo.checks }),
     describing: compilePhraseSet({ describing: yesNo.describing }),
     partOnly: compilePhraseSet({ part: yesNo.partOnly }),
+    guesses: compilePhraseSet({ guess: yesNo.guesses }),
     resolved: compilePhraseSet({ resolved: yesNo.resolved }),
     wellWords: new Set(yesNo.wellWords),
     longstanding: compilePhraseSet({ longstanding: yesNo.longstanding }),

@@ -12,7 +12,7 @@ import { parseDays, parseKg, unknownAmount } from './quantity.ts';
 import { readSurgery } from './surgery.ts';
 import { readReach, readSide, type ReachReading, type Side } from './reach.ts';
 import { parseScoreAnswer, type ScoreAnswer } from './score.ts';
-import { asksAboutWording, asksWhatIf, readYesNo, saysPlainly, toldAsPast, type YesNoKind, type YesNoReading } from './yesNo.ts';
+import { asksAboutWording, asksWhatIf, readYesNo, saysPlainly, toldAsPast, toldAsRecent, type YesNoKind, type YesNoReading } from './yesNo.ts';
 
 export type { MovementReading, OnsetReading, QuestionKind, ReachReading, ScoreAnswer, Side, YesNoKind, YesNoReading };
 
@@ -26,7 +26,9 @@ export interface AnswerParsers {
   kindOf(questionKey: string | undefined): QuestionInfo;
   yesNo(text: string, kind: YesNoKind): YesNoReading;
   /** Nothing in the message doubts, hedges, limits or asks ("not sure", "a bit", "mostly", "?"). */
-  saysPlainly(text: string): boolean;
+  saysPlainly(text: string, partsAllowed?: boolean): boolean;
+  /** The message tells of something recent or new ("now", "started", "since Monday"). */
+  toldAsRecent(text: string): boolean;
   /** The message puts what it tells in the past ("last month", "used to", "years ago"). */
   toldAsPast(text: string): boolean;
   /** The message asks what the question's own words mean ("what do you mean by different?"). */
@@ -63,7 +65,8 @@ export function compileAnswerParsers(lexicon: Lexicon): AnswerParsers {
     },
     yesNo: (text, kind) => readYesNo(text, lexicon, kind),
     asksAboutWording: (text) => asksAboutWording(text, lexicon),
-    saysPlainly: (text) => saysPlainly(text, lexicon),
+    saysPlainly: (text, partsAllowed) => saysPlainly(text, lexicon, partsAllowed),
+    toldAsRecent: (text) => toldAsRecent(text, lexicon),
     toldAsPast: (text) => toldAsPast(text, lexicon),
     asksWhatIf: (sentence) => asksWhatIf(sentence, lexicon),
     score: (text) => parseScoreAnswer(text, lexicon),

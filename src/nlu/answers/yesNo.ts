@@ -451,17 +451,33 @@ export function asksAboutWording(text: string, lexicon: Lexicon): boolean {
 /**
  * Nothing in the message doubts ("not sure", "I think"), hedges ("a bit", "sometimes"), limits
  * ("mostly", "except", "until", "most times"), tells of one part or side only ("right inner thigh
- * normal"), reports a check made for the question, or asks (a question mark): a statement that can
+ * normal"), reports a check made for the question, guesses at its start or end ("..., I think"),
+ * or asks (a question mark): a statement that can
  * stand for a plain answer. The words are yes-no.yaml's own (`unsure`, `hedges`, `allClearLimits`,
- * `partOnly`, `checks`).
+ * `partOnly`, `checks`, `guesses`). `partsAllowed`: one part may be the answer itself ("only my left leg" to
+ * the question about both legs).
  */
-export function saysPlainly(text: string, lexicon: Lexicon): boolean {
+export function saysPlainly(text: string, lexicon: Lexicon, partsAllowed = false): boolean {
   if (text.includes('?')) return false;
   const compiled = compileAnswers(lexicon);
   const prepared = prepareText(answerText(text, compiled));
   const doubt = (mentions(compiled.yesNo.symptom, prepared, false) as Mention<Label>[]).some((m) => m.label === 'unsure');
   if (doubt || mentions(compiled.hedges, prepared, false).length > 0 || mentions(compiled.allClearLimits, prepared, false).length > 0) return false;
-  return mentions(compiled.partOnly, prepared, false).length === 0 && mentions(compiled.checks, prepared, false).length === 0;
+  if (!partsAllowed && mentions(compiled.partOnly, prepared, false).length > 0) return false;
+  // A guess at the start or the end of the message is a guess at the answer.
+  const tokens = prepared.tokens;
+  let first = 0;
+  while (first < tokens.length && tokens[first]!.word === SENTENCE_BOUNDARY) first += 1;
+  let last = tokens.length - 1;
+  while (last > 0 && (tokens[last]!.word === SENTENCE_BOUNDARY || compiled.fillerWords.has(tokens[last]!.word))) last -= 1;
+  if (mentions(compiled.guesses, prepared, false).some((m) => m.span.start === first || m.span.end >= last)) return false;
+  return mentions(compiled.checks, prepared, false).length === 0;
+}
+
+/** The message tells of something recent or new ("now", "started", "since Monday"; yes-no.yaml `recent`). */
+export function toldAsRecent(text: string, lexicon: Lexicon): boolean {
+  const compiled = compileAnswers(lexicon);
+  return mentions(compiled.recent, prepareText(answerText(text, compiled)), false).length > 0;
 }
 
 /** The message puts what it tells in the past ("felt normal last month", "used to", "years ago"; yes-no.yaml `resolved`). */

@@ -92,6 +92,9 @@ describe('never a no', () => {
     ['ces.saddle-numbness', 'the left side feels fine when I wipe, the other side is a bit like wearing gloves'],
     ['ces.saddle-numbness', 'checked with a mirror and a tissue, front is normal, behind is like a thick sock'],
     ['ces.saddle-numbness', 'inner thighs ok, round the back passage not so much'],
+    // a yes word: it affirms, it is never read as a no
+    ['ces.bladder-sensation', 'yeah I know when I need a wee'],
+    ['ces.bladder-retention', 'yes been weeing like normal'],
     // the function itself denied
     ['ces.saddle-numbness', "wiping isn't normal"],
     ['ces.bladder-retention', "I'm not weeing normally"],
@@ -228,6 +231,6 @@ describe('a guess at the start or end of the message is no plain no', () => {
     ['ces.bladder-retention', 'been weeing like normal I reckon'],
     ['ces.bladder-retention', 'I think weeing is like normal'],
     ['ces.saddle-numbness', 'probably not numb down there'],
-    ['ces.bowel', 'I know when I need a poo, pretty sure'],
+    ['ces.bowel', 'I reckon I know when I need a poo'],
   ])('at %s: "%s"', (flagId, text) => expect(answered(text, flagId).answer).not.toBe('no'));
 });

@@ -449,7 +449,7 @@ export function asksAboutWording(text: string, lexicon: Lexicon): boolean {
 }
 
 /**
- * Nothing in the message doubts ("not sure", "I think"), hedges ("a bit", "sometimes"), limits
+ * Nothing in the message doubts ("not sure"), says yes ("yeah I know when I need a wee"), hedges ("a bit", "sometimes"), limits
  * ("mostly", "except", "until", "most times"), tells of one part or side only ("right inner thigh
  * normal"), reports a check made for the question, guesses at its start or end ("..., I think"),
  * or asks (a question mark): a statement that can
@@ -461,7 +461,8 @@ export function saysPlainly(text: string, lexicon: Lexicon, partsAllowed = false
   if (text.includes('?')) return false;
   const compiled = compileAnswers(lexicon);
   const prepared = prepareText(answerText(text, compiled));
-  const doubt = (mentions(compiled.yesNo.symptom, prepared, false) as Mention<Label>[]).some((m) => m.label === 'unsure');
+  // A yes word anywhere ("yeah I know when I need a wee") affirms: never read as a no (affirmsAllClear).
+  const doubt = (mentions(compiled.yesNo.symptom, prepared, false) as Mention<Label>[]).some((m) => m.label === 'unsure' || m.label === 'yes');
   if (doubt || mentions(compiled.hedges, prepared, false).length > 0 || mentions(compiled.allClearLimits, prepared, false).length > 0) return false;
   if (!partsAllowed && mentions(compiled.partOnly, prepared, false).length > 0) return false;
   // A guess at the start or the end of the message is a guess at the answer.

@@ -41,3 +41,10 @@ describe('a greeting before the answer', () => {
 
   it.each(['Hi there. My back went yesterday', 'good morning', 'hello there, what is this?'])('"%s" is no agreement', (text) => expect(offer(text)).not.toBe('yes'));
 });
+
+describe('a decline, then another time suggested with doubt', () => {
+  it.each(['not now, maybe after tea', 'no, perhaps tomorrow', 'not today, maybe later on', 'nah, possibly this evening'])('"%s" is a no at an offer', (text) => expect(offer(text)).toBe('no'));
+  it.each(['no. maybe', 'no, maybe?', 'yes, maybe after tea'])('"%s" is not sure', (text) => expect(offer(text)).toBe('unsure'));
+  it('"not now, maybe after tea" at a safety question stays not sure', () => expect(readYesNo('no, maybe after tea', lexicon, 'symptom').answer).toBe('unsure'));
+});
+

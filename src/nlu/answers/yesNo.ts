@@ -561,7 +561,9 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
     // person); an offer is simply asked again.
     if (takenBack(prepared, found, firstEnd, leading.label, kind, compiled, leading.span.start)) return kind === 'symptom' ? { answer: 'unsure', questionBack: false } : { questionBack: false };
     // "I don't think so? not sure": doubt said straight after the answer.
-    if (doubtAfter(prepared, found, firstEnd, askedBack(text), compiled)) return { answer: 'unsure', questionBack: false };
+    // "not now, maybe after tea": at an offer, doubt with more words after a decline suggests another time; the no stands.
+    const suggestsLater = kind === 'offer' && polarity === 'no' && laterClauseStarts(tokens, firstEnd).every((at) => !found.some((m) => m.label === 'unsure' && m.span.start === at && m.span.end >= clauseEnd(tokens, at)));
+    if (!suggestsLater && doubtAfter(prepared, found, firstEnd, askedBack(text), compiled)) return { answer: 'unsure', questionBack: false };
     return { answer: polarity, questionBack: false, ...(leading.label === 'allClear' && !DENIAL_OPENERS.has(tokens[leading.span.start]?.word ?? '') ? { allClear: true } : {}) };
   }
   // "so maybe 2 kilos?" doubts an answer and "lower back, why?" asks only after it; "one side of

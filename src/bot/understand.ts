@@ -185,6 +185,9 @@ export function understand(text: string, card: CardValue | undefined, question: 
     const when = nlu.answers.onset(text, at);
     if (when?.days !== undefined) understanding.days = when.days;
   }
+  // "it'll be 3 weeks on Tuesday": reached on a day to come, so today it is that many days less.
+  const ahead = info.kind === 'duration' && at && text && understanding.days !== undefined ? nlu.answers.daysAhead?.(text, at) : undefined;
+  if (ahead !== undefined && understanding.days !== undefined) understanding.days = Math.max(0, understanding.days - ahead);
   // A duration question counting in weeks gets its number from the days said ("10 days" is not 10
   // weeks), rounded down: an operation is never read as longer ago than it was.
   if (info.kind === 'duration' && info.unit && info.unit !== 'days' && understanding.days !== undefined && (duration || count === undefined)) {

@@ -7,7 +7,7 @@ import type { QuestionKind } from '../../content/answerLexicon.ts';
 import { readAge } from './age.ts';
 import { isOtherLanguage, isSymbolsOnly, isWave } from './language.ts';
 import { readMovement, type MovementReading } from './movement.ts';
-import { datesOnlyAVisit, readOnset, type OnsetReading } from './onset.ts';
+import { datesOnlyAVisit, daysAhead, readOnset, type OnsetReading } from './onset.ts';
 import { parseDays, parseKg, unknownAmount } from './quantity.ts';
 import { readSurgery } from './surgery.ts';
 import { readReach, readSide, type ReachReading, type Side } from './reach.ts';
@@ -49,6 +49,8 @@ export interface AnswerParsers {
   symbols(text: string): 'wave' | 'other' | undefined;
   /** When the episode started, read against `at` (the message's time). */
   onset(text: string, at: string): OnsetReading | undefined;
+  /** "it'll be 3 weeks on Tuesday": the days until the day a duration is said to be reached. */
+  daysAhead?(text: string, at: string): number | undefined;
   /** Only a visit to a clinician is dated ("I saw my GP yesterday"): the words name no onset. */
   onsetDatesOnlyAVisit(text: string): boolean;
   /** The operation's kind (none when planned or not yet done), and a coarser kind for a question without its button. */
@@ -80,6 +82,7 @@ export function compileAnswerParsers(lexicon: Lexicon): AnswerParsers {
     symbols: (text) => (isSymbolsOnly(text) ? (isWave(text) ? 'wave' : 'other') : undefined),
     onset: (text, at) => readOnset(text, at, lexicon),
     onsetDatesOnlyAVisit: (text) => datesOnlyAVisit(text, lexicon),
+    daysAhead: (text, at) => daysAhead(text, at, lexicon),
     surgery: (text) => {
       const kind = readSurgery(text, lexicon);
       if (kind === undefined) return undefined;

@@ -95,6 +95,14 @@ describe('never a no', () => {
     // a yes word: it affirms, it is never read as a no
     ['ces.bladder-sensation', 'yeah I know when I need a wee'],
     ['ces.bladder-retention', 'yes been weeing like normal'],
+    // a soft denial, the sign told again in other words, how the urine looks
+    ['ces.saddle-numbness', "bum's not numb as such, more like it's not there"],
+    ['ces.saddle-numbness', "isn't numb, it's more of a dead feeling"],
+    ['ces.saddle-numbness', 'not really numb, more like it belongs to someone else'],
+    ['ces.bladder-retention', 'my wee is normal colour'],
+    // an exception after the all-clear
+    ['ces.bladder-retention', 'weeing fine, only that I feel still full after'],
+    ['ces.bladder-retention', 'peeing ok, just that it dribbles on at the end'],
     // the function itself denied
     ['ces.saddle-numbness', "wiping isn't normal"],
     ['ces.bladder-retention', "I'm not weeing normally"],

@@ -39,6 +39,7 @@ export interface CompiledAnswers {
   describing: PhraseSet<'describing'>;
   partOnly: PhraseSet<'part'>;
   guesses: PhraseSet<'guess'>;
+  redescribed: PhraseSet<'redescribed'>;
   resolved: PhraseSet<'resolved'>;
   exceptions: PhraseSet<'exception'>;
   explainedSigns: PhraseSet<'sign'>;
@@ -95,6 +96,7 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     describing: compilePhraseSet({ describing: yesNo.describing }),
     partOnly: compilePhraseSet({ part: yesNo.partOnly }),
     guesses: compilePhraseSet({ guess: yesNo.guesses }),
+    redescribed: compilePhraseSet({ redescribed: yesNo.redescribed }),
     resolved: compilePhraseSet({ resolved: yesNo.resolved }),
     wellWords: new Set(yesNo.wellWords),
     longstanding: compilePhraseSet({ longstanding: yesNo.longstanding }),

@@ -113,6 +113,10 @@ function takenBack(prepared: PreparedText, found: Mention<Label>[], firstEnd: nu
   // "not really, just a bit": a soft no, then a hedge in any later clause.
   const soft = hedges.length > 0 && mentions(compiled.softNo, prepared, false).some((m) => m.span.start <= firstEnd);
   if (soft && hedges.some((m) => m.span.start > firstEnd)) return true;
+  // "not really numb, more like it belongs to someone else": a feeling denied, then told again in
+  // other words (yes-no.yaml `redescribed`). Not another sign told after the no ("No I'm not
+  // leaking. It's more I don't feel it when it's full": the warning-sign check reads that one).
+  if (safetyNo && mentions(compiled.sensations, prepared, false).some((m) => m.span.end <= firstEnd) && mentions(compiled.redescribed, prepared, false).some((m) => m.span.start > firstEnd)) return true;
   for (const start of laterClauseStarts(tokens, firstEnd)) {
     const end = clauseEnd(tokens, start);
     const contrast = contrastWords.has(tokens[start]!.word);
@@ -452,9 +456,10 @@ export function asksAboutWording(text: string, lexicon: Lexicon): boolean {
  * Nothing in the message doubts ("not sure"), says yes ("yeah I know when I need a wee"), hedges ("a bit", "sometimes"), limits
  * ("mostly", "except", "until", "most times"), tells of one part or side only ("right inner thigh
  * normal"), reports a check made for the question, guesses at its start or end ("..., I think"),
+ * denies softly ("not as such") or tells the thing again in other words ("more like it's not there"),
  * or asks (a question mark): a statement that can
  * stand for a plain answer. The words are yes-no.yaml's own (`unsure`, `hedges`, `allClearLimits`,
- * `partOnly`, `checks`, `guesses`). `partsAllowed`: one part may be the answer itself ("only my left leg" to
+ * `partOnly`, `checks`, `guesses`, `softNo`, `redescribed`). `partsAllowed`: one part may be the answer itself ("only my left leg" to
  * the question about both legs).
  */
 export function saysPlainly(text: string, lexicon: Lexicon, partsAllowed = false): boolean {
@@ -472,6 +477,7 @@ export function saysPlainly(text: string, lexicon: Lexicon, partsAllowed = false
   let last = tokens.length - 1;
   while (last > 0 && (tokens[last]!.word === SENTENCE_BOUNDARY || compiled.fillerWords.has(tokens[last]!.word))) last -= 1;
   if (mentions(compiled.guesses, prepared, false).some((m) => m.span.start === first || m.span.end >= last)) return false;
+  if (mentions(compiled.softNo, prepared, false).length > 0 || mentions(compiled.redescribed, prepared, false).length > 0) return false;
   return mentions(compiled.checks, prepared, false).length === 0;
 }
 

@@ -3,7 +3,7 @@
  * scopes of negationRules.ts. Works on token spans; knows nothing about red flags.
  */
 import type { Span } from './matcher.ts';
-import { NEGATION_RULES, type NegationRules } from './negationRules.ts';
+import type { NegationRules } from './negationRules.ts';
 import { phraseWords, SENTENCE_BOUNDARY, type Token } from './normalise.ts';
 
 export type SpanContext = 'affirmed' | 'negated' | 'someone-else' | 'hypothetical' | 'resolved';
@@ -108,7 +108,7 @@ const BODY_GONE = new Set(['back', 'neck', 'disc', 'knee', 'hip', 'spine']);
  * mention.ts test directly. The spelling corrector must never rewrite them: "neither" corrected to
  * "nether" loses a denial, "chance" corrected to "change" loses a "what if".
  */
-export function contextWordsOf(rules: NegationRules = NEGATION_RULES, extra: Iterable<string> = []): Set<string> {
+export function contextWordsOf(rules: NegationRules, extra: Iterable<string> = []): Set<string> {
   const words = new Set<string>([...INABLE, ...FINE, ...STATIVE, ...BODY_GONE, ...NOT_WELL_BEFORE, ...extra]);
   for (const value of Object.values(rules)) {
     if (!Array.isArray(value)) continue;
@@ -117,7 +117,7 @@ export function contextWordsOf(rules: NegationRules = NEGATION_RULES, extra: Ite
   return words;
 }
 
-export function compileNegation(rules: NegationRules = NEGATION_RULES): CompiledNegation {
+export function compileNegation(rules: NegationRules): CompiledNegation {
   const before = rules.before.map(phraseWords);
   const afterTrigger = (text: string): AfterTrigger => ({ words: phraseWords(text.replace(/\$$/, '')), endsSentence: text.endsWith('$') });
   return {

@@ -87,6 +87,20 @@ const FIELDS = {
   pairWords: phrases,
   beforeReach: reach,
   afterReach: reach,
+  bodyGone: phrases,
+  wellDeniedBefore: phrases,
+  inability: phrases,
+  fineInSpan: phrases,
+  stativeVerbs: phrases,
+  contrastsEndingDenial: phrases,
+  sideOpeners: phrases,
+  minimisingSubjects: phrases,
+  subjects: phrases,
+  notConsequentBefore: phrases,
+  notConsequentAfter: phrases,
+  everydayActions: phrases,
+  questionOpeners: phrases,
+  ownStatementOpeners: phrases,
 } as const;
 
 /** Every list the rules read is required (an empty or missing one would silently stop a rule), and no others. */

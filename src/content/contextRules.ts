@@ -101,6 +101,16 @@ const FIELDS = {
   everydayActions: phrases,
   questionOpeners: phrases,
   ownStatementOpeners: phrases,
+  exampleOpeners: phrases,
+  clauseJoins: phrases,
+  sensesLost: phrases,
+  symptomFeelings: phrases,
+  recoveryToNow: phrases,
+  contrastsBeforeNowAgain: phrases,
+  gaveWayBetween: phrases,
+  limbOpeners: phrases,
+  theyWords: phrases,
+  pronouns: phrases,
 } as const;
 
 /** Every list the rules read is required (an empty or missing one would silently stop a rule), and no others. */

@@ -11,7 +11,17 @@ export type SpanContext = 'affirmed' | 'negated' | 'someone-else' | 'hypothetica
 interface AfterTrigger { words: string[]; endsSentence: boolean; onlyInPast?: boolean }
 
 export interface CompiledNegation {
-  /** The words this file tests one by one (context.yaml, after the phrase lists). */
+  /** The words this file and mention.ts test one by one (context.yaml, after the phrase lists). */
+  exampleOpeners: ReadonlySet<string>;
+  clauseJoins: ReadonlySet<string>;
+  sensesLost: ReadonlySet<string>;
+  symptomFeelings: ReadonlySet<string>;
+  recoveryToNow: ReadonlySet<string>;
+  contrastsBeforeNowAgain: ReadonlySet<string>;
+  gaveWayBetween: ReadonlySet<string>;
+  limbOpeners: ReadonlySet<string>;
+  theyWords: ReadonlySet<string>;
+  pronouns: ReadonlySet<string>;
   bodyGone: ReadonlySet<string>;
   wellDeniedBefore: ReadonlySet<string>;
   inability: ReadonlySet<string>;
@@ -122,8 +132,8 @@ function byLastWord(phrases: string[][]): Map<string, string[][]> {
  * mention.ts test directly. The spelling corrector must never rewrite them: "neither" corrected to
  * "nether" loses a denial, "chance" corrected to "change" loses a "what if".
  */
-/** The single-word lists other than these five were never kept from correction; they still are not. */
-const READ_ONE_BY_ONE = new Set<string>(['contrastsEndingDenial', 'sideOpeners', 'minimisingSubjects', 'subjects', 'notConsequentBefore', 'notConsequentAfter', 'everydayActions', 'questionOpeners', 'ownStatementOpeners']);
+/** The single-word lists other than these five were never kept from correction by this list (mention.ts hands in its own: `mentionWordsOf`); they still are not. */
+const READ_ONE_BY_ONE = new Set<string>(['contrastsEndingDenial', 'sideOpeners', 'minimisingSubjects', 'subjects', 'notConsequentBefore', 'notConsequentAfter', 'everydayActions', 'questionOpeners', 'ownStatementOpeners', 'exampleOpeners', 'clauseJoins', 'sensesLost', 'symptomFeelings', 'recoveryToNow', 'contrastsBeforeNowAgain', 'gaveWayBetween', 'limbOpeners', 'theyWords', 'pronouns']);
 export function contextWordsOf(rules: NegationRules, extra: Iterable<string> = []): Set<string> {
   const words = new Set<string>([...rules.inability, ...rules.fineInSpan, ...rules.stativeVerbs, ...rules.bodyGone, ...rules.wellDeniedBefore, ...extra]);
   for (const [name, value] of Object.entries(rules)) {
@@ -227,6 +237,16 @@ export function compileNegation(rules: NegationRules): CompiledNegation {
     everydayActions: new Set(rules.everydayActions),
     questionOpeners: new Set(rules.questionOpeners),
     ownStatementOpeners: new Set(rules.ownStatementOpeners),
+    exampleOpeners: new Set(rules.exampleOpeners),
+    clauseJoins: new Set(rules.clauseJoins),
+    sensesLost: new Set(rules.sensesLost),
+    symptomFeelings: new Set(rules.symptomFeelings),
+    recoveryToNow: new Set(rules.recoveryToNow),
+    contrastsBeforeNowAgain: new Set(rules.contrastsBeforeNowAgain),
+    gaveWayBetween: new Set(rules.gaveWayBetween),
+    limbOpeners: new Set(rules.limbOpeners),
+    theyWords: new Set(rules.theyWords),
+    pronouns: new Set(rules.pronouns),
   };
 }
 

@@ -372,6 +372,8 @@ export const NEGATION_RULES: NegationRules = {
     // who the patient is, said outright: "he's the one with the slipped disc, I'm his son" (the writer's own "I'm the one with" is `ownCase`)
     'is the one with', 'she is the one', 'he is the one', 'i am his son', 'i am his daughter', 'i am her son', 'i am her daughter',
     'i am his wife', 'i am her husband', 'i am his partner', 'i am her partner',
+    // a new event told of today's other parts, or as never before: "dad wet himself in his chair this afternoon", "she has never done that"
+    'this afternoon', 'this evening', 'earlier today', 'just now', 'never done that', 'never happened before', 'first time ever',
   ],
   // not "you": "numb bum, what do you think?" speaks to the coach
   generic: ['your', 'yourself', 'someone', 'somebody', 'anyone', 'anybody', 'a person', 'people'],

@@ -374,6 +374,8 @@ export const NEGATION_RULES: NegationRules = {
     'i am his wife', 'i am her husband', 'i am his partner', 'i am her partner',
     // a new event told of today's other parts, or as never before: "dad wet himself in his chair this afternoon", "she has never done that"
     'this afternoon', 'this evening', 'earlier today', 'just now', 'never done that', 'never happened before', 'first time ever',
+    // the pain's start told as a new event with no owner ("this", "the", not "my"): "Mum has thin bones and this back pain came on suddenly"
+    'this back pain came on', 'the back pain came on', 'this pain came on', 'the pain came on', 'this neck pain came on', 'the neck pain came on',
   ],
   // not "you": "numb bum, what do you think?" speaks to the coach
   generic: ['your', 'yourself', 'someone', 'somebody', 'anyone', 'anybody', 'a person', 'people'],

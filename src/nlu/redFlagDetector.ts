@@ -719,6 +719,7 @@ function onlyBelieved(tokens: Token[], at: number): boolean {
  * happens"): it too must have no topic.
  */
 const CARRY_CLAUSES = 2;
+const FRAGMENT_CLAUSES = 3;
 function carriesOn(message: Message, reading: ConceptReading, one: ConceptSpan, other: ConceptSpan): boolean {
   const first = one.start < other.start ? one : other;
   const second = one.start < other.start ? other : one;
@@ -726,7 +727,7 @@ function carriesOn(message: Message, reading: ConceptReading, one: ConceptSpan, 
   const later = clauses[second.start]!;
   // The earlier mention may end on the word that opens the next clause ("needing to go but").
   const earlier = clauses[first.start]!;
-  if (clauses[first.end]! - earlier > 1 || clauses[second.end] !== later || later <= earlier || later - earlier > CARRY_CLAUSES) return false;
+  if (clauses[first.end]! - earlier > 1 || clauses[second.end] !== later || later <= earlier || later - earlier > FRAGMENT_CLAUSES) return false;
   // Across a sentence end only in fragments (one test, whatever the number of ends between).
   let fragments = false;
   for (let index = first.end + 1; index < second.start && !fragments; index += 1) {
@@ -734,6 +735,8 @@ function carriesOn(message: Message, reading: ConceptReading, one: ConceptSpan, 
     if (!telegraphic(reading.tokens, first.start, second.end)) return false;
     fragments = true;
   }
+  // Notes of a word or two each run over one clause more: "Legs. Both. Heavy. Worse."
+  if (later - earlier > CARRY_CLAUSES && !fragments) return false;
   // In fragments the later mention may itself name the topic: "Numb. Down there."; and a topic after it goes on to
   // the next note, it says nothing of what came between: "Legs. Both. Weak since last night, back sore"
   const own = (span: ConceptSpan) => fragments && span.start <= second.end && span.end >= second.start;
@@ -749,6 +752,8 @@ function carriesOn(message: Message, reading: ConceptReading, one: ConceptSpan, 
 const FRAGMENT_WORDS = 3;
 /** "Legs ok. Weak." is no note of weak legs: an all-clear in a fragment ends the run. */
 const FRAGMENT_ALL_CLEAR = new Set(['fine', 'ok', 'okay', 'alright', 'good', 'normal', 'better']);
+/** A word of degree says how much, it adds no note: "legs... both... so heavy" is three notes of a few words. */
+const FRAGMENT_DEGREE = new Set(['so', 'very', 'really', 'too', 'super', 'proper']);
 function telegraphic(tokens: Token[], from: number, to: number): boolean {
   let start = from;
   while (start > 0 && tokens[start - 1]?.word !== SENTENCE_BOUNDARY) start -= 1;
@@ -756,7 +761,8 @@ function telegraphic(tokens: Token[], from: number, to: number): boolean {
   // the last fragment may run on after the second mention: "Weak since last night"
   for (let index = start; index <= to; index += 1) {
     if (tokens[index]?.word === SENTENCE_BOUNDARY) words = 0;
-    else if ((words += 1) > FRAGMENT_WORDS || FRAGMENT_ALL_CLEAR.has(tokens[index]!.word)) return false;
+    else if (FRAGMENT_ALL_CLEAR.has(tokens[index]!.word)) return false;
+    else if (!FRAGMENT_DEGREE.has(tokens[index]!.word) && (words += 1) > FRAGMENT_WORDS) return false;
   }
   return true;
 }

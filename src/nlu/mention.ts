@@ -413,6 +413,20 @@ function wordWithin(tokens: Token[], from: number, to: number, words: ReadonlySe
   return false;
 }
 
+/**
+ * A young child named before the sign in its comma part ("my little one wet the bed", "the littlest has been
+ * wetting the bed again"), with no "I", "me" or "my" of the writer's own between: "my little one jumped on me
+ * and now I can't feel my legs" is the writer's.
+ */
+function youngChildBefore(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
+  for (let i = span.start - 1; i >= 0; i -= 1) {
+    if (tokens[i]?.word === SENTENCE_BOUNDARY || tokens[i + 1]?.afterComma) return false;
+    const child = phraseAt(tokens, i, rules.youngChild);
+    if (child !== undefined && i + child.length <= span.start) return !hasOwnFirstPerson(tokens, i + child.length, span.start - 1, rules);
+  }
+  return false;
+}
+
 /** A pet or a baby in the sign's own sentence: never the patient. */
 const animalIn = (tokens: Token[], from: number, to: number, rules: CompiledNegation) => wordWithin(tokens, from, to, rules.neverThePatient);
 const hasFirstPerson = (tokens: Token[], from: number, to: number, rules: CompiledNegation) => wordWithin(tokens, from, to, rules.firstPerson);
@@ -633,6 +647,8 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   if (echoAnsweredNo(tokens, sentence, rules)) return 'negated';
   // "my partner and I, one of us, well, sex has gone numb", "someone in my family keeps wetting themselves": whose is left open
   if (anyWithin(tokens, 0, tokens.length - 1, rules.unclearWho) && !hasFirstPerson(tokens, span.start, span.end, rules)) return 'unclear-person';
+  // "my little one wet the bed last night": a young child's, named in the sign's own comma part, never the patient's
+  if (!hasFirstPerson(tokens, span.start, span.end, rules) && youngChildBefore(tokens, span, rules) && !sharedWithMeLater(tokens, span, rules)) return 'other-person';
   // someone else's own story is theirs even when it is over ("my husband had bladder cancer years ago, he's fine now")
   const overHere = resolved(tokens, span, rules, sentence) || overInNextSentence(tokens, sentence, rules);
   if (overHere && context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && !carerWriting(tokens, rules)) return 'other-person';

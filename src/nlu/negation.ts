@@ -58,6 +58,7 @@ export interface CompiledNegation {
   listWords: Set<string>;
   otherPeople: Set<string>;
   neverThePatient: Set<string>;
+  youngChild: string[][];
   firstPerson: Set<string>;
   besideMe: Set<string>;
   placeBeforeMy: Set<string>;
@@ -165,6 +166,7 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     listWords: new Set(rules.listWords),
     otherPeople: new Set(rules.otherPeople),
     neverThePatient: new Set(rules.neverThePatient),
+    youngChild: rules.youngChild.map(phraseWords),
     firstPerson: new Set(rules.firstPerson),
     besideMe: new Set(rules.besideMe),
     placeBeforeMy: new Set(rules.placeBeforeMy),
@@ -292,14 +294,25 @@ export function hasOwnFirstPerson(tokens: Token[], from: number, to: number, rul
   return false;
 }
 
+/** A terminator that ends a denial's reach but not the subject's: "my son still wets the bed" is the son's. */
+const PERSON_THROUGH = new Set(['still']);
+
 /** Looks back from the phrase for a denial or another person, stopping at the first clause break. */
 function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation, denials: Map<string, string[][]>): SpanContext {
   let reach = 0;
+  // Past "still" a denial no longer reaches ("no pain still numb"), but the person it is said of does: "my son still wets the bed"
+  let personOnly = false;
   for (let j = span.start - 1; j >= 0 && reach < rules.beforeReach; j -= 1) {
     const token = tokens[j];
     if (token === undefined || token.word === SENTENCE_BOUNDARY) break;
-    if (isClauseBreakBefore(tokens, j + 1, rules) || rules.terminators.has(token.word)) break;
-    const denies = denials.get(token.word)?.some((words) => sequenceAt(tokens, j - words.length + 1, words)) === true;
+    if (isClauseBreakBefore(tokens, j + 1, rules)) break;
+    if (rules.terminators.has(token.word)) {
+      if (!PERSON_THROUGH.has(token.word)) break;
+      personOnly = true;
+      reach += 1;
+      continue;
+    }
+    const denies = !personOnly && denials.get(token.word)?.some((words) => sequenceAt(tokens, j - words.length + 1, words)) === true;
     if (denies && !coveredByPseudo(tokens, j, rules)) return 'negated';
     if (rules.otherPeople.has(token.word) && !hasOwnFirstPerson(tokens, j + 1, span.start - 1, rules)) return 'someone-else';
     reach += 1;

@@ -60,6 +60,8 @@ export interface NegationRules {
   otherPeople: string[];
   /** Among the other people, never the patient, whatever the tense ("my dog keeps wetting the floor", "my toddler has been wetting the bed"). */
   neverThePatient: string[];
+  /** A young child named in more than one word, never the patient: "my little one wet the bed last night" (in the sign's own clause). */
+  youngChild: string[];
   firstPerson: string[];
   /** Before "me", a place or a likeness: "the guy in the bed next to me" is not the writer's own. */
   besideMe: string[];
@@ -352,6 +354,7 @@ export const NEGATION_RULES: NegationRules = {
     'guy', 'bloke', 'lad', 'lads', 'fella', 'chap',
   ],
   neverThePatient: ['dog', 'dogs', 'cat', 'cats', 'puppy', 'kitten', 'pet', 'toddler', 'baby', 'babies', 'infant', 'newborn'],
+  youngChild: ['little one', 'little ones', 'little un', 'little uns', 'littlun', 'littluns', 'the littlest', 'my littlest'],
   carerMarkers: [
     'now', 'since', 'keeps', 'keep', 'kept', 'today', 'tonight', 'this morning', 'currently', 'at the moment',
     'lately', 'recently', 'started', 'can not', 'could not', 'has been', 'have been', 'says', 'said', 'asked me to', 'typing for',
@@ -472,6 +475,8 @@ export const NEGATION_RULES: NegationRules = {
     'had', 'was', 'were', 'used to', 'ago', 'last', 'before', 'previously', 'earlier', 'once', 'at the start', 'at first',
     'checked', 'investigated', 'scan', 'mri', 'years', 'early on', 'did have', 'there was', 'for a few days',
     'for a couple of days', 'for a day or two', 'for a few weeks', 'for a week', 'for a couple of weeks', 'for a day or so', 'years back', 'felt', 'in the spring', 'in the summer', 'in the autumn', 'in the winter',
+    // "I'd been kneeling on the floor" (the tokeniser reads "'d" as "would"): a past perfect
+    'would been',
   ],
   episodeMarkers: [
     // an episode measured in minutes or hours, or dated to a day or month gone by: "hands went clumsy for a minute or so, been ok since"
@@ -524,6 +529,8 @@ export const NEGATION_RULES: NegationRules = {
   notMe: [
     'i have not had any of that', 'i have never had any of that', 'i have had none of that', 'none of that for me',
     'i am fine though', 'i am ok though', 'i am okay though', 'i am alright though', 'but i am fine', 'but i am ok', 'but i am okay',
+    // the same aside in other words: "that was my uncle years ago, I'm fine btw"
+    'i am fine btw', 'i am fine by the way', 'i am ok btw', 'i am okay btw', 'i am fine myself', 'i am ok myself', 'i am fine thankfully', 'i am fine luckily',
     'all fine so far', 'fine so far', 'keeping an eye on myself', 'not me', 'not happening to me', 'glad my', 'glad i am not', 'glad i do not', 'glad it is not', 'glad that is not', 'i do not have that', 'i do not have it', 'i have not got that', 'i have not got it', 'i never had that',
     'i have never had that', 'i have not had that',
     // "my dad had bowel cancer but I've never had anything like that"

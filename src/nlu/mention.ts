@@ -189,16 +189,30 @@ function anyWithin(tokens: Token[], from: number, to: number, phrases: string[][
   return false;
 }
 
+/**
+ * "nothing since", "not happened since" after the sign tell of the episode, not of what was lost: the sign names
+ * no loss ("had a leak on monday, nothing since"), or the episode is counted ("lost my balance a couple of times,
+ * not since"). "tried to wee at 6 and nothing came, nothing since" may be no urine since.
+ */
+function absenceIsOfTheEpisode(tokens: Token[], span: Span, sentence: { from: number; to: number }, rules: CompiledNegation): boolean {
+  return !wordWithin(tokens, span.start, span.end, rules.lossInSign) || anyWithin(tokens, sentence.from, sentence.to, rules.episodeCounted);
+}
+
 const markerWords = new WeakMap<object, Set<string>>();
 /**
  * The markers of an episode over. "It hasn't come back" ends one only for a sign that names no loss
  * (`lossInSign`); "it came back within the hour" only for one that does (the feeling came back).
  */
-const markerLists = new WeakMap<CompiledNegation, { loss: CompiledNegation['resolvedMarkers']; noLoss: CompiledNegation['resolvedMarkers'] }>();
-function markersFor(tokens: Token[], span: Span, rules: CompiledNegation): CompiledNegation['resolvedMarkers'] {
+type Markers = CompiledNegation['resolvedMarkers'];
+const markerLists = new WeakMap<CompiledNegation, { loss: Markers; lossCounted: Markers; noLoss: Markers }>();
+function markersFor(tokens: Token[], span: Span, rules: CompiledNegation, sentence: { from: number; to: number }): Markers {
   let lists = markerLists.get(rules);
-  if (lists === undefined) markerLists.set(rules, (lists = { loss: [...rules.resolvedMarkers, ...rules.resolvedIfLoss], noLoss: [...rules.resolvedMarkers, ...rules.resolvedUnlessLoss] }));
-  return wordWithin(tokens, span.start, span.end, rules.lossInSign) ? lists.loss : lists.noLoss;
+  if (lists === undefined) {
+    const loss = [...rules.resolvedMarkers, ...rules.resolvedIfLoss];
+    markerLists.set(rules, (lists = { loss, lossCounted: [...loss, ...rules.absenceAfter], noLoss: [...rules.resolvedMarkers, ...rules.resolvedUnlessLoss, ...rules.absenceAfter] }));
+  }
+  if (!wordWithin(tokens, span.start, span.end, rules.lossInSign)) return lists.noLoss;
+  return anyWithin(tokens, sentence.from, sentence.to, rules.episodeCounted) ? lists.lossCounted : lists.loss;
 }
 const BODY_GONE = new Set(['back', 'neck', 'disc', 'knee', 'hip', 'spine']);
 /** "the feeling's gone", "the urge has gone": a sense lost, not a symptom over (unless a symptom names it: "the numb feeling has gone"). */
@@ -236,7 +250,7 @@ const RECOVERY_TO_NOW = new Set(['since', 'again']);
 export const BELIEVED = new Set(['thought', 'assumed', 'presumed', 'hoped', 'figured', 'reckoned']);
 function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence: { from: number; to: number }): boolean {
   const last = Math.min(sentence.to, span.end + rules.resolvedReach);
-  const markers = markersFor(tokens, span, rules);
+  const markers = markersFor(tokens, span, rules, sentence);
   let first = markerWords.get(markers);
   if (first === undefined) markerWords.set(markers, (first = new Set(markers.map((marker) => marker.words[0] ?? ''))));
   for (let j = span.end + 1; j <= last; j += 1) {
@@ -274,16 +288,17 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
   }
   // "I couldn't wee for most of a day, A&E scanned me and said it was a water infection, it's been fine ever since"
   // (any marker near the sign was read above; from here on only an unmistakable one, in a sentence about the past that does not go on)
-  const recovery = recoveryAfter(tokens, span, sentence.to, rules);
+  const recovery = recoveryAfter(tokens, span, sentence.to, rules, absenceIsOfTheEpisode(tokens, span, sentence, rules));
   if (recovery < 0 || wordWithin(tokens, sentence.from, sentence.to, rules.stillGoing) || backAgainAfter(tokens, recovery, sentence.to, rules)) return false;
   return anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) || wordWithin(tokens, sentence.from, sentence.to, rules.pastForNext);
 }
 
 /** Where the last unmistakable recovery after the sign starts (-1: none), not denied just before it ("I'm not in a good place"). */
-function recoveryAfter(tokens: Token[], span: Span, to: number, rules: CompiledNegation): number {
+function recoveryAfter(tokens: Token[], span: Span, to: number, rules: CompiledNegation, noLoss = false): number {
   let found = -1;
   for (let j = span.end + 1; j <= to; j += 1) {
-    if (phraseAt(tokens, j, rules.resolvedAnywhere) !== undefined && !notOverBefore(tokens, j, span, rules)) found = j;
+    const recovered = phraseAt(tokens, j, rules.resolvedAnywhere) !== undefined || (noLoss && phraseAt(tokens, j, rules.resolvedAnywhereUnlessLoss) !== undefined);
+    if (recovered && !notOverBefore(tokens, j, span, rules)) found = j;
   }
   return found;
 }
@@ -367,7 +382,8 @@ function wholeMessage(tokens: Token[], rules: CompiledNegation): WholeMessage {
  * writer ("But it sorted itself out by Tuesday", "I'm doing better now"). "My back pain settled"
  * names something else; a sentence between that says it goes on ("still", "again") keeps it present.
  */
-function overInNextSentence(tokens: Token[], sentence: { from: number; to: number }, rules: CompiledNegation): boolean {
+function overInNextSentence(tokens: Token[], sentence: { from: number; to: number }, rules: CompiledNegation, span: Span): boolean {
+  const noLoss = absenceIsOfTheEpisode(tokens, span, sentence, rules);
   const past = anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) || wordWithin(tokens, sentence.from, sentence.to, rules.pastForNext);
   if (!past || wordWithin(tokens, sentence.from, sentence.to, rules.goesOn)) return false;
   let end = sentence.to;
@@ -375,17 +391,30 @@ function overInNextSentence(tokens: Token[], sentence: { from: number; to: numbe
     const next = sentenceBounds(tokens, { start: end + 2, end: end + 2, gapTokens: [] });
     if (next.from > next.to) return false;
     const allClear = !wordWithin(tokens, next.from, next.to, rules.stillGoing) && !wordWithin(tokens, next.from, next.to, rules.restIsFine) && !backAgainAfter(tokens, next.from, next.to, rules);
-    if (allClear && overAtStart(tokens, next.from, next.to, rules)) return true;
+    if (allClear && (overAtStart(tokens, next.from, next.to, rules, noLoss) || overAfterLookedAt(tokens, next.from, next.to, rules, noLoss))) return true;
     if (wordWithin(tokens, next.from, next.to, rules.goesOn)) return false;
     end = next.to;
   }
   return false;
 }
 
+/**
+ * "saw the neurologist, it's better now": the sentence's first comma part tells of the episode being looked at,
+ * and the next part opens with the all-clear. Only the second part, and only after a first part that names no sign
+ * itself (a sign there is read on its own).
+ */
+function overAfterLookedAt(tokens: Token[], from: number, to: number, rules: CompiledNegation, noLoss: boolean): boolean {
+  let comma = from + 1;
+  while (comma <= to && !tokens[comma]?.afterComma) comma += 1;
+  if (comma > to || comma - from > 6 || !anyWithin(tokens, from, comma - 1, rules.lookedAt)) return false;
+  return overAtStart(tokens, comma, to, rules, noLoss);
+}
+
 /** An all-clear opening the sentence, perhaps after a few words of `overOpeners` ("but it", "its", "i am"). */
-function overAtStart(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+function overAtStart(tokens: Token[], from: number, to: number, rules: CompiledNegation, noLoss: boolean): boolean {
   for (let at = from; at <= Math.min(to, from + 3); at += 1) {
     if (phraseAt(tokens, at, rules.overNext) !== undefined) return true;
+    if (noLoss && phraseAt(tokens, at, rules.overNextUnlessLoss) !== undefined) return true;
     if (!rules.overOpeners.has(tokens[at]?.word ?? '')) return false;
   }
   return false;
@@ -650,7 +679,7 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   // "my little one wet the bed last night": a young child's, named in the sign's own comma part, never the patient's
   if (!hasFirstPerson(tokens, span.start, span.end, rules) && youngChildBefore(tokens, span, rules) && !sharedWithMeLater(tokens, span, rules)) return 'other-person';
   // someone else's own story is theirs even when it is over ("my husband had bladder cancer years ago, he's fine now")
-  const overHere = resolved(tokens, span, rules, sentence) || overInNextSentence(tokens, sentence, rules);
+  const overHere = resolved(tokens, span, rules, sentence) || overInNextSentence(tokens, sentence, rules, span);
   if (overHere && context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && !carerWriting(tokens, rules)) return 'other-person';
   if (overHere) return 'resolved';
   // "my family would be better off without me": the phrase itself is about the writer.

@@ -20,6 +20,7 @@ export interface CompiledNegation {
   hypotheticalByLast: Map<string, string[][]>;
   hypotheticalAtStart: Set<string>;
   fearOfFuture: Set<string>;
+  fearIs: Set<string>;
   hypotheticalInClause: string[][];
   stillNowHere: string[][];
   futureModals: Set<string>;
@@ -69,15 +70,20 @@ export interface CompiledNegation {
   ownCase: string[][];
   ownCaseAlone: string[][];
   overNext: string[][];
+  overNextUnlessLoss: string[][];
+  episodeCounted: string[][];
   overOpeners: Set<string>;
   resolvedUnlessLoss: AfterTrigger[];
   resolvedIfLoss: AfterTrigger[];
+  absenceAfter: AfterTrigger[];
   lossInSign: Set<string>;
   restIsFine: Set<string>;
   goesOn: Set<string>;
   limbs: Set<string>;
   lostWhenGone: Set<string>;
   resolvedAnywhere: string[][];
+  resolvedAnywhereUnlessLoss: string[][];
+  lookedAt: string[][];
   stillGoing: Set<string>;
   notNew: string[][];
   newNow: Set<string>;
@@ -129,6 +135,7 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     hypotheticalByLast: byLastWord(rules.hypothetical.map(phraseWords)),
     hypotheticalAtStart: new Set(rules.hypotheticalAtStart),
     fearOfFuture: new Set(rules.fearOfFuture),
+    fearIs: new Set(rules.fearIs),
     hypotheticalInClause: rules.hypotheticalInClause.map(phraseWords),
     stillNowHere: rules.stillNowHere.map(phraseWords),
     futureModals: new Set(rules.futureModals),
@@ -177,15 +184,20 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     ownCase: rules.ownCase.map(phraseWords),
     ownCaseAlone: rules.ownCaseAlone.map(phraseWords),
     overNext: rules.overNext.map(phraseWords),
+    overNextUnlessLoss: rules.overNextUnlessLoss.map(phraseWords),
+    episodeCounted: rules.episodeCounted.map(phraseWords),
     overOpeners: new Set(rules.overOpeners),
     resolvedUnlessLoss: rules.resolvedUnlessLoss.map(afterTrigger),
     resolvedIfLoss: rules.resolvedIfLoss.map(afterTrigger),
+    absenceAfter: rules.absenceAfter.map(afterTrigger),
     lossInSign: new Set(rules.lossInSign),
     restIsFine: new Set(rules.restIsFine),
     goesOn: new Set(rules.goesOn),
     limbs: new Set(rules.limbs),
     lostWhenGone: new Set(rules.lostWhenGone),
     resolvedAnywhere: rules.resolvedAnywhere.map(phraseWords),
+    resolvedAnywhereUnlessLoss: rules.resolvedAnywhereUnlessLoss.map(phraseWords),
+    lookedAt: rules.lookedAt.map(phraseWords),
     stillGoing: new Set(rules.stillGoing),
     notNew: rules.notNew.map(phraseWords),
     newNow: new Set(rules.newNow),
@@ -533,6 +545,8 @@ function fearOfWhatMayCome(tokens: Token[], span: Span, rules: CompiledNegation)
   const first = tokens[span.start]?.word ?? '';
   // ("scared of wetting myself again, it happened twice today" has happened)
   if (tokens[span.start - 1]?.word === 'of' && rules.fearOfFuture.has(tokens[span.start - 2]?.word ?? '') && first.endsWith('ing')) return !saidToBeSoLater(tokens, span, rules);
+  // "my biggest fear is wetting myself in the supermarket one day": the thing feared, told as "-ing"
+  if (tokens[span.start - 1]?.word === 'is' && rules.fearIs.has(tokens[span.start - 2]?.word ?? '') && first.endsWith('ing')) return !saidToBeSoLater(tokens, span, rules);
   let fear = -1;
   for (let j = span.start - 1; j >= 0 && span.start - j <= 14; j -= 1) {
     const word = tokens[j]?.word ?? SENTENCE_BOUNDARY;

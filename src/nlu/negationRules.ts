@@ -21,6 +21,8 @@ export interface NegationRules {
   parserHypothetical: string[];
   /** A fear or an imagining, then (words between) a future "will", "might": "scared every time I go that I won't be able to go". */
   fearOfFuture: string[];
+  /** Before "is" and a sign told as "-ing": the thing feared ("my biggest fear is wetting myself in the supermarket one day"). */
+  fearIs: string[];
   /** Like `hypothetical`, but only in the sign's own comma clause: "I'm worried about getting worse, my legs are both weak now" is a disclosure. */
   hypotheticalInClause: string[];
   /** In the sign's own comma clause, after a frame in an earlier one: it is so now (`nowInOwnClause`). */
@@ -91,6 +93,10 @@ export interface NegationRules {
   lostWhenGone: string[];
   /** Anywhere later in the sign's sentence about the past, however far: an unmistakable recovery ("it's been fine ever since"). */
   resolvedAnywhere: string[];
+  /** Like `resolvedAnywhere`, but only for a sign that names no loss: "leaked when I coughed ..., not happened since" is over, "couldn't wee ..., nothing's happened since" is not. */
+  resolvedAnywhereUnlessLoss: string[];
+  /** In the sentence after a sign about the past, a first comma part telling of it being looked at ("saw the neurologist, it's better now"): the all-clear after it opens that sentence. */
+  lookedAt: string[];
   /** Anywhere in the message: the sign is not new ("Not new, no. I've an enlarged prostate..."), unless its sentence says it is now (`newNow`). */
   /** In the sign's sentence: it goes on, so no recovery far after it ends it. */
   stillGoing: string[];
@@ -134,6 +140,9 @@ export interface NegationRules {
   episodeMarkers: string[];
   /** Opening the next sentence, after a sign in a sentence about the past: it is over ("a few drips came out last night. Been ok today."). */
   overNext: string[];
+  overNextUnlessLoss: string[];
+  /** In the sign's sentence: the episode counted, so an absence after it is of the episode ("lost my balance a couple of times early on, not since"). */
+  episodeCounted: string[];
   /** Before an all-clear opening a later sentence, these words still leave it about the episode or the writer ("but it", "its", "i am"). */
   overOpeners: string[];
   /**
@@ -142,6 +151,7 @@ export interface NegationRules {
    */
   resolvedUnlessLoss: string[];
   resolvedIfLoss: string[];
+  absenceAfter: string[];
   lossInSign: string[];
   /** In a later sentence's all-clear: it is about the rest, not the sign ("Been fine otherwise", "ok apart from that"). */
   restIsFine: string[];
@@ -222,6 +232,7 @@ export const NEGATION_RULES: NegationRules = {
     'what if', 'in case', 'look out for', 'looking out for', 'watch out for', 'watch for', 'warned me about',
     'told me to watch', 'asked if', 'asked me if', 'asked whether', 'asked me whether', 'asked about', 'in the event of',
   ],
+  fearIs: ['fear', 'fears', 'dread', 'nightmare', 'phobia'],
   fearOfFuture: ['anxious', 'panic', 'panicking', 'panicky', 'scared', 'afraid', 'worried', 'worry', 'worrying', 'terrified', 'frightened', 'petrified', 'paranoid', 'nervous', 'dread', 'dreading', 'fear', 'fearing', 'imagining', 'picturing', 'convinced'],
   futureModals: ['will', 'might', 'may', 'going'],
   stillNowHere: ['again', 'happened', 'now', 'today', 'currently', 'already', 'at the moment', 'keep', 'keeps', 'since', 'this morning', 'tonight', 'right now', 'still'],
@@ -385,6 +396,8 @@ export const NEGATION_RULES: NegationRules = {
     'gone$', 'gone now', 'gone completely', 'all gone', 'went away', 'gone away', 'cleared', 'resolved', 'got better', 'fine now',
     'ok now', 'okay now', 'good now', 'normal now', 'better now', 'back to normal', 'it passed', 'passed$', 'settled', 'stopped after', 'stopped since', 'it has stopped', 'it is stopped', 'it stopped',
     'went within', 'gone within', 'cleared within', 'settled within', 'went in a', 'cleared in a',
+    // "it went by the evening", "gone by the morning"
+    'went by the', 'gone by the', 'cleared by the', 'settled by the', 'passed by the', 'went off by the', 'wore off by the',
     // "sorted themselves out after a few days", "passed after a minute", "only once"
     'and went$', 'then went$', 'and then went$', 'stopped a fortnight ago', 'stopped a week ago', 'stopped a month ago', 'stopped a few days ago',
     'stopped a couple of days ago', 'stopped a while ago', 'stopped last week', 'stopped last month', 'stopped days ago',
@@ -396,14 +409,14 @@ export const NEGATION_RULES: NegationRules = {
     // the all-clear in other words: "it's been grand since", "alright since", "no bother since"
     'was ok', 'was okay', 'was alright', 'then i was fine', 'walking fine since', 'been walking fine', 'walking normally since', 'walking ok since', 'it went$', 'but it went$',
     'working again', 'all working again', 'working normally again', 'working properly again', 'working fine again',
-    'none of that now', 'none of that anymore', 'nothing like that now', 'not had any since', 'not had one since', 'had none since',
+    'none of that now', 'none of that anymore', 'nothing like that now',
     'been grand', 'grand since', 'grand now', 'been alright', 'alright since', 'alright now', 'been good since', 'good since', 'been great since', 'all good since', 'no bother since', 'no issues since',
-    'been dry since', 'dry since', 'dry ever since', 'stayed dry', 'nothing since then$', 'none since then$', 'not since then$',
-    'nothing else since then', 'nothing more since', 'now is gone', 'now it is gone', 'now gone', 'doing better now', 'feeling better now', 'much better now',
-    'fine since', 'fine ever since', 'ok since', 'okay since', 'no problems since', 'no trouble since', 'not had it since',
-    'normal since', 'been normal', 'has been normal', 'been fine', 'has been fine', 'been ok', 'been okay', 'nothing since$',
-    'none since$', 'not since$', 'no temperature since', 'no fever since', 'no more since', 'none of that since', 'nothing like that since',
-    'no more of that since', 'not again since', 'nothing else since', 'not happened since', 'not happened again', 'not lately',
+    'been dry since', 'dry since', 'dry ever since', 'stayed dry',
+    'now is gone', 'now it is gone', 'now gone', 'doing better now', 'feeling better now', 'much better now',
+    'fine since', 'fine ever since', 'ok since', 'okay since', 'no problems since', 'no trouble since',
+    'normal since', 'been normal', 'has been normal', 'been fine', 'has been fine', 'been ok', 'been okay',
+    'no temperature since', 'no fever since', 'no more since', 'none of that since', 'nothing like that since',
+    'no more of that since', 'not again since', 'not happened again', 'not lately',
     'not recently', 'not for a while', 'calmed down', 'settled down', 'died down', 'eased off', 'that was it', 'only happened once',
     'just the once', 'happened once', 'a one off', 'happened the once', 'only the once', 'the once', 'a one time thing', 'now it is just', 'now it is only', 'now its just', 'just the left again',
     'just the right again', 'back to one side', 'only lasted', 'just the right leg since', 'just the left leg since',
@@ -477,6 +490,8 @@ export const NEGATION_RULES: NegationRules = {
     'for a couple of days', 'for a day or two', 'for a few weeks', 'for a week', 'for a couple of weeks', 'for a day or so', 'years back', 'felt', 'in the spring', 'in the summer', 'in the autumn', 'in the winter',
     // "I'd been kneeling on the floor" (the tokeniser reads "'d" as "would"): a past perfect
     'would been',
+    // "from the other week", "a few weeks back"
+    'the other day', 'the other week', 'the other night', 'weeks back', 'months back', 'days back', 'a while back',
   ],
   episodeMarkers: [
     // an episode measured in minutes or hours, or dated to a day or month gone by: "hands went clumsy for a minute or so, been ok since"
@@ -488,23 +503,38 @@ export const NEGATION_RULES: NegationRules = {
   overNext: [
     'fine once', 'fine after', 'fine as soon as', 'ok once', 'okay once', 'fine when i got', 'went once', 'gone once', 'i got help',
     'been ok', 'been okay', 'been fine', 'been alright', 'been good', 'fine since', 'fine now', 'ok now', 'okay now', 'all good now',
-    'all fine now', 'it has gone', 'it is gone', 'gone now', 'it went away', 'it stopped', 'it has stopped', 'not happened since',
-    'not happened again', 'nothing since', 'none since', 'back to normal', 'normal since', 'normal now',
+    'all fine now', 'it has gone', 'it is gone', 'gone now', 'it went away', 'it stopped', 'it has stopped',
+    'not happened again', 'back to normal', 'normal since', 'normal now',
     // "But it sorted itself out by Tuesday", "its gone back to normal", "I'm doing better now", "been dry since"
     'sorted itself', 'sorted out', 'cleared up', 'went away', 'gone away', 'calmed down', 'settled down', 'settled',
     'gone back to normal', 'went back to normal', 'back to normal again', 'normal again', 'fine again', 'ok again', 'okay again',
     'been normal', 'been completely normal', 'been totally normal', 'been perfectly normal', 'been fine since', 'been dry', 'dry since', 'stayed dry',
     'doing better', 'feeling better', 'better now', 'much better now', 'a lot better now', 'fine today', 'ok today', 'okay today', 'all clear',
-    'no problems since', 'no trouble since', 'no more since', 'nothing since then', 'not since', 'it passed', 'it wore off',
+    'no problems since', 'no trouble since', 'no more since', 'it passed', 'it wore off',
     'now it is only', 'now its only', 'now it is just', 'now its just', 'now only the', 'now just the', 'now only on the', 'now just on the',
-    'all good since', 'fine since', 'ok since', 'okay since', 'not had any since', 'not had it since', 'not had one since', 'none of that now',
+    'all good since', 'fine since', 'ok since', 'okay since', 'none of that now',
   ],
+  /** Like `overNext`, but only after a sign that names no loss (`lossInSign`): "Couldn't pee at 6. Nothing since." may be no urine since. */
+  episodeCounted: ['once', 'twice', 'a couple of times', 'a few times', 'several times', 'three times', 'it happened', 'one time', 'that one time', 'the one time'],
+  overNextUnlessLoss: ['not happened since', 'nothing since', 'none since', 'nothing since then', 'not since', 'not had any since', 'not had it since', 'not had one since'],
   overOpeners: ['but', 'and', 'it', 'its', 'is', 'has', 'have', 'was', 'that', 'this', 'i', 'am', 'everything', 'all', 'thankfully', 'luckily', 'now', 'though', 'anyway', 'then', 'seems', 'seem', 'looks', 'feels'],
   restIsFine: ['otherwise', 'apart', 'except', 'besides', 'aside'],
-  resolvedUnlessLoss: ['that is gone', 'it is gone', 'that has gone', 'that went', 'that went away', 'not come back', 'never came back', 'not came back', 'not returned', 'never returned', 'not been back', 'not happened again since'],
+  resolvedUnlessLoss: [
+    'that is gone', 'it is gone', 'that has gone', 'that went', 'that went away', 'not come back', 'never came back', 'not came back', 'not returned', 'never returned', 'not been back', 'not happened again since',
+  ],
+  /**
+   * An absence said of what came after: over for a leak or a fall, or an episode counted (`episodeCounted`), but after "couldn't pee"
+   * or "nothing came" it may be no urine since ("tried to wee at 6 and nothing came, nothing since").
+   */
+  absenceAfter: [
+    'nothing since then$', 'none since then$', 'not since then$', 'nothing else since then', 'nothing more since', 'nothing since$', 'none since$', 'not since$',
+    'nothing else since', 'not happened since', 'not had any since', 'not had one since', 'had none since', 'not had it since',
+  ],
   /** For a sign that names a loss, the thing lost coming back is the episode over: "couldn't feel my saddle area, it came back within the hour". */
   resolvedIfLoss: ['came back within', 'came back after', 'came back by', 'came back the next', 'came back later', 'came back that', 'feeling came back', 'sensation came back', 'feeling returned', 'sensation returned', 'feeling is back', 'feeling has come back', 'has come back now', 'came back now'],
   lossInSign: [
+    // an absence or an inability is a loss too: "nothing came", "unable to go"
+    'nothing', 'unable', 'hardly', 'barely',
     'lost', 'lose', 'losing', 'loss', 'numb', 'numbness', 'weak', 'weakness', 'dead', 'feeling', 'feel', 'sensation', 'control', 'strength',
     'power', 'grip', 'no', 'not', 'can', 'cannot', 'gone', 'go', 'went', 'urge',
   ],
@@ -544,12 +574,23 @@ export const NEGATION_RULES: NegationRules = {
     'came back to normal', 'not done it since', 'not done that since',
     'fine ever since', 'been fine ever since', 'fine since then', 'settled completely', 'cleared up completely', 'gone completely',
     'walk normally now', 'walking normally now', 'walk normally again', 'walking normally again', 'normally now', 'looks fine now',
+    // the person on the way back up, far after the sign: "had some dark thoughts over the summer, talked to my gp, i'm on the up now"
+    'i am on the up', 'on the up now', 'on the mend now', 'i am on the mend', 'i am doing much better now', 'i am doing a lot better now', 'i am in a better place now',
     'gone back to just', 'back to just the', 'in a good place now', 'in a better place', 'in a much better place', 'in a good place', 'all fine now', 'back to normal now', 'no problems since',
     // a knock or a slip that did no harm: "hit on the head by a football, tiny bump", "missed the step but caught myself"
     'tiny bump', 'just a bump', 'only a bump', 'only a small bump', 'just a small bump', 'did not actually fall', 'caught myself',
     // numbness from sitting that went the moment the person moved: "my bum went dead, fine once I got up", "it came right straight away"
     'came right', 'fine once i got up', 'fine once i got out', 'fine once i stood', 'fine as soon as i got', 'fine as soon as i stood',
     'as soon as i got up', 'as soon as i got out', 'as soon as i stood up', 'the moment i got up', 'the moment i stood up', 'once i got up and',
+  ],
+  resolvedAnywhereUnlessLoss: [
+    'not happened since', 'not happened again', 'never happened again', 'never happened since', 'not had it since', 'not had it again',
+    'not had that since', 'not had that again', 'not had one since', 'not had another',
+  ],
+  lookedAt: [
+    'saw the', 'seen the', 'saw my', 'seen by', 'went to the', 'went to my', 'been to the', 'got it checked', 'had it checked', 'got checked',
+    'had a look', 'had a listen', 'looked at', 'checked me', 'checked it', 'examined', 'gp', 'doctor', 'neurologist', 'nurse', 'physio',
+    'consultant', 'surgeon', 'specialist', 'a and e', 'hospital', 'scan', 'mri', 'bloods', 'blood test',
   ],
   stillGoing: ['still', 'keep', 'keeps', 'worse', 'worsening'],
   notNew: ['not new', 'it is not new', 'not a new thing', 'nothing new about it', 'not a new problem'],

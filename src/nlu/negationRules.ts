@@ -586,6 +586,8 @@ export const NEGATION_RULES: NegationRules = {
   resolvedAnywhereUnlessLoss: [
     'not happened since', 'not happened again', 'never happened again', 'never happened since', 'not had it since', 'not had it again',
     'not had that since', 'not had that again', 'not had one since', 'not had another',
+    // "..., the physio gave me exercises and it went away" ("and it stopped" is left out: after "struggling to pee" it may be the flow that stopped)
+    'and it went away', 'and then it went away', 'and it soon went away',
   ],
   lookedAt: [
     'saw the', 'seen the', 'saw my', 'seen by', 'went to the', 'went to my', 'been to the', 'got it checked', 'had it checked', 'got checked',

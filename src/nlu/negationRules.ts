@@ -580,6 +580,9 @@ export const NEGATION_RULES: NegationRules = {
     // a knock or a slip that did no harm: "hit on the head by a football, tiny bump", "missed the step but caught myself"
     'tiny bump', 'just a bump', 'only a bump', 'only a small bump', 'just a small bump', 'did not actually fall', 'caught myself',
     // numbness from sitting that went the moment the person moved: "my bum went dead, fine once I got up", "it came right straight away"
+    // numb or tingling from the cold, gone once warm: "both my feet went numb in the cold at the match, fine once I warmed up"
+    'fine once i warmed up', 'fine once i had warmed up', 'fine once they warmed up', 'fine once i got warm', 'fine once i was warm', 'fine once i got inside',
+    'went once i warmed up', 'gone once i warmed up', 'went as soon as i warmed up', 'fine as soon as i warmed up',
     'came right', 'fine once i got up', 'fine once i got out', 'fine once i stood', 'fine as soon as i got', 'fine as soon as i stood',
     'as soon as i got up', 'as soon as i got out', 'as soon as i stood up', 'the moment i got up', 'the moment i stood up', 'once i got up and',
   ],

@@ -279,19 +279,47 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
       if (marker.words[0] === 'gone' && limbGaveWay(tokens, span, j, rules)) continue;
       // "it's fine" right after the sign plays it down ("slight trouble starting to pee, it's fine really"); it is over only in a sentence about the past
       const playsDown = marker.onlyInPast === true || ((marker.words.includes('is') || marker.words.includes('are')) && !marker.words.includes('now'));
-      if ((j - span.end <= 3 && !playsDown) || anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers)) return true;
+      if ((j - span.end <= 3 && !playsDown) || anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) || (!playsDown && datedGoneBy(tokens, span, clauseBounds(tokens, span), rules))) return true;
       // "for a minute on Sunday ..., been ok since": an episode dated or timed, and well since
       if (RECOVERY_TO_NOW.has(marker.words.at(-1) ?? '') || marker.words[0] === 'back') {
         if (anyWithin(tokens, sentence.from, sentence.to, rules.episodeMarkers)) return true;
       }
     }
   }
+  if (feelingCameBack(tokens, span, rules, sentence, last)) return true;
   // "I couldn't wee for most of a day, A&E scanned me and said it was a water infection, it's been fine ever since"
   // (any marker near the sign was read above; from here on only an unmistakable one, in a sentence about the past that does not go on)
   const recovery = recoveryAfter(tokens, span, sentence.to, rules, absenceIsOfTheEpisode(tokens, span, sentence, rules));
   if (recovery < 0 || wordWithin(tokens, sentence.from, sentence.to, rules.stillGoing) || backAgainAfter(tokens, recovery, sentence.to, rules)) return false;
   return anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) || wordWithin(tokens, sentence.from, sentence.to, rules.pastForNext);
 }
+
+/**
+ * "on Monday I couldn't feel my bum for a few hours but it came back": a sign of feeling lost that names no symptom (after
+ * "numb" the "it" may be the numbness), "it came back" after it, in a sentence about an episode gone by or timed.
+ */
+function feelingCameBack(tokens: Token[], span: Span, rules: CompiledNegation, sentence: { from: number; to: number }, last: number): boolean {
+  if (!wordWithin(tokens, span.start, span.end, rules.feelingWords) || !wordWithin(tokens, span.start, span.end, rules.lossInSign) || wordWithin(tokens, sentence.from, sentence.to, rules.symptomNamed)) return false;
+  const past = anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) || anyWithin(tokens, sentence.from, sentence.to, rules.episodeMarkers);
+  if (!past || wordWithin(tokens, sentence.from, sentence.to, rules.stillGoing) || wordWithin(tokens, sentence.from, sentence.to, rules.goesOn)) return false;
+  for (let j = span.end + 1; j <= last; j += 1) {
+    for (const marker of startingWith(rules.feelingBack, markerWordsOf, tokens[j]?.word ?? '')) {
+      if (!sequenceAt(tokens, j, marker.words) || notOverBefore(tokens, j, span, rules)) continue;
+      const next = tokens[j + marker.words.length];
+      if (marker.endsSentence && next !== undefined && next.word !== SENTENCE_BOUNDARY && !next.afterComma && next.word !== 'now') continue;
+      if (!backAgainAfter(tokens, j, sentence.to, rules)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The sign's clause dates it to a day or a month, says nothing of it going on ("since Monday I keep wetting myself" goes on;
+ * "I'm seeing the GP on Monday, my bum is numb" dates the visit), and the sign names no loss ("I lost control of my bladder
+ * on Monday, that's gone now" may be the control gone).
+ */
+const datedGoneBy = (tokens: Token[], span: Span, clause: { from: number; to: number }, rules: CompiledNegation) =>
+  !wordWithin(tokens, span.start, span.end, rules.lossInSign) && anyWithin(tokens, clause.from, clause.to, rules.datedPast) && !wordWithin(tokens, clause.from, clause.to, rules.goesOn) && !wordWithin(tokens, clause.from, clause.to, rules.stillGoing);
 
 /** Where the last unmistakable recovery after the sign starts (-1: none), not denied just before it ("I'm not in a good place"). */
 function recoveryAfter(tokens: Token[], span: Span, to: number, rules: CompiledNegation, noLoss = false): number {
@@ -384,7 +412,7 @@ function wholeMessage(tokens: Token[], rules: CompiledNegation): WholeMessage {
  */
 function overInNextSentence(tokens: Token[], sentence: { from: number; to: number }, rules: CompiledNegation, span: Span): boolean {
   const noLoss = absenceIsOfTheEpisode(tokens, span, sentence, rules);
-  const past = anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) || wordWithin(tokens, sentence.from, sentence.to, rules.pastForNext);
+  const past = anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) || wordWithin(tokens, sentence.from, sentence.to, rules.pastForNext) || datedGoneBy(tokens, span, clauseBounds(tokens, span), rules);
   if (!past || wordWithin(tokens, sentence.from, sentence.to, rules.goesOn)) return false;
   let end = sentence.to;
   for (let later = 0; later < 2 && tokens[end + 1]?.word === SENTENCE_BOUNDARY && end + 2 < tokens.length; later += 1) {

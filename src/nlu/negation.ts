@@ -76,6 +76,10 @@ export interface CompiledNegation {
   resolvedUnlessLoss: AfterTrigger[];
   resolvedIfLoss: AfterTrigger[];
   absenceAfter: AfterTrigger[];
+  feelingBack: AfterTrigger[];
+  feelingWords: Set<string>;
+  datedPast: string[][];
+  symptomNamed: Set<string>;
   lossInSign: Set<string>;
   restIsFine: Set<string>;
   goesOn: Set<string>;
@@ -190,6 +194,10 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     resolvedUnlessLoss: rules.resolvedUnlessLoss.map(afterTrigger),
     resolvedIfLoss: rules.resolvedIfLoss.map(afterTrigger),
     absenceAfter: rules.absenceAfter.map(afterTrigger),
+    feelingBack: rules.feelingBack.map(afterTrigger),
+    feelingWords: new Set(rules.feelingWords),
+    datedPast: rules.datedPast.map(phraseWords),
+    symptomNamed: new Set(rules.symptomNamed),
     lossInSign: new Set(rules.lossInSign),
     restIsFine: new Set(rules.restIsFine),
     goesOn: new Set(rules.goesOn),
@@ -503,6 +511,9 @@ export function hypotheticalBefore(tokens: Token[], span: Span, rules: CompiledN
   // A frame ending on the phrase's first word ("worried I might" + "might fall"): it starts before the phrase.
   const endingHere = rules.hypotheticalByLast.get(tokens[span.start]?.word ?? '');
   if (endingHere?.some((trigger) => trigger.length > 1 && sequenceAt(tokens, span.start - trigger.length + 1, trigger))) return true;
+  // ... or the phrase opens with a frame of several words ("could I lose control of my bowels?"), not said to be so now
+  const openingHere = phraseAt(tokens, span.start, rules.hypothetical);
+  if (openingHere !== undefined && openingHere.length > 1 && !saidToBeSoLater(tokens, span, rules)) return true;
   let j = span.start - 1;
   for (; j >= 0 && span.start - j <= 12; j -= 1) {
     const word = tokens[j]?.word;

@@ -152,6 +152,16 @@ export interface NegationRules {
   resolvedUnlessLoss: string[];
   resolvedIfLoss: string[];
   absenceAfter: string[];
+  /**
+   * Right after a sign that tells of feeling lost and names no symptom ("couldn't feel my bum", "lost a bit of feeling"),
+   * in a sentence about an episode gone by: the feeling came back ("..., but it came back"). After "numb" the "it" may be the
+   * numbness, so those stay present.
+   */
+  feelingBack: string[];
+  feelingWords: string[];
+  /** A day or a month the episode is dated to: a sentence about the past ("wet myself a bit on the bus on Monday. Been dry since."). */
+  datedPast: string[];
+  symptomNamed: string[];
   lossInSign: string[];
   /** In a later sentence's all-clear: it is about the rest, not the sign ("Been fine otherwise", "ok apart from that"). */
   restIsFine: string[];
@@ -277,6 +287,8 @@ export const NEGATION_RULES: NegationRules = {
   generalAfter: [
     'a sign of', 'a warning sign', 'a red flag', 'a symptom of', 'something serious', 'something to worry about', 'something i should worry about', 'an emergency',
     'the first sign', 'the first signs', 'an early sign', 'the early signs', 'the first symptom', 'how it starts', 'how it started',
+    // "is losing bladder control something that happens with a bulging disc?"
+    'something that happens', 'something that can happen', 'a thing that happens', 'something that happens with', 'common with', 'normal with', 'likely with', 'usual with',
   ],
   /**
    * "I" as the one asking, not the one with the sign ("should I worry?", "I was wondering"): not a
@@ -496,7 +508,7 @@ export const NEGATION_RULES: NegationRules = {
   episodeMarkers: [
     // an episode measured in minutes or hours, or dated to a day or month gone by: "hands went clumsy for a minute or so, been ok since"
     'for a minute', 'for a few minutes', 'for a couple of minutes', 'for a few seconds', 'for a second', 'for a moment', 'for an hour',
-    'for a few hours', 'for a couple of hours', 'for half an hour', 'for a bit', 'on monday', 'on tuesday', 'on wednesday', 'on thursday',
+    'for a few hours', 'for a couple of hours', 'for half an hour', 'for a bit', 'for about', 'for around', 'for roughly', 'for maybe', 'on monday', 'on tuesday', 'on wednesday', 'on thursday',
     'on friday', 'on saturday', 'on sunday', 'in january', 'in february', 'in march', 'in april', 'in june', 'in july', 'in august',
     'in september', 'in october', 'in november', 'in december',
   ],
@@ -510,6 +522,8 @@ export const NEGATION_RULES: NegationRules = {
     'gone back to normal', 'went back to normal', 'back to normal again', 'normal again', 'fine again', 'ok again', 'okay again',
     'been normal', 'been completely normal', 'been totally normal', 'been perfectly normal', 'been fine since', 'been dry', 'dry since', 'stayed dry',
     'doing better', 'feeling better', 'better now', 'much better now', 'a lot better now', 'fine today', 'ok today', 'okay today', 'all clear',
+    // the morning after: "both legs were tingling last night ... All fine this morning."
+    'fine this morning', 'ok this morning', 'okay this morning', 'gone this morning', 'fine by the morning', 'gone by the morning', 'fine the next day', 'fine next day', 'gone by morning', 'fine by morning',
     'no problems since', 'no trouble since', 'no more since', 'it passed', 'it wore off',
     'now it is only', 'now its only', 'now it is just', 'now its just', 'now only the', 'now just the', 'now only on the', 'now just on the',
     'all good since', 'fine since', 'ok since', 'okay since', 'none of that now',
@@ -526,6 +540,13 @@ export const NEGATION_RULES: NegationRules = {
    * An absence said of what came after: over for a leak or a fall, or an episode counted (`episodeCounted`), but after "couldn't pee"
    * or "nothing came" it may be no urine since ("tried to wee at 6 and nothing came, nothing since").
    */
+  feelingBack: ['the feeling came back', 'feeling came back', 'the sensation came back', 'feeling returned', 'the feeling has come back', 'it came back$', 'then it came back$', 'but it came back$', 'and it came back$', 'it came back fine', 'it came back normal', 'it came back to normal', 'it all came back', 'came back on its own', 'it has come back$', 'it is come back$'],
+  datedPast: [
+    'on monday', 'on tuesday', 'on wednesday', 'on thursday', 'on friday', 'on saturday', 'on sunday', 'at the weekend', 'over the weekend',
+    'in january', 'in february', 'in march', 'in april', 'in june', 'in july', 'in august', 'in september', 'in october', 'in november', 'in december',
+  ],
+  feelingWords: ['feel', 'feeling', 'feelings', 'sensation', 'sensations', 'felt'],
+  symptomNamed: ['numb', 'numbness', 'numbed', 'tingle', 'tingly', 'tingling', 'tingles', 'pins', 'needles', 'dead', 'buzzing', 'burning', 'weird', 'odd', 'strange', 'funny'],
   absenceAfter: [
     'nothing since then$', 'none since then$', 'not since then$', 'nothing else since then', 'nothing more since', 'nothing since$', 'none since$', 'not since$',
     'nothing else since', 'not happened since', 'not had any since', 'not had one since', 'had none since', 'not had it since',
@@ -572,7 +593,7 @@ export const NEGATION_RULES: NegationRules = {
     // far after the sign, past the reason someone gave: "had trouble going for a wee after the op, they said that was the anaesthetic and it sorted itself out"
     'sorted itself out', 'it sorted itself', 'sorted themselves out', 'it is normal again', 'its normal again', 'back to normal strength', 'come back to normal',
     'came back to normal', 'not done it since', 'not done that since',
-    'fine ever since', 'been fine ever since', 'fine since then', 'settled completely', 'cleared up completely', 'gone completely',
+    'fine ever since', 'been fine ever since', 'fine since then', 'been fine for weeks', 'been fine for months', 'been fine for days', 'fine for weeks now', 'been ok for weeks', 'been okay for weeks', 'been normal for weeks', 'settled completely', 'cleared up completely', 'gone completely',
     'walk normally now', 'walking normally now', 'walk normally again', 'walking normally again', 'normally now', 'looks fine now',
     // the person on the way back up, far after the sign: "had some dark thoughts over the summer, talked to my gp, i'm on the up now"
     'i am on the up', 'on the up now', 'on the mend now', 'i am on the mend', 'i am doing much better now', 'i am doing a lot better now', 'i am in a better place now',

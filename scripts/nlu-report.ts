@@ -75,6 +75,7 @@ const BATCHES = [
   { name: '2026-12g', test: /-2026-12g-/ },
   { name: '2026-12e', test: /-2026-12e-/ },
   { name: '2026-12h', test: /-2026-12h-/ },
+  { name: '2026-12i', test: /-2026-12i-/ },
 ];
 
 function probe(): void {

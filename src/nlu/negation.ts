@@ -366,6 +366,12 @@ const saidFine = (tokens: Token[], index: number) => FINE.has(tokens[index]?.wor
 function negatedInsideGap(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
   // a concept span has no gap of its own: "toe walking test, both legs fine, no weakness" holds its all-clear inside
   for (let index = span.start + 1; index < span.end; index += 1) if (saidFine(tokens, index) && !otherSideAfterFine(tokens, span, index, rules)) return true;
+  // ... and a denial after a contrast inside it: "it's sharp when I sneeze, but no leaking" ("but no feeling in my bum" is the sign: a pseudo-negation)
+  if (span.gapTokens.length === 0) {
+    for (let index = span.start + 1; index < span.end; index += 1) {
+      if (CONTRASTS.has(tokens[index - 1]?.word ?? '') && rules.singleWordBefore.has(tokens[index]?.word ?? '') && !coveredByPseudo(tokens, index, rules)) return true;
+    }
+  }
   return span.gapTokens.some(
     (index) =>
       (rules.singleWordBefore.has(tokens[index]?.word ?? '') && !coveredByPseudo(tokens, index, rules) && !(tokens[index]?.word === 'not' && INABLE.has(tokens[index - 1]?.word ?? '')) && !contrastAfter(tokens, span, index)) ||

@@ -600,6 +600,8 @@ export const NEGATION_RULES: NegationRules = {
     'gone back to just', 'back to just the', 'in a good place now', 'in a better place', 'in a much better place', 'in a good place', 'all fine now', 'back to normal now', 'no problems since',
     // a knock or a slip that did no harm: "hit on the head by a football, tiny bump", "missed the step but caught myself"
     'tiny bump', 'just a bump', 'only a bump', 'only a small bump', 'just a small bump', 'did not actually fall', 'caught myself',
+    // "missed the bottom step but landed on my feet, nothing hurts"
+    'landed on my feet', 'stayed on my feet', 'kept my feet', 'kept my balance', 'did not go down', 'nothing hurts', 'nothing hurt', 'no damage done',
     // numbness from sitting that went the moment the person moved: "my bum went dead, fine once I got up", "it came right straight away"
     // numb or tingling from the cold, gone once warm: "both my feet went numb in the cold at the match, fine once I warmed up"
     'fine once i warmed up', 'fine once i had warmed up', 'fine once they warmed up', 'fine once i got warm', 'fine once i was warm', 'fine once i got inside',

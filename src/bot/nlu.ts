@@ -40,7 +40,7 @@ export function createNlu(content: Content): Nlu {
     region: (text) => parseRegion(text, lexicon),
     intent: (text) => detectIntent(text, lexicon),
     movement: (text) => parseMovementResponse(text, lexicon),
-    education: compileEducationMatcher(content.education),
+    education: compileEducationMatcher(content.education, lexicon.context),
     answers: compileAnswerParsers(lexicon),
   };
 }

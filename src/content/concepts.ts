@@ -4,6 +4,7 @@
  * defined once; `@name` inside a term refers to another concept. Also loads the English word
  * list that keeps spelling tolerance from "correcting" real words.
  */
+import { loadContextRules } from './contextRules.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import wordListPath from 'word-list';
@@ -83,5 +84,7 @@ export function loadConcepts(contentDir: string): ConceptLoad {
       }
     });
   }
-  return { vocabulary: { concepts, englishWords: loadEnglishWords() }, problems };
+  // The detector reads every match with the context rules: they travel with the vocabulary it is given.
+  const context = loadContextRules(contentDir, problems);
+  return { vocabulary: { concepts, englishWords: loadEnglishWords(), ...(context ? { context } : {}) }, problems };
 }

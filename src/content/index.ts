@@ -43,11 +43,12 @@ export function loadContent(dir: string): { content?: Content; problems: string[
   const lexicon = loadLexicon(dir);
   const referral = loadReferralTiers(dir);
   const coachingRules = loadCoachingRules(dir);
-  const problems = [...conversation.problems, ...redFlags.problems, ...exercises.problems, ...plans.problems, ...education.problems, ...lexicon.problems, ...referral.problems, ...coachingRules.problems];
+  // The red flags and the lexicon both read content/lexicon/context.yaml: a problem with it is told once.
+  const problems = [...new Set([...conversation.problems, ...redFlags.problems, ...exercises.problems, ...plans.problems, ...education.problems, ...lexicon.problems, ...referral.problems, ...coachingRules.problems])];
   const exerciseList = exercises.items.map((item) => item.value);
   problems.push(...checkPlanReferences(plans.items, exerciseList, education.items.map((item) => item.value.id)));
   try {
-    compileEducationMatcher(education.items.map((item) => item.value));
+    compileEducationMatcher(education.items.map((item) => item.value), lexicon.lexicon?.context);
   } catch (error) {
     if (!(error instanceof PatternError)) throw error;
     problems.push(`education: asks: ${error.message}`);

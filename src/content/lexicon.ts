@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { compilePattern, PatternError } from '../nlu/pattern.ts';
 import { loadAnswerLexicon, type AnswerLexicon } from './answerLexicon.ts';
+import { loadContextRules, type ContextRules } from './contextRules.ts';
 import { loadEnglishWords } from './concepts.ts';
 import { loadYamlFile } from './loadYamlDir.ts';
 import { INTENTS, MOVEMENT_RESPONSES, SPINE_REGIONS, type Intent, type MovementResponse } from '../vocabulary/index.ts';
@@ -142,6 +143,8 @@ export interface Lexicon {
   intents: Record<Intent, string[]>;
   /** Numbers, units, body parts, dates, surgery and question kinds (src/content/answerLexicon.ts). */
   answers: AnswerLexicon;
+  /** The context rules of English: denials, "what if"s, episodes over, other people (content/lexicon/context.yaml). */
+  context: ContextRules;
   /** English words, never "corrected" towards the answer vocabulary ("fine" is not "five"). */
   englishWords?: { has(word: string): boolean };
 }
@@ -188,7 +191,8 @@ export function loadLexicon(contentDir: string): LexiconLoad {
     for (const [field, list] of Object.entries(lists ?? {})) checkPhrases(file, field, list, problems);
   }
   const answers = loadAnswerLexicon(contentDir, problems);
-  if (!yesNo || !scores || !regions || !movement || !intents || !answers || problems.length > 0) return { lexicon: undefined, problems };
+  const context = loadContextRules(contentDir, problems);
+  if (!yesNo || !scores || !regions || !movement || !intents || !answers || !context || problems.length > 0) return { lexicon: undefined, problems };
   const { sources: _, outcomes, ...direction } = movement;
-  return { lexicon: { yesNo, scores, regions: regions.regions, regionLandmarks: regions.landmarks, movement: outcomes, direction, intents: intents.intents, answers, englishWords: loadEnglishWords() }, problems };
+  return { lexicon: { yesNo, scores, regions: regions.regions, regionLandmarks: regions.landmarks, movement: outcomes, direction, intents: intents.intents, answers, context, englishWords: loadEnglishWords() }, problems };
 }

@@ -3,6 +3,7 @@
  * called on every message never compile a pattern twice.
  */
 import type { Intent, Lexicon, MovementResponse, SpineRegion } from '../content/lexicon.ts';
+import { compileNegation, type CompiledNegation } from './negation.ts';
 import { compilePhraseSet, type PhraseSet } from './phraseSet.ts';
 
 export interface CompiledLexicon {
@@ -19,6 +20,14 @@ export interface CompiledLexicon {
 }
 
 const cache = new WeakMap<Lexicon, CompiledLexicon>();
+const negations = new WeakMap<Lexicon, CompiledNegation>();
+
+/** The lexicon's context rules (content/lexicon/context.yaml), compiled once per lexicon. */
+export function negationOf(lexicon: Lexicon): CompiledNegation {
+  let negation = negations.get(lexicon);
+  if (negation === undefined) negations.set(lexicon, (negation = compileNegation(lexicon.context)));
+  return negation;
+}
 
 /** Unit entries are plain words with an optional trailing `*`; turned into one anchored regex. */
 function unitRegex(units: readonly string[]): RegExp {
@@ -34,11 +43,11 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   if (cached !== undefined) return cached;
   const numberWords = new Map(Object.entries(lexicon.scores.numbers));
   const compiled: CompiledLexicon = {
-    yesNo: compilePhraseSet({ yes: lexicon.yesNo.yes, no: lexicon.yesNo.no, unsure: lexicon.yesNo.unsure, question: lexicon.yesNo.questions }),
-    regions: compilePhraseSet(lexicon.regions),
-    movement: compilePhraseSet(lexicon.movement),
-    intents: compilePhraseSet(lexicon.intents),
-    zero: compilePhraseSet({ zero: lexicon.scores.zero }),
+    yesNo: compilePhraseSet({ yes: lexicon.yesNo.yes, no: lexicon.yesNo.no, unsure: lexicon.yesNo.unsure, question: lexicon.yesNo.questions }, negationOf(lexicon)),
+    regions: compilePhraseSet(lexicon.regions, negationOf(lexicon)),
+    movement: compilePhraseSet(lexicon.movement, negationOf(lexicon)),
+    intents: compilePhraseSet(lexicon.intents, negationOf(lexicon)),
+    zero: compilePhraseSet({ zero: lexicon.scores.zero }, negationOf(lexicon)),
     numberWords,
     numberWordPattern: numberWords.size > 0 ? new RegExp(`\\b(?:${[...numberWords.keys()].join('|')})\\b`, 'g') : undefined,
     unitAfterNumber: unitRegex(lexicon.scores.units),

@@ -9,6 +9,7 @@
  * read level by level (a concept's level is one more than the highest level it refers to), so a
  * composite like "@leg ...4 @numb" costs a lookup, not a re-match of every leg and numb word.
  */
+import type { NegationRules } from './negationRules.ts';
 import { SENTENCE_BOUNDARY, type Token } from './normalise.ts';
 import { parsePhrase, PatternError, rarestAnchor, type PhraseNode } from './pattern.ts';
 import { compileWordCorrector } from './conceptSpelling.ts';
@@ -20,6 +21,8 @@ export interface ConceptVocabulary {
   readonly concepts: ReadonlyMap<string, readonly string[]>;
   /** Real English words: never "corrected" towards a concept word. */
   readonly englishWords: { has(word: string): boolean };
+  /** The context rules of English the detector reads each match with (content/lexicon/context.yaml). */
+  readonly context?: NegationRules;
 }
 
 export interface ConceptSpan {

@@ -1,9 +1,10 @@
 /**
  * How a warning sign is mentioned (ConText, after Harkema et al. 2009): present, denied, a "what
  * if", over and done with, someone else's, or not clear whose. Built on the negation scopes of
- * negation.ts; the rules of English are in negationRules.ts. Knows nothing about red flags.
+ * negation.ts; the rules of English are in content/lexicon/context.yaml. Knows nothing about red flags.
  */
 import type { Span } from './matcher.ts';
+import type { NegationRules } from './negationRules.ts';
 import { hasOwnFirstPerson, notOverBefore, ownWords, phraseAt, sequenceAt, sharedWithMeLater, spanContext, startingWith, type CompiledNegation } from './negation.ts';
 import { SENTENCE_BOUNDARY, type Token } from './normalise.ts';
 import type { Mention } from './redFlagDetector.ts';
@@ -20,7 +21,6 @@ function sentenceBounds(tokens: Token[], span: Span): { from: number; to: number
 }
 
 const IF = [['if']];
-const EXAMPLE_OPENERS = new Set(['like', 'such', 'eg', 'e']);
 
 /** The sentence ending at `to` is a "what if" or a general question. */
 function previousSentenceAsks(tokens: Token[], to: number, rules: CompiledNegation): boolean {
@@ -29,14 +29,13 @@ function previousSentenceAsks(tokens: Token[], to: number, rules: CompiledNegati
   return anyWithin(tokens, from, to, rules.hypothetical) || anyWithin(tokens, from, to, rules.generalQuestion) || anyWithin(tokens, from, to, rules.askingAbout);
 }
 const USED_TO = [['used', 'to']];
-const CLAUSE_JOINS = new Set(['and', 'but', 'although', 'though', 'whereas', 'so']);
 
 /** The comma segment the span is in, also cut at "and" and "but": "I had cancer years ago, I have lost weight and my bum is numb". */
-function clauseBounds(tokens: Token[], span: Span): { from: number; to: number } {
+function clauseBounds(tokens: Token[], span: Span, rules: CompiledNegation): { from: number; to: number } {
   let from = span.start;
-  while (from > 0 && !tokens[from]?.afterComma && tokens[from - 1]?.word !== SENTENCE_BOUNDARY && !CLAUSE_JOINS.has(tokens[from - 1]?.word ?? '')) from -= 1;
+  while (from > 0 && !tokens[from]?.afterComma && tokens[from - 1]?.word !== SENTENCE_BOUNDARY && !rules.clauseJoins.has(tokens[from - 1]?.word ?? '')) from -= 1;
   let to = span.end;
-  while (to < tokens.length - 1 && !tokens[to + 1]?.afterComma && tokens[to + 1]?.word !== SENTENCE_BOUNDARY && !CLAUSE_JOINS.has(tokens[to + 1]?.word ?? '')) to += 1;
+  while (to < tokens.length - 1 && !tokens[to + 1]?.afterComma && tokens[to + 1]?.word !== SENTENCE_BOUNDARY && !rules.clauseJoins.has(tokens[to + 1]?.word ?? '')) to += 1;
   return { from, to };
 }
 
@@ -214,13 +213,10 @@ function markersFor(tokens: Token[], span: Span, rules: CompiledNegation, senten
   if (!wordWithin(tokens, span.start, span.end, rules.lossInSign)) return lists.noLoss;
   return anyWithin(tokens, sentence.from, sentence.to, rules.episodeCounted) ? lists.lossCounted : lists.loss;
 }
-const BODY_GONE = new Set(['back', 'neck', 'disc', 'knee', 'hip', 'spine']);
 /** "the feeling's gone", "the urge has gone": a sense lost, not a symptom over (unless a symptom names it: "the numb feeling has gone"). */
-const SENSE_GONE = new Set(['feeling', 'sensation', 'urge', 'signal', 'warning', 'sense']);
-const SYMPTOM_FEELING = new Set(['numb', 'tingly', 'tingling', 'weird', 'odd', 'strange', 'funny', 'burning', 'prickly', 'dead', 'horrible', 'bad', 'sick']);
-function senseGone(tokens: Token[], at: number): boolean {
+function senseGone(tokens: Token[], at: number, rules: CompiledNegation): boolean {
   const before = ['has', 'is', 'have'].includes(tokens[at - 1]?.word ?? '') ? at - 2 : at - 1;
-  return SENSE_GONE.has(tokens[before]?.word ?? '') && !SYMPTOM_FEELING.has(tokens[before - 1]?.word ?? '');
+  return rules.sensesLost.has(tokens[before]?.word ?? '') && !rules.symptomFeelings.has(tokens[before - 1]?.word ?? '');
 }
 
 /**
@@ -245,7 +241,6 @@ function anAgeThen(tokens: Token[], from: number, to: number): boolean {
 const SURPRISED = [['did', 'not', 'think'], ['never', 'thought'], ['never', 'think'], ['did', 'not', 'expect'], ['never', 'expected'], ['never', 'imagined'], ['did', 'not', 'imagine'], ['thought', 'it', 'would', 'never']];
 
 /** The last word of a marker of being well from then until now: "been ok since", "fine again". */
-const RECOVERY_TO_NOW = new Set(['since', 'again']);
 /** Words of a belief held at first ("thought it was sweat"): what follows is what the person took it for, not what it is. */
 export const BELIEVED = new Set(['thought', 'assumed', 'presumed', 'hoped', 'figured', 'reckoned']);
 function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence: { from: number; to: number }): boolean {
@@ -270,18 +265,18 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
       if ((marker.words[0] === 'was' || marker.words[0] === 'were') && [tokens[j - 1], tokens[j - 2], tokens[j + marker.words.length]].some((token) => token?.word === 'before')) continue;
       // "this is the first time my back has gone": a back that has gone gave way, it is not over
       // "the feeling's gone", "my strength has gone": lost, not over
-      const goneOf = (word: string) => BODY_GONE.has(word) || rules.lostWhenGone.has(word);
+      const goneOf = (word: string) => rules.bodyGone.has(word) || rules.lostWhenGone.has(word);
       if (marker.words[0] === 'gone' && (goneOf(tokens[j - 1]?.word ?? '') || (['has', 'is', 'have'].includes(tokens[j - 1]?.word ?? '') && goneOf(tokens[j - 2]?.word ?? '')))) continue;
-      if (marker.words[0] === 'gone' && senseGone(tokens, j)) continue;
+      if (marker.words[0] === 'gone' && senseGone(tokens, j, rules)) continue;
       // "the feeling now is gone": lost, as above
-      if (marker.words[0] !== 'gone' && marker.words.includes('gone') && (goneOf(tokens[j - 1]?.word ?? '') || senseGone(tokens, j))) continue;
+      if (marker.words[0] !== 'gone' && marker.words.includes('gone') && (goneOf(tokens[j - 1]?.word ?? '') || senseGone(tokens, j, rules))) continue;
       // "both legs have gone now": the legs are the sign's subject, and they gave way
       if (marker.words[0] === 'gone' && limbGaveWay(tokens, span, j, rules)) continue;
       // "it's fine" right after the sign plays it down ("slight trouble starting to pee, it's fine really"); it is over only in a sentence about the past
       const playsDown = marker.onlyInPast === true || ((marker.words.includes('is') || marker.words.includes('are')) && !marker.words.includes('now'));
-      if ((j - span.end <= 3 && !playsDown) || anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) || (!playsDown && datedGoneBy(tokens, span, clauseBounds(tokens, span), rules))) return true;
+      if ((j - span.end <= 3 && !playsDown) || anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) || (!playsDown && datedGoneBy(tokens, span, clauseBounds(tokens, span, rules), rules))) return true;
       // "for a minute on Sunday ..., been ok since": an episode dated or timed, and well since
-      if (RECOVERY_TO_NOW.has(marker.words.at(-1) ?? '') || marker.words[0] === 'back') {
+      if (rules.recoveryToNow.has(marker.words.at(-1) ?? '') || marker.words[0] === 'back') {
         if (anyWithin(tokens, sentence.from, sentence.to, rules.episodeMarkers)) return true;
       }
     }
@@ -331,26 +326,23 @@ function recoveryAfter(tokens: Token[], span: Span, to: number, rules: CompiledN
   return found;
 }
 
-const CONTRASTS = new Set(['but', 'however', 'though', 'although', 'except', 'until']);
 /** After the marker, a contrast and then a word saying it is so now ("..., but now it's back", "until today"). */
 function backAgainAfter(tokens: Token[], at: number, to: number, rules: CompiledNegation): boolean {
   let contrast = false;
   for (let k = at + 1; k <= to; k += 1) {
-    if (CONTRASTS.has(tokens[k]?.word ?? '')) contrast = true;
+    if (rules.contrastsBeforeNowAgain.has(tokens[k]?.word ?? '')) contrast = true;
     else if (contrast && phraseAt(tokens, k, rules.stillNowHere) !== undefined) return true;
   }
   return false;
 }
 
-const GAVE_WAY_BETWEEN = new Set(['has', 'have', 'is', 'are', 'both', 'just', 'all', 'completely', 'totally']);
 /** Before the limb that is the sign's subject: "both legs", "my legs", not "pain in both legs". */
-const LIMB_OPENERS = new Set(['both', 'my', 'the', 'his', 'her', 'their', 'your']);
 /** The sign starts with a limb ("both legs", "my legs") and only "has", "have" stand between it and "gone". */
 function limbGaveWay(tokens: Token[], span: Span, at: number, rules: CompiledNegation): boolean {
   let first = span.start;
-  while (first < span.end && LIMB_OPENERS.has(tokens[first]?.word ?? '')) first += 1;
+  while (first < span.end && rules.limbOpeners.has(tokens[first]?.word ?? '')) first += 1;
   if (!rules.limbs.has(tokens[first]?.word ?? '')) return false;
-  for (let k = span.end + 1; k < at; k += 1) if (!GAVE_WAY_BETWEEN.has(tokens[k]?.word ?? '')) return false;
+  for (let k = span.end + 1; k < at; k += 1) if (!rules.gaveWayBetween.has(tokens[k]?.word ?? '')) return false;
   return true;
 }
 
@@ -412,7 +404,7 @@ function wholeMessage(tokens: Token[], rules: CompiledNegation): WholeMessage {
  */
 function overInNextSentence(tokens: Token[], sentence: { from: number; to: number }, rules: CompiledNegation, span: Span): boolean {
   const noLoss = absenceIsOfTheEpisode(tokens, span, sentence, rules);
-  const past = anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) || wordWithin(tokens, sentence.from, sentence.to, rules.pastForNext) || datedGoneBy(tokens, span, clauseBounds(tokens, span), rules);
+  const past = anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) || wordWithin(tokens, sentence.from, sentence.to, rules.pastForNext) || datedGoneBy(tokens, span, clauseBounds(tokens, span, rules), rules);
   if (!past || wordWithin(tokens, sentence.from, sentence.to, rules.goesOn)) return false;
   let end = sentence.to;
   for (let later = 0; later < 2 && tokens[end + 1]?.word === SENTENCE_BOUNDARY && end + 2 < tokens.length; later += 1) {
@@ -458,10 +450,10 @@ function carerWritingIn(tokens: Token[], rules: CompiledNegation): boolean {
   if (writerNotTheOne(tokens, rules)) return false;
   // "a lady in my group said she can't feel her bum": a carer writes for family, not for an acquaintance
   const people = tokens.map((_, index) => index).filter((index) => rules.otherPeople.has(tokens[index]!.word) || rules.acquaintances.has(tokens[index]!.word));
-  if (people.some((index) => rules.acquaintances.has(tokens[index]!.word)) && people.every((index) => acquaintanceAt(tokens, index, rules) || PRONOUNS.has(tokens[index]!.word))) return false;
+  if (people.some((index) => rules.acquaintances.has(tokens[index]!.word)) && people.every((index) => acquaintanceAt(tokens, index, rules) || rules.pronouns.has(tokens[index]!.word))) return false;
   if (anyWithin(tokens, 0, all, rules.carerMarkers)) return true;
   // Only "he" or "she", never a relative named: the person written about is the patient.
-  const named = tokens.some((token) => rules.otherPeople.has(token.word) && !PRONOUNS.has(token.word));
+  const named = tokens.some((token) => rules.otherPeople.has(token.word) && !rules.pronouns.has(token.word));
   return !named;
 }
 
@@ -488,17 +480,17 @@ function youngChildBefore(tokens: Token[], span: Span, rules: CompiledNegation):
 const animalIn = (tokens: Token[], from: number, to: number, rules: CompiledNegation) => wordWithin(tokens, from, to, rules.neverThePatient);
 const hasFirstPerson = (tokens: Token[], from: number, to: number, rules: CompiledNegation) => wordWithin(tokens, from, to, rules.firstPerson);
 
-const THEY = new Set(['they', 'their', 'them', 'theirs']);
-const PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him', 'they', 'their', 'them']);
 
 /** The words this file reads directly, kept from spelling correction with the rules' own (negation.ts `contextWordsOf`). */
-export const MENTION_WORDS: readonly string[] = [...CONTRASTS, 'if', ...EXAMPLE_OPENERS, 'used', 'to', ...CLAUSE_JOINS, ...BODY_GONE, ...SENSE_GONE, ...SYMPTOM_FEELING, ...THEY, ...PRONOUNS, ...GAVE_WAY_BETWEEN, ...LIMB_OPENERS];
+export function mentionWordsOf(rules: NegationRules): string[] {
+  return [...rules.contrastsBeforeNowAgain, 'if', ...rules.exampleOpeners, 'used', 'to', ...rules.clauseJoins, ...rules.bodyGone, ...rules.sensesLost, ...rules.symptomFeelings, ...rules.theyWords, ...rules.pronouns, ...rules.gaveWayBetween, ...rules.limbOpeners];
+}
 /** The only other people named are "they". */
 function onlyThey(tokens: Token[], rules: CompiledNegation): boolean {
   const whole = wholeMessage(tokens, rules);
   if (whole.onlyThey === undefined) {
     const others = tokens.filter((token) => rules.otherPeople.has(token.word));
-    whole.onlyThey = others.length > 0 && others.every((token) => THEY.has(token.word));
+    whole.onlyThey = others.length > 0 && others.every((token) => rules.theyWords.has(token.word));
   }
   return whole.onlyThey;
 }
@@ -557,14 +549,14 @@ function namedBefore(tokens: Token[], from: number, to: number, rules: CompiledN
 function nearestPerson(tokens: Token[], from: number, to: number, rules: CompiledNegation): number | undefined {
   for (let i = to; i >= from; i -= 1) {
     const word = tokens[i]?.word ?? '';
-    if ((rules.otherPeople.has(word) && !PRONOUNS.has(word)) || rules.acquaintances.has(word)) return i;
+    if ((rules.otherPeople.has(word) && !rules.pronouns.has(word)) || rules.acquaintances.has(word)) return i;
   }
   return undefined;
 }
 
 const isRelativeAt = (tokens: Token[], index: number, rules: CompiledNegation) => {
   const word = tokens[index]?.word ?? '';
-  return rules.otherPeople.has(word) && !PRONOUNS.has(word);
+  return rules.otherPeople.has(word) && !rules.pronouns.has(word);
 };
 
 /** The person nearest before the sign is no one a carer writes for: "my husband says my limp is better, nothing like his dad's foot drop was". */
@@ -573,7 +565,7 @@ function outsiderNearest(tokens: Token[], from: number, to: number, rules: Compi
   const at = nearestPerson(tokens, from, to, rules);
   if (at === undefined) return false;
   // "her husband" is anyone's (a carer may write so); "his dad" after "my husband" is asked about (`relativeOfOneNamed`)
-  if (isRelativeAt(tokens, at, rules)) return acquaintanceAt(tokens, at, rules) && !PRONOUNS.has(tokens[at - 1]?.word ?? '');
+  if (isRelativeAt(tokens, at, rules)) return acquaintanceAt(tokens, at, rules) && !rules.pronouns.has(tokens[at - 1]?.word ?? '');
   return true;
 }
 
@@ -586,24 +578,24 @@ function relativeOfOneNamed(tokens: Token[], from: number, to: number, rules: Co
   if (carerNamed(tokens, rules)) return false;
   const at = nearestPerson(tokens, from, to, rules);
   if (at === undefined || !isRelativeAt(tokens, at, rules)) return false;
-  return PRONOUNS.has(tokens[at - 1]?.word ?? '') && namedEarlier(tokens, at - 1, rules);
+  return rules.pronouns.has(tokens[at - 1]?.word ?? '') && namedEarlier(tokens, at - 1, rules);
 }
 
 const namedEarlier = (tokens: Token[], before: number, rules: CompiledNegation) =>
   // an animal named earlier is nobody whose relative this could be ("walked the dog. her husband can't pee")
-  tokens.slice(0, Math.max(0, before)).some((token) => (rules.otherPeople.has(token.word) && !PRONOUNS.has(token.word) && !rules.neverThePatient.has(token.word)) || rules.acquaintances.has(token.word));
+  tokens.slice(0, Math.max(0, before)).some((token) => (rules.otherPeople.has(token.word) && !rules.pronouns.has(token.word) && !rules.neverThePatient.has(token.word)) || rules.acquaintances.has(token.word));
 
 /** A relative is named: the acquaintance may be theirs ("my mum's friend"), and a carer writes for family. */
 const familyNamed = (tokens: Token[], rules: CompiledNegation) =>
-  tokens.some((token, index) => rules.otherPeople.has(token.word) && !acquaintanceAt(tokens, index, rules) && !PRONOUNS.has(token.word) && !rules.neverThePatient.has(token.word));
+  tokens.some((token, index) => rules.otherPeople.has(token.word) && !acquaintanceAt(tokens, index, rules) && !rules.pronouns.has(token.word) && !rules.neverThePatient.has(token.word));
 
 /** An acquaintance, an acquaintance's or a third person's relative ("my neighbour's husband", "her husband"), or a relative named only for their friend: not the writer's family written for. */
 function acquaintanceAt(tokens: Token[], index: number, rules: CompiledNegation): boolean {
   const word = tokens[index]?.word ?? '';
   if (rules.acquaintances.has(word)) return true;
-  if (!rules.otherPeople.has(word) || PRONOUNS.has(word)) return false;
+  if (!rules.otherPeople.has(word) || rules.pronouns.has(word)) return false;
   // "my neighbour's husband", "her husband": someone else's relative; "my sister's friend": the sister is only the way to the friend
-  return rules.acquaintances.has(tokens[index - 1]?.word ?? '') || PRONOUNS.has(tokens[index - 1]?.word ?? '') || rules.acquaintances.has(tokens[index + 1]?.word ?? '');
+  return rules.acquaintances.has(tokens[index - 1]?.word ?? '') || rules.pronouns.has(tokens[index - 1]?.word ?? '') || rules.acquaintances.has(tokens[index + 1]?.word ?? '');
 }
 
 /** The writer says they do not have it, or tells of their own case beside another's. */
@@ -693,7 +685,7 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   // "is losing bladder control a sign of something serious?": the sign in general, asked after it
   if (anyWithin(tokens, span.end + 1, sentence.to, rules.generalAfter) && !firstPersonBesidesAsker(tokens, sentence.from, sentence.to, rules) && context !== 'someone-else') return 'hypothetical';
   // "how do I know if I'm getting cauda equina? like numbness down below?": an example for the question before
-  if (EXAMPLE_OPENERS.has(tokens[sentence.from]?.word ?? '') && sentence.from >= 2 && previousSentenceAsks(tokens, sentence.from - 2, rules)) return 'hypothetical';
+  if (rules.exampleOpeners.has(tokens[sentence.from]?.word ?? '') && sentence.from >= 2 && previousSentenceAsks(tokens, sentence.from - 2, rules)) return 'hypothetical';
   if (anyWithin(tokens, span.end + 1, sentence.to, rules.hypotheticalAfter) && !anyWithin(tokens, span.end + 1, sentence.to, SURPRISED)) return 'hypothetical';
   // "is it serious if you lose control of your bladder?": anyone, not the writer ("is it normal to have
   // pins and needles between your legs?" is a disclosure asked as a question)
@@ -737,7 +729,7 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   // sentence counts: "walked the dog. my dad says both his legs are weak" is still the dad's, told by a carer.
   if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && (animalIn(tokens, sentence.from, sentence.to, rules) || !carerWriting(tokens, rules) || outsiderNearest(tokens, sentence.from, span.start - 1, rules))) return 'other-person';
   // "when I was a kid I wet the bed": long over, asked about; "years ago I hurt my back and now I can't pee" is now.
-  const clause = clauseBounds(tokens, span);
+  const clause = clauseBounds(tokens, span, rules);
   if ((anyWithin(tokens, clause.from, clause.to, rules.longAgo) || anAgeThen(tokens, clause.from, clause.to)) && !anyWithin(tokens, sentence.from, sentence.to, rules.stillNow)) return 'resolved';
   // "has done for years, but now it stays numb", "since the baby was born I'm fine but this week I can't hold my wee": a turn to now after the long story
   const story = firstWithin(tokens, sentence.from, sentence.to, rules.longStanding);

@@ -3,7 +3,7 @@
  * scopes of negationRules.ts. Works on token spans; knows nothing about red flags.
  */
 import type { Span } from './matcher.ts';
-import { NEGATION_RULES, type NegationRules } from './negationRules.ts';
+import type { NegationRules } from './negationRules.ts';
 import { phraseWords, SENTENCE_BOUNDARY, type Token } from './normalise.ts';
 
 export type SpanContext = 'affirmed' | 'negated' | 'someone-else' | 'hypothetical' | 'resolved';
@@ -11,6 +11,31 @@ export type SpanContext = 'affirmed' | 'negated' | 'someone-else' | 'hypothetica
 interface AfterTrigger { words: string[]; endsSentence: boolean; onlyInPast?: boolean }
 
 export interface CompiledNegation {
+  /** The words this file and mention.ts test one by one (context.yaml, after the phrase lists). */
+  exampleOpeners: ReadonlySet<string>;
+  clauseJoins: ReadonlySet<string>;
+  sensesLost: ReadonlySet<string>;
+  symptomFeelings: ReadonlySet<string>;
+  recoveryToNow: ReadonlySet<string>;
+  contrastsBeforeNowAgain: ReadonlySet<string>;
+  gaveWayBetween: ReadonlySet<string>;
+  limbOpeners: ReadonlySet<string>;
+  theyWords: ReadonlySet<string>;
+  pronouns: ReadonlySet<string>;
+  bodyGone: ReadonlySet<string>;
+  wellDeniedBefore: ReadonlySet<string>;
+  inability: ReadonlySet<string>;
+  fineInSpan: ReadonlySet<string>;
+  stativeVerbs: ReadonlySet<string>;
+  contrastsEndingDenial: ReadonlySet<string>;
+  sideOpeners: ReadonlySet<string>;
+  minimisingSubjects: ReadonlySet<string>;
+  subjects: ReadonlySet<string>;
+  notConsequentBefore: ReadonlySet<string>;
+  notConsequentAfter: ReadonlySet<string>;
+  everydayActions: ReadonlySet<string>;
+  questionOpeners: ReadonlySet<string>;
+  ownStatementOpeners: ReadonlySet<string>;
   before: string[][];
   beforeByLast: Map<string, string[][]>;
   /** For the answer parsers: the denials and the old hypothetical frames, which they read as denials. */
@@ -60,6 +85,7 @@ export interface CompiledNegation {
   otherPeople: Set<string>;
   neverThePatient: Set<string>;
   youngChild: string[][];
+  personThrough: Set<string>;
   firstPerson: Set<string>;
   besideMe: Set<string>;
   placeBeforeMy: Set<string>;
@@ -112,23 +138,24 @@ function byLastWord(phrases: string[][]): Map<string, string[][]> {
   return map;
 }
 
-const BODY_GONE = new Set(['back', 'neck', 'disc', 'knee', 'hip', 'spine']);
 
 /**
  * Every word the context rules read ("neither", "chance", "though"), and the words this file and
  * mention.ts test directly. The spelling corrector must never rewrite them: "neither" corrected to
  * "nether" loses a denial, "chance" corrected to "change" loses a "what if".
  */
-export function contextWordsOf(rules: NegationRules = NEGATION_RULES, extra: Iterable<string> = []): Set<string> {
-  const words = new Set<string>([...INABLE, ...FINE, ...STATIVE, ...BODY_GONE, ...NOT_WELL_BEFORE, ...extra]);
-  for (const value of Object.values(rules)) {
-    if (!Array.isArray(value)) continue;
+/** The single-word lists other than these five were never kept from correction by this list (mention.ts hands in its own: `mentionWordsOf`); they still are not. */
+const READ_ONE_BY_ONE = new Set<string>(['contrastsEndingDenial', 'sideOpeners', 'minimisingSubjects', 'subjects', 'notConsequentBefore', 'notConsequentAfter', 'everydayActions', 'questionOpeners', 'ownStatementOpeners', 'exampleOpeners', 'clauseJoins', 'sensesLost', 'symptomFeelings', 'recoveryToNow', 'contrastsBeforeNowAgain', 'gaveWayBetween', 'limbOpeners', 'theyWords', 'pronouns']);
+export function contextWordsOf(rules: NegationRules, extra: Iterable<string> = []): Set<string> {
+  const words = new Set<string>([...rules.inability, ...rules.fineInSpan, ...rules.stativeVerbs, ...rules.bodyGone, ...rules.wellDeniedBefore, ...extra]);
+  for (const [name, value] of Object.entries(rules)) {
+    if (!Array.isArray(value) || READ_ONE_BY_ONE.has(name)) continue;
     for (const phrase of value as string[]) for (const word of phraseWords(phrase.replace(/\$$/, ''))) words.add(word);
   }
   return words;
 }
 
-export function compileNegation(rules: NegationRules = NEGATION_RULES): CompiledNegation {
+export function compileNegation(rules: NegationRules): CompiledNegation {
   const before = rules.before.map(phraseWords);
   const afterTrigger = (text: string): AfterTrigger => ({ words: phraseWords(text.replace(/\$$/, '')), endsSentence: text.endsWith('$') });
   return {
@@ -178,6 +205,7 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     otherPeople: new Set(rules.otherPeople),
     neverThePatient: new Set(rules.neverThePatient),
     youngChild: rules.youngChild.map(phraseWords),
+    personThrough: new Set(rules.personThrough),
     firstPerson: new Set(rules.firstPerson),
     besideMe: new Set(rules.besideMe),
     placeBeforeMy: new Set(rules.placeBeforeMy),
@@ -219,6 +247,30 @@ export function compileNegation(rules: NegationRules = NEGATION_RULES): Compiled
     pairWords: new Set(rules.pairWords),
     beforeReach: rules.beforeReach,
     afterReach: rules.afterReach,
+    bodyGone: new Set(rules.bodyGone),
+    wellDeniedBefore: new Set(rules.wellDeniedBefore),
+    inability: new Set(rules.inability),
+    fineInSpan: new Set(rules.fineInSpan),
+    stativeVerbs: new Set(rules.stativeVerbs),
+    contrastsEndingDenial: new Set(rules.contrastsEndingDenial),
+    sideOpeners: new Set(rules.sideOpeners),
+    minimisingSubjects: new Set(rules.minimisingSubjects),
+    subjects: new Set(rules.subjects),
+    notConsequentBefore: new Set(rules.notConsequentBefore),
+    notConsequentAfter: new Set(rules.notConsequentAfter),
+    everydayActions: new Set(rules.everydayActions),
+    questionOpeners: new Set(rules.questionOpeners),
+    ownStatementOpeners: new Set(rules.ownStatementOpeners),
+    exampleOpeners: new Set(rules.exampleOpeners),
+    clauseJoins: new Set(rules.clauseJoins),
+    sensesLost: new Set(rules.sensesLost),
+    symptomFeelings: new Set(rules.symptomFeelings),
+    recoveryToNow: new Set(rules.recoveryToNow),
+    contrastsBeforeNowAgain: new Set(rules.contrastsBeforeNowAgain),
+    gaveWayBetween: new Set(rules.gaveWayBetween),
+    limbOpeners: new Set(rules.limbOpeners),
+    theyWords: new Set(rules.theyWords),
+    pronouns: new Set(rules.pronouns),
   };
 }
 
@@ -314,9 +366,6 @@ export function hasOwnFirstPerson(tokens: Token[], from: number, to: number, rul
   return false;
 }
 
-/** A terminator that ends a denial's reach but not the subject's: "my son still wets the bed" is the son's. */
-const PERSON_THROUGH = new Set(['still']);
-
 /** Looks back from the phrase for a denial or another person, stopping at the first clause break. */
 function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation, denials: Map<string, string[][]>): SpanContext {
   let reach = 0;
@@ -327,7 +376,7 @@ function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation, den
     if (token === undefined || token.word === SENTENCE_BOUNDARY) break;
     if (isClauseBreakBefore(tokens, j + 1, rules)) break;
     if (rules.terminators.has(token.word)) {
-      if (!PERSON_THROUGH.has(token.word)) break;
+      if (!rules.personThrough.has(token.word)) break;
       personOnly = true;
       reach += 1;
       continue;
@@ -340,59 +389,53 @@ function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation, den
   return 'affirmed';
 }
 
-const NOT_WELL_BEFORE = new Set(['not', 'no', 'as', 'than', 'nt', 'never', 'usual']);
 /** A sign that ends on its verb, and the word after says all is well: "both legs are | fine", "both legs are | strong". */
 function wellRightAfter(tokens: Token[], span: Span, rules: CompiledNegation, warningSign: boolean): boolean {
   // ("I cannot feel | normal", "it doesn't feel | right": the verb is denied, so the all-clear is too)
-  if (STATIVE.has(tokens[span.end]?.word ?? '') && rules.wellAfter.has(tokens[span.end + 1]?.word ?? '') && !NOT_WELL_BEFORE.has(tokens[span.end - 1]?.word ?? '')) return true;
+  if (rules.stativeVerbs.has(tokens[span.end]?.word ?? '') && rules.wellAfter.has(tokens[span.end + 1]?.word ?? '') && !rules.wellDeniedBefore.has(tokens[span.end - 1]?.word ?? '')) return true;
   // ... or the span itself ends so: "no the feeling's normal"
   // (the "'s" of "feeling's" is dropped by the tokeniser; "not as strong as normal" is no all-clear)
   // Only for a warning sign: a parser's own phrase may end on such a word ("rather not say if that's ok").
-  if (warningSign && span.end > span.start && rules.wellAfter.has(tokens[span.end]?.word ?? '') && !NOT_WELL_BEFORE.has(tokens[span.end - 1]?.word ?? '')) return true;
+  if (warningSign && span.end > span.start && rules.wellAfter.has(tokens[span.end]?.word ?? '') && !rules.wellDeniedBefore.has(tokens[span.end - 1]?.word ?? '')) return true;
   // ... or in the span's gap, ending a clause: "both legs are strong, it's only the pain"
   // ("left inner thigh is fine, right one I can hardly feel": that all-clear is the other side's)
-  return span.gapTokens.some((index) => STATIVE.has(tokens[index - 1]?.word ?? '') && rules.wellAfter.has(tokens[index]?.word ?? '') && tokens[index + 1]?.afterComma === true && !otherSideAfterFine(tokens, span, index, rules));
+  return span.gapTokens.some((index) => rules.stativeVerbs.has(tokens[index - 1]?.word ?? '') && rules.wellAfter.has(tokens[index]?.word ?? '') && tokens[index + 1]?.afterComma === true && !otherSideAfterFine(tokens, span, index, rules));
 }
 
 /** A denial sitting in a `...` gap ("down there is not numb") denies the phrase. */
 /** "could not", "won't": an inability or a refusal of the body, part of a disclosure ("at the loo I couldn't get anything to come out"). */
-const INABLE = new Set(['can', 'could', 'will', 'would', 'cannot']);
 
 /** A telegraphic all-clear inside the span: "both legs fine, back sore" ("my bum was fine, now numb" tells a change). */
-const FINE = new Set(['fine', 'ok', 'okay', 'alright', 'good', 'normal']);
-const STATIVE = new Set(['was', 'were', 'is', 'are', 'am', 'been', 'felt', 'feel', 'feels', 'seemed', 'seems', 'looked', 'looks']);
-const saidFine = (tokens: Token[], index: number) => FINE.has(tokens[index]?.word ?? '') && tokens[index + 1]?.afterComma === true && !STATIVE.has(tokens[index - 1]?.word ?? '');
+const saidFine = (tokens: Token[], index: number, rules: CompiledNegation) => rules.fineInSpan.has(tokens[index]?.word ?? '') && tokens[index + 1]?.afterComma === true && !rules.stativeVerbs.has(tokens[index - 1]?.word ?? '');
 
 function negatedInsideGap(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
   // a concept span has no gap of its own: "toe walking test, both legs fine, no weakness" holds its all-clear inside
-  for (let index = span.start + 1; index < span.end; index += 1) if (saidFine(tokens, index) && !otherSideAfterFine(tokens, span, index, rules)) return true;
+  for (let index = span.start + 1; index < span.end; index += 1) if (saidFine(tokens, index, rules) && !otherSideAfterFine(tokens, span, index, rules)) return true;
   // ... and a denial after a contrast inside it: "it's sharp when I sneeze, but no leaking" ("but no feeling in my bum" is the sign: a pseudo-negation)
   if (span.gapTokens.length === 0) {
     for (let index = span.start + 1; index < span.end; index += 1) {
-      if (CONTRASTS.has(tokens[index - 1]?.word ?? '') && rules.singleWordBefore.has(tokens[index]?.word ?? '') && !coveredByPseudo(tokens, index, rules)) return true;
+      if (rules.contrastsEndingDenial.has(tokens[index - 1]?.word ?? '') && rules.singleWordBefore.has(tokens[index]?.word ?? '') && !coveredByPseudo(tokens, index, rules)) return true;
     }
   }
   return span.gapTokens.some(
     (index) =>
-      (rules.singleWordBefore.has(tokens[index]?.word ?? '') && !coveredByPseudo(tokens, index, rules) && !(tokens[index]?.word === 'not' && INABLE.has(tokens[index - 1]?.word ?? '')) && !contrastAfter(tokens, span, index)) ||
-      (saidFine(tokens, index) && !otherSideAfterFine(tokens, span, index, rules)),
+      (rules.singleWordBefore.has(tokens[index]?.word ?? '') && !coveredByPseudo(tokens, index, rules) && !(tokens[index]?.word === 'not' && rules.inability.has(tokens[index - 1]?.word ?? '')) && !contrastAfter(tokens, span, index, rules)) ||
+      (saidFine(tokens, index, rules) && !otherSideAfterFine(tokens, span, index, rules)),
   );
 }
 
-const CONTRASTS = new Set(['but', 'however', 'though', 'although', 'yet', 'whereas']);
 /** A contrast later in the span's gap ends the denial's reach: "my sex life isn't something to tell a computer but something's changed". */
-function contrastAfter(tokens: Token[], span: Span, index: number): boolean {
-  return span.gapTokens.some((other) => other > index && CONTRASTS.has(tokens[other]?.word ?? ''));
+function contrastAfter(tokens: Token[], span: Span, index: number, rules: CompiledNegation): boolean {
+  return span.gapTokens.some((other) => other > index && rules.contrastsEndingDenial.has(tokens[other]?.word ?? ''));
 }
 
 /** Before a side: "the right", "my left", "and the other". */
-const SIDE_OPENERS = new Set(['the', 'my', 'his', 'her', 'their', 'and', 'but', 'on', 'its', 'it']);
 /** A side named at `index`, perhaps after an opener or two ("the right", "and the left"). */
 function sideAt(tokens: Token[], index: number, rules: CompiledNegation): boolean {
   for (let k = index; k <= index + 2; k += 1) {
     const word = tokens[k]?.word ?? '';
     if (rules.sides.has(word)) return true;
-    if (!SIDE_OPENERS.has(word) || (k > index && tokens[k]?.afterComma)) return false;
+    if (!rules.sideOpeners.has(word) || (k > index && tokens[k]?.afterComma)) return false;
   }
   return false;
 }
@@ -414,7 +457,6 @@ function otherSideAfterFine(tokens: Token[], span: Span, fine: number, rules: Co
   return false;
 }
 
-const MINIMISING_SUBJECTS = new Set(['it', 'its', 'that', 'this', 'i']);
 
 /** Triggers by their first word, so that each word after a phrase looks up only its own. */
 const triggersByFirst = new WeakMap<AfterTrigger[], Map<string, AfterTrigger[]>>();
@@ -437,13 +479,13 @@ function negatedAfter(tokens: Token[], span: Span, rules: CompiledNegation, trig
     const word = tokens[j]?.word ?? SENTENCE_BOUNDARY;
     if (word === SENTENCE_BOUNDARY || rules.terminators.has(word)) return false;
     // "slight trouble starting to pee, it's fine really": a new clause that plays it down, not a denial
-    if (tokens[j]?.afterComma && MINIMISING_SUBJECTS.has(word)) return false;
+    if (tokens[j]?.afterComma && rules.minimisingSubjects.has(word)) return false;
     // "the left side of my bum feels like nothing, right is normal": the all-clear is the other side's
     if (tokens[j]?.afterComma && sideAt(tokens, j, rules) && !aboutBoth(tokens, span, rules)) return false;
     for (const trigger of byFirst.get(word) ?? []) {
       if (!sequenceAt(tokens, j, trigger.words)) continue;
       // "the first time my back has gone": a back that has gone gave way; it is not over
-      if (triggers === rules.resolvedAfter && (BODY_GONE.has(tokens[j - 1]?.word ?? '') || rules.lostWhenGone.has(tokens[j - 1]?.word ?? ''))) continue;
+      if (triggers === rules.resolvedAfter && (rules.bodyGone.has(tokens[j - 1]?.word ?? '') || rules.lostWhenGone.has(tokens[j - 1]?.word ?? ''))) continue;
       // "the numbness has not gone away": still there
       if (triggers === rules.resolvedAfter && notOverBefore(tokens, j, span, rules)) continue;
       const next = tokens[j + trigger.words.length];
@@ -468,22 +510,14 @@ export function sharedWithMeLater(tokens: Token[], span: Span, rules: CompiledNe
   return false;
 }
 
-const SUBJECTS = new Set(['i', 'it', 'he', 'she', 'they', 'we', 'you']);
 /** Before a subject: it opens another subordinate clause or a question, not the consequence. */
-const NOT_CONSEQUENT_BEFORE = new Set([
-  'if', 'when', 'whether', 'that', 'because', 'as', 'while', 'where', 'before', 'after', 'until', 'till', 'til', 'once',
-  'should', 'would', 'could', 'will', 'can', 'do', 'does', 'did', 'is', 'am', 'are', 'shall', 'must', 'may', 'might', 'what', 'how',
-]);
 /** After a subject: advice or a possibility ("if I can't pee I should go to A&E"), so the "if" stays a "what if". */
-const NOT_CONSEQUENT_AFTER = new Set(['should', 'would', 'could', 'will', 'can', 'might', 'may', 'must', 'shall', 'need', 'needs', 'have', 'better', 'go', 'call', 'ring', 'worry', 'am', 'ever']);
 
 /** Actions after "if I" that describe what keeps happening, not what might. */
-const EVERYDAY = new Set(['cough', 'sneeze', 'laugh', 'stand', 'bend', 'lift', 'walk', 'sit', 'lie', 'move', 'look', 'turn', 'twist', 'run', 'jump', 'strain', 'push', 'put', 'tilt', 'nod', 'wipe', 'carry', 'climb']);
-const QUESTION_OPENERS = new Set(['what', 'should', 'would', 'could', 'is', 'do', 'does', 'can', 'how', 'when', 'who', 'why', 'will']);
 
 /** A question opens the sentence before the "if" ("should I worry if I sneeze and leak?"). */
-function askedBefore(tokens: Token[], at: number): boolean {
-  for (let k = at - 1; k >= 0 && tokens[k]?.word !== SENTENCE_BOUNDARY; k -= 1) if (QUESTION_OPENERS.has(tokens[k]?.word ?? '')) return true;
+function askedBefore(tokens: Token[], at: number, rules: CompiledNegation): boolean {
+  for (let k = at - 1; k >= 0 && tokens[k]?.word !== SENTENCE_BOUNDARY; k -= 1) if (rules.questionOpeners.has(tokens[k]?.word ?? '')) return true;
   return false;
 }
 
@@ -493,16 +527,16 @@ function askedBefore(tokens: Token[], at: number): boolean {
  * the condition) is the disclosure itself, or comes before it. "If I ever...", "if I couldn't pee,
  * would that...", "if I lose control I should go to A&E" stay "what if"s.
  */
-function habitualIf(tokens: Token[], at: number, span: Span): boolean {
+function habitualIf(tokens: Token[], at: number, span: Span, rules: CompiledNegation): boolean {
   if (tokens[at + 1]?.word === 'ever' || tokens[at + 2]?.word === 'ever' || tokens[at - 1]?.word === 'what' || tokens[at - 1]?.word === 'even') return false;
   // "if I cough", "if I stand up too fast": an everyday action, in a sentence that asks nothing before it
-  if (tokens[at + 1]?.word === 'i' && EVERYDAY.has(tokens[at + 2]?.word ?? '') && !askedBefore(tokens, at)) return true;
+  if (tokens[at + 1]?.word === 'i' && rules.everydayActions.has(tokens[at + 2]?.word ?? '') && !askedBefore(tokens, at, rules)) return true;
   for (let k = at + 3; k <= span.end; k += 1) {
     const word = tokens[k]?.word;
     if (word === undefined || word === SENTENCE_BOUNDARY) return false;
-    if (!SUBJECTS.has(word) || NOT_CONSEQUENT_BEFORE.has(tokens[k - 1]?.word ?? '')) continue;
+    if (!rules.subjects.has(word) || rules.notConsequentBefore.has(tokens[k - 1]?.word ?? '')) continue;
     const next = tokens[k + 1]?.word;
-    if (next === undefined || next === SENTENCE_BOUNDARY || NOT_CONSEQUENT_AFTER.has(next)) return false;
+    if (next === undefined || next === SENTENCE_BOUNDARY || rules.notConsequentAfter.has(next)) return false;
     return true;
   }
   return false;
@@ -534,7 +568,7 @@ export function hypotheticalBefore(tokens: Token[], span: Span, rules: CompiledN
       // "is it bad if it ever goes down both legs?": with "ever" the "if" is always a "what if"
       const ever = tokens[j + 1]?.word === 'ever' || tokens[j + 2]?.word === 'ever';
       if (trigger.length === 1 && trigger[0] === 'if' && !ever && rules.notHypotheticalIf.some((words) => sequenceAt(tokens, from - words.length, words))) continue;
-      if (trigger.length === 1 && trigger[0] === 'if' && habitualIf(tokens, j, span)) continue;
+      if (trigger.length === 1 && trigger[0] === 'if' && habitualIf(tokens, j, span, rules)) continue;
       if (nowInOwnClause(tokens, j, span, rules)) continue;
       if (!coveredByPseudo(tokens, j, rules)) return true;
     }
@@ -614,15 +648,14 @@ function askedInClause(tokens: Token[], span: Span, rules: CompiledNegation, aft
   while (from > after && !tokens[from]?.afterComma && tokens[from - 1]?.word !== SENTENCE_BOUNDARY) from -= 1;
   for (let j = from; j < span.start; j += 1) {
     const frame = phraseAt(tokens, j, rules.hypotheticalInClause);
-    if (frame !== undefined && !newStatementAfter(tokens, j + frame.length, span)) return true;
+    if (frame !== undefined && !newStatementAfter(tokens, j + frame.length, span, rules)) return true;
   }
   return false;
 }
 
 /** Opening a statement of the writer's own after a frame: "I read about it and my bum is numb now", "... and now I can't feel when I wee". */
-const OWN_STATEMENT = new Set(['i', 'my', 'now', 'since', 'today', 'then']);
-function newStatementAfter(tokens: Token[], from: number, span: Span): boolean {
-  for (let k = from; k < span.start; k += 1) if (tokens[k]?.word === 'and' && OWN_STATEMENT.has(tokens[k + 1]?.word ?? '')) return true;
+function newStatementAfter(tokens: Token[], from: number, span: Span, rules: CompiledNegation): boolean {
+  for (let k = from; k < span.start; k += 1) if (tokens[k]?.word === 'and' && rules.ownStatementOpeners.has(tokens[k + 1]?.word ?? '')) return true;
   return false;
 }
 

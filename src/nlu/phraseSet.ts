@@ -4,7 +4,7 @@
  * label in priority order with an affirmed mention.
  */
 import { findSpans, type Span } from './matcher.ts';
-import { compileNegation, spanContext, type CompiledNegation, type SpanContext } from './negation.ts';
+import { spanContext, type CompiledNegation, type SpanContext } from './negation.ts';
 import { compilePattern, type CompiledPattern } from './pattern.ts';
 import type { PreparedText } from './preparedText.ts';
 
@@ -19,6 +19,8 @@ export interface PhraseSet<L extends string> {
    * their hundreds of phrases was most of an answer's reading.
    */
   possible(text: PreparedText): ReadonlySet<CompiledPattern>;
+  /** The context rules a mention is read with (content/lexicon/context.yaml). */
+  negation: CompiledNegation;
 }
 
 export interface Mention<L extends string> {
@@ -26,13 +28,11 @@ export interface Mention<L extends string> {
   span: Span;
 }
 
-const negation: CompiledNegation = compileNegation();
-
 /** Label order is kept: it is the priority order for `firstAffirmedLabel`. */
-export function compilePhraseSet<L extends string>(lists: Record<L, readonly string[]>): PhraseSet<L> {
+export function compilePhraseSet<L extends string>(lists: Record<L, readonly string[]>, negation: CompiledNegation): PhraseSet<L> {
   const byLabel = (Object.keys(lists) as L[]).map((label) => ({ label, patterns: lists[label].map((phrase) => compilePattern(phrase)) }));
   const entries = byLabel.flatMap(({ label, patterns }) => patterns.map((pattern) => ({ label, pattern })));
-  return { byLabel, entries, possible: anchorIndex(entries.map(({ pattern }) => pattern)) };
+  return { byLabel, entries, possible: anchorIndex(entries.map(({ pattern }) => pattern)), negation };
 }
 
 function anchorIndex(patterns: readonly CompiledPattern[]): (text: PreparedText) => ReadonlySet<CompiledPattern> {
@@ -82,12 +82,12 @@ export function mentions<L extends string>(set: PhraseSet<L>, text: PreparedText
     chosen.push(mention);
     next = mention.span.end + 1;
   }
-  return affirmedOnly ? chosen.filter((mention) => spanContext(text.tokens, mention.span, negation) === 'affirmed') : chosen;
+  return affirmedOnly ? chosen.filter((mention) => spanContext(text.tokens, mention.span, set.negation) === 'affirmed') : chosen;
 }
 
 /** The first label, in the set's order, with at least one affirmed mention (or one in a context `accept` allows). */
 export function firstAffirmedLabel<L extends string>(set: PhraseSet<L>, text: PreparedText, accept: readonly SpanContext[] = ['affirmed']): L | undefined {
   const possible = set.possible(text);
-  const affirmed = (pattern: CompiledPattern): boolean => possible.has(pattern) && findSpans(pattern, text).some((span) => accept.includes(spanContext(text.tokens, span, negation)));
+  const affirmed = (pattern: CompiledPattern): boolean => possible.has(pattern) && findSpans(pattern, text).some((span) => accept.includes(spanContext(text.tokens, span, set.negation)));
   return set.byLabel.find(({ patterns }) => patterns.some(affirmed))?.label;
 }

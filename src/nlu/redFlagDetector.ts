@@ -13,7 +13,7 @@
 import type { RedFlag } from '../content/redFlags.ts';
 import { compileConcepts, type ConceptMatcher, type ConceptReading, type ConceptSpan, type ConceptVocabulary } from './concepts.ts';
 import type { Span } from './matcher.ts';
-import { BELIEVED, MENTION_WORDS, mentionOf, type MentionContext } from './mention.ts';
+import { BELIEVED, mentionOf, mentionWordsOf, type MentionContext } from './mention.ts';
 import { compileNegation, contextWordsOf, type CompiledNegation } from './negation.ts';
 import { SENTENCE_BOUNDARY, tokenise, type Token } from './normalise.ts';
 import { compilePattern, type CompiledPattern } from './pattern.ts';
@@ -191,7 +191,6 @@ function clausesOf(tokens: Token[]): number[] {
 }
 
 export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetector {
-  const negation = compileNegation();
   const sources = flags.map((flag) => ({
     phrases: flag.phrases.map((phrase) => compilePattern(phrase)),
     requires: flag.requires?.map((phrase) => compilePattern(phrase)),
@@ -214,8 +213,12 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
     combines: flag.combines === undefined ? undefined : parts(flag.combines).map(shapeOf),
   }));
   const literals = patterns.flatMap((pattern) => pattern.literals);
-  const correct = compileSpelling(literals, contextWordsOf(undefined, MENTION_WORDS));
   const vocabulary = vocabularyOf(flags);
+  // The context rules come with the concept vocabulary the loader gives every flag (content/lexicon/context.yaml).
+  const rules = vocabulary?.context;
+  if (rules === undefined) throw new Error('compileRedFlagDetector: no context rules; load the flags with loadRedFlags (content/lexicon/context.yaml)');
+  const negation = compileNegation(rules);
+  const correct = compileSpelling(literals, contextWordsOf(rules, mentionWordsOf(rules)));
   // Only the concepts some rule uses are read (with those they refer to).
   const used = new Set<string>();
   for (const entry of compiled) {

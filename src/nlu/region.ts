@@ -1,6 +1,6 @@
 /** Which part of the spine, from lay words ("lower back", "between my shoulder blades", "neck"). */
 import type { Lexicon, SpineRegion } from '../content/lexicon.ts';
-import { compileLexicon } from './compiledLexicon.ts';
+import { compileLexicon, negationOf } from './compiledLexicon.ts';
 import { compilePhraseSet, mentions, type Mention, type PhraseSet } from './phraseSet.ts';
 import { SENTENCE_BOUNDARY } from './normalise.ts';
 import { prepareText, prepareTokens, type PreparedText } from './preparedText.ts';
@@ -11,10 +11,10 @@ import { perLexicon } from './answers/perLexicon.ts';
 const LIMB_DISTANCE = 2;
 
 const compileLimbs = perLexicon((lexicon: Lexicon): PhraseSet<'limb'> =>
-  compilePhraseSet({ limb: lexicon.direction.distance.filter((entry) => entry.d >= LIMB_DISTANCE).flatMap((entry) => entry.parts) }),
+  compilePhraseSet({ limb: lexicon.direction.distance.filter((entry) => entry.d >= LIMB_DISTANCE).flatMap((entry) => entry.parts) }, negationOf(lexicon)),
 );
 
-const compileLandmarks = perLexicon((lexicon: Lexicon): PhraseSet<'landmark'> => compilePhraseSet({ landmark: lexicon.regionLandmarks ?? [] }));
+const compileLandmarks = perLexicon((lexicon: Lexicon): PhraseSet<'landmark'> => compilePhraseSet({ landmark: lexicon.regionLandmarks ?? [] }, negationOf(lexicon)));
 
 /**
  * One region, or undefined when none or more than one is named ("neck and low back"); a region

@@ -6,6 +6,7 @@ import type { Lexicon } from '../../content/lexicon.ts';
 import { foldText } from '../normalise.ts';
 import { compilePhraseSet, mentions, type PhraseSet } from '../phraseSet.ts';
 import { prepareText } from '../preparedText.ts';
+import { negationOf } from '../compiledLexicon.ts';
 import { perLexicon } from './perLexicon.ts';
 
 interface CompiledLanguages {
@@ -20,7 +21,7 @@ const compile = perLexicon((lexicon: Lexicon): CompiledLanguages => {
   const english = new Set(languages.english);
   // A word that is also English ("me", "no", "a") says nothing about the language.
   const other = new Set(Object.values(languages.other).flat().filter((word) => !english.has(word)));
-  const compiled = { english, other, minWords: languages.minWords, requests: compilePhraseSet({ request: languages.requests }) };
+  const compiled = { english, other, minWords: languages.minWords, requests: compilePhraseSet({ request: languages.requests }, negationOf(lexicon)) };
   return compiled;
 });
 

@@ -11,6 +11,7 @@ import { compilePhraseSet, firstAffirmedLabel, mentions, type PhraseSet } from '
 import { SENTENCE_BOUNDARY } from '../normalise.ts';
 import { prepareText, type PreparedText } from '../preparedText.ts';
 import { answerText, compileAnswers } from './compiled.ts';
+import { negationOf } from '../compiledLexicon.ts';
 import { perLexicon } from './perLexicon.ts';
 import { clauseNumbers } from './clauses.ts';
 
@@ -48,13 +49,13 @@ const compileMovement = perLexicon((lexicon: Lexicon): CompiledMovement => {
   const parts: Record<string, string[]> = {};
   for (const entry of d.distance) parts[String(entry.d)] = [...(parts[String(entry.d)] ?? []), ...entry.parts];
   const compiled: CompiledMovement = {
-    parts: compilePhraseSet(parts),
-    words: compilePhraseSet<Word>({ toward: d.toward, away: d.away, moves: d.moves, easing: d.easing, worsening: d.worsening, arising: d.arising, local: d.local, fine: d.fine, atFirst: d.atFirst }),
-    outcomes: compilePhraseSet(lexicon.movement),
+    parts: compilePhraseSet(parts, negationOf(lexicon)),
+    words: compilePhraseSet<Word>({ toward: d.toward, away: d.away, moves: d.moves, easing: d.easing, worsening: d.worsening, arising: d.arising, local: d.local, fine: d.fine, atFirst: d.atFirst }, negationOf(lexicon)),
+    outcomes: compilePhraseSet(lexicon.movement, negationOf(lexicon)),
     strong: new Set(STRONG_WORDS),
     levelVerbs: new Set(d.levelVerbs),
     functions: new Set(d.functions),
-    bodyMoves: compilePhraseSet({ bodyMove: d.bodyMoves }),
+    bodyMoves: compilePhraseSet({ bodyMove: d.bodyMoves }, negationOf(lexicon)),
   };
   return compiled;
 });

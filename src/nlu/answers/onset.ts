@@ -13,6 +13,7 @@ import { prepareText } from '../preparedText.ts';
 import { answerText, compileAnswers } from './compiled.ts';
 import { readAmounts } from './quantity.ts';
 import { readWords } from './words.ts';
+import { negationOf } from '../compiledLexicon.ts';
 import { perLexicon } from './perLexicon.ts';
 
 export type OnsetBand = 'last_2_days' | 'under_2_weeks' | 'under_6_weeks' | 'over_6_weeks';
@@ -49,11 +50,11 @@ const compileOnset = perLexicon((lexicon: Lexicon): CompiledOnset => {
     fixedDays.set(`f${index}`, entry.days);
   });
   const compiled: CompiledOnset = {
-    fixed: compilePhraseSet(fixedLists),
+    fixed: compilePhraseSet(fixedLists, negationOf(lexicon)),
     fixedDays,
-    long: compilePhraseSet({ long: onset.long }),
-    flare: compilePhraseSet({ flare: onset.flare }),
-    visits: compilePhraseSet({ visit: onset.visits }),
+    long: compilePhraseSet({ long: onset.long }, negationOf(lexicon)),
+    flare: compilePhraseSet({ flare: onset.flare }, negationOf(lexicon)),
+    visits: compilePhraseSet({ visit: onset.visits }, negationOf(lexicon)),
     weekdays: new Map(WEEKDAY_ORDER.flatMap((day, index) => onset.weekdays[day].map((word) => [word, index + 1] as const))),
     months: new Map(MONTH_ORDER.flatMap((month, index) => onset.months[month].map((word) => [word, index + 1] as const))),
     seasons: new Map(Object.entries(onset.seasons).map(([name, md]) => [name, { month: Number(md.slice(0, 2)), day: Number(md.slice(3)) }])),

@@ -11,6 +11,7 @@ import { compilePhraseSet, mentions, type PhraseSet } from '../phraseSet.ts';
 import { prepareText, type PreparedText } from '../preparedText.ts';
 import { answerText, compileAnswers } from './compiled.ts';
 import type { Span } from '../matcher.ts';
+import { negationOf } from '../compiledLexicon.ts';
 import { perLexicon } from './perLexicon.ts';
 import { clauseNumbers } from './clauses.ts';
 import { SENTENCE_BOUNDARY } from '../normalise.ts';
@@ -41,15 +42,15 @@ const compileBody = perLexicon((lexicon: Lexicon): CompiledBody => {
   const body = lexicon.answers.body;
   const compiled: CompiledBody = {
     // Furthest first, so a longer phrase of a nearer level never hides a further one at the same place.
-    reach: compilePhraseSet({ below_knee: body.reach.below_knee, arm_hand: body.reach.arm_hand, buttock_thigh: body.reach.buttock_thigh, trunk: body.reach.trunk, spine_only: body.reach.spine_only }),
+    reach: compilePhraseSet({ below_knee: body.reach.below_knee, arm_hand: body.reach.arm_hand, buttock_thigh: body.reach.buttock_thigh, trunk: body.reach.trunk, spine_only: body.reach.spine_only }, negationOf(lexicon)),
     between: body.between.map((entry) => ({ words: new Set(entry.words), options: entry.options, question: entry.question })),
-    sides: compilePhraseSet(body.sides),
-    notSide: compilePhraseSet({ notSide: body.notSide }),
-    functions: compilePhraseSet({ function: body.functions }),
-    limbs: compilePhraseSet({ limb: body.limbs }),
-    noFurther: compilePhraseSet({ noFurther: body.noFurther }),
-    symptoms: compilePhraseSet({ symptom: body.symptoms }),
-    context: compilePhraseSet({ aside: body.aside, others: body.others, now: body.now, before: body.before, also: body.also }),
+    sides: compilePhraseSet(body.sides, negationOf(lexicon)),
+    notSide: compilePhraseSet({ notSide: body.notSide }, negationOf(lexicon)),
+    functions: compilePhraseSet({ function: body.functions }, negationOf(lexicon)),
+    limbs: compilePhraseSet({ limb: body.limbs }, negationOf(lexicon)),
+    noFurther: compilePhraseSet({ noFurther: body.noFurther }, negationOf(lexicon)),
+    symptoms: compilePhraseSet({ symptom: body.symptoms }, negationOf(lexicon)),
+    context: compilePhraseSet({ aside: body.aside, others: body.others, now: body.now, before: body.before, also: body.also }, negationOf(lexicon)),
   };
   return compiled;
 });

@@ -9,6 +9,7 @@ import { compilePhraseSet, mentions, type Mention, type PhraseSet } from '../phr
 import { prepareText, type PreparedText } from '../preparedText.ts';
 import { answerText, compileAnswers } from './compiled.ts';
 import { SENTENCE_BOUNDARY } from '../normalise.ts';
+import { negationOf } from '../compiledLexicon.ts';
 import { perLexicon } from './perLexicon.ts';
 import { clauseNumbers } from './clauses.ts';
 
@@ -27,11 +28,11 @@ interface CompiledSurgery {
 const compileSurgery = perLexicon((lexicon: Lexicon): CompiledSurgery => {
   const surgery = lexicon.answers.surgery;
   const compiled = {
-    kinds: compilePhraseSet(surgery.kinds),
-    none: compilePhraseSet({ none: surgery.none }),
-    planned: compilePhraseSet({ planned: surgery.planned }),
-    had: compilePhraseSet({ had: surgery.had }),
-    where: compilePhraseSet({ elsewhere: surgery.elsewhere, spine: surgery.spine, symptom: surgery.symptoms }),
+    kinds: compilePhraseSet(surgery.kinds, negationOf(lexicon)),
+    none: compilePhraseSet({ none: surgery.none }, negationOf(lexicon)),
+    planned: compilePhraseSet({ planned: surgery.planned }, negationOf(lexicon)),
+    had: compilePhraseSet({ had: surgery.had }, negationOf(lexicon)),
+    where: compilePhraseSet({ elsewhere: surgery.elsewhere, spine: surgery.spine, symptom: surgery.symptoms }, negationOf(lexicon)),
   };
   return compiled;
 });

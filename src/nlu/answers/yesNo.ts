@@ -8,12 +8,10 @@
 import type { Lexicon } from '../../content/lexicon.ts';
 import { mentions, type Mention } from '../phraseSet.ts';
 import { findSpans } from '../matcher.ts';
-import { compileNegation, spanContext } from '../negation.ts';
+import { spanContext } from '../negation.ts';
 import { SENTENCE_BOUNDARY, type Token } from '../normalise.ts';
 import { prepareText, type PreparedText } from '../preparedText.ts';
 import { answerText, compileAnswers, type CompiledAnswers, type YesNoLabel } from './compiled.ts';
-
-const NEGATION = compileNegation();
 
 /** What a yes/no question is about: an offer to accept (consent, start), or a symptom to report. */
 export type YesNoKind = 'offer' | 'symptom';
@@ -427,7 +425,7 @@ function checkedThenLoss(prepared: PreparedText, found: Mention<Label>[], from: 
   const check = mentions(compiled.checks, prepared, false).find((m) => m.span.start === from);
   if (!check) return false;
   // Told as now, read as the warning-sign check reads it: "it was numb last week but that's gone" is resolved.
-  const lost = mentions(compiled.sensations, prepared, true).filter((m) => m.span.start > check.span.end && spanContext(prepared.tokens, m.span, NEGATION, true) === 'affirmed');
+  const lost = mentions(compiled.sensations, prepared, true).filter((m) => m.span.start > check.span.end && spanContext(prepared.tokens, m.span, compiled.sensations.negation, true) === 'affirmed');
   // A no or doubt decides otherwise; an all-clear of another part may stand beside it ("right is
   // normal"), and so may the words of the loss itself ("nothing" in "feels like nothing").
   const inLoss = (m: Mention<Label>) => lost.some((l) => m.span.start >= l.span.start && m.span.end <= l.span.end);

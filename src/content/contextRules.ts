@@ -114,6 +114,7 @@ const FIELDS = {
   fearIs: phrases,
   youngChild: phrases,
   personThrough: phrases,
+  goneAuxiliaries: phrases,
   episodeCounted: phrases,
   overNextUnlessLoss: phrases,
   feelingBack: phrases,

@@ -215,7 +215,7 @@ function markersFor(tokens: Token[], span: Span, rules: CompiledNegation, senten
 }
 /** "the feeling's gone", "the urge has gone": a sense lost, not a symptom over (unless a symptom names it: "the numb feeling has gone"). */
 function senseGone(tokens: Token[], at: number, rules: CompiledNegation): boolean {
-  const before = ['has', 'is', 'have'].includes(tokens[at - 1]?.word ?? '') ? at - 2 : at - 1;
+  const before = rules.goneAuxiliaries.has(tokens[at - 1]?.word ?? '') ? at - 2 : at - 1;
   return rules.sensesLost.has(tokens[before]?.word ?? '') && !rules.symptomFeelings.has(tokens[before - 1]?.word ?? '');
 }
 
@@ -266,7 +266,7 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
       // "this is the first time my back has gone": a back that has gone gave way, it is not over
       // "the feeling's gone", "my strength has gone": lost, not over
       const goneOf = (word: string) => rules.bodyGone.has(word) || rules.lostWhenGone.has(word);
-      if (marker.words[0] === 'gone' && (goneOf(tokens[j - 1]?.word ?? '') || (['has', 'is', 'have'].includes(tokens[j - 1]?.word ?? '') && goneOf(tokens[j - 2]?.word ?? '')))) continue;
+      if (marker.words[0] === 'gone' && (goneOf(tokens[j - 1]?.word ?? '') || (rules.goneAuxiliaries.has(tokens[j - 1]?.word ?? '') && goneOf(tokens[j - 2]?.word ?? '')))) continue;
       if (marker.words[0] === 'gone' && senseGone(tokens, j, rules)) continue;
       // "the feeling now is gone": lost, as above
       if (marker.words[0] !== 'gone' && marker.words.includes('gone') && (goneOf(tokens[j - 1]?.word ?? '') || senseGone(tokens, j, rules))) continue;

@@ -86,6 +86,7 @@ export interface CompiledNegation {
   neverThePatient: Set<string>;
   youngChild: string[][];
   personThrough: Set<string>;
+  goneAuxiliaries: Set<string>;
   firstPerson: Set<string>;
   besideMe: Set<string>;
   placeBeforeMy: Set<string>;
@@ -206,6 +207,7 @@ export function compileNegation(rules: NegationRules): CompiledNegation {
     neverThePatient: new Set(rules.neverThePatient),
     youngChild: rules.youngChild.map(phraseWords),
     personThrough: new Set(rules.personThrough),
+    goneAuxiliaries: new Set(rules.goneAuxiliaries),
     firstPerson: new Set(rules.firstPerson),
     besideMe: new Set(rules.besideMe),
     placeBeforeMy: new Set(rules.placeBeforeMy),

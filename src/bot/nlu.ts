@@ -21,6 +21,8 @@ export function createNlu(content: Content): Nlu {
     };
   };
   const scans = new WeakMap<MessageFlags, MessageScan>();
+  // The check-in's warning question asks about every screened sign at once.
+  const screened = content.redFlags.list.filter((flag) => flag.screen && flag.question !== undefined).map((flag) => flag.id);
   return {
     redFlags: (text, recent, scanned, known) => {
       const scan = scanned ? scans.get(scanned) : undefined;
@@ -32,6 +34,8 @@ export function createNlu(content: Content): Nlu {
       scans.set(flags, scan);
       return flags;
     },
+    deniedSigns: (text, flagIds) => detector.deniedSigns(text, flagIds ?? screened),
+    aboutSomethingElse: (text, flagId) => detector.aboutSomethingElse(text, flagId),
     yesNo: (text) => {
       const answer = parseYesNo(text, lexicon);
       return answer === 'yes' || answer === 'no' ? answer : undefined;

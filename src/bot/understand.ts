@@ -23,6 +23,13 @@ export interface Nlu {
   redFlags(text: string, recent: string[], scanned?: MessageFlags, known?: readonly string[]): RedFlagHit[];
   /** Scans one message alone, once per message: the shell's commands and the turn both use it. */
   scanMessage(text: string): MessageFlags;
+  /**
+   * Of the asked warning signs (all the screened ones when none are named: the check-in's warning
+   * question), those the message denies in the sign's own words or says are as usual.
+   */
+  deniedSigns?(text: string, flagIds?: readonly string[]): Array<{ flagId: string; how: 'denied' | 'asUsual' | 'lookAlike' }>;
+  /** The message names only body parts or functions that the sign's own words do not (detector's `aboutSomethingElse`). */
+  aboutSomethingElse?(text: string, flagId: string): boolean;
   yesNo(text: string): 'yes' | 'no' | undefined;
   score(text: string): number | undefined;
   region(text: string): Region | undefined;
@@ -178,6 +185,9 @@ export function understand(text: string, card: CardValue | undefined, question: 
     const when = nlu.answers.onset(text, at);
     if (when?.days !== undefined) understanding.days = when.days;
   }
+  // "it'll be 3 weeks on Tuesday": reached on a day to come, so today it is that many days less.
+  const ahead = info.kind === 'duration' && at && text && understanding.days !== undefined ? nlu.answers.daysAhead?.(text, at) : undefined;
+  if (ahead !== undefined && understanding.days !== undefined) understanding.days = Math.max(0, understanding.days - ahead);
   // A duration question counting in weeks gets its number from the days said ("10 days" is not 10
   // weeks), rounded down: an operation is never read as longer ago than it was.
   if (info.kind === 'duration' && info.unit && info.unit !== 'days' && understanding.days !== undefined && (duration || count === undefined)) {
@@ -379,6 +389,12 @@ function eventsWithTheAnswer(
   const understanding = understand(text, card, question, nlu, asking?.question, at);
   const kind = nlu.answers.kindOf(asking?.question).kind;
   if (kind) understanding.kind = kind;
+  if (kind === 'symptom' && present.length === 0 && signEvents.length === 0 && deniesTheAskedSign(text, understanding, asking, nlu)) understanding.yesNo = 'no';
+  // "my legs are fine" to the question about feeling when wiping: an all-clear of something else answers nothing (a one-line clarification follows).
+  else if (kind === 'symptom' && allClearOfSomethingElse(text, card, asking, nlu)) {
+    delete understanding.yesNo;
+    if (understanding.choice === 'no') delete understanding.choice;
+  }
   // A question back ("which one is the middle back?") answers nothing, whatever words it holds.
   // Another language: nothing in it is taken as an answer (its warning signs still count).
   const foreign = text !== '' && nlu.answers.otherLanguage(text);
@@ -446,6 +462,39 @@ function eventsWithTheAnswer(
   if (pieceId) return [{ type: 'EDUCATION', at, pieceId }];
   if (understanding.between && understanding.choice === undefined) return [{ type: 'CONFIRM_BETWEEN', at, understanding }];
   return [{ type: 'MESSAGE', at, understanding }];
+}
+
+/** The questions that ask about one warning sign (its flagId), and the check-in's, about them all. */
+const ONE_SIGN_QUESTIONS: ReadonlySet<string> = new Set(['redFlagAnswer', 'redFlagAfterCheck', 'signQuestion']);
+
+/**
+ * "my bum isn't numb", "there's been no trouble peeing", "been weeing like normal", "the feeling's
+ * all there when I wipe": with no answer word, a message that names the asked sign only to deny
+ * it, or says its function is as usual, answers "no" (the detector reads the denial, as it reads a
+ * disclosure). Only when the message finds nothing of any sign, holds no doubt, hedge, limit or
+ * question ("mostly normal", "not numb I think", "a bit"), and is of the asked sign: a denial of
+ * another sign is no answer to this one ("my legs are fine" to the bladder question).
+ */
+function deniesTheAskedSign(text: string, understanding: Understanding, asking: StoredConversation['context']['asking'] | null, nlu: Nlu): boolean {
+  if (!text || !asking || !nlu.deniedSigns || understanding.yesNo !== undefined || understanding.choice !== undefined || understanding.questionBack) return false;
+  const oneSign = ONE_SIGN_QUESTIONS.has(asking.question) && asking.flagId !== undefined;
+  if (!oneSign && !(asking.question === WARNING_QUESTION && asking.flagId === undefined)) return false;
+  if (nlu.answers.otherLanguage(text) || !nlu.answers.saysPlainly(text, true)) return false;
+  const denials = nlu.deniedSigns(text, oneSign ? [asking.flagId!] : undefined);
+  if (denials.length === 0) return false;
+  // "wiping felt normal last month" says nothing of now, and "right inner thigh normal" nothing of the
+  // left; a look-alike is history told as such ("a five-day course of steroids in 2019") and may be
+  // of one part ("only my left leg"), but not with anything recent ("only my left leg, now it's both").
+  const plain = nlu.answers.saysPlainly(text) && !nlu.answers.toldAsPast(text);
+  const recent = nlu.answers.toldAsRecent(text);
+  return denials.some((denial) => (denial.how === 'lookAlike' ? !recent : plain));
+}
+
+/** A typed all-clear ("my legs are fine", no answer word) at one sign's question, of body parts or functions that sign is not about. */
+function allClearOfSomethingElse(text: string, card: CardValue | undefined, asking: StoredConversation['context']['asking'] | null, nlu: Nlu): boolean {
+  if (!text || card?.choice !== undefined || !asking?.flagId || !ONE_SIGN_QUESTIONS.has(asking.question) || !nlu.aboutSomethingElse) return false;
+  const reading = nlu.answers.yesNo(text, 'symptom');
+  return reading.answer === 'no' && reading.allClear === true && nlu.aboutSomethingElse(text, asking.flagId);
 }
 
 /** The lexicon's intent names where the conversation uses others. */

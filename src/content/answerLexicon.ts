@@ -95,6 +95,8 @@ export const onsetSchema = z.object({
   flare: phrases.default([]),
   /** "saw the GP today": the time of a visit to a clinician, not of the episode's start. */
   visits: phrases.default([]),
+  /** "it'll be 3 weeks on Tuesday": a duration reached on a day to come (then it is that many days less today). */
+  ahead: phrases.default([]),
 });
 
 export const SURGERY_KINDS = ['fusion', 'disc_replacement', 'laminectomy', 'discectomy'] as const;

@@ -82,6 +82,9 @@ export const yesNoLexiconSchema = z.object({
   checks: z.array(z.string().trim().min(1)).default([]),
   /** Finding it hard to put into words ("not sure how to explain"): no doubt about the answer. */
   describing: z.array(z.string().trim().min(1)).default([]),
+  partOnly: z.array(z.string().trim().min(1)).default([]),
+  guesses: z.array(z.string().trim().min(1)).default([]),
+  redescribed: z.array(z.string().trim().min(1)).default([]),
   /** After a check, words that put the feeling lost in the past ("it was numb last week but that's gone"): then it is no yes. */
   resolved: z.array(z.string().trim().min(1)).default([]),
   /** A first clause of only these ("Honestly fine.") lets an all-clear after it answer. */

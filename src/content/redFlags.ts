@@ -34,6 +34,18 @@ export const redFlagSchema = z
     concepts: conceptRules.optional(),
     /** Concept combinations that touch the sign without a clear disclosure: asked, not referred. */
     vague: conceptRules.optional(),
+    /**
+     * Concept combinations that say the sign's function is as usual ("been weeing like normal",
+     * "the feeling's all there when I wipe"): at the sign's own question, in a message with no
+     * answer word and nothing of any sign in it, that is a "no" (src/bot/understand.ts).
+     */
+    asUsual: conceptRules.optional(),
+    /**
+     * Concept combinations of a known look-alike said instead of the sign ("a five-day course of
+     * prednisolone", "steroid cream, not tablets"): at the sign's own question, a "no" as `asUsual`
+     * is, and told in the past too (the look-alike is a fact of the person's history).
+     */
+    lookAlike: conceptRules.optional(),
     /** Concept rules count only when one of these concepts was said in this message or the last few (or is known). */
     conceptsRequire: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).min(1).optional(),
     /** A history is the sign itself: "the cancer was all gone" still counts (a resolved mention is present). */
@@ -73,7 +85,7 @@ function globMatches(pattern: string, id: string): boolean {
 }
 
 /** Every concept a rule names exists; every flag id (with `*`) matches a flag. */
-function checkRuleNames(flag: RedFlag, field: 'concepts' | 'vague' | 'combines', vocabulary: ConceptVocabulary, ids: string[], problems: string[]): void {
+function checkRuleNames(flag: RedFlag, field: 'concepts' | 'vague' | 'asUsual' | 'lookAlike' | 'combines', vocabulary: ConceptVocabulary, ids: string[], problems: string[]): void {
   (flag[field] ?? []).forEach((rule, index) => {
     for (const part of ruleParts(rule)) {
       for (const raw of part) {
@@ -164,7 +176,7 @@ export function loadRedFlags(contentDir: string): RedFlagLoad {
       const requires = expandPhrases(flag.requires, `${field}.requires`, groups, phraseProblems);
       const except = expandPhrases(flag.except, `${field}.except`, groups, phraseProblems);
       const ruleProblems: string[] = [];
-      for (const rules of ['concepts', 'vague', 'combines'] as const) checkRuleNames(flag, rules, concepts.vocabulary, ids, ruleProblems);
+      for (const rules of ['concepts', 'vague', 'asUsual', 'lookAlike', 'combines'] as const) checkRuleNames(flag, rules, concepts.vocabulary, ids, ruleProblems);
       problems.push(...phraseProblems.map((problem) => `${file}: ${problem}`), ...ruleProblems.map((problem) => `${file}: ${field}.${problem}`));
       const expanded: RedFlag = { ...flag, phrases, vocabulary: concepts.vocabulary };
       if (requires !== undefined) expanded.requires = requires;

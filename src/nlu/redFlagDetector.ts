@@ -65,8 +65,30 @@ export interface DetectOptions {
   known?: readonly string[];
 }
 
+/** How a message answers "no" to a sign's own question (`RedFlagDetector.deniedSigns`). */
+export interface SignDenial {
+  flagId: string;
+  how: 'denied' | 'asUsual' | 'lookAlike';
+}
+
 export interface RedFlagDetector {
   detect(text: string, options?: DetectOptions): RedFlagDetection[];
+  /**
+   * Of the asked signs (`flagIds`), those the message answers "no" about in its own words: one of
+   * the sign's phrases or concept rules said and denied ("my bum isn't numb", "no trouble peeing"),
+   * read by the same context reading as a detection (`denied`), one of its `asUsual` rules said as
+   * it is ("been weeing like normal", "the feeling's all there when I wipe"), or one of its
+   * `lookAlike` rules ("a five-day course of prednisolone", "steroid cream, not tablets"). Only
+   * asked at a warning-sign question, never on the hot path; a message that discloses or mentions
+   * a sign is not asked.
+   */
+  deniedSigns(text: string, flagIds: readonly string[]): SignDenial[];
+  /**
+   * The message names a body part or function (the `topic` concept), and every such mention lies
+   * outside the words of the sign's own phrases and concept rules: "my legs are fine" to the
+   * question about feeling when wiping is about something else.
+   */
+  aboutSomethingElse(text: string, flagId: string): boolean;
   /** The message on its own, without earlier messages; pass the result to `detect` for the same text. */
   scan(text: string): MessageScan;
 }
@@ -80,6 +102,10 @@ interface CompiledFlag {
   except: number[];
   concepts: RuleShape[];
   vague: RuleShape[];
+  /** The sign's function said to be as usual: read present, a no at the sign's own question. */
+  asUsual: RuleShape[];
+  /** A known look-alike of the sign said instead of it: read present, a no at the sign's own question. */
+  lookAlike: RuleShape[];
   conceptsRequire: string[] | undefined;
   combines: RuleShape[] | undefined;
 }
@@ -209,6 +235,8 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
     except: ids(sources[order]!.except),
     concepts: parts(flag.concepts).map(shapeOf),
     vague: parts(flag.vague).map(shapeOf),
+    asUsual: parts(flag.asUsual).map(shapeOf),
+    lookAlike: parts(flag.lookAlike).map(shapeOf),
     conceptsRequire: flag.conceptsRequire,
     combines: flag.combines === undefined ? undefined : parts(flag.combines).map(shapeOf),
   }));
@@ -222,14 +250,14 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
   // Only the concepts some rule uses are read (with those they refer to).
   const used = new Set<string>();
   for (const entry of compiled) {
-    for (const { full } of [...entry.concepts, ...entry.vague, ...(entry.combines ?? [])]) for (const part of full) for (const name of part) used.add(name.replace(/^[!~]/, ''));
+    for (const { full } of [...entry.concepts, ...entry.vague, ...entry.asUsual, ...entry.lookAlike, ...(entry.combines ?? [])]) for (const part of full) for (const name of part) used.add(name.replace(/^[!~]/, ''));
     for (const name of entry.conceptsRequire ?? []) used.add(name);
   }
   if (vocabulary?.concepts.has(TOPIC)) used.add(TOPIC);
   // Rules test their parts' presence by number, not by name, for every flag of every message.
   const conceptNumber = new Map([...used].map((name, number) => [name, number]));
   for (const entry of compiled) {
-    for (const shape of [...entry.concepts, ...entry.vague, ...(entry.combines ?? [])]) shape.ruleIds = shape.rule.map((alternatives) => Int32Array.from(alternatives.map((name) => conceptNumber.get(name)!)));
+    for (const shape of [...entry.concepts, ...entry.vague, ...entry.asUsual, ...entry.lookAlike, ...(entry.combines ?? [])]) shape.ruleIds = shape.rule.map((alternatives) => Int32Array.from(alternatives.map((name) => conceptNumber.get(name)!)));
   }
   const concepts: ConceptMatcher | undefined = vocabulary === undefined ? undefined : compileConcepts(vocabulary, literals, used);
   const usesConcepts = compiled.some((entry) => entry.concepts.length + entry.vague.length > 0 || entry.combines !== undefined);
@@ -331,6 +359,29 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
       const knownConcepts = new Set(options.known ?? []);
       if (scanned && recent.length === 0 && knownConcepts.size === 0) return scanned.detections;
       return run(current, recent, knownConcepts.size === 0 ? scanned?.detections : undefined, knownConcepts);
+    },
+    deniedSigns(text, flagIds) {
+      const asked = new Set(flagIds);
+      const message = prepare(text);
+      const denials: SignDenial[] = [];
+      for (const entry of compiled) {
+        if (!asked.has(entry.flag.id)) continue;
+        const how: SignDenial['how'] | undefined =
+          deniedInPhrases(entry, message, negation) || deniedInRules([...entry.concepts, ...entry.vague], message, negation) ? 'denied'
+          : asUsualInRules(entry.asUsual, message, negation) ? 'asUsual'
+          : asUsualInRules(entry.lookAlike, message, negation) ? 'lookAlike'
+          : undefined;
+        if (how !== undefined) denials.push({ flagId: entry.flag.id, how });
+      }
+      return denials;
+    },
+    aboutSomethingElse(text, flagId) {
+      const entry = compiled.find((candidate) => candidate.flag.id === flagId);
+      const message = prepare(text);
+      const topics = message.reading?.spans.get(TOPIC) ?? [];
+      if (entry === undefined || message.reading === undefined || topics.length === 0) return false;
+      const own = ownWords(entry, message);
+      return topics.every((topic) => !own.some((span) => span.start <= topic.end && span.end >= topic.start));
     },
     scan(text) {
       const current = prepare(text);
@@ -852,4 +903,165 @@ function findAcrossMessages(entry: CompiledFlag, current: Message, joins: Join<M
     };
   }
   return undefined;
+}
+
+/**
+ * One of the flag's phrases said and denied ("my bum isn't numb"): the answer "no" to its own
+ * question. Look-alikes (`except`) do not count; a match read any other way is the detection's.
+ */
+function deniedInPhrases(entry: CompiledFlag, message: Message, negation: CompiledNegation): boolean {
+  const text = message.phrases;
+  for (const pattern of entry.phrases) {
+    if (text.possible[pattern] === 0) continue;
+    for (const span of text.spansOf(pattern)) {
+      if (entry.except.length > 0 && isExcepted(entry.except, text, span)) continue;
+      if (mentionOfSpan(text, span, negation) === 'negated') return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Each way a concept rule is met in the message: the nearest mention of each part to an anchor of
+ * the first, in one clause (as `findConceptRules` chooses them), one per part in the rule's order.
+ * Rules that need the conversation around ("~name") are passed over: an answer is read from this
+ * message alone.
+ */
+function* chosenMentions(shape: RuleShape, message: Message, reading: ConceptReading): Generator<ConceptSpan[]> {
+  if (shape.context.length > 0 || lacksAPart(shape, message.has)) return;
+  const candidates = candidatesOf(shape.rule, reading);
+  if (candidates === undefined) return;
+  for (const anchor of candidates[0]!) {
+    const chosen: ConceptSpan[] = [anchor];
+    for (let index = 1; index < candidates.length && chosen.length === index; index += 1) {
+      let nearest: ConceptSpan | undefined;
+      let nearestDistance = Number.POSITIVE_INFINITY;
+      for (const span of candidates[index]!) {
+        if (sameAsOne(chosen, span)) continue;
+        const distance = distanceBetween(span, anchor);
+        if (distance > CONCEPT_WINDOW || distance >= nearestDistance || !readTogether(message, reading, span, anchor)) continue;
+        nearest = span;
+        nearestDistance = distance;
+      }
+      if (nearest !== undefined) chosen.push(nearest);
+    }
+    if (chosen.length === candidates.length) yield chosen;
+  }
+}
+
+/** A concept rule met in the message and read in context as denied ("my bum isn't numb", "no trouble peeing"). */
+function deniedInRules(rules: RuleShape[], message: Message, negation: CompiledNegation): boolean {
+  const reading = message.reading;
+  if (reading === undefined) return false;
+  for (const shape of rules) {
+    for (const chosen of chosenMentions(shape, message, reading)) {
+      if (contextOfChosen(chosen, shape.excluded, message, reading, negation) === 'negated' && !functionDenied(chosen, message, reading, negation)) return true;
+    }
+  }
+  return false;
+}
+
+/** Words before a body part or function within which a denial is of it: "not been intimate", "haven't had sex". */
+const FUNCTION_DENIAL_REACH = 3;
+
+/**
+ * The denial is of the function the rule names, not of the sign: "not been intimate since, so I
+ * can't answer", "haven't had sex since it started" say the person cannot tell, never that the sign
+ * is absent. The rule's first mention is a body part or function (the `topic` concept), and a
+ * denial word (the detector's own) sits just before it.
+ */
+function functionDenied(chosen: ConceptSpan[], message: Message, reading: ConceptReading, negation: CompiledNegation): boolean {
+  let first = chosen[0]!;
+  for (const span of chosen) if (span.start < first.start) first = span;
+  const topic = (reading.spans.get(TOPIC) ?? []).some((span) => span.start <= first.end && span.end >= first.start);
+  if (!topic) return false;
+  for (let index = first.start - 1; index >= 0 && first.start - index <= FUNCTION_DENIAL_REACH; index -= 1) {
+    const word = reading.tokens[index]!.word;
+    if (word === SENTENCE_BOUNDARY || message.clauses[index] !== message.clauses[first.start]) return false;
+    if (negation.singleWordBefore.has(word)) return true;
+  }
+  return false;
+}
+
+/**
+ * How an as-usual statement may be read and still stand: as it is, "denied" (the reading takes an
+ * all-clear after a function for the denial of a sign of it: "my bladder is fine"), or "over" (an
+ * all-clear after it: "made it to the loo every time, fine now"). Past times said in words ("last
+ * month", "used to") are left out by the answer reader (`saysPlainly`) before this is asked.
+ */
+const SAID_AS_IT_IS: ReadonlySet<MentionContext | undefined> = new Set(['present', 'negated', 'resolved']);
+
+/** Words before the as-usual words that may deny them ("not normal", "never fine"): as far back as a denial reaches. */
+const AS_USUAL_DENIAL_REACH = 3;
+
+/**
+ * An `asUsual` (or `lookAlike`) rule met and said as it is: "been weeing like normal", "the feeling's all there when
+ * I wipe". Its last part is the as-usual words. The context reading counts an all-clear after a
+ * function as its denial ("my bladder is fine" denies a bladder sign), so the rule reads present or
+ * denied; what must not be denied is the as-usual words themselves: no denial word (the detector's
+ * own) from the rule's first mention, or a few words before them, up to them ("not weeing
+ * normally", "weeing isn't normal", "can not always feel when"). Not a "what if" or someone
+ * else's, read of the rule and of the as-usual words alone ("if wiping feels normal, can I...").
+ */
+function asUsualInRules(rules: RuleShape[], message: Message, negation: CompiledNegation): boolean {
+  const reading = message.reading;
+  if (reading === undefined) return false;
+  const tokens = reading.tokens;
+  for (const shape of rules) {
+    for (const chosen of chosenMentions(shape, message, reading)) {
+      const context = contextOfChosen(chosen, shape.excluded, message, reading, negation);
+      if (!SAID_AS_IT_IS.has(context)) continue;
+      const usual = chosen[chosen.length - 1]!;
+      // The as-usual words read alone must be said of the person, as it is: not "if it feels normal".
+      if (!SAID_AS_IT_IS.has(mentionOf(tokens, { start: usual.start, end: usual.end, gapTokens: [] }, negation))) continue;
+      let from = usual.start - AS_USUAL_DENIAL_REACH;
+      for (const span of chosen) if (span.start < from) from = span.start;
+      let denied = false;
+      for (let index = Math.max(0, from); index < usual.start && !denied; index += 1) {
+        if (negation.singleWordBefore.has(tokens[index]!.word) && message.clauses[index] === message.clauses[usual.start]) denied = true;
+      }
+      if (!denied && !turnsAfter(tokens, chosen)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A clause break with words after it follows the rule's mentions ("a course of pred for 5 days,
+ * but I've been on it for months"): what comes after may take the statement back, so it is no
+ * plain answer. A "though" that only ends the message ("got there in time tho") takes nothing back.
+ */
+function turnsAfter(tokens: Token[], chosen: ConceptSpan[]): boolean {
+  let last = 0;
+  for (const span of chosen) if (span.end > last) last = span.end;
+  for (let index = last + 1; index < tokens.length; index += 1) {
+    if (!CLAUSE_BREAKS.has(tokens[index]!.word)) continue;
+    for (let next = index + 1; next < tokens.length; next += 1) if (tokens[next]!.word !== SENTENCE_BOUNDARY) return true;
+  }
+  return false;
+}
+
+/** As `readChosen`, but every reading is told, denied and someone else's too (undefined: a look-alike beside it). */
+function contextOfChosen(chosen: ConceptSpan[], excluded: string[], message: Message, reading: ConceptReading, negation: CompiledNegation): MentionContext | undefined {
+  if (excludedBeside(excluded, chosen, reading, message.clauses)) return undefined;
+  let first = chosen[0]!.start;
+  let end = chosen[0]!.end;
+  for (const span of chosen) {
+    if (span.start < first) first = span.start;
+    if (span.end > end) end = span.end;
+  }
+  const start = withInability(reading.tokens, first);
+  const gapTokens: number[] = [];
+  for (let index = first; index <= end; index += 1) if (!covers(chosen, index)) gapTokens.push(index);
+  return mentionOf(reading.tokens, { start, end, gapTokens }, negation);
+}
+
+/** The spans of the message that the flag's own phrases and concept rules (their named parts, not "!" or "~" ones) take in. */
+function ownWords(entry: CompiledFlag, message: Message): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  for (const pattern of [...entry.phrases, ...entry.except]) if (message.phrases.possible[pattern] !== 0) spans.push(...message.phrases.spansOf(pattern));
+  const reading = message.reading;
+  if (reading === undefined) return spans;
+  for (const shape of [...entry.concepts, ...entry.vague, ...entry.asUsual, ...entry.lookAlike]) for (const part of shape.rule) for (const name of part) spans.push(...(reading.spans.get(name) ?? []));
+  return spans;
 }

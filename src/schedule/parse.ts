@@ -192,7 +192,11 @@ function isStop(text: string, intent: string | undefined): boolean {
   if (/\bno (messages|checkins|reminders|texts|notifications) (please|anymore|any more|from you)\b/.test(text)) return true;
   if (/\bstop (sending|messaging|texting|contacting|reminding|pinging|bothering|checking in)\b/.test(text)) return true;
   if (/\bstop (the |these |all |your |my |daily )*(messages|checkins|checkin|reminders|texts|notifications)\b/.test(text)) return true;
-  if (/\b(don'?t|do not|please don'?t|never) (message|text|contact|remind|ping|bother|check in with|write to) me\b/.test(text)) return true;
+  if (/\b(don'?t|do not|please don'?t|never) (message|text|contact|ping|bother|check in with|write to) me\b/.test(text)) return true;
+  // "don't remind me" after a statement is a sigh ("turned fifty in August, don't remind me"): a
+  // stop only alone, or with what not to be reminded of, or how often.
+  if (/^(please )?(don'?t|do not|please don'?t|never) remind me( please| thanks| thank you)?$/.test(text)) return true;
+  if (/\b(don'?t|do not|please don'?t|never) remind me (again|any ?more|every day|each day|daily|each morning|every morning|to do|about (the |my |your )?(exercises|checkins?|check ins?|sessions|messages)|of (the |my )?(exercises|checkins?|sessions))\b/.test(text)) return true;
   if (/\b(leave me alone|go away)\b/.test(text)) return true;
   if (/\b(cancel|turn off|switch off|disable|end|quit) (the |these |all |your |my |daily )*(messages|checkins|checkin|reminders|notifications)\b/.test(text)) return true;
   if (/\b(don'?t|do not) want (any )?(more )?(messages|checkins|reminders|texts)\b/.test(text)) return true;

@@ -18,3 +18,11 @@ describe('numbers that are not the score', () => {
 
   it('"one" alone is still a score of 1', () => expect(parseScoreAnswer('one', lexicon)?.score).toBe(1));
 });
+
+describe('no pain said with two time words', () => {
+  it.each(['none at all today!!', 'nothing at all this morning', 'none today thankfully', 'zero right now'])('"%s" is 0', (text) =>
+    expect(parseScoreAnswer(text, lexicon)?.score).toBe(0));
+  it.each(['nothing at all today but the leg was bad', 'none at all today except when I bend'])('"%s" is no zero', (text) =>
+    expect(parseScoreAnswer(text, lexicon)?.score).not.toBe(0));
+});
+

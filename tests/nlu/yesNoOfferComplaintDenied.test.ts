@@ -15,6 +15,10 @@ describe('a yes to an offer, then a complaint denied', () => {
     'yes. no pain to speak of today',
     'ok lets do it. no pins and needles at all',
     'Yes please, slept well, no sciatica today',
+    'yes, go ahead. the doctor ruled out the nasty stuff, no cancer, no infection, nothing like that',
+    'ok lets go. scan showed no fracture',
+    'sure. nothing serious according to the GP',
+    'yep. GP says no red flags',
   ])('"%s" is a yes', (text) => expect(readYesNo(text, lexicon, 'offer').answer).toBe('yes'));
 
   it.each([

@@ -19,7 +19,16 @@ describe('the sign said absent, as a statement', () => {
     'I can feel everything', 'I can still feel it all fine', 'I still have full feeling down there', "I've got full control",
     'all in working order', 'nothing that I can tell', 'normal as far as I can tell', 'as far as I know everything is fine',
     'going to the toilet like normal',
+    'I know when I need a wee', 'i still know when i need to go', 'I can tell when I need a number two',
   ])('"%s" is no', (text) => expect(read(text)).toBe('no'));
+
+  it.each([
+    // a yes word affirming the all-clear is not sure, never a yes: the coach checks
+    ['Oh yes, I know when I need to go alright, same as ever', 'unsure'],
+    ['yeah, I know when I need a wee', 'unsure'],
+    // denied: the sign
+    ["I don't know when I need a wee", 'unsure'],
+  ] as const)('"%s" is %s', (text, answer) => expect(read(text)).toBe(answer));
 
   it.each([
     'control is not fine', 'sensation is not normal', 'my legs are not as strong as ever', 'toilet is not normal',

@@ -72,6 +72,7 @@ describe('schedule commands', () => {
     'stop', 'STOP', 'Stop please', 'unsubscribe', 'opt out', 'no more messages', 'please stop sending me messages',
     "don't message me", 'do not contact me', 'leave me alone', 'turn off the reminders', 'cancel my check-ins',
     'I don’t want any more check-ins', 'no more reminders please', 'stop the check ins',
+    "don't remind me", 'please do not remind me', "don't remind me again", 'do not remind me every day', "don't remind me about the exercises",
   ])('stop: %s', (text) => {
     expect(parse(text)).toEqual({ kind: 'stop' });
   });
@@ -129,6 +130,8 @@ describe('schedule commands', () => {
     'I was in London last week and my back hurt',
     // a story with a duration is no pause of the check-ins
     'I had to skip the exercises for 2 days', 'not been able to hold my urine for 2 days', 'the pain went away for 2 days',
+    // "don't remind me" after a statement is a sigh, not a stop
+    "turned fifty in August, don't remind me", "52, don't remind me", 'ugh my back, dont remind me lol',
   ])('not a schedule command: %s', (text) => {
     expect(parse(text)).toBeNull();
   });

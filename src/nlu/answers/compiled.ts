@@ -38,6 +38,9 @@ export interface CompiledAnswers {
   explanations: PhraseSet<'explanation'>;
   checks: PhraseSet<'check'>;
   describing: PhraseSet<'describing'>;
+  partOnly: PhraseSet<'part'>;
+  guesses: PhraseSet<'guess'>;
+  redescribed: PhraseSet<'redescribed'>;
   resolved: PhraseSet<'resolved'>;
   exceptions: PhraseSet<'exception'>;
   explainedSigns: PhraseSet<'sign'>;
@@ -92,6 +95,9 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     preambles: compilePhraseSet({ preamble: [...yesNo.preambles, ...yesNo.checks] }, negationOf(lexicon)),
     checks: compilePhraseSet({ check: yesNo.checks }, negationOf(lexicon)),
     describing: compilePhraseSet({ describing: yesNo.describing }, negationOf(lexicon)),
+    partOnly: compilePhraseSet({ part: yesNo.partOnly }, negationOf(lexicon)),
+    guesses: compilePhraseSet({ guess: yesNo.guesses }, negationOf(lexicon)),
+    redescribed: compilePhraseSet({ redescribed: yesNo.redescribed }, negationOf(lexicon)),
     resolved: compilePhraseSet({ resolved: yesNo.resolved }, negationOf(lexicon)),
     wellWords: new Set(yesNo.wellWords),
     longstanding: compilePhraseSet({ longstanding: yesNo.longstanding }, negationOf(lexicon)),

@@ -7,12 +7,12 @@ import type { QuestionKind } from '../../content/answerLexicon.ts';
 import { readAge } from './age.ts';
 import { isOtherLanguage, isSymbolsOnly, isWave } from './language.ts';
 import { readMovement, type MovementReading } from './movement.ts';
-import { datesOnlyAVisit, readOnset, type OnsetReading } from './onset.ts';
+import { datesOnlyAVisit, daysAhead, readOnset, type OnsetReading } from './onset.ts';
 import { parseDays, parseKg, unknownAmount } from './quantity.ts';
 import { readSurgery } from './surgery.ts';
 import { readReach, readSide, type ReachReading, type Side } from './reach.ts';
 import { parseScoreAnswer, type ScoreAnswer } from './score.ts';
-import { asksAboutWording, asksWhatIf, readYesNo, type YesNoKind, type YesNoReading } from './yesNo.ts';
+import { asksAboutWording, asksWhatIf, readYesNo, saysPlainly, toldAsPast, toldAsRecent, type YesNoKind, type YesNoReading } from './yesNo.ts';
 
 export type { MovementReading, OnsetReading, QuestionKind, ReachReading, ScoreAnswer, Side, YesNoKind, YesNoReading };
 
@@ -25,6 +25,12 @@ export interface QuestionInfo {
 export interface AnswerParsers {
   kindOf(questionKey: string | undefined): QuestionInfo;
   yesNo(text: string, kind: YesNoKind): YesNoReading;
+  /** Nothing in the message doubts, hedges, limits or asks ("not sure", "a bit", "mostly", "?"). */
+  saysPlainly(text: string, partsAllowed?: boolean): boolean;
+  /** The message tells of something recent or new ("now", "started", "since Monday"). */
+  toldAsRecent(text: string): boolean;
+  /** The message puts what it tells in the past ("last month", "used to", "years ago"). */
+  toldAsPast(text: string): boolean;
   /** The message asks what the question's own words mean ("what do you mean by different?"). */
   asksAboutWording(text: string): boolean;
   /** The sentence asks "what if" ("and if it ever went down both legs?"). */
@@ -43,6 +49,8 @@ export interface AnswerParsers {
   symbols(text: string): 'wave' | 'other' | undefined;
   /** When the episode started, read against `at` (the message's time). */
   onset(text: string, at: string): OnsetReading | undefined;
+  /** "it'll be 3 weeks on Tuesday": the days until the day a duration is said to be reached. */
+  daysAhead?(text: string, at: string): number | undefined;
   /** Only a visit to a clinician is dated ("I saw my GP yesterday"): the words name no onset. */
   onsetDatesOnlyAVisit(text: string): boolean;
   /** The operation's kind (none when planned or not yet done), and a coarser kind for a question without its button. */
@@ -59,6 +67,9 @@ export function compileAnswerParsers(lexicon: Lexicon): AnswerParsers {
     },
     yesNo: (text, kind) => readYesNo(text, lexicon, kind),
     asksAboutWording: (text) => asksAboutWording(text, lexicon),
+    saysPlainly: (text, partsAllowed) => saysPlainly(text, lexicon, partsAllowed),
+    toldAsRecent: (text) => toldAsRecent(text, lexicon),
+    toldAsPast: (text) => toldAsPast(text, lexicon),
     asksWhatIf: (sentence) => asksWhatIf(sentence, lexicon),
     score: (text) => parseScoreAnswer(text, lexicon),
     days: (text) => parseDays(text, lexicon),
@@ -71,6 +82,7 @@ export function compileAnswerParsers(lexicon: Lexicon): AnswerParsers {
     symbols: (text) => (isSymbolsOnly(text) ? (isWave(text) ? 'wave' : 'other') : undefined),
     onset: (text, at) => readOnset(text, at, lexicon),
     onsetDatesOnlyAVisit: (text) => datesOnlyAVisit(text, lexicon),
+    daysAhead: (text, at) => daysAhead(text, at, lexicon),
     surgery: (text) => {
       const kind = readSurgery(text, lexicon);
       if (kind === undefined) return undefined;

@@ -30,6 +30,7 @@ interface CompiledOnset {
   long: PhraseSet<'long'>;
   flare: PhraseSet<'flare'>;
   visits: PhraseSet<'visit'>;
+  ahead: PhraseSet<'ahead'>;
   weekdays: Map<string, number>;
   months: Map<string, number>;
   seasons: Map<string, { month: number; day: number }>;
@@ -55,6 +56,7 @@ const compileOnset = perLexicon((lexicon: Lexicon): CompiledOnset => {
     long: compilePhraseSet({ long: onset.long }, negationOf(lexicon)),
     flare: compilePhraseSet({ flare: onset.flare }, negationOf(lexicon)),
     visits: compilePhraseSet({ visit: onset.visits }, negationOf(lexicon)),
+    ahead: compilePhraseSet({ ahead: onset.ahead }, negationOf(lexicon)),
     weekdays: new Map(WEEKDAY_ORDER.flatMap((day, index) => onset.weekdays[day].map((word) => [word, index + 1] as const))),
     months: new Map(MONTH_ORDER.flatMap((month, index) => onset.months[month].map((word) => [word, index + 1] as const))),
     seasons: new Map(Object.entries(onset.seasons).map(([name, md]) => [name, { month: Number(md.slice(0, 2)), day: Number(md.slice(3)) }])),
@@ -81,6 +83,30 @@ function latestDate(now: DateTime, month: number, day: number): DateTime | undef
 
 /** "since bonfire night, no wait, since the 9th": what follows a correction replaces what came before it. */
 const CORRECTION = /\b(?:no wait|wait|actually|i mean|or rather|scratch that|sorry)\b[\s,.!-]*/gi;
+
+/**
+ * "it'll be 3 weeks on Tuesday", "6 weeks tomorrow": the days from the message to the day a duration
+ * is said to be reached (onset.yaml `ahead`), or undefined when none is said. The next such weekday
+ * after today (a week on the same weekday); "tomorrow" is one day.
+ */
+export function daysAhead(text: string, at: string, lexicon: Lexicon): number | undefined {
+  const now = DateTime.fromISO(at, { zone: 'utc' });
+  if (!now.isValid) return undefined;
+  const onset = compileOnset(lexicon);
+  const compiled = compileAnswers(lexicon);
+  const said = mentions(onset.ahead, prepareText(answerText(text, compiled)), false);
+  if (said.length === 0) return undefined;
+  const { words } = readWords(text, compiled.textSpeak);
+  for (let index = 0; index < words.length; index += 1) {
+    const word = words[index]!.text;
+    if (word === 'tomorrow') return 1;
+    const weekday = onset.weekdays.get(word);
+    if (weekday === undefined || !['on', 'this', 'next', 'come'].includes(words[index - 1]?.text ?? '')) continue;
+    const ahead = (weekday - now.weekday + 7) % 7;
+    return ahead === 0 ? 7 : ahead;
+  }
+  return undefined;
+}
 
 export function readOnset(text: string, at: string, lexicon: Lexicon): OnsetReading | undefined {
   const corrections = [...text.matchAll(CORRECTION)];

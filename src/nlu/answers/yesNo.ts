@@ -25,6 +25,9 @@ export interface YesNoReading {
   /** The yes is read from a change told as a statement ("my legs feel odd"), with no answer word:
    * it answers the question but discloses no sign by itself (a vague word is still asked about). */
   told?: boolean;
+  /** The no is read from a statement that all is well ("my legs are fine"), with no answer word:
+   * at one sign's question it answers only when it is of that sign (src/bot/understand.ts). */
+  allClear?: boolean;
 }
 
 type Label = YesNoLabel;
@@ -108,6 +111,10 @@ function takenBack(prepared: PreparedText, found: Mention<Label>[], firstEnd: nu
   // "not really, just a bit": a soft no, then a hedge in any later clause.
   const soft = hedges.length > 0 && mentions(compiled.softNo, prepared, false).some((m) => m.span.start <= firstEnd);
   if (soft && hedges.some((m) => m.span.start > firstEnd)) return true;
+  // "not really numb, more like it belongs to someone else": a feeling denied, then told again in
+  // other words (yes-no.yaml `redescribed`). Not another sign told after the no ("No I'm not
+  // leaking. It's more I don't feel it when it's full": the warning-sign check reads that one).
+  if (safetyNo && mentions(compiled.sensations, prepared, false).some((m) => m.span.end <= firstEnd) && mentions(compiled.redescribed, prepared, false).some((m) => m.span.start > firstEnd)) return true;
   for (const start of laterClauseStarts(tokens, firstEnd)) {
     const end = clauseEnd(tokens, start);
     const contrast = contrastWords.has(tokens[start]!.word);
@@ -443,6 +450,47 @@ export function asksAboutWording(text: string, lexicon: Lexicon): boolean {
   return mentions(compiled.wording, prepareText(answerText(text, compiled)), false).length > 0;
 }
 
+/**
+ * Nothing in the message doubts ("not sure"), says yes ("yeah I know when I need a wee"), hedges ("a bit", "sometimes"), limits
+ * ("mostly", "except", "until", "most times"), tells of one part or side only ("right inner thigh
+ * normal"), reports a check made for the question, guesses at its start or end ("..., I think"),
+ * denies softly ("not as such") or tells the thing again in other words ("more like it's not there"),
+ * or asks (a question mark): a statement that can
+ * stand for a plain answer. The words are yes-no.yaml's own (`unsure`, `hedges`, `allClearLimits`,
+ * `partOnly`, `checks`, `guesses`, `softNo`, `redescribed`). `partsAllowed`: one part may be the answer itself ("only my left leg" to
+ * the question about both legs).
+ */
+export function saysPlainly(text: string, lexicon: Lexicon, partsAllowed = false): boolean {
+  if (text.includes('?')) return false;
+  const compiled = compileAnswers(lexicon);
+  const prepared = prepareText(answerText(text, compiled));
+  // A yes word anywhere ("yeah I know when I need a wee") affirms: never read as a no (affirmsAllClear).
+  const doubt = (mentions(compiled.yesNo.symptom, prepared, false) as Mention<Label>[]).some((m) => m.label === 'unsure' || m.label === 'yes');
+  if (doubt || mentions(compiled.hedges, prepared, false).length > 0 || mentions(compiled.allClearLimits, prepared, false).length > 0) return false;
+  if (!partsAllowed && mentions(compiled.partOnly, prepared, false).length > 0) return false;
+  // A guess at the start or the end of the message is a guess at the answer.
+  const tokens = prepared.tokens;
+  let first = 0;
+  while (first < tokens.length && tokens[first]!.word === SENTENCE_BOUNDARY) first += 1;
+  let last = tokens.length - 1;
+  while (last > 0 && (tokens[last]!.word === SENTENCE_BOUNDARY || compiled.fillerWords.has(tokens[last]!.word))) last -= 1;
+  if (mentions(compiled.guesses, prepared, false).some((m) => m.span.start === first || m.span.end >= last)) return false;
+  if (mentions(compiled.softNo, prepared, false).length > 0 || mentions(compiled.redescribed, prepared, false).length > 0) return false;
+  return mentions(compiled.checks, prepared, false).length === 0;
+}
+
+/** The message tells of something recent or new ("now", "started", "since Monday"; yes-no.yaml `recent`). */
+export function toldAsRecent(text: string, lexicon: Lexicon): boolean {
+  const compiled = compileAnswers(lexicon);
+  return mentions(compiled.recent, prepareText(answerText(text, compiled)), false).length > 0;
+}
+
+/** The message puts what it tells in the past ("felt normal last month", "used to", "years ago"; yes-no.yaml `resolved`). */
+export function toldAsPast(text: string, lexicon: Lexicon): boolean {
+  const compiled = compileAnswers(lexicon);
+  return mentions(compiled.resolved, prepareText(answerText(text, compiled)), false).length > 0;
+}
+
 /** The sentence asks "what if" ("and if it ever jumped to the other leg as well?", yes-no.yaml `whatIf`). */
 export function asksWhatIf(sentence: string, lexicon: Lexicon): boolean {
   const compiled = compileAnswers(lexicon);
@@ -479,7 +527,11 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   // At an offer a yes or no goes on into a statement only after a plain yes/no word: "never had
   // surgery" at consent is a story, not a refusal.
   const plainWord = (m: Mention<Label>) => m.span.start === m.span.end && compiled.particles.has(tokens[m.span.start]?.word ?? '');
-  const leading = opening && kind === 'offer' && (opening.label === 'yes' || opening.label === 'no') && !plainWord(opening) && !wholeClauseAt(opening) ? undefined : opening;
+  // "yes please start. my knee hurts": a longer yes phrase ("yes please") that opens on a plain word
+  // and does not make up its clause still leads with that word, so the rest of the clause is read
+  // as an offer's agreement is ("please start" agrees; "yes please my back hurts" does not).
+  const openingWord = opening && compiled.particles.has(tokens[opening.span.start]?.word ?? '') ? { label: opening.label, span: { ...opening.span, end: opening.span.start, gapTokens: [] } } : undefined;
+  const leading = opening && kind === 'offer' && (opening.label === 'yes' || opening.label === 'no') && !plainWord(opening) && !wholeClauseAt(opening) ? openingWord : opening;
   // Doubt in the first clause wins ("I'm not sure", "no idea"): a guessed answer to a safety question is the worst misreading.
   const insideLeading = (span: { start: number; end: number }) => leading !== undefined && span.start >= leading.span.start && span.end <= leading.span.end && leading.label !== 'unsure';
   const possible = set.possible(prepared);
@@ -513,8 +565,10 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
     // person); an offer is simply asked again.
     if (takenBack(prepared, found, firstEnd, leading.label, kind, compiled, leading.span.start)) return kind === 'symptom' ? { answer: 'unsure', questionBack: false } : { questionBack: false };
     // "I don't think so? not sure": doubt said straight after the answer.
-    if (doubtAfter(prepared, found, firstEnd, askedBack(text), compiled)) return { answer: 'unsure', questionBack: false };
-    return { answer: polarity, questionBack: false };
+    // "not now, maybe after tea": at an offer, doubt with more words after a decline suggests another time; the no stands.
+    const suggestsLater = kind === 'offer' && polarity === 'no' && laterClauseStarts(tokens, firstEnd).every((at) => !found.some((m) => m.label === 'unsure' && m.span.start === at && m.span.end >= clauseEnd(tokens, at)));
+    if (!suggestsLater && doubtAfter(prepared, found, firstEnd, askedBack(text), compiled)) return { answer: 'unsure', questionBack: false };
+    return { answer: polarity, questionBack: false, ...(leading.label === 'allClear' && !DENIAL_OPENERS.has(tokens[leading.span.start]?.word ?? '') ? { allClear: true } : {}) };
   }
   // "so maybe 2 kilos?" doubts an answer and "lower back, why?" asks only after it; "one side of
   // what, my back?" asks from its first clause, though it does not start like a question.
@@ -537,5 +591,8 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   if (wordCount > SHORT_ANSWER_WORDS || tokens.some((token) => token.word === SENTENCE_BOUNDARY)) return { questionBack: false };
   const polarities = new Set(found.filter((m) => LEADS.has(m.label) || m.span.end >= firstEnd).map((m) => POLARITY[m.label]));
   if (polarities.has('unsure')) return { answer: 'unsure', questionBack: false };
-  return polarities.size === 1 ? { answer: [...polarities][0]!, questionBack: false } : { questionBack: false };
+  if (polarities.size !== 1) return { questionBack: false };
+  const counted = found.filter((m) => LEADS.has(m.label) || m.span.end >= firstEnd);
+  const allClear = counted.every((m) => m.label === 'allClear' && !DENIAL_OPENERS.has(tokens[m.span.start]?.word ?? ''));
+  return { answer: [...polarities][0]!, questionBack: false, ...(allClear ? { allClear: true } : {}) };
 }

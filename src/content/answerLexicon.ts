@@ -63,6 +63,8 @@ export const bodySchema = z.object({
   notSide: z.array(z.string().trim().min(1)).default([]),
   /** The legs and arms by name: a side answer that only denies them ("both sides of my back, nothing in the legs") names no side of a limb. */
   limbs: z.array(z.string().trim().min(1)).default([]),
+  /** "both buttocks but no further": with a buttock or hip named and no limb, the symptoms said to stop there name no side of a limb. */
+  noFurther: z.array(z.string().trim().min(1)).default([]),
   /** What a part can do ("my hand doesn't grip right"): said of a part with no symptom in its clause, it names no reach. */
   functions: z.array(z.string().trim().min(1)).default([]),
   /** Symptom words: a part's clause with one of these tells where the symptoms reach ("my hand is weak and tingly"). */

@@ -111,6 +111,19 @@ const FIELDS = {
   limbOpeners: phrases,
   theyWords: phrases,
   pronouns: phrases,
+  fearIs: phrases,
+  youngChild: phrases,
+  personThrough: phrases,
+  goneAuxiliaries: phrases,
+  episodeCounted: phrases,
+  overNextUnlessLoss: phrases,
+  feelingBack: phrases,
+  datedPast: phrases,
+  feelingWords: phrases,
+  symptomNamed: phrases,
+  absenceAfter: phrases,
+  resolvedAnywhereUnlessLoss: phrases,
+  lookedAt: phrases,
 } as const;
 
 /** Every list the rules read is required (an empty or missing one would silently stop a rule), and no others. */

@@ -188,20 +188,34 @@ function anyWithin(tokens: Token[], from: number, to: number, phrases: string[][
   return false;
 }
 
+/**
+ * "nothing since", "not happened since" after the sign tell of the episode, not of what was lost: the sign names
+ * no loss ("had a leak on monday, nothing since"), or the episode is counted ("lost my balance a couple of times,
+ * not since"). "tried to wee at 6 and nothing came, nothing since" may be no urine since.
+ */
+function absenceIsOfTheEpisode(tokens: Token[], span: Span, sentence: { from: number; to: number }, rules: CompiledNegation): boolean {
+  return !wordWithin(tokens, span.start, span.end, rules.lossInSign) || anyWithin(tokens, sentence.from, sentence.to, rules.episodeCounted);
+}
+
 const markerWords = new WeakMap<object, Set<string>>();
 /**
  * The markers of an episode over. "It hasn't come back" ends one only for a sign that names no loss
  * (`lossInSign`); "it came back within the hour" only for one that does (the feeling came back).
  */
-const markerLists = new WeakMap<CompiledNegation, { loss: CompiledNegation['resolvedMarkers']; noLoss: CompiledNegation['resolvedMarkers'] }>();
-function markersFor(tokens: Token[], span: Span, rules: CompiledNegation): CompiledNegation['resolvedMarkers'] {
+type Markers = CompiledNegation['resolvedMarkers'];
+const markerLists = new WeakMap<CompiledNegation, { loss: Markers; lossCounted: Markers; noLoss: Markers }>();
+function markersFor(tokens: Token[], span: Span, rules: CompiledNegation, sentence: { from: number; to: number }): Markers {
   let lists = markerLists.get(rules);
-  if (lists === undefined) markerLists.set(rules, (lists = { loss: [...rules.resolvedMarkers, ...rules.resolvedIfLoss], noLoss: [...rules.resolvedMarkers, ...rules.resolvedUnlessLoss] }));
-  return wordWithin(tokens, span.start, span.end, rules.lossInSign) ? lists.loss : lists.noLoss;
+  if (lists === undefined) {
+    const loss = [...rules.resolvedMarkers, ...rules.resolvedIfLoss];
+    markerLists.set(rules, (lists = { loss, lossCounted: [...loss, ...rules.absenceAfter], noLoss: [...rules.resolvedMarkers, ...rules.resolvedUnlessLoss, ...rules.absenceAfter] }));
+  }
+  if (!wordWithin(tokens, span.start, span.end, rules.lossInSign)) return lists.noLoss;
+  return anyWithin(tokens, sentence.from, sentence.to, rules.episodeCounted) ? lists.lossCounted : lists.loss;
 }
 /** "the feeling's gone", "the urge has gone": a sense lost, not a symptom over (unless a symptom names it: "the numb feeling has gone"). */
 function senseGone(tokens: Token[], at: number, rules: CompiledNegation): boolean {
-  const before = ['has', 'is', 'have'].includes(tokens[at - 1]?.word ?? '') ? at - 2 : at - 1;
+  const before = rules.goneAuxiliaries.has(tokens[at - 1]?.word ?? '') ? at - 2 : at - 1;
   return rules.sensesLost.has(tokens[before]?.word ?? '') && !rules.symptomFeelings.has(tokens[before - 1]?.word ?? '');
 }
 
@@ -231,7 +245,7 @@ const SURPRISED = [['did', 'not', 'think'], ['never', 'thought'], ['never', 'thi
 export const BELIEVED = new Set(['thought', 'assumed', 'presumed', 'hoped', 'figured', 'reckoned']);
 function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence: { from: number; to: number }): boolean {
   const last = Math.min(sentence.to, span.end + rules.resolvedReach);
-  const markers = markersFor(tokens, span, rules);
+  const markers = markersFor(tokens, span, rules, sentence);
   let first = markerWords.get(markers);
   if (first === undefined) markerWords.set(markers, (first = new Set(markers.map((marker) => marker.words[0] ?? ''))));
   for (let j = span.end + 1; j <= last; j += 1) {
@@ -252,7 +266,7 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
       // "this is the first time my back has gone": a back that has gone gave way, it is not over
       // "the feeling's gone", "my strength has gone": lost, not over
       const goneOf = (word: string) => rules.bodyGone.has(word) || rules.lostWhenGone.has(word);
-      if (marker.words[0] === 'gone' && (goneOf(tokens[j - 1]?.word ?? '') || (['has', 'is', 'have'].includes(tokens[j - 1]?.word ?? '') && goneOf(tokens[j - 2]?.word ?? '')))) continue;
+      if (marker.words[0] === 'gone' && (goneOf(tokens[j - 1]?.word ?? '') || (rules.goneAuxiliaries.has(tokens[j - 1]?.word ?? '') && goneOf(tokens[j - 2]?.word ?? '')))) continue;
       if (marker.words[0] === 'gone' && senseGone(tokens, j, rules)) continue;
       // "the feeling now is gone": lost, as above
       if (marker.words[0] !== 'gone' && marker.words.includes('gone') && (goneOf(tokens[j - 1]?.word ?? '') || senseGone(tokens, j, rules))) continue;
@@ -260,25 +274,54 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
       if (marker.words[0] === 'gone' && limbGaveWay(tokens, span, j, rules)) continue;
       // "it's fine" right after the sign plays it down ("slight trouble starting to pee, it's fine really"); it is over only in a sentence about the past
       const playsDown = marker.onlyInPast === true || ((marker.words.includes('is') || marker.words.includes('are')) && !marker.words.includes('now'));
-      if ((j - span.end <= 3 && !playsDown) || anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers)) return true;
+      if ((j - span.end <= 3 && !playsDown) || anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) || (!playsDown && datedGoneBy(tokens, span, clauseBounds(tokens, span, rules), rules))) return true;
       // "for a minute on Sunday ..., been ok since": an episode dated or timed, and well since
       if (rules.recoveryToNow.has(marker.words.at(-1) ?? '') || marker.words[0] === 'back') {
         if (anyWithin(tokens, sentence.from, sentence.to, rules.episodeMarkers)) return true;
       }
     }
   }
+  if (feelingCameBack(tokens, span, rules, sentence, last)) return true;
   // "I couldn't wee for most of a day, A&E scanned me and said it was a water infection, it's been fine ever since"
   // (any marker near the sign was read above; from here on only an unmistakable one, in a sentence about the past that does not go on)
-  const recovery = recoveryAfter(tokens, span, sentence.to, rules);
+  const recovery = recoveryAfter(tokens, span, sentence.to, rules, absenceIsOfTheEpisode(tokens, span, sentence, rules));
   if (recovery < 0 || wordWithin(tokens, sentence.from, sentence.to, rules.stillGoing) || backAgainAfter(tokens, recovery, sentence.to, rules)) return false;
   return anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) || wordWithin(tokens, sentence.from, sentence.to, rules.pastForNext);
 }
 
+/**
+ * "on Monday I couldn't feel my bum for a few hours but it came back": a sign of feeling lost that names no symptom (after
+ * "numb" the "it" may be the numbness), "it came back" after it, in a sentence about an episode gone by or timed.
+ */
+function feelingCameBack(tokens: Token[], span: Span, rules: CompiledNegation, sentence: { from: number; to: number }, last: number): boolean {
+  if (!wordWithin(tokens, span.start, span.end, rules.feelingWords) || !wordWithin(tokens, span.start, span.end, rules.lossInSign) || wordWithin(tokens, sentence.from, sentence.to, rules.symptomNamed)) return false;
+  const past = anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) || anyWithin(tokens, sentence.from, sentence.to, rules.episodeMarkers);
+  if (!past || wordWithin(tokens, sentence.from, sentence.to, rules.stillGoing) || wordWithin(tokens, sentence.from, sentence.to, rules.goesOn)) return false;
+  for (let j = span.end + 1; j <= last; j += 1) {
+    for (const marker of startingWith(rules.feelingBack, markerWordsOf, tokens[j]?.word ?? '')) {
+      if (!sequenceAt(tokens, j, marker.words) || notOverBefore(tokens, j, span, rules)) continue;
+      const next = tokens[j + marker.words.length];
+      if (marker.endsSentence && next !== undefined && next.word !== SENTENCE_BOUNDARY && !next.afterComma && next.word !== 'now') continue;
+      if (!backAgainAfter(tokens, j, sentence.to, rules)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The sign's clause dates it to a day or a month, says nothing of it going on ("since Monday I keep wetting myself" goes on;
+ * "I'm seeing the GP on Monday, my bum is numb" dates the visit), and the sign names no loss ("I lost control of my bladder
+ * on Monday, that's gone now" may be the control gone).
+ */
+const datedGoneBy = (tokens: Token[], span: Span, clause: { from: number; to: number }, rules: CompiledNegation) =>
+  !wordWithin(tokens, span.start, span.end, rules.lossInSign) && anyWithin(tokens, clause.from, clause.to, rules.datedPast) && !wordWithin(tokens, clause.from, clause.to, rules.goesOn) && !wordWithin(tokens, clause.from, clause.to, rules.stillGoing);
+
 /** Where the last unmistakable recovery after the sign starts (-1: none), not denied just before it ("I'm not in a good place"). */
-function recoveryAfter(tokens: Token[], span: Span, to: number, rules: CompiledNegation): number {
+function recoveryAfter(tokens: Token[], span: Span, to: number, rules: CompiledNegation, noLoss = false): number {
   let found = -1;
   for (let j = span.end + 1; j <= to; j += 1) {
-    if (phraseAt(tokens, j, rules.resolvedAnywhere) !== undefined && !notOverBefore(tokens, j, span, rules)) found = j;
+    const recovered = phraseAt(tokens, j, rules.resolvedAnywhere) !== undefined || (noLoss && phraseAt(tokens, j, rules.resolvedAnywhereUnlessLoss) !== undefined);
+    if (recovered && !notOverBefore(tokens, j, span, rules)) found = j;
   }
   return found;
 }
@@ -359,25 +402,39 @@ function wholeMessage(tokens: Token[], rules: CompiledNegation): WholeMessage {
  * writer ("But it sorted itself out by Tuesday", "I'm doing better now"). "My back pain settled"
  * names something else; a sentence between that says it goes on ("still", "again") keeps it present.
  */
-function overInNextSentence(tokens: Token[], sentence: { from: number; to: number }, rules: CompiledNegation): boolean {
-  const past = anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) || wordWithin(tokens, sentence.from, sentence.to, rules.pastForNext);
+function overInNextSentence(tokens: Token[], sentence: { from: number; to: number }, rules: CompiledNegation, span: Span): boolean {
+  const noLoss = absenceIsOfTheEpisode(tokens, span, sentence, rules);
+  const past = anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) || wordWithin(tokens, sentence.from, sentence.to, rules.pastForNext) || datedGoneBy(tokens, span, clauseBounds(tokens, span, rules), rules);
   if (!past || wordWithin(tokens, sentence.from, sentence.to, rules.goesOn)) return false;
   let end = sentence.to;
   for (let later = 0; later < 2 && tokens[end + 1]?.word === SENTENCE_BOUNDARY && end + 2 < tokens.length; later += 1) {
     const next = sentenceBounds(tokens, { start: end + 2, end: end + 2, gapTokens: [] });
     if (next.from > next.to) return false;
     const allClear = !wordWithin(tokens, next.from, next.to, rules.stillGoing) && !wordWithin(tokens, next.from, next.to, rules.restIsFine) && !backAgainAfter(tokens, next.from, next.to, rules);
-    if (allClear && overAtStart(tokens, next.from, next.to, rules)) return true;
+    if (allClear && (overAtStart(tokens, next.from, next.to, rules, noLoss) || overAfterLookedAt(tokens, next.from, next.to, rules, noLoss))) return true;
     if (wordWithin(tokens, next.from, next.to, rules.goesOn)) return false;
     end = next.to;
   }
   return false;
 }
 
+/**
+ * "saw the neurologist, it's better now": the sentence's first comma part tells of the episode being looked at,
+ * and the next part opens with the all-clear. Only the second part, and only after a first part that names no sign
+ * itself (a sign there is read on its own).
+ */
+function overAfterLookedAt(tokens: Token[], from: number, to: number, rules: CompiledNegation, noLoss: boolean): boolean {
+  let comma = from + 1;
+  while (comma <= to && !tokens[comma]?.afterComma) comma += 1;
+  if (comma > to || comma - from > 6 || !anyWithin(tokens, from, comma - 1, rules.lookedAt)) return false;
+  return overAtStart(tokens, comma, to, rules, noLoss);
+}
+
 /** An all-clear opening the sentence, perhaps after a few words of `overOpeners` ("but it", "its", "i am"). */
-function overAtStart(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+function overAtStart(tokens: Token[], from: number, to: number, rules: CompiledNegation, noLoss: boolean): boolean {
   for (let at = from; at <= Math.min(to, from + 3); at += 1) {
     if (phraseAt(tokens, at, rules.overNext) !== undefined) return true;
+    if (noLoss && phraseAt(tokens, at, rules.overNextUnlessLoss) !== undefined) return true;
     if (!rules.overOpeners.has(tokens[at]?.word ?? '')) return false;
   }
   return false;
@@ -402,6 +459,20 @@ function carerWritingIn(tokens: Token[], rules: CompiledNegation): boolean {
 
 function wordWithin(tokens: Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
   for (let i = from; i <= to; i += 1) if (words.has(tokens[i]?.word ?? '')) return true;
+  return false;
+}
+
+/**
+ * A young child named before the sign in its comma part ("my little one wet the bed", "the littlest has been
+ * wetting the bed again"), with no "I", "me" or "my" of the writer's own between: "my little one jumped on me
+ * and now I can't feel my legs" is the writer's.
+ */
+function youngChildBefore(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
+  for (let i = span.start - 1; i >= 0; i -= 1) {
+    if (tokens[i]?.word === SENTENCE_BOUNDARY || tokens[i + 1]?.afterComma) return false;
+    const child = phraseAt(tokens, i, rules.youngChild);
+    if (child !== undefined && i + child.length <= span.start) return !hasOwnFirstPerson(tokens, i + child.length, span.start - 1, rules);
+  }
   return false;
 }
 
@@ -625,8 +696,10 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   if (echoAnsweredNo(tokens, sentence, rules)) return 'negated';
   // "my partner and I, one of us, well, sex has gone numb", "someone in my family keeps wetting themselves": whose is left open
   if (anyWithin(tokens, 0, tokens.length - 1, rules.unclearWho) && !hasFirstPerson(tokens, span.start, span.end, rules)) return 'unclear-person';
+  // "my little one wet the bed last night": a young child's, named in the sign's own comma part, never the patient's
+  if (!hasFirstPerson(tokens, span.start, span.end, rules) && youngChildBefore(tokens, span, rules) && !sharedWithMeLater(tokens, span, rules)) return 'other-person';
   // someone else's own story is theirs even when it is over ("my husband had bladder cancer years ago, he's fine now")
-  const overHere = resolved(tokens, span, rules, sentence) || overInNextSentence(tokens, sentence, rules);
+  const overHere = resolved(tokens, span, rules, sentence) || overInNextSentence(tokens, sentence, rules, span);
   if (overHere && context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && !carerWriting(tokens, rules)) return 'other-person';
   if (overHere) return 'resolved';
   // "my family would be better off without me": the phrase itself is about the writer.

@@ -45,6 +45,7 @@ export interface CompiledNegation {
   hypotheticalByLast: Map<string, string[][]>;
   hypotheticalAtStart: Set<string>;
   fearOfFuture: Set<string>;
+  fearIs: Set<string>;
   hypotheticalInClause: string[][];
   stillNowHere: string[][];
   futureModals: Set<string>;
@@ -83,6 +84,9 @@ export interface CompiledNegation {
   listWords: Set<string>;
   otherPeople: Set<string>;
   neverThePatient: Set<string>;
+  youngChild: string[][];
+  personThrough: Set<string>;
+  goneAuxiliaries: Set<string>;
   firstPerson: Set<string>;
   besideMe: Set<string>;
   placeBeforeMy: Set<string>;
@@ -93,15 +97,24 @@ export interface CompiledNegation {
   ownCase: string[][];
   ownCaseAlone: string[][];
   overNext: string[][];
+  overNextUnlessLoss: string[][];
+  episodeCounted: string[][];
   overOpeners: Set<string>;
   resolvedUnlessLoss: AfterTrigger[];
   resolvedIfLoss: AfterTrigger[];
+  absenceAfter: AfterTrigger[];
+  feelingBack: AfterTrigger[];
+  feelingWords: Set<string>;
+  datedPast: string[][];
+  symptomNamed: Set<string>;
   lossInSign: Set<string>;
   restIsFine: Set<string>;
   goesOn: Set<string>;
   limbs: Set<string>;
   lostWhenGone: Set<string>;
   resolvedAnywhere: string[][];
+  resolvedAnywhereUnlessLoss: string[][];
+  lookedAt: string[][];
   stillGoing: Set<string>;
   notNew: string[][];
   newNow: Set<string>;
@@ -154,6 +167,7 @@ export function compileNegation(rules: NegationRules): CompiledNegation {
     hypotheticalByLast: byLastWord(rules.hypothetical.map(phraseWords)),
     hypotheticalAtStart: new Set(rules.hypotheticalAtStart),
     fearOfFuture: new Set(rules.fearOfFuture),
+    fearIs: new Set(rules.fearIs),
     hypotheticalInClause: rules.hypotheticalInClause.map(phraseWords),
     stillNowHere: rules.stillNowHere.map(phraseWords),
     futureModals: new Set(rules.futureModals),
@@ -191,6 +205,9 @@ export function compileNegation(rules: NegationRules): CompiledNegation {
     listWords: new Set(rules.listWords),
     otherPeople: new Set(rules.otherPeople),
     neverThePatient: new Set(rules.neverThePatient),
+    youngChild: rules.youngChild.map(phraseWords),
+    personThrough: new Set(rules.personThrough),
+    goneAuxiliaries: new Set(rules.goneAuxiliaries),
     firstPerson: new Set(rules.firstPerson),
     besideMe: new Set(rules.besideMe),
     placeBeforeMy: new Set(rules.placeBeforeMy),
@@ -201,15 +218,24 @@ export function compileNegation(rules: NegationRules): CompiledNegation {
     ownCase: rules.ownCase.map(phraseWords),
     ownCaseAlone: rules.ownCaseAlone.map(phraseWords),
     overNext: rules.overNext.map(phraseWords),
+    overNextUnlessLoss: rules.overNextUnlessLoss.map(phraseWords),
+    episodeCounted: rules.episodeCounted.map(phraseWords),
     overOpeners: new Set(rules.overOpeners),
     resolvedUnlessLoss: rules.resolvedUnlessLoss.map(afterTrigger),
     resolvedIfLoss: rules.resolvedIfLoss.map(afterTrigger),
+    absenceAfter: rules.absenceAfter.map(afterTrigger),
+    feelingBack: rules.feelingBack.map(afterTrigger),
+    feelingWords: new Set(rules.feelingWords),
+    datedPast: rules.datedPast.map(phraseWords),
+    symptomNamed: new Set(rules.symptomNamed),
     lossInSign: new Set(rules.lossInSign),
     restIsFine: new Set(rules.restIsFine),
     goesOn: new Set(rules.goesOn),
     limbs: new Set(rules.limbs),
     lostWhenGone: new Set(rules.lostWhenGone),
     resolvedAnywhere: rules.resolvedAnywhere.map(phraseWords),
+    resolvedAnywhereUnlessLoss: rules.resolvedAnywhereUnlessLoss.map(phraseWords),
+    lookedAt: rules.lookedAt.map(phraseWords),
     stillGoing: new Set(rules.stillGoing),
     notNew: rules.notNew.map(phraseWords),
     newNow: new Set(rules.newNow),
@@ -345,11 +371,19 @@ export function hasOwnFirstPerson(tokens: Token[], from: number, to: number, rul
 /** Looks back from the phrase for a denial or another person, stopping at the first clause break. */
 function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation, denials: Map<string, string[][]>): SpanContext {
   let reach = 0;
+  // Past "still" a denial no longer reaches ("no pain still numb"), but the person it is said of does: "my son still wets the bed"
+  let personOnly = false;
   for (let j = span.start - 1; j >= 0 && reach < rules.beforeReach; j -= 1) {
     const token = tokens[j];
     if (token === undefined || token.word === SENTENCE_BOUNDARY) break;
-    if (isClauseBreakBefore(tokens, j + 1, rules) || rules.terminators.has(token.word)) break;
-    const denies = denials.get(token.word)?.some((words) => sequenceAt(tokens, j - words.length + 1, words)) === true;
+    if (isClauseBreakBefore(tokens, j + 1, rules)) break;
+    if (rules.terminators.has(token.word)) {
+      if (!rules.personThrough.has(token.word)) break;
+      personOnly = true;
+      reach += 1;
+      continue;
+    }
+    const denies = !personOnly && denials.get(token.word)?.some((words) => sequenceAt(tokens, j - words.length + 1, words)) === true;
     if (denies && !coveredByPseudo(tokens, j, rules)) return 'negated';
     if (rules.otherPeople.has(token.word) && !hasOwnFirstPerson(tokens, j + 1, span.start - 1, rules)) return 'someone-else';
     reach += 1;
@@ -379,6 +413,12 @@ const saidFine = (tokens: Token[], index: number, rules: CompiledNegation) => ru
 function negatedInsideGap(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
   // a concept span has no gap of its own: "toe walking test, both legs fine, no weakness" holds its all-clear inside
   for (let index = span.start + 1; index < span.end; index += 1) if (saidFine(tokens, index, rules) && !otherSideAfterFine(tokens, span, index, rules)) return true;
+  // ... and a denial after a contrast inside it: "it's sharp when I sneeze, but no leaking" ("but no feeling in my bum" is the sign: a pseudo-negation)
+  if (span.gapTokens.length === 0) {
+    for (let index = span.start + 1; index < span.end; index += 1) {
+      if (rules.contrastsEndingDenial.has(tokens[index - 1]?.word ?? '') && rules.singleWordBefore.has(tokens[index]?.word ?? '') && !coveredByPseudo(tokens, index, rules)) return true;
+    }
+  }
   return span.gapTokens.some(
     (index) =>
       (rules.singleWordBefore.has(tokens[index]?.word ?? '') && !coveredByPseudo(tokens, index, rules) && !(tokens[index]?.word === 'not' && rules.inability.has(tokens[index - 1]?.word ?? '')) && !contrastAfter(tokens, span, index, rules)) ||
@@ -513,6 +553,9 @@ export function hypotheticalBefore(tokens: Token[], span: Span, rules: CompiledN
   // A frame ending on the phrase's first word ("worried I might" + "might fall"): it starts before the phrase.
   const endingHere = rules.hypotheticalByLast.get(tokens[span.start]?.word ?? '');
   if (endingHere?.some((trigger) => trigger.length > 1 && sequenceAt(tokens, span.start - trigger.length + 1, trigger))) return true;
+  // ... or the phrase opens with a frame of several words ("could I lose control of my bowels?"), not said to be so now
+  const openingHere = phraseAt(tokens, span.start, rules.hypothetical);
+  if (openingHere !== undefined && openingHere.length > 1 && !saidToBeSoLater(tokens, span, rules)) return true;
   let j = span.start - 1;
   for (; j >= 0 && span.start - j <= 12; j -= 1) {
     const word = tokens[j]?.word;
@@ -555,6 +598,8 @@ function fearOfWhatMayCome(tokens: Token[], span: Span, rules: CompiledNegation)
   const first = tokens[span.start]?.word ?? '';
   // ("scared of wetting myself again, it happened twice today" has happened)
   if (tokens[span.start - 1]?.word === 'of' && rules.fearOfFuture.has(tokens[span.start - 2]?.word ?? '') && first.endsWith('ing')) return !saidToBeSoLater(tokens, span, rules);
+  // "my biggest fear is wetting myself in the supermarket one day": the thing feared, told as "-ing"
+  if (tokens[span.start - 1]?.word === 'is' && rules.fearIs.has(tokens[span.start - 2]?.word ?? '') && first.endsWith('ing')) return !saidToBeSoLater(tokens, span, rules);
   let fear = -1;
   for (let j = span.start - 1; j >= 0 && span.start - j <= 14; j -= 1) {
     const word = tokens[j]?.word ?? SENTENCE_BOUNDARY;

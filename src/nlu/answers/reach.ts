@@ -32,6 +32,7 @@ interface CompiledBody {
   notSide: PhraseSet<'notSide'>;
   functions: PhraseSet<'function'>;
   limbs: PhraseSet<'limb'>;
+  noFurther: PhraseSet<'noFurther'>;
   symptoms: PhraseSet<'symptom'>;
   /** What makes words not the answer (another story, another person) and what places them now. */
   context: PhraseSet<'aside' | 'others' | 'now' | 'before' | 'also'>;
@@ -47,6 +48,7 @@ const compileBody = perLexicon((lexicon: Lexicon): CompiledBody => {
     notSide: compilePhraseSet({ notSide: body.notSide }, negationOf(lexicon)),
     functions: compilePhraseSet({ function: body.functions }, negationOf(lexicon)),
     limbs: compilePhraseSet({ limb: body.limbs }, negationOf(lexicon)),
+    noFurther: compilePhraseSet({ noFurther: body.noFurther }, negationOf(lexicon)),
     symptoms: compilePhraseSet({ symptom: body.symptoms }, negationOf(lexicon)),
     context: compilePhraseSet({ aside: body.aside, others: body.others, now: body.now, before: body.before, also: body.also }, negationOf(lexicon)),
   };
@@ -138,7 +140,8 @@ function onlyLimbsDenied(prepared: PreparedText, raw: PreparedText, body: Compil
   const told = toldOfThePerson(prepared, raw, bodyMentions(prepared, body), body);
   const sides = mentions(body.sides, prepared, false);
   const limbs = mentions(body.limbs, prepared, false).filter((m) => told.has(m.span.start));
-  if (limbs.length === 0) return false;
+  // "both buttocks but no further than that": a buttock or hip named, no limb, and the symptoms said to stop there
+  if (limbs.length === 0) return mentions(body.noFurther, prepared, false).length > 0 && mentions(body.reach, prepared, false).some((m) => m.label === 'buttock_thigh' && told.has(m.span.start));
   const denied = (span: Span) => saidFine(prepared, span) || limbDenied(prepared, span.start, sides);
   return limbs.every((m) => denied(m.span));
 }

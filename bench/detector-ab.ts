@@ -26,7 +26,7 @@ function exported(ref: string): { dir: string; remove: () => void } {
 }
 
 interface Detector {
-  detect(text: string): unknown;
+  detect(text: string, options?: { recent?: string[] }): unknown;
 }
 
 async function detectorIn(dir: string): Promise<Detector> {
@@ -37,10 +37,15 @@ async function detectorIn(dir: string): Promise<Detector> {
   return compileRedFlagDetector(loaded.content.redFlags.list);
 }
 
-/** CPU µs per call over `count` calls, continuing through the texts from `next`. */
-function batch(detector: Detector, texts: string[], next: { at: number }, count: number): number {
+/** CPU µs per call over `count` calls, continuing through the texts from `next` (with the earlier messages of bench/detector.ts when `recent`). */
+function batch(detector: Detector, texts: string[], next: { at: number }, count: number, recent?: string[]): number {
   const start = process.cpuUsage();
-  for (let k = 0; k < count; k += 1) detector.detect(texts[next.at++ % texts.length]!);
+  for (let k = 0; k < count; k += 1) {
+    const turn = next.at++;
+    const text = texts[turn % texts.length]!;
+    if (recent === undefined) detector.detect(text);
+    else detector.detect(text, { recent: [recent[turn % recent.length]!, recent[(turn + 1) % recent.length]!, recent[(turn + 2) % recent.length]!] });
+  }
   const used = process.cpuUsage(start);
   return (used.user + used.system) / count;
 }
@@ -52,21 +57,22 @@ const b = after === undefined ? undefined : exported(after);
 try {
   const detectors = { A: await detectorIn(a.dir), B: await detectorIn(b?.dir ?? root) };
   console.log(`# detector A/B: A = ${before}, B = ${after ?? 'working tree'}; ${seconds} s per case`);
-  const cases: Array<[string, string[], number]> = [
+  const cases: Array<[string, string[], number, string[]?]> = [
     ['1,000 characters', messages(500, 1000, 17), 50],
+    ['1,000 + 3 recent', messages(500, 1000, 17), 50, messages(500, 120, 31)],
     ['120 characters', messages(500, 120, 23), 50],
     ['20,000 characters', messages(100, 20_000, 29), 5],
   ];
-  for (const [name, texts, count] of cases) {
+  for (const [name, texts, count, recent] of cases) {
     const characters = texts.reduce((sum, text) => sum + text.length, 0) / texts.length;
     const next = { A: { at: 0 }, B: { at: 0 } };
-    for (let k = 0; k < 300 / count; k += 1) for (const side of ['A', 'B'] as const) batch(detectors[side], texts, next[side], count); // warm-up
+    for (let k = 0; k < 300 / count; k += 1) for (const side of ['A', 'B'] as const) batch(detectors[side], texts, next[side], count, recent); // warm-up
     const times = { A: [] as number[], B: [] as number[] };
     const ratios: number[] = [];
     const deadline = performance.now() + seconds * 1000;
     while (performance.now() < deadline || ratios.length < 9) {
-      const timeA = batch(detectors.A, texts, next.A, count);
-      const timeB = batch(detectors.B, texts, next.B, count);
+      const timeA = batch(detectors.A, texts, next.A, count, recent);
+      const timeB = batch(detectors.B, texts, next.B, count, recent);
       times.A.push(timeA);
       times.B.push(timeB);
       ratios.push(timeB / timeA);

@@ -833,11 +833,22 @@ function findInCurrent(entry: CompiledFlag, current: Message, negation: Compiled
   return best === undefined ? undefined : { matched: quote(current.text, current.phrases.prepared.tokens, best.span.start, best.span.end), mention: best.mention };
 }
 
+/** A match of one of the phrases in the words around a join crosses it (only a phrase whose anchor is there can match). */
+function crossesJoin(phrases: number[], window: { text: IndexedText; boundary: number }): boolean {
+  const possible = window.text.possible;
+  for (let p = 0; p < phrases.length; p += 1) {
+    if (possible[phrases[p]!] === 0) continue;
+    const spans = window.text.spansOf(phrases[p]!);
+    for (let k = 0; k < spans.length; k += 1) if (crosses(spans[k]!, window.boundary)) return true;
+  }
+  return false;
+}
+
 /** "something odd happens when I wipe" + "I can't feel it": a phrase split over two messages. */
 function findAcrossMessages(entry: CompiledFlag, current: Message, joins: Join<Message>[], negation: CompiledNegation): Found | undefined {
-  for (const join of joins) {
-    const window = join.window();
-    if (!entry.phrases.some((pattern) => window.text.spansOf(pattern).some((span) => crosses(span, window.boundary)))) continue;
+  for (let j = 0; j < joins.length; j += 1) {
+    const join = joins[j]!;
+    if (!crossesJoin(entry.phrases, join.window())) continue;
     const { earlier, boundary } = join;
     const joined = join.joined();
     const span = presentSpan(entry.phrases, joined, negation, entry.except, boundary);

@@ -305,7 +305,9 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
     if (combos.length > 0) {
       // A vague touch counts as a component: with a cancer history, "my bladder isn't right" is enough.
       const here = new Set(detections.filter((detection) => detection.mention === undefined || detection.mention === 'vague').map((detection) => detection.flagId));
-      const before = recent.map(presentAlone);
+      // The earlier messages' own signs are worked out only when a combination can use them (each a whole reading).
+      let beforeSigns: Set<string>[] | undefined;
+      const before = (): Set<string>[] => (beforeSigns ??= recent.map(presentAlone));
       for (const entry of combos) {
         if (pushedFromScan(entry)) continue;
         // A combination flag may have phrases and concept rules of its own too.
@@ -727,8 +729,28 @@ function matchesFlag(pattern: string, ids: Set<string>): boolean {
   return false;
 }
 
-function matchesFlagBefore(pattern: string, before: Set<string>[]): boolean {
+/** The signs each earlier message discloses on its own, worked out when first asked for. */
+type EarlierSigns = () => Set<string>[];
+
+function matchesFlagBefore(pattern: string, earlier: EarlierSigns): boolean {
+  const before = earlier();
   for (let k = 0; k < before.length; k += 1) if (matchesFlag(pattern, before[k]!)) return true;
+  return false;
+}
+
+/**
+ * Some part of the rule can be met in this message (a sign found here, or a concept mentioned here):
+ * a combination needs one of them here, so without any it is passed over before the earlier
+ * messages' signs are worked out.
+ */
+function somePartHere(rule: string[][], current: Message, here: Set<string>): boolean {
+  for (let part = 0; part < rule.length; part += 1) {
+    const alternatives = rule[part]!;
+    for (let k = 0; k < alternatives.length; k += 1) {
+      const name = alternatives[k]!;
+      if (name.includes('.') ? matchesFlag(name, here) : current.reading?.spans.has(name) === true) return true;
+    }
+  }
   return false;
 }
 
@@ -743,22 +765,24 @@ function mentionedAround(name: string, current: Message, recent: Message[]): boo
  * A concept with no mention at all in a message is not present there: a shape with a part no
  * sign and no mentioned concept can meet fails, and is passed over before any mention is read.
  */
-function everyPartCanMeet(rule: string[][], current: Message, recent: Message[], here: Set<string>, before: Set<string>[]): boolean {
+function everyPartCanMeet(rule: string[][], current: Message, recent: Message[], here: Set<string>, before: EarlierSigns): boolean {
   for (let part = 0; part < rule.length; part += 1) {
     const alternatives = rule[part]!;
     let can = false;
+    // (what this message and the concepts say first: the earlier messages' signs are the costly test)
     for (let k = 0; k < alternatives.length && !can; k += 1) {
       const name = alternatives[k]!;
-      can = name.includes('.') ? matchesFlag(name, here) || matchesFlagBefore(name, before) : mentionedAround(name, current, recent);
+      can = name.includes('.') ? matchesFlag(name, here) : mentionedAround(name, current, recent);
     }
+    for (let k = 0; k < alternatives.length && !can; k += 1) if (alternatives[k]!.includes('.')) can = matchesFlagBefore(alternatives[k]!, before);
     if (!can) return false;
   }
   return true;
 }
 
-function findCombination(entry: CompiledFlag, current: Message, recent: Message[], here: Set<string>, before: Set<string>[], negation: CompiledNegation): Pick<Found, 'matched' | 'fromRecent'> | undefined {
+function findCombination(entry: CompiledFlag, current: Message, recent: Message[], here: Set<string>, before: EarlierSigns, negation: CompiledNegation): Pick<Found, 'matched' | 'fromRecent'> | undefined {
   for (const shape of entry.combines ?? []) {
-    if (!everyPartCanMeet(shape.rule, current, recent, here, before)) continue;
+    if (!somePartHere(shape.rule, current, here) || !everyPartCanMeet(shape.rule, current, recent, here, before)) continue;
     let inCurrent: string | undefined;
     let fromRecent: string | undefined;
     // "!name": not when that concept is in this message ("chest-pain + breathless + !exertion").

@@ -430,14 +430,17 @@ function inContext(name: string, around: Surroundings): boolean {
 
 /**
  * With earlier messages, nothing of the flag can be found either when, besides `silentAlone`, no
- * phrase of it can cross a join (none has its anchor in a joined earlier message: a crossing
- * match holds its anchor on one side or the other), and no `requires` phrase is possible here
+ * phrase of it can cross a join (none has its anchor in the words around the join, where a
+ * crossing match lies whole), and no `requires` phrase is possible here
  * (it is what lets a phrase of an earlier message count). Concept rules read this message only.
  */
 function silentWithRecent(entry: CompiledFlag, current: Message, joins: Join<Message>[]): boolean {
   if (!silentAlone(entry, current)) return false;
   for (const id of entry.requires ?? []) if (current.phrases.possible[id] === 1) return false;
-  for (const join of joins) for (const id of entry.phrases) if (join.earlier.phrases.possible[id] === 1) return false;
+  for (const join of joins) {
+    const possible = join.window().text.possible;
+    for (const id of entry.phrases) if (possible[id] === 1) return false;
+  }
   return true;
 }
 

@@ -26,8 +26,12 @@ function exported(ref: string): { dir: string; remove: () => void } {
 }
 
 interface Detector {
-  detect(text: string, options?: { recent?: string[] }): unknown;
+  detect(text: string, options?: { recent?: string[]; scan?: unknown }): unknown;
+  scan(text: string): unknown;
 }
+
+/** As the bot reads a turn (src/bot/nlu.ts): the message scanned alone, then read with the three before it. */
+const CONVERSATION = 'conversation';
 
 async function detectorIn(dir: string): Promise<Detector> {
   const { loadContent } = await import(join(dir, 'src/content/index.ts'));
@@ -37,13 +41,20 @@ async function detectorIn(dir: string): Promise<Detector> {
   return compileRedFlagDetector(loaded.content.redFlags.list);
 }
 
-/** CPU µs per call over `count` calls, continuing through the texts from `next` (with the earlier messages of bench/detector.ts when `recent`). */
-function batch(detector: Detector, texts: string[], next: { at: number }, count: number, recent?: string[]): number {
+/**
+ * CPU µs per call over `count` calls, continuing through the texts from `next` (with the earlier
+ * messages of bench/detector.ts when `recent`; as turns of one conversation with CONVERSATION).
+ */
+function batch(detector: Detector, texts: string[], next: { at: number }, count: number, recent?: string[] | typeof CONVERSATION): number {
   const start = process.cpuUsage();
   for (let k = 0; k < count; k += 1) {
     const turn = next.at++;
     const text = texts[turn % texts.length]!;
     if (recent === undefined) detector.detect(text);
+    else if (recent === CONVERSATION) {
+      const before = [3, 2, 1].map((back) => texts[(turn + texts.length - back) % texts.length]!);
+      detector.detect(text, { recent: before, scan: detector.scan(text) });
+    }
     else detector.detect(text, { recent: [recent[turn % recent.length]!, recent[(turn + 1) % recent.length]!, recent[(turn + 2) % recent.length]!] });
   }
   const used = process.cpuUsage(start);
@@ -57,9 +68,10 @@ const b = after === undefined ? undefined : exported(after);
 try {
   const detectors = { A: await detectorIn(a.dir), B: await detectorIn(b?.dir ?? root) };
   console.log(`# detector A/B: A = ${before}, B = ${after ?? 'working tree'}; ${seconds} s per case`);
-  const cases: Array<[string, string[], number, string[]?]> = [
+  const cases: Array<[string, string[], number, (string[] | typeof CONVERSATION)?]> = [
     ['1,000 characters', messages(500, 1000, 17), 50],
     ['1,000 + 3 recent', messages(500, 1000, 17), 50, messages(500, 120, 31)],
+    ['1,000, conversation', messages(500, 1000, 17), 50, CONVERSATION],
     ['120 characters', messages(500, 120, 23), 50],
     ['20,000 characters', messages(100, 20_000, 29), 5],
   ];

@@ -137,6 +137,11 @@ interface Found {
   mention: Mention;
 }
 
+/** Disclosed, for a combination: present, or a past episode of a history flag ("I had breast cancer years ago"), as `run` counts it. */
+function disclosedAlone(entry: CompiledFlag, found: Found | undefined): boolean {
+  return found?.mention === 'present' || (found?.mention === 'resolved' && entry.flag.history === true);
+}
+
 /** Best first: a present disclosure wins over every other kind of mention. */
 const MENTION_RANK: Record<Mention, number> = { present: 0, 'unclear-person': 1, hypothetical: 2, resolved: 3, vague: 4 };
 
@@ -266,14 +271,13 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
     const cached = aloneCache.get(message.text);
     if (cached !== undefined) return cached;
     const present = new Set<string>();
-    for (const entry of singles) {
-      const mention = findFlag(entry, message, [], [], negation, new Set())?.mention;
-      // A past episode is the sign itself for a history flag ("I had breast cancer years ago"), as in `run`.
-      if (mention === 'present' || (mention === 'resolved' && entry.flag.history === true)) present.add(entry.flag.id);
-    }
-    if (aloneCache.size >= PREPARED_KEPT) aloneCache.delete(aloneCache.keys().next().value!);
-    aloneCache.set(message.text, present);
+    for (const entry of singles) if (disclosedAlone(entry, findFlag(entry, message, [], [], negation, new Set()))) present.add(entry.flag.id);
+    rememberAlone(message.text, present);
     return present;
+  }
+  function rememberAlone(text: string, present: Set<string>): void {
+    if (aloneCache.size >= PREPARED_KEPT) aloneCache.delete(aloneCache.keys().next().value!);
+    aloneCache.set(text, present);
   }
 
   function run(current: Message, recentTexts: string[], known: RedFlagDetection[] | undefined, knownConcepts: ReadonlySet<string>): RedFlagDetection[] {
@@ -297,11 +301,16 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
       if (already !== undefined) push(entry, already);
       return already !== undefined;
     };
+    // The message alone, with nothing known (a scan): the same search as `presentAlone` makes of it when it
+    // comes back as an earlier message, so its outcome is kept for then.
+    const alone = recent.length === 0 && known === undefined && knownConcepts.size === 0 && !aloneCache.has(current.text) ? new Set<string>() : undefined;
     for (const entry of singles) {
       if (pushedFromScan(entry)) continue;
       const found = findFlag(entry, current, recent, joins, negation, knownConcepts);
+      if (alone !== undefined && disclosedAlone(entry, found)) alone.add(entry.flag.id);
       if (found !== undefined) push(entry, entry.flag.history === true && found.mention === 'resolved' ? { ...found, mention: 'present' } : found);
     }
+    if (alone !== undefined) rememberAlone(current.text, alone);
     if (combos.length > 0) {
       // A vague touch counts as a component: with a cancer history, "my bladder isn't right" is enough.
       const here = new Set(detections.filter((detection) => detection.mention === undefined || detection.mention === 'vague').map((detection) => detection.flagId));

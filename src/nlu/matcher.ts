@@ -30,8 +30,8 @@ export function findSpans(pattern: CompiledPattern, text: PreparedText): Span[] 
 
 /** The tokens a regex match covers (`match` of `pattern.regex` or a copy of it over `text.joined`). */
 export function spanOf(pattern: CompiledPattern, match: RegExpExecArray, text: PreparedText): Span | undefined {
-  const first = text.tokenAt[match.index + 1] ?? -1;
-  const last = text.tokenAt[match.index + match[0].length - 1] ?? -1;
+  const first = text.tokenAt(match.index + 1);
+  const last = text.tokenAt(match.index + match[0].length - 1);
   return first >= 0 && last >= first ? { start: first, end: last, gapTokens: gapTokens(pattern, match, text) } : undefined;
 }
 
@@ -40,9 +40,15 @@ function gapTokens(pattern: CompiledPattern, match: RegExpExecArray, text: Prepa
   for (const group of pattern.gapGroups) {
     const range = match.indices?.[group];
     if (range === undefined) continue;
-    for (let char = range[0]; char < range[1]; char += 1) {
-      const token = text.tokenAt[char] ?? -1;
-      if (token >= 0 && tokens[tokens.length - 1] !== token) tokens.push(token);
+    // Each word of the range once: from a character inside a word on to the space after it.
+    for (let char = range[0]; char < range[1]; ) {
+      const token = text.tokenAt(char);
+      if (token < 0) {
+        char += 1;
+        continue;
+      }
+      if (tokens[tokens.length - 1] !== token) tokens.push(token);
+      char = text.wordStart(token) + text.tokens[token]!.word.length;
     }
   }
   return tokens;

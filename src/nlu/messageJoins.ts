@@ -46,8 +46,8 @@ export function joinsOf<M extends Joinable>(current: M, recent: M[], index: Phra
           const to = Math.min(after.length, reach);
           const tokens = [...(from > 0 ? [CUT] : []), ...before.slice(from), ...after.slice(0, to), ...(to < after.length ? [CUT] : [])];
           const boundary = before.length - from + (from > 0 ? 1 : 0);
-          // Only a match that starts before the join can cross it.
-          window = { text: indexText(index, prepareTokens(tokens), [earlier.phrases, current.phrases], boundary), boundary };
+          // Only a match that starts before the join can cross it; it lies within the window, anchor and all.
+          window = { text: indexText(index, prepareTokens(tokens), boundary), boundary };
           return window;
         },
       };

@@ -125,19 +125,16 @@ export function compilePhraseIndex(patterns: readonly CompiledPattern[]): Phrase
 }
 
 /**
- * `anchorsFrom`: for a part of a longer text (the words around the join of two messages), the
- * whole texts it was cut from, whose words say which phrases are possible, as for the whole.
- * `startsBefore`: only matches starting before this word are wanted (one crossing the join).
+ * `startsBefore`: only matches starting before this word are wanted (one crossing the join of two
+ * messages, in the words around it). A part of a longer text is read on its own words: every match
+ * in it holds its anchor there.
  */
-export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFrom?: readonly IndexedText[], startsBefore = prepared.tokens.length): IndexedText {
+export function indexText(index: PhraseIndex, prepared: PreparedText, startsBefore = prepared.tokens.length): IndexedText {
   const tokens = prepared.tokens;
   // A plain array, not a typed one: a typed array past 64 bytes is a separate allocation outside
   // the heap, slower to make and to collect than a young array.
   const possible: number[] = new Array<number>(index.size).fill(0);
   for (let k = 0; k < index.unanchored.length; k += 1) possible[index.unanchored[k]!] = 1;
-  if (anchorsFrom !== undefined) {
-    for (const whole of anchorsFrom) for (let id = 0; id < index.size; id += 1) possible[id] = possible[id]! | whole.possible[id]!;
-  }
   // Where each word's leading space is in `joined`: where a match starting at it begins.
   const spaceBefore: number[] = new Array<number>(tokens.length).fill(0);
   const hitsAt: WordHits[] = new Array(tokens.length);
@@ -149,7 +146,7 @@ export function indexText(index: PhraseIndex, prepared: PreparedText, anchorsFro
     at += word.length + 1;
     const hits = index.hitsOf(word);
     hitsAt[position] = hits;
-    if (anchorsFrom === undefined && hits.stamp !== stamp) {
+    if (hits.stamp !== stamp) {
       hits.stamp = stamp;
       for (let k = 0; k < hits.anchors.length; k += 1) possible[hits.anchors[k]!] = 1;
     }

@@ -7,8 +7,10 @@ import { tokenise, type Token } from './normalise.ts';
 export interface PreparedText {
   tokens: Token[];
   joined: string;
-  /** For each character of `joined`: the index of the token it belongs to, or -1 for a space. */
-  tokenAt: Int32Array;
+  /** The index of the token a character of `joined` belongs to, or -1 for a space (or a place outside it). */
+  tokenAt(char: number): number;
+  /** Where a token's word starts in `joined`. */
+  wordStart(token: number): number;
   /** The distinct words, so a pattern whose anchor word is absent is skipped without running. */
   words: Set<string>;
   /** The first PREFIX_KEY letters of every word, a quick first test for prefix anchors ("numb*"). */
@@ -27,32 +29,50 @@ class Prepared implements PreparedText {
   readonly tokens: Token[];
   readonly joined: string;
   private readonly texts: string[];
-  /** The length of `joined`. */
-  private readonly length: number;
-  private tokenAtMap: Int32Array | undefined;
+  /** Where each token's word starts in `joined`. */
+  private wordStarts: number[] | undefined;
   private wordSet: Set<string> | undefined;
   private startSet: Set<string> | undefined;
 
-  constructor(tokens: Token[], texts: string[], length: number) {
+  constructor(tokens: Token[], texts: string[]) {
     this.tokens = tokens;
     this.texts = texts;
-    this.length = length;
     this.joined = tokens.length === 0 ? ' ' : ` ${texts.join(' ')} `;
   }
 
-  // The map back to tokens serves only a regex match: built the first time one is read.
-  get tokenAt(): Int32Array {
-    if (this.tokenAtMap === undefined) {
-      const map = new Int32Array(this.length).fill(-1);
+  // The way back to tokens serves only a regex match: the words' starts are listed the first time
+  // one is read (a list by token, searched, not a map by character: a long message's map was an
+  // allocation outside the heap, and filled character by character, for the few matches read).
+  private wordStartList(): number[] {
+    let starts = this.wordStarts;
+    if (starts === undefined) {
+      starts = new Array<number>(this.tokens.length);
       let at = 1;
       for (let index = 0; index < this.tokens.length; index += 1) {
-        const end = at + this.tokens[index]!.word.length;
-        for (let char = at; char < end; char += 1) map[char] = index;
-        at = end + 1;
+        starts[index] = at;
+        at += this.tokens[index]!.word.length + 1;
       }
-      this.tokenAtMap = map;
+      this.wordStarts = starts;
     }
-    return this.tokenAtMap;
+    return starts;
+  }
+
+  wordStart(token: number): number {
+    return this.wordStartList()[token]!;
+  }
+
+  tokenAt(char: number): number {
+    const starts = this.wordStartList();
+    // The last word starting at or before the character, if the character is inside it.
+    let low = 0;
+    let high = starts.length - 1;
+    if (high < 0 || !(char >= starts[0]!)) return -1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= char) low = middle;
+      else high = middle - 1;
+    }
+    return char < starts[low]! + this.tokens[low]!.word.length ? low : -1;
   }
 
   // The word sets serve only the anchor test of `findSpans`: built the first time it asks.
@@ -78,13 +98,8 @@ class Prepared implements PreparedText {
 export function prepareTokens(tokens: Token[]): PreparedText {
   const count = tokens.length;
   const texts = new Array<string>(count);
-  let length = 1;
-  for (let index = 0; index < count; index += 1) {
-    const word = tokens[index]!.word;
-    texts[index] = word;
-    length += word.length + 1;
-  }
-  return new Prepared(tokens, texts, length);
+  for (let index = 0; index < count; index += 1) texts[index] = tokens[index]!.word;
+  return new Prepared(tokens, texts);
 }
 
 export function prepareText(text: string): PreparedText {

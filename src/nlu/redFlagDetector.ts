@@ -163,6 +163,11 @@ interface Found {
   mention: Mention;
 }
 
+/** Disclosed, for a combination: present, or a past episode of a history flag ("I had breast cancer years ago"), as `run` counts it. */
+function disclosedAlone(entry: CompiledFlag, found: Found | undefined): boolean {
+  return found?.mention === 'present' || (found?.mention === 'resolved' && entry.flag.history === true);
+}
+
 /** Best first: a present disclosure wins over every other kind of mention. */
 const MENTION_RANK: Record<Mention, number> = { present: 0, 'unclear-person': 1, hypothetical: 2, resolved: 3, vague: 4 };
 
@@ -297,14 +302,13 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
     const cached = aloneCache.get(message.text);
     if (cached !== undefined) return cached;
     const present = new Set<string>();
-    for (const entry of singles) {
-      const mention = findFlag(entry, message, [], [], negation, new Set())?.mention;
-      // A past episode is the sign itself for a history flag ("I had breast cancer years ago"), as in `run`.
-      if (mention === 'present' || (mention === 'resolved' && entry.flag.history === true)) present.add(entry.flag.id);
-    }
-    if (aloneCache.size >= PREPARED_KEPT) aloneCache.delete(aloneCache.keys().next().value!);
-    aloneCache.set(message.text, present);
+    for (const entry of singles) if (disclosedAlone(entry, findFlag(entry, message, [], [], negation, new Set()))) present.add(entry.flag.id);
+    rememberAlone(message.text, present);
     return present;
+  }
+  function rememberAlone(text: string, present: Set<string>): void {
+    if (aloneCache.size >= PREPARED_KEPT) aloneCache.delete(aloneCache.keys().next().value!);
+    aloneCache.set(text, present);
   }
 
   function run(current: Message, recentTexts: string[], known: RedFlagDetection[] | undefined, knownConcepts: ReadonlySet<string>): RedFlagDetection[] {
@@ -328,15 +332,22 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
       if (already !== undefined) push(entry, already);
       return already !== undefined;
     };
+    // The message alone, with nothing known (a scan): the same search as `presentAlone` makes of it when it
+    // comes back as an earlier message, so its outcome is kept for then.
+    const alone = recent.length === 0 && known === undefined && knownConcepts.size === 0 && !aloneCache.has(current.text) ? new Set<string>() : undefined;
     for (const entry of singles) {
       if (pushedFromScan(entry)) continue;
       const found = findFlag(entry, current, recent, joins, negation, knownConcepts);
+      if (alone !== undefined && disclosedAlone(entry, found)) alone.add(entry.flag.id);
       if (found !== undefined) push(entry, entry.flag.history === true && found.mention === 'resolved' ? { ...found, mention: 'present' } : found);
     }
+    if (alone !== undefined) rememberAlone(current.text, alone);
     if (combos.length > 0) {
       // A vague touch counts as a component: with a cancer history, "my bladder isn't right" is enough.
       const here = new Set(detections.filter((detection) => detection.mention === undefined || detection.mention === 'vague').map((detection) => detection.flagId));
-      const before = recent.map(presentAlone);
+      // The earlier messages' own signs are worked out only when a combination can use them (each a whole reading).
+      let beforeSigns: Set<string>[] | undefined;
+      const before = (): Set<string>[] => (beforeSigns ??= recent.map(presentAlone));
       for (const entry of combos) {
         if (pushedFromScan(entry)) continue;
         // A combination flag may have phrases and concept rules of its own too.
@@ -482,14 +493,17 @@ function inContext(name: string, around: Surroundings): boolean {
 
 /**
  * With earlier messages, nothing of the flag can be found either when, besides `silentAlone`, no
- * phrase of it can cross a join (none has its anchor in a joined earlier message: a crossing
- * match holds its anchor on one side or the other), and no `requires` phrase is possible here
+ * phrase of it can cross a join (none has its anchor in the words around the join, where a
+ * crossing match lies whole), and no `requires` phrase is possible here
  * (it is what lets a phrase of an earlier message count). Concept rules read this message only.
  */
 function silentWithRecent(entry: CompiledFlag, current: Message, joins: Join<Message>[]): boolean {
   if (!silentAlone(entry, current)) return false;
   for (const id of entry.requires ?? []) if (current.phrases.possible[id] === 1) return false;
-  for (const join of joins) for (const id of entry.phrases) if (join.earlier.phrases.possible[id] === 1) return false;
+  for (const join of joins) {
+    const possible = join.window().text.possible;
+    for (const id of entry.phrases) if (possible[id] === 1) return false;
+  }
   return true;
 }
 
@@ -787,8 +801,28 @@ function matchesFlag(pattern: string, ids: Set<string>): boolean {
   return false;
 }
 
-function matchesFlagBefore(pattern: string, before: Set<string>[]): boolean {
+/** The signs each earlier message discloses on its own, worked out when first asked for. */
+type EarlierSigns = () => Set<string>[];
+
+function matchesFlagBefore(pattern: string, earlier: EarlierSigns): boolean {
+  const before = earlier();
   for (let k = 0; k < before.length; k += 1) if (matchesFlag(pattern, before[k]!)) return true;
+  return false;
+}
+
+/**
+ * Some part of the rule can be met in this message (a sign found here, or a concept mentioned here):
+ * a combination needs one of them here, so without any it is passed over before the earlier
+ * messages' signs are worked out.
+ */
+function somePartHere(rule: string[][], current: Message, here: Set<string>): boolean {
+  for (let part = 0; part < rule.length; part += 1) {
+    const alternatives = rule[part]!;
+    for (let k = 0; k < alternatives.length; k += 1) {
+      const name = alternatives[k]!;
+      if (name.includes('.') ? matchesFlag(name, here) : current.reading?.spans.has(name) === true) return true;
+    }
+  }
   return false;
 }
 
@@ -803,22 +837,24 @@ function mentionedAround(name: string, current: Message, recent: Message[]): boo
  * A concept with no mention at all in a message is not present there: a shape with a part no
  * sign and no mentioned concept can meet fails, and is passed over before any mention is read.
  */
-function everyPartCanMeet(rule: string[][], current: Message, recent: Message[], here: Set<string>, before: Set<string>[]): boolean {
+function everyPartCanMeet(rule: string[][], current: Message, recent: Message[], here: Set<string>, before: EarlierSigns): boolean {
   for (let part = 0; part < rule.length; part += 1) {
     const alternatives = rule[part]!;
     let can = false;
+    // (what this message and the concepts say first: the earlier messages' signs are the costly test)
     for (let k = 0; k < alternatives.length && !can; k += 1) {
       const name = alternatives[k]!;
-      can = name.includes('.') ? matchesFlag(name, here) || matchesFlagBefore(name, before) : mentionedAround(name, current, recent);
+      can = name.includes('.') ? matchesFlag(name, here) : mentionedAround(name, current, recent);
     }
+    for (let k = 0; k < alternatives.length && !can; k += 1) if (alternatives[k]!.includes('.')) can = matchesFlagBefore(alternatives[k]!, before);
     if (!can) return false;
   }
   return true;
 }
 
-function findCombination(entry: CompiledFlag, current: Message, recent: Message[], here: Set<string>, before: Set<string>[], negation: CompiledNegation): Pick<Found, 'matched' | 'fromRecent'> | undefined {
+function findCombination(entry: CompiledFlag, current: Message, recent: Message[], here: Set<string>, before: EarlierSigns, negation: CompiledNegation): Pick<Found, 'matched' | 'fromRecent'> | undefined {
   for (const shape of entry.combines ?? []) {
-    if (!everyPartCanMeet(shape.rule, current, recent, here, before)) continue;
+    if (!somePartHere(shape.rule, current, here) || !everyPartCanMeet(shape.rule, current, recent, here, before)) continue;
     let inCurrent: string | undefined;
     let fromRecent: string | undefined;
     // "!name": not when that concept is in this message ("chest-pain + breathless + !exertion").
@@ -893,11 +929,22 @@ function findInCurrent(entry: CompiledFlag, current: Message, negation: Compiled
   return best === undefined ? undefined : { matched: quote(current.text, current.phrases.prepared.tokens, best.span.start, best.span.end), mention: best.mention };
 }
 
+/** A match of one of the phrases in the words around a join crosses it (only a phrase whose anchor is there can match). */
+function crossesJoin(phrases: number[], window: { text: IndexedText; boundary: number }): boolean {
+  const possible = window.text.possible;
+  for (let p = 0; p < phrases.length; p += 1) {
+    if (possible[phrases[p]!] === 0) continue;
+    const spans = window.text.spansOf(phrases[p]!);
+    for (let k = 0; k < spans.length; k += 1) if (crosses(spans[k]!, window.boundary)) return true;
+  }
+  return false;
+}
+
 /** "something odd happens when I wipe" + "I can't feel it": a phrase split over two messages. */
 function findAcrossMessages(entry: CompiledFlag, current: Message, joins: Join<Message>[], negation: CompiledNegation): Found | undefined {
-  for (const join of joins) {
-    const window = join.window();
-    if (!entry.phrases.some((pattern) => window.text.spansOf(pattern).some((span) => crosses(span, window.boundary)))) continue;
+  for (let j = 0; j < joins.length; j += 1) {
+    const join = joins[j]!;
+    if (!crossesJoin(entry.phrases, join.window())) continue;
     const { earlier, boundary } = join;
     const joined = join.joined();
     const span = presentSpan(entry.phrases, joined, negation, entry.except, boundary);

@@ -124,6 +124,14 @@ const FIELDS = {
   absenceAfter: phrases,
   resolvedAnywhereUnlessLoss: phrases,
   lookedAt: phrases,
+  clauseOpenersAfterJoin: phrases,
+  inabilityBefore: phrases,
+  inabilityTail: phrases,
+  clauseBreakWords: phrases,
+  clauseJoiningWords: phrases,
+  fragmentAllClear: phrases,
+  fragmentDegree: phrases,
+  believedAtFirst: phrases,
 } as const;
 
 /** Every list the rules read is required (an empty or missing one would silently stop a rule), and no others. */

@@ -241,8 +241,6 @@ function anAgeThen(tokens: Token[], from: number, to: number): boolean {
 const SURPRISED = [['did', 'not', 'think'], ['never', 'thought'], ['never', 'think'], ['did', 'not', 'expect'], ['never', 'expected'], ['never', 'imagined'], ['did', 'not', 'imagine'], ['thought', 'it', 'would', 'never']];
 
 /** The last word of a marker of being well from then until now: "been ok since", "fine again". */
-/** Words of a belief held at first ("thought it was sweat"): what follows is what the person took it for, not what it is. */
-export const BELIEVED = new Set(['thought', 'assumed', 'presumed', 'hoped', 'figured', 'reckoned']);
 function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence: { from: number; to: number }): boolean {
   const last = Math.min(sentence.to, span.end + rules.resolvedReach);
   const markers = markersFor(tokens, span, rules, sentence);
@@ -256,7 +254,7 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
       // "the numbness hasn't worn off since this morning": still there
       if (notOverBefore(tokens, j, span, rules)) continue;
       // "didn't go to hospital, thought it was fine": a belief told because it proved wrong
-      if (BELIEVED.has(tokens[j - 1]?.word ?? '') || BELIEVED.has(tokens[j - 2]?.word ?? '')) continue;
+      if (rules.believedAtFirst.has(tokens[j - 1]?.word ?? '') || rules.believedAtFirst.has(tokens[j - 2]?.word ?? '')) continue;
       // "it came back later but now I can't again": over, then back
       if (backAgainAfter(tokens, j, sentence.to, rules)) continue;
       const next = tokens[j + marker.words.length];

@@ -22,6 +22,15 @@ export interface CompiledNegation {
   limbOpeners: ReadonlySet<string>;
   theyWords: ReadonlySet<string>;
   pronouns: ReadonlySet<string>;
+  /** The warning-sign detector's word classes (context.yaml, its last part). */
+  clauseOpenersAfterJoin: ReadonlySet<string>;
+  inabilityBefore: ReadonlySet<string>;
+  inabilityTail: ReadonlySet<string>;
+  clauseBreakWords: ReadonlySet<string>;
+  clauseJoiningWords: ReadonlySet<string>;
+  fragmentAllClear: ReadonlySet<string>;
+  fragmentDegree: ReadonlySet<string>;
+  believedAtFirst: ReadonlySet<string>;
   bodyGone: ReadonlySet<string>;
   wellDeniedBefore: ReadonlySet<string>;
   inability: ReadonlySet<string>;
@@ -146,7 +155,7 @@ function byLastWord(phrases: string[][]): Map<string, string[][]> {
  * "nether" loses a denial, "chance" corrected to "change" loses a "what if".
  */
 /** The single-word lists other than these five were never kept from correction by this list (mention.ts hands in its own: `mentionWordsOf`); they still are not. */
-const READ_ONE_BY_ONE = new Set<string>(['contrastsEndingDenial', 'sideOpeners', 'minimisingSubjects', 'subjects', 'notConsequentBefore', 'notConsequentAfter', 'everydayActions', 'questionOpeners', 'ownStatementOpeners', 'exampleOpeners', 'clauseJoins', 'sensesLost', 'symptomFeelings', 'recoveryToNow', 'contrastsBeforeNowAgain', 'gaveWayBetween', 'limbOpeners', 'theyWords', 'pronouns']);
+const READ_ONE_BY_ONE = new Set<string>(['contrastsEndingDenial', 'sideOpeners', 'minimisingSubjects', 'subjects', 'notConsequentBefore', 'notConsequentAfter', 'everydayActions', 'questionOpeners', 'ownStatementOpeners', 'exampleOpeners', 'clauseJoins', 'sensesLost', 'symptomFeelings', 'recoveryToNow', 'contrastsBeforeNowAgain', 'gaveWayBetween', 'limbOpeners', 'theyWords', 'pronouns', 'clauseOpenersAfterJoin', 'inabilityBefore', 'inabilityTail', 'clauseBreakWords', 'clauseJoiningWords', 'fragmentAllClear', 'fragmentDegree', 'believedAtFirst']);
 export function contextWordsOf(rules: NegationRules, extra: Iterable<string> = []): Set<string> {
   const words = new Set<string>([...rules.inability, ...rules.fineInSpan, ...rules.stativeVerbs, ...rules.bodyGone, ...rules.wellDeniedBefore, ...extra]);
   for (const [name, value] of Object.entries(rules)) {
@@ -273,6 +282,14 @@ export function compileNegation(rules: NegationRules): CompiledNegation {
     limbOpeners: new Set(rules.limbOpeners),
     theyWords: new Set(rules.theyWords),
     pronouns: new Set(rules.pronouns),
+    clauseOpenersAfterJoin: new Set(rules.clauseOpenersAfterJoin),
+    inabilityBefore: new Set(rules.inabilityBefore),
+    inabilityTail: new Set(rules.inabilityTail),
+    clauseBreakWords: new Set(rules.clauseBreakWords),
+    clauseJoiningWords: new Set(rules.clauseJoiningWords),
+    fragmentAllClear: new Set(rules.fragmentAllClear),
+    fragmentDegree: new Set(rules.fragmentDegree),
+    believedAtFirst: new Set(rules.believedAtFirst),
   };
 }
 

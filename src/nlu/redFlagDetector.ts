@@ -13,7 +13,7 @@
 import type { RedFlag } from '../content/redFlags.ts';
 import { compileConcepts, type ConceptMatcher, type ConceptReading, type ConceptSpan, type ConceptVocabulary } from './concepts.ts';
 import type { Span } from './matcher.ts';
-import { BELIEVED, mentionOf, mentionWordsOf, type MentionContext } from './mention.ts';
+import { mentionOf, mentionWordsOf, type MentionContext } from './mention.ts';
 import { compileNegation, contextWordsOf, type CompiledNegation } from './negation.ts';
 import { SENTENCE_BOUNDARY, tokenise, type Token } from './normalise.ts';
 import { compilePattern, type CompiledPattern } from './pattern.ts';
@@ -124,16 +124,6 @@ const RECENT_JOINS = 2;
 const CONCEPT_WINDOW = 10;
 /** The concept naming what a clause is about (content/lexicon/concepts/body.yaml): a clause without one carries on the one before. */
 const TOPIC = 'topic';
-/**
- * Words that start a new clause after "and" or a comma ("my legs are numb and my bum hurts").
- * Not "I": "my wife and I tried and I had no feeling" is one story.
- */
-const CLAUSE_STARTERS = new Set(['my', 'there', 'also', 'then', 'sometimes', 'today', 'yesterday', 'lately', 'recently']);
-/** "can't", "couldn't seem to", "unable to" right before a concept belong to the disclosure, not a denial of it. */
-const INABILITY = new Set(['can', 'could', 'cannot', 'unable', 'struggle', 'struggling', 'struggled', 'hardly', 'barely']);
-const INABILITY_TAIL = new Set(['not', 'to', 'seem', 'seems', 'really', 'properly', 'fully', 'be', 'able', 'even', 'just', 'i', 'you']);
-const CLAUSE_BREAKS = new Set(['but', 'however', 'although', 'though', 'whereas', 'except', 'apart']);
-const CONJUNCTIONS = new Set(['and', 'or', 'so', 'plus', 'while', 'then']);
 
 interface Message {
   text: string;
@@ -208,14 +198,14 @@ const parts = (rules: readonly string[] | undefined): string[][][] =>
 
 // Plain arrays, not typed ones, for what is made per message: a typed array past 64 bytes is a
 // separate allocation outside the heap, slower to make and to collect than young objects.
-function clausesOf(tokens: Token[]): number[] {
+function clausesOf(tokens: Token[], words: CompiledNegation): number[] {
   const clauses = new Array<number>(tokens.length).fill(0);
   let clause = 0;
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!;
     const previous = tokens[index - 1];
-    if (token.word === SENTENCE_BOUNDARY || CLAUSE_BREAKS.has(token.word)) clause += 1;
-    else if (previous !== undefined && CLAUSE_STARTERS.has(token.word) && (token.afterComma || CONJUNCTIONS.has(previous.word))) clause += 1;
+    if (token.word === SENTENCE_BOUNDARY || words.clauseBreakWords.has(token.word)) clause += 1;
+    else if (previous !== undefined && words.clauseOpenersAfterJoin.has(token.word) && (token.afterComma || words.clauseJoiningWords.has(previous.word))) clause += 1;
     clauses[index] = clause;
   }
   return clauses;
@@ -285,7 +275,7 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
       text,
       phrases: indexText(phraseIndex, prepareTokens(correct(tokens))),
       reading,
-      clauses: clausesOf(tokens),
+      clauses: clausesOf(tokens, negation),
       present: new Map(),
       has,
     };
@@ -583,7 +573,7 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
           const distance = distanceBetween(span, anchor);
           // (the distance first: it is one subtraction, the clause test may walk the words between)
           if (distance > CONCEPT_WINDOW || distance >= nearestDistance) continue;
-          if (!readTogether(message, reading, span, anchor)) continue;
+          if (!readTogether(message, reading, span, anchor, negation)) continue;
           nearest = span;
           nearestDistance = distance;
         }
@@ -598,7 +588,7 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
       // "I couldn't get going on the toilet, took ages to start": the nearest mention of a part may be read outside
       // the inability that another mention of it holds ("could not" then reads as a denial); its mentions that open on
       // an inability are tried too
-      if (found?.mention !== 'present' && !excludedBeside(excluded, chosen, reading, clauses)) {
+      if (found?.mention !== 'present' && !excludedBeside(excluded, chosen, reading, clauses, negation)) {
         for (let index = 0; index < candidates.length && found?.mention !== 'present'; index += 1) {
           if (index === anchorIndex) continue;
           const slot = slots[index]!;
@@ -606,9 +596,9 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
           for (let k = 0; k < list.length && found?.mention !== 'present'; k += 1) {
             const span = list[k]!;
             // only a mention that holds the inability itself ("could not get going")
-            if (span === chosen[slot] || !INABILITY.has(reading.tokens[span.start]?.word ?? '')) continue;
+            if (span === chosen[slot] || !negation.inabilityBefore.has(reading.tokens[span.start]?.word ?? '')) continue;
             const others = chosen.filter((_, at) => at !== slot);
-            if (sameAsOne(others, span) || distanceBetween(span, anchor) > CONCEPT_WINDOW || !readTogether(message, reading, span, anchor)) continue;
+            if (sameAsOne(others, span) || distanceBetween(span, anchor) > CONCEPT_WINDOW || !readTogether(message, reading, span, anchor, negation)) continue;
             const alternative = chosen.slice();
             alternative[slot] = span;
             const read = readChosen(alternative, excluded, message, reading, negation);
@@ -630,21 +620,21 @@ function distanceBetween(span: ConceptSpan, anchor: ConceptSpan): number {
 }
 
 /** A mention read with the anchor: in its clause, or in a clause with no topic of its own that carries it on. */
-function readTogether(message: Message, reading: ConceptReading, span: ConceptSpan, anchor: ConceptSpan): boolean {
+function readTogether(message: Message, reading: ConceptReading, span: ConceptSpan, anchor: ConceptSpan, negation: CompiledNegation): boolean {
   const clauses = message.clauses;
-  return (clauses[span.start] === clauses[anchor.start] && clauses[span.end] === clauses[anchor.end]) || carriesOn(message, reading, span, anchor);
+  return (clauses[span.start] === clauses[anchor.start] && clauses[span.end] === clauses[anchor.end]) || carriesOn(message, reading, span, anchor, negation);
 }
 
 /** One choice of a mention per part, read in context: undefined when a look-alike is beside it or it is no detection. */
 function readChosen(chosen: ConceptSpan[], excluded: string[], message: Message, reading: ConceptReading, negation: CompiledNegation): Found | undefined {
-  if (excludedBeside(excluded, chosen, reading, message.clauses)) return undefined;
+  if (excludedBeside(excluded, chosen, reading, message.clauses, negation)) return undefined;
   let first = chosen[0]!.start;
   let end = chosen[0]!.end;
   for (let k = 1; k < chosen.length; k += 1) {
     if (chosen[k]!.start < first) first = chosen[k]!.start;
     if (chosen[k]!.end > end) end = chosen[k]!.end;
   }
-  const start = withInability(reading.tokens, first);
+  const start = withInability(reading.tokens, first, negation);
   const gapTokens: number[] = [];
   for (let index = first; index <= end; index += 1) if (!covers(chosen, index)) gapTokens.push(index);
   const mention = mentionOf(reading.tokens, { start, end, gapTokens }, negation);
@@ -693,7 +683,7 @@ function covers(chosen: ConceptSpan[], index: number): boolean {
  * itself (the "hold" of "his legs won't hold him" is no leg exercise; a look-alike of the very same
  * words, "lets go" as a start word, still excludes), nor a cause only believed at first.
  */
-function excludedBeside(excluded: string[], chosen: ConceptSpan[], reading: ConceptReading, clauses: readonly number[]): boolean {
+function excludedBeside(excluded: string[], chosen: ConceptSpan[], reading: ConceptReading, clauses: readonly number[], negation: CompiledNegation): boolean {
   for (let k = 0; k < excluded.length; k += 1) {
     const spans = reading.spans.get(excluded[k]!);
     if (spans === undefined) continue;
@@ -706,7 +696,7 @@ function excludedBeside(excluded: string[], chosen: ConceptSpan[], reading: Conc
         if (clauses[one.start] === clauses[span.start] || (span.start <= one.start && span.end >= one.end)) beside = true;
         if (span.start >= one.start && span.end <= one.end && span.end - span.start < one.end - one.start) inside = true;
       }
-      if (beside && !inside && !onlyBelieved(reading.tokens, span.start)) return true;
+      if (beside && !inside && !onlyBelieved(reading.tokens, span.start, negation)) return true;
     }
   }
   return false;
@@ -717,11 +707,11 @@ function excludedBeside(excluded: string[], chosen: ConceptSpan[], reading: Conc
  * definitely not") explains nothing: the belief is told because it changed.
  */
 const BELIEF_REACH = 4;
-function onlyBelieved(tokens: Token[], at: number): boolean {
+function onlyBelieved(tokens: Token[], at: number, words: CompiledNegation): boolean {
   for (let index = at - 1; index >= 0 && at - index <= BELIEF_REACH; index -= 1) {
     const word = tokens[index]?.word;
     if (word === SENTENCE_BOUNDARY) return false;
-    if (word !== undefined && BELIEVED.has(word)) return true;
+    if (word !== undefined && words.believedAtFirst.has(word)) return true;
   }
   return false;
 }
@@ -734,7 +724,7 @@ function onlyBelieved(tokens: Token[], at: number): boolean {
  */
 const CARRY_CLAUSES = 2;
 const FRAGMENT_CLAUSES = 3;
-function carriesOn(message: Message, reading: ConceptReading, one: ConceptSpan, other: ConceptSpan): boolean {
+function carriesOn(message: Message, reading: ConceptReading, one: ConceptSpan, other: ConceptSpan, negation: CompiledNegation): boolean {
   const first = one.start < other.start ? one : other;
   const second = one.start < other.start ? other : one;
   const clauses = message.clauses;
@@ -746,7 +736,7 @@ function carriesOn(message: Message, reading: ConceptReading, one: ConceptSpan, 
   let fragments = false;
   for (let index = first.end + 1; index < second.start && !fragments; index += 1) {
     if (reading.tokens[index]?.word !== SENTENCE_BOUNDARY) continue;
-    if (!telegraphic(reading.tokens, first.start, second.end)) return false;
+    if (!telegraphic(reading.tokens, first.start, second.end, negation)) return false;
     fragments = true;
   }
   // Notes of a word or two each run over one clause more: "Legs. Both. Heavy. Worse."
@@ -764,29 +754,25 @@ function carriesOn(message: Message, reading: ConceptReading, one: ConceptSpan, 
  * the first's to the second's is a fragment of a few words (a topic in a later one still stops it).
  */
 const FRAGMENT_WORDS = 3;
-/** "Legs ok. Weak." is no note of weak legs: an all-clear in a fragment ends the run. */
-const FRAGMENT_ALL_CLEAR = new Set(['fine', 'ok', 'okay', 'alright', 'good', 'normal', 'better']);
-/** A word of degree says how much, it adds no note: "legs... both... so heavy" is three notes of a few words. */
-const FRAGMENT_DEGREE = new Set(['so', 'very', 'really', 'too', 'super', 'proper']);
-function telegraphic(tokens: Token[], from: number, to: number): boolean {
+function telegraphic(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
   let start = from;
   while (start > 0 && tokens[start - 1]?.word !== SENTENCE_BOUNDARY) start -= 1;
   let words = 0;
   // the last fragment may run on after the second mention: "Weak since last night"
   for (let index = start; index <= to; index += 1) {
     if (tokens[index]?.word === SENTENCE_BOUNDARY) words = 0;
-    else if (FRAGMENT_ALL_CLEAR.has(tokens[index]!.word)) return false;
-    else if (!FRAGMENT_DEGREE.has(tokens[index]!.word) && (words += 1) > FRAGMENT_WORDS) return false;
+    else if (rules.fragmentAllClear.has(tokens[index]!.word)) return false;
+    else if (!rules.fragmentDegree.has(tokens[index]!.word) && (words += 1) > FRAGMENT_WORDS) return false;
   }
   return true;
 }
 
 /** Moves a span's start back over "can not (seem to)" so that the inability is part of it. */
-function withInability(tokens: Token[], start: number): number {
+function withInability(tokens: Token[], start: number, words: CompiledNegation): number {
   let from = start;
-  while (from > 0 && INABILITY_TAIL.has(tokens[from - 1]!.word) && start - from < 5) from -= 1;
-  if (from > 0 && INABILITY.has(tokens[from - 1]!.word)) return from - 1;
-  for (let index = from; index < start; index += 1) if (INABILITY.has(tokens[index]!.word)) return index;
+  while (from > 0 && words.inabilityTail.has(tokens[from - 1]!.word) && start - from < 5) from -= 1;
+  if (from > 0 && words.inabilityBefore.has(tokens[from - 1]!.word)) return from - 1;
+  for (let index = from; index < start; index += 1) if (words.inabilityBefore.has(tokens[index]!.word)) return index;
   return start;
 }
 
@@ -980,7 +966,7 @@ function deniedInPhrases(entry: CompiledFlag, message: Message, negation: Compil
  * Rules that need the conversation around ("~name") are passed over: an answer is read from this
  * message alone.
  */
-function* chosenMentions(shape: RuleShape, message: Message, reading: ConceptReading): Generator<ConceptSpan[]> {
+function* chosenMentions(shape: RuleShape, message: Message, reading: ConceptReading, negation: CompiledNegation): Generator<ConceptSpan[]> {
   if (shape.context.length > 0 || lacksAPart(shape, message.has)) return;
   const candidates = candidatesOf(shape.rule, reading);
   if (candidates === undefined) return;
@@ -992,7 +978,7 @@ function* chosenMentions(shape: RuleShape, message: Message, reading: ConceptRea
       for (const span of candidates[index]!) {
         if (sameAsOne(chosen, span)) continue;
         const distance = distanceBetween(span, anchor);
-        if (distance > CONCEPT_WINDOW || distance >= nearestDistance || !readTogether(message, reading, span, anchor)) continue;
+        if (distance > CONCEPT_WINDOW || distance >= nearestDistance || !readTogether(message, reading, span, anchor, negation)) continue;
         nearest = span;
         nearestDistance = distance;
       }
@@ -1007,7 +993,7 @@ function deniedInRules(rules: RuleShape[], message: Message, negation: CompiledN
   const reading = message.reading;
   if (reading === undefined) return false;
   for (const shape of rules) {
-    for (const chosen of chosenMentions(shape, message, reading)) {
+    for (const chosen of chosenMentions(shape, message, reading, negation)) {
       if (contextOfChosen(chosen, shape.excluded, message, reading, negation) === 'negated' && !functionDenied(chosen, message, reading, negation)) return true;
     }
   }
@@ -1061,7 +1047,7 @@ function asUsualInRules(rules: RuleShape[], message: Message, negation: Compiled
   if (reading === undefined) return false;
   const tokens = reading.tokens;
   for (const shape of rules) {
-    for (const chosen of chosenMentions(shape, message, reading)) {
+    for (const chosen of chosenMentions(shape, message, reading, negation)) {
       const context = contextOfChosen(chosen, shape.excluded, message, reading, negation);
       if (!SAID_AS_IT_IS.has(context)) continue;
       const usual = chosen[chosen.length - 1]!;
@@ -1073,7 +1059,7 @@ function asUsualInRules(rules: RuleShape[], message: Message, negation: Compiled
       for (let index = Math.max(0, from); index < usual.start && !denied; index += 1) {
         if (negation.singleWordBefore.has(tokens[index]!.word) && message.clauses[index] === message.clauses[usual.start]) denied = true;
       }
-      if (!denied && !turnsAfter(tokens, chosen)) return true;
+      if (!denied && !turnsAfter(tokens, chosen, negation)) return true;
     }
   }
   return false;
@@ -1084,11 +1070,11 @@ function asUsualInRules(rules: RuleShape[], message: Message, negation: Compiled
  * but I've been on it for months"): what comes after may take the statement back, so it is no
  * plain answer. A "though" that only ends the message ("got there in time tho") takes nothing back.
  */
-function turnsAfter(tokens: Token[], chosen: ConceptSpan[]): boolean {
+function turnsAfter(tokens: Token[], chosen: ConceptSpan[], negation: CompiledNegation): boolean {
   let last = 0;
   for (const span of chosen) if (span.end > last) last = span.end;
   for (let index = last + 1; index < tokens.length; index += 1) {
-    if (!CLAUSE_BREAKS.has(tokens[index]!.word)) continue;
+    if (!negation.clauseBreakWords.has(tokens[index]!.word)) continue;
     for (let next = index + 1; next < tokens.length; next += 1) if (tokens[next]!.word !== SENTENCE_BOUNDARY) return true;
   }
   return false;
@@ -1096,14 +1082,14 @@ function turnsAfter(tokens: Token[], chosen: ConceptSpan[]): boolean {
 
 /** As `readChosen`, but every reading is told, denied and someone else's too (undefined: a look-alike beside it). */
 function contextOfChosen(chosen: ConceptSpan[], excluded: string[], message: Message, reading: ConceptReading, negation: CompiledNegation): MentionContext | undefined {
-  if (excludedBeside(excluded, chosen, reading, message.clauses)) return undefined;
+  if (excludedBeside(excluded, chosen, reading, message.clauses, negation)) return undefined;
   let first = chosen[0]!.start;
   let end = chosen[0]!.end;
   for (const span of chosen) {
     if (span.start < first) first = span.start;
     if (span.end > end) end = span.end;
   }
-  const start = withInability(reading.tokens, first);
+  const start = withInability(reading.tokens, first, negation);
   const gapTokens: number[] = [];
   for (let index = first; index <= end; index += 1) if (!covers(chosen, index)) gapTokens.push(index);
   return mentionOf(reading.tokens, { start, end, gapTokens }, negation);

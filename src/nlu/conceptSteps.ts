@@ -26,11 +26,25 @@ export interface Dispatch {
   always: number[];
 }
 
-/** A word of the message as concepts see it (spelling corrected, with its stem). */
+/**
+ * A word of the message as concepts see it (spelling corrected, with its stem), and the numbers
+ * of both among the terms' words and stems (-1: no term has it). The steps compare numbers: a
+ * message's words are fresh strings, and comparing or hashing one against the terms' copies
+ * reads its characters every time.
+ */
 export interface StepToken {
   word: string;
   stem: string;
+  key: number;
+  stemKey: number;
 }
+
+/**
+ * The number of one of the terms' words or stems. Every word and stem of a term is numbered
+ * before its steps are compiled, so equal numbers are equal strings and a word no term has
+ * (-1) equals none.
+ */
+export type KeyOf = (key: string) => number;
 
 /**
  * Where matches end, each once, in the order found. Not a Set, nor an array emptied by setting
@@ -64,19 +78,19 @@ export type Step = (context: StepContext, pos: number) => void;
 const emit: Step = (context, pos) => addEnd(context.out, pos);
 
 /** The term's parts as one step, ending in `out`. */
-export function compileSteps(nodes: Matcher[]): Step {
-  return sequence(nodes, 0, emit);
+export function compileSteps(nodes: Matcher[], keyOf: KeyOf): Step {
+  return sequence(nodes, 0, emit, keyOf);
 }
 
-function sequence(nodes: Matcher[], k: number, next: Step): Step {
+function sequence(nodes: Matcher[], k: number, next: Step, keyOf: KeyOf): Step {
   const node = nodes[k];
   if (node === undefined) return next;
-  const rest = sequence(nodes, k + 1, next);
+  const rest = sequence(nodes, k + 1, next, keyOf);
   switch (node.kind) {
     case 'word':
-      return word(node, rest);
+      return word(node, rest, keyOf);
     case 'set':
-      return set(node, rest);
+      return set(node, rest, keyOf);
     case 'ref': {
       const concept = node.concept;
       return (context, pos) => {
@@ -107,7 +121,7 @@ function sequence(nodes: Matcher[], k: number, next: Step): Step {
       };
     }
     case 'choice':
-      return choice(node, rest);
+      return choice(node, rest, keyOf);
     case 'start':
       return (context, pos) => {
         if (pos === 0 || context.tokens[pos - 1]?.word === SENTENCE_BOUNDARY) rest(context, pos);
@@ -119,15 +133,18 @@ function sequence(nodes: Matcher[], k: number, next: Step): Step {
   }
 }
 
-function word(node: Extract<Matcher, { kind: 'word' }>, rest: Step): Step {
+function word(node: Extract<Matcher, { kind: 'word' }>, rest: Step, keyOf: KeyOf): Step {
   const { words, prefix, exact } = node;
+  const wordKeys = words.map((entry) => keyOf(entry.word));
+  const stemKeys = words.map((entry) => keyOf(entry.stem));
   if (words.length === 1 && !prefix) {
-    // The common case, one whole word: its word and stem compared directly.
-    const { word: expected, stem } = words[0]!;
+    // The common case, one whole word: its word and stem compared directly (a boundary's numbers are -1).
+    const expected = wordKeys[0]!;
+    const stem = stemKeys[0]!;
     return (context, pos) => {
       const token = context.tokens[pos];
-      if (token === undefined || token.word === SENTENCE_BOUNDARY) return;
-      if (token.word === expected || (!exact && token.stem === stem)) rest(context, pos + 1);
+      if (token === undefined) return;
+      if (token.key === expected || (!exact && token.stemKey === stem)) rest(context, pos + 1);
     };
   }
   const last = words.length - 1;
@@ -137,8 +154,7 @@ function word(node: Extract<Matcher, { kind: 'word' }>, rest: Step): Step {
     for (let w = 0; w <= last; w += 1) {
       const token = tokens[at];
       if (token === undefined || token.word === SENTENCE_BOUNDARY) return;
-      const expected = words[w]!;
-      const matches = prefix && w === last ? token.word.startsWith(expected.word) : token.word === expected.word || (!exact && token.stem === expected.stem);
+      const matches = prefix && w === last ? token.word.startsWith(words[w]!.word) : token.key === wordKeys[w] || (!exact && token.stemKey === stemKeys[w]);
       if (!matches) return;
       at += 1;
     }
@@ -146,13 +162,15 @@ function word(node: Extract<Matcher, { kind: 'word' }>, rest: Step): Step {
   };
 }
 
-function set(node: Extract<Matcher, { kind: 'set' }>, rest: Step): Step {
-  const { words, stems, prefixes, optional } = node;
+function set(node: Extract<Matcher, { kind: 'set' }>, rest: Step, keyOf: KeyOf): Step {
+  const { prefixes, optional } = node;
+  const words = new Set([...node.words].map(keyOf));
+  const stems = new Set([...node.stems].map(keyOf));
   return (context, pos) => {
     if (optional) rest(context, pos);
     const token = context.tokens[pos];
     if (token === undefined || token.word === SENTENCE_BOUNDARY) return;
-    let hit = words.has(token.word) || stems.has(token.stem);
+    let hit = words.has(token.key) || stems.has(token.stemKey);
     if (!hit) for (const prefix of prefixes) if (token.word.startsWith(prefix)) { hit = true; break; }
     if (hit) rest(context, pos + 1);
   };
@@ -163,11 +181,13 @@ function set(node: Extract<Matcher, { kind: 'set' }>, rest: Step): Step {
  * distinct end. A choice is never re-entered while its list is in use: the rest of a term never
  * contains the choice itself, and the options only add to the list.
  */
-function choice(node: Extract<Matcher, { kind: 'choice' }>, rest: Step): Step {
+function choice(node: Extract<Matcher, { kind: 'choice' }>, rest: Step, keyOf: KeyOf): Step {
   const inner = emptyEnds();
   const collect: Step = (_context, pos) => addEnd(inner, pos);
-  const options = node.options.map((option) => sequence(option, 0, collect));
+  const options = node.options.map((option) => sequence(option, 0, collect, keyOf));
   const { optional, dispatch } = node;
+  // The dispatch by word number (its keys are the options' first words and stems, all numbered).
+  const byKey = new Map([...(dispatch?.byKey ?? [])].map(([key, indexes]) => [keyOf(key), indexes]));
   return (context, pos) => {
     inner.size = 0;
     if (dispatch === undefined) for (const option of options) option(context, pos);
@@ -175,10 +195,11 @@ function choice(node: Extract<Matcher, { kind: 'choice' }>, rest: Step): Step {
       for (const index of dispatch.always) options[index]!(context, pos);
       const token = context.tokens[pos];
       if (token !== undefined && token.word !== SENTENCE_BOUNDARY) {
-        const byWord = dispatch.byKey.get(token.word);
+        const byWord = byKey.get(token.key);
         if (byWord !== undefined) for (const index of byWord) options[index]!(context, pos);
-        if (token.stem !== token.word) {
-          const byStem = dispatch.byKey.get(token.stem);
+        // Different numbers are different strings; a stem no term has (-1) finds nothing, as its string would.
+        if (token.stemKey !== token.key) {
+          const byStem = byKey.get(token.stemKey);
           if (byStem !== undefined) for (const index of byStem) if (byWord === undefined || !byWord.includes(index)) options[index]!(context, pos);
         }
         for (const { prefix, option } of dispatch.prefixes) if (token.word.startsWith(prefix)) options[option]!(context, pos);
@@ -194,17 +215,18 @@ function choice(node: Extract<Matcher, { kind: 'choice' }>, rest: Step): Step {
  * with that word (what the choice's dispatch would pick for it), then the rest of the term. The
  * same ends as the whole term from there, without looking the word up again on every attempt.
  */
-export function compileEntry(nodes: Matcher[], options: readonly number[]): Step {
+export function compileEntry(nodes: Matcher[], options: readonly number[], keyOf: KeyOf): Step {
   const first = nodes[0];
   if (first?.kind !== 'choice') throw new Error('an entry opens with a choice');
   const chosen = options.map((index) => first.options[index]!);
-  const step = choice({ ...first, options: chosen, dispatch: undefined } as Extract<Matcher, { kind: 'choice' }>, sequence(nodes, 1, emit));
-  const second = first.optional ? undefined : secondWords(chosen);
-  if (second === undefined) return step;
+  const step = choice({ ...first, options: chosen, dispatch: undefined } as Extract<Matcher, { kind: 'choice' }>, sequence(nodes, 1, emit, keyOf), keyOf);
+  const words = first.optional ? undefined : secondWords(chosen);
+  if (words === undefined) return step;
+  const second = new Set([...words].map(keyOf));
   // Every option is two words or more ("my flow", "my bits"): the next word must be one of their second words.
   return (context, pos) => {
     const next = context.tokens[pos + 1];
-    if (next !== undefined && (second.has(next.word) || second.has(next.stem))) step(context, pos);
+    if (next !== undefined && (second.has(next.key) || second.has(next.stemKey))) step(context, pos);
   };
 }
 
@@ -225,7 +247,7 @@ function secondWords(options: Matcher[][]): Set<string> | undefined {
 }
 
 /** The options of a dispatched choice that can start at this word, in the order the dispatch tries them. */
-export function optionsAt(dispatch: Dispatch, token: StepToken): number[] {
+export function optionsAt(dispatch: Dispatch, token: Pick<StepToken, 'word' | 'stem'>): number[] {
   const options = [...dispatch.always];
   if (token.word === SENTENCE_BOUNDARY) return options;
   const byWord = dispatch.byKey.get(token.word);

@@ -422,6 +422,12 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
     if (id === undefined) keyIds.set(key, (id = keyIds.size));
     return id;
   };
+  // The steps compare these numbers (conceptSteps.ts): one a term's steps ask for that was not numbered with the term would make a word's number stale.
+  const numbered = (key: string): number => {
+    const id = keyIds.get(key);
+    if (id === undefined) throw new Error(`compileConcepts: '${key}' was not numbered with its term`);
+    return id;
+  };
   const numberKeys = (nodes: Matcher[]): void => {
     for (const node of nodes) {
       if (node.kind === 'word') {
@@ -446,7 +452,7 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
         const keys = nodeAnchor(node);
         return keys === undefined ? [] : [{ id: anchorCount++, keys, refs: [...keys.refs] }];
       });
-      terms.push({ id: terms.length, concept: indexOf.get(concept)!, nodes: matchers, match: compileSteps(matchers), anchors, follow: followOf(matchers, keyOf) });
+      terms.push({ id: terms.length, concept: indexOf.get(concept)!, nodes: matchers, match: compileSteps(matchers, numbered), anchors, follow: followOf(matchers, keyOf) });
     }
   }
   const depth = Math.max(0, ...levels.values());
@@ -495,7 +501,7 @@ export function compileConcepts(vocabulary: ConceptVocabulary, extraWords: Itera
     let step = byOptions.get(key);
     if (step === undefined) {
       const entered: Matcher = { kind: 'choice', optional: first.optional, options: options.map((index) => first.options[index]!) };
-      byOptions.set(key, (step = { step: compileEntry(term.nodes, options), follow: followOf([entered, ...term.nodes.slice(1)], keyOf) }));
+      byOptions.set(key, (step = { step: compileEntry(term.nodes, options, numbered), follow: followOf([entered, ...term.nodes.slice(1)], keyOf) }));
     }
     return step;
   };

@@ -73,7 +73,12 @@ function anchorIndex(patterns: readonly CompiledPattern[]): (text: PreparedText)
  */
 export function mentions<L extends string>(set: PhraseSet<L>, text: PreparedText, affirmedOnly: boolean): Mention<L>[] {
   const possible = set.possible(text);
-  const all = set.entries.flatMap(({ label, pattern }) => (possible.has(pattern) ? findSpans(pattern, text).map((span) => ({ label, span })) : []));
+  // A plain loop: the set's hundreds of entries are passed over without an array each (most are not possible).
+  const all: Mention<L>[] = [];
+  for (const { label, pattern } of set.entries) {
+    if (!possible.has(pattern)) continue;
+    for (const span of findSpans(pattern, text)) all.push({ label, span });
+  }
   all.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
   const chosen: Mention<L>[] = [];
   let next = 0;

@@ -133,18 +133,57 @@ interface Message {
   clauses: number[];
   /** Each concept's first present mention (or none), worked out once per message. */
   present: Map<string, ConceptSpan | undefined>;
-  /** By the detector's concept number: 1 when the concept is mentioned at all (a rule needs each of its parts). */
-  has: number[];
+  /** By rule number (`RuleShape.id`): how many of the rule's parts have one of their concepts mentioned at all. */
+  partsMet: number[];
 }
 
 /** Some part of the rule has none of its concepts in the message. */
-function lacksAPart(shape: RuleShape, has: readonly number[]): boolean {
-  for (const ids of shape.ruleIds) {
-    let found = false;
-    for (let index = 0; index < ids.length && !found; index += 1) found = has[ids[index]!] === 1;
-    if (!found) return true;
+function lacksAPart(shape: RuleShape, message: Message): boolean {
+  return message.partsMet[shape.id] !== shape.ruleIds.length;
+}
+
+/**
+ * The parts of every rule by the concepts that fill them. A message mentions a few dozen
+ * concepts, and every flag's rules are tested for being complete two or three times per message:
+ * counting each rule's parts once from the concepts present replaces testing every part of every
+ * rule each time.
+ */
+interface RuleParts {
+  /** By concept number: the parts (numbered across all rules) one of whose alternatives it is. */
+  partsOf: number[][];
+  /** By part number: the rule (`RuleShape.id`) it belongs to. */
+  ruleOf: number[];
+  rules: number;
+}
+
+function rulePartsOf(shapes: readonly RuleShape[], concepts: number): RuleParts {
+  const partsOf: number[][] = Array.from({ length: concepts }, () => []);
+  const ruleOf: number[] = [];
+  for (const shape of shapes) {
+    for (const alternatives of shape.ruleIds) {
+      const part = ruleOf.length;
+      ruleOf.push(shape.id);
+      // A concept named twice in one part fills it once.
+      for (const concept of new Set(alternatives)) partsOf[concept]!.push(part);
+    }
   }
-  return false;
+  return { partsOf, ruleOf, rules: shapes.length };
+}
+
+/** `Message.partsMet` from the concept numbers the message mentions. */
+function partsMetBy(present: readonly number[], parts: RuleParts): number[] {
+  const met = new Array<number>(parts.rules).fill(0);
+  const filled = new Array<number>(parts.ruleOf.length).fill(0);
+  for (let k = 0; k < present.length; k += 1) {
+    const list = parts.partsOf[present[k]!]!;
+    for (let p = 0; p < list.length; p += 1) {
+      const part = list[p]!;
+      if (filled[part] === 1) continue;
+      filled[part] = 1;
+      met[parts.ruleOf[part]!]! += 1;
+    }
+  }
+  return met;
 }
 
 interface Found {
@@ -175,9 +214,11 @@ function vocabularyOf(flags: readonly RedFlag[]): ConceptVocabulary | undefined 
 
 /** A rule split once into its parts: the ones to find, "!" ones that must be absent, "~" ones found anywhere. */
 interface RuleShape {
+  /** The rule's number among all the detector's rules (`Message.partsMet`), set once they are all split. */
+  id: number;
   full: string[][];
   rule: string[][];
-  /** `rule` by the detector's concept numbers (`Message.has`), set once the concepts are numbered. */
+  /** `rule` by the detector's concept numbers (`RuleParts`), set once the concepts are numbered. */
   ruleIds: Int32Array[];
   excluded: string[];
   context: string[][];
@@ -185,6 +226,7 @@ interface RuleShape {
 const bare = (name: string) => name.replace(/^[!~]/, '');
 function shapeOf(full: string[][]): RuleShape {
   return {
+    id: -1,
     full,
     rule: full.filter((part) => !part[0]?.startsWith('!') && !part[0]?.startsWith('~')),
     ruleIds: [],
@@ -251,9 +293,12 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
   if (vocabulary?.concepts.has(TOPIC)) used.add(TOPIC);
   // Rules test their parts' presence by number, not by name, for every flag of every message.
   const conceptNumber = new Map([...used].map((name, number) => [name, number]));
-  for (const entry of compiled) {
-    for (const shape of [...entry.concepts, ...entry.vague, ...entry.asUsual, ...entry.lookAlike, ...(entry.combines ?? [])]) shape.ruleIds = shape.rule.map((alternatives) => Int32Array.from(alternatives.map((name) => conceptNumber.get(name)!)));
-  }
+  const shapes = compiled.flatMap((entry) => [...entry.concepts, ...entry.vague, ...entry.asUsual, ...entry.lookAlike, ...(entry.combines ?? [])]);
+  shapes.forEach((shape, id) => {
+    shape.id = id;
+    shape.ruleIds = shape.rule.map((alternatives) => Int32Array.from(alternatives.map((name) => conceptNumber.get(name)!)));
+  });
+  const ruleParts = rulePartsOf(shapes, conceptNumber.size);
   const concepts: ConceptMatcher | undefined = vocabulary === undefined ? undefined : compileConcepts(vocabulary, literals, used);
   const usesConcepts = compiled.some((entry) => entry.concepts.length + entry.vague.length > 0 || entry.combines !== undefined);
   const singles = compiled.filter((entry) => entry.combines === undefined);
@@ -266,10 +311,10 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
     if (cached !== undefined) return cached;
     const tokens = tokenise(text);
     const reading = concepts !== undefined && usesConcepts ? concepts.read(tokens) : undefined;
-    const has = new Array<number>(conceptNumber.size).fill(0);
+    const present: number[] = [];
     for (const name of reading?.spans.keys() ?? []) {
       const number = conceptNumber.get(name);
-      if (number !== undefined) has[number] = 1;
+      if (number !== undefined) present.push(number);
     }
     const message: Message = {
       text,
@@ -277,7 +322,7 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
       reading,
       clauses: clausesOf(tokens, negation),
       present: new Map(),
-      has,
+      partsMet: partsMetBy(present, ruleParts),
     };
     if (preparedCache.size >= PREPARED_KEPT) preparedCache.delete(preparedCache.keys().next().value!);
     preparedCache.set(text, message);
@@ -455,11 +500,11 @@ function presentSpan(patterns: number[], text: IndexedText, negation: CompiledNe
 function silentAlone(entry: CompiledFlag, message: Message): boolean {
   const possible = message.phrases.possible;
   for (let k = 0; k < entry.phrases.length; k += 1) if (possible[entry.phrases[k]!] === 1) return false;
-  return everyLacksAPart(entry.concepts, message.has) && everyLacksAPart(entry.vague, message.has);
+  return everyLacksAPart(entry.concepts, message) && everyLacksAPart(entry.vague, message);
 }
 
-function everyLacksAPart(shapes: RuleShape[], has: readonly number[]): boolean {
-  for (let k = 0; k < shapes.length; k += 1) if (!lacksAPart(shapes[k]!, has)) return false;
+function everyLacksAPart(shapes: RuleShape[], message: Message): boolean {
+  for (let k = 0; k < shapes.length; k += 1) if (!lacksAPart(shapes[k]!, message)) return false;
   return true;
 }
 
@@ -505,11 +550,11 @@ function findFlag(entry: CompiledFlag, current: Message, recent: Message[], join
   if (found?.mention === 'present') return found;
   const around: Surroundings = { current, recent, known: knownConcepts, negation };
   // A rule lacking a part here finds nothing whatever the requirement: it is not worked out then (its concepts' mentions cost a reading each).
-  if (entry.concepts.length > 0 && !everyLacksAPart(entry.concepts, current.has) && requirementMet(entry, current, recent, negation, knownConcepts)) {
+  if (entry.concepts.length > 0 && !everyLacksAPart(entry.concepts, current) && requirementMet(entry, current, recent, negation, knownConcepts)) {
     found = better(found, findConceptRules(entry.concepts, current, negation, around));
     if (found?.mention === 'present') return found;
   }
-  if (entry.vague.length > 0 && !everyLacksAPart(entry.vague, current.has)) {
+  if (entry.vague.length > 0 && !everyLacksAPart(entry.vague, current)) {
     const vague = findConceptRules(entry.vague, current, negation, around);
     if (vague !== undefined) found = better(found, { ...vague, mention: vague.mention === 'present' ? 'vague' : vague.mention });
   }
@@ -548,7 +593,7 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
     // "!name": that concept must not be in the clause ("both legs + leg-symptom + !leg-exercise").
     // "~name": that concept anywhere in this message or the last few, or known ("chest-pain + ~after-surgery").
     const { rule, excluded, context } = shape;
-    if (lacksAPart(shape, message.has)) continue;
+    if (lacksAPart(shape, message)) continue;
     if (!contextMet(context, around)) continue;
     const candidates = candidatesOf(rule, reading);
     if (candidates === undefined) continue;
@@ -979,7 +1024,7 @@ function deniedInPhrases(entry: CompiledFlag, message: Message, negation: Compil
  * message alone.
  */
 function* chosenMentions(shape: RuleShape, message: Message, reading: ConceptReading, negation: CompiledNegation): Generator<ConceptSpan[]> {
-  if (shape.context.length > 0 || lacksAPart(shape, message.has)) return;
+  if (shape.context.length > 0 || lacksAPart(shape, message)) return;
   const candidates = candidatesOf(shape.rule, reading);
   if (candidates === undefined) return;
   for (const anchor of candidates[0]!) {

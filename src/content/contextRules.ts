@@ -30,6 +30,7 @@ const FIELDS = {
   asker: phrases,
   hypotheticalAfter: phrases,
   notHypotheticalIf: phrases,
+  presupposedCause: phrases,
   after: phrases,
   resolvedAfter: phrases,
   pseudo: phrases,

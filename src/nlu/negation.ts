@@ -67,6 +67,7 @@ export interface CompiledNegation {
   askingAbout: string[][];
   affirmedLater: string[][];
   notHypotheticalIf: string[][];
+  presupposedCause: string[][];
   resolvedAfter: AfterTrigger[];
   carerMarkers: string[][];
   hearsay: string[][];
@@ -189,6 +190,7 @@ export function compileNegation(rules: NegationRules): CompiledNegation {
     askingAbout: rules.askingAbout.map(phraseWords),
     affirmedLater: rules.affirmedLater.map(phraseWords),
     notHypotheticalIf: rules.notHypotheticalIf.map(phraseWords),
+    presupposedCause: rules.presupposedCause.map(phraseWords),
     resolvedAfter: rules.resolvedAfter.map(afterTrigger),
     carerMarkers: rules.carerMarkers.map(phraseWords),
     hearsay: rules.hearsay.map(phraseWords),
@@ -597,12 +599,18 @@ export function hypotheticalBefore(tokens: Token[], span: Span, rules: CompiledN
   if (fearOfWhatMayCome(tokens, span, rules) || askedInClause(tokens, span, rules)) return true;
   const atSentenceStart = j < 0 || tokens[j]?.word === SENTENCE_BOUNDARY;
   const first = tokens[j + 1];
-  if (atSentenceStart && first !== undefined && rules.hypotheticalAtStart.has(first.word)) return true;
+  if (atSentenceStart && first !== undefined && rules.hypotheticalAtStart.has(first.word) && !causeAskedOf(tokens, j + 1, span.start, rules)) return true;
   // ... or a comma clause before the phrase ("6, would it be serious if...", "just wondering, would leaking be...")
   for (let k = j + 2; k < span.start; k += 1) {
     const token = tokens[k];
     if (token?.afterComma && rules.hypotheticalAtStart.has(token.word)) return true;
   }
+  return false;
+}
+
+/** "would the disc explain why my bum is numb?": the sign is taken as so, its cause is asked. */
+function causeAskedOf(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+  for (let k = from; k < to; k += 1) if (rules.presupposedCause.some((words) => sequenceAt(tokens, k, words))) return true;
   return false;
 }
 

@@ -41,6 +41,8 @@ export interface CompiledAnswers {
   partOnly: PhraseSet<'part'>;
   guesses: PhraseSet<'guess'>;
   redescribed: PhraseSet<'redescribed'>;
+  novelty: PhraseSet<'novelty'>;
+  notChange: PhraseSet<'notChange'>;
   resolved: PhraseSet<'resolved'>;
   exceptions: PhraseSet<'exception'>;
   explainedSigns: PhraseSet<'sign'>;
@@ -101,6 +103,8 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     partOnly: phrases({ part: yesNo.partOnly }),
     guesses: phrases({ guess: yesNo.guesses }),
     redescribed: phrases({ redescribed: yesNo.redescribed }),
+    novelty: phrases({ novelty: yesNo.novelty }),
+    notChange: phrases({ notChange: yesNo.notChange }),
     resolved: phrases({ resolved: yesNo.resolved }),
     wellWords: new Set(yesNo.wellWords),
     longstanding: phrases({ longstanding: yesNo.longstanding }),

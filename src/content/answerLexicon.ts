@@ -112,6 +112,8 @@ export const surgerySchema = z.object({
   coarser: z.partialRecord(z.enum(SURGERY_KINDS), z.enum(SURGERY_KINDS)).default({}),
   /** Relatives and others whose own operation is not the person's ("my wife had a discectomy"). */
   others: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  /** Words of the writer's own, said beside another's age ("our eldest is 17 and has back pain like mine"): that age is not the writer's. */
+  writerOwn: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** Parts of the body that are not the spine ("a plate and screws in my ankle"): an operation said of one is not spine surgery. */
   elsewhere: z.array(z.string().trim().min(1)).default([]),
   /** Words of the spine: an operation said of the spine and another part ("screws in my back and my hip") is still spinal. */

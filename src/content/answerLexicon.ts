@@ -38,6 +38,8 @@ export const unitsSchema = z.object({
   sources,
   durations: z.array(z.object({ days: z.number().positive(), words })).min(1),
   weights: z.array(z.object({ kg: z.number().positive(), words })).min(1),
+  /** Words after a unit of time that make it a kind of care, not an amount ("a day case", "day surgery"). */
+  notDuration: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** Said when the amount is not known ("they didn't give a number"). */
   unknown: z.array(z.string().trim().min(1)).min(1),
 });

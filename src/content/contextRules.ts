@@ -132,6 +132,7 @@ const FIELDS = {
   fragmentAllClear: phrases,
   fragmentDegree: phrases,
   believedAtFirst: phrases,
+  anaphoricOpeners: phrases,
 } as const;
 
 /** Every list the rules read is required (an empty or missing one would silently stop a rule), and no others. */

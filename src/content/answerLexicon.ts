@@ -92,6 +92,8 @@ export const onsetSchema = z.object({
     july: words, august: words, september: words, october: words, november: words, december: words,
   }),
   seasons: z.record(z.string().regex(/^[a-z]+$/), z.string().regex(/^\d\d-\d\d$/, 'month-day, e.g. 08-31')),
+  /** Seasons that are also everyday words ("didn't actually fall", "felt a spring go"), each with the word or two words before it that make it the season ("last fall", "in the spring"). */
+  everydaySeasons: z.record(z.string().regex(/^[a-z]+$/), z.array(z.string().regex(/^[a-z]+( [a-z]+)?$/, 'one or two lower-case words'))).default({}),
   long: phrases,
   /** "this flare", "started again": the most recent time named is this episode's start. */
   flare: phrases.default([]),

@@ -38,6 +38,8 @@ export const unitsSchema = z.object({
   sources,
   durations: z.array(z.object({ days: z.number().positive(), words })).min(1),
   weights: z.array(z.object({ kg: z.number().positive(), words })).min(1),
+  /** Words after a unit of time that make it a kind of care, not an amount ("a day case", "day surgery"). */
+  notDuration: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** Said when the amount is not known ("they didn't give a number"). */
   unknown: z.array(z.string().trim().min(1)).min(1),
 });
@@ -90,6 +92,8 @@ export const onsetSchema = z.object({
     july: words, august: words, september: words, october: words, november: words, december: words,
   }),
   seasons: z.record(z.string().regex(/^[a-z]+$/), z.string().regex(/^\d\d-\d\d$/, 'month-day, e.g. 08-31')),
+  /** Seasons that are also everyday words ("didn't actually fall", "felt a spring go"), each with the word or two words before it that make it the season ("last fall", "in the spring"). */
+  everydaySeasons: z.record(z.string().regex(/^[a-z]+$/), z.array(z.string().regex(/^[a-z]+( [a-z]+)?$/, 'one or two lower-case words'))).default({}),
   long: phrases,
   /** "this flare", "started again": the most recent time named is this episode's start. */
   flare: phrases.default([]),
@@ -112,6 +116,8 @@ export const surgerySchema = z.object({
   coarser: z.partialRecord(z.enum(SURGERY_KINDS), z.enum(SURGERY_KINDS)).default({}),
   /** Relatives and others whose own operation is not the person's ("my wife had a discectomy"). */
   others: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  /** Words of the writer's own, said beside another's age ("our eldest is 17 and has back pain like mine"): that age is not the writer's. */
+  writerOwn: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** Parts of the body that are not the spine ("a plate and screws in my ankle"): an operation said of one is not spine surgery. */
   elsewhere: z.array(z.string().trim().min(1)).default([]),
   /** Words of the spine: an operation said of the spine and another part ("screws in my back and my hip") is still spinal. */

@@ -85,6 +85,10 @@ export const yesNoLexiconSchema = z.object({
   partOnly: z.array(z.string().trim().min(1)).default([]),
   guesses: z.array(z.string().trim().min(1)).default([]),
   redescribed: z.array(z.string().trim().min(1)).default([]),
+  /** Said after telling of a change, it is new ("Never had that before"): no "no" to the question, whatever its "never". */
+  novelty: z.array(z.string().trim().min(1)).default([]),
+  /** Idioms holding a word of `changeTold` that tell of no change in the body ("sex has been off the cards", "I've been off work"). */
+  notChange: z.array(z.string().trim().min(1)).default([]),
   /** After a check, words that put the feeling lost in the past ("it was numb last week but that's gone"): then it is no yes. */
   resolved: z.array(z.string().trim().min(1)).default([]),
   /** A first clause of only these ("Honestly fine.") lets an all-clear after it answer. */
@@ -184,7 +188,7 @@ export function loadLexicon(contentDir: string): LexiconLoad {
   const movement = loadPart(contentDir, 'movement.yaml', movementLexiconSchema, problems);
   const intents = loadPart(contentDir, 'intents.yaml', intentLexiconSchema, problems);
   const groups: Array<[string, Record<string, string[]> | undefined]> = [
-    ['lexicon/yes-no.yaml', yesNo && { yes: yesNo.yes, no: yesNo.no, unsure: yesNo.unsure, questions: yesNo.questions, wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo, agree: yesNo.agree, decline: yesNo.decline, allClear: yesNo.allClear, fillers: yesNo.fillers, hedges: yesNo.hedges, softNo: yesNo.softNo, symptomYes: yesNo.symptomYes, symptomNo: yesNo.symptomNo, sensations: yesNo.sensations, admissions: yesNo.admissions, lately: yesNo.lately, statements: yesNo.statements, wording: yesNo.wording, whatIf: yesNo.whatIf, losses: yesNo.losses, wellness: yesNo.wellness, complaintsDenied: yesNo.complaintsDenied, preambles: yesNo.preambles, longstanding: yesNo.longstanding, recent: yesNo.recent }],
+    ['lexicon/yes-no.yaml', yesNo && { yes: yesNo.yes, no: yesNo.no, unsure: yesNo.unsure, questions: yesNo.questions, wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo, agree: yesNo.agree, decline: yesNo.decline, allClear: yesNo.allClear, fillers: yesNo.fillers, hedges: yesNo.hedges, softNo: yesNo.softNo, symptomYes: yesNo.symptomYes, symptomNo: yesNo.symptomNo, sensations: yesNo.sensations, admissions: yesNo.admissions, lately: yesNo.lately, statements: yesNo.statements, wording: yesNo.wording, whatIf: yesNo.whatIf, losses: yesNo.losses, wellness: yesNo.wellness, complaintsDenied: yesNo.complaintsDenied, preambles: yesNo.preambles, longstanding: yesNo.longstanding, recent: yesNo.recent, novelty: yesNo.novelty, notChange: yesNo.notChange }],
     ['lexicon/scores.yaml', scores && { zero: scores.zero, units: scores.units, approximate: scores.approximate, notScore: scores.notScore }],
     ['lexicon/regions.yaml', regions && { ...regions.regions, landmarks: regions.landmarks }],
     ['lexicon/movement.yaml', movement?.outcomes],

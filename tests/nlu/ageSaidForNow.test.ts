@@ -18,3 +18,20 @@ describe('the age said for now', () => {
     ["my husband is 65 and I'm 63", 63],
   ] as const)('"%s" is %s', (text, age) => expect(readAge(text, lexicon)).toBe(age));
 });
+
+describe("someone else's age beside the writer's own", () => {
+  it.each([
+    'my son is 16, his back is worse than mine',
+    "my daughter's 15 and she gets twinges like mine",
+    'our youngest is 12, I had it at his age myself',
+  ])('"%s" gives no age', (text) => expect(readAge(text, lexicon)).toBeUndefined());
+
+  it.each([
+    // A carer writing for the patient gives the patient's age.
+    ['my mum is 82', 82],
+    ['my mum is 82, she lives with me', 82],
+    ["I'm writing for my dad, he is 77", 77],
+    // The writer's own age said too is the one.
+    ["my daughter is 19 but I'm 48 myself", 48],
+  ] as const)('"%s" is %s', (text, age) => expect(readAge(text, lexicon)).toBe(age));
+});

@@ -35,6 +35,10 @@ export function readAge(text: string, lexicon: Lexicon): number | undefined {
   const sameClause = (n: { from: number }) => (w: { clause: number }) => w.clause === words[n.from]!.clause;
   const saidNow = (n: { from: number; to: number }) => words.slice(n.to + 1, n.to + 3).some((w) => w.text === 'now' && sameClause(n)(w)) || words.slice(Math.max(0, n.from - 2), n.from).some((w) => NOW_BEFORE.has(w.text) && sameClause(n)(w));
   const saidBefore = (n: { from: number; to: number }) => words.slice(n.to + 1, n.to + 2).some((w) => PAST_AFTER.has(w.text)) || words.slice(Math.max(0, n.from - 2), n.from).some((w) => PAST_BEFORE.has(w.text));
+  // "our eldest is 17 and has back pain like mine": only someone else's age, beside the writer's
+  // own, is not the person's (a carer's "my mum is 82" still is the patient's).
+  const writerOwn = new Set(lexicon.answers.surgery.writerOwn);
+  if (own.length === 0 && words.some((w) => writerOwn.has(w.text))) return undefined;
   const number = (own.length > 1 ? own.find(saidNow) ?? own.find((n) => !saidBefore(n)) : undefined) ?? own[0] ?? ages[0];
   if (!number) return undefined;
   // "I'll be 40 next month", "turning 40 soon": not 40 yet.

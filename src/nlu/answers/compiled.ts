@@ -41,6 +41,8 @@ export interface CompiledAnswers {
   partOnly: PhraseSet<'part'>;
   guesses: PhraseSet<'guess'>;
   redescribed: PhraseSet<'redescribed'>;
+  novelty: PhraseSet<'novelty'>;
+  notChange: PhraseSet<'notChange'>;
   resolved: PhraseSet<'resolved'>;
   exceptions: PhraseSet<'exception'>;
   explainedSigns: PhraseSet<'sign'>;
@@ -67,6 +69,8 @@ export interface CompiledAnswers {
   /** A typing slip towards a word the answer lexicon uses ("lowwer" is "lower", "yesturday" "yesterday"). */
   correct: WordCorrector;
   durationUnits: ReadonlyMap<string, number>;
+  /** Words after a unit of time that make it a kind of care ("a day case"), not an amount. */
+  notDuration: ReadonlySet<string>;
   weightUnits: ReadonlyMap<string, number>;
 }
 
@@ -101,6 +105,8 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     partOnly: phrases({ part: yesNo.partOnly }),
     guesses: phrases({ guess: yesNo.guesses }),
     redescribed: phrases({ redescribed: yesNo.redescribed }),
+    novelty: phrases({ novelty: yesNo.novelty }),
+    notChange: phrases({ notChange: yesNo.notChange }),
     resolved: phrases({ resolved: yesNo.resolved }),
     wellWords: new Set(yesNo.wellWords),
     longstanding: phrases({ longstanding: yesNo.longstanding }),
@@ -129,6 +135,7 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     carer: new Set(answers.body.carer),
     correct: compileWordCorrector(answerVocabulary(lexicon), lexicon.englishWords ?? new Set<string>()),
     durationUnits: new Map(answers.units.durations.flatMap(({ days, words }) => words.map((word) => [word, days] as const))),
+    notDuration: new Set(answers.units.notDuration),
     weightUnits: new Map(answers.units.weights.flatMap(({ kg, words }) => words.map((word) => [word, kg] as const))),
   };
   return compiled;

@@ -294,7 +294,10 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
   // bum, but I can't lift my foot" tells of something else after it); a peripheralized one stands.
   const notDone = mentions(compiled.outcomes, prepared, true).filter((m) => m.label === 'could_not');
   if (decisive?.response === 'centralized' && notDone.some((m) => (clauseOf[m.span.start] ?? 0) <= decisive.clause)) return { response: 'could_not' };
-  if (decisive) return { response: decisive.response, ...(decisive.toes ? { toesOrFingers: true } : {}) };
+  // "hand buzzing's worse, right into my fingertips": a worsening with the toes or fingers named in
+  // the message (not said fine) reached them, though the change word sits in the clause before.
+  const endNamed = parts.some((p) => p.label >= TOES && !words.some((w) => w.label === 'fine' && clauseOf[w.start] === clauseOf[p.start]));
+  if (decisive) return { response: decisive.response, ...(decisive.toes || (decisive.response === 'peripheralized' && endNamed) ? { toesOrFingers: true } : {}) };
 
   // No direction, but the toes or fingers named (not said to be fine): reached, the stop-at-once sign.
   if (parts.some((p) => p.label >= TOES)) return { response: 'peripheralized', toesOrFingers: true };

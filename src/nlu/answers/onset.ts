@@ -34,6 +34,7 @@ interface CompiledOnset {
   weekdays: Map<string, number>;
   months: Map<string, number>;
   seasons: Map<string, { month: number; day: number }>;
+  everydaySeasons: Map<string, ReadonlySet<string>>;
 }
 
 const WEEKDAY_ORDER = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
@@ -60,6 +61,7 @@ const compileOnset = perLexicon((lexicon: Lexicon): CompiledOnset => {
     weekdays: new Map(WEEKDAY_ORDER.flatMap((day, index) => onset.weekdays[day].map((word) => [word, index + 1] as const))),
     months: new Map(MONTH_ORDER.flatMap((month, index) => onset.months[month].map((word) => [word, index + 1] as const))),
     seasons: new Map(Object.entries(onset.seasons).map(([name, md]) => [name, { month: Number(md.slice(0, 2)), day: Number(md.slice(3)) }])),
+    everydaySeasons: new Map(Object.entries(onset.everydaySeasons).map(([name, cues]) => [name, new Set(cues)])),
   };
   return compiled;
 });
@@ -166,7 +168,10 @@ function readOnsetOnce(whole: string, at: string, lexicon: Lexicon): OnsetReadin
       candidates.push((back === 0 ? 7 : back) + ((lastWeek || lastClose) && back !== 0 ? 7 : 0));
       return;
     }
-    const season = onset.seasons.get(word.text);
+    // "didn't actually fall", "had a fall": a season that is also an everyday word is one only after a cue ("last fall").
+    const cues = onset.everydaySeasons.get(word.text);
+    const cued = !cues || cues.has(words[index - 1]?.text ?? '') || cues.has(`${words[index - 2]?.text ?? ''} ${words[index - 1]?.text ?? ''}`);
+    const season = cued ? onset.seasons.get(word.text) : undefined;
     if (season) {
       const date = latestDate(now, season.month, season.day);
       if (date) candidates.push(daysBetween(date, now));

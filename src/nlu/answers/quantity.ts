@@ -74,7 +74,9 @@ export function readAmounts(text: string, lexicon: Lexicon): Amounts {
     const between = joiner === 'and' && words[number.from - 1]?.text === 'between';
     const joined = next !== undefined && (RANGE_JOINERS.has(joiner) || between) && next.from === number.to + 2;
     const unit = words[number.to + 1]?.text && !joined ? words[number.to + 1]!.text : joined ? (words[next.to + 1]?.text ?? '') : '';
-    const day = compiled.durationUnits.get(unit);
+    // "they did it as a day case", "day surgery": a kind of care, not an amount of time.
+    const unitAt = joined ? next.to + 1 : number.to + 1;
+    const day = compiled.notDuration.has(words[unitAt + 1]?.text ?? '') ? undefined : compiled.durationUnits.get(unit);
     const kg = compiled.weightUnits.get(unit);
     const factor = day ?? kg;
     if (factor === undefined) continue;

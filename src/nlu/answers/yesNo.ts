@@ -141,11 +141,17 @@ function takenBack(prepared: PreparedText, found: Mention<Label>[], firstEnd: nu
   return false;
 }
 
+/** The changes told (yes-no.yaml `changeTold`), not those inside an idiom of something else ("been off the cards", `notChange`). */
+function changesTold(prepared: PreparedText, compiled: CompiledAnswers): Mention<'change'>[] {
+  const idioms = mentions(compiled.notChange, prepared, false);
+  return mentions(compiled.changeTold, prepared, false).filter((m) => !idioms.some((i) => m.span.end >= i.span.start && m.span.start <= i.span.end));
+}
+
 /** A later clause tells of a change ("my bladder isn't quite right"), with no denial before it in its clause. */
 function changeToldAfter(prepared: PreparedText, firstEnd: number, compiled: CompiledAnswers): boolean {
   const { tokens } = prepared;
   const starts = laterClauseStarts(tokens, firstEnd);
-  return mentions(compiled.changeTold, prepared, false).some((m) => {
+  return changesTold(prepared, compiled).some((m) => {
     if (m.span.start <= firstEnd) return false;
     const clauseStart = starts.filter((at) => at <= m.span.start).at(-1) ?? firstEnd + 1;
     return !tokens.slice(clauseStart, m.span.start).some((t) => compiled.gapDenials.has(t.word) || DENIAL_OPENERS.has(t.word));
@@ -379,7 +385,7 @@ function limitedAllClear(prepared: PreparedText, leading: Mention<Label>, firstE
  */
 function tellsOfChange(prepared: PreparedText, found: Mention<Label>[], start: number, firstEnd: number, compiled: CompiledAnswers): boolean {
   const { tokens } = prepared;
-  const changes = mentions(compiled.changeTold, prepared, false);
+  const changes = changesTold(prepared, compiled);
   // "not quite" in "my waterworks aren't quite right" is the change's own words, not a no.
   const inChange = (m: Mention<Label>) => changes.some((c) => m.span.start >= c.span.start && m.span.end <= c.span.end && m.span.start > c.span.start);
   if (found.some((m) => POLARITY[m.label] !== 'yes' && !inChange(m))) return false;
@@ -419,7 +425,7 @@ function explainedThenAllClear(prepared: PreparedText, found: Mention<Label>[], 
   if (mentions(compiled.recent, prepared, false).some(before) || mentions(compiled.admissions, prepared, false).some(before)) return false;
   if (mentions(compiled.explainedSigns, prepared, false).some(before)) return false;
   if (mentions(compiled.sensations, prepared, false).length > 0 || mentions(compiled.losses, prepared, false).length > 0) return false;
-  if (mentions(compiled.changeTold, prepared, false).length > 0 || mentions(compiled.exceptions, prepared, false).length > 0) return false;
+  if (changesTold(prepared, compiled).length > 0 || mentions(compiled.exceptions, prepared, false).length > 0) return false;
   return mentions(compiled.allClearLimits, prepared, false).every((m) => m.span.start < allClear.span.start && m.span.start < clauseStart);
 }
 
@@ -513,7 +519,10 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   // "not sure how to explain": doubt about the words, not about the answer.
   const describing = mentions(compiled.describing, prepared, false);
   const aboutWords = (span: { start: number; end: number }) => describing.some((d) => span.start >= d.span.start && span.end <= d.span.end);
-  const found = (mentions(set, prepared, false) as Mention<Label>[]).filter((m) => (POLARITY[m.label] !== 'yes' || !DENYING.has(tokens[m.span.start - 1]?.word ?? '')) && !deniedAllClear(m, tokens, compiled) && !(m.label === 'unsure' && aboutWords(m.span)));
+  // "Never had that before" tells that what was just said is new: its "never" is no "no".
+  const novelty = kind === 'symptom' ? mentions(compiled.novelty, prepared, false) : [];
+  const inNovelty = (m: Mention<Label>) => POLARITY[m.label] === 'no' && novelty.some((n) => m.span.end >= n.span.start && m.span.start <= n.span.end);
+  const found = (mentions(set, prepared, false) as Mention<Label>[]).filter((m) => (POLARITY[m.label] !== 'yes' || !DENYING.has(tokens[m.span.start - 1]?.word ?? '')) && !deniedAllClear(m, tokens, compiled) && !(m.label === 'unsure' && aboutWords(m.span)) && !inNovelty(m));
   const firstStart = start;
   if (kind === 'symptom') start = afterPreambles(prepared, found, start, compiled, fillers);
   const firstEnd = clauseEnd(tokens, start);

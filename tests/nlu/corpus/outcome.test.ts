@@ -67,6 +67,30 @@ describe('reading yes and no', () => {
     expect(readYesNo(observe('redFlagQuestion', [record('redFlag.raised', { flagId: 'ces.sexual' })], { asking }))).toBeUndefined();
   });
 
+  it('at a warning-sign question, "does not apply to me" is neither a yes nor a no', () => {
+    const asking = { question: 'redFlagAnswer', flagId: 'ces.sexual' };
+    expect(readYesNo(observe('redFlagQuestion', [record('redFlag.denied', { flagId: 'ces.sexual', answer: 'not_applicable' })], { asking }))).toBeUndefined();
+    expect(readYesNo(observe('redFlagQuestion', [record('redFlag.denied', { flagId: 'ces.sexual' })], { asking }))).toBe('no');
+  });
+
+  it('at the check-in warning question, a no understood stands beside a referral for another sign told after it', () => {
+    const understood = (yesNo: 'yes' | 'no'): CoachEvent[] => [{ type: 'RED_FLAG', at, hits: [], understanding: { text: 'x', yesNo } } as never];
+    const referral = [record('redFlag.raised', { flagId: 'crisis.self-harm' }), handoff('emergency')];
+    expect(readYesNo(observe('checkInWarning', referral, { events: understood('no') }))).toBe('no');
+    expect(readYesNo(observe('checkInWarning', referral, { events: understood('yes') }))).toBe('yes');
+    // Nothing understood: the sign raised is the answer.
+    expect(readYesNo(observe('checkInWarning', referral))).toBe('yes');
+  });
+
+  it('at the check-in warning question, a yes understood and held behind the sign\'s direct question is a yes', () => {
+    const signQuestion: Output = { kind: 'ask', question: 'signQuestion', flagId: 'ces.bilateral-weakness' };
+    const message = (yesNo?: 'yes' | 'unsure'): CoachEvent[] => [{ type: 'SIGN_MENTIONED', at, hits: [], understanding: { text: 'x', ...(yesNo ? { yesNo } : {}) } } as never];
+    expect(readYesNo(observe('checkInWarning', [signQuestion], { events: message('yes') }))).toBe('yes');
+    expect(readYesNo(observe('checkInWarning', [signQuestion], { events: message('unsure') }))).toBe('unsure');
+    expect(readYesNo(observe('checkInWarning', [signQuestion], { events: message() }))).toBeUndefined();
+    expect(readYesNo(observe('checkInWarning', [{ ...signQuestion, reask: true } as Output], { events: message('yes') }))).toBeUndefined();
+  });
+
   it('at the check-in warning question and at the offer to start', () => {
     expect(readYesNo(observe('checkInWarning', [record('redFlag.denied', { flagId: 'checkIn.any' })]))).toBe('no');
     expect(readYesNo(observe('startSession', [record('session.started', { steps: [] })]))).toBe('yes');

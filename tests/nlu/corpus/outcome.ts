@@ -13,9 +13,12 @@
  * |                                                                        |   the "didn't catch that" re-ask of the pending one |
  * | record consent.given / consent.declined                                | yesNo `yes` / `no` (at consent)                     |
  * | record redFlag.raised { flagId = the question's } / redFlag.denied     | yesNo `yes` / `no` at a warning-sign question       |
+ * |   (a denial with answer not_applicable, "does not apply to me": neither) |                                                     |
  * | record redFlag.denied { flagId: 'checkIn.any' }; a redFlagAnswer ask   | yesNo `no` / `yes` at the check-in's warning question |
- * |   (not a re-ask) or any redFlag.raised                                 |   (`unsure` when the message was understood as not  |
- * |                                                                        |   sure and nothing was raised)                      |
+ * |   (not a re-ask) or any redFlag.raised; a sign… question after a yes    |   (`unsure` when the message was understood as not  |
+ * |   understood; a referral after a no understood                         |   sure and nothing was raised; `no` when a no was   |
+ * |                                                                        |   understood and the referral is for a sign told    |
+ * |                                                                        |   beside it)                                        |
  * | record screening.completed; ask confirmCorrect (or region)             | yesNo `yes` / `no` at confirm                       |
  * | record session.started, an exercise, ask liftingLimit, say             | yesNo `yes` at startSession or idle                 |
  * |   session.nothingToday / referral.stillWaiting; say session.later      |   `no` (and intent `later`)                         |
@@ -126,16 +129,28 @@ export function readYesNo(obs: Observation): 'yes' | 'no' | 'unsure' | undefined
     case 'redFlagQuestion': {
       const flagId = obs.asking?.flagId;
       if (records(obs, 'redFlag.raised').some((data) => data.flagId === flagId)) return 'yes';
+      // "Does not apply to me" (the sex question's own choice, recorded with the denial so that the
+      // flow moves on) is neither a yes nor a no.
+      if (records(obs, 'redFlag.denied').some((data) => data.flagId === flagId && data.answer === 'not_applicable')) return undefined;
       if (records(obs, 'redFlag.denied').some((data) => data.flagId === flagId)) return 'no';
       return unsure ? 'unsure' : undefined;
     }
-    case 'checkInWarning':
+    case 'checkInWarning': {
       if (records(obs, 'redFlag.denied').some((data) => data.flagId === 'checkIn.any')) return 'no';
+      const understood = understoodYesNo(obs);
+      // "no new numbness, but I've started cutting again": a referral in the same turn is the
+      // warning-sign check's, for the sign told after the answer; the no is read from what the
+      // coach understood (as a sign's own question records its denial beside another sign's referral).
+      if (understood === 'no' && readReferral(obs) !== null) return 'no';
       if (records(obs, 'redFlag.raised').length) return 'yes';
       // Not sure: the check-in's detailed questions follow, but the person did not say yes.
-      if (understoodYesNo(obs) === 'unsure') return 'unsure';
+      if (understood === 'unsure') return 'unsure';
       if (obs.outputs.some((output) => output.kind === 'ask' && output.question === 'redFlagAnswer' && !output.reask)) return 'yes';
+      // "my legs feel odd, both of them": a yes the coach understood, held behind the direct question
+      // about the sign it mentions (vague, resolved, whose unclear) before anything is raised.
+      if (understood === 'yes' && obs.outputs.some((output) => isSignQuestion(output) && output.question.startsWith('sign') && !output.reask)) return 'yes';
       return unsure ? 'unsure' : undefined;
+    }
     case 'confirm':
       if (records(obs, 'screening.completed').length) return 'yes';
       // A "no" asks which answer to correct (issue 16), or, before that, the intake from the start.

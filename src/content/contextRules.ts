@@ -132,6 +132,9 @@ const FIELDS = {
   fragmentAllClear: phrases,
   fragmentDegree: phrases,
   believedAtFirst: phrases,
+  sharedSubjects: phrases,
+  sharedNotSubjectAfter: phrases,
+  sharedActs: phrases,
 } as const;
 
 /** Every list the rules read is required (an empty or missing one would silently stop a rule), and no others. */

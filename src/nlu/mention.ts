@@ -481,7 +481,7 @@ const hasFirstPerson = (tokens: Token[], from: number, to: number, rules: Compil
 
 /** The words this file reads directly, kept from spelling correction with the rules' own (negation.ts `contextWordsOf`). */
 export function mentionWordsOf(rules: NegationRules): string[] {
-  return [...rules.contrastsBeforeNowAgain, 'if', ...rules.exampleOpeners, 'used', 'to', ...rules.clauseJoins, ...rules.bodyGone, ...rules.sensesLost, ...rules.symptomFeelings, ...rules.theyWords, ...rules.pronouns, ...rules.gaveWayBetween, ...rules.limbOpeners];
+  return [...rules.contrastsBeforeNowAgain, 'if', ...rules.exampleOpeners, 'used', 'to', ...rules.clauseJoins, ...rules.bodyGone, ...rules.sensesLost, ...rules.symptomFeelings, ...rules.theyWords, ...rules.pronouns, ...rules.gaveWayBetween, ...rules.limbOpeners, ...rules.sharedSubjects, ...rules.sharedNotSubjectAfter];
 }
 /** The only other people named are "they". */
 function onlyThey(tokens: Token[], rules: CompiledNegation): boolean {
@@ -664,6 +664,21 @@ function sinceBirthAt(tokens: Token[], from: number, to: number, rules: Compiled
   return -1;
 }
 
+/**
+ * The clause holds "we" as a subject ("we cant pee properly", not "when we have sex" nor "what do we do"), no "I", "me"
+ * or "my" of the writer's own, nobody named, and no act done together.
+ */
+function sharedSubjectIn(tokens: Token[], clause: { from: number; to: number }, rules: CompiledNegation): boolean {
+  let shared = false;
+  for (let i = clause.from; i <= clause.to; i += 1) {
+    const word = tokens[i]?.word ?? '';
+    if (rules.sharedSubjects.has(word) && !rules.sharedNotSubjectAfter.has(tokens[i - 1]?.word ?? '')) shared = true;
+    if (rules.otherPeople.has(word) || rules.acquaintances.has(word)) return false;
+  }
+  if (!shared || hasFirstPerson(tokens, clause.from, clause.to, rules)) return false;
+  return !anyWithin(tokens, clause.from, clause.to, rules.sharedActs);
+}
+
 export function mentionOf(tokens: Token[], span: Span, rules: CompiledNegation): MentionContext {
   const mention = mentionInSentence(tokens, span, rules);
   if (mention !== 'hypothetical') return mention;
@@ -694,6 +709,8 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   if (echoAnsweredNo(tokens, sentence, rules)) return 'negated';
   // "my partner and I, one of us, well, sex has gone numb", "someone in my family keeps wetting themselves": whose is left open
   if (anyWithin(tokens, 0, tokens.length - 1, rules.unclearWho) && !hasFirstPerson(tokens, span.start, span.end, rules)) return 'unclear-person';
+  // "we can't pee properly since Tuesday", "we've lost a stone without trying": told of "we", whose is left open
+  if (sharedSubjectIn(tokens, clauseBounds(tokens, span, rules), rules)) return 'unclear-person';
   // "my little one wet the bed last night": a young child's, named in the sign's own comma part, never the patient's
   if (!hasFirstPerson(tokens, span.start, span.end, rules) && youngChildBefore(tokens, span, rules) && !sharedWithMeLater(tokens, span, rules)) return 'other-person';
   // someone else's own story is theirs even when it is over ("my husband had bladder cancer years ago, he's fine now")

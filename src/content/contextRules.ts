@@ -135,6 +135,7 @@ const FIELDS = {
   sharedSubjects: phrases,
   sharedNotSubjectAfter: phrases,
   sharedActs: phrases,
+  questionOpenersAfterComma: phrases,
 } as const;
 
 /** Every list the rules read is required (an empty or missing one would silently stop a rule), and no others. */

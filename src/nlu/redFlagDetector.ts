@@ -206,6 +206,8 @@ function clausesOf(tokens: Token[], words: CompiledNegation): number[] {
     const previous = tokens[index - 1];
     if (token.word === SENTENCE_BOUNDARY || words.clauseBreakWords.has(token.word)) clause += 1;
     else if (previous !== undefined && words.clauseOpenersAfterJoin.has(token.word) && (token.afterComma || words.clauseJoiningWords.has(previous.word))) clause += 1;
+    // a question asked of someone: the opener before "I", "it", "you" ("can I", "do I"), not an inability ("can not get comfy")
+    else if (previous !== undefined && token.afterComma && words.questionOpenersAfterComma.has(token.word) && words.subjects.has(tokens[index + 1]?.word ?? '')) clause += 1;
     clauses[index] = clause;
   }
   return clauses;

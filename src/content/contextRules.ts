@@ -136,6 +136,7 @@ const FIELDS = {
   sharedNotSubjectAfter: phrases,
   sharedActs: phrases,
   questionOpenersAfterComma: phrases,
+  stoppedHindered: phrases,
 } as const;
 
 /** Every list the rules read is required (an empty or missing one would silently stop a rule), and no others. */

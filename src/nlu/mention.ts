@@ -258,6 +258,8 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
       // "it came back later but now I can't again": over, then back
       if (backAgainAfter(tokens, j, sentence.to, rules)) continue;
       const next = tokens[j + marker.words.length];
+      // "it stopped me walking the dog": kept from something, not over
+      if (hinders(marker.words, next, rules)) continue;
       if (marker.endsSentence && next !== undefined && next.word !== SENTENCE_BOUNDARY && next.word !== 'now') continue;
       // "before it was fine": it is new, not over
       if ((marker.words[0] === 'was' || marker.words[0] === 'were') && [tokens[j - 1], tokens[j - 2], tokens[j + marker.words.length]].some((token) => token?.word === 'before')) continue;
@@ -315,10 +317,15 @@ const datedGoneBy = (tokens: Token[], span: Span, clause: { from: number; to: nu
   !wordWithin(tokens, span.start, span.end, rules.lossInSign) && anyWithin(tokens, clause.from, clause.to, rules.datedPast) && !wordWithin(tokens, clause.from, clause.to, rules.goesOn) && !wordWithin(tokens, clause.from, clause.to, rules.stillGoing);
 
 /** Where the last unmistakable recovery after the sign starts (-1: none), not denied just before it ("I'm not in a good place"). */
+/** "stopped" followed by whom or what it kept from ("it stopped me going out", "stopped being so bad"): no end of the episode. */
+const hinders = (words: readonly string[], next: Token | undefined, rules: CompiledNegation) =>
+  (words.at(-1) === 'stopped' || words.at(-1) === 'stop') && rules.stoppedHindered.has(next?.word ?? '');
+
 function recoveryAfter(tokens: Token[], span: Span, to: number, rules: CompiledNegation, noLoss = false): number {
   let found = -1;
   for (let j = span.end + 1; j <= to; j += 1) {
-    const recovered = phraseAt(tokens, j, rules.resolvedAnywhere) !== undefined || (noLoss && phraseAt(tokens, j, rules.resolvedAnywhereUnlessLoss) !== undefined);
+    const marker = phraseAt(tokens, j, rules.resolvedAnywhere) ?? (noLoss ? phraseAt(tokens, j, rules.resolvedAnywhereUnlessLoss) : undefined);
+    const recovered = marker !== undefined && !hinders(marker, tokens[j + marker.length], rules);
     if (recovered && !notOverBefore(tokens, j, span, rules)) found = j;
   }
   return found;
@@ -481,7 +488,7 @@ const hasFirstPerson = (tokens: Token[], from: number, to: number, rules: Compil
 
 /** The words this file reads directly, kept from spelling correction with the rules' own (negation.ts `contextWordsOf`). */
 export function mentionWordsOf(rules: NegationRules): string[] {
-  return [...rules.contrastsBeforeNowAgain, 'if', ...rules.exampleOpeners, 'used', 'to', ...rules.clauseJoins, ...rules.bodyGone, ...rules.sensesLost, ...rules.symptomFeelings, ...rules.theyWords, ...rules.pronouns, ...rules.gaveWayBetween, ...rules.limbOpeners, ...rules.sharedSubjects, ...rules.sharedNotSubjectAfter];
+  return [...rules.contrastsBeforeNowAgain, 'if', ...rules.exampleOpeners, 'used', 'to', ...rules.clauseJoins, ...rules.bodyGone, ...rules.sensesLost, ...rules.symptomFeelings, ...rules.theyWords, ...rules.pronouns, ...rules.gaveWayBetween, ...rules.limbOpeners, ...rules.sharedSubjects, ...rules.sharedNotSubjectAfter, ...rules.stoppedHindered];
 }
 /** The only other people named are "they". */
 function onlyThey(tokens: Token[], rules: CompiledNegation): boolean {

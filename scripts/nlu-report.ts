@@ -76,6 +76,7 @@ const BATCHES = [
   { name: '2026-12e', test: /-2026-12e-/ },
   { name: '2026-12h', test: /-2026-12h-/ },
   { name: '2026-12i', test: /-2026-12i-/ },
+  { name: '2026-12j', test: /-2026-12j-/ },
 ];
 
 function probe(): void {

@@ -137,6 +137,7 @@ const FIELDS = {
   sharedActs: phrases,
   questionOpenersAfterComma: phrases,
   stoppedHindered: phrases,
+  anaphoricOpeners: phrases,
 } as const;
 
 /** Every list the rules read is required (an empty or missing one would silently stop a rule), and no others. */

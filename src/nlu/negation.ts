@@ -37,6 +37,7 @@ export interface CompiledNegation {
   sharedActs: string[][];
   questionOpenersAfterComma: ReadonlySet<string>;
   stoppedHindered: ReadonlySet<string>;
+  anaphoricOpeners: ReadonlySet<string>;
   bodyGone: ReadonlySet<string>;
   wellDeniedBefore: ReadonlySet<string>;
   inability: ReadonlySet<string>;
@@ -161,7 +162,7 @@ function byLastWord(phrases: string[][]): Map<string, string[][]> {
  * "nether" loses a denial, "chance" corrected to "change" loses a "what if".
  */
 /** The single-word lists other than these five were never kept from correction by this list (mention.ts hands in its own: `mentionWordsOf`); they still are not. */
-const READ_ONE_BY_ONE = new Set<string>(['contrastsEndingDenial', 'sideOpeners', 'minimisingSubjects', 'subjects', 'notConsequentBefore', 'notConsequentAfter', 'everydayActions', 'questionOpeners', 'ownStatementOpeners', 'exampleOpeners', 'clauseJoins', 'sensesLost', 'symptomFeelings', 'recoveryToNow', 'contrastsBeforeNowAgain', 'gaveWayBetween', 'limbOpeners', 'theyWords', 'pronouns', 'clauseOpenersAfterJoin', 'inabilityBefore', 'inabilityTail', 'clauseBreakWords', 'clauseJoiningWords', 'fragmentAllClear', 'fragmentDegree', 'believedAtFirst', 'sharedSubjects', 'sharedNotSubjectAfter', 'questionOpenersAfterComma', 'stoppedHindered']);
+const READ_ONE_BY_ONE = new Set<string>(['contrastsEndingDenial', 'sideOpeners', 'minimisingSubjects', 'subjects', 'notConsequentBefore', 'notConsequentAfter', 'everydayActions', 'questionOpeners', 'ownStatementOpeners', 'exampleOpeners', 'clauseJoins', 'sensesLost', 'symptomFeelings', 'recoveryToNow', 'contrastsBeforeNowAgain', 'gaveWayBetween', 'limbOpeners', 'theyWords', 'pronouns', 'clauseOpenersAfterJoin', 'inabilityBefore', 'inabilityTail', 'clauseBreakWords', 'clauseJoiningWords', 'fragmentAllClear', 'fragmentDegree', 'believedAtFirst', 'sharedSubjects', 'sharedNotSubjectAfter', 'questionOpenersAfterComma', 'stoppedHindered', 'anaphoricOpeners']);
 export function contextWordsOf(rules: NegationRules, extra: Iterable<string> = []): Set<string> {
   const words = new Set<string>([...rules.inability, ...rules.fineInSpan, ...rules.stativeVerbs, ...rules.bodyGone, ...rules.wellDeniedBefore, ...extra]);
   for (const [name, value] of Object.entries(rules)) {
@@ -301,6 +302,7 @@ export function compileNegation(rules: NegationRules): CompiledNegation {
     sharedActs: rules.sharedActs.map(phraseWords),
     questionOpenersAfterComma: new Set(rules.questionOpenersAfterComma),
     stoppedHindered: new Set(rules.stoppedHindered),
+    anaphoricOpeners: new Set(rules.anaphoricOpeners),
   };
 }
 

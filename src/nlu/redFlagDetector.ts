@@ -753,8 +753,8 @@ function carriesOn(message: Message, reading: ConceptReading, one: ConceptSpan, 
   let fragments = false;
   for (let index = first.end + 1; index < second.start && !fragments; index += 1) {
     if (reading.tokens[index]?.word !== SENTENCE_BOUNDARY) continue;
-    if (!telegraphic(reading.tokens, first.start, second.end, negation)) return false;
-    fragments = true;
+    if (telegraphic(reading.tokens, first.start, second.end, negation)) fragments = true;
+    else if (!goesOnAbout(message, reading.tokens, index, second, negation)) return false;
   }
   // Notes of a word or two each run over one clause more: "Legs. Both. Heavy. Worse."
   if (later - earlier > CARRY_CLAUSES && !fragments) return false;
@@ -763,6 +763,18 @@ function carriesOn(message: Message, reading: ConceptReading, one: ConceptSpan, 
   const own = (span: ConceptSpan) => fragments && span.start <= second.end && span.end >= second.start;
   const after = (span: ConceptSpan) => fragments && span.start > second.end;
   return !(reading.spans.get(TOPIC) ?? []).some((span) => !own(span) && !after(span) && ((clauses[span.start]! > earlier && clauses[span.start]! <= later) || (clauses[span.end]! > earlier && clauses[span.end]! <= later)));
+}
+
+/**
+ * A sentence that opens on a word pointing back ("it", "nothing") goes on about the sentence before
+ * it: "Tried to pee. It took forever to start." Only across this one sentence end, and only for a
+ * mention in the new sentence's first clause (the topic test of `carriesOn` still applies).
+ */
+function goesOnAbout(message: Message, tokens: Token[], boundary: number, second: ConceptSpan, rules: CompiledNegation): boolean {
+  const opener = boundary + 1;
+  if (!rules.anaphoricOpeners.has(tokens[opener]?.word ?? '')) return false;
+  for (let index = opener; index < second.start; index += 1) if (tokens[index]?.word === SENTENCE_BOUNDARY) return false;
+  return message.clauses[second.end] === message.clauses[opener];
 }
 
 /**

@@ -410,7 +410,7 @@ function wholeMessage(tokens: Token[], rules: CompiledNegation): WholeMessage {
 function overInNextSentence(tokens: Token[], sentence: { from: number; to: number }, rules: CompiledNegation, span: Span): boolean {
   const noLoss = absenceIsOfTheEpisode(tokens, span, sentence, rules);
   const past = anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) || wordWithin(tokens, sentence.from, sentence.to, rules.pastForNext) || datedGoneBy(tokens, span, clauseBounds(tokens, span, rules), rules);
-  if (!past || wordWithin(tokens, sentence.from, sentence.to, rules.goesOn)) return false;
+  if (!past || goesOnWithin(tokens, sentence.from, sentence.to, rules)) return false;
   let end = sentence.to;
   for (let later = 0; later < 2 && tokens[end + 1]?.word === SENTENCE_BOUNDARY && end + 2 < tokens.length; later += 1) {
     const next = sentenceBounds(tokens, { start: end + 2, end: end + 2, gapTokens: [] });
@@ -420,6 +420,12 @@ function overInNextSentence(tokens: Token[], sentence: { from: number; to: numbe
     if (wordWithin(tokens, next.from, next.to, rules.goesOn)) return false;
     end = next.to;
   }
+  return false;
+}
+
+/** A word that it goes on (`goesOn`), not one denied ("not now, but on Tuesday I had a numb patch": no "now" of the sign). */
+function goesOnWithin(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+  for (let i = from; i <= to; i += 1) if (rules.goesOn.has(tokens[i]?.word ?? '') && !rules.notOver.has(tokens[i - 1]?.word ?? '')) return true;
   return false;
 }
 
@@ -456,10 +462,24 @@ function carerWritingIn(tokens: Token[], rules: CompiledNegation): boolean {
   // "a lady in my group said she can't feel her bum": a carer writes for family, not for an acquaintance
   const people = tokens.map((_, index) => index).filter((index) => rules.otherPeople.has(tokens[index]!.word) || rules.acquaintances.has(tokens[index]!.word));
   if (people.some((index) => rules.acquaintances.has(tokens[index]!.word)) && people.every((index) => acquaintanceAt(tokens, index, rules) || rules.pronouns.has(tokens[index]!.word))) return false;
-  if (anyWithin(tokens, 0, all, rules.carerMarkers)) return true;
+  if (carerMarkerIn(tokens, 0, all, rules)) return true;
   // Only "he" or "she", never a relative named: the person written about is the patient.
   const named = tokens.some((token) => rules.otherPeople.has(token.word) && !rules.pronouns.has(token.word));
   return !named;
+}
+
+/**
+ * A sign that the person named is the patient (`carerMarkers`), but not the "now" of an all-clear said of them
+ * ("my mum had breast cancer years ago, she's fine now"): that tells their own story as over, not a carer writing.
+ */
+function carerMarkerIn(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+  for (let i = from; i <= to; i += 1) {
+    const marker = phraseAt(tokens, i, rules.carerMarkers);
+    if (marker === undefined) continue;
+    if (marker.length === 1 && marker[0] === 'now' && rules.wellAfter.has(tokens[i - 1]?.word ?? '')) continue;
+    return true;
+  }
+  return false;
 }
 
 function wordWithin(tokens: Token[], from: number, to: number, words: ReadonlySet<string>): boolean {

@@ -133,6 +133,11 @@ const FIELDS = {
   fragmentAllClear: phrases,
   fragmentDegree: phrases,
   believedAtFirst: phrases,
+  sharedSubjects: phrases,
+  sharedNotSubjectAfter: phrases,
+  sharedActs: phrases,
+  questionOpenersAfterComma: phrases,
+  stoppedHindered: phrases,
   anaphoricOpeners: phrases,
 } as const;
 

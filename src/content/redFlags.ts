@@ -50,6 +50,12 @@ export const redFlagSchema = z
     conceptsRequire: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).min(1).optional(),
     /** A history is the sign itself: "the cancer was all gone" still counts (a resolved mention is present). */
     history: z.boolean().optional(),
+    /**
+     * With `history`: phrases of the flag that tell a state now, not the history ("a red, weeping wound"). They are
+     * matched as the flag's phrases, but a past episode of them that is over ("the wound was red, looks fine now") is
+     * asked about as for any sign, not taken as the history.
+     */
+    notHistory: phraseList.optional(),
 
     /** Other signs or concepts that together make this one: "cancer.history + ces.*|weakness.*|limb-numbness". */
     combines: conceptRules.optional(),
@@ -197,12 +203,15 @@ export function loadRedFlags(contentDir: string): RedFlagLoad {
       const phrases = expandPhrases(flag.phrases, `${field}.phrases`, groups, phraseProblems, forms) ?? [];
       const requires = expandPhrases(flag.requires, `${field}.requires`, groups, phraseProblems, forms);
       const except = expandPhrases(flag.except, `${field}.except`, groups, phraseProblems, forms);
+      const notHistory = expandPhrases(flag.notHistory, `${field}.notHistory`, groups, phraseProblems, forms);
+      if (notHistory !== undefined && flag.history !== true) phraseProblems.push(`${field}.notHistory: only a flag with history: true has phrases that are not its history`);
       const ruleProblems: string[] = [];
       for (const rules of ['concepts', 'vague', 'asUsual', 'lookAlike', 'combines'] as const) checkRuleNames(flag, rules, concepts.vocabulary, ids, ruleProblems);
       problems.push(...phraseProblems.map((problem) => `${file}: ${problem}`), ...ruleProblems.map((problem) => `${file}: ${field}.${problem}`));
       const expanded: RedFlag = { ...flag, phrases, vocabulary: concepts.vocabulary };
       if (requires !== undefined) expanded.requires = requires;
       if (except !== undefined) expanded.except = except;
+      if (notHistory !== undefined) expanded.notHistory = notHistory;
       items.push({ file, value: expanded });
     });
   }

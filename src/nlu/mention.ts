@@ -258,6 +258,8 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
       // "it came back later but now I can't again": over, then back
       if (backAgainAfter(tokens, j, sentence.to, rules)) continue;
       const next = tokens[j + marker.words.length];
+      // "it stopped me walking the dog": kept from something, not over
+      if (hinders(marker.words, next, rules)) continue;
       if (marker.endsSentence && next !== undefined && next.word !== SENTENCE_BOUNDARY && next.word !== 'now') continue;
       // "before it was fine": it is new, not over
       if ((marker.words[0] === 'was' || marker.words[0] === 'were') && [tokens[j - 1], tokens[j - 2], tokens[j + marker.words.length]].some((token) => token?.word === 'before')) continue;
@@ -315,10 +317,15 @@ const datedGoneBy = (tokens: Token[], span: Span, clause: { from: number; to: nu
   !wordWithin(tokens, span.start, span.end, rules.lossInSign) && anyWithin(tokens, clause.from, clause.to, rules.datedPast) && !wordWithin(tokens, clause.from, clause.to, rules.goesOn) && !wordWithin(tokens, clause.from, clause.to, rules.stillGoing);
 
 /** Where the last unmistakable recovery after the sign starts (-1: none), not denied just before it ("I'm not in a good place"). */
+/** "stopped" followed by whom or what it kept from ("it stopped me going out", "stopped being so bad"): no end of the episode. */
+const hinders = (words: readonly string[], next: Token | undefined, rules: CompiledNegation) =>
+  (words.at(-1) === 'stopped' || words.at(-1) === 'stop') && rules.stoppedHindered.has(next?.word ?? '');
+
 function recoveryAfter(tokens: Token[], span: Span, to: number, rules: CompiledNegation, noLoss = false): number {
   let found = -1;
   for (let j = span.end + 1; j <= to; j += 1) {
-    const recovered = phraseAt(tokens, j, rules.resolvedAnywhere) !== undefined || (noLoss && phraseAt(tokens, j, rules.resolvedAnywhereUnlessLoss) !== undefined);
+    const marker = phraseAt(tokens, j, rules.resolvedAnywhere) ?? (noLoss ? phraseAt(tokens, j, rules.resolvedAnywhereUnlessLoss) : undefined);
+    const recovered = marker !== undefined && !hinders(marker, tokens[j + marker.length], rules);
     if (recovered && !notOverBefore(tokens, j, span, rules)) found = j;
   }
   return found;
@@ -403,7 +410,7 @@ function wholeMessage(tokens: Token[], rules: CompiledNegation): WholeMessage {
 function overInNextSentence(tokens: Token[], sentence: { from: number; to: number }, rules: CompiledNegation, span: Span): boolean {
   const noLoss = absenceIsOfTheEpisode(tokens, span, sentence, rules);
   const past = anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) || wordWithin(tokens, sentence.from, sentence.to, rules.pastForNext) || datedGoneBy(tokens, span, clauseBounds(tokens, span, rules), rules);
-  if (!past || wordWithin(tokens, sentence.from, sentence.to, rules.goesOn)) return false;
+  if (!past || goesOnWithin(tokens, sentence.from, sentence.to, rules)) return false;
   let end = sentence.to;
   for (let later = 0; later < 2 && tokens[end + 1]?.word === SENTENCE_BOUNDARY && end + 2 < tokens.length; later += 1) {
     const next = sentenceBounds(tokens, { start: end + 2, end: end + 2, gapTokens: [] });
@@ -413,6 +420,12 @@ function overInNextSentence(tokens: Token[], sentence: { from: number; to: numbe
     if (wordWithin(tokens, next.from, next.to, rules.goesOn)) return false;
     end = next.to;
   }
+  return false;
+}
+
+/** A word that it goes on (`goesOn`), not one denied ("not now, but on Tuesday I had a numb patch": no "now" of the sign). */
+function goesOnWithin(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+  for (let i = from; i <= to; i += 1) if (rules.goesOn.has(tokens[i]?.word ?? '') && !rules.notOver.has(tokens[i - 1]?.word ?? '')) return true;
   return false;
 }
 
@@ -449,10 +462,24 @@ function carerWritingIn(tokens: Token[], rules: CompiledNegation): boolean {
   // "a lady in my group said she can't feel her bum": a carer writes for family, not for an acquaintance
   const people = tokens.map((_, index) => index).filter((index) => rules.otherPeople.has(tokens[index]!.word) || rules.acquaintances.has(tokens[index]!.word));
   if (people.some((index) => rules.acquaintances.has(tokens[index]!.word)) && people.every((index) => acquaintanceAt(tokens, index, rules) || rules.pronouns.has(tokens[index]!.word))) return false;
-  if (anyWithin(tokens, 0, all, rules.carerMarkers)) return true;
+  if (carerMarkerIn(tokens, 0, all, rules)) return true;
   // Only "he" or "she", never a relative named: the person written about is the patient.
   const named = tokens.some((token) => rules.otherPeople.has(token.word) && !rules.pronouns.has(token.word));
   return !named;
+}
+
+/**
+ * A sign that the person named is the patient (`carerMarkers`), but not the "now" of an all-clear said of them
+ * ("my mum had breast cancer years ago, she's fine now"): that tells their own story as over, not a carer writing.
+ */
+function carerMarkerIn(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
+  for (let i = from; i <= to; i += 1) {
+    const marker = phraseAt(tokens, i, rules.carerMarkers);
+    if (marker === undefined) continue;
+    if (marker.length === 1 && marker[0] === 'now' && rules.wellAfter.has(tokens[i - 1]?.word ?? '')) continue;
+    return true;
+  }
+  return false;
 }
 
 function wordWithin(tokens: Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
@@ -481,7 +508,7 @@ const hasFirstPerson = (tokens: Token[], from: number, to: number, rules: Compil
 
 /** The words this file reads directly, kept from spelling correction with the rules' own (negation.ts `contextWordsOf`). */
 export function mentionWordsOf(rules: NegationRules): string[] {
-  return [...rules.contrastsBeforeNowAgain, 'if', ...rules.exampleOpeners, 'used', 'to', ...rules.clauseJoins, ...rules.bodyGone, ...rules.sensesLost, ...rules.symptomFeelings, ...rules.theyWords, ...rules.pronouns, ...rules.gaveWayBetween, ...rules.limbOpeners];
+  return [...rules.contrastsBeforeNowAgain, 'if', ...rules.exampleOpeners, 'used', 'to', ...rules.clauseJoins, ...rules.bodyGone, ...rules.sensesLost, ...rules.symptomFeelings, ...rules.theyWords, ...rules.pronouns, ...rules.gaveWayBetween, ...rules.limbOpeners, ...rules.sharedSubjects, ...rules.sharedNotSubjectAfter, ...rules.stoppedHindered];
 }
 /** The only other people named are "they". */
 function onlyThey(tokens: Token[], rules: CompiledNegation): boolean {
@@ -664,6 +691,21 @@ function sinceBirthAt(tokens: Token[], from: number, to: number, rules: Compiled
   return -1;
 }
 
+/**
+ * The clause holds "we" as a subject ("we cant pee properly", not "when we have sex" nor "what do we do"), no "I", "me"
+ * or "my" of the writer's own, nobody named, and no act done together.
+ */
+function sharedSubjectIn(tokens: Token[], clause: { from: number; to: number }, rules: CompiledNegation): boolean {
+  let shared = false;
+  for (let i = clause.from; i <= clause.to; i += 1) {
+    const word = tokens[i]?.word ?? '';
+    if (rules.sharedSubjects.has(word) && !rules.sharedNotSubjectAfter.has(tokens[i - 1]?.word ?? '')) shared = true;
+    if (rules.otherPeople.has(word) || rules.acquaintances.has(word)) return false;
+  }
+  if (!shared || hasFirstPerson(tokens, clause.from, clause.to, rules)) return false;
+  return !anyWithin(tokens, clause.from, clause.to, rules.sharedActs);
+}
+
 export function mentionOf(tokens: Token[], span: Span, rules: CompiledNegation): MentionContext {
   const mention = mentionInSentence(tokens, span, rules);
   if (mention !== 'hypothetical') return mention;
@@ -694,6 +736,8 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   if (echoAnsweredNo(tokens, sentence, rules)) return 'negated';
   // "my partner and I, one of us, well, sex has gone numb", "someone in my family keeps wetting themselves": whose is left open
   if (anyWithin(tokens, 0, tokens.length - 1, rules.unclearWho) && !hasFirstPerson(tokens, span.start, span.end, rules)) return 'unclear-person';
+  // "we can't pee properly since Tuesday", "we've lost a stone without trying": told of "we", whose is left open
+  if (sharedSubjectIn(tokens, clauseBounds(tokens, span, rules), rules)) return 'unclear-person';
   // "my little one wet the bed last night": a young child's, named in the sign's own comma part, never the patient's
   if (!hasFirstPerson(tokens, span.start, span.end, rules) && youngChildBefore(tokens, span, rules) && !sharedWithMeLater(tokens, span, rules)) return 'other-person';
   // someone else's own story is theirs even when it is over ("my husband had bladder cancer years ago, he's fine now")

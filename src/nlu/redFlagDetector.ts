@@ -100,6 +100,8 @@ interface CompiledFlag {
   phrases: number[];
   requires: number[] | undefined;
   except: number[];
+  /** Phrase ids (also among `phrases`) of a history flag that tell a state now: a past episode of them is not the history. */
+  notHistory: number[];
   concepts: RuleShape[];
   vague: RuleShape[];
   /** The sign's function said to be as usual: read present, a no at the sign's own question. */
@@ -193,8 +195,19 @@ interface Found {
 }
 
 /** Disclosed, for a combination: present, or a past episode of a history flag ("I had breast cancer years ago"), as `run` counts it. */
-function disclosedAlone(entry: CompiledFlag, found: Found | undefined): boolean {
-  return found?.mention === 'present' || (found?.mention === 'resolved' && entry.flag.history === true);
+function disclosedAlone(entry: CompiledFlag, found: Found | undefined, message: Message, negation: CompiledNegation): boolean {
+  return found?.mention === 'present' || (found !== undefined && asHistory(entry, found, message, negation));
+}
+
+/**
+ * A past episode of a history flag is the history itself ("I had breast cancer years ago"), unless only the flag's
+ * `notHistory` phrases told it: "the wound was red last week, looks fine now" is over, asked about as any sign is.
+ */
+function asHistory(entry: CompiledFlag, found: Found, message: Message, negation: CompiledNegation): boolean {
+  if (found.mention !== 'resolved' || entry.flag.history !== true) return false;
+  if (entry.notHistory.length === 0 || bestSpan(entry.notHistory, message.phrases, negation, entry.except) === undefined) return true;
+  const others = entry.phrases.filter((id) => !entry.notHistory.includes(id));
+  return bestSpan(others, message.phrases, negation, entry.except) !== undefined;
 }
 
 /** Best first: a present disclosure wins over every other kind of mention. */
@@ -248,6 +261,8 @@ function clausesOf(tokens: Token[], words: CompiledNegation): number[] {
     const previous = tokens[index - 1];
     if (token.word === SENTENCE_BOUNDARY || words.clauseBreakWords.has(token.word)) clause += 1;
     else if (previous !== undefined && words.clauseOpenersAfterJoin.has(token.word) && (token.afterComma || words.clauseJoiningWords.has(previous.word))) clause += 1;
+    // a question asked of someone: the opener before "I", "it", "you" ("can I", "do I"), not an inability ("can not get comfy")
+    else if (previous !== undefined && token.afterComma && words.questionOpenersAfterComma.has(token.word) && words.subjects.has(tokens[index + 1]?.word ?? '')) clause += 1;
     clauses[index] = clause;
   }
   return clauses;
@@ -258,8 +273,9 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
     phrases: flag.phrases.map((phrase) => compilePattern(phrase)),
     requires: flag.requires?.map((phrase) => compilePattern(phrase)),
     except: (flag.except ?? []).map((phrase) => compilePattern(phrase)),
+    notHistory: (flag.notHistory ?? []).map((phrase) => compilePattern(phrase)),
   }));
-  const patterns = sources.flatMap((entry) => [...entry.phrases, ...(entry.requires ?? []), ...entry.except]);
+  const patterns = sources.flatMap((entry) => [...entry.phrases, ...entry.notHistory, ...(entry.requires ?? []), ...entry.except]);
   const phraseIndex = compilePhraseIndex(patterns);
   const ids = (list: CompiledPattern[]) => list.map((pattern) => phraseIndex.idOf.get(pattern)!);
   // A phrase crossing from an earlier message into this one lies within this many words of the join.
@@ -267,7 +283,8 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
   const compiled: CompiledFlag[] = flags.map((flag, order) => ({
     flag,
     order,
-    phrases: ids(sources[order]!.phrases),
+    phrases: ids([...sources[order]!.phrases, ...sources[order]!.notHistory]),
+    notHistory: ids(sources[order]!.notHistory),
     requires: sources[order]!.requires === undefined ? undefined : ids(sources[order]!.requires!),
     except: ids(sources[order]!.except),
     concepts: parts(flag.concepts).map(shapeOf),
@@ -337,7 +354,7 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
     const cached = aloneCache.get(message.text);
     if (cached !== undefined) return cached;
     const present = new Set<string>();
-    for (const entry of singles) if (disclosedAlone(entry, findFlag(entry, message, [], [], negation, new Set()))) present.add(entry.flag.id);
+    for (const entry of singles) if (disclosedAlone(entry, findFlag(entry, message, [], [], negation, new Set()), message, negation)) present.add(entry.flag.id);
     rememberAlone(message.text, present);
     return present;
   }
@@ -373,8 +390,8 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
     for (const entry of singles) {
       if (pushedFromScan(entry)) continue;
       const found = findFlag(entry, current, recent, joins, negation, knownConcepts);
-      if (alone !== undefined && disclosedAlone(entry, found)) alone.add(entry.flag.id);
-      if (found !== undefined) push(entry, entry.flag.history === true && found.mention === 'resolved' ? { ...found, mention: 'present' } : found);
+      if (alone !== undefined && disclosedAlone(entry, found, current, negation)) alone.add(entry.flag.id);
+      if (found !== undefined) push(entry, asHistory(entry, found, current, negation) ? { ...found, mention: 'present' } : found);
     }
     if (alone !== undefined) rememberAlone(current.text, alone);
     if (combos.length > 0) {

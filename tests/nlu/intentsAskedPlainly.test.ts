@@ -23,3 +23,9 @@ describe('not understanding what is asked', () => {
   it.each(["sorry I don't get what you're asking me", 'i dont understand what u mean by that', "I don't follow what you're asking for"])('"%s"', (text) => expect(detectIntent(text, lexicon)).toBe('help'));
   it.each(["I don't understand why my leg hurts", "I don't get what causes sciatica"])('not "%s"', (text) => expect(detectIntent(text, lexicon)).toBeUndefined());
 });
+
+describe('not knowing what to do here, and a wait with its reason misspelt (2026-12j)', () => {
+  it.each(["not sure what I'm supposed to type", 'no idea what im meant to answer'])('help: "%s"', (text) => expect(detectIntent(text, lexicon)).toBe('help'));
+  it.each(["I know what I'm meant to do with the exercises", 'what am I meant to eat with this diet'])('not help: "%s"', (text) => expect(detectIntent(text, lexicon)).not.toBe('help'));
+  it.each(['hang on a sec, somebodys at the door', 'hold on 2 mins somebody is on the phone'])('pause: "%s"', (text) => expect(detectIntent(text, lexicon)).toBe('pause'));
+});

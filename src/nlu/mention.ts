@@ -316,11 +316,11 @@ function feelingCameBack(tokens: Token[], span: Span, rules: CompiledNegation, s
 const datedGoneBy = (tokens: Token[], span: Span, clause: { from: number; to: number }, rules: CompiledNegation) =>
   !wordWithin(tokens, span.start, span.end, rules.lossInSign) && anyWithin(tokens, clause.from, clause.to, rules.datedPast) && !wordWithin(tokens, clause.from, clause.to, rules.goesOn) && !wordWithin(tokens, clause.from, clause.to, rules.stillGoing);
 
-/** Where the last unmistakable recovery after the sign starts (-1: none), not denied just before it ("I'm not in a good place"). */
 /** "stopped" followed by whom or what it kept from ("it stopped me going out", "stopped being so bad"): no end of the episode. */
 const hinders = (words: readonly string[], next: Token | undefined, rules: CompiledNegation) =>
   (words.at(-1) === 'stopped' || words.at(-1) === 'stop') && rules.stoppedHindered.has(next?.word ?? '');
 
+/** Where the last unmistakable recovery after the sign starts (-1: none), not denied just before it ("I'm not in a good place"). */
 function recoveryAfter(tokens: Token[], span: Span, to: number, rules: CompiledNegation, noLoss = false): number {
   let found = -1;
   for (let j = span.end + 1; j <= to; j += 1) {

@@ -84,6 +84,8 @@ const FIELDS = {
   someoneElsesView: phrases,
   wellAfter: phrases,
   sharedWithMe: phrases,
+  feelingAbout: phrases,
+  feelingDegree: phrases,
   sides: phrases,
   pairWords: phrases,
   beforeReach: reach,

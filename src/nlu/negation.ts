@@ -141,6 +141,8 @@ export interface CompiledNegation {
   wellAfter: Set<string>;
   someoneElsesView: Set<string>;
   sharedWithMe: string[][];
+  feelingAbout: string[][];
+  feelingDegree: Set<string>;
   sides: Set<string>;
   pairWords: Set<string>;
   beforeReach: number;
@@ -263,6 +265,8 @@ export function compileNegation(rules: NegationRules): CompiledNegation {
     wellAfter: new Set(rules.wellAfter),
     someoneElsesView: new Set(rules.someoneElsesView),
     sharedWithMe: rules.sharedWithMe.map(phraseWords),
+    feelingAbout: rules.feelingAbout.map(phraseWords),
+    feelingDegree: new Set(rules.feelingDegree),
     sides: new Set(rules.sides),
     pairWords: new Set(rules.pairWords),
     beforeReach: rules.beforeReach,
@@ -539,7 +543,31 @@ export function notOverBefore(tokens: Token[], at: number, span: Span, rules: Co
 
 export function sharedWithMeLater(tokens: Token[], span: Span, rules: CompiledNegation): boolean {
   for (let j = span.end + 1; j < tokens.length && tokens[j]?.word !== SENTENCE_BOUNDARY; j += 1) {
-    if (phraseAt(tokens, j, rules.sharedWithMe) !== undefined) return true;
+    const shared = phraseAt(tokens, j, rules.sharedWithMe);
+    if (shared !== undefined && !feelingAboutAfter(tokens, j + shared.length, rules)) return true;
+  }
+  return false;
+}
+
+/**
+ * After the "I" of "and I": a feeling toward the other person or hearing of it ("and I worry about him", "and I'm scared
+ * for her", "and I only found out"), with a person within three words or the clause ending there. "And I worry I have it
+ * too" goes on to the writer's own.
+ */
+function feelingAboutAfter(message: Token[], from: number, rules: CompiledNegation): boolean {
+  if (message[from - 1]?.word !== 'i') return false;
+  // the words after the "I", degree words left out ("I'm so worried for her" reads "I am worried for her")
+  const tokens = message.slice(from, from + 16).filter((token) => !rules.feelingDegree.has(token.word));
+  const feeling = phraseAt(tokens, 0, rules.feelingAbout);
+  if (feeling === undefined) return false;
+  const end = feeling.length;
+  const next = tokens[end];
+  if (next === undefined || next.word === SENTENCE_BOUNDARY || next.afterComma) return true;
+  for (let k = end; k < end + 3; k += 1) {
+    const word = tokens[k]?.word;
+    if (word === undefined || word === SENTENCE_BOUNDARY || (k > end && tokens[k]?.afterComma)) return false;
+    if (rules.firstPerson.has(word) && word !== 'my') return false;
+    if (rules.otherPeople.has(word)) return true;
   }
   return false;
 }

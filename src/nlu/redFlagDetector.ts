@@ -796,17 +796,20 @@ function carriesOn(message: Message, reading: ConceptReading, one: ConceptSpan, 
   if (clauses[first.end]! - earlier > 1 || clauses[second.end] !== later || later <= earlier || later - earlier > FRAGMENT_CLAUSES) return false;
   // Across a sentence end only in fragments (one test, whatever the number of ends between).
   let fragments = false;
+  let pointsBack = false;
   for (let index = first.end + 1; index < second.start && !fragments; index += 1) {
     if (reading.tokens[index]?.word !== SENTENCE_BOUNDARY) continue;
     if (telegraphic(reading.tokens, first.start, second.end, negation)) fragments = true;
-    else if (!goesOnAbout(message, reading.tokens, index, second, negation)) return false;
+    else if (goesOnAbout(message, reading.tokens, index, second, negation)) pointsBack = true;
+    else return false;
   }
   // Notes of a word or two each run over one clause more: "Legs. Both. Heavy. Worse."
   if (later - earlier > CARRY_CLAUSES && !fragments) return false;
   // In fragments the later mention may itself name the topic: "Numb. Down there."; and a topic after it goes on to
   // the next note, it says nothing of what came between: "Legs. Both. Weak since last night, back sore"
   const own = (span: ConceptSpan) => fragments && span.start <= second.end && span.end >= second.start;
-  const after = (span: ConceptSpan) => fragments && span.start > second.end;
+  // ... as after a sentence pointing back: "Needed the loo. It just wouldn't get going.. walked my dog"
+  const after = (span: ConceptSpan) => (fragments || pointsBack) && span.start > second.end;
   return !(reading.spans.get(TOPIC) ?? []).some((span) => !own(span) && !after(span) && ((clauses[span.start]! > earlier && clauses[span.start]! <= later) || (clauses[span.end]! > earlier && clauses[span.end]! <= later)));
 }
 

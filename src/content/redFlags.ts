@@ -32,6 +32,13 @@ export const redFlagSchema = z
     phrases: phraseList.default([]),
     /** Concept combinations (content/lexicon/concepts) that disclose the sign. */
     concepts: conceptRules.optional(),
+    /**
+     * A benign cause told of the matched symptom in the clause or sentence next to it ("both legs ache.
+     * did a long hike yesterday", "... but that's from the 10k"): "first + cause + !never". The first
+     * part in the clause of the match, the others in its sentence or the one before or after it, the
+     * "!" parts nowhere in the message. A present match so explained is asked about (`vague`), never dropped.
+     */
+    explainedBy: conceptRules.optional(),
     /** Concept combinations that touch the sign without a clear disclosure: asked, not referred. */
     vague: conceptRules.optional(),
     /**
@@ -91,7 +98,7 @@ function globMatches(pattern: string, id: string): boolean {
 }
 
 /** Every concept a rule names exists; every flag id (with `*`) matches a flag. */
-function checkRuleNames(flag: RedFlag, field: 'concepts' | 'vague' | 'asUsual' | 'lookAlike' | 'combines', vocabulary: ConceptVocabulary, ids: string[], problems: string[]): void {
+function checkRuleNames(flag: RedFlag, field: 'concepts' | 'vague' | 'asUsual' | 'lookAlike' | 'combines' | 'explainedBy', vocabulary: ConceptVocabulary, ids: string[], problems: string[]): void {
   (flag[field] ?? []).forEach((rule, index) => {
     for (const part of ruleParts(rule)) {
       for (const raw of part) {
@@ -206,7 +213,7 @@ export function loadRedFlags(contentDir: string): RedFlagLoad {
       const notHistory = expandPhrases(flag.notHistory, `${field}.notHistory`, groups, phraseProblems, forms);
       if (notHistory !== undefined && flag.history !== true) phraseProblems.push(`${field}.notHistory: only a flag with history: true has phrases that are not its history`);
       const ruleProblems: string[] = [];
-      for (const rules of ['concepts', 'vague', 'asUsual', 'lookAlike', 'combines'] as const) checkRuleNames(flag, rules, concepts.vocabulary, ids, ruleProblems);
+      for (const rules of ['concepts', 'vague', 'asUsual', 'lookAlike', 'combines', 'explainedBy'] as const) checkRuleNames(flag, rules, concepts.vocabulary, ids, ruleProblems);
       problems.push(...phraseProblems.map((problem) => `${file}: ${problem}`), ...ruleProblems.map((problem) => `${file}: ${field}.${problem}`));
       const expanded: RedFlag = { ...flag, phrases, vocabulary: concepts.vocabulary };
       if (requires !== undefined) expanded.requires = requires;

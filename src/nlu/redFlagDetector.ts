@@ -104,6 +104,8 @@ interface CompiledFlag {
   notHistory: number[];
   concepts: RuleShape[];
   vague: RuleShape[];
+  /** A benign cause told next to a present match (`explainedBy`): the match is then asked about (`vague`). */
+  explainedBy: RuleShape[];
   /** The sign's function said to be as usual: read present, a no at the sign's own question. */
   asUsual: RuleShape[];
   /** A known look-alike of the sign said instead of it: read present, a no at the sign's own question. */
@@ -289,6 +291,7 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
     except: ids(sources[order]!.except),
     concepts: parts(flag.concepts).map(shapeOf),
     vague: parts(flag.vague).map(shapeOf),
+    explainedBy: parts(flag.explainedBy).map(shapeOf),
     asUsual: parts(flag.asUsual).map(shapeOf),
     lookAlike: parts(flag.lookAlike).map(shapeOf),
     conceptsRequire: flag.conceptsRequire,
@@ -304,13 +307,13 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
   // Only the concepts some rule uses are read (with those they refer to).
   const used = new Set<string>();
   for (const entry of compiled) {
-    for (const { full } of [...entry.concepts, ...entry.vague, ...entry.asUsual, ...entry.lookAlike, ...(entry.combines ?? [])]) for (const part of full) for (const name of part) used.add(name.replace(/^[!~]/, ''));
+    for (const { full } of [...entry.concepts, ...entry.vague, ...entry.explainedBy, ...entry.asUsual, ...entry.lookAlike, ...(entry.combines ?? [])]) for (const part of full) for (const name of part) used.add(name.replace(/^[!~]/, ''));
     for (const name of entry.conceptsRequire ?? []) used.add(name);
   }
   if (vocabulary?.concepts.has(TOPIC)) used.add(TOPIC);
   // Rules test their parts' presence by number, not by name, for every flag of every message.
   const conceptNumber = new Map([...used].map((name, number) => [name, number]));
-  const shapes = compiled.flatMap((entry) => [...entry.concepts, ...entry.vague, ...entry.asUsual, ...entry.lookAlike, ...(entry.combines ?? [])]);
+  const shapes = compiled.flatMap((entry) => [...entry.concepts, ...entry.vague, ...entry.explainedBy, ...entry.asUsual, ...entry.lookAlike, ...(entry.combines ?? [])]);
   shapes.forEach((shape, id) => {
     shape.id = id;
     shape.ruleIds = shape.rule.map((alternatives) => Int32Array.from(alternatives.map((name) => conceptNumber.get(name)!)));
@@ -481,7 +484,7 @@ function mentionOfSpan(text: IndexedText, span: Span, negation: CompiledNegation
  * The best-mentioned match of any of the patterns: a present one as soon as it is found. Only
  * matches no `except` phrase overlaps count and, with `crossing`, only those crossing that join.
  */
-function bestSpan(patterns: number[], text: IndexedText, negation: CompiledNegation, except: number[] | undefined, crossing = -1): { span: Span; mention: Mention } | undefined {
+function bestSpan(patterns: number[], text: IndexedText, negation: CompiledNegation, except: number[] | undefined, crossing = -1, explain?: (span: Span) => boolean): { span: Span; mention: Mention } | undefined {
   let bestFound: Span | undefined;
   let bestMention: Mention = 'present';
   for (let p = 0; p < patterns.length; p += 1) {
@@ -492,8 +495,10 @@ function bestSpan(patterns: number[], text: IndexedText, negation: CompiledNegat
       const span = spans[k]!;
       if (crossing >= 0 && !crosses(span, crossing)) continue;
       if (except !== undefined && except.length > 0 && isExcepted(except, text, span)) continue;
-      const mention = mentionOfSpan(text, span, negation);
-      if (!isDetection(mention)) continue;
+      const read = mentionOfSpan(text, span, negation);
+      if (!isDetection(read)) continue;
+      // a present match whose benign cause is told beside it is asked about, and a clearer match may follow
+      const mention: Mention = read === 'present' && explain !== undefined && explain(span) ? 'vague' : read;
       if (mention === 'present') return { span, mention };
       if (bestFound === undefined || MENTION_RANK[mention] < MENTION_RANK[bestMention]) {
         bestFound = span;
@@ -568,7 +573,7 @@ function findFlag(entry: CompiledFlag, current: Message, recent: Message[], join
   const around: Surroundings = { current, recent, known: knownConcepts, negation };
   // A rule lacking a part here finds nothing whatever the requirement: it is not worked out then (its concepts' mentions cost a reading each).
   if (entry.concepts.length > 0 && !everyLacksAPart(entry.concepts, current) && requirementMet(entry, current, recent, negation, knownConcepts)) {
-    found = better(found, findConceptRules(entry.concepts, current, negation, around));
+    found = better(found, findConceptRules(entry.concepts, current, negation, around, entry.explainedBy.length === 0 ? undefined : entry));
     if (found?.mention === 'present') return found;
   }
   if (entry.vague.length > 0 && !everyLacksAPart(entry.vague, current)) {
@@ -600,7 +605,7 @@ function conceptPresent(message: Message, name: string, negation: CompiledNegati
  * read in context; the words between the concepts count as a gap, so "down there is not numb"
  * is a denial.
  */
-function findConceptRules(rules: RuleShape[], message: Message, negation: CompiledNegation, around?: Surroundings): Found | undefined {
+function findConceptRules(rules: RuleShape[], message: Message, negation: CompiledNegation, around?: Surroundings, explainedOf?: CompiledFlag): Found | undefined {
   const reading = message.reading;
   if (reading === undefined) return undefined;
   const clauses = message.clauses;
@@ -669,11 +674,65 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
         }
       }
       if (found === undefined) continue;
+      if (found.mention === 'present' && explainedOf !== undefined) {
+        let first = chosen[0]!.start;
+        let last = chosen[0]!.end;
+        for (const one of chosen) {
+          if (one.start < first) first = one.start;
+          if (one.end > last) last = one.end;
+        }
+        if (explainedBeside(explainedOf, message, first, last, negation)) found = { ...found, mention: 'vague' };
+      }
       if (found.mention === 'present') return found;
       best = better(best, found);
     }
   }
   return best;
+}
+
+/** The sentence each token is in (sentence ends counted from the start). */
+function sentenceOf(tokens: Token[], index: number): number {
+  let sentence = 0;
+  for (let k = 0; k < index && k < tokens.length; k += 1) if (tokens[k]!.word === SENTENCE_BOUNDARY) sentence += 1;
+  return sentence;
+}
+
+/**
+ * `explainedBy`: a present match (tokens start..end) whose benign cause is told beside it. The rule's
+ * first part is in the match's clauses, each other part said (not denied) outside the match in its
+ * sentence or the one before or after, and no "!" part said anywhere in the message ("both legs ache,
+ * did a long hike yesterday"; never with a nerve word: "both legs tingling after the run").
+ */
+const EXPLAINED_SENTENCES = 1;
+function explainedBeside(entry: CompiledFlag, message: Message, start: number, end: number, negation: CompiledNegation): boolean {
+  const reading = message.reading;
+  if (reading === undefined) return false;
+  const clauses = message.clauses;
+  const tokens = reading.tokens;
+  const here = sentenceOf(tokens, start);
+  for (const shape of entry.explainedBy) {
+    if (lacksAPart(shape, message)) continue;
+    if (shape.excluded.some((name) => conceptPresent(message, name, negation) !== undefined)) continue;
+    const [first, ...others] = shape.rule;
+    if (first === undefined) continue;
+    const inMatch = first.some((name) => (reading.spans.get(name) ?? []).some((span) => clauses[span.start]! >= clauses[start]! && clauses[span.end]! <= clauses[end]!));
+    if (!inMatch) continue;
+    const told = (span: ConceptSpan) =>
+      (span.end < start || span.start > end) &&
+      Math.abs(sentenceOf(tokens, span.start) - here) <= EXPLAINED_SENTENCES &&
+      causeSaid(tokens, clauses, span, negation);
+    if (others.every((part) => part.some((name) => (reading.spans.get(name) ?? []).some(told)))) return true;
+  }
+  return false;
+}
+
+/** A cause said, read from its clause's start: "that's not from the gym" denies it. */
+function causeSaid(tokens: Token[], clauses: readonly number[], span: ConceptSpan, negation: CompiledNegation): boolean {
+  let from = span.start;
+  while (from > 0 && clauses[from - 1] === clauses[span.start] && tokens[from - 1]!.word !== SENTENCE_BOUNDARY) from -= 1;
+  const gapTokens: number[] = [];
+  for (let index = from; index < span.start; index += 1) gapTokens.push(index);
+  return mentionOf(tokens, { start: from, end: span.end, gapTokens }, negation) === 'present' && mentionOf(tokens, { ...span, gapTokens: [] }, negation) === 'present';
 }
 
 /** Words between two mentions; 0 when they overlap. */
@@ -988,7 +1047,8 @@ function quote(text: string, tokens: Token[], from: number, to: number): string 
 }
 
 function findInCurrent(entry: CompiledFlag, current: Message, negation: CompiledNegation): Found | undefined {
-  const best = bestSpan(entry.phrases, current.phrases, negation, entry.except);
+  const explain = entry.explainedBy.length === 0 ? undefined : (span: Span) => explainedBeside(entry, current, span.start, span.end, negation);
+  const best = bestSpan(entry.phrases, current.phrases, negation, entry.except, -1, explain);
   return best === undefined ? undefined : { matched: quote(current.text, current.phrases.prepared.tokens, best.span.start, best.span.end), mention: best.mention };
 }
 

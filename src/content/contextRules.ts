@@ -135,6 +135,7 @@ const FIELDS = {
   fragmentAllClear: phrases,
   fragmentDegree: phrases,
   believedAtFirst: phrases,
+  causeDeniedBefore: phrases,
   sharedSubjects: phrases,
   sharedNotSubjectAfter: phrases,
   sharedActs: phrases,

@@ -31,6 +31,7 @@ export interface CompiledNegation {
   fragmentAllClear: ReadonlySet<string>;
   fragmentDegree: ReadonlySet<string>;
   believedAtFirst: ReadonlySet<string>;
+  causeDeniedBefore: ReadonlySet<string>;
   /** "we": a sign told of "we" leaves whose it is open (context.yaml `sharedSubjects`). */
   sharedSubjects: ReadonlySet<string>;
   sharedNotSubjectAfter: ReadonlySet<string>;
@@ -165,7 +166,7 @@ function byLastWord(phrases: string[][]): Map<string, string[][]> {
  * "nether" loses a denial, "chance" corrected to "change" loses a "what if".
  */
 /** The single-word lists other than these five were never kept from correction by this list (mention.ts hands in its own: `mentionWordsOf`); they still are not. */
-const READ_ONE_BY_ONE = new Set<string>(['contrastsEndingDenial', 'sideOpeners', 'minimisingSubjects', 'subjects', 'notConsequentBefore', 'notConsequentAfter', 'everydayActions', 'questionOpeners', 'ownStatementOpeners', 'exampleOpeners', 'clauseJoins', 'sensesLost', 'symptomFeelings', 'recoveryToNow', 'contrastsBeforeNowAgain', 'gaveWayBetween', 'limbOpeners', 'theyWords', 'pronouns', 'clauseOpenersAfterJoin', 'inabilityBefore', 'inabilityTail', 'clauseBreakWords', 'clauseJoiningWords', 'fragmentAllClear', 'fragmentDegree', 'believedAtFirst', 'sharedSubjects', 'sharedNotSubjectAfter', 'questionOpenersAfterComma', 'stoppedHindered', 'anaphoricOpeners']);
+const READ_ONE_BY_ONE = new Set<string>(['contrastsEndingDenial', 'sideOpeners', 'minimisingSubjects', 'subjects', 'notConsequentBefore', 'notConsequentAfter', 'everydayActions', 'questionOpeners', 'ownStatementOpeners', 'exampleOpeners', 'clauseJoins', 'sensesLost', 'symptomFeelings', 'recoveryToNow', 'contrastsBeforeNowAgain', 'gaveWayBetween', 'limbOpeners', 'theyWords', 'pronouns', 'clauseOpenersAfterJoin', 'inabilityBefore', 'inabilityTail', 'clauseBreakWords', 'clauseJoiningWords', 'fragmentAllClear', 'fragmentDegree', 'believedAtFirst', 'causeDeniedBefore', 'sharedSubjects', 'sharedNotSubjectAfter', 'questionOpenersAfterComma', 'stoppedHindered', 'anaphoricOpeners']);
 export function contextWordsOf(rules: NegationRules, extra: Iterable<string> = []): Set<string> {
   const words = new Set<string>([...rules.inability, ...rules.fineInSpan, ...rules.stativeVerbs, ...rules.bodyGone, ...rules.wellDeniedBefore, ...extra]);
   for (const [name, value] of Object.entries(rules)) {
@@ -303,6 +304,7 @@ export function compileNegation(rules: NegationRules): CompiledNegation {
     fragmentAllClear: new Set(rules.fragmentAllClear),
     fragmentDegree: new Set(rules.fragmentDegree),
     believedAtFirst: new Set(rules.believedAtFirst),
+    causeDeniedBefore: new Set(rules.causeDeniedBefore),
     sharedSubjects: new Set(rules.sharedSubjects),
     sharedNotSubjectAfter: new Set(rules.sharedNotSubjectAfter),
     sharedActs: rules.sharedActs.map(phraseWords),

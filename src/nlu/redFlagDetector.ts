@@ -817,8 +817,22 @@ function excludedBeside(excluded: string[], chosen: ConceptSpan[], reading: Conc
         if (clauses[one.start] === clauses[span.start] || (span.start <= one.start && span.end >= one.end)) beside = true;
         if (span.start >= one.start && span.end <= one.end && span.end - span.start < one.end - one.start) inside = true;
       }
-      if (beside && !inside && !onlyBelieved(reading.tokens, span.start, negation)) return true;
+      if (beside && !inside && !onlyBelieved(reading.tokens, span.start, negation) && !causeDenied(reading.tokens, span.start, chosen, negation)) return true;
     }
+  }
+  return false;
+}
+
+/**
+ * A look-alike's cause denied right before it ("it's not from the gym") explains nothing; not the "not" of the
+ * sign's own words ("my legs don't go" is no denial of "go down the legs").
+ */
+const DENIAL_REACH = 2;
+function causeDenied(tokens: Token[], at: number, chosen: readonly ConceptSpan[], words: CompiledNegation): boolean {
+  for (let index = at - 1; index >= 0 && at - index <= DENIAL_REACH; index -= 1) {
+    const word = tokens[index]?.word;
+    if (word === SENTENCE_BOUNDARY) return false;
+    if (word !== undefined && words.causeDeniedBefore.has(word)) return !chosen.some((span) => span.start <= index && span.end >= index);
   }
   return false;
 }

@@ -651,7 +651,7 @@ export function hypotheticalBefore(tokens: Token[], span: Span, rules: CompiledN
 
 /** "would the disc explain why my bum is numb?": the sign is taken as so, its cause is asked. */
 function causeAskedOf(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
-  for (let k = from; k < to; k += 1) if (rules.presupposedCause.some((words) => sequenceAt(tokens, k, words))) return true;
+  for (let k = from; k < to; k += 1) if (phraseAt(tokens, k, rules.presupposedCause) !== undefined) return true;
   return false;
 }
 

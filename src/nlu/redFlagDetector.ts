@@ -691,10 +691,14 @@ function findConceptRules(rules: RuleShape[], message: Message, negation: Compil
 }
 
 /** The sentence each token is in (sentence ends counted from the start). */
-function sentenceOf(tokens: Token[], index: number): number {
+function sentencesOf(tokens: Token[]): number[] {
+  const sentences: number[] = [];
   let sentence = 0;
-  for (let k = 0; k < index && k < tokens.length; k += 1) if (tokens[k]!.word === SENTENCE_BOUNDARY) sentence += 1;
-  return sentence;
+  for (const token of tokens) {
+    sentences.push(sentence);
+    if (token.word === SENTENCE_BOUNDARY) sentence += 1;
+  }
+  return sentences;
 }
 
 /**
@@ -709,7 +713,8 @@ function explainedBeside(entry: CompiledFlag, message: Message, start: number, e
   if (reading === undefined) return false;
   const clauses = message.clauses;
   const tokens = reading.tokens;
-  const here = sentenceOf(tokens, start);
+  const sentences = sentencesOf(tokens);
+  const here = sentences[start]!;
   for (const shape of entry.explainedBy) {
     if (lacksAPart(shape, message)) continue;
     if (shape.excluded.some((name) => conceptPresent(message, name, negation) !== undefined)) continue;
@@ -719,7 +724,7 @@ function explainedBeside(entry: CompiledFlag, message: Message, start: number, e
     if (!inMatch) continue;
     const told = (span: ConceptSpan) =>
       (span.end < start || span.start > end) &&
-      Math.abs(sentenceOf(tokens, span.start) - here) <= EXPLAINED_SENTENCES &&
+      Math.abs(sentences[span.start]! - here) <= EXPLAINED_SENTENCES &&
       causeSaid(tokens, clauses, span, negation);
     if (others.every((part) => part.some((name) => (reading.spans.get(name) ?? []).some(told)))) return true;
   }
@@ -829,12 +834,8 @@ function excludedBeside(excluded: string[], chosen: ConceptSpan[], reading: Conc
  */
 const DENIAL_REACH = 2;
 function causeDenied(tokens: Token[], at: number, chosen: readonly ConceptSpan[], words: CompiledNegation): boolean {
-  for (let index = at - 1; index >= 0 && at - index <= DENIAL_REACH; index -= 1) {
-    const word = tokens[index]?.word;
-    if (word === SENTENCE_BOUNDARY) return false;
-    if (word !== undefined && words.causeDeniedBefore.has(word)) return !chosen.some((span) => span.start <= index && span.end >= index);
-  }
-  return false;
+  const index = wordBefore(tokens, at, DENIAL_REACH, words.causeDeniedBefore);
+  return index >= 0 && !chosen.some((span) => span.start <= index && span.end >= index);
 }
 
 /**
@@ -842,13 +843,16 @@ function causeDenied(tokens: Token[], at: number, chosen: readonly ConceptSpan[]
  * definitely not") explains nothing: the belief is told because it changed.
  */
 const BELIEF_REACH = 4;
-function onlyBelieved(tokens: Token[], at: number, words: CompiledNegation): boolean {
-  for (let index = at - 1; index >= 0 && at - index <= BELIEF_REACH; index -= 1) {
+const onlyBelieved = (tokens: Token[], at: number, words: CompiledNegation) => wordBefore(tokens, at, BELIEF_REACH, words.believedAtFirst) >= 0;
+
+/** The nearest of `words` within `reach` words before `at`, in its sentence: its index, or -1. */
+function wordBefore(tokens: Token[], at: number, reach: number, words: ReadonlySet<string>): number {
+  for (let index = at - 1; index >= 0 && at - index <= reach; index -= 1) {
     const word = tokens[index]?.word;
-    if (word === SENTENCE_BOUNDARY) return false;
-    if (word !== undefined && words.believedAtFirst.has(word)) return true;
+    if (word === SENTENCE_BOUNDARY) return -1;
+    if (word !== undefined && words.has(word)) return index;
   }
-  return false;
+  return -1;
 }
 
 /**

@@ -28,7 +28,7 @@ export function readAge(text: string, lexicon: Lexicon): number | undefined {
   };
   const ages = readNumbers(words, lexicon.answers).filter((n) => !n.article && !n.vague && Number.isInteger(n.value) && n.value >= 1 && n.value <= 120 && !counted(n));
   // "my husband is 65 and I'm 63": an age said just after a relative is theirs, when another is said.
-  const others = new Set(lexicon.answers.surgery.others);
+  const others = compiled.ageOthers;
   const someoneElses = (n: { from: number }) => words.slice(Math.max(0, n.from - OTHER_REACH), n.from).some((w) => others.has(w.text));
   // "19 when it started but I'm 34 now": of several ages of the person's own, the one said for now.
   const own = ages.filter((n) => !someoneElses(n));
@@ -37,8 +37,7 @@ export function readAge(text: string, lexicon: Lexicon): number | undefined {
   const saidBefore = (n: { from: number; to: number }) => words.slice(n.to + 1, n.to + 2).some((w) => PAST_AFTER.has(w.text)) || words.slice(Math.max(0, n.from - 2), n.from).some((w) => PAST_BEFORE.has(w.text));
   // "our eldest is 17 and has back pain like mine": only someone else's age, beside the writer's
   // own, is not the person's (a carer's "my mum is 82" still is the patient's).
-  const writerOwn = new Set(lexicon.answers.surgery.writerOwn);
-  if (own.length === 0 && words.some((w) => writerOwn.has(w.text))) return undefined;
+  if (own.length === 0 && words.some((w) => compiled.writerOwn.has(w.text))) return undefined;
   const number = (own.length > 1 ? own.find(saidNow) ?? own.find((n) => !saidBefore(n)) : undefined) ?? own[0] ?? ages[0];
   if (!number) return undefined;
   // "I'll be 40 next month", "turning 40 soon": not 40 yet.

@@ -72,6 +72,10 @@ export interface CompiledAnswers {
   /** Words after a unit of time that make it a kind of care ("a day case"), not an amount. */
   notDuration: ReadonlySet<string>;
   weightUnits: ReadonlyMap<string, number>;
+  /** Words naming someone else before an age said of them ("my husband is 65"), surgery.yaml `others`. */
+  ageOthers: ReadonlySet<string>;
+  /** The writer's own words beside another's age ("like mine"), surgery.yaml `writerOwn`. */
+  writerOwn: ReadonlySet<string>;
 }
 
 export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => {
@@ -137,6 +141,8 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     durationUnits: new Map(answers.units.durations.flatMap(({ days, words }) => words.map((word) => [word, days] as const))),
     notDuration: new Set(answers.units.notDuration),
     weightUnits: new Map(answers.units.weights.flatMap(({ kg, words }) => words.map((word) => [word, kg] as const))),
+    ageOthers: new Set(answers.surgery.others),
+    writerOwn: new Set(answers.surgery.writerOwn),
   };
   return compiled;
 });

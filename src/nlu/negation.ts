@@ -68,6 +68,11 @@ export interface CompiledNegation {
   futureModals: Set<string>;
   generalQuestion: string[][];
   hypotheticalAfter: string[][];
+  surprisedAfter: string[][];
+  conditional: string[][];
+  pastHabit: string[][];
+  ageThen: string[][];
+  reportedSaying: string[][];
   generalAfter: string[][];
   asker: string[][];
   affirmedNext: string[][];
@@ -193,6 +198,11 @@ export function compileNegation(rules: NegationRules): CompiledNegation {
     futureModals: new Set(rules.futureModals),
     generalQuestion: rules.generalQuestion.map(phraseWords),
     hypotheticalAfter: rules.hypotheticalAfter.map(phraseWords),
+    surprisedAfter: rules.surprisedAfter.map(phraseWords),
+    conditional: rules.conditional.map(phraseWords),
+    pastHabit: rules.pastHabit.map(phraseWords),
+    ageThen: rules.ageThen.map(phraseWords),
+    reportedSaying: rules.reportedSaying.map(phraseWords),
     generalAfter: rules.generalAfter.map(phraseWords),
     asker: rules.asker.map(phraseWords),
     affirmedNext: rules.affirmedNext.map(phraseWords),

@@ -75,6 +75,8 @@ const FIELDS = {
   acquaintances: phrases,
   ownCase: phrases,
   writingFor: phrases,
+  writingAbout: phrases,
+  selfApart: phrases,
   notMe: phrases,
   ownCaseAlone: phrases,
   lostWhenGone: phrases,

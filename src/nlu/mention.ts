@@ -5,7 +5,7 @@
  */
 import type { Span } from './matcher.ts';
 import type { NegationRules } from './negationRules.ts';
-import { hasOwnFirstPerson, notOverBefore, ownWords, phraseAt, sequenceAt, sharedWithMeLater, spanContext, startingWith, type CompiledNegation } from './negation.ts';
+import { feelingAboutAfter, hasOwnFirstPerson, notOverBefore, ownWords, phraseAt, sequenceAt, sharedWithMeLater, spanContext, startingWith, type CompiledNegation } from './negation.ts';
 import { SENTENCE_BOUNDARY, type Token } from './normalise.ts';
 import type { Mention } from './redFlagDetector.ts';
 
@@ -379,6 +379,7 @@ function onlyReportedElsewhere(tokens: Token[], sentence: { from: number; to: nu
 interface WholeMessage {
   rules: CompiledNegation;
   carer?: boolean;
+  carerNamed?: boolean;
   hearsay?: boolean;
   onlyThey?: boolean;
   notTheOne?: boolean;
@@ -444,7 +445,21 @@ function overAtStart(tokens: Token[], from: number, to: number, rules: CompiledN
 }
 
 /** The writer says they write for someone else ("I'm typing for my dad"). */
-const carerNamed = (tokens: Token[], rules: CompiledNegation) => anyWithin(tokens, 0, tokens.length - 1, rules.writingFor);
+const carerNamed = (tokens: Token[], rules: CompiledNegation) => {
+  const whole = wholeMessage(tokens, rules);
+  return (whole.carerNamed ??= anyWithin(tokens, 0, tokens.length - 1, rules.writingFor) || aboutRelative(tokens, rules));
+};
+
+/** "it's about my dad", "question about my wife": a relative named right after, not a body part ("this is for my back"). */
+function aboutRelative(tokens: Token[], rules: CompiledNegation): boolean {
+  for (let i = 0; i < tokens.length; i += 1) {
+    const phrase = phraseAt(tokens, i, rules.writingAbout);
+    if (phrase === undefined) continue;
+    const next = tokens[i + phrase.length]?.word ?? '';
+    if (rules.otherPeople.has(next) && !rules.pronouns.has(next) && !rules.acquaintances.has(next) && !rules.neverThePatient.has(next)) return true;
+  }
+  return false;
+}
 
 function carerWritingIn(tokens: Token[], rules: CompiledNegation): boolean {
   const all = tokens.length - 1;
@@ -458,6 +473,29 @@ function carerWritingIn(tokens: Token[], rules: CompiledNegation): boolean {
   // Only "he" or "she", never a relative named: the person written about is the patient.
   const named = tokens.some((token) => rules.otherPeople.has(token.word) && !rules.pronouns.has(token.word));
   return !named;
+}
+
+function setsSelfApart(tokens: Token[], rules: CompiledNegation): boolean {
+  for (let i = 0; i < tokens.length; i += 1) {
+    for (const { words, endsSentence } of rules.selfApart) {
+      if (!sequenceAt(tokens, i, words)) continue;
+      const after = tokens[i + words.length];
+      if (!endsSentence || after === undefined || after.word === SENTENCE_BOUNDARY) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A relative of the writer's, not an acquaintance, is told of in the present, and the writer does not say the sign is
+ * not theirs or tell their own case beside it (`carerWritingIn` said no carer is writing).
+ */
+function relativeToldAsNow(tokens: Token[], sentence: { from: number; to: number }, rules: CompiledNegation): boolean {
+  if (writerNotTheOne(tokens, rules) || !familyNamed(tokens, rules) || setsSelfApart(tokens, rules)) return false;
+  // "my sister is on chemo and I'm so worried for her": the writer's feeling for the relative, whose own story it is
+  if (tokens.some((token, index) => token.word === 'i' && feelingAboutAfter(tokens, index + 1, rules))) return false;
+  if (tokens.some((token, index) => rules.otherPeople.has(token.word) && !rules.pronouns.has(token.word) && acquaintanceAt(tokens, index, rules))) return false;
+  return !anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) && !anyWithin(tokens, sentence.from, sentence.to, rules.longAgo);
 }
 
 /**
@@ -761,7 +799,12 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && !animalIn(tokens, sentence.from, sentence.to, rules) && ownCaseBeside(tokens, rules) && anyWithin(tokens, sentence.from, sentence.to, rules.carerMarkers)) return 'unclear-person';
   // "my dog can't use his back legs": an animal's, not the patient's. Only an animal in the same
   // sentence counts: "walked the dog. my dad says both his legs are weak" is still the dad's, told by a carer.
-  if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && (animalIn(tokens, sentence.from, sentence.to, rules) || !carerWriting(tokens, rules) || outsiderNearest(tokens, sentence.from, span.start - 1, rules))) return 'other-person';
+  if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && (animalIn(tokens, sentence.from, sentence.to, rules) || outsiderNearest(tokens, sentence.from, span.start - 1, rules))) return 'other-person';
+  // "my dad has to strain to pee", "its about my mum, she's lost control of her bowels": a relative's sign told as
+  // going on, with no word that the writer is the one written for and none that they are not: a carer writes so
+  // as often as a patient telling of family, so whose it is gets asked, never dropped. Told in the past ("my mum
+  // had cancer") it is the relative's own story.
+  if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && !carerWriting(tokens, rules)) return relativeToldAsNow(tokens, sentence, rules) ? 'unclear-person' : 'other-person';
   // "when I was a kid I wet the bed": long over, asked about; "years ago I hurt my back and now I can't pee" is now.
   const clause = clauseBounds(tokens, span, rules);
   if ((anyWithin(tokens, clause.from, clause.to, rules.longAgo) || anAgeThen(tokens, clause.from, clause.to, rules)) && !anyWithin(tokens, sentence.from, sentence.to, rules.stillNow)) return 'resolved';

@@ -233,7 +233,6 @@ function anAgeThen(tokens: Token[], from: number, to: number, rules: CompiledNeg
   return false;
 }
 
-
 /** The last word of a marker of being well from then until now: "been ok since", "fine again". */
 function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence: { from: number; to: number }): boolean {
   const last = Math.min(sentence.to, span.end + rules.resolvedReach);
@@ -475,6 +474,7 @@ function carerWritingIn(tokens: Token[], rules: CompiledNegation): boolean {
   return !named;
 }
 
+/** The writer sets their own case apart from the relative's (`selfApart`: "..., I'm not", "nothing new for me"). */
 function setsSelfApart(tokens: Token[], rules: CompiledNegation): boolean {
   for (let i = 0; i < tokens.length; i += 1) {
     for (const { words, endsSentence } of rules.selfApart) {
@@ -534,7 +534,6 @@ function youngChildBefore(tokens: Token[], span: Span, rules: CompiledNegation):
 /** A pet or a baby in the sign's own sentence: never the patient. */
 const animalIn = (tokens: Token[], from: number, to: number, rules: CompiledNegation) => wordWithin(tokens, from, to, rules.neverThePatient);
 const hasFirstPerson = (tokens: Token[], from: number, to: number, rules: CompiledNegation) => wordWithin(tokens, from, to, rules.firstPerson);
-
 
 /** The words this file reads directly, kept from spelling correction with the rules' own (negation.ts `contextWordsOf`). */
 export function mentionWordsOf(rules: NegationRules): string[] {

@@ -93,6 +93,8 @@ export const yesNoLexiconSchema = z.object({
   resolved: z.array(z.string().trim().min(1)).default([]),
   /** A first clause of only these ("Honestly fine.") lets an all-clear after it answer. */
   wellWords: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  /** Words that may come before the doubt opening the clause after an answer ("sort of. it's hard to say"). */
+  doubtLeadIns: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** Something longstanding ("always been like that"), and what tells of something recent ("now", "since Monday"). */
   longstanding: z.array(z.string().trim().min(1)).default([]),
   recent: z.array(z.string().trim().min(1)).default([]),

@@ -32,6 +32,7 @@ export interface CompiledAnswers {
   preambles: PhraseSet<'preamble'>;
   wellWords: ReadonlySet<string>;
   doubtLeadIns: ReadonlySet<string>;
+  conditions: PhraseSet<'condition'>;
   longstanding: PhraseSet<'longstanding'>;
   recent: PhraseSet<'recent'>;
   allClearLimits: PhraseSet<'limit'>;
@@ -115,6 +116,7 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     resolved: phrases({ resolved: yesNo.resolved }),
     wellWords: new Set(yesNo.wellWords),
     doubtLeadIns: new Set(yesNo.doubtLeadIns),
+    conditions: phrases({ condition: yesNo.conditions }),
     longstanding: phrases({ longstanding: yesNo.longstanding }),
     recent: phrases({ recent: yesNo.recent }),
     allClearLimits: phrases({ limit: yesNo.allClearLimits }),

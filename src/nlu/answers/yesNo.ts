@@ -508,6 +508,23 @@ export function saysPlainly(text: string, lexicon: Lexicon, partsAllowed = false
   return mentions(compiled.checks, prepared, false).length === 0;
 }
 
+/**
+ * Every yes in the message only sets a condition ("only if I've overdone it in the day", yes-no.yaml
+ * `conditions`, with the rest of its clause), and nothing else in it says yes, doubts, or tells of a
+ * feeling lost.
+ */
+export function yesOnlyOnCondition(text: string, lexicon: Lexicon): boolean {
+  const compiled = compileAnswers(lexicon);
+  const prepared = prepareText(answerText(text, compiled));
+  const conditions = mentions(compiled.conditions, prepared, false);
+  if (conditions.length === 0) return false;
+  const found = mentions(compiled.yesNo.symptom, prepared, false) as Mention<Label>[];
+  // The condition's own clause is the condition ("only if I have overdone it": its "I have" says no yes).
+  const inCondition = (m: Mention<Label>) => conditions.some((c) => m.span.start >= c.span.start && m.span.end <= clauseEnd(prepared.tokens, c.span.start));
+  if (found.some((m) => (POLARITY[m.label] === 'yes' || POLARITY[m.label] === 'unsure') && !inCondition(m))) return false;
+  return mentions(compiled.sensations, prepared, true).length === 0 && mentions(compiled.losses, prepared, false).length === 0;
+}
+
 /** The message tells of something recent or new ("now", "started", "since Monday"; yes-no.yaml `recent`). */
 export function toldAsRecent(text: string, lexicon: Lexicon): boolean {
   const compiled = compileAnswers(lexicon);

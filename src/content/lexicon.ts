@@ -135,6 +135,8 @@ export const movementLexiconSchema = z.object({
   levelVerbs: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** What a part can do ("less power", "more feeling"): a change said of these is no change of the symptoms. */
   functions: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  /** A side or end of a part ("the back of my calf", "the side of my knee"): the part after "of" is the one named. */
+  partSides: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** The person's own body moving or giving way ("get down on the floor and back up", "my legs just went"): no direction of the symptoms. */
   bodyMoves: phrases.default([]),
 });

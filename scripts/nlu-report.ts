@@ -77,6 +77,7 @@ const BATCHES = [
   { name: '2026-12h', test: /-2026-12h-/ },
   { name: '2026-12i', test: /-2026-12i-/ },
   { name: '2026-12j', test: /-2026-12j-/ },
+  { name: '2026-12k', test: /-2026-12k-/ },
 ];
 
 function probe(): void {

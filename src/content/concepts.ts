@@ -4,6 +4,7 @@
  * defined once; `@name` inside a term refers to another concept. Also loads the English word
  * list that keeps spelling tolerance from "correcting" real words.
  */
+import { loadPersonForms, withPersonForms } from './personForms.ts';
 import { loadContextRules } from './contextRules.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -74,6 +75,9 @@ export function loadConcepts(contentDir: string): ConceptLoad {
       }
     }
   }
+  // A carer's third person reads like the writer's own ("she has to push to wee"), as in the red-flag phrases.
+  const forms = loadPersonForms(contentDir, problems);
+  for (const [name, terms] of concepts) concepts.set(name, terms.map((term) => withPersonForms(term, forms)));
   for (const [name, terms] of concepts) {
     terms.forEach((term, index) => {
       try {

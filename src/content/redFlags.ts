@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { ConceptVocabulary } from '../nlu/concepts.ts';
 import { compilePattern, expandWordGroups, PatternError } from '../nlu/pattern.ts';
 import { loadConcepts } from './concepts.ts';
+import { loadPersonForms, withPersonForms, type PersonForms } from './personForms.ts';
 import { loadYamlDir, type ContentItem } from './loadYamlDir.ts';
 import { RED_FLAG_TIERS, SPINE_REGIONS } from '../vocabulary/index.ts';
 
@@ -121,12 +122,6 @@ export const redFlagFileSchema = z.object({
   notes: z.string().optional(),
   /** Word groups usable as @name in any red-flag file. */
   words: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'word group names are lower-case-with-dashes'), phraseList.min(1)).optional(),
-  /**
-   * A word of the writer's own and the same word of another person ("my": "his", "her"): every phrase
-   * written with the first gets the others too, so a carer's "all his tablets" reads like "all my tablets".
-   * Whose symptom it is stays for the context rules to decide.
-   */
-  personForms: z.record(z.string().regex(/^[a-z]+$/, 'a person form is one lower-case word'), z.array(z.string().regex(/^[a-z]+$/, 'a person form is one lower-case word')).min(1)).optional(),
   flags: z.array(redFlagSchema).default([]),
 });
 
@@ -156,22 +151,7 @@ function collectWordGroups(files: ContentItem<RedFlagFile>[], problems: string[]
 }
 
 /** Expands and test-compiles each phrase; a bad one is dropped with a problem naming its field. */
-function collectPersonForms(files: ContentItem<RedFlagFile>[]): Map<string, string[]> {
-  const forms = new Map<string, string[]>();
-  for (const { value } of files) for (const [word, others] of Object.entries(value.personForms ?? {})) forms.set(word, [...new Set([...(forms.get(word) ?? []), ...others])]);
-  return forms;
-}
-
-/** "all my tablets" -> "all (my|his|her|their) tablets": whole words only, never an `=word` or a `word*`. */
-function withPersonForms(phrase: string, forms: Map<string, string[]>): string {
-  if (forms.size === 0) return phrase;
-  return phrase.replace(/(^|[\s(|[])([a-z]+)(?=[\s)|\]?]|$)/g, (whole, before: string, word: string) => {
-    const others = forms.get(word);
-    return others ? `${before}(${[word, ...others].join('|')})` : whole;
-  });
-}
-
-function expandPhrases(phrases: string[] | undefined, field: string, groups: Map<string, string[]>, problems: string[], forms: Map<string, string[]> = new Map()): string[] | undefined {
+function expandPhrases(phrases: string[] | undefined, field: string, groups: Map<string, string[]>, problems: string[], forms: PersonForms = new Map()): string[] | undefined {
   if (phrases === undefined) return undefined;
   const expanded: string[] = [];
   phrases.forEach((phrase, index) => {
@@ -194,7 +174,7 @@ export function loadRedFlags(contentDir: string): RedFlagLoad {
   const problems = [...load.problems, ...concepts.problems];
   const ids = load.items.flatMap(({ value }) => value.flags.map((flag) => flag.id));
   const groups = collectWordGroups(load.items, problems);
-  const forms = collectPersonForms(load.items);
+  const forms = loadPersonForms(contentDir, problems);
   const seen = new Map<string, string>();
   const items: ContentItem<RedFlag>[] = [];
   for (const { file, value } of load.items) {

@@ -5,7 +5,7 @@
  */
 import type { Span } from './matcher.ts';
 import type { NegationRules } from './negationRules.ts';
-import { hasOwnFirstPerson, notOverBefore, ownWords, phraseAt, sequenceAt, sharedWithMeLater, spanContext, startingWith, type CompiledNegation } from './negation.ts';
+import { feelingAboutAfter, hasOwnFirstPerson, notOverBefore, ownWords, phraseAt, sequenceAt, sharedWithMeLater, spanContext, startingWith, type CompiledNegation } from './negation.ts';
 import { SENTENCE_BOUNDARY, type Token } from './normalise.ts';
 import type { Mention } from './redFlagDetector.ts';
 
@@ -20,15 +20,12 @@ function sentenceBounds(tokens: Token[], span: Span): { from: number; to: number
   return { from, to };
 }
 
-const IF = [['if']];
-
 /** The sentence ending at `to` is a "what if" or a general question. */
 function previousSentenceAsks(tokens: Token[], to: number, rules: CompiledNegation): boolean {
   let from = to;
   while (from > 0 && tokens[from - 1]?.word !== SENTENCE_BOUNDARY) from -= 1;
   return anyWithin(tokens, from, to, rules.hypothetical) || anyWithin(tokens, from, to, rules.generalQuestion) || anyWithin(tokens, from, to, rules.askingAbout);
 }
-const USED_TO = [['used', 'to']];
 
 /** The comma segment the span is in, also cut at "and" and "but": "I had cancer years ago, I have lost weight and my bum is numb". */
 function clauseBounds(tokens: Token[], span: Span, rules: CompiledNegation): { from: number; to: number } {
@@ -225,10 +222,9 @@ function senseGone(tokens: Token[], at: number, rules: CompiledNegation): boolea
  * marker follows the phrase closely. "I'm numb down there, the back pain has gone" is present.
  */
 /** An age the person was then: "when I was 14", "at age 9", "aged 12" (a past of years ago, like "as a kid"). */
-const AGE_THEN = [['when', 'i', 'was'], ['at', 'age'], ['aged'], ['at', 'the', 'age', 'of']];
-function anAgeThen(tokens: Token[], from: number, to: number): boolean {
+function anAgeThen(tokens: Token[], from: number, to: number, rules: CompiledNegation): boolean {
   for (let i = from; i <= to; i += 1) {
-    for (const words of AGE_THEN) {
+    for (const words of rules.ageThen) {
       if (!sequenceAt(tokens, i, words)) continue;
       const age = tokens[i + words.length]?.word ?? '';
       if (/^\d{1,2}$/.test(age)) return true;
@@ -237,8 +233,6 @@ function anAgeThen(tokens: Token[], from: number, to: number): boolean {
   return false;
 }
 
-/** Surprise that it did happen: "I'm only 17 so I didn't think it would happen to me" is no "what if". */
-const SURPRISED = [['did', 'not', 'think'], ['never', 'thought'], ['never', 'think'], ['did', 'not', 'expect'], ['never', 'expected'], ['never', 'imagined'], ['did', 'not', 'imagine'], ['thought', 'it', 'would', 'never']];
 
 /** The last word of a marker of being well from then until now: "been ok since", "fine again". */
 function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence: { from: number; to: number }): boolean {
@@ -366,18 +360,16 @@ function hearsayIn(tokens: Token[], rules: CompiledNegation): boolean {
   return (whole.hearsay ??= anyWithin(tokens, 0, tokens.length - 1, rules.hearsay));
 }
 
-/** Hearsay that reports what someone said: it is about its own sentence ("10 kilos they said. also the wound is weeping"). */
-const REPORTED = [['they', 'said'], ['they', 'say'], ['i', 'am', 'told'], ['i', 'was', 'told'], ['so', 'they', 'say'], ['someone', 'said']];
 /** The only hearsay in the message reports something said, and in another sentence than the sign's. */
 const hearsayBesidesReported = new WeakMap<CompiledNegation, string[][]>();
 function onlyReportedElsewhere(tokens: Token[], sentence: { from: number; to: number }, rules: CompiledNegation): boolean {
   let others = hearsayBesidesReported.get(rules);
   if (others === undefined) {
-    const reported = new Set(REPORTED.map((words) => words.join(' ')));
+    const reported = new Set(rules.reportedSaying.map((words) => words.join(' ')));
     hearsayBesidesReported.set(rules, (others = rules.hearsay.filter((words) => !reported.has(words.join(' ')))));
   }
   if (anyWithin(tokens, 0, tokens.length - 1, others)) return false;
-  return !anyWithin(tokens, sentence.from, sentence.to, REPORTED);
+  return !anyWithin(tokens, sentence.from, sentence.to, rules.reportedSaying);
 }
 
 /**
@@ -387,6 +379,7 @@ function onlyReportedElsewhere(tokens: Token[], sentence: { from: number; to: nu
 interface WholeMessage {
   rules: CompiledNegation;
   carer?: boolean;
+  carerNamed?: boolean;
   hearsay?: boolean;
   onlyThey?: boolean;
   notTheOne?: boolean;
@@ -452,7 +445,21 @@ function overAtStart(tokens: Token[], from: number, to: number, rules: CompiledN
 }
 
 /** The writer says they write for someone else ("I'm typing for my dad"). */
-const carerNamed = (tokens: Token[], rules: CompiledNegation) => anyWithin(tokens, 0, tokens.length - 1, rules.writingFor);
+const carerNamed = (tokens: Token[], rules: CompiledNegation) => {
+  const whole = wholeMessage(tokens, rules);
+  return (whole.carerNamed ??= anyWithin(tokens, 0, tokens.length - 1, rules.writingFor) || aboutRelative(tokens, rules));
+};
+
+/** "it's about my dad", "question about my wife": a relative named right after, not a body part ("this is for my back"). */
+function aboutRelative(tokens: Token[], rules: CompiledNegation): boolean {
+  for (let i = 0; i < tokens.length; i += 1) {
+    const phrase = phraseAt(tokens, i, rules.writingAbout);
+    if (phrase === undefined) continue;
+    const next = tokens[i + phrase.length]?.word ?? '';
+    if (rules.otherPeople.has(next) && !rules.pronouns.has(next) && !rules.acquaintances.has(next) && !rules.neverThePatient.has(next)) return true;
+  }
+  return false;
+}
 
 function carerWritingIn(tokens: Token[], rules: CompiledNegation): boolean {
   const all = tokens.length - 1;
@@ -466,6 +473,29 @@ function carerWritingIn(tokens: Token[], rules: CompiledNegation): boolean {
   // Only "he" or "she", never a relative named: the person written about is the patient.
   const named = tokens.some((token) => rules.otherPeople.has(token.word) && !rules.pronouns.has(token.word));
   return !named;
+}
+
+function setsSelfApart(tokens: Token[], rules: CompiledNegation): boolean {
+  for (let i = 0; i < tokens.length; i += 1) {
+    for (const { words, endsSentence } of rules.selfApart) {
+      if (!sequenceAt(tokens, i, words)) continue;
+      const after = tokens[i + words.length];
+      if (!endsSentence || after === undefined || after.word === SENTENCE_BOUNDARY) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A relative of the writer's, not an acquaintance, is told of in the present, and the writer does not say the sign is
+ * not theirs or tell their own case beside it (`carerWritingIn` said no carer is writing).
+ */
+function relativeToldAsNow(tokens: Token[], sentence: { from: number; to: number }, rules: CompiledNegation): boolean {
+  if (writerNotTheOne(tokens, rules) || !familyNamed(tokens, rules) || setsSelfApart(tokens, rules)) return false;
+  // "my sister is on chemo and I'm so worried for her": the writer's feeling for the relative, whose own story it is
+  if (tokens.some((token, index) => token.word === 'i' && feelingAboutAfter(tokens, index + 1, rules))) return false;
+  if (tokens.some((token, index) => rules.otherPeople.has(token.word) && !rules.pronouns.has(token.word) && acquaintanceAt(tokens, index, rules))) return false;
+  return !anyWithin(tokens, sentence.from, sentence.to, rules.pastMarkers) && !anyWithin(tokens, sentence.from, sentence.to, rules.longAgo);
 }
 
 /**
@@ -508,7 +538,7 @@ const hasFirstPerson = (tokens: Token[], from: number, to: number, rules: Compil
 
 /** The words this file reads directly, kept from spelling correction with the rules' own (negation.ts `contextWordsOf`). */
 export function mentionWordsOf(rules: NegationRules): string[] {
-  return [...rules.contrastsBeforeNowAgain, 'if', ...rules.exampleOpeners, 'used', 'to', ...rules.clauseJoins, ...rules.bodyGone, ...rules.sensesLost, ...rules.symptomFeelings, ...rules.theyWords, ...rules.pronouns, ...rules.gaveWayBetween, ...rules.limbOpeners, ...rules.sharedSubjects, ...rules.sharedNotSubjectAfter, ...rules.stoppedHindered];
+  return [...rules.contrastsBeforeNowAgain, ...rules.exampleOpeners, ...rules.clauseJoins, ...rules.bodyGone, ...rules.sensesLost, ...rules.symptomFeelings, ...rules.theyWords, ...rules.pronouns, ...rules.gaveWayBetween, ...rules.limbOpeners, ...rules.sharedSubjects, ...rules.sharedNotSubjectAfter, ...rules.stoppedHindered];
 }
 /** The only other people named are "they". */
 function onlyThey(tokens: Token[], rules: CompiledNegation): boolean {
@@ -726,10 +756,10 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   if (anyWithin(tokens, span.end + 1, sentence.to, rules.generalAfter) && !firstPersonBesidesAsker(tokens, sentence.from, sentence.to, rules) && context !== 'someone-else') return 'hypothetical';
   // "how do I know if I'm getting cauda equina? like numbness down below?": an example for the question before
   if (rules.exampleOpeners.has(tokens[sentence.from]?.word ?? '') && sentence.from >= 2 && previousSentenceAsks(tokens, sentence.from - 2, rules)) return 'hypothetical';
-  if (anyWithin(tokens, span.end + 1, sentence.to, rules.hypotheticalAfter) && !anyWithin(tokens, span.end + 1, sentence.to, SURPRISED)) return 'hypothetical';
+  if (anyWithin(tokens, span.end + 1, sentence.to, rules.hypotheticalAfter) && !anyWithin(tokens, span.end + 1, sentence.to, rules.surprisedAfter)) return 'hypothetical';
   // "is it serious if you lose control of your bladder?": anyone, not the writer ("is it normal to have
   // pins and needles between your legs?" is a disclosure asked as a question)
-  if (anyWithin(tokens, sentence.from, span.start - 1, IF) && anyWithin(tokens, sentence.from, sentence.to, rules.generic) && !hasFirstPerson(tokens, sentence.from, sentence.to, rules)) return 'hypothetical';
+  if (anyWithin(tokens, sentence.from, span.start - 1, rules.conditional) && anyWithin(tokens, sentence.from, sentence.to, rules.generic) && !hasFirstPerson(tokens, sentence.from, sentence.to, rules)) return 'hypothetical';
   // "my friend said to ask about numbness in my bottom but I don't have that"
   if (deniedLaterIn(tokens, span, sentence, rules)) return 'negated';
   // "feel like my legs give way on the stairs? No, I just go slowly": the question echoed, answered no
@@ -769,10 +799,15 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && !animalIn(tokens, sentence.from, sentence.to, rules) && ownCaseBeside(tokens, rules) && anyWithin(tokens, sentence.from, sentence.to, rules.carerMarkers)) return 'unclear-person';
   // "my dog can't use his back legs": an animal's, not the patient's. Only an animal in the same
   // sentence counts: "walked the dog. my dad says both his legs are weak" is still the dad's, told by a carer.
-  if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && (animalIn(tokens, sentence.from, sentence.to, rules) || !carerWriting(tokens, rules) || outsiderNearest(tokens, sentence.from, span.start - 1, rules))) return 'other-person';
+  if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && (animalIn(tokens, sentence.from, sentence.to, rules) || outsiderNearest(tokens, sentence.from, span.start - 1, rules))) return 'other-person';
+  // "my dad has to strain to pee", "its about my mum, she's lost control of her bowels": a relative's sign told as
+  // going on, with no word that the writer is the one written for and none that they are not: a carer writes so
+  // as often as a patient telling of family, so whose it is gets asked, never dropped. Told in the past ("my mum
+  // had cancer") it is the relative's own story.
+  if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && !carerWriting(tokens, rules)) return relativeToldAsNow(tokens, sentence, rules) ? 'unclear-person' : 'other-person';
   // "when I was a kid I wet the bed": long over, asked about; "years ago I hurt my back and now I can't pee" is now.
   const clause = clauseBounds(tokens, span, rules);
-  if ((anyWithin(tokens, clause.from, clause.to, rules.longAgo) || anAgeThen(tokens, clause.from, clause.to)) && !anyWithin(tokens, sentence.from, sentence.to, rules.stillNow)) return 'resolved';
+  if ((anyWithin(tokens, clause.from, clause.to, rules.longAgo) || anAgeThen(tokens, clause.from, clause.to, rules)) && !anyWithin(tokens, sentence.from, sentence.to, rules.stillNow)) return 'resolved';
   // "has done for years, but now it stays numb", "since the baby was born I'm fine but this week I can't hold my wee": a turn to now after the long story
   const story = firstWithin(tokens, sentence.from, sentence.to, rules.longStanding);
   if (story >= 0 && !turnsToNowAfter(tokens, story, sentence.to, rules)) return 'resolved';
@@ -781,7 +816,7 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   // "Not new, no. I've an enlarged prostate, ... the stream's been slow since then"
   if (anyWithin(tokens, 0, tokens.length - 1, rules.notNew) && !saysNowOutsideNotNew(tokens, sentence.from, sentence.to, rules)) return 'resolved';
   // "I used to have sciatica in both legs": over
-  if (anyWithin(tokens, clause.from, span.start - 1, USED_TO)) return 'resolved';
+  if (anyWithin(tokens, clause.from, span.start - 1, rules.pastHabit)) return 'resolved';
   if (context === 'someone-else') return 'present';
   if (hearsayIn(tokens, rules) && !firstPersonBesidesHearsay(tokens, sentence.from, sentence.to, rules) && !onlyReportedElsewhere(tokens, sentence, rules)) return 'unclear-person';
   return 'present';

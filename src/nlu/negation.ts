@@ -8,7 +8,7 @@ import { phraseWords, SENTENCE_BOUNDARY, type Token } from './normalise.ts';
 
 export type SpanContext = 'affirmed' | 'negated' | 'someone-else' | 'hypothetical' | 'resolved';
 
-interface AfterTrigger { words: string[]; endsSentence: boolean; onlyInPast?: boolean }
+export interface AfterTrigger { words: string[]; endsSentence: boolean; onlyInPast?: boolean }
 
 export interface CompiledNegation {
   /** The words this file and mention.ts test one by one (context.yaml, after the phrase lists). */
@@ -68,6 +68,11 @@ export interface CompiledNegation {
   futureModals: Set<string>;
   generalQuestion: string[][];
   hypotheticalAfter: string[][];
+  surprisedAfter: string[][];
+  conditional: string[][];
+  pastHabit: string[][];
+  ageThen: string[][];
+  reportedSaying: string[][];
   generalAfter: string[][];
   asker: string[][];
   affirmedNext: string[][];
@@ -110,6 +115,8 @@ export interface CompiledNegation {
   placeBeforeMy: Set<string>;
   acquaintances: Set<string>;
   writingFor: string[][];
+  writingAbout: string[][];
+  selfApart: AfterTrigger[];
   notMe: string[][];
   unclearWho: string[][];
   ownCase: string[][];
@@ -193,6 +200,11 @@ export function compileNegation(rules: NegationRules): CompiledNegation {
     futureModals: new Set(rules.futureModals),
     generalQuestion: rules.generalQuestion.map(phraseWords),
     hypotheticalAfter: rules.hypotheticalAfter.map(phraseWords),
+    surprisedAfter: rules.surprisedAfter.map(phraseWords),
+    conditional: rules.conditional.map(phraseWords),
+    pastHabit: rules.pastHabit.map(phraseWords),
+    ageThen: rules.ageThen.map(phraseWords),
+    reportedSaying: rules.reportedSaying.map(phraseWords),
     generalAfter: rules.generalAfter.map(phraseWords),
     asker: rules.asker.map(phraseWords),
     affirmedNext: rules.affirmedNext.map(phraseWords),
@@ -234,6 +246,8 @@ export function compileNegation(rules: NegationRules): CompiledNegation {
     placeBeforeMy: new Set(rules.placeBeforeMy),
     acquaintances: new Set(rules.acquaintances),
     writingFor: rules.writingFor.map(phraseWords),
+    writingAbout: rules.writingAbout.map(phraseWords),
+    selfApart: rules.selfApart.map(afterTrigger),
     notMe: rules.notMe.map(phraseWords),
     unclearWho: rules.unclearWho.map(phraseWords),
     ownCase: rules.ownCase.map(phraseWords),
@@ -556,7 +570,7 @@ export function sharedWithMeLater(tokens: Token[], span: Span, rules: CompiledNe
  * for her", "and I only found out"), with a person within three words or the clause ending there. "And I worry I have it
  * too" goes on to the writer's own.
  */
-function feelingAboutAfter(message: Token[], from: number, rules: CompiledNegation): boolean {
+export function feelingAboutAfter(message: Token[], from: number, rules: CompiledNegation): boolean {
   if (message[from - 1]?.word !== 'i') return false;
   // the words after the "I", degree words left out ("I'm so worried for her" reads "I am worried for her")
   const tokens = message.slice(from, from + 16).filter((token) => !rules.feelingDegree.has(token.word));

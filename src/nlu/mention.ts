@@ -680,6 +680,13 @@ function asksForSelfAfter(tokens: Token[], span: Span, sentence: { from: number;
   return anyWithin(tokens, span.end + 1, to, rules.askingAbout) || anyWithin(tokens, span.end + 1, to, rules.hypotheticalAfter);
 }
 
+/** After the phrase in its sentence, or in the next one: the writer asking as the one who asks ("should I worry about that?", `asker`). */
+function writerAsksAfter(tokens: Token[], span: Span, sentence: { from: number; to: number }, rules: CompiledNegation): boolean {
+  const next = sentence.to + 2;
+  const to = Math.min(sentenceBounds(tokens, { start: next, end: next, gapTokens: [] }).to, tokens.length - 1);
+  return anyWithin(tokens, span.end + 1, to, rules.asker);
+}
+
 /**
  * The sign's sentence asks ("?") and says nothing of it going on, and the next opens with a plain no, a comma or
  * the end right after it, that neither turns nor says it happens ("No, everywhere actually", "no idea why" stay).
@@ -782,6 +789,8 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   // ("my back went. my mum had cancer and so did I": the writer's own too)
   if (context !== 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && !carerNamed(tokens, rules) && !sharedWithMeLater(tokens, span, rules)) {
     const named = namedBefore(tokens, sentence.from, span.start - 1, rules);
+    // "my neighbour had the same and ended up not able to pee, should I worry about that?": asked for the writer (as below)
+    if (named !== undefined && rules.acquaintances.has(named) && !familyNamed(tokens, rules) && !writerNotTheOne(tokens, rules) && writerAsksAfter(tokens, span, sentence, rules)) return 'hypothetical';
     // ("asking for a friend: numb round the back passage" is hearsay: whose is unclear, asked below)
     if (named !== undefined && (writerNotTheOne(tokens, rules) || (rules.acquaintances.has(named) && !familyNamed(tokens, rules) && !hearsayIn(tokens, rules)))) return 'other-person';
     // "...her leg won't hold her. My back's slowly getting better.": the writer's own back told apart
@@ -790,6 +799,9 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   }
   // "one of the lads says his bum is numb, is that what I should look out for?": someone else's sign, asked about for oneself
   if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && asksForSelfAfter(tokens, span, sentence, rules)) return 'hypothetical';
+  // "my neighbour had the same and ended up not able to pee, should I worry about that?": an acquaintance's sign, and the
+  // writer asking for themselves ("should I worry"); not when family is named, whose carer asks so too ("my husband can't pee, should I worry?")
+  if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && !familyNamed(tokens, rules) && outsiderNearest(tokens, sentence.from, span.start - 1, rules) && writerAsksAfter(tokens, span, sentence, rules)) return 'hypothetical';
   // "my dad wears pads now, it makes me sad. My back's slowly getting better": the writer's own back told
   // apart says less than "I'm fine though" (a carer says it too), so whose the sign is gets asked
   if (context === 'someone-else' && !hasFirstPerson(tokens, span.start, span.end, rules) && !carerNamed(tokens, rules) && !animalIn(tokens, sentence.from, sentence.to, rules) && ownSentence(tokens, rules)) return 'unclear-person';

@@ -53,6 +53,13 @@ const CONTRACTIONS: ReadonlyMap<string, string[]> = new Map(Object.entries(CONTR
 /** The pronouns whose "'s" means "is" rather than a possessive. */
 const IS_CONTRACTED = new Set(['it', 'that', 'there', 'what', 'he', 'she', 'here', 'who', 'where']);
 
+/**
+ * After a name or a noun ("Mum's", "my dad's", "the wife's"), a "'s" before one of these past participles is "has",
+ * not a possessive: "Mum's lost loads of weight", "Dad's been on steroids for years", "my husband's had two falls".
+ * Only words that are verbs there; "Mum's right calf", "Dad's broken hip" and "his wife's wet coat" stay possessives.
+ */
+const HAS_BEFORE = new Set(['been', 'got', 'gotten', 'gone', 'had', 'lost', 'started', 'stopped', 'begun', 'become', 'developed', 'fallen', 'noticed', 'complained', 'mentioned', 'said', 'told', 'kept', 'needed', 'struggled', 'taken', 'gained', 'tried']);
+
 /** Who "'d" means "would" after ("I'd", "she'd"); after another word it is a past tense ("pee'd myself" is "peed"). */
 const WOULD_AFTER = new Set(['i', 'you', 'he', 'she', 'we', 'they', 'it', 'that', 'who', 'there', 'what', 'where', 'how', 'this']);
 
@@ -163,6 +170,8 @@ export function tokenise(text: string): Token[] {
   const folded = foldText(text);
   const tokens: Token[] = [];
   let afterComma = false;
+  // The token before is a name or noun with "'s" read as a possessive (`HAS_BEFORE`).
+  let possessive = false;
   for (let at = 0; at < folded.length; ) {
     const start = at;
     const end = pieceEnd(folded, at);
@@ -195,14 +204,21 @@ export function tokenise(text: string): Token[] {
     }
     // Most words are plain: no contraction, apostrophe or decimal point to expand (as in expandWord).
     if (!CONTRACTIONS.has(piece) && !piece.includes("'") && !piece.includes('.')) {
+      const owner = tokens[tokens.length - 1];
+      if (possessive && !afterComma && owner !== undefined && owner.word !== SENTENCE_BOUNDARY && HAS_BEFORE.has(piece)) {
+        tokens.push({ word: 'has', start: owner.start, end: owner.end, afterComma: false });
+      }
+      possessive = false;
       tokens.push({ word: piece, start, end, afterComma });
       afterComma = false;
       continue;
     }
-    for (const word of expandWord(piece)) {
+    const words = expandWord(piece);
+    for (const word of words) {
       tokens.push({ word, start, end, afterComma });
       afterComma = false;
     }
+    possessive = piece.endsWith("'s") && words.length === 1 && !CONTRACTIONS.has(piece);
   }
   while (tokens.length > 0 && tokens[tokens.length - 1]?.word === SENTENCE_BOUNDARY) tokens.pop();
   return tokens;

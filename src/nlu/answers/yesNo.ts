@@ -582,7 +582,10 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   const openingWord = opening && compiled.particles.has(tokens[opening.span.start]?.word ?? '') ? { label: opening.label, span: { ...opening.span, end: opening.span.start, gapTokens: [] } } : undefined;
   const leading = opening && kind === 'offer' && (opening.label === 'yes' || opening.label === 'no') && !plainWord(opening) && !wholeClauseAt(opening) ? openingWord : opening;
   // Doubt in the first clause wins ("I'm not sure", "no idea"): a guessed answer to a safety question is the worst misreading.
-  const insideLeading = (span: { start: number; end: number }) => leading !== undefined && span.start >= leading.span.start && span.end <= leading.span.end && leading.label !== 'unsure';
+  // "cant say, I havent paid attention": a phrase run on over a comma ("can not say i have") is no
+  // one answer, so the doubt of its first clause is not inside it.
+  const overComma = leading !== undefined && tokens.slice(leading.span.start + 1, leading.span.end + 1).some((t) => t.afterComma);
+  const insideLeading = (span: { start: number; end: number }) => leading !== undefined && !overComma && span.start >= leading.span.start && span.end <= leading.span.end && leading.label !== 'unsure';
   const possible = set.possible(prepared);
   const doubt = set.entries.some(({ label, pattern }) => label === 'unsure' && possible.has(pattern) && findSpans(pattern, prepared).some((span) => span.start <= firstEnd && !insideLeading(span) && !aboutWords(span)));
   if (doubt) return { answer: 'unsure', questionBack: false };

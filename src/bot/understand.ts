@@ -389,7 +389,7 @@ function eventsWithTheAnswer(
   const understanding = understand(text, card, question, nlu, asking?.question, at);
   const kind = nlu.answers.kindOf(asking?.question).kind;
   if (kind) understanding.kind = kind;
-  if (kind === 'symptom' && present.length === 0 && signEvents.length === 0 && deniesTheAskedSign(text, understanding, asking, nlu)) understanding.yesNo = 'no';
+  if (kind === 'symptom' && present.length === 0 && signEvents.length === 0 && (deniesTheAskedSign(text, understanding, asking, nlu) || lookAlikeOnCondition(text, understanding, asking, nlu))) understanding.yesNo = 'no';
   // "my legs are fine" to the question about feeling when wiping: an all-clear of something else answers nothing (a one-line clarification follows).
   else if (kind === 'symptom' && allClearOfSomethingElse(text, card, asking, nlu)) {
     delete understanding.yesNo;
@@ -488,6 +488,19 @@ function deniesTheAskedSign(text: string, understanding: Understanding, asking: 
   const plain = nlu.answers.saysPlainly(text) && !nlu.answers.toldAsPast(text);
   const recent = nlu.answers.toldAsRecent(text);
   return denials.some((denial) => (denial.how === 'lookAlike' ? !recent : plain));
+}
+
+/**
+ * "night pain? only if I've overdone it in the day, and changing position helps": at one sign's
+ * question, a yes that only sets a condition, with that sign's look-alike told beside it (its
+ * `lookAlike` rules), is a no; not with anything recent ("only when I walk, and since Monday
+ * only the one leg" may be new), nor with anything of the sign itself detected (checked by the caller).
+ */
+function lookAlikeOnCondition(text: string, understanding: Understanding, asking: StoredConversation['context']['asking'] | null, nlu: Nlu): boolean {
+  if (!text || !asking?.flagId || !ONE_SIGN_QUESTIONS.has(asking.question) || !nlu.deniedSigns || !nlu.answers.yesOnlyOnCondition) return false;
+  if (understanding.yesNo !== 'yes' || understanding.choice !== undefined || nlu.answers.otherLanguage(text) || nlu.answers.toldAsRecent(text)) return false;
+  if (!nlu.answers.yesOnlyOnCondition(text)) return false;
+  return nlu.deniedSigns(text, [asking.flagId]).some((denial) => denial.how === 'lookAlike');
 }
 
 /** A typed all-clear ("my legs are fine", no answer word) at one sign's question, of body parts or functions that sign is not about. */

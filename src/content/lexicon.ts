@@ -93,6 +93,10 @@ export const yesNoLexiconSchema = z.object({
   resolved: z.array(z.string().trim().min(1)).default([]),
   /** A first clause of only these ("Honestly fine.") lets an all-clear after it answer. */
   wellWords: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  /** A yes that only sets a condition ("only if I've overdone it", "only when I cough"). */
+  conditions: z.array(z.string().trim().min(1)).default([]),
+  /** Words that may come before the doubt opening the clause after an answer ("sort of. it's hard to say"). */
+  doubtLeadIns: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** Something longstanding ("always been like that"), and what tells of something recent ("now", "since Monday"). */
   longstanding: z.array(z.string().trim().min(1)).default([]),
   recent: z.array(z.string().trim().min(1)).default([]),
@@ -131,6 +135,8 @@ export const movementLexiconSchema = z.object({
   levelVerbs: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** What a part can do ("less power", "more feeling"): a change said of these is no change of the symptoms. */
   functions: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  /** A side or end of a part ("the back of my calf", "the side of my knee"): the part after "of" is the one named. */
+  partSides: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** The person's own body moving or giving way ("get down on the floor and back up", "my legs just went"): no direction of the symptoms. */
   bodyMoves: phrases.default([]),
 });
@@ -188,7 +194,7 @@ export function loadLexicon(contentDir: string): LexiconLoad {
   const movement = loadPart(contentDir, 'movement.yaml', movementLexiconSchema, problems);
   const intents = loadPart(contentDir, 'intents.yaml', intentLexiconSchema, problems);
   const groups: Array<[string, Record<string, string[]> | undefined]> = [
-    ['lexicon/yes-no.yaml', yesNo && { yes: yesNo.yes, no: yesNo.no, unsure: yesNo.unsure, questions: yesNo.questions, wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo, agree: yesNo.agree, decline: yesNo.decline, allClear: yesNo.allClear, fillers: yesNo.fillers, hedges: yesNo.hedges, softNo: yesNo.softNo, symptomYes: yesNo.symptomYes, symptomNo: yesNo.symptomNo, sensations: yesNo.sensations, admissions: yesNo.admissions, lately: yesNo.lately, statements: yesNo.statements, wording: yesNo.wording, whatIf: yesNo.whatIf, losses: yesNo.losses, wellness: yesNo.wellness, complaintsDenied: yesNo.complaintsDenied, preambles: yesNo.preambles, longstanding: yesNo.longstanding, recent: yesNo.recent, novelty: yesNo.novelty, notChange: yesNo.notChange }],
+    ['lexicon/yes-no.yaml', yesNo && { yes: yesNo.yes, no: yesNo.no, unsure: yesNo.unsure, questions: yesNo.questions, wholeYes: yesNo.wholeYes, wholeNo: yesNo.wholeNo, agree: yesNo.agree, decline: yesNo.decline, allClear: yesNo.allClear, fillers: yesNo.fillers, hedges: yesNo.hedges, softNo: yesNo.softNo, symptomYes: yesNo.symptomYes, symptomNo: yesNo.symptomNo, sensations: yesNo.sensations, admissions: yesNo.admissions, lately: yesNo.lately, statements: yesNo.statements, wording: yesNo.wording, whatIf: yesNo.whatIf, losses: yesNo.losses, wellness: yesNo.wellness, complaintsDenied: yesNo.complaintsDenied, preambles: yesNo.preambles, longstanding: yesNo.longstanding, recent: yesNo.recent, novelty: yesNo.novelty, notChange: yesNo.notChange, conditions: yesNo.conditions }],
     ['lexicon/scores.yaml', scores && { zero: scores.zero, units: scores.units, approximate: scores.approximate, notScore: scores.notScore }],
     ['lexicon/regions.yaml', regions && { ...regions.regions, landmarks: regions.landmarks }],
     ['lexicon/movement.yaml', movement?.outcomes],

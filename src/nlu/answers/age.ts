@@ -14,6 +14,10 @@ const NOW_BEFORE = new Set(['am', 'im', 'now']);
 const PAST_AFTER = new Set(['when', 'then']);
 const PAST_BEFORE = new Set(['was', 'at', 'aged', 'since']);
 
+/** A clock time, not an age (an hour, 24 at most): "it's gone 4 now", "since about 6 this morning", "at half past 3", "till 5pm". */
+const CLOCK_BEFORE = new Set(['gone', 'past', 'till', 'until']);
+const CLOCK_AFTER = /^(am|pm|oclock|o|this|tonight|last)$/;
+
 /** How far before an age a relative may be named for the age to be theirs ("my husband is 65"). */
 const OTHER_REACH = 3;
 import { readWords } from './words.ts';
@@ -26,7 +30,9 @@ export function readAge(text: string, lexicon: Lexicon): number | undefined {
     const next = words[n.to + 1]?.text ?? '';
     return !AGE_WORDS.test(next) && isScoreUnit(next, compiled);
   };
-  const ages = readNumbers(words, lexicon.answers).filter((n) => !n.article && !n.vague && Number.isInteger(n.value) && n.value >= 1 && n.value <= 120 && !counted(n));
+  // Only an hour of the clock can be one ("gone 60 now" is an age).
+  const clock = (n: { from: number; to: number; value: number }) => n.value <= 24 && (CLOCK_BEFORE.has(words[n.from - 1]?.text ?? '') || CLOCK_AFTER.test(words[n.to + 1]?.text ?? ''));
+  const ages = readNumbers(words, lexicon.answers).filter((n) => !n.article && !n.vague && Number.isInteger(n.value) && n.value >= 1 && n.value <= 120 && !counted(n) && !clock(n));
   // "my husband is 65 and I'm 63": an age said just after a relative is theirs, when another is said.
   const others = compiled.ageOthers;
   const someoneElses = (n: { from: number }) => words.slice(Math.max(0, n.from - OTHER_REACH), n.from).some((w) => others.has(w.text));

@@ -31,6 +31,8 @@ export interface CompiledAnswers {
   complaintsDenied: PhraseSet<'complaintDenied'>;
   preambles: PhraseSet<'preamble'>;
   wellWords: ReadonlySet<string>;
+  doubtLeadIns: ReadonlySet<string>;
+  conditions: PhraseSet<'condition'>;
   longstanding: PhraseSet<'longstanding'>;
   recent: PhraseSet<'recent'>;
   allClearLimits: PhraseSet<'limit'>;
@@ -113,6 +115,8 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     notChange: phrases({ notChange: yesNo.notChange }),
     resolved: phrases({ resolved: yesNo.resolved }),
     wellWords: new Set(yesNo.wellWords),
+    doubtLeadIns: new Set(yesNo.doubtLeadIns),
+    conditions: phrases({ condition: yesNo.conditions }),
     longstanding: phrases({ longstanding: yesNo.longstanding }),
     recent: phrases({ recent: yesNo.recent }),
     allClearLimits: phrases({ limit: yesNo.allClearLimits }),

@@ -12,7 +12,7 @@ import { parseDays, parseKg, unknownAmount } from './quantity.ts';
 import { readSurgery } from './surgery.ts';
 import { readReach, readSide, type ReachReading, type Side } from './reach.ts';
 import { parseScoreAnswer, type ScoreAnswer } from './score.ts';
-import { asksAboutWording, asksWhatIf, readYesNo, saysPlainly, toldAsPast, toldAsRecent, type YesNoKind, type YesNoReading } from './yesNo.ts';
+import { asksAboutWording, asksWhatIf, readYesNo, saysPlainly, toldAsPast, toldAsRecent, yesOnlyOnCondition, type YesNoKind, type YesNoReading } from './yesNo.ts';
 
 export type { MovementReading, OnsetReading, QuestionKind, ReachReading, ScoreAnswer, Side, YesNoKind, YesNoReading };
 
@@ -33,6 +33,8 @@ export interface AnswerParsers {
   toldAsPast(text: string): boolean;
   /** The message asks what the question's own words mean ("what do you mean by different?"). */
   asksAboutWording(text: string): boolean;
+  /** Every yes only sets a condition ("only if I've overdone it"): with the sign's look-alike beside it, a no at its question. */
+  yesOnlyOnCondition?(text: string): boolean;
   /** The sentence asks "what if" ("and if it ever went down both legs?"). */
   asksWhatIf?(sentence: string): boolean;
   score(text: string): ScoreAnswer | undefined;
@@ -71,6 +73,7 @@ export function compileAnswerParsers(lexicon: Lexicon): AnswerParsers {
     toldAsRecent: (text) => toldAsRecent(text, lexicon),
     toldAsPast: (text) => toldAsPast(text, lexicon),
     asksWhatIf: (sentence) => asksWhatIf(sentence, lexicon),
+    yesOnlyOnCondition: (text) => yesOnlyOnCondition(text, lexicon),
     score: (text) => parseScoreAnswer(text, lexicon),
     days: (text) => parseDays(text, lexicon),
     kg: (text) => parseKg(text, lexicon),

@@ -30,6 +30,7 @@ interface CompiledMovement {
   strong: Set<string>;
   levelVerbs: ReadonlySet<string>;
   functions: ReadonlySet<string>;
+  partSides: ReadonlySet<string>;
   bodyMoves: PhraseSet<'bodyMove'>;
 }
 
@@ -55,6 +56,7 @@ const compileMovement = perLexicon((lexicon: Lexicon): CompiledMovement => {
     strong: new Set(STRONG_WORDS),
     levelVerbs: new Set(d.levelVerbs),
     functions: new Set(d.functions),
+    partSides: new Set(d.partSides),
     bodyMoves: compilePhraseSet({ bodyMove: d.bodyMoves }, negationOf(lexicon)),
   };
   return compiled;
@@ -144,9 +146,15 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
   // "get down on the floor and back up", "my legs just went": the person moved or gave way, the symptoms did not.
   const bodyMoves = mentions(compiled.bodyMoves, prepared, false);
   const inBodyMove = (start: number, end: number) => bodyMoves.some((m) => start >= m.span.start && end <= m.span.end);
-  const parts: Found<number>[] = mentions(compiled.parts, prepared, true).map((m) => ({ label: Number(m.label), start: m.span.start, end: m.span.end })).filter((p) => !inBodyMove(p.start, p.end));
+  // "the back of my calf": a side of a part (movement.yaml `partSides`) names the part after "of".
+  const tokens = prepared.tokens;
+  const partAfterOf = (at: number, all: Array<{ start: number }>) => tokens[at]?.word === 'of' && all.some((q) => q.start > at && q.start - at <= 2);
+  const sideOfPart = (p: Found<number>, all: Array<{ start: number }>) => p.start === p.end && compiled.partSides.has(tokens[p.start]!.word) && partAfterOf(p.end + 1, all);
+  const rawParts = mentions(compiled.parts, prepared, true).map((m) => ({ label: Number(m.label), start: m.span.start, end: m.span.end }));
+  const parts: Found<number>[] = rawParts.filter((p) => !inBodyMove(p.start, p.end) && !sideOfPart(p, rawParts));
   // "My foot feels normal again": a part said to be fine is still the part that eased.
-  const namedParts: Found<number>[] = mentions(compiled.parts, prepared, false).map((m) => ({ label: Number(m.label), start: m.span.start, end: m.span.end })).filter((p) => !inBodyMove(p.start, p.end));
+  const rawNamed = mentions(compiled.parts, prepared, false).map((m) => ({ label: Number(m.label), start: m.span.start, end: m.span.end }));
+  const namedParts: Found<number>[] = rawNamed.filter((p) => !inBodyMove(p.start, p.end) && !sideOfPart(p, rawNamed));
   // A word inside a body part's name is not a direction ("lower" in "lower back").
   const inPart = (start: number, end: number) => parts.some((p) => start >= p.start && end <= p.end);
   // "less power", "more feeling": a change of what the part can do, not of the symptoms.
@@ -190,7 +198,10 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
     // A route: "from my foot up to my knee", "in my hand moved back up to my shoulder".
     const first = clauseParts[0];
     const last = clauseParts.at(-1);
-    const fromFirst = first !== undefined && prepared.tokens.slice(Math.max(0, first.start - 3), first.start).some((t) => t.word === 'from');
+    // "from the side of my calf": the side words before the part are passed over.
+    let lead = first?.start ?? 0;
+    for (let i = lead - 1; i >= Math.max(0, lead - 4); i -= 1) if (tokens[i]!.word === 'of' && compiled.partSides.has(tokens[i - 1]?.word ?? '')) lead = i - 1;
+    const fromFirst = first !== undefined && prepared.tokens.slice(Math.max(0, lead - 3), lead).some((t) => t.word === 'from');
     // "went up to my calf" travels; "my toes went numb and my legs feel weak" tells two things, no route.
     const travels = (m: Found<Word>) => prepared.tokens.slice(m.end + 1, m.end + 5).some((t) => ROUTE_WORDS.has(t.word)) || clauseParts.some((p) => p.start > m.end && p.start - m.end <= 2);
     if (first && last && first !== last && first.label !== last.label && (fromFirst || moves.some((m) => m.start > first.end && m.start < last.start && travels(m)))) {

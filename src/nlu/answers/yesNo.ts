@@ -213,18 +213,41 @@ function leadingWordAt(set: CompiledAnswers['yesNo']['symptom'], prepared: Prepa
 }
 
 /** A later clause that is only doubt ("i dont think so? not sure", "can't say I've noticed, but I've not been looking. Maybe?"). */
-function doubtAfter(prepared: PreparedText, found: Mention<Label>[], firstEnd: number, tentative: boolean, compiled: CompiledAnswers): boolean {
+function doubtAfter(prepared: PreparedText, found: Mention<Label>[], firstEnd: number, tentative: boolean, compiled: CompiledAnswers, leading: Label): boolean {
   const nextClause = laterClauseStarts(prepared.tokens, firstEnd)[0];
   const after = (m: Mention<string>) => m.span.start > firstEnd;
   const toldAfter = tentative && (mentions(compiled.hedges, prepared, false).some(after) || mentions(compiled.sensations, prepared, true).some(after));
   return laterClauseStarts(prepared.tokens, firstEnd).some((next) => {
     const end = clauseEnd(prepared.tokens, next);
-    if (found.some((m) => m.label === 'unsure' && m.span.start === next && end - m.span.end <= 2)) return true;
+    // "sort of. it's hard to say", "no. it's hard to say": the doubt may follow a few lead-in words
+    // (yes-no.yaml `doubtLeadIns`); not after a plain yes ("yes. it's hard to say how bad" stays a yes).
+    let at = next;
+    while ((POLARITY[leading] === 'no' || (leading !== 'yes' && onlyVagueAfter(prepared, found, firstEnd, compiled))) && at < end && compiled.doubtLeadIns.has(prepared.tokens[at]!.word) && at < next + 2) at += 1;
+    if (found.some((m) => m.label === 'unsure' && (m.span.start === next || m.span.start === at) && end - m.span.end <= 2)) return true;
     // "I think so? it's hard to tell honestly": an answer asked back, then doubt opening the next
     // clause (after "it's" at most), is a guess, not an answer. Not when anything of the sign is
     // told after it ("i think so? hard to tell, maybe a tiny bit less on the left" stays a yes: a
     // partial disclosure still refers).
     return tentative && next === nextClause && !toldAfter && found.some((m) => m.label === 'unsure' && m.span.start >= next && m.span.start <= next + 2 && m.span.start <= end);
+  });
+}
+
+/**
+ * Every clause after the first only doubts, or tells of a change in vague words alone ("my
+ * waterworks have been a bit funny", "there's a kind of odd feeling"): nothing of the sign itself
+ * (a feeling lost, a loss, a date, or any other words: "it starts ok but I never feel done").
+ */
+function onlyVagueAfter(prepared: PreparedText, found: Mention<Label>[], firstEnd: number, compiled: CompiledAnswers): boolean {
+  const { tokens } = prepared;
+  const changes = changesTold(prepared, compiled);
+  const hedges = mentions(compiled.hedges, prepared, false);
+  const concrete = [...mentions(compiled.sensations, prepared, true), ...mentions(compiled.losses, prepared, false), ...mentions(compiled.lately, prepared, true)];
+  return laterClauseStarts(tokens, firstEnd).every((start) => {
+    const end = clauseEnd(tokens, start);
+    const inside = (m: Mention<string>) => m.span.start >= start && m.span.start <= end;
+    if (tokens.slice(start, end + 1).every((t) => t.word === SENTENCE_BOUNDARY || compiled.fillerWords.has(t.word))) return true;
+    if (found.some((m) => m.label === 'unsure' && inside(m))) return true;
+    return !concrete.some(inside) && (changes.some(inside) || hedges.some(inside));
   });
 }
 
@@ -485,6 +508,23 @@ export function saysPlainly(text: string, lexicon: Lexicon, partsAllowed = false
   return mentions(compiled.checks, prepared, false).length === 0;
 }
 
+/**
+ * Every yes in the message only sets a condition ("only if I've overdone it in the day", yes-no.yaml
+ * `conditions`, with the rest of its clause), and nothing else in it says yes, doubts, or tells of a
+ * feeling lost.
+ */
+export function yesOnlyOnCondition(text: string, lexicon: Lexicon): boolean {
+  const compiled = compileAnswers(lexicon);
+  const prepared = prepareText(answerText(text, compiled));
+  const conditions = mentions(compiled.conditions, prepared, false);
+  if (conditions.length === 0) return false;
+  const found = mentions(compiled.yesNo.symptom, prepared, false) as Mention<Label>[];
+  // The condition's own clause is the condition ("only if I have overdone it": its "I have" says no yes).
+  const inCondition = (m: Mention<Label>) => conditions.some((c) => m.span.start >= c.span.start && m.span.end <= clauseEnd(prepared.tokens, c.span.start));
+  if (found.some((m) => (POLARITY[m.label] === 'yes' || POLARITY[m.label] === 'unsure') && !inCondition(m))) return false;
+  return mentions(compiled.sensations, prepared, true).length === 0 && mentions(compiled.losses, prepared, false).length === 0;
+}
+
 /** The message tells of something recent or new ("now", "started", "since Monday"; yes-no.yaml `recent`). */
 export function toldAsRecent(text: string, lexicon: Lexicon): boolean {
   const compiled = compileAnswers(lexicon);
@@ -542,7 +582,10 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   const openingWord = opening && compiled.particles.has(tokens[opening.span.start]?.word ?? '') ? { label: opening.label, span: { ...opening.span, end: opening.span.start, gapTokens: [] } } : undefined;
   const leading = opening && kind === 'offer' && (opening.label === 'yes' || opening.label === 'no') && !plainWord(opening) && !wholeClauseAt(opening) ? openingWord : opening;
   // Doubt in the first clause wins ("I'm not sure", "no idea"): a guessed answer to a safety question is the worst misreading.
-  const insideLeading = (span: { start: number; end: number }) => leading !== undefined && span.start >= leading.span.start && span.end <= leading.span.end && leading.label !== 'unsure';
+  // "cant say, I havent paid attention": a phrase run on over a comma ("can not say i have") is no
+  // one answer, so the doubt of its first clause is not inside it.
+  const overComma = leading !== undefined && tokens.slice(leading.span.start + 1, leading.span.end + 1).some((t) => t.afterComma);
+  const insideLeading = (span: { start: number; end: number }) => leading !== undefined && !overComma && span.start >= leading.span.start && span.end <= leading.span.end && leading.label !== 'unsure';
   const possible = set.possible(prepared);
   const doubt = set.entries.some(({ label, pattern }) => label === 'unsure' && possible.has(pattern) && findSpans(pattern, prepared).some((span) => span.start <= firstEnd && !insideLeading(span) && !aboutWords(span)));
   if (doubt) return { answer: 'unsure', questionBack: false };
@@ -570,13 +613,17 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
     if (kind === 'symptom' && polarity === 'no' && tellsOfLoss(prepared, leading, firstEnd, compiled)) return { answer: 'unsure', questionBack: false };
     if (kind === 'symptom' && limitedAllClear(prepared, leading, firstEnd, compiled)) return { answer: 'unsure', questionBack: false };
     if (kind === 'symptom' && polarity === 'yes' && affirmsAllClear(prepared, found, leading, firstEnd, compiled)) return { answer: 'unsure', questionBack: false };
+    // "kind of?", "a bit?": a hedge that makes up the first clause, asked back, is a guess at a part of
+    // a yes; at a safety question that is not sure (the coach checks) when only vague words follow
+    // ("kind of? it starts ok but I never feel done" tells of the sign, and stays a yes).
+    if (kind === 'symptom' && polarity === 'yes' && askedBack(text) && wholeClause(leading) && onlyVagueAfter(prepared, found, firstEnd, compiled) && mentions(compiled.hedges, prepared, false).some((m) => m.span.start <= leading.span.start && m.span.end >= leading.span.end)) return { answer: 'unsure', questionBack: false };
     // Taken back or qualified: on a safety question that is "not sure" (the coach checks with the
     // person); an offer is simply asked again.
     if (takenBack(prepared, found, firstEnd, leading.label, kind, compiled, leading.span.start)) return kind === 'symptom' ? { answer: 'unsure', questionBack: false } : { questionBack: false };
     // "I don't think so? not sure": doubt said straight after the answer.
     // "not now, maybe after tea": at an offer, doubt with more words after a decline suggests another time; the no stands.
     const suggestsLater = kind === 'offer' && polarity === 'no' && laterClauseStarts(tokens, firstEnd).every((at) => !found.some((m) => m.label === 'unsure' && m.span.start === at && m.span.end >= clauseEnd(tokens, at)));
-    if (!suggestsLater && doubtAfter(prepared, found, firstEnd, askedBack(text), compiled)) return { answer: 'unsure', questionBack: false };
+    if (!suggestsLater && doubtAfter(prepared, found, firstEnd, askedBack(text), compiled, leading.label)) return { answer: 'unsure', questionBack: false };
     return { answer: polarity, questionBack: false, ...(leading.label === 'allClear' && !DENIAL_OPENERS.has(tokens[leading.span.start]?.word ?? '') ? { allClear: true } : {}) };
   }
   // "so maybe 2 kilos?" doubts an answer and "lower back, why?" asks only after it; "one side of

@@ -992,6 +992,19 @@ function everyPartCanMeet(rule: string[][], current: Message, recent: Message[],
   return true;
 }
 
+/**
+ * A `!name` of a combination: that concept in this message; for a name ending in `-alone`, this message is that
+ * concept and nothing else ("No change", the movement answer, not "about the same. 14 weeks despite everything").
+ */
+function excludes(current: Message, name: string, negation: CompiledNegation): boolean {
+  const span = conceptPresent(current, name, negation);
+  if (span === undefined || !name.endsWith(ALONE)) return span !== undefined;
+  const tokens = current.reading!.tokens;
+  for (let i = 0; i < tokens.length; i += 1) if ((i < span.start || i > span.end) && tokens[i]!.word !== SENTENCE_BOUNDARY) return false;
+  return true;
+}
+const ALONE = '-alone';
+
 function findCombination(entry: CompiledFlag, current: Message, recent: Message[], here: Set<string>, before: EarlierSigns, negation: CompiledNegation): Pick<Found, 'matched' | 'fromRecent'> | undefined {
   for (const shape of entry.combines ?? []) {
     if (!somePartHere(shape.rule, current, here) || !everyPartCanMeet(shape.rule, current, recent, here, before)) continue;
@@ -999,7 +1012,7 @@ function findCombination(entry: CompiledFlag, current: Message, recent: Message[
     let fromRecent: string | undefined;
     // "!name": not when that concept is in this message ("chest-pain + breathless + !exertion").
     const { rule, excluded } = shape;
-    if (excluded.some((name) => conceptPresent(current, name, negation) !== undefined)) continue;
+    if (excluded.some((name) => excludes(current, name, negation))) continue;
     let ok = true;
     for (const alternatives of rule) {
       let met = false;

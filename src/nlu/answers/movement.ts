@@ -150,11 +150,13 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
   const tokens = prepared.tokens;
   const partAfterOf = (at: number, all: Array<{ start: number }>) => tokens[at]?.word === 'of' && all.some((q) => q.start > at && q.start - at <= 2);
   const sideOfPart = (p: Found<number>, all: Array<{ start: number }>) => p.start === p.end && compiled.partSides.has(tokens[p.start]!.word) && partAfterOf(p.end + 1, all);
-  const rawParts = mentions(compiled.parts, prepared, true).map((m) => ({ label: Number(m.label), start: m.span.start, end: m.span.end }));
-  const parts: Found<number>[] = rawParts.filter((p) => !inBodyMove(p.start, p.end) && !sideOfPart(p, rawParts));
+  const partsSaid = (affirmedOnly: boolean): Found<number>[] => {
+    const all = mentions(compiled.parts, prepared, affirmedOnly).map((m) => ({ label: Number(m.label), start: m.span.start, end: m.span.end }));
+    return all.filter((p) => !inBodyMove(p.start, p.end) && !sideOfPart(p, all));
+  };
+  const parts = partsSaid(true);
   // "My foot feels normal again": a part said to be fine is still the part that eased.
-  const rawNamed = mentions(compiled.parts, prepared, false).map((m) => ({ label: Number(m.label), start: m.span.start, end: m.span.end }));
-  const namedParts: Found<number>[] = rawNamed.filter((p) => !inBodyMove(p.start, p.end) && !sideOfPart(p, rawNamed));
+  const namedParts = partsSaid(false);
   // A word inside a body part's name is not a direction ("lower" in "lower back").
   const inPart = (start: number, end: number) => parts.some((p) => start >= p.start && end <= p.end);
   // "less power", "more feeling": a change of what the part can do, not of the symptoms.

@@ -347,8 +347,22 @@ interface StartingWith<T> {
   empty: T[];
 }
 const startingWithOf = new WeakMap<readonly object[], StartingWith<object>>();
+/**
+ * The last two lists asked for, with their indexes: the loops over a sentence ask for the same one
+ * or two lists at every word (hundreds of times a message), and this skips the WeakMap for them.
+ */
+let latestList: readonly object[] | undefined;
+let latestIndex: StartingWith<object> | undefined;
+let earlierList: readonly object[] | undefined;
+let earlierIndex: StartingWith<object> | undefined;
 export function startingWith<T extends object>(list: readonly T[], wordsOf: (item: T) => readonly string[], word: string): readonly T[] {
-  let index = startingWithOf.get(list) as StartingWith<T> | undefined;
+  let index = (list === latestList ? latestIndex : list === earlierList ? earlierIndex : startingWithOf.get(list)) as StartingWith<T> | undefined;
+  if (index !== undefined && list !== latestList) {
+    earlierList = latestList;
+    earlierIndex = latestIndex;
+    latestList = list;
+    latestIndex = index as StartingWith<object>;
+  }
   if (index === undefined) {
     const built: StartingWith<T> = { byWord: new Map(), empty: list.filter((item) => wordsOf(item).length === 0) };
     for (const item of list) {

@@ -221,6 +221,9 @@ function better(a: Found | undefined, b: Found | undefined): Found | undefined {
   return MENTION_RANK[b.mention] < MENTION_RANK[a.mention] ? b : a;
 }
 
+/** No concepts known of the person, the usual case: one shared empty set, not a new one per call. */
+const NOTHING_KNOWN: ReadonlySet<string> = new Set();
+
 const isDetection = (context: MentionContext): context is Mention => context !== 'negated' && context !== 'other-person';
 
 function vocabularyOf(flags: readonly RedFlag[]): ConceptVocabulary | undefined {
@@ -422,7 +425,7 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
       const scanned = options.scan?.text === text ? options.scan : undefined;
       const current = (scanned && prepared.get(scanned)) ?? prepare(text);
       const recent = options.recent ?? [];
-      const knownConcepts = new Set(options.known ?? []);
+      const knownConcepts = options.known === undefined || options.known.length === 0 ? NOTHING_KNOWN : new Set(options.known);
       if (scanned && recent.length === 0 && knownConcepts.size === 0) return scanned.detections;
       return run(current, recent, knownConcepts.size === 0 ? scanned?.detections : undefined, knownConcepts);
     },
@@ -451,7 +454,7 @@ export function compileRedFlagDetector(flags: readonly RedFlag[]): RedFlagDetect
     },
     scan(text) {
       const current = prepare(text);
-      const result: MessageScan = { text, detections: run(current, [], undefined, new Set()) };
+      const result: MessageScan = { text, detections: run(current, [], undefined, NOTHING_KNOWN) };
       prepared.set(result, current);
       return result;
     },

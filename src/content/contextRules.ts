@@ -124,6 +124,7 @@ const FIELDS = {
   fearIs: phrases,
   youngChild: phrases,
   personThrough: phrases,
+  proVerbAnswers: phrases,
   goneAuxiliaries: phrases,
   episodeCounted: phrases,
   overNextUnlessLoss: phrases,

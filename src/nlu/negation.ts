@@ -109,6 +109,7 @@ export interface CompiledNegation {
   neverThePatient: Set<string>;
   youngChild: string[][];
   personThrough: Set<string>;
+  proVerbAnswers: Set<string>;
   goneAuxiliaries: Set<string>;
   firstPerson: Set<string>;
   besideMe: Set<string>;
@@ -240,6 +241,7 @@ export function compileNegation(rules: NegationRules): CompiledNegation {
     neverThePatient: new Set(rules.neverThePatient),
     youngChild: rules.youngChild.map(phraseWords),
     personThrough: new Set(rules.personThrough),
+    proVerbAnswers: new Set(rules.proVerbAnswers),
     goneAuxiliaries: new Set(rules.goneAuxiliaries),
     firstPerson: new Set(rules.firstPerson),
     besideMe: new Set(rules.besideMe),
@@ -428,7 +430,10 @@ function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation, den
   for (let j = span.start - 1; j >= 0 && reach < rules.beforeReach; j -= 1) {
     const token = tokens[j];
     if (token === undefined || token.word === SENTENCE_BOUNDARY) break;
-    if (isClauseBreakBefore(tokens, j + 1, rules)) break;
+    if (isClauseBreakBefore(tokens, j + 1, rules)) {
+      if (proVerbAnswerBefore(tokens, j, span.start, rules)) return 'someone-else';
+      break;
+    }
     if (rules.terminators.has(token.word)) {
       if (!rules.personThrough.has(token.word)) break;
       personOnly = true;
@@ -441,6 +446,18 @@ function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation, den
     reach += 1;
   }
   return 'affirmed';
+}
+
+/**
+ * "No, but my mum did, breast cancer when she was 60": the clause before the comma ends on another person and a
+ * verb standing for the sign ("did", "had"), and the sign after it, with no "I" or "my" of the writer's own before
+ * it, names what that person had.
+ */
+function proVerbAnswerBefore(tokens: Token[], last: number, signStart: number, rules: CompiledNegation): boolean {
+  if (!rules.proVerbAnswers.has(tokens[last]?.word ?? '')) return false;
+  if (hasOwnFirstPerson(tokens, last + 1, signStart - 1, rules)) return false;
+  for (let k = last - 1; k >= Math.max(0, last - 2); k -= 1) if (rules.otherPeople.has(tokens[k]?.word ?? '') && !rules.pronouns.has(tokens[k]?.word ?? '')) return true;
+  return false;
 }
 
 /** A sign that ends on its verb, and the word after says all is well: "both legs are | fine", "both legs are | strong". */

@@ -125,6 +125,8 @@ const FIELDS = {
   youngChild: phrases,
   personThrough: phrases,
   proVerbAnswers: phrases,
+  runOnSubjects: phrases,
+  subjectLeadIns: phrases,
   goneAuxiliaries: phrases,
   episodeCounted: phrases,
   overNextUnlessLoss: phrases,

@@ -110,6 +110,8 @@ export interface CompiledNegation {
   youngChild: string[][];
   personThrough: Set<string>;
   proVerbAnswers: Set<string>;
+  runOnSubjects: Set<string>;
+  subjectLeadIns: Set<string>;
   goneAuxiliaries: Set<string>;
   firstPerson: Set<string>;
   besideMe: Set<string>;
@@ -242,6 +244,8 @@ export function compileNegation(rules: NegationRules): CompiledNegation {
     youngChild: rules.youngChild.map(phraseWords),
     personThrough: new Set(rules.personThrough),
     proVerbAnswers: new Set(rules.proVerbAnswers),
+    runOnSubjects: new Set(rules.runOnSubjects),
+    subjectLeadIns: new Set(rules.subjectLeadIns),
     goneAuxiliaries: new Set(rules.goneAuxiliaries),
     firstPerson: new Set(rules.firstPerson),
     besideMe: new Set(rules.besideMe),
@@ -434,6 +438,7 @@ function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation, den
       if (proVerbAnswerBefore(tokens, j, span.start, rules)) return 'someone-else';
       break;
     }
+    if (runOnBreakBefore(tokens, j + 1, rules)) break;
     if (rules.terminators.has(token.word)) {
       if (!rules.personThrough.has(token.word)) break;
       personOnly = true;
@@ -446,6 +451,18 @@ function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation, den
     reach += 1;
   }
   return 'affirmed';
+}
+
+/**
+ * A sentence typed without its stops ("i don't have much pain i can't feel when i wipe though"): a new "I" right
+ * after a word that never leads one into its clause (not "that", "when", "think", "can") starts a clause of its
+ * own, as after a comma, so a denial or a person before it does not reach the sign after it.
+ */
+function runOnBreakBefore(tokens: Token[], index: number, rules: CompiledNegation): boolean {
+  const token = tokens[index];
+  const previous = tokens[index - 1];
+  if (token === undefined || previous === undefined || previous.word === SENTENCE_BOUNDARY) return false;
+  return rules.runOnSubjects.has(token.word) && !rules.subjectLeadIns.has(previous.word);
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The vignettes' own disclosures told the way real messages carry them: after the answer to the question asked
  * ("6, ..."), after a "no" to something else ("No. ..."), played down first ("probably nothing but ..."), with an
- * apology, with the coaching news after them, or typed in lower case without a stop. Each must still be referred at
+ * apology, with the coaching news after them, typed in lower case without a stop, with the longest word misspelt,
+ * or in text-speak. Each must still be referred at
  * its tier: a check that a warning sign does not hang on being the whole message, as in the vignettes.
  *
  *   npm run nlu:frames             the figure, and the rewrites lost by framing
@@ -17,7 +18,20 @@ const bot = createBot();
 const rank: Record<string, number> = { none: 0, soon: 1, urgent: 2, emergency: 3 };
 const vignettes = parse(readFileSync(new URL('../tests/nlu/vignettes.yaml', import.meta.url), 'utf8')) as Array<{ expect: string; text: string; recent?: string[]; mention?: string; known?: string[] }>;
 const plain = (t: string) => t.toLowerCase().replace(/[.!?]+\s*$/, '').replace(/[.!?]/g, ',');
+/** The longest word misspelt the commonest way, two letters in its middle swapped ("bladder" -> "bladedr"). */
+function typo(t: string): string {
+  const words = t.match(/[A-Za-z]{6,}/g);
+  if (!words) return t;
+  const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
+  const at = Math.floor(longest.length / 2);
+  const swapped = longest.slice(0, at) + longest[at + 1] + longest[at] + longest.slice(at + 2);
+  return t.replace(longest, swapped);
+}
+const TEXT_SPEAK: Array<[RegExp, string]> = [[/\byou\b/gi, 'u'], [/\bare\b/gi, 'r'], [/\bbecause\b/gi, 'cos'], [/\byour\b/gi, 'ur'], [/\bnight\b/gi, 'nite'], [/\bplease\b/gi, 'pls'], [/\bbefore\b/gi, 'b4'], [/\bwith\b/gi, 'w'], [/\bthe\b/gi, 'da'], [/\bI'm\b/g, 'im'], [/\bdon't\b/gi, 'dont'], [/\bcan't\b/gi, 'cant'], [/\bthough\b/gi, 'tho']];
+const textSpeak = (t: string) => TEXT_SPEAK.reduce((text, [from, to]) => text.replace(from, to), t.toLowerCase());
 const frames: Array<[string, (t: string) => string]> = [
+  ['misspelt', typo],
+  ['text-speak', textSpeak],
   ['score first', (t) => `about a 6 today. ${t}`],
   ['no first', (t) => `No. ${t}`],
   ['no but', (t) => `no, but ${plain(t)}`],

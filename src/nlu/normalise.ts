@@ -50,6 +50,13 @@ const CONTRACTION_LIST: Readonly<Record<string, string>> = {
 // A Map, not the object: "constructor" or "toString" typed by a person must not find Object's methods.
 const CONTRACTIONS: ReadonlyMap<string, string[]> = new Map(Object.entries(CONTRACTION_LIST).map(([word, expansion]) => [word, expansion.split(' ')]));
 
+/**
+ * Text-speak "da" is "the" ("i wet da bed last nite"), but after an owner it is Irish and Northern English for "dad"
+ * ("me da can't pee", "my da had cancer"), kept as the word and read as another person (context.yaml `otherPeople`).
+ */
+const DAD_OWNERS = new Set(['my', 'me', 'our', 'his', 'her', 'your', 'ur', 'their', 'yer']);
+const theOrDad = (previous: string | undefined) => (previous !== undefined && DAD_OWNERS.has(previous) ? 'da' : 'the');
+
 /** The pronouns whose "'s" means "is" rather than a possessive. */
 const IS_CONTRACTED = new Set(['it', 'that', 'there', 'what', 'he', 'she', 'here', 'who', 'where']);
 
@@ -209,7 +216,7 @@ export function tokenise(text: string): Token[] {
         tokens.push({ word: 'has', start: owner.start, end: owner.end, afterComma: false });
       }
       possessive = false;
-      tokens.push({ word: piece, start, end, afterComma });
+      tokens.push({ word: piece === 'da' ? theOrDad(owner?.word) : piece, start, end, afterComma });
       afterComma = false;
       continue;
     }

@@ -78,6 +78,7 @@ const BATCHES = [
   { name: '2026-12i', test: /-2026-12i-/ },
   { name: '2026-12j', test: /-2026-12j-/ },
   { name: '2026-12k', test: /-2026-12k-/ },
+  { name: '2026-12l', test: /-2026-12l-/ },
 ];
 
 function probe(): void {

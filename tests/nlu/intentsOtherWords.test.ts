@@ -42,3 +42,8 @@ describe('asked in the other language itself', () => {
   it.each(['kann ich auf deutsch schreiben', 'je peux parler francais?', 'posso scrivere in italiano', 'Czy mogę pisać po polsku?'])('"%s"', (text) => expect(isOtherLanguage(text, lexicon)).toBe(true));
   it.each(['my mum is polish and I go to a polski sklep', 'I can write in Deutsch class', 'I watched an italiano film'])('not "%s"', (text) => expect(isOtherLanguage(text, lexicon)).toBe(false));
 });
+
+describe('a session asked for now, not a habit told', () => {
+  it.each(["let's get the exercises done", 'ok do the exercises', 'can we do the routine now', "I'm up for the workout", 'right, start my exercises'])('"%s" starts the session', (text) => expect(intentOf(text)).toBe('start_session'));
+  it.each(['I do my exercises in the morning', 'I always do the routine before bed', 'my wife does her exercises with me', 'we do a workout class on Tuesdays'])('"%s" does not', (text) => expect(intentOf(text)).not.toBe('start_session'));
+});

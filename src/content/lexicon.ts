@@ -139,6 +139,8 @@ export const movementLexiconSchema = z.object({
   partSides: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** The person's own body moving or giving way ("get down on the floor and back up", "my legs just went"): no direction of the symptoms. */
   bodyMoves: phrases.default([]),
+  /** A jolt brought on by bending the head ("every time I tip my head down I get an electric shock down my back"): its clause tells no direction of the symptoms. */
+  headBendJolts: phrases.default([]),
 });
 export const intentLexiconSchema = z.object({ sources, intents: orderedMap(INTENTS) });
 

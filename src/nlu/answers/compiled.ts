@@ -25,6 +25,8 @@ export interface CompiledAnswers {
   admissions: PhraseSet<'admission'>;
   lately: PhraseSet<'lately'>;
   gapDenials: ReadonlySet<string>;
+  /** Things too vague to be another thing told apart ("but I've had some trouble"). */
+  vagueThings: ReadonlySet<string>;
   losses: PhraseSet<'loss'>;
   lossDenied: ReadonlySet<string>;
   wellness: PhraseSet<'wellness'>;
@@ -101,6 +103,7 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     admissions: phrases({ admission: yesNo.admissions }),
     lately: phrases({ lately: yesNo.lately }),
     gapDenials: new Set(yesNo.gapDenials),
+    vagueThings: new Set(yesNo.vagueThings),
     losses: phrases({ loss: yesNo.losses }),
     lossDenied: new Set(yesNo.lossDenied),
     wellness: phrases({ wellness: yesNo.wellness }),

@@ -26,6 +26,8 @@ export const numbersSchema = z.object({
   notNumbers: words,
   /** Whole typed words read as others before anything else ("2day" is "today"). */
   textSpeak: z.record(z.string().regex(/^[a-z0-9]+$/), z.string().min(1)).default({}),
+  /** Punctuation said aloud to a dictating phone ("yes comma I agree full stop"): the mark it stands for. */
+  dictated: z.record(z.string().regex(/^[a-z]+( [a-z]+)*$/), z.enum([',', '.'])).default({}),
   /** Words that sound like a number ("for", "ate"): a score only where a score stands alone or before "out of". */
   scoreSounds: z.record(z.string().regex(/^[a-z]+$/), z.number().int().min(0).max(10)).default({}),
   /** Sound-alikes too common to read alone ("too", "to"): a score only right after "a" ("sort of a too"). */

@@ -71,6 +71,8 @@ export const yesNoLexiconSchema = z.object({
   gapDenials: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** After a no, a later clause "but I've had a fever ..." tells of another thing; not when the thing is one of these ("some trouble", "something"). */
   vagueThings: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  /** Words that may open an offer's last clause of agreement ("but otherwise ready to go"). */
+  finalLeadIns: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** A no word opening a statement of something lost ("no feeling down there"), and the words after it that make it a denial after all. */
   losses: z.array(z.string().trim().min(1)).default([]),
   lossDenied: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),

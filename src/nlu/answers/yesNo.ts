@@ -233,6 +233,28 @@ function concludedAnswer(prepared: PreparedText, found: Mention<Label>[], compil
   return undefined;
 }
 
+/**
+ * At an offer, the message ends with a clause of its own (after a sentence end, a comma or "but")
+ * that is only agreement: a yes word opening its own sentence, or an agreement ("ok fine yes", "Let's start.", "but otherwise
+ * ready to go", after `finalLeadIns`), every word after it agreeing too (`offerTail`). Never with a
+ * no, a decline or doubt anywhere before it ("not today. ok" is no consent).
+ */
+function agreesAtTheEnd(prepared: PreparedText, found: Mention<Label>[], compiled: CompiledAnswers, fillers: readonly Mention<'filler'>[]): boolean {
+  const { tokens } = prepared;
+  let last = tokens.length - 1;
+  while (last > 0 && (tokens[last]!.word === SENTENCE_BOUNDARY || compiled.fillerWords.has(tokens[last]!.word))) last -= 1;
+  const start = laterClauseStarts(tokens, clauseEnd(tokens, 0)).filter((at) => at <= last).at(-1);
+  if (start === undefined) return false;
+  let at = start;
+  while (at < last && (compiled.contrastWords.has(tokens[at]!.word) || compiled.fillerWords.has(tokens[at]!.word) || compiled.finalLeadIns.has(tokens[at]!.word))) at += 1;
+  if (found.some((m) => m.span.start < start && POLARITY[m.label] !== 'yes')) return false;
+  const opener = found.filter((m) => m.span.start === at && POLARITY[m.label] === 'yes' && m.span.end <= last).sort((a, b) => b.span.end - a.span.end)[0];
+  if (!opener) return false;
+  // A plain word ("yes", "ok") only opening a sentence of its own: "my back hurts, yes" may affirm the statement.
+  if (compiled.particles.has(tokens[opener.span.start]!.word) && tokens[start - 1]?.word !== SENTENCE_BOUNDARY) return false;
+  return opener.span.end === last || offerClauseAgrees(tokens, found, opener, last, compiled, fillers);
+}
+
 /** The longest yes/no phrase that leads wherever it opens the message, starting at `start`. */
 function leadingWordAt(set: CompiledAnswers['yesNo']['symptom'], prepared: PreparedText, start: number): Mention<Label> | undefined {
   let best: Mention<Label> | undefined;
@@ -633,6 +655,9 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   const endsWithQuestion = /\?\s*$/.test(text.trim()) && !text.includes('.');
 
   const wholeClause = wholeClauseAt;
+  // "I guess so... do I need to get on the floor? ok fine yes", "sorry if that's TMI. Let's start.":
+  // at an offer, a last clause of its own that only agrees ends the message with the answer.
+  if (kind === 'offer' && !/\?\s*$/.test(text.trim()) && agreesAtTheEnd(prepared, found, compiled, fillers)) return { answer: 'yes', questionBack: false };
   if (leading && (LEADS.has(leading.label) || wholeClause(leading))) {
     const inClause = found.filter((m) => m.span.start <= firstEnd && m !== leading);
     if (leading.label !== 'unsure' && inClause.some((m) => m.label === 'unsure')) return { answer: 'unsure', questionBack: false };

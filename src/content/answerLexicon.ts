@@ -115,6 +115,8 @@ export const surgerySchema = z.object({
   planned: phrases,
   /** An operation said as had ("had a fusion, said no to more surgery") is done whatever plan follows. */
   had: z.array(z.string().trim().min(1)).default([]),
+  /** "rather than", "instead of": the operation named right after is the one not done. */
+  instead: z.array(z.string().trim().min(1)).default([]),
   coarser: z.partialRecord(z.enum(SURGERY_KINDS), z.enum(SURGERY_KINDS)).default({}),
   /** Relatives and others whose own operation is not the person's ("my wife had a discectomy"). */
   others: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),

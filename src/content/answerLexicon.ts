@@ -69,6 +69,8 @@ export const bodySchema = z.object({
   limbs: z.array(z.string().trim().min(1)).default([]),
   /** "both buttocks but no further": with a buttock or hip named and no limb, the symptoms said to stop there name no side of a limb. */
   noFurther: z.array(z.string().trim().min(1)).default([]),
+  /** "like a toothache in the leg": a comparison, whose part between two answers says how it feels, not how far it reaches. */
+  similes: z.array(z.string().trim().min(1)).default([]),
   /** What a part can do ("my hand doesn't grip right"): said of a part with no symptom in its clause, it names no reach. */
   functions: z.array(z.string().trim().min(1)).default([]),
   /** Symptom words: a part's clause with one of these tells where the symptoms reach ("my hand is weak and tingly"). */

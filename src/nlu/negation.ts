@@ -109,6 +109,9 @@ export interface CompiledNegation {
   neverThePatient: Set<string>;
   youngChild: string[][];
   personThrough: Set<string>;
+  proVerbAnswers: Set<string>;
+  runOnSubjects: Set<string>;
+  subjectLeadIns: Set<string>;
   goneAuxiliaries: Set<string>;
   firstPerson: Set<string>;
   besideMe: Set<string>;
@@ -240,6 +243,9 @@ export function compileNegation(rules: NegationRules): CompiledNegation {
     neverThePatient: new Set(rules.neverThePatient),
     youngChild: rules.youngChild.map(phraseWords),
     personThrough: new Set(rules.personThrough),
+    proVerbAnswers: new Set(rules.proVerbAnswers),
+    runOnSubjects: new Set(rules.runOnSubjects),
+    subjectLeadIns: new Set(rules.subjectLeadIns),
     goneAuxiliaries: new Set(rules.goneAuxiliaries),
     firstPerson: new Set(rules.firstPerson),
     besideMe: new Set(rules.besideMe),
@@ -428,7 +434,11 @@ function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation, den
   for (let j = span.start - 1; j >= 0 && reach < rules.beforeReach; j -= 1) {
     const token = tokens[j];
     if (token === undefined || token.word === SENTENCE_BOUNDARY) break;
-    if (isClauseBreakBefore(tokens, j + 1, rules)) break;
+    if (isClauseBreakBefore(tokens, j + 1, rules)) {
+      if (proVerbAnswerBefore(tokens, j, span.start, rules)) return 'someone-else';
+      break;
+    }
+    if (runOnBreakBefore(tokens, j + 1, rules)) break;
     if (rules.terminators.has(token.word)) {
       if (!rules.personThrough.has(token.word)) break;
       personOnly = true;
@@ -441,6 +451,30 @@ function contextBefore(tokens: Token[], span: Span, rules: CompiledNegation, den
     reach += 1;
   }
   return 'affirmed';
+}
+
+/**
+ * A sentence typed without its stops ("i don't have much pain i can't feel when i wipe though"): a new "I" right
+ * after a word that never leads one into its clause (not "that", "when", "think", "can") starts a clause of its
+ * own, as after a comma, so a denial or a person before it does not reach the sign after it.
+ */
+function runOnBreakBefore(tokens: Token[], index: number, rules: CompiledNegation): boolean {
+  const token = tokens[index];
+  const previous = tokens[index - 1];
+  if (token === undefined || previous === undefined || previous.word === SENTENCE_BOUNDARY) return false;
+  return rules.runOnSubjects.has(token.word) && !rules.subjectLeadIns.has(previous.word);
+}
+
+/**
+ * "No, but my mum did, breast cancer when she was 60": the clause before the comma ends on another person and a
+ * verb standing for the sign ("did", "had"), and the sign after it, with no "I" or "my" of the writer's own before
+ * it, names what that person had.
+ */
+function proVerbAnswerBefore(tokens: Token[], last: number, signStart: number, rules: CompiledNegation): boolean {
+  if (!rules.proVerbAnswers.has(tokens[last]?.word ?? '')) return false;
+  if (hasOwnFirstPerson(tokens, last + 1, signStart - 1, rules)) return false;
+  for (let k = last - 1; k >= Math.max(0, last - 2); k -= 1) if (rules.otherPeople.has(tokens[k]?.word ?? '') && !rules.pronouns.has(tokens[k]?.word ?? '')) return true;
+  return false;
 }
 
 /** A sign that ends on its verb, and the word after says all is well: "both legs are | fine", "both legs are | strong". */

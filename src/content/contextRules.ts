@@ -127,6 +127,7 @@ const FIELDS = {
   personThrough: phrases,
   proVerbAnswers: phrases,
   runOnSubjects: phrases,
+  newSinceLongAgo: phrases,
   subjectLeadIns: phrases,
   goneAuxiliaries: phrases,
   episodeCounted: phrases,

@@ -251,6 +251,7 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
       // "it came back later but now I can't again": over, then back
       if (backAgainAfter(tokens, j, sentence.to, rules)) continue;
       const next = tokens[j + marker.words.length];
+      if (newSince(tokens, j, marker.words, rules)) continue;
       // "it stopped me walking the dog": kept from something, not over
       if (hinders(marker.words, next, rules)) continue;
       if (marker.endsSentence && next !== undefined && next.word !== SENTENCE_BOUNDARY && next.word !== 'now') continue;
@@ -313,12 +314,16 @@ const datedGoneBy = (tokens: Token[], span: Span, clause: { from: number; to: nu
 const hinders = (words: readonly string[], next: Token | undefined, rules: CompiledNegation) =>
   (words.at(-1) === 'stopped' || words.at(-1) === 'stop') && rules.stoppedHindered.has(next?.word ?? '');
 
+/** "wet myself last night, haven't done that since I was a kid": an absence since long ago makes this time new, not over. */
+const newSince = (tokens: Token[], at: number, marker: readonly string[], rules: CompiledNegation) =>
+  marker.at(-1) === 'since' && phraseAt(tokens, at + marker.length, rules.newSinceLongAgo) !== undefined;
+
 /** Where the last unmistakable recovery after the sign starts (-1: none), not denied just before it ("I'm not in a good place"). */
 function recoveryAfter(tokens: Token[], span: Span, to: number, rules: CompiledNegation, noLoss = false): number {
   let found = -1;
   for (let j = span.end + 1; j <= to; j += 1) {
     const marker = phraseAt(tokens, j, rules.resolvedAnywhere) ?? (noLoss ? phraseAt(tokens, j, rules.resolvedAnywhereUnlessLoss) : undefined);
-    const recovered = marker !== undefined && !hinders(marker, tokens[j + marker.length], rules);
+    const recovered = marker !== undefined && !hinders(marker, tokens[j + marker.length], rules) && !newSince(tokens, j, marker, rules);
     if (recovered && !notOverBefore(tokens, j, span, rules)) found = j;
   }
   return found;

@@ -112,6 +112,7 @@ export interface CompiledNegation {
   personThrough: Set<string>;
   proVerbAnswers: Set<string>;
   runOnSubjects: Set<string>;
+  newSinceLongAgo: string[][];
   subjectLeadIns: Set<string>;
   goneAuxiliaries: Set<string>;
   firstPerson: Set<string>;
@@ -247,6 +248,7 @@ export function compileNegation(rules: NegationRules): CompiledNegation {
     personThrough: new Set(rules.personThrough),
     proVerbAnswers: new Set(rules.proVerbAnswers),
     runOnSubjects: new Set(rules.runOnSubjects),
+    newSinceLongAgo: rules.newSinceLongAgo.map(phraseWords),
     subjectLeadIns: new Set(rules.subjectLeadIns),
     goneAuxiliaries: new Set(rules.goneAuxiliaries),
     firstPerson: new Set(rules.firstPerson),

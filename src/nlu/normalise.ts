@@ -37,6 +37,9 @@ const CONTRACTION_LIST: Readonly<Record<string, string>> = {
   cnt: 'can not', carnt: 'can not', cudnt: 'could not', cldnt: 'could not', coudnt: 'could not', wudnt: 'would not',
   shudnt: 'should not', dnt: 'do not', didint: 'did not', dosnt: 'does not', dosent: 'does not', doesent: 'does not',
   havnt: 'have not', hvnt: 'have not', hant: 'have not', wasent: 'was not', isent: 'is not',
+  // text-speak words, too short for the spelling corrector: "couldn't finish, if u know what i mean", "b4 it was fine"
+  u: 'you', ur: 'your', b4: 'before', nite: 'night', tonite: 'tonight', '2nite': 'tonight', '2day': 'today', yday: 'yesterday',
+  '2moro': 'tomorrow', tmrw: 'tomorrow',
   // short words typed as they sound, too short for the spelling corrector: "cant feal anything wen i wipe"
   wen: 'when', feal: 'feel', feeel: 'feel', fele: 'feel',
   // Scots: "I cannae pee", "it didnae come", "naethin comes"
@@ -49,6 +52,22 @@ const CONTRACTION_LIST: Readonly<Record<string, string>> = {
 };
 // A Map, not the object: "constructor" or "toString" typed by a person must not find Object's methods.
 const CONTRACTIONS: ReadonlyMap<string, string[]> = new Map(Object.entries(CONTRACTION_LIST).map(([word, expansion]) => [word, expansion.split(' ')]));
+
+/**
+ * Text-speak "da" is "the" ("i wet da bed last nite"), but after an owner it is Irish and Northern English for "dad"
+ * ("me da can't pee", "my da had cancer"), kept as the word and read as another person (context.yaml `otherPeople`).
+ */
+const DAD_OWNERS = new Set(['my', 'me', 'our', 'his', 'her', 'your', 'ur', 'their', 'yer']);
+const theOrDad = (previous: string | undefined) => (previous !== undefined && DAD_OWNERS.has(previous) ? 'da' : 'the');
+
+/**
+ * Text-speak "r" is "are" after a plural or a pronoun that takes it ("my legs r both on fire", "u r", "they r"), and
+ * stays as typed elsewhere, where it is most often "right" ("my r leg", "his r knee").
+ */
+const ARE_AFTER = new Set(['you', 'we', 'they', 'there', 'these', 'those', 'who', 'what', 'how', 'where', 'why', 'both', 'all']);
+const NOT_PLURAL = new Set(['his', 'hers', 'its', 'ours', 'yours', 'theirs', 'is', 'was', 'has', 'does', 'this', 'us', 'plus', 'bus', 'yes', 'less', 'across']);
+const areOrR = (previous: string | undefined) =>
+  previous !== undefined && (ARE_AFTER.has(previous) || (previous.length > 3 && previous.endsWith('s') && !previous.endsWith('ss') && !NOT_PLURAL.has(previous))) ? 'are' : 'r';
 
 /** The pronouns whose "'s" means "is" rather than a possessive. */
 const IS_CONTRACTED = new Set(['it', 'that', 'there', 'what', 'he', 'she', 'here', 'who', 'where']);
@@ -209,7 +228,8 @@ export function tokenise(text: string): Token[] {
         tokens.push({ word: 'has', start: owner.start, end: owner.end, afterComma: false });
       }
       possessive = false;
-      tokens.push({ word: piece, start, end, afterComma });
+      const word = piece === 'da' ? theOrDad(owner?.word) : piece === 'r' ? areOrR(owner?.word) : piece;
+      tokens.push({ word, start, end, afterComma });
       afterComma = false;
       continue;
     }

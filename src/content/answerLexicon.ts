@@ -26,6 +26,8 @@ export const numbersSchema = z.object({
   notNumbers: words,
   /** Whole typed words read as others before anything else ("2day" is "today"). */
   textSpeak: z.record(z.string().regex(/^[a-z0-9]+$/), z.string().min(1)).default({}),
+  /** Punctuation said aloud to a dictating phone ("yes comma I agree full stop"): the mark it stands for. */
+  dictated: z.record(z.string().regex(/^[a-z]+( [a-z]+)*$/), z.enum([',', '.'])).default({}),
   /** Words that sound like a number ("for", "ate"): a score only where a score stands alone or before "out of". */
   scoreSounds: z.record(z.string().regex(/^[a-z]+$/), z.number().int().min(0).max(10)).default({}),
   /** Sound-alikes too common to read alone ("too", "to"): a score only right after "a" ("sort of a too"). */
@@ -67,6 +69,8 @@ export const bodySchema = z.object({
   limbs: z.array(z.string().trim().min(1)).default([]),
   /** "both buttocks but no further": with a buttock or hip named and no limb, the symptoms said to stop there name no side of a limb. */
   noFurther: z.array(z.string().trim().min(1)).default([]),
+  /** "like a toothache in the leg": a comparison, whose part between two answers says how it feels, not how far it reaches. */
+  similes: z.array(z.string().trim().min(1)).default([]),
   /** What a part can do ("my hand doesn't grip right"): said of a part with no symptom in its clause, it names no reach. */
   functions: z.array(z.string().trim().min(1)).default([]),
   /** Symptom words: a part's clause with one of these tells where the symptoms reach ("my hand is weak and tingly"). */
@@ -113,6 +117,8 @@ export const surgerySchema = z.object({
   planned: phrases,
   /** An operation said as had ("had a fusion, said no to more surgery") is done whatever plan follows. */
   had: z.array(z.string().trim().min(1)).default([]),
+  /** "rather than", "instead of": the operation named right after is the one not done. */
+  instead: z.array(z.string().trim().min(1)).default([]),
   coarser: z.partialRecord(z.enum(SURGERY_KINDS), z.enum(SURGERY_KINDS)).default({}),
   /** Relatives and others whose own operation is not the person's ("my wife had a discectomy"). */
   others: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),

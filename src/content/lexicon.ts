@@ -69,6 +69,10 @@ export const yesNoLexiconSchema = z.object({
   whatIf: z.array(z.string().trim().min(1)).default([]),
   /** Words that deny an all-clear from inside it or just before it ("my bladder is not normal"). */
   gapDenials: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  /** After a no, a later clause "but I've had a fever ..." tells of another thing; not when the thing is one of these ("some trouble", "something"). */
+  vagueThings: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
+  /** Words that may open an offer's last clause of agreement ("but otherwise ready to go"). */
+  finalLeadIns: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** A no word opening a statement of something lost ("no feeling down there"), and the words after it that make it a denial after all. */
   losses: z.array(z.string().trim().min(1)).default([]),
   lossDenied: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
@@ -139,6 +143,8 @@ export const movementLexiconSchema = z.object({
   partSides: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   /** The person's own body moving or giving way ("get down on the floor and back up", "my legs just went"): no direction of the symptoms. */
   bodyMoves: phrases.default([]),
+  /** A jolt brought on by bending the head ("every time I tip my head down I get an electric shock down my back"): its clause tells no direction of the symptoms. */
+  headBendJolts: phrases.default([]),
 });
 export const intentLexiconSchema = z.object({ sources, intents: orderedMap(INTENTS) });
 

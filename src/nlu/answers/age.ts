@@ -18,6 +18,9 @@ const PAST_BEFORE = new Set(['was', 'at', 'aged', 'since']);
 const CLOCK_BEFORE = new Set(['gone', 'past', 'till', 'until']);
 const CLOCK_AFTER = /^(am|pm|oclock|o|this|tonight|last)$/;
 
+/** After an age, what makes it one to come: "next month", "in January", "in a few weeks". */
+const SPANS = new Set(['week', 'month', 'year', 'birthday', 'spring', 'summer', 'autumn', 'winter']);
+const SPANS_AHEAD = new Set(['a', 'two', 'three', 'few', 'couple', 'the']);
 /** How far before an age a relative may be named for the age to be theirs ("my husband is 65"). */
 const OTHER_REACH = 3;
 import { readWords } from './words.ts';
@@ -44,13 +47,24 @@ export function readAge(text: string, lexicon: Lexicon): number | undefined {
   // "our eldest is 17 and has back pain like mine": only someone else's age, beside the writer's
   // own, is not the person's (a carer's "my mum is 82" still is the patient's).
   if (own.length === 0 && words.some((w) => compiled.writerOwn.has(w.text))) return undefined;
-  const number = (own.length > 1 ? own.find(saidNow) ?? own.find((n) => !saidBefore(n)) : undefined) ?? own[0] ?? ages[0];
+  // "49, I'm 50 in January", "50 next month": an age still to come, not the one for now.
+  const monthNames = new Set(Object.values(lexicon.answers.onset.months).flat());
+  // "in March" alone may be past ("62 in March", turned then): to come only beside the age for now,
+  // or said as "I'm 50 in January" (a younger reading would ask fewer of the age's questions).
+  const toCome = (n: { from: number; to: number }) => {
+    const [first, second] = words.slice(n.to + 1, n.to + 3).map((w) => w.text);
+    if (first === 'soon' || (first === 'next' && second !== undefined && SPANS.has(second))) return true;
+    const presentTense = own.length > 1 || words.slice(Math.max(0, n.from - 2), n.from).some((w) => NOW_BEFORE.has(w.text) && w.text !== 'now');
+    return presentTense && first === 'in' && second !== undefined && (monthNames.has(second) || SPANS_AHEAD.has(second));
+  };
+  const candidates = own.length > 1 && own.some((n) => !toCome(n)) ? own.filter((n) => !toCome(n)) : own;
+  const number = (candidates.length > 1 ? candidates.find(saidNow) ?? candidates.find((n) => !saidBefore(n)) : undefined) ?? candidates[0] ?? ages[0];
   if (!number) return undefined;
   // "I'll be 40 next month", "turning 40 soon": not 40 yet.
   const before = words.slice(Math.max(0, number.from - 2), number.from).map((w) => w.text);
   // "44 next birthday": the age still to come.
   const after = words.slice(number.to + 1, number.to + 3).map((w) => w.text);
-  const comingBirthday = after[0] === 'next' && after[1] === 'birthday';
+  const comingBirthday = (after[0] === 'next' && after[1] === 'birthday') || toCome(number);
   const future = (before.includes('be') && before.includes('will')) || before.includes('turning') || (before.at(-1) === 'be' && before.at(-2) === 'will') || comingBirthday;
   return future ? number.value - 1 : number.value;
 }

@@ -25,6 +25,8 @@ export interface CompiledAnswers {
   admissions: PhraseSet<'admission'>;
   lately: PhraseSet<'lately'>;
   gapDenials: ReadonlySet<string>;
+  /** Things too vague to be another thing told apart ("but I've had some trouble"). */
+  vagueThings: ReadonlySet<string>;
   losses: PhraseSet<'loss'>;
   lossDenied: ReadonlySet<string>;
   wellness: PhraseSet<'wellness'>;
@@ -54,6 +56,8 @@ export interface CompiledAnswers {
   elaborations: PhraseSet<'elaboration'>;
   correctionWords: ReadonlySet<string>;
   conclusionWords: ReadonlySet<string>;
+  /** Words that may open an offer's last clause of agreement ("but otherwise ready to go"). */
+  finalLeadIns: ReadonlySet<string>;
   fillers: PhraseSet<'filler'>;
   /** One-word fillers, also allowed after a short answer ("I have actually", "I do, thanks"). */
   fillerWords: ReadonlySet<string>;
@@ -66,6 +70,8 @@ export interface CompiledAnswers {
   scoreUnits: ReadonlySet<string>;
   scoreUnitPrefixes: string[];
   textSpeak: ReadonlyMap<string, string>;
+  /** Punctuation said aloud ("comma", "full stop"), as one pattern, and the mark each stands for. */
+  dictated: { pattern: RegExp; marks: ReadonlyMap<string, string> } | undefined;
   /** Possessives a carer uses for the patient's body (body.yaml `carer`). */
   carer: ReadonlySet<string>;
   /** A typing slip towards a word the answer lexicon uses ("lowwer" is "lower", "yesturday" "yesterday"). */
@@ -101,6 +107,7 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     admissions: phrases({ admission: yesNo.admissions }),
     lately: phrases({ lately: yesNo.lately }),
     gapDenials: new Set(yesNo.gapDenials),
+    vagueThings: new Set(yesNo.vagueThings),
     losses: phrases({ loss: yesNo.losses }),
     lossDenied: new Set(yesNo.lossDenied),
     wellness: phrases({ wellness: yesNo.wellness }),
@@ -130,6 +137,7 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     elaborations: phrases({ elaboration: yesNo.elaborations }),
     correctionWords: new Set(yesNo.corrections),
     conclusionWords: new Set(yesNo.conclusions),
+    finalLeadIns: new Set(yesNo.finalLeadIns),
     fillers: phrases({ filler: yesNo.fillers }),
     fillerWords: new Set(yesNo.fillers.filter((filler) => /^[a-z]+$/.test(filler))),
     approximate: phrases({ approximate: scores.approximate }),
@@ -140,6 +148,7 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
     scoreUnits: new Set(units.filter((unit) => !unit.endsWith('*'))),
     scoreUnitPrefixes: units.filter((unit) => unit.endsWith('*')).map((unit) => unit.slice(0, -1)),
     textSpeak: new Map(Object.entries(answers.numbers.textSpeak)),
+    dictated: dictatedMarks(answers.numbers.dictated),
     carer: new Set(answers.body.carer),
     correct: compileWordCorrector(answerVocabulary(lexicon), lexicon.englishWords ?? new Set<string>()),
     durationUnits: new Map(answers.units.durations.flatMap(({ days, words }) => words.map((word) => [word, days] as const))),
@@ -155,8 +164,25 @@ export const isScoreUnit = (word: string, compiled: CompiledAnswers) =>
   compiled.scoreUnits.has(word) || compiled.scoreUnitPrefixes.some((prefix) => word.startsWith(prefix));
 
 /** The message as the phrase readers see it: text-speak spelled out, typing slips corrected and, for answers about the body, a carer's "his" or "her" as "my". */
+/** One pattern for the punctuation said aloud, longest first ("full stop" before "stop" would be none). */
+function dictatedMarks(dictated: Record<string, string>): CompiledAnswers['dictated'] {
+  const words = Object.keys(dictated).sort((a, b) => b.length - a.length);
+  if (words.length === 0) return undefined;
+  return { pattern: new RegExp(`\\b(?:${words.map((w) => w.replace(/ /g, '\\s+')).join('|')})\\b`, 'gi'), marks: new Map(Object.entries(dictated)) };
+}
+
+/** An emoji between words ("Agreed 👍 lets crack on") ends a thought as a comma does. */
+const EMOJI_RUN = /\s*\p{Extended_Pictographic}[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]*\s*/gu;
+
+/** Punctuation said aloud, and emoji between words, as the marks they stand for. */
+function punctuated(text: string, compiled: CompiledAnswers): string {
+  const { dictated } = compiled;
+  const marked = dictated ? text.replace(dictated.pattern, (said) => dictated.marks.get(said.toLowerCase().replace(/\s+/g, ' ')) ?? said) : text;
+  return /\p{Extended_Pictographic}/u.test(marked) ? marked.replace(EMOJI_RUN, ', ').replace(/^[\s,]+|[\s,]+$/g, '') : marked;
+}
+
 export function answerText(text: string, compiled: CompiledAnswers, body = false): string {
-  const spelled = spelledOut(text, compiled.textSpeak).replace(/[A-Za-z]+(?:['\u2019][A-Za-z]+)*/g, (word) => {
+  const spelled = spelledOut(punctuated(text, compiled), compiled.textSpeak).replace(/[A-Za-z]+(?:['\u2019][A-Za-z]+)*/g, (word) => {
     const lower = word.toLowerCase();
     // Contractions ("wouldn't") are whole words, and "coudnt", "shoudnt" (a negative typed without
     // its apostrophe) are never corrected away from their "not".

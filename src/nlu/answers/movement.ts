@@ -32,6 +32,7 @@ interface CompiledMovement {
   functions: ReadonlySet<string>;
   partSides: ReadonlySet<string>;
   bodyMoves: PhraseSet<'bodyMove'>;
+  headBendJolts: PhraseSet<'jolt'>;
 }
 
 const TOES = 7;
@@ -58,6 +59,7 @@ const compileMovement = perLexicon((lexicon: Lexicon): CompiledMovement => {
     functions: new Set(d.functions),
     partSides: new Set(d.partSides),
     bodyMoves: compilePhraseSet({ bodyMove: d.bodyMoves }, negationOf(lexicon)),
+    headBendJolts: compilePhraseSet({ jolt: d.headBendJolts }, negationOf(lexicon)),
   };
   return compiled;
 });
@@ -93,6 +95,8 @@ const CHANGE_DENIAL_REACH = 3;
 const PLACING = new Set(['it', 'is', 'its', 'in', 'into', 'at', 'to', 'my', 'the', 'just', 'only', 'mostly', 'mainly', 'sitting', 'felt', 'feel']);
 /** Words between "not" and a part that still deny the place ("not in the leg"). */
 const NOT_PLACE = new Set(['in', 'into', 'my', 'the', 'down', 'so', 'much']);
+/** Words before a body part that make it the part named ("my back", "the back"). */
+const PART_LEADS = new Set(['my', 'the', 'his', 'her', 'your', 'their', 'lower', 'low', 'upper', 'whole']);
 /** Words that deny the movement after them ("nothing went down my leg"). */
 const DENIALS = new Set(['not', 'never', 'no', 'nothing', 'none', 'nowt']);
 
@@ -145,7 +149,13 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
   const clauseOf = clauses(prepared);
   // "get down on the floor and back up", "my legs just went": the person moved or gave way, the symptoms did not.
   const bodyMoves = mentions(compiled.bodyMoves, prepared, false);
-  const inBodyMove = (start: number, end: number) => bodyMoves.some((m) => start >= m.span.start && end <= m.span.end);
+  // "every time I tip my head down I get an electric shock down my back": what bending the neck
+  // does (a warning sign the detector reads), not where the symptoms went; its clause is left out.
+  // Only a jolt that runs along the spine (a part at distance 0 in its clause): "the zaps go further
+  // down my arm" when the head bends is the arm's symptoms spreading.
+  const spineClauses = new Set(mentions(compiled.parts, prepared, false).filter((m) => m.label === '0').map((m) => clauseOf[m.span.start]!));
+  const joltClauses = new Set(mentions(compiled.headBendJolts, prepared, false).map((m) => clauseOf[m.span.start]!).filter((clause) => spineClauses.has(clause)));
+  const inBodyMove = (start: number, end: number) => bodyMoves.some((m) => start >= m.span.start && end <= m.span.end) || joltClauses.has(clauseOf[start]!);
   // "the back of my calf": a side of a part (movement.yaml `partSides`) names the part after "of".
   const tokens = prepared.tokens;
   const partAfterOf = (at: number, all: Array<{ start: number }>) => tokens[at]?.word === 'of' && all.some((q) => q.start > at && q.start - at <= 2);
@@ -158,7 +168,10 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
   // "My foot feels normal again": a part said to be fine is still the part that eased.
   const namedParts = partsSaid(false);
   // A word inside a body part's name is not a direction ("lower" in "lower back").
-  const inPart = (start: number, end: number) => parts.some((p) => start >= p.start && end <= p.end);
+  // "down my back into my bum": a direction phrase that opens on a part said as one ("my back",
+  // after a possessive or "the") is that part, not a direction ("back into"); "went back into my leg" is one.
+  const opensOnPart = (start: number, end: number) => end > start && parts.some((p) => start >= p.start && start <= p.end && end > p.end && PART_LEADS.has(prepared.tokens[p.start - 1]?.word ?? ''));
+  const inPart = (start: number, end: number) => parts.some((p) => start >= p.start && end <= p.end) || opensOnPart(start, end);
   // "less power", "more feeling": a change of what the part can do, not of the symptoms.
   const ofFunction = (w: Found<Word>) => (w.label === 'easing' || w.label === 'worsening' || w.label === 'arising') && compiled.functions.has(prepared.tokens[w.end + 1]?.word ?? '');
   // "my leg is no better", "the calf isn't any worse": a change denied is no change, in neither direction.
@@ -226,7 +239,10 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
       const target = clauseParts.find((p) => p.start > w.end && p.start - w.end <= 3);
       return [target && target.label >= REACHED_LIMB ? { ...w, label: 'away' } : w];
     });
-    const direction = aimed.filter((w) => prepared.tokens[w.start]?.word !== 'out' || partAfter(w.end)).at(-1);
+    // "shot down my whole spine", "ran down my back": along the spine itself, away from no part of it
+    // (a limb named further on still counts: "down my back into my leg").
+    const alongSpine = (w: Found<Word>) => w.label === 'away' && partAfter(w.end)?.label === 0 && !clauseParts.some((p) => p.start > w.end && p.label > 0);
+    const direction = aimed.filter((w) => (prepared.tokens[w.start]?.word !== 'out' || partAfter(w.end)) && !alongSpine(w)).at(-1);
     if (direction && (partAfter(direction.end) || isStrong(direction) || verbBefore(direction.start))) {
       push(direction.label === 'toward' ? 'centralized' : 'peripheralized', direction.label === 'away' && toes);
       continue;

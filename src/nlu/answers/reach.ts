@@ -33,6 +33,7 @@ interface CompiledBody {
   functions: PhraseSet<'function'>;
   limbs: PhraseSet<'limb'>;
   noFurther: PhraseSet<'noFurther'>;
+  similes: PhraseSet<'simile'>;
   symptoms: PhraseSet<'symptom'>;
   /** What makes words not the answer (another story, another person) and what places them now. */
   context: PhraseSet<'aside' | 'others' | 'now' | 'before' | 'also'>;
@@ -49,6 +50,7 @@ const compileBody = perLexicon((lexicon: Lexicon): CompiledBody => {
     functions: compilePhraseSet({ function: body.functions }, negationOf(lexicon)),
     limbs: compilePhraseSet({ limb: body.limbs }, negationOf(lexicon)),
     noFurther: compilePhraseSet({ noFurther: body.noFurther }, negationOf(lexicon)),
+    similes: compilePhraseSet({ simile: body.similes }, negationOf(lexicon)),
     symptoms: compilePhraseSet({ symptom: body.symptoms }, negationOf(lexicon)),
     context: compilePhraseSet({ aside: body.aside, others: body.others, now: body.now, before: body.before, also: body.also }, negationOf(lexicon)),
   };
@@ -182,7 +184,12 @@ export function readReach(text: string, lexicon: Lexicon): ReachReading {
   if (limbs.length > 0) {
     const furthest = limbs.reduce((a, b) => (DISTANCE[b.label] > DISTANCE[a.label] ? b : a));
     // "down my leg to the knee": a part between two answers, further than what else was named, is asked about.
-    const between = betweenPart(prepared, body, found, told, functionOnly);
+    // "into the front of my thigh, like a toothache in the leg": not one said in a comparison beside a part named.
+    const similes = mentions(body.similes, prepared, false);
+    // Only a part placed ("in the leg", "on my knee"), not one travelled to ("like a weight down my leg").
+    const placed = (span: Span) => PLACED.has(prepared.tokens[span.start - 2]?.word ?? '') || PLACED.has(prepared.tokens[span.start - 1]?.word ?? '');
+    const inSimile = (span: Span) => placed(span) && similes.some((m) => m.span.start < span.start && told.clauseOf[m.span.start] === told.clauseOf[span.start]);
+    const between = betweenPart(prepared, body, found, told, (span) => functionOnly(span) || inSimile(span));
     if (between && DISTANCE[between.options[1]] > DISTANCE[furthest.label] && between.options.includes(furthest.label)) return { between, ...sideOf };
     return { reach: furthest.label, ...sideOf };
   }
@@ -239,6 +246,8 @@ function toldOfThePerson(prepared: PreparedText, raw: PreparedText, bodyAt: numb
 }
 
 const DENIAL_REACH = 5;
+/** Words that place a part rather than travel to it ("in the leg", "on my knee"). */
+const PLACED = new Set(['in', 'on', 'at']);
 /** The writer's own body, as typed (before a carer's "his" is read as "my"). */
 const OWN = new Set(['my', 'mine']);
 

@@ -21,6 +21,7 @@ interface CompiledSurgery {
   none: PhraseSet<'none'>;
   planned: PhraseSet<'planned'>;
   had: PhraseSet<'had'>;
+  instead: PhraseSet<'instead'>;
   /** Another part of the body, the spine, a symptom: whose operation a clause tells of. */
   where: PhraseSet<'elsewhere' | 'spine' | 'symptom'>;
 }
@@ -32,12 +33,15 @@ const compileSurgery = perLexicon((lexicon: Lexicon): CompiledSurgery => {
     none: compilePhraseSet({ none: surgery.none }, negationOf(lexicon)),
     planned: compilePhraseSet({ planned: surgery.planned }, negationOf(lexicon)),
     had: compilePhraseSet({ had: surgery.had }, negationOf(lexicon)),
+    instead: compilePhraseSet({ instead: surgery.instead }, negationOf(lexicon)),
     where: compilePhraseSet({ elsewhere: surgery.elsewhere, spine: surgery.spine, symptom: surgery.symptoms }, negationOf(lexicon)),
   };
   return compiled;
 });
 
 const DENIALS = new Set(['no', 'not', 'never', 'without', 'nor']);
+/** How many words after "rather than" the operation not done may start ("instead of having a fusion"). */
+const INSTEAD_REACH = 3;
 const ORDER: Exclude<SurgeryKind, 'none'>[] = ['fusion', 'disc_replacement', 'laminectomy', 'discectomy'];
 
 export function readSurgery(text: string, lexicon: Lexicon): SurgeryKind | undefined {
@@ -57,7 +61,13 @@ export function readSurgery(text: string, lexicon: Lexicon): SurgeryKind | undef
   const where = mentions(compiled.where, prepared, false);
   const saidOf = (start: number, label: 'elsewhere' | 'spine' | 'symptom') => where.some((m) => m.label === label && clauseOf[m.span.start] === clauseOf[start]);
   const elsewhere = (start: number) => saidOf(start, 'elsewhere') && !saidOf(start, 'spine') && !saidOf(start, 'symptom');
-  const own = mentions(compiled.kinds, prepared, false).filter((m) => !denied(m.span.start) && !someoneElses(m.span.start) && !elsewhere(m.span.start));
+  // "a new disc rather than fusing it": the operation named as the one not done.
+  const instead = mentions(compiled.instead, prepared, false);
+  const notDone = (start: number) => instead.some((m) => m.span.end < start && start - m.span.end <= INSTEAD_REACH);
+  const named = mentions(compiled.kinds, prepared, false).filter((m) => !denied(m.span.start) && !someoneElses(m.span.start) && !elsewhere(m.span.start));
+  const own = named.filter((m) => !notDone(m.span.start));
+  // Only the operation not done is named ("swapped the disc for another instead of a fusion"): no kind, and not none.
+  if (own.length === 0 && named.length > 0) return undefined;
   // Planned or awaited is said of the operation nearest it in its sentence: "I had a discectomy in
   // 2015 and I'm on the waiting list for a fusion" had the discectomy.
   const awaited = new Set(planned.flatMap((p) => {

@@ -100,8 +100,12 @@ function takenBack(prepared: PreparedText, found: Mention<Label>[], firstEnd: nu
   // "no, my bladder isn't quite right", "no. my legs feel odd though": a change told after a bare no
   // (not "no, nothing feels odd": a denial before the change in its clause keeps the no).
   if (safetyNo && bare && changeToldAfter(prepared, firstEnd, compiled)) return true;
+  // "Nothing like that. But I've had a fever on and off since Sunday": a hedge or a date inside a
+  // later clause that tells, in its own words, of another thing had is that thing's (the
+  // warning-sign check reads it), and qualifies no no.
+  const apart = safetyNo ? toldApart(prepared, firstEnd, compiled) : () => false;
   // "no, only today": the sign dated after a bare no.
-  if (safetyNo && bare && mentions(compiled.lately, prepared, true).some((m) => m.span.start > firstEnd)) return true;
+  if (safetyNo && bare && mentions(compiled.lately, prepared, true).some((m) => m.span.start > firstEnd && !apart(m.span.start))) return true;
   // "no numbness but it tingles": one feeling denied, another told of, which the question may well
   // ask about too ("no accidents, but my bottom feels numb" denies no feeling, and stands).
   if (safetyNo && sensations.some((m) => m.span.start > firstEnd) && mentions(compiled.sensations, prepared, false).some((m) => m.span.end <= firstEnd)) return true;
@@ -110,7 +114,7 @@ function takenBack(prepared: PreparedText, found: Mention<Label>[], firstEnd: nu
   const complaintDenied = kind === 'offer' && polarity === 'yes' ? mentions(compiled.complaintsDenied, prepared, true) : [];
   // "not really, just a bit": a soft no, then a hedge in any later clause.
   const soft = hedges.length > 0 && mentions(compiled.softNo, prepared, false).some((m) => m.span.start <= firstEnd);
-  if (soft && hedges.some((m) => m.span.start > firstEnd)) return true;
+  if (soft && hedges.some((m) => m.span.start > firstEnd && !apart(m.span.start))) return true;
   // "not really numb, more like it belongs to someone else": a feeling denied, then told again in
   // other words (yes-no.yaml `redescribed`). Not another sign told after the no ("No I'm not
   // leaking. It's more I don't feel it when it's full": the warning-sign check reads that one).
@@ -133,12 +137,42 @@ function takenBack(prepared: PreparedText, found: Mention<Label>[], firstEnd: nu
       const isWord = opener.label === 'yes' || opener.label === 'no';
       if (other !== polarity && other !== 'unsure' && (isWord ? rest <= CORRECTION_WORDS : rest === 0 || tokens.slice(opener.span.end + 1, end + 1).every((t) => fillerWords.has(t.word)))) return true;
     }
-    if (contrast && hedges.some((m) => m.span.start >= start && m.span.end <= end)) return true;
+    if (contrast && hedges.some((m) => m.span.start >= start && m.span.end <= end && !apart(m.span.start))) return true;
     // "I sleep ok but the pain wakes me": an all-clear statement qualified straight after ("no new
     // numbness, but ..." is a denial, not a statement, and stands).
     if (contrast && kind === 'symptom' && leading === 'allClear' && !DENIAL_OPENERS.has(tokens[leadStart]?.word ?? '')) return true;
   }
   return false;
+}
+
+/** Words between an admission and the thing it names ("I've had a fever", "I have been getting some sweats"). */
+const BEFORE_THING = new Set(['had', 'been', 'got', 'getting', 'having', 'a', 'an', 'some', 'the', 'my', 'this', 'bad', 'really', 'quite', 'also']);
+
+/**
+ * Whether the token at an index sits in a later clause that opens (after a contrast or filler) with
+ * an admission of a thing named in its own words ("but I've had a fever", "I have had sweats"): not a
+ * vague thing ("some trouble", "something", yes-no.yaml `vagueThings`), a hedge, a feeling or a change.
+ */
+function toldApart(prepared: PreparedText, firstEnd: number, compiled: CompiledAnswers): (index: number) => boolean {
+  const { tokens } = prepared;
+  const starts = laterClauseStarts(tokens, firstEnd);
+  const admissions = mentions(compiled.admissions, prepared, false);
+  const vague = [...mentions(compiled.hedges, prepared, false), ...mentions(compiled.sensations, prepared, true), ...changesTold(prepared, compiled)];
+  const apartClauses = new Set(starts.filter((start) => {
+    let at = start;
+    while (at < tokens.length && (compiled.fillerWords.has(tokens[at]!.word) || compiled.contrastWords.has(tokens[at]!.word))) at += 1;
+    const admission = admissions.find((m) => m.span.start === at && ['i', 'we'].includes(tokens[at]!.word));
+    if (!admission) return false;
+    let thing = admission.span.end + 1;
+    while (thing < tokens.length && BEFORE_THING.has(tokens[thing]!.word)) thing += 1;
+    const word = tokens[thing]?.word;
+    if (word === undefined || word === SENTENCE_BOUNDARY || tokens[thing]!.afterComma || compiled.vagueThings.has(word)) return false;
+    return !vague.some((m) => m.span.start <= thing && m.span.end >= thing);
+  }));
+  return (index) => {
+    const clause = starts.filter((start) => start <= index).at(-1);
+    return clause !== undefined && apartClauses.has(clause) && clauseEnd(tokens, clause) >= index;
+  };
 }
 
 /** The changes told (yes-no.yaml `changeTold`), not those inside an idiom of something else ("been off the cards", `notChange`). */
@@ -197,6 +231,28 @@ function concludedAnswer(prepared: PreparedText, found: Mention<Label>[], compil
     return answer ? (POLARITY[answer.label] as 'yes' | 'no') : undefined;
   }
   return undefined;
+}
+
+/**
+ * At an offer, the message ends with a clause of its own (after a sentence end, a comma or "but")
+ * that is only agreement: a yes word opening its own sentence, or an agreement ("ok fine yes", "Let's start.", "but otherwise
+ * ready to go", after `finalLeadIns`), every word after it agreeing too (`offerTail`). Never with a
+ * no, a decline or doubt anywhere before it ("not today. ok" is no consent).
+ */
+function agreesAtTheEnd(prepared: PreparedText, found: Mention<Label>[], compiled: CompiledAnswers, fillers: readonly Mention<'filler'>[]): boolean {
+  const { tokens } = prepared;
+  let last = tokens.length - 1;
+  while (last > 0 && (tokens[last]!.word === SENTENCE_BOUNDARY || compiled.fillerWords.has(tokens[last]!.word))) last -= 1;
+  const start = laterClauseStarts(tokens, clauseEnd(tokens, 0)).filter((at) => at <= last).at(-1);
+  if (start === undefined) return false;
+  let at = start;
+  while (at < last && (compiled.contrastWords.has(tokens[at]!.word) || compiled.fillerWords.has(tokens[at]!.word) || compiled.finalLeadIns.has(tokens[at]!.word))) at += 1;
+  if (found.some((m) => m.span.start < start && POLARITY[m.label] !== 'yes')) return false;
+  const opener = found.filter((m) => m.span.start === at && POLARITY[m.label] === 'yes' && m.span.end <= last).sort((a, b) => b.span.end - a.span.end)[0];
+  if (!opener) return false;
+  // A plain word ("yes", "ok") only opening a sentence of its own: "my back hurts, yes" may affirm the statement.
+  if (compiled.particles.has(tokens[opener.span.start]!.word) && tokens[start - 1]?.word !== SENTENCE_BOUNDARY) return false;
+  return opener.span.end === last || offerClauseAgrees(tokens, found, opener, last, compiled, fillers);
 }
 
 /** The longest yes/no phrase that leads wherever it opens the message, starting at `start`. */
@@ -599,6 +655,9 @@ export function readYesNo(text: string, lexicon: Lexicon, kind: YesNoKind = 'sym
   const endsWithQuestion = /\?\s*$/.test(text.trim()) && !text.includes('.');
 
   const wholeClause = wholeClauseAt;
+  // "I guess so... do I need to get on the floor? ok fine yes", "sorry if that's TMI. Let's start.":
+  // at an offer, a last clause of its own that only agrees ends the message with the answer.
+  if (kind === 'offer' && !/\?\s*$/.test(text.trim()) && agreesAtTheEnd(prepared, found, compiled, fillers)) return { answer: 'yes', questionBack: false };
   if (leading && (LEADS.has(leading.label) || wholeClause(leading))) {
     const inClause = found.filter((m) => m.span.start <= firstEnd && m !== leading);
     if (leading.label !== 'unsure' && inClause.some((m) => m.label === 'unsure')) return { answer: 'unsure', questionBack: false };

@@ -57,6 +57,7 @@ const FIELDS = {
   stillNow: phrases,
   pastMarkers: phrases,
   pastHabit: phrases,
+  pastHabitTurns: phrases,
   ageThen: phrases,
   episodeMarkers: phrases,
   overNext: phrases,

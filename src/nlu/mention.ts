@@ -831,8 +831,10 @@ function mentionInSentence(tokens: Token[], span: Span, rules: CompiledNegation)
   if (birth >= 0 && !turnsToNowAfter(tokens, birth, sentence.to, rules) && !anyWithin(tokens, sentence.from, sentence.to, rules.stillNowBesidesSince)) return 'resolved';
   // "Not new, no. I've an enlarged prostate, ... the stream's been slow since then"
   if (anyWithin(tokens, 0, tokens.length - 1, rules.notNew) && !saysNowOutsideNotNew(tokens, sentence.from, sentence.to, rules)) return 'resolved';
-  // "I used to have sciatica in both legs": over
-  if (anyWithin(tokens, clause.from, span.start - 1, rules.pastHabit)) return 'resolved';
+  // "I used to have sciatica in both legs": over; not when it turns to now before the sign, typed without a stop
+  // ("it used to be only the left now my right hand keeps going numb too")
+  const habit = firstWithin(tokens, clause.from, span.start - 1, rules.pastHabit);
+  if (habit >= 0 && !anyWithin(tokens, habit + 1, span.start - 1, rules.pastHabitTurns)) return 'resolved';
   if (context === 'someone-else') return 'present';
   if (hearsayIn(tokens, rules) && !firstPersonBesidesHearsay(tokens, sentence.from, sentence.to, rules) && !onlyReportedElsewhere(tokens, sentence, rules)) return 'unclear-person';
   return 'present';

@@ -71,6 +71,7 @@ export interface CompiledNegation {
   surprisedAfter: string[][];
   conditional: string[][];
   pastHabit: string[][];
+  pastHabitTurns: string[][];
   ageThen: string[][];
   reportedSaying: string[][];
   generalAfter: string[][];
@@ -207,6 +208,7 @@ export function compileNegation(rules: NegationRules): CompiledNegation {
     surprisedAfter: rules.surprisedAfter.map(phraseWords),
     conditional: rules.conditional.map(phraseWords),
     pastHabit: rules.pastHabit.map(phraseWords),
+    pastHabitTurns: rules.pastHabitTurns.map(phraseWords),
     ageThen: rules.ageThen.map(phraseWords),
     reportedSaying: rules.reportedSaying.map(phraseWords),
     generalAfter: rules.generalAfter.map(phraseWords),

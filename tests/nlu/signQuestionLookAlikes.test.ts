@@ -45,3 +45,21 @@ describe('weight lost on purpose at the weight-loss question', () => {
   );
   it('"lost 8 kg without trying" is still detected', () => expect(detector.detect('lost 8 kg in a month without trying').some((d) => d.flagId === 'soon.weight-loss')).toBe(true));
 });
+
+describe('weight lost on purpose told across a "but", or weight put on, at the weight-loss question', () => {
+  it.each(["dropped half a stone but that's the low carb thing, deliberate", "I've put on weight if anything, not lost it", 'gained a few pounds sitting about'])(
+    '"%s" is a no',
+    (text) => expect(answered(text, 'soon.weight-loss')).toBe('no'),
+  );
+  it.each(['lost a stone but I am not dieting at all', 'put weight on at first, then lost a stone without trying'])(
+    '"%s" is no no',
+    (text) => expect(answered(text, 'soon.weight-loss')).not.toBe('no'),
+  );
+});
+
+describe('night pain eased once comfortable, at the night-pain question', () => {
+  it('"the pain wakes me if I roll over but it settles once I get comfy" is a no', () =>
+    expect(answered('the pain wakes me if I roll over but it settles once I get comfy', 'soon.night-pain')).toBe('no'));
+  it('"it wakes me and nothing settles it, not even lying still" is no no', () =>
+    expect(answered('it wakes me and nothing settles it, not even lying still', 'soon.night-pain')).not.toBe('no'));
+});

@@ -19,15 +19,15 @@ import { loadCorpus } from '../tests/nlu/corpus/load.ts';
 const bot = createBot();
 const rank: Record<string, number> = { none: 0, soon: 1, urgent: 2, emergency: 3 };
 type Disclosure = { expect: string; text: string; recent?: string[]; mention?: string; known?: string[] };
+// States whose question the disclosure answers ("yes, both legs"): a sign only with the question asked, not framed alone
+const ANSWERED_BY_STATE = new Set(['redFlagQuestion', 'checkInWarning', 'sides', 'reach', 'age', 'confirm']);
 // `--dev`: the development corpus's present disclosures with no earlier messages and no profile, instead of the vignettes
 // (never the locked part)
 const fromDev = (): Disclosure[] =>
   loadCorpus({ parts: ['dev'] }).dev.flatMap((entry) =>
     entry.sign?.expect === 'refer' && entry.sign.tier && !entry.recent && !entry.profile && (entry.sign.how === undefined || entry.sign.how === 'present') && !ANSWERED_BY_STATE.has(entry.state) ? [{ expect: entry.sign.tier, text: entry.text }] : [],
   );
-// States whose question the disclosure answers ("yes, both legs"): a sign only with the question asked, not framed alone
-const ANSWERED_BY_STATE = new Set(['redFlagQuestion', 'checkInWarning', 'sides', 'reach', 'age', 'confirm']);
-const vignettes: Disclosure[] = process.argv.includes('--dev') ? fromDev() : (parse(readFileSync(new URL('../tests/nlu/vignettes.yaml', import.meta.url), 'utf8')) as Disclosure[]);
+const disclosures: Disclosure[] = process.argv.includes('--dev') ? fromDev() : (parse(readFileSync(new URL('../tests/nlu/vignettes.yaml', import.meta.url), 'utf8')) as Disclosure[]);
 const plain = (t: string) => t.toLowerCase().replace(/[.!?]+\s*$/, '').replace(/[.!?]/g, ',');
 /** The longest word misspelt the commonest way, two letters in its middle swapped ("bladder" -> "bladedr"). */
 function typo(t: string): string {
@@ -58,7 +58,7 @@ let total = 0;
 let lost = 0;
 const lostByFrame: Record<string, number> = {};
 const show = process.argv.includes('--show');
-for (const v of vignettes) {
+for (const v of disclosures) {
   if (!(v.expect in rank) || v.expect === 'none' || v.recent || v.mention) continue;
   // only what is caught as written: the framing, not the disclosure itself, is what is measured
   if (tierOf(v.text, v.known) < rank[v.expect]!) continue;

@@ -250,8 +250,8 @@ function resolved(tokens: Token[], span: Span, rules: CompiledNegation, sentence
       if (rules.believedAtFirst.has(tokens[j - 1]?.word ?? '') || rules.believedAtFirst.has(tokens[j - 2]?.word ?? '')) continue;
       // "it came back later but now I can't again": over, then back
       if (backAgainAfter(tokens, j, sentence.to, rules)) continue;
-      const next = tokens[j + marker.words.length];
       if (newSince(tokens, j, marker.words, rules)) continue;
+      const next = tokens[j + marker.words.length];
       // "it stopped me walking the dog": kept from something, not over
       if (hinders(marker.words, next, rules)) continue;
       if (marker.endsSentence && next !== undefined && next.word !== SENTENCE_BOUNDARY && next.word !== 'now') continue;

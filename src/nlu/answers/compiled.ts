@@ -163,7 +163,6 @@ export const compileAnswers = perLexicon((lexicon: Lexicon): CompiledAnswers => 
 export const isScoreUnit = (word: string, compiled: CompiledAnswers) =>
   compiled.scoreUnits.has(word) || compiled.scoreUnitPrefixes.some((prefix) => word.startsWith(prefix));
 
-/** The message as the phrase readers see it: text-speak spelled out, typing slips corrected and, for answers about the body, a carer's "his" or "her" as "my". */
 /** One pattern for the punctuation said aloud, longest first ("full stop" before "stop" would be none). */
 function dictatedMarks(dictated: Record<string, string>): CompiledAnswers['dictated'] {
   const words = Object.keys(dictated).sort((a, b) => b.length - a.length);
@@ -181,6 +180,7 @@ function punctuated(text: string, compiled: CompiledAnswers): string {
   return /\p{Extended_Pictographic}/u.test(marked) ? marked.replace(EMOJI_RUN, ', ').replace(/^[\s,]+|[\s,]+$/g, '') : marked;
 }
 
+/** The message as the phrase readers see it: punctuation said aloud and emoji as marks, text-speak spelled out, typing slips corrected and, for answers about the body, a carer's "his" or "her" as "my". */
 export function answerText(text: string, compiled: CompiledAnswers, body = false): string {
   const spelled = spelledOut(punctuated(text, compiled), compiled.textSpeak).replace(/[A-Za-z]+(?:['\u2019][A-Za-z]+)*/g, (word) => {
     const lower = word.toLowerCase();

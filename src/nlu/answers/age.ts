@@ -4,6 +4,7 @@
  */
 import type { Lexicon } from '../../content/lexicon.ts';
 import { compileAnswers, isScoreUnit } from './compiled.ts';
+import { isMonthName } from './onset.ts';
 
 /** Words after a number that keep it an age: "45 years old", "38 yrs", "55 yo". */
 const AGE_WORDS = /^(year|years|yr|yrs|yo|old|next|this|in|and|on|at|now|but)$/;
@@ -48,14 +49,13 @@ export function readAge(text: string, lexicon: Lexicon): number | undefined {
   // own, is not the person's (a carer's "my mum is 82" still is the patient's).
   if (own.length === 0 && words.some((w) => compiled.writerOwn.has(w.text))) return undefined;
   // "49, I'm 50 in January", "50 next month": an age still to come, not the one for now.
-  const monthNames = new Set(Object.values(lexicon.answers.onset.months).flat());
   // "in March" alone may be past ("62 in March", turned then): to come only beside the age for now,
   // or said as "I'm 50 in January" (a younger reading would ask fewer of the age's questions).
   const toCome = (n: { from: number; to: number }) => {
     const [first, second] = words.slice(n.to + 1, n.to + 3).map((w) => w.text);
     if (first === 'soon' || (first === 'next' && second !== undefined && SPANS.has(second))) return true;
     const presentTense = own.length > 1 || words.slice(Math.max(0, n.from - 2), n.from).some((w) => NOW_BEFORE.has(w.text) && w.text !== 'now');
-    return presentTense && first === 'in' && second !== undefined && (monthNames.has(second) || SPANS_AHEAD.has(second));
+    return presentTense && first === 'in' && second !== undefined && (isMonthName(second, lexicon) || SPANS_AHEAD.has(second));
   };
   const candidates = own.length > 1 && own.some((n) => !toCome(n)) ? own.filter((n) => !toCome(n)) : own;
   const number = (candidates.length > 1 ? candidates.find(saidNow) ?? candidates.find((n) => !saidBefore(n)) : undefined) ?? candidates[0] ?? ages[0];

@@ -153,7 +153,8 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
   // does (a warning sign the detector reads), not where the symptoms went; its clause is left out.
   // Only a jolt that runs along the spine (a part at distance 0 in its clause): "the zaps go further
   // down my arm" when the head bends is the arm's symptoms spreading.
-  const spineClauses = new Set(mentions(compiled.parts, prepared, false).filter((m) => m.label === '0').map((m) => clauseOf[m.span.start]!));
+  const partsNamed = mentions(compiled.parts, prepared, false);
+  const spineClauses = new Set(partsNamed.filter((m) => m.label === '0').map((m) => clauseOf[m.span.start]!));
   const joltClauses = new Set(mentions(compiled.headBendJolts, prepared, false).map((m) => clauseOf[m.span.start]!).filter((clause) => spineClauses.has(clause)));
   const inBodyMove = (start: number, end: number) => bodyMoves.some((m) => start >= m.span.start && end <= m.span.end) || joltClauses.has(clauseOf[start]!);
   // "the back of my calf": a side of a part (movement.yaml `partSides`) names the part after "of".
@@ -161,7 +162,7 @@ export function readMovement(text: string, lexicon: Lexicon): MovementReading | 
   const partAfterOf = (at: number, all: Array<{ start: number }>) => tokens[at]?.word === 'of' && all.some((q) => q.start > at && q.start - at <= 2);
   const sideOfPart = (p: Found<number>, all: Array<{ start: number }>) => p.start === p.end && compiled.partSides.has(tokens[p.start]!.word) && partAfterOf(p.end + 1, all);
   const partsSaid = (affirmedOnly: boolean): Found<number>[] => {
-    const all = mentions(compiled.parts, prepared, affirmedOnly).map((m) => ({ label: Number(m.label), start: m.span.start, end: m.span.end }));
+    const all = (affirmedOnly ? mentions(compiled.parts, prepared, true) : partsNamed).map((m) => ({ label: Number(m.label), start: m.span.start, end: m.span.end }));
     return all.filter((p) => !inBodyMove(p.start, p.end) && !sideOfPart(p, all));
   };
   const parts = partsSaid(true);

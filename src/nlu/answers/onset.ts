@@ -66,6 +66,9 @@ const compileOnset = perLexicon((lexicon: Lexicon): CompiledOnset => {
   return compiled;
 });
 
+/** A month's name as the onset lexicon spells it ("jan", "january"). */
+export const isMonthName = (word: string, lexicon: Lexicon): boolean => compileOnset(lexicon).months.has(word);
+
 export function bandOf(days: number): OnsetBand {
   if (days <= 2) return 'last_2_days';
   if (days <= 14) return 'under_2_weeks';

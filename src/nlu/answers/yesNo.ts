@@ -103,7 +103,9 @@ function takenBack(prepared: PreparedText, found: Mention<Label>[], firstEnd: nu
   // "Nothing like that. But I've had a fever on and off since Sunday": a hedge or a date inside a
   // later clause that tells, in its own words, of another thing had is that thing's (the
   // warning-sign check reads it), and qualifies no no.
-  const apart = safetyNo ? toldApart(prepared, firstEnd, compiled) : () => false;
+  // read only when a hedge or a date after the no asks for it (most answers have neither)
+  let apartAt: ((index: number) => boolean) | undefined;
+  const apart = (index: number) => safetyNo && (apartAt ??= toldApart(prepared, firstEnd, compiled))(index);
   // "no, only today": the sign dated after a bare no.
   if (safetyNo && bare && mentions(compiled.lately, prepared, true).some((m) => m.span.start > firstEnd && !apart(m.span.start))) return true;
   // "no numbness but it tingles": one feeling denied, another told of, which the question may well
